@@ -1,0 +1,266 @@
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { type Article, articleRef, compareNewestFirst } from "./article.js";
+import { UserError } from "./errors.js";
+import { type ArticleFileInfo, listArticleFiles, loadArticleFile, loadArticles } from "./loader.js";
+import type { Logger } from "./logger.js";
+import { silentLogger } from "./logger.js";
+import { PeopleDirectory } from "./people.js";
+import { type ArticleQuotes, extractQuotes } from "./quotes.js";
+import { SearchIndex } from "./search.js";
+
+/** Bump when anything that goes into the cache changes shape or meaning. */
+export const CACHE_VERSION = 1;
+const CACHE_FILE = "dubao-index.json";
+
+interface CacheFile {
+  version: number;
+  root: string;
+  files: ArticleFileInfo[];
+  /** For each file, the id of the article it holds (or null when it was skipped). */
+  fileArticle: Record<string, string | null>;
+  articles: Article[];
+  quotes: ArticleQuotes[];
+  search: string;
+  people: string;
+}
+
+export interface ArchiveLoadOptions {
+  root: string;
+  cacheDir?: string | undefined;
+  logger?: Logger;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Everything the commands answer from: the articles, the search index, the people and their
+ * quotes. Knows nothing of Discord.
+ */
+export class Archive {
+  private readonly byId = new Map<string, Article>();
+  private readonly quotesById = new Map<string, ArticleQuotes>();
+  private sorted: Article[] | undefined;
+  /** Which article each loaded file produced, to re-index only what changed. */
+  private fileArticle = new Map<string, string | null>();
+  private files: ArticleFileInfo[] = [];
+
+  private constructor(
+    readonly search: SearchIndex,
+    readonly people: PeopleDirectory,
+    private readonly logger: Logger,
+    readonly root: string | undefined,
+  ) {}
+
+  /** An archive over articles already in memory (tests, tools). */
+  static fromArticles(articles: Iterable<Article>, logger: Logger = silentLogger): Archive {
+    const list = [...articles];
+    const quotes = list.map((article) => extractQuotes(article));
+    const archive = new Archive(
+      SearchIndex.build(list),
+      PeopleDirectory.build(quotes),
+      logger,
+      undefined,
+    );
+    for (const article of list) archive.byId.set(article.id, article);
+    for (const entry of quotes) archive.quotesById.set(entry.articleId, entry);
+    return archive;
+  }
+
+  /** Loads a folder of article files, from the persisted index when it is still valid. */
+  static async load(options: ArchiveLoadOptions): Promise<Archive> {
+    const logger = options.logger ?? silentLogger;
+    const started = performance.now();
+    const files = await listArticleFiles(options.root);
+    if (options.cacheDir) {
+      const cached = await Archive.fromCache(options, files, logger);
+      if (cached) {
+        logger.info(
+          `Loaded the index of ${cached.size} articles from ${join(options.cacheDir, CACHE_FILE)} in ${Math.round(performance.now() - started)} ms`,
+        );
+        return cached;
+      }
+    }
+    const report = await loadArticles(options.root, {
+      logger,
+      files,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    const indexStarted = performance.now();
+    const archive = Archive.fromArticles(report.articles, logger);
+    Object.assign(archive, { root: options.root });
+    archive.files = files;
+    archive.fileArticle = new Map(files.map((file) => [file.path, null]));
+    for (const article of report.articles) archive.fileArticle.set(article.file, article.id);
+    for (const duplicate of report.duplicates)
+      archive.fileArticle.set(duplicate.dropped, duplicate.id);
+    logger.info(
+      `Indexed ${archive.size} articles in ${Math.round(performance.now() - indexStarted)} ms (ready ${Math.round(performance.now() - started)} ms after start)`,
+    );
+    if (options.cacheDir) await archive.saveCache(options.cacheDir);
+    return archive;
+  }
+
+  private static async fromCache(
+    options: ArchiveLoadOptions,
+    files: ArticleFileInfo[],
+    logger: Logger,
+  ): Promise<Archive | undefined> {
+    const path = join(options.cacheDir as string, CACHE_FILE);
+    let text: string;
+    try {
+      text = await readFile(path, "utf8");
+    } catch {
+      logger.info(`No persisted index at ${path}; building one`);
+      return undefined;
+    }
+    try {
+      const cache = JSON.parse(text) as CacheFile;
+      if (cache.version !== CACHE_VERSION) {
+        logger.warn(
+          `Persisted index ${path} is version ${String(cache.version)}, not ${CACHE_VERSION}; rebuilding`,
+        );
+        return undefined;
+      }
+      if (cache.root !== options.root) {
+        logger.info(`Persisted index ${path} was built for ${cache.root}; rebuilding`);
+        return undefined;
+      }
+      const search = SearchIndex.deserialize(cache.search, cache.articles);
+      const people = PeopleDirectory.deserialize(cache.people);
+      const archive = new Archive(search, people, logger, options.root);
+      for (const article of cache.articles) archive.byId.set(article.id, article);
+      for (const entry of cache.quotes) archive.quotesById.set(entry.articleId, entry);
+      archive.files = cache.files;
+      archive.fileArticle = new Map(Object.entries(cache.fileArticle));
+      const changed = await archive.applyFileChanges(files);
+      if (changed > 0) await archive.saveCache(options.cacheDir as string);
+      return archive;
+    } catch (error) {
+      logger.warn(
+        `Persisted index ${path} is unreadable (${(error as Error).message}); rebuilding`,
+      );
+      return undefined;
+    }
+  }
+
+  async saveCache(cacheDir: string): Promise<void> {
+    const started = performance.now();
+    await mkdir(cacheDir, { recursive: true });
+    const cache: CacheFile = {
+      version: CACHE_VERSION,
+      root: this.root ?? "",
+      files: this.files,
+      fileArticle: Object.fromEntries(this.fileArticle),
+      articles: [...this.byId.values()],
+      quotes: [...this.quotesById.values()],
+      search: this.search.serialize(),
+      people: this.people.serialize(),
+    };
+    const path = join(cacheDir, CACHE_FILE);
+    const temporary = `${path}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(cache));
+    await rename(temporary, path);
+    this.logger.info(`Saved the index to ${path} in ${Math.round(performance.now() - started)} ms`);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** All articles, newest first. */
+  get articles(): readonly Article[] {
+    this.sorted ??= [...this.byId.values()].sort(compareNewestFirst);
+    return this.sorted;
+  }
+
+  get(id: string): Article | undefined {
+    return this.byId.get(normalizeArticleId(id));
+  }
+
+  /** The article a member named, by id, number or link; the newest when none is named. */
+  resolve(id?: string | null): Article {
+    if (this.size === 0) throw new UserError("还没有载入任何文章。");
+    if (id === undefined || id === null || id.trim() === "") return this.articles[0] as Article;
+    const article = this.get(id);
+    if (article) return article;
+    throw new UserError(`找不到文章 ${id.trim().slice(0, 60)}。`, [
+      "用 /articles 查看文章列表，或用 /search 搜索。",
+    ]);
+  }
+
+  quotesOf(articleId: string): ArticleQuotes | undefined {
+    return this.quotesById.get(articleId);
+  }
+
+  /** Adds or replaces one article everywhere. */
+  upsert(article: Article): void {
+    if (this.byId.has(article.id)) this.remove(article.id);
+    const quotes = extractQuotes(article);
+    this.byId.set(article.id, article);
+    this.quotesById.set(article.id, quotes);
+    this.search.add(article);
+    this.people.add(quotes);
+    this.sorted = undefined;
+  }
+
+  remove(id: string): boolean {
+    if (!this.byId.delete(id)) return false;
+    this.quotesById.delete(id);
+    this.search.remove(id);
+    this.people.remove(id);
+    this.sorted = undefined;
+    return true;
+  }
+
+  /**
+   * Re-reads only the files that are new, changed or gone since the last look, and updates the
+   * indexes. Returns how many files changed.
+   */
+  async applyFileChanges(current?: ArticleFileInfo[]): Promise<number> {
+    if (!this.root) return 0;
+    const files = current ?? (await listArticleFiles(this.root));
+    const before = new Map(this.files.map((file) => [file.path, file]));
+    const now = new Map(files.map((file) => [file.path, file]));
+    let changed = 0;
+    for (const [path] of before) {
+      if (now.has(path)) continue;
+      changed++;
+      const id = this.fileArticle.get(path);
+      this.fileArticle.delete(path);
+      if (id && ![...this.fileArticle.values()].includes(id)) {
+        this.remove(id);
+        this.logger.info(`Removed article ${id}: ${path} is gone`);
+      }
+    }
+    for (const [path, file] of now) {
+      const old = before.get(path);
+      if (old && old.size === file.size && old.mtimeMs === file.mtimeMs) continue;
+      changed++;
+      try {
+        const article = await loadArticleFile(this.root, path);
+        const previousId = this.fileArticle.get(path);
+        if (previousId && previousId !== article.id) this.remove(previousId);
+        this.upsert(article);
+        this.fileArticle.set(path, article.id);
+        this.logger.info(
+          `${old ? "Re-indexed" : "Indexed new"} article ${article.id} from ${path}`,
+        );
+      } catch (error) {
+        this.fileArticle.set(path, null);
+        this.logger.warn(`Skipped ${path}: ${(error as Error).message}`);
+      }
+    }
+    this.files = files;
+    return changed;
+  }
+}
+
+/** Accepts `n13495457`, `13495457`, or a link ending in `/n13495457.htm`. */
+export function normalizeArticleId(input: string): string {
+  const trimmed = input.trim();
+  const fromLink = /\/(n?\d{5,})\.html?(?:[?#].*)?$/.exec(trimmed);
+  const id = fromLink?.[1] ?? trimmed;
+  return /^\d{5,}$/.test(id) ? `n${id}` : id;
+}
+
+export { articleRef };
