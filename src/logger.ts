@@ -12,7 +12,9 @@ export interface Logger {
 /** Writes one line per event to stderr, so that stdout stays free for CLI output. */
 export function createLogger(
   level: LogLevel = "info",
-  write = (line: string) => process.stderr.write(`${line}\n`),
+  write: (line: string) => void = (line) => {
+    process.stderr.write(`${line}\n`);
+  },
 ): Logger {
   const threshold = ORDER[level];
   const emit = (at: Exclude<LogLevel, "silent">, message: string, details: unknown[]) => {
