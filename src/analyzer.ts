@@ -41,10 +41,10 @@ export const MAX_QUERY_TERMS = 12;
 // ---------------------------------------------------------------------------------------------
 // Folding
 
-let foldTable: Int32Array | undefined;
+/** Folded code of every UTF-16 unit, −1 until first needed. */
+const foldTable = new Int32Array(0x10000).fill(-1);
 
 function foldedCode(code: number): number {
-  foldTable ??= new Int32Array(0x10000).fill(-1);
   let folded = foldTable[code] as number;
   if (folded < 0) {
     folded = foldText(String.fromCharCode(code)).charCodeAt(0);
@@ -59,14 +59,20 @@ function foldedCode(code: number): number {
  */
 export function fold(text: string): string {
   const n = text.length;
+  const table = foldTable;
   let i = 0;
   for (; i < n; i++) {
     const code = text.charCodeAt(i);
-    if (foldedCode(code) !== code) break;
+    const folded = table[code] as number;
+    if ((folded < 0 ? foldedCode(code) : folded) !== code) break;
   }
   if (i === n) return text;
   const out = new Uint16Array(n);
-  for (let j = 0; j < n; j++) out[j] = foldedCode(text.charCodeAt(j));
+  for (let j = 0; j < n; j++) {
+    const code = text.charCodeAt(j);
+    const folded = table[code] as number;
+    out[j] = folded < 0 ? foldedCode(code) : folded;
+  }
   return decoder.decode(out);
 }
 
@@ -77,9 +83,14 @@ export function foldConcat(pieces: readonly string[]): string {
   let length = 0;
   for (const piece of pieces) length += piece.length;
   const out = new Uint16Array(length);
+  const table = foldTable;
   let at = 0;
   for (const piece of pieces) {
-    for (let i = 0; i < piece.length; i++) out[at++] = foldedCode(piece.charCodeAt(i));
+    for (let i = 0; i < piece.length; i++) {
+      const code = piece.charCodeAt(i);
+      const folded = table[code] as number;
+      out[at++] = folded < 0 ? foldedCode(code) : folded;
+    }
   }
   return decoder.decode(out);
 }

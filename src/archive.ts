@@ -1,4 +1,5 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { type Article, articleRef, compareNewestFirst } from "./article.js";
 import { UserError } from "./errors.js";
@@ -12,6 +13,8 @@ import { SearchIndex } from "./search.js";
 /** Bump when anything that goes into the cache changes shape or meaning. */
 export const CACHE_VERSION = 1;
 const CACHE_FILE = "dubao-index.json";
+/** Below this many files, starting worker threads costs more than it saves. */
+const PARALLEL_FROM_FILES = 400;
 
 interface CacheFile {
   version: number;
@@ -52,9 +55,13 @@ export class Archive {
   ) {}
 
   /** An archive over articles already in memory (tests, tools). */
-  static fromArticles(articles: Iterable<Article>, logger: Logger = silentLogger): Archive {
+  static fromArticles(
+    articles: Iterable<Article>,
+    logger: Logger = silentLogger,
+    extracted?: Map<string, ArticleQuotes>,
+  ): Archive {
     const list = [...articles];
-    const quotes = list.map((article) => extractQuotes(article));
+    const quotes = list.map((article) => extracted?.get(article.id) ?? extractQuotes(article));
     const archive = new Archive(
       SearchIndex.build(list),
       PeopleDirectory.build(quotes),
@@ -83,10 +90,12 @@ export class Archive {
     const report = await loadArticles(options.root, {
       logger,
       files,
+      workers: files.length >= PARALLEL_FROM_FILES ? availableParallelism() : 1,
+      quotes: true,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     const indexStarted = performance.now();
-    const archive = Archive.fromArticles(report.articles, logger);
+    const archive = Archive.fromArticles(report.articles, logger, report.quotes);
     Object.assign(archive, { root: options.root });
     archive.files = files;
     archive.fileArticle = new Map(files.map((file) => [file.path, null]));

@@ -7,6 +7,7 @@ import type { Article } from "./article.js";
 import { UserError } from "./errors.js";
 import type { Logger } from "./logger.js";
 import { ArticleParseError, decodeArticleBytes, idFromUrl, parseArticle } from "./parse.js";
+import { type ArticleQuotes, extractQuotes } from "./quotes.js";
 
 /**
  * Loads a folder of saved articles: finds the files, reads them with bounded concurrency,
@@ -30,6 +31,8 @@ export interface LoadReport {
   /** Files that loaded but are damaged (truncated HTML); each was logged. */
   notes: { file: string; note: string }[];
   ms: number;
+  /** With `quotes: true`, the quotations of each loaded article, by article id. */
+  quotes?: Map<string, ArticleQuotes>;
 }
 
 export interface LoadOptions {
@@ -44,6 +47,8 @@ export interface LoadOptions {
    * threads share the files; `os.availableParallelism()` is a good value for large folders.
    */
   workers?: number;
+  /** Also extract each article's quotations, in the same threads as the parsing. */
+  quotes?: boolean;
 }
 
 const ARTICLE_FILE = /\.(?:md|txt|html)$/i;
@@ -159,6 +164,21 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
+async function readArticleBytes(full: string, size: number, maxBytes: number): Promise<Buffer> {
+  if (size === 0) throw new ArticleParseError("empty file");
+  if (size > maxBytes) {
+    throw new ArticleParseError(
+      `file too large (${megabytes(size)} MB; articles over ${megabytes(maxBytes)} MB are skipped)`,
+    );
+  }
+  try {
+    return await readFile(full);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "read error";
+    throw new ArticleParseError(`cannot read file (${code})`);
+  }
+}
+
 async function readArticle(
   full: string,
   path: string,
@@ -166,20 +186,11 @@ async function readArticle(
   maxBytes: number,
   notes?: string[],
 ): Promise<Article> {
-  if (size === 0) throw new ArticleParseError("empty file");
-  if (size > maxBytes) {
-    throw new ArticleParseError(
-      `file too large (${megabytes(size)} MB; articles over ${megabytes(maxBytes)} MB are skipped)`,
-    );
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(full);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "read error";
-    throw new ArticleParseError(`cannot read file (${code})`);
-  }
-  return parseArticle(decodeArticleBytes(bytes), path, notes);
+  return parseArticle(
+    decodeArticleBytes(await readArticleBytes(full, size, maxBytes)),
+    path,
+    notes,
+  );
 }
 
 function megabytes(bytes: number): string {
@@ -210,6 +221,7 @@ export interface FileJob {
 /** What became of one file; plain data, so it crosses to and from worker threads. */
 export interface FileOutcome {
   article?: Article;
+  quotes?: ArticleQuotes;
   /** Why the file was skipped. */
   reason?: string;
   /** Set when the reason is a bug rather than a bad file. */
@@ -217,11 +229,37 @@ export interface FileOutcome {
   notes: string[];
 }
 
+export interface ChunkOptions {
+  maxBytes: number;
+  quotes: boolean;
+}
+
+/**
+ * Files already parsed in this chunk, by name and size: an article filed under several
+ * channels is saved as identical copies with the same file name, parsed once.
+ */
+type Twins = Map<string, { bytes: Buffer; outcome: FileOutcome }>;
+
 /** Reads and parses one file; never throws. */
-export async function loadFileOutcome(job: FileJob, maxBytes: number): Promise<FileOutcome> {
+export async function loadFileOutcome(
+  job: FileJob,
+  options: ChunkOptions,
+  twins?: Twins,
+): Promise<FileOutcome> {
   const notes: string[] = [];
   try {
-    return { article: await readArticle(job.full, job.path, job.size, maxBytes, notes), notes };
+    const bytes = await readArticleBytes(job.full, job.size, options.maxBytes);
+    const key = `${basename(job.path)}\u0000${bytes.length}`;
+    const twin = twins?.get(key);
+    if (twin?.outcome.article && twin.bytes.equals(bytes)) {
+      const article = { ...twin.outcome.article, file: job.path };
+      return { ...twin.outcome, article, notes: [...twin.outcome.notes] };
+    }
+    const article = parseArticle(decodeArticleBytes(bytes), job.path, notes);
+    const outcome: FileOutcome = { article, notes };
+    if (options.quotes) outcome.quotes = extractQuotes(article);
+    twins?.set(key, { bytes, outcome });
+    return outcome;
   } catch (error) {
     if (error instanceof ArticleParseError) return { reason: error.message, notes };
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -230,8 +268,9 @@ export async function loadFileOutcome(job: FileJob, maxBytes: number): Promise<F
 }
 
 /** Loads a list of files, a few reads at a time; the outcomes are in the order of the list. */
-export function loadChunk(jobs: FileJob[], maxBytes: number): Promise<FileOutcome[]> {
-  return mapLimit(jobs, READ_CONCURRENCY, (job) => loadFileOutcome(job, maxBytes));
+export function loadChunk(jobs: FileJob[], options: ChunkOptions): Promise<FileOutcome[]> {
+  const twins: Twins = new Map();
+  return mapLimit(jobs, READ_CONCURRENCY, (job) => loadFileOutcome(job, options, twins));
 }
 
 /** Files handed out at a time to each lane (the main thread or a worker). */
@@ -252,16 +291,24 @@ export async function loadArticles(root: string, options: LoadOptions): Promise<
   const maxBytes = options.maxBytes ?? MAX_ARTICLE_BYTES;
   const files = options.files ?? (await listArticleFiles(root));
   const single = await isFile(root);
-  const jobs: FileJob[] = files.map((info) => ({
+  const chunkOptions: ChunkOptions = { maxBytes, quotes: options.quotes ?? false };
+  // Files with the same name go to the same chunk, so that identical copies are parsed once.
+  const byPathOrder = files.map((info) => ({
     full: single ? root : join(root, info.path),
     path: info.path,
     size: info.size,
   }));
+  const order = byPathOrder
+    .map((job, index) => ({ name: basename(job.path), index }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.index - b.index))
+    .map((entry) => entry.index);
+  const jobs = order.map((index) => byPathOrder[index] as FileJob);
   const outcomes = new Array<FileOutcome | undefined>(jobs.length);
   let done = 0;
   const record = (index: number, outcome: FileOutcome) => {
-    outcomes[index] = outcome;
-    const path = jobs[index]?.path ?? "";
+    const original = order[index] as number;
+    outcomes[original] = outcome;
+    const path = byPathOrder[original]?.path ?? "";
     if (outcome.reason) {
       if (outcome.unexpected) logger.error(`skipped ${path}: ${outcome.reason}`);
       else logger.warn(`skipped ${path}: ${outcome.reason}`);
@@ -279,7 +326,7 @@ export async function loadArticles(root: string, options: LoadOptions): Promise<
   };
   const mainLane = async () => {
     for (let start = takeChunk(); start !== undefined; start = takeChunk()) {
-      const chunk = await loadChunk(jobs.slice(start, start + CHUNK), maxBytes);
+      const chunk = await loadChunk(jobs.slice(start, start + CHUNK), chunkOptions);
       for (const [i, outcome] of chunk.entries()) record(start + i, outcome);
     }
   };
@@ -289,15 +336,17 @@ export async function loadArticles(root: string, options: LoadOptions): Promise<
   );
   const lanes = [mainLane()];
   for (let i = 0; i < workerCount; i++)
-    lanes.push(workerLane(takeChunk, jobs, maxBytes, record, logger));
+    lanes.push(workerLane(takeChunk, jobs, chunkOptions, record, logger));
   await Promise.all(lanes);
 
   const skipped: LoadReport["skipped"] = [];
   const notes: LoadReport["notes"] = [];
   const parsed: Article[] = [];
+  const quotesByFile = new Map<string, ArticleQuotes>();
   outcomes.forEach((outcome, index) => {
-    const file = jobs[index]?.path ?? "";
+    const file = byPathOrder[index]?.path ?? "";
     if (outcome?.article) parsed.push(outcome.article);
+    if (outcome?.quotes) quotesByFile.set(file, outcome.quotes);
     if (outcome?.reason) skipped.push({ file, reason: outcome.reason });
     for (const note of outcome?.notes ?? []) notes.push({ file, note });
   });
@@ -308,7 +357,20 @@ export async function loadArticles(root: string, options: LoadOptions): Promise<
       `${skipped.length} skipped, ${duplicates.length} duplicates dropped` +
       (notes.length > 0 ? `, ${notes.length} loaded with problems` : ""),
   );
-  return { files: files.length, articles, skipped, duplicates, notes, ms };
+  const report: LoadReport = { files: files.length, articles, skipped, duplicates, notes, ms };
+  if (options.quotes) {
+    // A copy renamed by mergeDuplicates (same file name, different article) is extracted anew.
+    report.quotes = new Map(
+      articles.map((article) => {
+        const quotes = quotesByFile.get(article.file);
+        return [
+          article.id,
+          quotes && quotes.articleId === article.id ? quotes : extractQuotes(article),
+        ];
+      }),
+    );
+  }
+  return report;
 }
 
 /**
@@ -330,7 +392,7 @@ function startWorker(): Worker {
 async function workerLane(
   takeChunk: () => number | undefined,
   jobs: FileJob[],
-  maxBytes: number,
+  options: ChunkOptions,
   record: (index: number, outcome: FileOutcome) => void,
   logger: Logger,
 ): Promise<void> {
@@ -359,7 +421,7 @@ async function workerLane(
       current = start;
       const ok = await new Promise<boolean>((resolve) => {
         settle = resolve;
-        worker.postMessage({ start, jobs: jobs.slice(start, start + CHUNK), maxBytes });
+        worker.postMessage({ start, jobs: jobs.slice(start, start + CHUNK), options });
       });
       if (!ok) break;
     }
@@ -369,7 +431,7 @@ async function workerLane(
   // A failed worker's chunk is loaded here, on the main thread.
   if (current !== undefined) {
     const start = current;
-    const chunk = await loadChunk(jobs.slice(start, start + CHUNK), maxBytes);
+    const chunk = await loadChunk(jobs.slice(start, start + CHUNK), options);
     for (const [i, outcome] of chunk.entries()) record(start + i, outcome);
   }
 }

@@ -794,6 +794,11 @@ class PostingCollector {
       docs[at] = this.docOf[i] as number;
       counts[at] = this.countOf[i] as number;
     }
+    // The collected postings are copied: let them go before the index is assembled.
+    this.slotOf = new Int32Array(0);
+    this.docOf = new Uint32Array(0);
+    this.countOf = new Uint16Array(0);
+    this.length = 0;
     return { keys, fieldMask, lengths: Uint32Array.from(lengths), docs, counts };
   }
 }

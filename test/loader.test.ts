@@ -330,3 +330,47 @@ describe("mergeDuplicates", () => {
     ]);
   });
 });
+
+describe("identical copies and quotes", () => {
+  const speech = (id: string, words: string) =>
+    okPage.replace("n30000001", id).replace("园方说", `园长王小明说：“${words}”园方说`);
+
+  it("treats an identical copy under another channel like a parsed one, with its own file", async () => {
+    const dir = tempDir();
+    for (const channel of ["a", "b", "c"]) mkdirSync(join(dir, channel));
+    writeFileSync(join(dir, "a", "n50000001.md"), speech("n50000001", "樱花很美。"));
+    writeFileSync(join(dir, "b", "n50000001.md"), speech("n50000001", "樱花很美。"));
+    // Same name and size, different bytes: not a copy of the same content.
+    writeFileSync(join(dir, "c", "n50000001.md"), speech("n50000001", "梅花很美。"));
+    const logger = createMemoryLogger();
+    const report = await loadArticles(dir, { logger, quotes: true });
+    expect(report.articles).toHaveLength(1);
+    expect(report.duplicates.map((d) => d.dropped).sort()).toEqual([
+      "b/n50000001.md",
+      "c/n50000001.md",
+    ]);
+    expect(logger.lines.filter((line) => line.includes("copies differ"))).toHaveLength(1);
+    expect(logger.lines.filter((line) => line.includes("identical copies"))).toHaveLength(1);
+  });
+
+  it("extracts each kept article's quotes in the loading threads when asked", async () => {
+    const dir = tempDir();
+    for (let i = 0; i < 300; i++) {
+      const id = `n${60000000 + i}`;
+      writeFileSync(join(dir, `${id}.md`), speech(id, `第${i}号樱花树开了。`));
+    }
+    const alone = await loadArticles(dir, { logger: createMemoryLogger(), quotes: true });
+    const shared = await loadArticles(dir, {
+      logger: createMemoryLogger(),
+      quotes: true,
+      workers: 2,
+    });
+    expect(alone.quotes?.size).toBe(300);
+    expect(shared.quotes).toEqual(alone.quotes);
+    expect(alone.quotes?.get("n60000007")?.quotes.map((q) => [q.speaker, q.text])).toEqual([
+      ["王小明", "第7号樱花树开了。"],
+    ]);
+    const without = await loadArticles(dir, { logger: createMemoryLogger() });
+    expect(without.quotes).toBeUndefined();
+  });
+});

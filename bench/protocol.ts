@@ -1,0 +1,157 @@
+import type { Latency, MemorySnapshot } from "./measure.js";
+
+/**
+ * What bench/run.ts sends to a child process (bench/scenarios.ts) and what the child reports
+ * back, as JSON files.
+ */
+
+export type ScenarioName = "floor" | "cold" | "warm" | "baselines" | "e2e";
+
+export interface ScenarioInput {
+  scenario: ScenarioName;
+  /** The folder of article files given to `Archive.load`. */
+  root: string;
+  /** The persisted index folder (`cacheDir`): emptied before "cold", filled by it. */
+  cacheDir: string;
+  quick: boolean;
+  queriesFile: string;
+  questionsFile: string;
+  /** e2e: interactions to time per run. */
+  interactions: number;
+}
+
+/** The process before any article: modules loaded, jieba's dictionary and OpenCC warmed up. */
+export interface FloorResult {
+  scenario: "floor";
+  memory: MemorySnapshot;
+}
+
+export interface ColdResult {
+  scenario: "cold";
+  /** Files the loader reported through `onProgress` (its total). */
+  files: number;
+  articles: number;
+  /** Start → the last `onProgress` call: listing, reading and parsing every file. */
+  parseMs: number;
+  /** Start → `Archive.load` resolved (no cacheDir given: nothing persisted yet). */
+  readyMs: number;
+  /** Process start (node's time origin) → ready: adds starting node, tsx and loading modules. */
+  sinceProcessStartMs: number;
+  progressCalls: number;
+  /** `archive.saveCache(cacheDir)` after ready. */
+  saveMs: number;
+  cacheBytes: number;
+  memoryAtReady: MemorySnapshot;
+  /** Peak RSS after persisting the index too. */
+  maxRssAfterSave: number;
+  /** The info lines the loader and archive logged, with ms since start. */
+  log: string[];
+}
+
+export interface CategoryStats {
+  n: number;
+  answered: number;
+  latency: Latency;
+}
+
+export interface SearchBench {
+  /** Warm-up calls made before timing (queries not in the list). */
+  warmup: number;
+  /** Each query of the list once, in order. */
+  first: Latency;
+  /** The same queries a second time (memoised terms now warm); absent with --quick. */
+  repeat?: Latency;
+  /** Queries with at least one result. */
+  answered: number;
+  queries: number;
+  byCategory: Record<string, CategoryStats>;
+  slowest: Array<{ query: string; ms: number }>;
+}
+
+export interface CommandBench {
+  warmup: number;
+  first: Latency;
+  repeat?: Latency;
+  /** Calls that gave something (quotes found, an answer to a question). */
+  answered: number;
+  slowest: Array<{ input: string; ms: number }>;
+}
+
+export interface WarmResult {
+  scenario: "warm";
+  articles: number;
+  /** Start → `Archive.load` resolved, with the cache the cold run saved. */
+  warmMs: number;
+  /** `onProgress` calls during the warm load: 0 when the cache was used as it is. */
+  progressCalls: number;
+  cacheBytes: number;
+  memoryAtReady: MemorySnapshot;
+  search: SearchBench;
+  quotes: CommandBench;
+  summary: CommandBench;
+  ask: CommandBench;
+  maxRssEnd: number;
+  log: string[];
+}
+
+export interface BaselineEngine {
+  /** Time to build what is searched (MiniSearch index; folded texts for the scan). */
+  buildMs: number;
+  /** Heap growth over the build, after full collections. */
+  heapBytes: number;
+  rssBytes: number;
+  answered: number;
+  latency: Latency;
+  answeredByCategory: Record<string, number>;
+  slowest: Array<{ query: string; ms: number }>;
+}
+
+export interface BaselinesResult {
+  scenario: "baselines";
+  articles: number;
+  minisearch: BaselineEngine;
+  linear: BaselineEngine;
+  maxRss: number;
+}
+
+export type InteractionKind =
+  | "search"
+  | "summary"
+  | "quotes"
+  | "source"
+  | "autocomplete-article"
+  | "autocomplete-person";
+
+export interface E2eRun {
+  concurrency: number;
+  n: number;
+  /** INTERACTION_CREATE written to the gateway socket → the callback POST received. */
+  callback: Latency;
+  /** → the visible answer (the callback, or the edit after a deferral). */
+  final: Latency;
+  deferred: number;
+  ephemeral: number;
+  failed: number;
+  byKind: Partial<Record<InteractionKind, Latency>>;
+  wallMs: number;
+}
+
+export interface E2eResult {
+  scenario: "e2e";
+  articles: number;
+  warmup: number;
+  runs: E2eRun[];
+  maxRss: number;
+}
+
+export type ScenarioResult = FloorResult | ColdResult | WarmResult | BaselinesResult | E2eResult;
+
+export interface QueryFile {
+  description: string;
+  queries: Record<string, string[]>;
+}
+
+export interface QuestionFile {
+  description: string;
+  questions: string[];
+}

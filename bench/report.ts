@@ -1,0 +1,468 @@
+import type { Latency } from "./measure.js";
+import { MB } from "./measure.js";
+import type { ProfileSummary } from "./profile.js";
+import type {
+  BaselinesResult,
+  ColdResult,
+  E2eResult,
+  FloorResult,
+  ScenarioName,
+  WarmResult,
+} from "./protocol.js";
+
+/** Turns the scenario results of one corpus into the tables of bench/RESULTS.md and stdout. */
+
+export type CorpusKind = "month" | "archive";
+
+export interface Targets {
+  coldMs?: number;
+  warmMs: number;
+  searchP99: number;
+  quotesP99: number;
+  summaryP99: number;
+  peakRss: number;
+  e2eP50?: number;
+  e2eP99?: number;
+}
+
+/** The targets of issue 6 (MB = 2^20 bytes). */
+export const TARGETS: Record<CorpusKind, Targets> = {
+  archive: {
+    coldMs: 60_000,
+    warmMs: 5_000,
+    searchP99: 20,
+    quotesP99: 20,
+    summaryP99: 10,
+    peakRss: 2.5 * 1024 * MB,
+  },
+  month: {
+    warmMs: 5_000,
+    searchP99: 20,
+    quotesP99: 20,
+    summaryP99: 10,
+    peakRss: 300 * MB,
+    e2eP50: 10,
+    e2eP99: 50,
+  },
+};
+
+export interface CorpusReport {
+  kind: CorpusKind;
+  label: string;
+  root: string;
+  date: string;
+  command: string;
+  machine: string;
+  commit: string;
+  loadStart: number[];
+  loadEnd: number[];
+  floor?: FloorResult;
+  cold?: ColdResult;
+  warm?: WarmResult;
+  baselines?: BaselinesResult;
+  e2e?: E2eResult;
+  errors: Partial<Record<ScenarioName, string>>;
+  profiles: ProfileSummary[];
+  quick: boolean;
+  cores: number;
+}
+
+type Row = [measure: string, result: string, target: string, mark: string];
+
+const sec = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+export const msf = (ms: number) => `${ms.toFixed(ms < 1 ? 3 : ms < 10 ? 2 : ms < 100 ? 1 : 0)} ms`;
+const mbf = (bytes: number) => `${Math.round(bytes / MB).toLocaleString("en-US")} MB`;
+const int = (n: number) => Math.round(n).toLocaleString("en-US");
+const mark = (ok: boolean) => (ok ? "✓" : "✗");
+const lat = (l: Latency) =>
+  `p50 ${msf(l.p50)} · p95 ${msf(l.p95)} · p99 ${msf(l.p99)} · max ${msf(l.max)} (n=${l.n})`;
+const load = (avg: number[]) => avg.map((value) => value.toFixed(2)).join(" / ");
+
+/** "by how much" for a missed target: 3.2× or +12 %. */
+function over(value: number, target: number): string {
+  const ratio = value / target;
+  return ratio >= 2
+    ? ` (${ratio.toFixed(1)}× the target)`
+    : ` (+${Math.round((ratio - 1) * 100)} %)`;
+}
+
+function check(
+  value: number,
+  target: number | undefined,
+  show: (v: number) => string,
+): [string, string] {
+  if (target === undefined) return ["—", ""];
+  const ok = value <= target;
+  return [`≤ ${show(target)}`, ok ? mark(true) : `${mark(false)}${over(value, target)}`];
+}
+
+export function mainRows(report: CorpusReport): Row[] {
+  const targets = TARGETS[report.kind];
+  const rows: Row[] = [];
+  const { floor, cold, warm, e2e } = report;
+  if (floor) {
+    rows.push([
+      "Process floor (modules, jieba dictionary, OpenCC; no article)",
+      `RSS ${mbf(floor.memory.rss)}, heap ${mbf(floor.memory.heapUsed)}`,
+      "",
+      "",
+    ]);
+  }
+  if (cold) {
+    const parseS = cold.parseMs / 1000;
+    rows.push([
+      "Files → articles",
+      `${int(cold.files)} files → ${int(cold.articles)} articles`,
+      "",
+      "",
+    ]);
+    rows.push([
+      "Parse throughput (list + read + parse)",
+      `${int(cold.articles / parseS)} articles/s, ${int(cold.files / parseS)} files/s (${sec(cold.parseMs)})`,
+      "",
+      "",
+    ]);
+    rows.push([
+      "Cold start to ready (read + parse + index)",
+      `${sec(cold.readyMs)} (index after parse: ${sec(cold.readyMs - cold.parseMs)}; ${sec(cold.sinceProcessStartMs)} from process start)`,
+      ...check(cold.readyMs, targets.coldMs, sec),
+    ] as Row);
+    rows.push([
+      "Persisting the index (`saveCache`)",
+      `${sec(cold.saveMs)}, ${mbf(cold.cacheBytes)} on disk`,
+      "",
+      "",
+    ]);
+    rows.push([
+      "Peak RSS, cold start to ready",
+      mbf(cold.memoryAtReady.maxRss),
+      ...check(cold.memoryAtReady.maxRss, targets.peakRss, mbf),
+    ] as Row);
+    rows.push([
+      "Peak RSS, cold start + persisting",
+      mbf(cold.maxRssAfterSave),
+      ...check(cold.maxRssAfterSave, targets.peakRss, mbf),
+    ] as Row);
+    rows.push([
+      "Heap after indexing (after GC)",
+      `${mbf(cold.memoryAtReady.heapUsed)} heap, ${mbf(cold.memoryAtReady.external)} external, RSS ${mbf(cold.memoryAtReady.rss)}`,
+      "",
+      "",
+    ]);
+  }
+  if (warm) {
+    rows.push([
+      "Warm start from the persisted index",
+      `${sec(warm.warmMs)}${warm.progressCalls > 0 ? ` (re-parsed: ${warm.progressCalls} progress calls)` : ""}`,
+      ...check(warm.warmMs, targets.warmMs, sec),
+    ] as Row);
+    rows.push([
+      "Peak RSS, warm start",
+      mbf(warm.memoryAtReady.maxRss),
+      ...check(warm.memoryAtReady.maxRss, targets.peakRss, mbf),
+    ] as Row);
+    rows.push([
+      "Heap after warm start (after GC)",
+      `${mbf(warm.memoryAtReady.heapUsed)} heap, RSS ${mbf(warm.memoryAtReady.rss)}`,
+      "",
+      "",
+    ]);
+    rows.push([
+      `search, ${warm.search.queries} queries once each`,
+      lat(warm.search.first),
+      ...check(warm.search.first.p99, targets.searchP99, msf).map((cell, i) =>
+        i === 0 ? `p99 ${cell}` : cell,
+      ),
+    ] as Row);
+    if (warm.search.repeat)
+      rows.push(["search, the same queries again", lat(warm.search.repeat), "", ""]);
+    rows.push([
+      "search, queries answered (≥ 1 result)",
+      `${warm.search.answered} / ${warm.search.queries}`,
+      "",
+      "",
+    ]);
+    rows.push([
+      "quotes, 100 most quoted people",
+      `${lat(warm.quotes.first)}; ${warm.quotes.answered} with quotes`,
+      ...check(warm.quotes.first.p99, targets.quotesP99, msf).map((cell, i) =>
+        i === 0 ? `p99 ${cell}` : cell,
+      ),
+    ] as Row);
+    rows.push([
+      `summary, ${warm.summary.first.n} articles (every Nth)`,
+      lat(warm.summary.first),
+      ...check(warm.summary.first.p99, targets.summaryP99, msf).map((cell, i) =>
+        i === 0 ? `p99 ${cell}` : cell,
+      ),
+    ] as Row);
+    rows.push([
+      `ask, ${warm.ask.first.n} questions`,
+      `${lat(warm.ask.first)}; ${warm.ask.answered} answered`,
+      "—",
+      "",
+    ]);
+  }
+  if (e2e) {
+    for (const run of e2e.runs) {
+      const label = run.concurrency === 1 ? "sequential" : `${run.concurrency} at a time`;
+      const extra = `${run.deferred} deferred, ${run.failed} failed, ${run.ephemeral} ephemeral`;
+      rows.push([
+        `End-to-end reply (callback), ${run.n} interactions, ${label}`,
+        `${lat(run.callback)}; ${extra}`,
+        ...(run.concurrency === 1
+          ? [
+              `p50 ≤ ${msf(targets.e2eP50 ?? 0)}, p99 ≤ ${msf(targets.e2eP99 ?? 0)}`,
+              `${mark(run.callback.p50 <= (targets.e2eP50 ?? 0))} ${mark(run.callback.p99 <= (targets.e2eP99 ?? 0))}`,
+            ]
+          : ["—", ""]),
+      ] as Row);
+    }
+  }
+  for (const [scenario, error] of Object.entries(report.errors)) {
+    rows.push([`${scenario}: FAILED`, error.split("\n")[0] ?? "", "", mark(false)]);
+  }
+  return rows;
+}
+
+export function baselineRows(report: CorpusReport): string[][] {
+  const { cold, warm, baselines } = report;
+  const rows: string[][] = [];
+  if (warm && cold) {
+    rows.push([
+      "dubao",
+      `${sec(cold.readyMs - cold.parseMs)} (index after parse)`,
+      `${mbf(cold.memoryAtReady.heapUsed)} (whole archive)`,
+      `${warm.search.answered} / ${warm.search.queries}`,
+      msf(warm.search.first.p50),
+      msf(warm.search.first.p99),
+      msf(warm.search.first.max),
+    ]);
+  }
+  if (baselines) {
+    const queries = warm?.search.queries ?? 0;
+    for (const [name, engine] of [
+      ["MiniSearch, default options (title + body)", baselines.minisearch],
+      ["Linear scan (`includes` on folded text, all terms)", baselines.linear],
+    ] as const) {
+      rows.push([
+        name,
+        sec(engine.buildMs),
+        `+${mbf(engine.heapBytes)}`,
+        `${engine.answered} / ${queries || "?"}`,
+        msf(engine.latency.p50),
+        msf(engine.latency.p99),
+        msf(engine.latency.max),
+      ]);
+    }
+  }
+  return rows;
+}
+
+function markdownTable(header: string[], rows: string[][]): string {
+  const escapeCell = (cell: string) => cell.replace(/\|/g, "\\|");
+  return [
+    `| ${header.join(" | ")} |`,
+    `|${header.map(() => "---").join("|")}|`,
+    ...rows.map((row) => `| ${row.map(escapeCell).join(" | ")} |`),
+  ].join("\n");
+}
+
+/** A plain-text table for the terminal. */
+export function textTable(header: string[], rows: string[][]): string {
+  const widths = header.map((cell, i) =>
+    Math.max(width(cell), ...rows.map((row) => width(row[i] ?? ""))),
+  );
+  const line = (row: string[]) =>
+    row.map((cell, i) => cell + " ".repeat((widths[i] ?? 0) - width(cell))).join("  ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** Display width: CJK characters take two columns. */
+function width(text: string): number {
+  let total = 0;
+  for (const char of text)
+    total +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        char,
+      )
+        ? 2
+        : 1;
+  return total;
+}
+
+const MAIN_HEADER = ["Measure", "Result", "Target (issue 6)", "Met"];
+const BASELINE_HEADER = ["Engine", "Build", "Memory", "Queries answered", "p50", "p99", "max"];
+
+function categoryRows(report: CorpusReport): string[][] {
+  const warm = report.warm;
+  if (!warm) return [];
+  return Object.entries(warm.search.byCategory).map(([category, stats]) => [
+    category,
+    String(stats.n),
+    String(stats.answered),
+    String(report.baselines?.minisearch.answeredByCategory[category] ?? "—"),
+    String(report.baselines?.linear.answeredByCategory[category] ?? "—"),
+    msf(stats.latency.p50),
+    msf(stats.latency.p99),
+    msf(stats.latency.max),
+  ]);
+}
+
+export function terminalReport(report: CorpusReport): string {
+  const parts = [
+    `== ${report.label} (${report.root}) ==`,
+    textTable(MAIN_HEADER, mainRows(report)),
+  ];
+  const baselines = baselineRows(report);
+  if (baselines.length > 0) parts.push("", textTable(BASELINE_HEADER, baselines));
+  return parts.join("\n");
+}
+
+export function markdownSection(report: CorpusReport): string {
+  const lines: string[] = [];
+  lines.push(`## ${report.label}`);
+  lines.push("");
+  lines.push(
+    `Measured ${report.date} with \`${report.command}\`${report.quick ? " (quick: fewer repetitions)" : ""} ` +
+      `on ${report.machine}; commit ${report.commit}; ` +
+      `folder \`${report.root}\`; load average (1/5/15 min) ${load(report.loadStart)} at the start, ` +
+      `${load(report.loadEnd)} at the end${busy(report) ? ` — **the machine was busy (load above its ${report.cores} cores): figures are noisy, likely pessimistic**` : ""}.`,
+  );
+  lines.push("");
+  lines.push(markdownTable(MAIN_HEADER, mainRows(report)));
+  lines.push("");
+  const baselines = baselineRows(report);
+  if (baselines.length > 0) {
+    lines.push("### Baselines, same articles, same queries");
+    lines.push("");
+    lines.push(markdownTable(BASELINE_HEADER, baselines));
+    lines.push("");
+    lines.push(
+      "MiniSearch memory is the heap growth over its build (documents not stored); dubao's is the " +
+        "heap of the whole archive (articles, search index, people and quotes). Each baseline runs " +
+        "in its own child process; query latency is each query once after a warm-up.",
+    );
+    lines.push("");
+  }
+  const categories = categoryRows(report);
+  if (categories.length > 0) {
+    lines.push("### Search by query category");
+    lines.push("");
+    lines.push(
+      markdownTable(
+        [
+          "Category",
+          "Queries",
+          "dubao answers",
+          "MiniSearch answers",
+          "Linear scan answers",
+          "dubao p50",
+          "dubao p99",
+          "dubao max",
+        ],
+        categories,
+      ),
+    );
+    lines.push("");
+  }
+  lines.push(...slowestLines(report));
+  const e2e = report.e2e;
+  if (e2e) {
+    lines.push("### End-to-end by interaction kind (final answer)");
+    lines.push("");
+    const kinds = [...new Set(e2e.runs.flatMap((run) => Object.keys(run.byKind)))];
+    lines.push(
+      markdownTable(
+        ["Kind", ...e2e.runs.map((run) => `${run.concurrency} at a time: p50 / p99`)],
+        kinds.map((kind) => [
+          kind,
+          ...e2e.runs.map((run) => {
+            const l = run.byKind[kind as keyof typeof run.byKind];
+            return l ? `${msf(l.p50)} / ${msf(l.p99)} (n=${l.n})` : "—";
+          }),
+        ]),
+      ),
+    );
+    lines.push("");
+    lines.push(
+      `The real discord.js client (\`createBot\`) and the fake Discord (test/fake-discord.ts) run in one ` +
+        `process over 127.0.0.1, after ${e2e.runs.length > 0 ? e2e.warmup : 0} warm-up interactions; time from ` +
+        "the INTERACTION_CREATE dispatch written to the gateway socket to the callback POST received by the fake. " +
+        `Wall time: ${e2e.runs.map((run) => `${sec(run.wallMs)} (${run.concurrency} at a time)`).join(", ")}.`,
+    );
+    lines.push("");
+  }
+  // Per-file lines (duplicates, skipped files) are in the scenario logs, not here.
+  const perFile = /^\+\d+ ms {2}(duplicate |skipped |loaded \S+ with a problem)/;
+  const log = [
+    ...(report.cold?.log ?? []).map((line) => `cold  ${line}`),
+    ...(report.warm?.log ?? []).map((line) => `warm  ${line}`),
+  ].filter((line) => !perFile.test(line.slice(6)));
+  if (log.length > 0) {
+    lines.push("<details><summary>Loader and archive log lines (info)</summary>");
+    lines.push("");
+    lines.push("```");
+    lines.push(...log.slice(0, 40));
+    lines.push("```");
+    lines.push("</details>");
+    lines.push("");
+  }
+  if (report.profiles.length > 0) lines.push(...profileLines(report.profiles));
+  return lines.join("\n");
+}
+
+function slowestLines(report: CorpusReport): string[] {
+  const warm = report.warm;
+  if (!warm) return [];
+  const list = (items: Array<{ input?: string; query?: string; ms: number }>) =>
+    items.map((item) => `${item.input ?? item.query} ${msf(item.ms)}`).join(", ");
+  return [
+    "Slowest calls: " +
+      `search ${list(warm.search.slowest)}; ` +
+      `quotes ${list(warm.quotes.slowest)}; ` +
+      `summary ${list(warm.summary.slowest)}; ` +
+      `ask ${list(warm.ask.slowest)}.`,
+    "",
+  ];
+}
+
+function profileLines(profiles: ProfileSummary[]): string[] {
+  const lines = [
+    "### Cold start profile (`--cpu-prof`, self time)",
+    "",
+    "From a separate cold start run under the profiler (slower than the one in the table). " +
+      "Threads idle nine tenths of the time (tsx's module loader hooks) are left out.",
+    "",
+  ];
+  for (const profile of profiles) {
+    lines.push(
+      `**${profile.thread}** — ${sec(profile.totalMs)} sampled, ${sec(profile.busyMs)} busy (not idle)`,
+    );
+    lines.push("");
+    lines.push(
+      markdownTable(
+        ["Module", "Self time", "Share"],
+        profile.modules.map((entry) => [
+          entry.name,
+          sec(entry.ms),
+          `${Math.round((entry.ms / profile.totalMs) * 100)} %`,
+        ]),
+      ),
+    );
+    lines.push("");
+    lines.push(
+      markdownTable(
+        ["Function", "Self time"],
+        profile.functions.map((entry) => [`\`${entry.name}\``, sec(entry.ms)]),
+      ),
+    );
+    lines.push("");
+  }
+  return lines;
+}
+
+/** Load above the core count at either end of the run. */
+export function busy(report: CorpusReport): boolean {
+  return [report.loadStart[0] ?? 0, report.loadEnd[0] ?? 0].some((value) => value > report.cores);
+}
