@@ -155,6 +155,8 @@ const CORE_IN_ENGLISH: Array<[RegExp, string]> = [
     /^搜索词太长（(\d+) 字），最多 (\d+) 字。$/,
     "The query is too long ($1 characters; at most $2).",
   ],
+  [/^搜索词里没有可以搜索的文字或词语。$/, "The query has no words or characters to search for."],
+  [/^搜索词太多，最多 (\d+) 个。$/, "The query has too many terms (at most $1)."],
   [/^请输入人名，例如：(.+)。$/, "Type a name, e.g. $1."],
   [/^人名太长（(\d+) 字），最多 (\d+) 字。$/, "The name is too long ($1 characters; at most $2)."],
   [/^没有找到 (.+) 的引语。$/, "No quotes found for $1."],

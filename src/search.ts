@@ -616,15 +616,15 @@ function articleFingerprint(entry: Entry): string {
 
 function checkQuery(query: string): QueryTerm[] {
   if (typeof query !== "string" || query.trim() === "")
-    throw new UserError("Please give something to search for.");
+    throw new UserError("请输入要搜索的词，例如：北约、谢尔曼、NATO。");
   if (query.length > MAX_QUERY_LENGTH) {
-    throw new UserError(`The query is too long (at most ${MAX_QUERY_LENGTH} characters).`);
+    throw new UserError(`搜索词太长（${query.length} 字），最多 ${MAX_QUERY_LENGTH} 字。`);
   }
   const terms = parseQuery(query);
   if (terms.length === 0)
-    throw new UserError("The query has no words or characters to search for.");
+    throw new UserError("搜索词里没有可以搜索的文字或词语。");
   if (terms.length > MAX_QUERY_TERMS)
-    throw new UserError(`The query has too many terms (at most ${MAX_QUERY_TERMS}).`);
+    throw new UserError(`搜索词太多，最多 ${MAX_QUERY_TERMS} 个。`);
   return terms;
 }
 

@@ -9,8 +9,17 @@ import * as OpenCC from "opencc-js";
  * folded text are offsets in the original.
  */
 
-const traditionalToSimplified = OpenCC.Converter({ from: "t", to: "cn" });
-const simplifiedToTraditional = OpenCC.Converter({ from: "cn", to: "t" });
+// Each converter holds tens of megabytes of dictionaries: built on first use only.
+let t2s: ((text: string) => string) | undefined;
+let s2t: ((text: string) => string) | undefined;
+const traditionalToSimplified = (text: string): string => {
+  t2s ??= OpenCC.Converter({ from: "t", to: "cn" });
+  return t2s(text);
+};
+const simplifiedToTraditional = (text: string): string => {
+  s2t ??= OpenCC.Converter({ from: "cn", to: "t" });
+  return s2t(text);
+};
 
 /** Middle dots used between the parts of a transliterated name: ‧ · • ・ ･ ‧ and the hyphenation point. */
 export const NAME_DOTS = "·‧•・･∙⋅‐";
