@@ -1,6 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { type Article, articleRef, compareNewestFirst } from "./article.js";
 import { UserError } from "./errors.js";
 import { type ArticleFileInfo, listArticleFiles, loadArticleFile, loadArticles } from "./loader.js";
@@ -11,8 +12,11 @@ import { type ArticleQuotes, extractQuotes } from "./quotes.js";
 import { SearchIndex } from "./search.js";
 
 /** Bump when anything that goes into the cache changes shape or meaning. */
-export const CACHE_VERSION = 1;
-const CACHE_FILE = "dubao-index.json";
+export const CACHE_VERSION = 2;
+/** The cache is one file per part, each starting with the id of the save it belongs to. */
+const CACHE_PARTS = ["articles", "quotes", "search", "people"] as const;
+type CachePart = (typeof CACHE_PARTS)[number];
+const cachePath = (dir: string, part: CachePart | "meta") => join(dir, `dubao-index.${part}`);
 /**
  * Below this many files, one thread loads: each worker thread holds its own copy of the
  * segmenter's and the converter's dictionaries (about 100 MB), which matters more to a small
@@ -20,16 +24,14 @@ const CACHE_FILE = "dubao-index.json";
  */
 const PARALLEL_FROM_FILES = 8_000;
 
-interface CacheFile {
+/** What `dubao-index.meta` holds; written last, so it commits a save. */
+interface CacheMeta {
   version: number;
+  save: string;
   root: string;
   files: ArticleFileInfo[];
   /** For each file, the id of the article it holds (or null when it was skipped). */
   fileArticle: Record<string, string | null>;
-  articles: Article[];
-  quotes: ArticleQuotes[];
-  search: string;
-  people: string;
 }
 
 export interface ArchiveLoadOptions {
@@ -59,18 +61,22 @@ export class Archive {
   ) {}
 
   /** An archive over articles already in memory (tests, tools). */
-  static fromArticles(
-    articles: Iterable<Article>,
-    logger: Logger = silentLogger,
+  static fromArticles(articles: Iterable<Article>, logger: Logger = silentLogger): Archive {
+    return Archive.build([...articles], logger);
+  }
+
+  private static build(
+    list: Article[],
+    logger: Logger,
     extracted?: Map<string, ArticleQuotes>,
+    root?: string,
   ): Archive {
-    const list = [...articles];
     const quotes = list.map((article) => extracted?.get(article.id) ?? extractQuotes(article));
     const archive = new Archive(
       SearchIndex.build(list),
       PeopleDirectory.build(quotes),
       logger,
-      undefined,
+      root,
     );
     for (const article of list) archive.byId.set(article.id, article);
     for (const entry of quotes) archive.quotesById.set(entry.articleId, entry);
@@ -86,7 +92,7 @@ export class Archive {
       const cached = await Archive.fromCache(options, files, logger);
       if (cached) {
         logger.info(
-          `Loaded the index of ${cached.size} articles from ${join(options.cacheDir, CACHE_FILE)} in ${Math.round(performance.now() - started)} ms`,
+          `Loaded the index of ${cached.size} articles from ${options.cacheDir} in ${Math.round(performance.now() - started)} ms`,
         );
         return cached;
       }
@@ -99,8 +105,7 @@ export class Archive {
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     const indexStarted = performance.now();
-    const archive = Archive.fromArticles(report.articles, logger, report.quotes);
-    Object.assign(archive, { root: options.root });
+    const archive = Archive.build(report.articles, logger, report.quotes, options.root);
     archive.files = files;
     archive.fileArticle = new Map(files.map((file) => [file.path, null]));
     for (const article of report.articles) archive.fileArticle.set(article.file, article.id);
@@ -109,8 +114,17 @@ export class Archive {
     logger.info(
       `Indexed ${archive.size} articles in ${Math.round(performance.now() - indexStarted)} ms (ready ${Math.round(performance.now() - started)} ms after start)`,
     );
-    if (options.cacheDir) await archive.saveCache(options.cacheDir);
+    if (options.cacheDir) await archive.trySaveCache(options.cacheDir);
     return archive;
+  }
+
+  /** Saves the cache, logging rather than failing: the archive in memory is good either way. */
+  async trySaveCache(cacheDir: string): Promise<void> {
+    try {
+      await this.saveCache(cacheDir);
+    } catch (error) {
+      this.logger.warn(`Could not save the index to ${cacheDir}: ${(error as Error).message}`);
+    }
   }
 
   private static async fromCache(
@@ -118,62 +132,85 @@ export class Archive {
     files: ArticleFileInfo[],
     logger: Logger,
   ): Promise<Archive | undefined> {
-    const path = join(options.cacheDir as string, CACHE_FILE);
-    let text: string;
+    const dir = options.cacheDir as string;
+    let metaText: string;
     try {
-      text = await readFile(path, "utf8");
+      metaText = await readFile(cachePath(dir, "meta"), "utf8");
     } catch {
-      logger.info(`No persisted index at ${path}; building one`);
+      logger.info(`No persisted index in ${dir}; building one`);
       return undefined;
     }
     try {
-      const cache = JSON.parse(text) as CacheFile;
-      if (cache.version !== CACHE_VERSION) {
+      const meta = JSON.parse(metaText) as CacheMeta;
+      if (meta.version !== CACHE_VERSION) {
         logger.warn(
-          `Persisted index ${path} is version ${String(cache.version)}, not ${CACHE_VERSION}; rebuilding`,
+          `The persisted index in ${dir} is version ${String(meta.version)}, not ${CACHE_VERSION}; rebuilding it`,
         );
         return undefined;
       }
-      if (cache.root !== options.root) {
-        logger.info(`Persisted index ${path} was built for ${cache.root}; rebuilding`);
+      if (meta.root !== resolve(options.root)) {
+        logger.info(`The persisted index in ${dir} was built for ${meta.root}; rebuilding it`);
         return undefined;
       }
-      const search = SearchIndex.deserialize(cache.search, cache.articles);
-      const people = PeopleDirectory.deserialize(cache.people);
+      const part = async (name: CachePart): Promise<string> => {
+        const text = await readFile(cachePath(dir, name), "utf8");
+        const newline = text.indexOf("\n");
+        if (newline < 0 || text.slice(0, newline) !== meta.save) {
+          throw new Error(`${cachePath(dir, name)} does not belong to this save`);
+        }
+        return text.slice(newline + 1);
+      };
+      const articles = JSON.parse(await part("articles")) as Article[];
+      const quotes = JSON.parse(await part("quotes")) as ArticleQuotes[];
+      const search = SearchIndex.deserialize(await part("search"), articles);
+      const people = PeopleDirectory.deserialize(await part("people"));
       const archive = new Archive(search, people, logger, options.root);
-      for (const article of cache.articles) archive.byId.set(article.id, article);
-      for (const entry of cache.quotes) archive.quotesById.set(entry.articleId, entry);
-      archive.files = cache.files;
-      archive.fileArticle = new Map(Object.entries(cache.fileArticle));
+      for (const article of articles) archive.byId.set(article.id, article);
+      for (const entry of quotes) archive.quotesById.set(entry.articleId, entry);
+      archive.files = meta.files;
+      archive.fileArticle = new Map(Object.entries(meta.fileArticle));
       const changed = await archive.applyFileChanges(files);
-      if (changed > 0) await archive.saveCache(options.cacheDir as string);
+      if (changed > 0) await archive.trySaveCache(dir);
       return archive;
     } catch (error) {
       logger.warn(
-        `Persisted index ${path} is unreadable (${(error as Error).message}); rebuilding`,
+        `The persisted index in ${dir} is unreadable (${(error as Error).message}); rebuilding it`,
       );
       return undefined;
     }
   }
 
+  /** Persists everything to `cacheDir`, one file per part; the meta file, written last, commits it. */
   async saveCache(cacheDir: string): Promise<void> {
     const started = performance.now();
     await mkdir(cacheDir, { recursive: true });
-    const cache: CacheFile = {
+    const save = `${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+    const parts: Record<CachePart, () => string> = {
+      articles: () => JSON.stringify([...this.byId.values()]),
+      quotes: () => JSON.stringify([...this.quotesById.values()]),
+      search: () => this.search.serialize(),
+      people: () => this.people.serialize(),
+    };
+    const temporary = (path: string) => `${path}.${process.pid}.tmp`;
+    // One part in memory at a time: the whole archive as one string would pass V8's limit.
+    for (const name of CACHE_PARTS) {
+      await writeFile(temporary(cachePath(cacheDir, name)), `${save}\n${parts[name]()}`);
+    }
+    const meta: CacheMeta = {
       version: CACHE_VERSION,
-      root: this.root ?? "",
+      save,
+      root: resolve(this.root ?? ""),
       files: this.files,
       fileArticle: Object.fromEntries(this.fileArticle),
-      articles: [...this.byId.values()],
-      quotes: [...this.quotesById.values()],
-      search: this.search.serialize(),
-      people: this.people.serialize(),
     };
-    const path = join(cacheDir, CACHE_FILE);
-    const temporary = `${path}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(cache));
-    await rename(temporary, path);
-    this.logger.info(`Saved the index to ${path} in ${Math.round(performance.now() - started)} ms`);
+    await writeFile(temporary(cachePath(cacheDir, "meta")), JSON.stringify(meta));
+    for (const name of CACHE_PARTS) {
+      await rename(temporary(cachePath(cacheDir, name)), cachePath(cacheDir, name));
+    }
+    await rename(temporary(cachePath(cacheDir, "meta")), cachePath(cacheDir, "meta"));
+    this.logger.info(
+      `Saved the index to ${cacheDir} in ${Math.round(performance.now() - started)} ms`,
+    );
   }
 
   get size(): number {

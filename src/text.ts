@@ -13,12 +13,12 @@ import * as OpenCC from "opencc-js";
 let t2s: ((text: string) => string) | undefined;
 let s2t: ((text: string) => string) | undefined;
 const traditionalToSimplified = (text: string): string => {
-  t2s ??= OpenCC.Converter({ from: "t", to: "cn" });
-  return t2s(text);
+  const convert = (t2s ??= OpenCC.Converter({ from: "t", to: "cn" }));
+  return convert(text);
 };
 const simplifiedToTraditional = (text: string): string => {
-  s2t ??= OpenCC.Converter({ from: "cn", to: "t" });
-  return s2t(text);
+  const convert = (s2t ??= OpenCC.Converter({ from: "cn", to: "t" }));
+  return convert(text);
 };
 
 /** Middle dots used between the parts of a transliterated name: ‧ · • ・ ･ ‧ and the hyphenation point. */
