@@ -1,6 +1,6 @@
 import { createInterface, type Interface } from "node:readline";
 import type { Archive } from "./archive.js";
-import { answerLine, splitLine, USAGE } from "./command-line.js";
+import { answerLine, splitLine } from "./command-line.js";
 import type { Logger } from "./logger.js";
 import { suggestArticles, suggestPeople } from "./service.js";
 
@@ -30,7 +30,13 @@ export function consoleHelp(): string {
     "命令与 CLI 相同（开头的 / 可省略）；选项可写作 --article n13495457，也可像 Discord 一样写作 article:n13495457。",
     "Tab 键补全命令、人名和文章编号；/exit 退出。",
     "",
-    USAGE,
+    "  /search 词语 [limit:N] [page:P]        搜索文章（所有词都要出现；简繁皆可）",
+    "  /summary [article:编号] [sentences:N]  文章摘要（默认最新一篇，3 句）",
+    "  /quotes 人名 [article:编号]            某人说过的话（中文、英文、繁体名字皆可）",
+    "  /people [前缀]                         说过话的人物",
+    "  /ask 问题                              用文章中的句子回答问题",
+    "  /source [article:编号]                 原文链接",
+    "  /articles [page:P]                     文章列表，最新在前",
   ].join("\n");
 }
 

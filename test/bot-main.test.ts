@@ -76,7 +76,7 @@ describe("local console", () => {
     ["/summary", /摘要：\n1\. .+\n2\. .+\n3\. .+\n/],
     [`/source article:${SEED_ID}`, /https:\/\/www\.epochtimes\.com\/gb\/22\/1\/10\/n13495457\.htm/],
     ["/summary --article n999", /error: 找不到文章 n999/],
-    ["/help", /article:n13495457[\s\S]*quotes <person> \[--article ID\]/],
+    ["/help", /article:n13495457[\s\S]*\/quotes 人名 \[article:编号\]/],
   ])("%s", (line, expected) => {
     expect(consoleAnswer(archive, line, silentLogger)).toMatch(expected);
   });
