@@ -621,8 +621,7 @@ function checkQuery(query: string): QueryTerm[] {
     throw new UserError(`搜索词太长（${query.length} 字），最多 ${MAX_QUERY_LENGTH} 字。`);
   }
   const terms = parseQuery(query);
-  if (terms.length === 0)
-    throw new UserError("搜索词里没有可以搜索的文字或词语。");
+  if (terms.length === 0) throw new UserError("搜索词里没有可以搜索的文字或词语。");
   if (terms.length > MAX_QUERY_TERMS)
     throw new UserError(`搜索词太多，最多 ${MAX_QUERY_TERMS} 个。`);
   return terms;

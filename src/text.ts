@@ -10,14 +10,17 @@ import * as OpenCC from "opencc-js";
  */
 
 // Each converter holds tens of megabytes of dictionaries: built on first use only.
-let t2s: ((text: string) => string) | undefined;
-let s2t: ((text: string) => string) | undefined;
+type Convert = (text: string) => string;
+let t2s: Convert | undefined;
+let s2t: Convert | undefined;
 const traditionalToSimplified = (text: string): string => {
-  const convert = (t2s ??= OpenCC.Converter({ from: "t", to: "cn" }));
+  const convert: Convert = t2s ?? OpenCC.Converter({ from: "t", to: "cn" });
+  t2s = convert;
   return convert(text);
 };
 const simplifiedToTraditional = (text: string): string => {
-  const convert = (s2t ??= OpenCC.Converter({ from: "cn", to: "t" }));
+  const convert: Convert = s2t ?? OpenCC.Converter({ from: "cn", to: "t" });
+  s2t = convert;
   return convert(text);
 };
 

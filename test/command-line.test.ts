@@ -9,7 +9,12 @@ import { silentLogger } from "../src/logger.js";
 const run = promisify(execFile);
 const SEED_URL = "https://www.epochtimes.com/gb/22/1/10/n13495457.htm";
 
-const Ref = z.object({ id: z.string(), title: z.string(), date: z.string().nullable(), url: z.string().nullable() });
+const Ref = z.object({
+  id: z.string(),
+  title: z.string(),
+  date: z.string().nullable(),
+  url: z.string().nullable(),
+});
 const Contracts = {
   articles: z.object({ command: z.literal("articles"), total: z.number(), articles: z.array(Ref) }),
   source: z.object({ command: z.literal("source"), article: Ref }),
@@ -19,7 +24,11 @@ const Contracts = {
     total: z.number(),
     results: z.array(Ref.extend({ score: z.number(), snippets: z.array(z.string()) })),
   }),
-  summary: z.object({ command: z.literal("summary"), article: Ref, sentences: z.array(z.string()) }),
+  summary: z.object({
+    command: z.literal("summary"),
+    article: Ref,
+    sentences: z.array(z.string()),
+  }),
   quotes: z.object({
     command: z.literal("quotes"),
     person: z.string(),
@@ -37,12 +46,21 @@ const Contracts = {
   }),
   people: z.object({
     command: z.literal("people"),
-    people: z.array(z.object({ name: z.string(), aliases: z.array(z.string()), quoteCount: z.number() })),
+    people: z.array(
+      z.object({ name: z.string(), aliases: z.array(z.string()), quoteCount: z.number() }),
+    ),
   }),
   ask: z.object({
     command: z.literal("ask"),
     question: z.string(),
-    answers: z.array(z.object({ text: z.string(), articleId: z.string(), title: z.string(), url: z.string().nullable() })),
+    answers: z.array(
+      z.object({
+        text: z.string(),
+        articleId: z.string(),
+        title: z.string(),
+        url: z.string().nullable(),
+      }),
+    ),
   }),
 } as const;
 
@@ -133,7 +151,9 @@ describe("parseCommand", () => {
 
 describe("the CLI process", () => {
   const cli = (args: string[], input?: string) => {
-    const child = run("npx", ["tsx", "src/cli.ts", ...args], { env: { ...process.env, LOG_LEVEL: "warn" } });
+    const child = run("npx", ["tsx", "src/cli.ts", ...args], {
+      env: { ...process.env, LOG_LEVEL: "warn" },
+    });
     if (input !== undefined) {
       child.child.stdin?.end(input);
     }
@@ -153,8 +173,14 @@ describe("the CLI process", () => {
   });
 
   it("answers one JSON object per line of standard input", async () => {
-    const { stdout } = await cli(["--json", "--seeds", "seeds"], "search 北约\nquotes 谢尔曼\nbogus\n");
-    const lines = stdout.trim().split("\n").map((line) => JSON.parse(line));
+    const { stdout } = await cli(
+      ["--json", "--seeds", "seeds"],
+      "search 北约\nquotes 谢尔曼\nbogus\n",
+    );
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines.map((line) => line.command)).toEqual(["search", "quotes", "bogus"]);
     expect(lines[2]).toHaveProperty("error");
   });

@@ -41,7 +41,9 @@ describe("parseConfig", () => {
     ["SHARD_COUNT", "0", "SHARD_COUNT"],
   ])("names %s when it is %j", (name, value, expected) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
-    expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`${name}:.*${expected.replace(/[()]/g, "\\$&")}|${name}`));
+    expect(() => parseConfig({ [name]: value })).toThrow(
+      new RegExp(`${name}:.*${expected.replace(/[()]/g, "\\$&")}|${name}`),
+    );
   });
 
   it("reports a bad token by name without echoing it", () => {
@@ -57,6 +59,8 @@ describe("parseConfig", () => {
   });
 
   it("lists every bad variable at once", () => {
-    expect(() => parseConfig({ DISCORD_CLIENT_ID: "x", LOG_LEVEL: "loud" })).toThrow(/DISCORD_CLIENT_ID[\s\S]*LOG_LEVEL/);
+    expect(() => parseConfig({ DISCORD_CLIENT_ID: "x", LOG_LEVEL: "loud" })).toThrow(
+      /DISCORD_CLIENT_ID[\s\S]*LOG_LEVEL/,
+    );
   });
 });
