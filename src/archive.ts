@@ -12,9 +12,9 @@ import { type ArticleQuotes, extractQuotes } from "./quotes.js";
 import { SearchIndex } from "./search.js";
 
 /** Bump when anything that goes into the cache changes shape or meaning. */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 /** The cache is one file per part, each starting with the id of the save it belongs to. */
-const CACHE_PARTS = ["articles", "quotes", "search", "people"] as const;
+const CACHE_PARTS = ["articles", "search", "people"] as const;
 type CachePart = (typeof CACHE_PARTS)[number];
 const cachePath = (dir: string, part: CachePart | "meta") => join(dir, `dubao-index.${part}`);
 /**
@@ -47,7 +47,6 @@ export interface ArchiveLoadOptions {
  */
 export class Archive {
   private readonly byId = new Map<string, Article>();
-  private readonly quotesById = new Map<string, ArticleQuotes>();
   private sorted: Article[] | undefined;
   /** Which article each loaded file produced, to re-index only what changed. */
   private fileArticle = new Map<string, string | null>();
@@ -79,7 +78,6 @@ export class Archive {
       root,
     );
     for (const article of list) archive.byId.set(article.id, article);
-    for (const entry of quotes) archive.quotesById.set(entry.articleId, entry);
     return archive;
   }
 
@@ -87,9 +85,11 @@ export class Archive {
   static async load(options: ArchiveLoadOptions): Promise<Archive> {
     const logger = options.logger ?? silentLogger;
     const started = performance.now();
-    const files = await listArticleFiles(options.root);
+    // Listing (a stat per file) runs in the I/O threads while the cache is read and decoded.
+    const listing = listArticleFiles(options.root);
+    listing.catch(() => {});
     if (options.cacheDir) {
-      const cached = await Archive.fromCache(options, files, logger);
+      const cached = await Archive.fromCache(options, listing, logger);
       if (cached) {
         logger.info(
           `Loaded the index of ${cached.size} articles from ${options.cacheDir} in ${Math.round(performance.now() - started)} ms`,
@@ -97,6 +97,7 @@ export class Archive {
         return cached;
       }
     }
+    const files = await listing;
     const report = await loadArticles(options.root, {
       logger,
       files,
@@ -129,7 +130,7 @@ export class Archive {
 
   private static async fromCache(
     options: ArchiveLoadOptions,
-    files: ArticleFileInfo[],
+    listing: Promise<ArticleFileInfo[]>,
     logger: Logger,
   ): Promise<Archive | undefined> {
     const dir = options.cacheDir as string;
@@ -140,6 +141,7 @@ export class Archive {
       logger.info(`No persisted index in ${dir}; building one`);
       return undefined;
     }
+    let archive: Archive;
     try {
       const meta = JSON.parse(metaText) as CacheMeta;
       if (meta.version !== CACHE_VERSION) {
@@ -160,24 +162,23 @@ export class Archive {
         }
         return text.slice(newline + 1);
       };
-      const articles = JSON.parse(await part("articles")) as Article[];
-      const quotes = JSON.parse(await part("quotes")) as ArticleQuotes[];
-      const search = SearchIndex.deserialize(await part("search"), articles);
-      const people = PeopleDirectory.deserialize(await part("people"));
-      const archive = new Archive(search, people, logger, options.root);
+      const [articlesText, searchText, peopleText] = await Promise.all(CACHE_PARTS.map(part));
+      const articles = JSON.parse(articlesText as string) as Article[];
+      const search = SearchIndex.deserialize(searchText as string, articles);
+      const people = PeopleDirectory.deserialize(peopleText as string);
+      archive = new Archive(search, people, logger, options.root);
       for (const article of articles) archive.byId.set(article.id, article);
-      for (const entry of quotes) archive.quotesById.set(entry.articleId, entry);
       archive.files = meta.files;
       archive.fileArticle = new Map(Object.entries(meta.fileArticle));
-      const changed = await archive.applyFileChanges(files);
-      if (changed > 0) await archive.trySaveCache(dir);
-      return archive;
     } catch (error) {
       logger.warn(
         `The persisted index in ${dir} is unreadable (${(error as Error).message}); rebuilding it`,
       );
       return undefined;
     }
+    const changed = await archive.applyFileChanges(await listing);
+    if (changed > 0) await archive.trySaveCache(dir);
+    return archive;
   }
 
   /** Persists everything to `cacheDir`, one file per part; the meta file, written last, commits it. */
@@ -187,7 +188,6 @@ export class Archive {
     const save = `${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
     const parts: Record<CachePart, () => string> = {
       articles: () => JSON.stringify([...this.byId.values()]),
-      quotes: () => JSON.stringify([...this.quotesById.values()]),
       search: () => this.search.serialize(),
       people: () => this.people.serialize(),
     };
@@ -238,16 +238,11 @@ export class Archive {
     ]);
   }
 
-  quotesOf(articleId: string): ArticleQuotes | undefined {
-    return this.quotesById.get(articleId);
-  }
-
   /** Adds or replaces one article everywhere. */
   upsert(article: Article): void {
     if (this.byId.has(article.id)) this.remove(article.id);
     const quotes = extractQuotes(article);
     this.byId.set(article.id, article);
-    this.quotesById.set(article.id, quotes);
     this.search.add(article);
     this.people.add(quotes);
     this.sorted = undefined;
@@ -255,7 +250,6 @@ export class Archive {
 
   remove(id: string): boolean {
     if (!this.byId.delete(id)) return false;
-    this.quotesById.delete(id);
     this.search.remove(id);
     this.people.remove(id);
     this.sorted = undefined;

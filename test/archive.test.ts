@@ -60,7 +60,6 @@ describe("an archive with a persisted index", () => {
       "dubao-index.articles",
       "dubao-index.meta",
       "dubao-index.people",
-      "dubao-index.quotes",
       "dubao-index.search",
     ]);
     const second = await load();
