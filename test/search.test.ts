@@ -1,34 +1,19 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import MiniSearch from "minisearch";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fold, parseQuery } from "../src/analyzer.js";
-import { type Article, ArticleSchema } from "../src/article.js";
+import type { Article } from "../src/article.js";
 import { UserError } from "../src/errors.js";
 import { loadArticles } from "../src/loader.js";
 import { silentLogger } from "../src/logger.js";
-import { parseArticle } from "../src/parse.js";
 import { markSnippet, SearchIndex, type SearchResult, SNIPPET_MAX } from "../src/search.js";
 import { type IndexDoc, MINISEARCH_OPTIONS } from "../src/search-store.js";
 import { toTraditional } from "../src/text.js";
 import { skipMessage, unpackedCorpus } from "./corpus.js";
+import { articleFixtures, seedArticle } from "./helpers.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SEED = "n13495457";
 
-function seedArticle(): Article {
-  const file = "seeds/000_d87d864bdde93e5b.txt";
-  return parseArticle(readFileSync(join(root, file), "utf8"), file);
-}
-
-function fixtureArticles(): Article[] {
-  const dir = join(root, "test/fixtures/search");
-  return readdirSync(dir)
-    .filter((name) => name.endsWith(".json"))
-    .sort()
-    .map((name) => ArticleSchema.parse(JSON.parse(readFileSync(join(dir, name), "utf8"))));
-}
+const fixtureArticles = (): Article[] => articleFixtures("search");
 
 const articles = [seedArticle(), ...fixtureArticles()];
 const index = SearchIndex.build(articles);

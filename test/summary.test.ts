@@ -1,10 +1,6 @@
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { type Article, ArticleSchema } from "../src/article.js";
+import type { Article } from "../src/article.js";
 import { isUserError } from "../src/errors.js";
-import { parseArticle } from "../src/parse.js";
 import {
   candidateSentences,
   cleanSentence,
@@ -15,19 +11,11 @@ import {
   textRank,
 } from "../src/summary.js";
 import { foldText } from "../src/text.js";
+import { articleFixture, seedArticle } from "./helpers.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const fixture = (name: string): Article => articleFixture("summary", name);
 
-function fixture(name: string): Article {
-  return ArticleSchema.parse(
-    JSON.parse(readFileSync(join(root, "test/fixtures/summary", name), "utf8")),
-  );
-}
-
-const seed = parseArticle(
-  readFileSync(join(root, "seeds/000_d87d864bdde93e5b.txt"), "utf8"),
-  "000_d87d864bdde93e5b.txt",
-);
+const seed = seedArticle();
 
 /** Where a summary sentence sits in the article: [paragraph index, offset], or undefined. */
 function locate(article: Article, sentence: string): [number, number] | undefined {

@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Article, ArticleSchema } from "../src/article.js";
+import { parseArticle } from "../src/parse.js";
+
+/** Shared by the tests: the project's folders, the seed article, and JSON article fixtures. */
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const SEED_FILE = "000_d87d864bdde93e5b.txt";
+export const SEED_PATH = join(PROJECT_ROOT, "seeds", SEED_FILE);
+
+export function seedArticle(): Article {
+  return parseArticle(readFileSync(SEED_PATH, "utf8"), SEED_FILE);
+}
+
+/** An `Article` written as JSON under test/fixtures/<folder>/. */
+export function articleFixture(folder: string, name: string): Article {
+  const path = join(PROJECT_ROOT, "test/fixtures", folder, name);
+  return ArticleSchema.parse(JSON.parse(readFileSync(path, "utf8")));
+}
+
+/** Every JSON article fixture of test/fixtures/<folder>/, by file name. */
+export function articleFixtures(folder: string): Article[] {
+  return readdirSync(join(PROJECT_ROOT, "test/fixtures", folder))
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => articleFixture(folder, name));
+}
