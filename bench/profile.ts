@@ -22,11 +22,15 @@ interface CpuProfile {
 
 export interface ProfileSummary {
   file: string;
+  /** Which run was profiled (set by the caller). */
+  scenario?: string;
   /** "main" or "worker N" (the thread id in the profile's file name). */
   thread: string;
   totalMs: number;
   /** Sampled time not idle. */
   busyMs: number;
+  /** Whether any sampled frame is the project's code (src/, commands/). */
+  projectCode: boolean;
   functions: Array<{ name: string; ms: number }>;
   modules: Array<{ name: string; ms: number }>;
 }
@@ -78,14 +82,15 @@ export function summarizeProfile(file: string, projectRoot: string, top = 12): P
     thread: threadId === "0" ? "main" : `worker ${threadId}`,
     totalMs,
     busyMs: totalMs - idleMs,
+    projectCode: [...modules.keys()].some((name) => /^(src|commands)\//.test(name)),
     functions: ranked(functions),
     modules: ranked(modules),
   };
 }
 
 /**
- * The profiles of a run's busy threads, main thread first. Threads idle nine tenths of the time
- * (under `--import tsx`, the module loader's hooks threads) are left out.
+ * The profiles of a run's threads that ran the project's code, main thread first (under
+ * `--import tsx`, the module loader's hooks threads are left out).
  */
 export function summarizeProfiles(dir: string, projectRoot: string): ProfileSummary[] {
   let files: string[];
@@ -96,6 +101,6 @@ export function summarizeProfiles(dir: string, projectRoot: string): ProfileSumm
   }
   return files
     .map((name) => summarizeProfile(join(dir, name), projectRoot))
-    .filter((profile) => profile.thread === "main" || profile.busyMs > 0.1 * profile.totalMs)
+    .filter((profile) => profile.thread === "main" || profile.projectCode)
     .sort((a, b) => (a.thread === "main" ? -1 : b.thread === "main" ? 1 : b.totalMs - a.totalMs));
 }

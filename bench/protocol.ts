@@ -18,9 +18,11 @@ export interface ScenarioInput {
   questionsFile: string;
   /** e2e: interactions to time per run. */
   interactions: number;
+  /** warm: stop once loaded (the profiled warm start). */
+  loadOnly?: boolean;
 }
 
-/** The process before any article: modules loaded, jieba's dictionary and OpenCC warmed up. */
+/** The process before any article: modules loaded, jieba's dictionary and the t→s table warmed up. */
 export interface FloorResult {
   scenario: "floor";
   memory: MemorySnapshot;
@@ -144,6 +146,7 @@ export interface E2eResult {
   maxRss: number;
 }
 
+/** Every child result also carries `cpuMs`: the child's CPU time (all threads). */
 export type ScenarioResult = FloorResult | ColdResult | WarmResult | BaselinesResult | E2eResult;
 
 export interface QueryFile {

@@ -56,6 +56,8 @@ export interface CorpusReport {
   commit: string;
   loadStart: number[];
   loadEnd: number[];
+  /** Share of the machine's CPU other processes used while each scenario ran. */
+  others: Partial<Record<ScenarioName, number>>;
   floor?: FloorResult;
   cold?: ColdResult;
   warm?: WarmResult;
@@ -102,7 +104,7 @@ export function mainRows(report: CorpusReport): Row[] {
   const { floor, cold, warm, e2e } = report;
   if (floor) {
     rows.push([
-      "Process floor (modules, jieba dictionary, OpenCC; no article)",
+      "Process floor (node + tsx, modules, jieba dictionary, t→s table; no article)",
       `RSS ${mbf(floor.memory.rss)}, heap ${mbf(floor.memory.heapUsed)}`,
       "",
       "",
@@ -327,7 +329,7 @@ export function markdownSection(report: CorpusReport): string {
     `Measured ${report.date} with \`${report.command}\`${report.quick ? " (quick: fewer repetitions)" : ""} ` +
       `on ${report.machine}; commit ${report.commit}; ` +
       `folder \`${report.root}\`; load average (1/5/15 min) ${load(report.loadStart)} at the start, ` +
-      `${load(report.loadEnd)} at the end${busy(report) ? ` — **the machine was busy (load above its ${report.cores} cores): figures are noisy, likely pessimistic**` : ""}.`,
+      `${load(report.loadEnd)} at the end (this benchmark's own work included). ${contention(report)}`,
   );
   lines.push("");
   lines.push(markdownTable(MAIN_HEADER, mainRows(report)));
@@ -340,8 +342,10 @@ export function markdownSection(report: CorpusReport): string {
     lines.push("");
     lines.push(
       "MiniSearch memory is the heap growth over its build (documents not stored); dubao's is the " +
-        "heap of the whole archive (articles, search index, people and quotes). Each baseline runs " +
-        "in its own child process; query latency is each query once after a warm-up.",
+        "heap of the whole archive (articles, search index, people and quotes). MiniSearch's default " +
+        "tokenizer splits on spaces and punctuation, so a Chinese term matches only a whole clause, and " +
+        "it joins query terms with OR; the linear scan needs every term (AND) in the folded text. " +
+        "Each baseline runs in its own child process; query latency is each query once after a warm-up.",
     );
     lines.push("");
   }
@@ -429,15 +433,17 @@ function slowestLines(report: CorpusReport): string[] {
 
 function profileLines(profiles: ProfileSummary[]): string[] {
   const lines = [
-    "### Cold start profile (`--cpu-prof`, self time)",
+    "### Where the time goes: cold and warm start profiles (`--cpu-prof`, self time)",
     "",
-    "From a separate cold start run under the profiler (slower than the one in the table). " +
-      "Threads idle nine tenths of the time (tsx's module loader hooks) are left out.",
+    "From separate cold and warm starts run under the profiler after the measured ones (slower " +
+      "than those in the table). Threads that never ran the project's code (tsx's module loader " +
+      "hooks) are left out.",
     "",
   ];
   for (const profile of profiles) {
     lines.push(
-      `**${profile.thread}** — ${sec(profile.totalMs)} sampled, ${sec(profile.busyMs)} busy (not idle)`,
+      `**${profile.scenario ?? "cold"} start, ${profile.thread} thread** — ${sec(profile.totalMs)} sampled, ` +
+        `${sec(profile.busyMs)} busy (not idle)`,
     );
     lines.push("");
     lines.push(
@@ -462,7 +468,21 @@ function profileLines(profiles: ProfileSummary[]): string[] {
   return lines;
 }
 
-/** Load above the core count at either end of the run. */
+/** Whether other processes took a noticeable share of the machine during a scenario. */
 export function busy(report: CorpusReport): boolean {
-  return [report.loadStart[0] ?? 0, report.loadEnd[0] ?? 0].some((value) => value > report.cores);
+  return Object.values(report.others).some((share) => (share ?? 0) > 0.15);
+}
+
+function contention(report: CorpusReport): string {
+  const entries = Object.entries(report.others);
+  if (entries.length === 0) return "";
+  const shares = entries
+    .map(([scenario, share]) => `${scenario} ${Math.round((share ?? 0) * 100)} %`)
+    .join(", ");
+  return (
+    `Other processes used ${shares} of the machine's ${report.cores} cores while each scenario ran` +
+    (busy(report)
+      ? " — **the machine was shared: figures are noisy, likely pessimistic**."
+      : " (a quiet machine).")
+  );
 }

@@ -141,19 +141,40 @@ function nodeArgs(scenario: ScenarioName, profileDir: string | undefined): strin
   return args;
 }
 
-/** Runs one scenario in a fresh child process; its stderr goes to a log file. */
+/** CPU time spent by the whole machine so far (ms, all cores, not idle). */
+function machineBusyMs(): number {
+  return cpus().reduce(
+    (sum, cpu) => sum + cpu.times.user + cpu.times.nice + cpu.times.sys + cpu.times.irq,
+    0,
+  );
+}
+
+interface ChildRun {
+  result: ScenarioResult;
+  /** Share of the machine's CPU (all cores) that other processes used while the child ran. */
+  others: number;
+}
+
+/**
+ * Runs one scenario in a fresh child process; its stderr goes to a log file. Also says how
+ * much of the machine other processes took meanwhile: the machine's busy CPU time, less the
+ * child's own (it reports it) and this process's, over the wall time of all cores.
+ */
 async function runChild(
   input: ScenarioInput,
   work: string,
   profileDir?: string,
   name: string = input.scenario,
-): Promise<ScenarioResult> {
+): Promise<ChildRun> {
   const inputPath = join(work, `${name}.input.json`);
   const outputPath = join(work, `${name}.result.json`);
   const logPath = join(work, `${name}.log`);
   rmSync(outputPath, { force: true });
   writeFileSync(inputPath, JSON.stringify(input, null, 1));
   const log = createWriteStream(logPath);
+  const busyBefore = machineBusyMs();
+  const ownBefore = process.cpuUsage();
+  const started = performance.now();
   const child = spawn(
     process.execPath,
     [...nodeArgs(input.scenario, profileDir), join(here, "scenarios.ts"), inputPath, outputPath],
@@ -181,7 +202,14 @@ async function runChild(
       `child exited with ${code ?? "a signal"}; log ${logPath}\n${tail.slice(-8).join("\n")}`,
     );
   }
-  return JSON.parse(readFileSync(outputPath, "utf8")) as ScenarioResult;
+  const result = JSON.parse(readFileSync(outputPath, "utf8")) as ScenarioResult & {
+    cpuMs?: number;
+  };
+  const wallMs = performance.now() - started;
+  const own = process.cpuUsage(ownBefore);
+  const othersMs =
+    machineBusyMs() - busyBefore - (result.cpuMs ?? 0) - (own.user + own.system) / 1000;
+  return { result, others: Math.max(0, othersMs / (wallMs * cpus().length)) };
 }
 
 function gitState(): string {
@@ -231,6 +259,7 @@ async function benchCorpus(
     commit: gitState(),
     loadStart: loadavg(),
     loadEnd: [],
+    others: {},
     errors: {},
     profiles: [],
     quick: opts.quick,
@@ -251,8 +280,9 @@ async function benchCorpus(
     console.error(`${kind}: ${scenario} (log ${join(work, `${scenario}.log`)})`);
     const started = performance.now();
     try {
-      const result = await runChild({ ...base, scenario }, work);
+      const { result, others } = await runChild({ ...base, scenario }, work);
       Object.assign(report, { [scenario]: result });
+      report.others[scenario] = others;
     } catch (error) {
       report.errors[scenario] = (error as Error).message;
       console.error(`${kind}: ${scenario} FAILED: ${(error as Error).message}`);
@@ -262,14 +292,24 @@ async function benchCorpus(
     );
   }
   if (opts.profile) {
-    // A separate cold start under the profiler, so that its overhead stays out of the figures.
-    console.error(`${kind}: cold start under --cpu-prof (profiles in ${profileDir})`);
-    try {
-      const input = { ...base, scenario: "cold" as const, cacheDir: join(work, "profile-cache") };
-      await runChild(input, work, profileDir, "cold-profile");
-      report.profiles = summarizeProfiles(profileDir, projectRoot);
-    } catch (error) {
-      console.error(`${kind}: profiling FAILED: ${(error as Error).message}`);
+    // Separate cold and warm starts under the profiler, so its overhead stays out of the figures.
+    const cacheDir = join(work, "profile-cache");
+    for (const scenario of ["cold", "warm"] as const) {
+      const dir = join(profileDir, scenario);
+      console.error(`${kind}: ${scenario} start under --cpu-prof (profiles in ${dir})`);
+      try {
+        await runChild(
+          { ...base, scenario, cacheDir, loadOnly: true },
+          work,
+          dir,
+          `${scenario}-profile`,
+        );
+        report.profiles.push(
+          ...summarizeProfiles(dir, projectRoot).map((profile) => ({ ...profile, scenario })),
+        );
+      } catch (error) {
+        console.error(`${kind}: profiling FAILED: ${(error as Error).message}`);
+      }
     }
   }
   report.loadEnd = loadavg();
@@ -325,8 +365,10 @@ async function main(): Promise<void> {
   const found = corpora(opts);
   if (found.length === 0) {
     console.log(
-      "No corpus to benchmark: the tarballs are absent (../shared/corpus or CORPUS_DIR) and " +
-        "BENCH_CORPUS is not set. Nothing measured.",
+      loadConfig().BENCH_CORPUS
+        ? "No corpus to benchmark: the BENCH_CORPUS folder is absent. Nothing measured."
+        : "No corpus to benchmark: the tarballs are absent (../shared/corpus or CORPUS_DIR) and " +
+            "BENCH_CORPUS is not set. Nothing measured.",
     );
     return;
   }
