@@ -134,9 +134,7 @@ function corpora(opts: Options): Array<{ kind: CorpusKind; root: string }> {
 }
 
 function nodeArgs(scenario: ScenarioName, profileDir: string | undefined): string[] {
-  // The same V8 flag as `npm start`: a larger young generation saves about a tenth of the
-  // start-up time, most of which is spent building short-lived strings and arrays.
-  const args = ["--expose-gc", "--max-semi-space-size=64", "--import", "tsx"];
+  const args = ["--expose-gc", "--import", "tsx"];
   // MiniSearch with default options over Chinese text holds millions of clause-long terms.
   if (scenario === "baselines") args.push("--max-old-space-size=12288");
   if (profileDir) args.push("--cpu-prof", "--cpu-prof-dir", profileDir);
@@ -346,7 +344,7 @@ function writeResults(reports: CorpusReport[]): void {
     "Written by bench/run.ts (issue 6); each corpus section says when, how and on what it was measured " +
       "(a section from an earlier run is kept when a run leaves its corpus out).",
     "",
-    "How: each scenario runs in a fresh child process (`node --expose-gc --max-semi-space-size=64 --import tsx bench/scenarios.ts`, the flags of `npm start`), " +
+    "How: each scenario runs in a fresh child process (`node --expose-gc --import tsx bench/scenarios.ts`), " +
       "so peak RSS (`process.resourceUsage().maxRSS`, worker threads included) is per scenario; heap is " +
       "`process.memoryUsage()` after `global.gc()`. *Cold*: `Archive.load({ root })` with no index cache " +
       "(parse throughput is start → last `onProgress` call; ready is when `load` resolves), then " +

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rename, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { type Article, articleRef, compareNewestFirst } from "./article.js";
@@ -186,15 +186,23 @@ export class Archive {
     const started = performance.now();
     await mkdir(cacheDir, { recursive: true });
     const save = `${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
-    const parts: Record<CachePart, () => string> = {
-      articles: () => JSON.stringify([...this.byId.values()]),
-      search: () => this.search.serialize(),
-      people: () => this.people.serialize(),
+    const articles = [...this.byId.values()];
+    // Each part is written in pieces, one in memory at a time: the whole archive as one string
+    // would pass V8's limit on string length, and would double the memory a save needs.
+    const parts: Record<CachePart, () => Iterable<string>> = {
+      articles: () => jsonArrayPieces(articles),
+      search: () => [this.search.serialize()],
+      people: () => [this.people.serialize()],
     };
     const temporary = (path: string) => `${path}.${process.pid}.tmp`;
-    // One part in memory at a time: the whole archive as one string would pass V8's limit.
     for (const name of CACHE_PARTS) {
-      await writeFile(temporary(cachePath(cacheDir, name)), `${save}\n${parts[name]()}`);
+      const file = await open(temporary(cachePath(cacheDir, name)), "w");
+      try {
+        await file.write(`${save}\n`);
+        for (const piece of parts[name]()) await file.write(piece);
+      } finally {
+        await file.close();
+      }
     }
     const meta: CacheMeta = {
       version: CACHE_VERSION,
@@ -297,6 +305,16 @@ export class Archive {
     this.files = files;
     return changed;
   }
+}
+
+/** A JSON array, a few hundred elements per piece. */
+function* jsonArrayPieces(items: readonly unknown[], perPiece = 500): Generator<string> {
+  yield "[";
+  for (let start = 0; start < items.length; start += perPiece) {
+    const piece = items.slice(start, start + perPiece).map((item) => JSON.stringify(item));
+    yield `${start > 0 ? "," : ""}${piece.join(",")}`;
+  }
+  yield "]";
 }
 
 /** Accepts `n13495457`, `13495457`, or a link ending in `/n13495457.htm`. */

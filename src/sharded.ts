@@ -50,10 +50,7 @@ export async function startSharded(config: Config, logger: Logger): Promise<Shar
     mode: "process",
     respawn: true,
     shardArgs: ["--index-cache", resolve(cacheDir)],
-    execArgv: [
-      "--max-semi-space-size=64",
-      ...(shardFile.endsWith(".ts") ? ["--import", "tsx"] : []),
-    ],
+    execArgv: shardFile.endsWith(".ts") ? ["--import", "tsx"] : [],
   });
   manager.on("shardCreate", (shard: Shard) => {
     logger.info(`Spawned shard ${shard.id}/${totalShards}`);
