@@ -15,6 +15,7 @@ import {
   NO_IDENTIFY_THROTTLE,
   STRANGER,
 } from "./fake-discord.js";
+import { makeArticle } from "./helpers.js";
 
 /**
  * End to end: the real discord.js Client, built by createBot, against the fake Discord. The
@@ -27,22 +28,17 @@ const seed = parseArticle(readFileSync(`seeds/${SEED_FILE}`, "utf8"), SEED_FILE)
 
 function filler(i: number): Article {
   const day = String(i + 1).padStart(2, "0");
-  return {
+  return makeArticle({
     id: `n900000${String(i).padStart(2, "0")}`,
     title: `测试稿${i}：北约与欧洲安全`,
     date: `2021-12-${day}`,
-    reporter: null,
-    editor: null,
-    tags: [],
-    caption: null,
     paragraphs: [
       `第${i}篇测试稿。北约官员在布鲁塞尔开会，讨论欧洲安全。`,
       `会议持续了${i + 1}小时。`,
     ],
     url: `https://www.epochtimes.com/gb/21/12/${i + 1}/n900000${String(i).padStart(2, "0")}.htm`,
-    script: "gb",
     file: `filler-${i}.txt`,
-  };
+  });
 }
 
 const FILLERS = 24;

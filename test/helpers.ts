@@ -26,3 +26,21 @@ export function articleFixtures(folder: string): Article[] {
     .sort()
     .map((name) => articleFixture(folder, name));
 }
+
+/** An article for a test: the paragraphs, plus whichever fields the test cares about. */
+export function makeArticle(fields: Partial<Article> & Pick<Article, "paragraphs">): Article {
+  const id = fields.id ?? "n1";
+  return {
+    id,
+    title: "标题",
+    date: null,
+    reporter: null,
+    editor: null,
+    tags: [],
+    caption: null,
+    url: null,
+    script: "gb",
+    file: `${id}.md`,
+    ...fields,
+  };
+}

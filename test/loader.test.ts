@@ -14,6 +14,7 @@ import {
 } from "../src/loader.js";
 import { createMemoryLogger } from "../src/logger.js";
 import { ArticleParseError } from "../src/parse.js";
+import { makeArticle } from "./helpers.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const folder = join(here, "fixtures/loader/folder");
@@ -263,20 +264,8 @@ describe("loadArticleFile", () => {
 });
 
 describe("mergeDuplicates", () => {
-  const article = (file: string, paragraphs: string[], extra: Partial<Article> = {}): Article => ({
-    id: "n1",
-    title: "标题",
-    date: null,
-    reporter: null,
-    editor: null,
-    tags: [],
-    caption: null,
-    paragraphs,
-    url: "https://www.epochtimes.com/gb/22/1/1/n1.htm",
-    script: "gb",
-    file,
-    ...extra,
-  });
+  const article = (file: string, paragraphs: string[], extra: Partial<Article> = {}): Article =>
+    makeArticle({ paragraphs, url: "https://www.epochtimes.com/gb/22/1/1/n1.htm", file, ...extra });
 
   it("keeps the copy with the longer body and logs both files", () => {
     const logger = createMemoryLogger();

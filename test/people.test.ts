@@ -6,6 +6,7 @@ import type { Article } from "../src/article.js";
 import { parseArticle } from "../src/parse.js";
 import { nameDistance, PeopleDirectory } from "../src/people.js";
 import { type ArticleQuotes, extractQuotes } from "../src/quotes.js";
+import { makeArticle } from "./helpers.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const seed = parseArticle(
@@ -19,19 +20,14 @@ function article(
   paragraphs: string[],
   script: "gb" | "b5" = "gb",
 ): Article {
-  return {
+  return makeArticle({
     id,
     title: id,
     date,
-    reporter: null,
-    editor: null,
-    tags: [],
-    caption: null,
     paragraphs,
     url: `https://www.epochtimes.com/gb/${id}.htm`,
     script,
-    file: `${id}.md`,
-  };
+  });
 }
 
 /** A later article in traditional script naming Sherman only as 謝爾曼. */

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Article } from "../src/article.js";
 import { parseArticle } from "../src/parse.js";
 import { extractQuotes, type QuoteKind } from "../src/quotes.js";
+import { makeArticle } from "./helpers.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -29,19 +30,14 @@ const fixture = JSON.parse(
 ) as { cases: Case[] };
 
 function articleOf(paragraphs: string[], id: string, script: "gb" | "b5" = "gb"): Article {
-  return {
+  return makeArticle({
     id,
     title: "测试",
     date: "2022-01-10",
-    reporter: null,
-    editor: null,
-    tags: [],
-    caption: null,
     paragraphs,
     url: `https://www.epochtimes.com/gb/22/1/10/${id}.htm`,
     script,
-    file: `${id}.md`,
-  };
+  });
 }
 
 describe("extractQuotes: one row per phenomenon", () => {

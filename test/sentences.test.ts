@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Article } from "../src/article.js";
 import { articleSentences, splitSentences } from "../src/sentences.js";
+import { makeArticle } from "./helpers.js";
 
 /** One row per phenomenon: the paragraph and the sentences it must split into. */
 const ROWS: { name: string; paragraph: string; sentences: string[] }[] = [
@@ -154,19 +154,9 @@ describe("splitSentences", () => {
 });
 
 describe("articleSentences", () => {
-  const article: Article = {
-    id: "n1",
-    title: "标题",
-    date: null,
-    reporter: null,
-    editor: null,
-    tags: [],
-    caption: null,
+  const article = makeArticle({
     paragraphs: ["第一段第一句。第一段第二句。", "第二段只有一句。", "第三段。“引语。”她说。"],
-    url: null,
-    script: "gb",
-    file: "x",
-  };
+  });
 
   it("numbers paragraphs from 1 and sentences in article order", () => {
     expect(articleSentences(article)).toEqual([
