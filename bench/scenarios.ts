@@ -188,23 +188,25 @@ async function warm(input: ScenarioInput): Promise<WarmResult> {
   note(`warm: ${archive.size} articles in ${(warmMs / 1000).toFixed(1)} s`);
   const memoryAtReady = memory();
   const repeat = !input.quick;
+  const result = (latencies: Pick<WarmResult, "search" | "quotes" | "summary" | "ask">) => ({
+    scenario: "warm" as const,
+    articles: archive.size,
+    warmMs,
+    progressCalls: progress.state.calls,
+    cacheBytes: folderBytes(input.cacheDir),
+    memoryAtReady,
+    ...latencies,
+    maxRssEnd: peakRss(),
+    log: logger.lines,
+  });
   if (input.loadOnly) {
-    const none = latency([]);
-    const empty = { warmup: 0, first: none, answered: 0, slowest: [] };
-    return {
-      scenario: "warm",
-      articles: archive.size,
-      warmMs,
-      progressCalls: progress.state.calls,
-      cacheBytes: folderBytes(input.cacheDir),
-      memoryAtReady,
+    const empty = { warmup: 0, first: latency([]), answered: 0, slowest: [] };
+    return result({
       search: { ...empty, queries: 0, byCategory: {} },
       quotes: empty,
       summary: empty,
       ask: empty,
-      maxRssEnd: peakRss(),
-      log: logger.lines,
-    };
+    });
   }
 
   note("search latency");
@@ -247,20 +249,7 @@ async function warm(input: ScenarioInput): Promise<WarmResult> {
     (result) => (result as ReturnType<typeof runAsk>).answers.length > 0,
   );
 
-  return {
-    scenario: "warm",
-    articles: archive.size,
-    warmMs,
-    progressCalls: progress.state.calls,
-    cacheBytes: folderBytes(input.cacheDir),
-    memoryAtReady,
-    search,
-    quotes,
-    summary,
-    ask,
-    maxRssEnd: peakRss(),
-    log: logger.lines,
-  };
+  return result({ search, quotes, summary, ask });
 }
 
 interface Doc {

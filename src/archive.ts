@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, readFile, rename, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import { type Article, articleRef, compareNewestFirst } from "./article.js";
+import { type Article, compareNewestFirst } from "./article.js";
 import { UserError } from "./errors.js";
 import { type ArticleFileInfo, listArticleFiles, loadArticleFile, loadArticles } from "./loader.js";
 import type { Logger } from "./logger.js";
@@ -324,5 +324,3 @@ export function normalizeArticleId(input: string): string {
   const id = fromLink?.[1] ?? trimmed;
   return /^\d{5,}$/.test(id) ? `n${id}` : id;
 }
-
-export { articleRef };

@@ -31,11 +31,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${output}\n`);
     return ok ? 0 : 1;
   }
-  const globalArgs = argv;
   const lines = createInterface({ input: process.stdin, terminal: false });
   for await (const line of lines) {
     if (!line.trim()) continue;
-    const { output } = answerLine(archive, [...splitLine(line), ...globalArgs], json, logger);
+    const { output } = answerLine(archive, [...splitLine(line), ...argv], json, logger);
     process.stdout.write(`${output}\n`);
   }
   return 0;

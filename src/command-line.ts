@@ -56,7 +56,7 @@ export interface ParsedCommand {
 }
 
 /** Splits a command line; throws UserError with a one-line reason. */
-export function parseCommand(argv: string[]): ParsedCommand & { commandWord: string } {
+export function parseCommand(argv: string[]): ParsedCommand {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -66,20 +66,14 @@ export function parseCommand(argv: string[]): ParsedCommand & { commandWord: str
   const [commandWord = "", ...words] = parsed.positionals;
   const command = commandWord.replace(/^\//, "").toLowerCase();
   if (!COMMANDS.includes(command as CommandName)) {
-    throw Object.assign(
-      new UserError(
-        commandWord
-          ? `unknown command: ${commandWord} (known: ${COMMANDS.join(", ")})`
-          : "no command given",
-      ),
-      {
-        commandWord,
-      },
+    throw new UserError(
+      commandWord
+        ? `unknown command: ${commandWord} (known: ${COMMANDS.join(", ")})`
+        : "no command given",
     );
   }
   return {
     command: command as CommandName,
-    commandWord,
     words: words.join(" "),
     values: parsed.values,
   };

@@ -1,5 +1,5 @@
 import type { Archive } from "./archive.js";
-import { type ArticleRef, articleRef } from "./article.js";
+import { type Article, type ArticleRef, articleRef } from "./article.js";
 import { answerQuestion } from "./ask.js";
 import { UserError } from "./errors.js";
 import type { Quote } from "./quotes.js";
@@ -220,6 +220,18 @@ export interface Choice {
   value: string;
 }
 
+/** Folded titles, computed once per article rather than on every autocomplete keystroke. */
+const foldedTitles = new WeakMap<Article, string>();
+
+function foldedTitle(article: Article): string {
+  let folded = foldedTitles.get(article);
+  if (folded === undefined) {
+    folded = foldText(article.title);
+    foldedTitles.set(article, folded);
+  }
+  return folded;
+}
+
 /** Autocomplete for article options: newest first, narrowed by part of a title, an id or a date. */
 export function suggestArticles(archive: Archive, typed: string, limit = 25): Choice[] {
   const needle = foldText(typed.trim());
@@ -227,7 +239,7 @@ export function suggestArticles(archive: Archive, typed: string, limit = 25): Ch
   for (const article of archive.articles) {
     if (
       needle &&
-      !foldText(article.title).includes(needle) &&
+      !foldedTitle(article).includes(needle) &&
       !article.id.includes(needle) &&
       !(article.date ?? "").includes(needle)
     )
