@@ -1,6 +1,6 @@
 import { type Dirent, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { Archive } from "../src/archive.js";
+import type { Archive } from "../src/articles/archive.js";
 import { createLogger, type Logger } from "../src/logger.js";
 import type { QueryFile } from "./protocol.js";
 

@@ -4,10 +4,11 @@
  * interaction is timed from the moment the fake writes INTERACTION_CREATE to the gateway socket
  * to the moment it has received the bot's callback POST (and, when the bot deferred, its edit).
  */
-import { Archive } from "../src/archive.js";
-import { createBot } from "../src/bot.js";
+
+import { runPeople } from "../src/app/service.js";
+import { Archive } from "../src/articles/archive.js";
 import { parseConfig } from "../src/config.js";
-import { runPeople } from "../src/service.js";
+import { createBot } from "../src/discord/bot.js";
 import {
   FakeDiscord,
   type InteractionRecord,

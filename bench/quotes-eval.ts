@@ -18,12 +18,17 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadArticles } from "../src/loader.js";
+import { loadArticles } from "../src/articles/loader.js";
+import { parseArticle } from "../src/articles/parse.js";
 import { silentLogger } from "../src/logger.js";
-import { parseArticle } from "../src/parse.js";
-import { PeopleDirectory } from "../src/people.js";
-import { type ArticleQuotes, extractQuotes, type Quote, type QuoteKind } from "../src/quotes.js";
-import { foldText } from "../src/text.js";
+import { PeopleDirectory } from "../src/quotes/people.js";
+import {
+  type ArticleQuotes,
+  extractQuotes,
+  type Quote,
+  type QuoteKind,
+} from "../src/quotes/quotes.js";
+import { foldText } from "../src/text/text.js";
 import { skipMessage, unpackedCorpus } from "../test/corpus.js";
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -13,12 +13,12 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import MiniSearch from "minisearch";
-import { type Article, ArticleSchema } from "../src/article.js";
-import { loadArticles } from "../src/loader.js";
+import { type Article, ArticleSchema } from "../src/articles/article.js";
+import { loadArticles } from "../src/articles/loader.js";
+import { parseArticle } from "../src/articles/parse.js";
 import { silentLogger } from "../src/logger.js";
-import { parseArticle } from "../src/parse.js";
-import { SearchIndex } from "../src/search.js";
-import { toTraditional } from "../src/text.js";
+import { SearchIndex } from "../src/search/search.js";
+import { toTraditional } from "../src/text/text.js";
 import { skipMessage, unpackedCorpus } from "../test/corpus.js";
 
 interface Judgement {

@@ -15,11 +15,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Article } from "../src/article.js";
-import { loadConfig } from "../src/config.js";
-import { loadArticles } from "../src/loader.js";
-import { silentLogger } from "../src/logger.js";
-import { type RougeScores, rouge } from "../src/rouge.js";
+import { type RougeScores, rouge } from "../src/answers/rouge.js";
 import {
   DEFAULT_TUNING,
   lead,
@@ -27,8 +23,12 @@ import {
   summarize,
   summarizeWith,
   textRank,
-} from "../src/summary.js";
-import { countHan } from "../src/text.js";
+} from "../src/answers/summary.js";
+import type { Article } from "../src/articles/article.js";
+import { loadArticles } from "../src/articles/loader.js";
+import { loadConfig } from "../src/config.js";
+import { silentLogger } from "../src/logger.js";
+import { countHan } from "../src/text/text.js";
 import { corpusFile, skipMessage, unpackedCorpus } from "../test/corpus.js";
 
 export interface Sample {

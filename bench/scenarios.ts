@@ -10,9 +10,9 @@
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import MiniSearch from "minisearch";
-import { Archive } from "../src/archive.js";
-import { runAsk, runPeople, runQuotes, runSearch, runSummary } from "../src/service.js";
-import { foldText, segmentWords } from "../src/text.js";
+import { runAsk, runPeople, runQuotes, runSearch, runSummary } from "../src/app/service.js";
+import { Archive } from "../src/articles/archive.js";
+import { foldText, segmentWords } from "../src/text/text.js";
 import {
   folderBytes,
   note,

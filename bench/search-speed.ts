@@ -8,9 +8,9 @@
  * Run with `node --expose-gc --import tsx bench/search-speed.ts` for exact heap figures.
  */
 import { availableParallelism } from "node:os";
-import { loadArticles } from "../src/loader.js";
+import { loadArticles } from "../src/articles/loader.js";
 import { silentLogger } from "../src/logger.js";
-import { SearchIndex } from "../src/search.js";
+import { SearchIndex } from "../src/search/search.js";
 import { skipMessage, unpackedCorpus } from "../test/corpus.js";
 
 const QUERIES = [

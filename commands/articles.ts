@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
-import { localized } from "../src/i18n.js";
-import { renderArticles } from "../src/render.js";
-import { runArticles } from "../src/service.js";
+import { localized } from "../src/app/i18n.js";
+import { runArticles } from "../src/app/service.js";
+import { renderArticles } from "../src/discord/render.js";
 import type { BotCommand } from "./types.js";
 
 /** Articles listed on one page of /articles. */

@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
-import { localized } from "../src/i18n.js";
-import { renderAsk } from "../src/render.js";
-import { LIMITS, runAsk } from "../src/service.js";
+import { localized } from "../src/app/i18n.js";
+import { LIMITS, runAsk } from "../src/app/service.js";
+import { renderAsk } from "../src/discord/render.js";
 import { type BotCommand, pick, stringArg } from "./types.js";
 
 const name = localized("提问", "ask", "提問");

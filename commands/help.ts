@@ -1,6 +1,6 @@
 import { type APIApplicationCommandOption, SlashCommandBuilder } from "discord.js";
-import { type Locale, localized, t } from "../src/i18n.js";
-import { COLOUR } from "../src/render.js";
+import { type Locale, localized, t } from "../src/app/i18n.js";
+import { COLOUR } from "../src/discord/render.js";
 import type { BotCommand, CommandDefinition } from "./types.js";
 
 const name = localized("帮助", "help", "說明");

@@ -1,7 +1,7 @@
 import type { SlashCommandStringOption } from "discord.js";
-import type { Archive } from "../src/archive.js";
-import { localized } from "../src/i18n.js";
-import { suggestArticles } from "../src/service.js";
+import { localized } from "../src/app/i18n.js";
+import { suggestArticles } from "../src/app/service.js";
+import type { Archive } from "../src/articles/archive.js";
 
 /** The `article` option shared by /summary, /quotes and /source: autocompleted, optional. */
 export function articleOption(option: SlashCommandStringOption): SlashCommandStringOption {

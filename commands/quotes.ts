@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
-import { localized } from "../src/i18n.js";
-import { renderQuotes } from "../src/render.js";
-import { LIMITS, runQuotes, suggestArticles, suggestPeople } from "../src/service.js";
+import { localized } from "../src/app/i18n.js";
+import { LIMITS, runQuotes, suggestArticles, suggestPeople } from "../src/app/service.js";
+import { renderQuotes } from "../src/discord/render.js";
 import { articleOption, resolveArticleArg } from "./options.js";
 import { type BotCommand, pick, stringArg } from "./types.js";
 

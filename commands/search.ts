@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
-import { localized } from "../src/i18n.js";
-import { DISCORD_MARKUP, renderSearch } from "../src/render.js";
-import { LIMITS, runSearch } from "../src/service.js";
+import { localized } from "../src/app/i18n.js";
+import { LIMITS, runSearch } from "../src/app/service.js";
+import { DISCORD_MARKUP, renderSearch } from "../src/discord/render.js";
 import { type BotCommand, integerArg, pick, stringArg } from "./types.js";
 
 /** The most results one /search shows (over its pages). */

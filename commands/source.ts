@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
-import { localized } from "../src/i18n.js";
-import { renderSource } from "../src/render.js";
-import { runSource, suggestArticles } from "../src/service.js";
+import { localized } from "../src/app/i18n.js";
+import { runSource, suggestArticles } from "../src/app/service.js";
+import { renderSource } from "../src/discord/render.js";
 import { articleOption, resolveArticleArg } from "./options.js";
 import { type BotCommand, pick, stringArg } from "./types.js";
 

@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
-import { localized } from "../src/i18n.js";
-import { renderSummary } from "../src/render.js";
-import { LIMITS, runSummary, suggestArticles } from "../src/service.js";
+import { localized } from "../src/app/i18n.js";
+import { LIMITS, runSummary, suggestArticles } from "../src/app/service.js";
+import { renderSummary } from "../src/discord/render.js";
 import { articleOption, resolveArticleArg } from "./options.js";
 import { type BotCommand, integerArg, pick, stringArg } from "./types.js";
 

@@ -1,8 +1,8 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
-import type { Archive } from "../src/archive.js";
-import type { Locale } from "../src/i18n.js";
-import type { PageView } from "../src/render.js";
-import type { Choice } from "../src/service.js";
+import type { Locale } from "../src/app/i18n.js";
+import type { Choice } from "../src/app/service.js";
+import type { Archive } from "../src/articles/archive.js";
+import type { PageView } from "../src/discord/render.js";
 
 /** What a handler needs: the archive and the member's locale. Nothing of Discord. */
 export interface CommandContext {

@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType } from "discord.js";
-import { LOCALES } from "../src/i18n.js";
+import { LOCALES } from "../src/app/i18n.js";
 import type { CommandDefinition } from "./types.js";
 
 /**

@@ -1,10 +1,10 @@
 import { type FSWatcher, watch } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Archive } from "./archive.js";
-import { createBot } from "./bot.js";
+import { Archive } from "./articles/archive.js";
+import { startConsole } from "./cli/console.js";
 import { type Config, loadConfig } from "./config.js";
-import { startConsole } from "./console.js";
+import { createBot } from "./discord/bot.js";
 import { createLogger, type Logger } from "./logger.js";
 
 /**

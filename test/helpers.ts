@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Article, ArticleSchema } from "../src/article.js";
-import { parseArticle } from "../src/parse.js";
+import { type Article, ArticleSchema } from "../src/articles/article.js";
+import { parseArticle } from "../src/articles/parse.js";
 
 /** Shared by the tests: the project's folders, the seed article, and JSON article fixtures. */
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");

@@ -1,0 +1,556 @@
+import type { Article } from "../articles/article.js";
+import { UserError } from "../errors.js";
+import { type SentenceRef, splitSentences } from "../text/sentences.js";
+import { countHan, foldText, isHanCode, STOP_WORDS, segmentWords } from "../text/text.js";
+import { lcsLength } from "./rouge.js";
+
+/**
+ * Extractive summaries of one article.
+ *
+ * Sentences are ranked by TextRank over a Chinese-aware similarity (TF-IDF cosine over jieba
+ * content words plus character bigrams), combined with what is known about news writing: the
+ * lead carries weight, sentences that share words with the title matter, very short or very long
+ * sentences, questions and bare quote fragments are worth less. Boilerplate (datelines, editor
+ * lines, captions, links, subscription notes) never enters. Picks are made greedily with a
+ * redundancy check (MMR), so the same content never appears twice, and are returned whole, in
+ * article order. Everything is computed per call; nothing is cached.
+ */
+
+export const DEFAULT_SUMMARY_SENTENCES = 3;
+export const MAX_SUMMARY_SENTENCES = 10;
+/** Sentences beyond this many (after cleaning) are not ranked: the graph is quadratic. */
+export const GRAPH_LIMIT = 64;
+
+// ---------------------------------------------------------------------------------------------
+// Cleaning: datelines, credits and boilerplate
+
+const LEADING_NOISE = [
+  // 【大纪元2022年01月11日讯】 【新唐人北京时间2022年1月11日讯】 【看中国2022年1月11日讯】
+  /^\s*【[^】]{0,40}】\s*/,
+  // （大纪元记者李馨编译报导） （记者王明纽约报导） (大纪元记者…综合报导)
+  /^\s*[（(][^（）()]{0,50}(记者|报导|报道|编译|综合|特稿|专访|通讯员|撰稿|撰文)[^（）()]{0,50}[)）]\s*/,
+];
+const TRAILING_NOISE = [
+  // …（记者李欣综合报导/责任编辑：林妍） at the end of the last sentence
+  /\s*[（(][^（）()]{0,60}(记者|报导|报道|编译|综合报|责任编辑|转自|来源)[^（）()]{0,60}[)）]\s*$/,
+  // a photo credit at the end: (Getty Images) （大纪元图片） (AFP via Getty Images)
+  /\s*[（(][^（）()]{0,60}(getty|afp|reuters|ap photo|shutterstock|pixabay|图片|摄影|photo)[^（）()]{0,40}[)）]\s*$/i,
+];
+
+const BOILERPLATE = [
+  /责任编辑|原文链接|相关链接|相关新闻|相关文章|延伸阅读|推荐阅读|点阅/,
+  /https?:\/\/|www\.|[\w.]+@\w+\.\w+/i,
+  /制作组|(欢迎|点击|免费)订阅|订阅(我们|本台|本频道|频道|电子报|大纪元|新唐人|优乐客)|加入会员|会员(优惠|方案)|优惠方案|费通票|免费下载|敬请关注|欢迎关注|请点赞|转发本文|分享本文/,
+  /本文(仅|只)代表作者|不代表本(报|站|台|网)|版权所有|转载请|授权转载|未经授权/,
+  /今天(我们)?就(聊|谈|说)到这里|感谢(您的)?收看|我们下期再见|下次再见|节目到此|欢迎回到/,
+  /^[（(]?(转自|以上文章转自|本文转自|文章来源|来源|完|待续|全文完|本文完|续)[^（）()]{0,30}[)）]?$/,
+  /^(图|图片|照片|视频|影片|来源|撰文|作者|翻译|编译|编辑|整理|制作|文字|出品|监制|摄影|配音|剪辑|字幕)\s*[：:]/,
+  /(getty images|afp via|ap photo|\bphoto\b)/i,
+  // Programme openings and self-descriptions of video shows.
+  /观众朋友们?(好|大家好)|各位观众|听众朋友|大家好[，,]?(欢迎|我是)|欢迎(大家|您|各位)?(来到|收看|收听|关注|回到)/,
+  /(新唐人|大纪元)[^。]{0,12}(推出|出品|制作)的|节目(播出|时间)/,
+  // A show describing itself, and interview greetings: 《菁英论坛》是…一档…电视论坛, 欢迎你回到《…》节目.
+  /^《[^》]{1,20}》是[^。]{0,40}(节目|论坛|栏目|频道)|立足于华人世界/,
+  /欢迎你|很高兴(你能|能够?)?(来到|回到|参加|做客)|(来到|回到|做客)《[^》]{1,20}》(节目)?|感谢你(来到|参加|接受)/,
+  /^今天是[^，。]{0,24}(时间|星期|周[一二三四五六日])[^。]{0,30}。?$/,
+];
+
+/** Small asides inside a sentence that are about the page, not the news: （视频请看这里）. */
+const INLINE_NOISE =
+  /[（(][^（）()]{0,20}(请看|点击|点阅|见下|见文末|视频|影片|图片|图为|链接)[^（）()]{0,12}[)）]/g;
+
+/** The sentence without dateline, reporter line or trailing credit; empty when nothing is left. */
+export function cleanSentence(text: string): string {
+  let out = text;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const pattern of LEADING_NOISE) {
+      const next = out.replace(pattern, "");
+      if (next !== out) {
+        out = next;
+        changed = true;
+      }
+    }
+  }
+  for (const pattern of TRAILING_NOISE) out = out.replace(pattern, "");
+  return out.replace(INLINE_NOISE, "").trim();
+}
+
+/** Whether a (cleaned) sentence is boilerplate or too thin to be a summary sentence. */
+export function isBoilerplate(text: string, folded = foldText(text)): boolean {
+  if (BOILERPLATE.some((pattern) => pattern.test(folded))) return true;
+  const han = countHan(text);
+  // Headings and labels: short and without a sentence end.
+  if (!/[。！？!?…”」』.]\s*$/.test(folded) && han < 40) return true;
+  return han < 4 && !/[a-z]{3,}/i.test(folded);
+}
+
+export interface Candidate extends SentenceRef {
+  /** The cleaned sentence, as it will be shown. */
+  clean: string;
+  folded: string;
+  /** Position among the candidates (0 = lead). */
+  rank: number;
+}
+
+/**
+ * The sentences of an article that may appear in a summary or an answer, cleaned, in order;
+ * at most `limit` of them (the rest of a long article is not even split).
+ */
+export function candidateSentences(
+  article: Article,
+  limit = Number.POSITIVE_INFINITY,
+  /** Paragraphs (folded) for which this returns false are skipped without being split. */
+  keepParagraph?: (folded: string) => boolean,
+): Candidate[] {
+  const caption = article.caption ? normalizeForDedupe(article.caption) : "";
+  const out: Candidate[] = [];
+  let index = 0;
+  for (let p = 0; p < article.paragraphs.length && out.length < limit; p++) {
+    const paragraph = article.paragraphs[p] as string;
+    const sentences = splitSentences(paragraph);
+    if (keepParagraph && !keepParagraph(foldText(paragraph))) {
+      index += sentences.length;
+      continue;
+    }
+    for (const text of sentences) {
+      const sentence: SentenceRef = { text, paragraph: p + 1, index: index++ };
+      const clean = cleanSentence(text);
+      if (!clean) continue;
+      const folded = foldText(clean);
+      if (isBoilerplate(clean, folded)) continue;
+      if (caption && clean.length <= caption.length + 20) {
+        const key = normalizeForDedupe(clean);
+        if (key.length >= 8 && (caption.includes(key) || key.includes(caption))) continue;
+      }
+      out.push({ ...sentence, clean, folded, rank: out.length });
+      if (out.length >= limit) break;
+    }
+  }
+  return out;
+}
+
+/** Folded text without punctuation and whitespace, for duplicate checks. */
+export function normalizeForDedupe(text: string): string {
+  return foldText(text).replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vectors and similarity
+
+/** Sparse TF-IDF vectors, one per text, sharing one vocabulary (term ids sorted per vector). */
+export interface VectorSpace {
+  ids: Int32Array[];
+  values: Float64Array[];
+  norms: Float64Array;
+  /** How many of the vectors are sentences (the rest, such as the title, are extra texts). */
+  sentences: number;
+}
+
+const WORD_WEIGHT = 1;
+const BIGRAM_WEIGHT = 0.6;
+
+/** Letters, digits and Han characters (ASCII fast path; other scripts by Unicode class). */
+function isWordCode(code: number): boolean {
+  if (code < 0x80)
+    return (
+      (code >= 0x30 && code <= 0x39) ||
+      (code >= 0x61 && code <= 0x7a) ||
+      (code >= 0x41 && code <= 0x5a)
+    );
+  if (isHanCode(code)) return true;
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
+}
+
+function isTermWord(word: string): boolean {
+  if (!word || STOP_WORDS.has(word)) return false;
+  const first = word.charCodeAt(0);
+  if (word.length === 1) return isHanCode(first) || (first >= 0x30 && first <= 0x39);
+  return isWordCode(first);
+}
+
+/**
+ * Term frequencies of folded texts: content words (one jieba call for all texts) and Han
+ * character bigrams, as maps from term id to weighted frequency.
+ */
+function termFrequencies(folded: string[]): Map<number, number>[] {
+  const wordIds = new Map<string, number>();
+  const bigramIds = new Map<number, number>();
+  let nextId = 0;
+  const out: Map<number, number>[] = folded.map(() => new Map());
+  const starts: number[] = [];
+  let offset = 0;
+  for (const text of folded) {
+    starts.push(offset);
+    offset += text.length + 1;
+  }
+  let index = 0;
+  let position = 0;
+  for (const word of segmentWords(folded.join("\n"))) {
+    const at = position;
+    position += word.length;
+    while (index + 1 < folded.length && at >= (starts[index + 1] as number)) index++;
+    if (!isTermWord(word)) continue;
+    let id = wordIds.get(word);
+    if (id === undefined) {
+      id = nextId++;
+      wordIds.set(word, id);
+    }
+    const terms = out[index] as Map<number, number>;
+    terms.set(id, (terms.get(id) ?? 0) + WORD_WEIGHT);
+  }
+  folded.forEach((text, i) => {
+    const terms = out[i] as Map<number, number>;
+    let previous = text.charCodeAt(0);
+    for (let k = 1; k < text.length; k++) {
+      const code = text.charCodeAt(k);
+      if (isHanCode(previous) && isHanCode(code)) {
+        const key = previous * 0x10000 + code;
+        let id = bigramIds.get(key);
+        if (id === undefined) {
+          id = nextId++;
+          bigramIds.set(key, id);
+        }
+        terms.set(id, (terms.get(id) ?? 0) + BIGRAM_WEIGHT);
+      }
+      previous = code;
+    }
+  });
+  return out;
+}
+
+/**
+ * TF-IDF vectors of sentences (folded), plus extra texts such as the title that share the
+ * vocabulary but do not count towards document frequencies.
+ */
+export function buildSpace(folded: string[], extra: string[] = []): VectorSpace {
+  const frequencies = termFrequencies([...folded, ...extra]);
+  const df = new Map<number, number>();
+  for (let i = 0; i < folded.length; i++) {
+    for (const id of (frequencies[i] as Map<number, number>).keys())
+      df.set(id, (df.get(id) ?? 0) + 1);
+  }
+  const n = Math.max(folded.length, 1);
+  const ids: Int32Array[] = [];
+  const values: Float64Array[] = [];
+  const norms = new Float64Array(frequencies.length);
+  frequencies.forEach((terms, i) => {
+    const sorted = Int32Array.from(terms.keys()).sort();
+    const weights = new Float64Array(sorted.length);
+    let sum = 0;
+    sorted.forEach((id, k) => {
+      const idf = Math.log(1 + n / (df.get(id) ?? 0.5));
+      const weight = (1 + Math.log(terms.get(id) as number)) * idf;
+      weights[k] = weight;
+      sum += weight * weight;
+    });
+    ids.push(sorted);
+    values.push(weights);
+    norms[i] = Math.sqrt(sum);
+  });
+  return { ids, values, norms, sentences: folded.length };
+}
+
+/** Cosine similarity of two vectors of a space (merge of the sorted term ids). */
+export function cosine(space: VectorSpace, a: number, b: number): number {
+  const ia = space.ids[a];
+  const ib = space.ids[b];
+  const va = space.values[a];
+  const vb = space.values[b];
+  const norm = (space.norms[a] ?? 0) * (space.norms[b] ?? 0);
+  if (!ia || !ib || !va || !vb || norm === 0) return 0;
+  let dot = 0;
+  let x = 0;
+  let y = 0;
+  while (x < ia.length && y < ib.length) {
+    const idA = ia[x] as number;
+    const idB = ib[y] as number;
+    if (idA === idB) dot += (va[x++] as number) * (vb[y++] as number);
+    else if (idA < idB) x++;
+    else y++;
+  }
+  return dot / norm;
+}
+
+/** Pairwise cosine similarities of the sentences (symmetric, zero diagonal), via postings. */
+export function similarityMatrix(space: VectorSpace): Float64Array {
+  const n = space.sentences;
+  const matrix = new Float64Array(n * n);
+  const postings = new Map<number, { doc: number; weight: number }[]>();
+  for (let doc = 0; doc < n; doc++) {
+    const ids = space.ids[doc] as Int32Array;
+    const values = space.values[doc] as Float64Array;
+    ids.forEach((id, k) => {
+      let list = postings.get(id);
+      if (!list) {
+        list = [];
+        postings.set(id, list);
+      }
+      list.push({ doc, weight: values[k] as number });
+    });
+  }
+  for (const list of postings.values()) {
+    for (let x = 0; x < list.length; x++) {
+      const a = list[x] as { doc: number; weight: number };
+      for (let y = x + 1; y < list.length; y++) {
+        const b = list[y] as { doc: number; weight: number };
+        const at = a.doc * n + b.doc;
+        matrix[at] = (matrix[at] as number) + a.weight * b.weight;
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const norm = (space.norms[i] as number) * (space.norms[j] as number);
+      const sim = norm > 0 ? (matrix[i * n + j] as number) / norm : 0;
+      matrix[i * n + j] = sim;
+      matrix[j * n + i] = sim;
+    }
+  }
+  return matrix;
+}
+
+/** Weighted PageRank over a similarity matrix (TextRank). */
+export function pageRank(matrix: Float64Array, n: number, damping = 0.85): number[] {
+  if (n === 0) return [];
+  // Column-stochastic transitions: share[j * n + i] = w(j, i) / Σ_k w(j, k).
+  const share = new Float64Array(n * n);
+  const dangling: number[] = [];
+  for (let j = 0; j < n; j++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += matrix[j * n + i] as number;
+    if (sum === 0) dangling.push(j);
+    else for (let i = 0; i < n; i++) share[j * n + i] = (matrix[j * n + i] as number) / sum;
+  }
+  let scores = new Float64Array(n).fill(1 / n);
+  let next = new Float64Array(n);
+  for (let iteration = 0; iteration < 100; iteration++) {
+    let lost = 0;
+    for (const j of dangling) lost += scores[j] as number;
+    next.fill((1 - damping) / n + (damping * lost) / n);
+    for (let j = 0; j < n; j++) {
+      const from = damping * (scores[j] as number);
+      if (from === 0) continue;
+      const row = j * n;
+      for (let i = 0; i < n; i++) next[i] = (next[i] as number) + from * (share[row + i] as number);
+    }
+    let delta = 0;
+    for (let i = 0; i < n; i++) delta += Math.abs((next[i] as number) - (scores[i] as number));
+    [scores, next] = [next, scores];
+    if (delta < 1e-5) break;
+  }
+  return Array.from(scores);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Priors
+
+/** How much a sentence's length suits a summary (Han characters plus Latin words). */
+export function lengthFactor(text: string): number {
+  const size = countHan(text) + (text.match(/[a-z0-9]+/gi)?.length ?? 0);
+  if (size < 8) return 0.2;
+  if (size < 15) return 0.6;
+  if (size <= 120) return 1;
+  if (size <= 200) return 0.85;
+  if (size <= 300) return 0.65;
+  return 0.45;
+}
+
+/** The share of a sentence's characters that lie inside quotation marks. */
+export function quotedShare(text: string): number {
+  let depth = 0;
+  let inside = 0;
+  let total = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x201c || code === 0x300c || code === 0x300e) depth++;
+    else if (code === 0x201d || code === 0x300d || code === 0x300f) depth = Math.max(0, depth - 1);
+    else if (isWordCode(code)) {
+      total++;
+      if (depth > 0) inside++;
+    }
+  }
+  return total === 0 ? 0 : inside / total;
+}
+
+const DANGLING_START =
+  /^(他|她|它|他们|她们|这|这些|那|该|此外|另外|而|但|但是|不过|因此|所以|同时|对此|其中)/;
+
+function priorFactor(candidate: Candidate): number {
+  let factor = lengthFactor(candidate.clean);
+  // Questions: a short one is a rhetorical hook; a long one may report what was asked.
+  if (/[?？]\s*[”」』]?\s*$/.test(candidate.clean))
+    factor *= countHan(candidate.clean) < 20 ? 0.6 : 0.9;
+  const quoted = quotedShare(candidate.clean);
+  if (quoted > 0.85) factor *= 0.6;
+  else if (quoted > 0.6) factor *= 0.85;
+  if (DANGLING_START.test(candidate.folded)) factor *= 0.9;
+  return factor;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranking and selection
+
+/** The weights of the ranking; exported so that the benchmark can show what each part brings. */
+export interface SummaryTuning {
+  textRank: number;
+  position: number;
+  title: number;
+  /** Position prior: exp(-rank / positionDecay), rank 0 being the lead sentence. */
+  positionDecay: number;
+  /** MMR: how much similarity to an already picked sentence costs. */
+  redundancy: number;
+  /** Apply the length, question, quote and dangling-start factors. */
+  priors: boolean;
+}
+
+export const DEFAULT_TUNING: SummaryTuning = {
+  textRank: 0.45,
+  position: 0.35,
+  title: 0.2,
+  positionDecay: 4,
+  redundancy: 0.35,
+  priors: true,
+};
+
+/** Above this cosine two sentences say the same thing. */
+const DUPLICATE_SIMILARITY = 0.6;
+/** Share of the shorter sentence's characters that, in order, make it a near copy. */
+const NEAR_COPY = 0.75;
+
+interface Selection {
+  candidates: Candidate[];
+  /** Higher is better. */
+  scores: number[];
+  /** With a space, picks avoid near repeats; without, only exact repeats. */
+  space?: VectorSpace;
+  matrix?: Float64Array;
+  redundancy: number;
+}
+
+/** Quoted passages of a sentence (normalised), at least 6 characters long. */
+function quotedPassages(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(/[“「『"]([^“”「」『』"]+)[”」』"]/g)) {
+    const passage = normalizeForDedupe(match[1] as string);
+    if (passage.length >= 6) out.push(passage);
+  }
+  return out;
+}
+
+/**
+ * Whether two sentences say the same thing by their text: the same words, one containing the
+ * other, the same quotation, or one nearly a copy of the other (other digits, a word added).
+ */
+export function sameContent(a: string, b: string): boolean {
+  const keyA = normalizeForDedupe(a);
+  const keyB = normalizeForDedupe(b);
+  if (keyA === keyB) return true;
+  if ((keyA.length >= 10 && keyB.includes(keyA)) || (keyB.length >= 10 && keyA.includes(keyB)))
+    return true;
+  const quotesB = quotedPassages(b);
+  if (quotedPassages(a).some((q) => quotesB.includes(q))) return true;
+  const shorter = Math.min(keyA.length, keyB.length);
+  return shorter >= 8 && lcsLength([...keyA], [...keyB]) >= NEAR_COPY * shorter;
+}
+
+/** Same content by text, or (with a vector space) too similar in words. */
+function repeats(selection: Selection, i: number, j: number): boolean {
+  const a = (selection.candidates[i] as Candidate).clean;
+  const b = (selection.candidates[j] as Candidate).clean;
+  if (!selection.space) return normalizeForDedupe(a) === normalizeForDedupe(b);
+  return cosine(selection.space, i, j) > DUPLICATE_SIMILARITY || sameContent(a, b);
+}
+
+/**
+ * Greedy selection (MMR when a similarity matrix is given): each pick trades its score against
+ * its similarity to what is already picked; repeats are skipped. Returns article order.
+ */
+function select(selection: Selection, count: number): string[] {
+  const { candidates, scores, matrix, redundancy } = selection;
+  const n = candidates.length;
+  const maxSimilarity = new Float64Array(n);
+  const done = new Uint8Array(n);
+  const chosen: number[] = [];
+  while (chosen.length < count) {
+    let best = -1;
+    let bestValue = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < n; i++) {
+      if (done[i]) continue;
+      const value = (scores[i] as number) - redundancy * (maxSimilarity[i] as number);
+      if (value > bestValue) {
+        bestValue = value;
+        best = i;
+      }
+    }
+    if (best < 0) break;
+    done[best] = 1;
+    if (chosen.some((j) => repeats(selection, best, j))) continue;
+    chosen.push(best);
+    if (matrix) {
+      for (let i = 0; i < n; i++) {
+        const sim = matrix[i * n + best] as number;
+        if (sim > (maxSimilarity[i] as number)) maxSimilarity[i] = sim;
+      }
+    }
+  }
+  return chosen.sort((a, b) => a - b).map((i) => (candidates[i] as Candidate).clean);
+}
+
+function checkCount(count: number): void {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SUMMARY_SENTENCES) {
+    throw new UserError(
+      `摘要的句数必须是 1 到 ${MAX_SUMMARY_SENTENCES} 之间的整数（收到：${String(count)}）。`,
+    );
+  }
+}
+
+function graph(article: Article, candidates: Candidate[]) {
+  const space = buildSpace(
+    candidates.map((c) => c.folded),
+    [foldText(article.title)],
+  );
+  const matrix = similarityMatrix(space);
+  return { space, matrix, centrality: pageRank(matrix, candidates.length) };
+}
+
+/** `summarize` with other weights (for the benchmark's ablations). */
+export function summarizeWith(article: Article, count: number, tuning: SummaryTuning): string[] {
+  checkCount(count);
+  const candidates = candidateSentences(article, GRAPH_LIMIT);
+  if (candidates.length === 0) return [];
+  const { space, matrix, centrality } = graph(article, candidates);
+  const n = candidates.length;
+  const top = Math.max(...centrality);
+  const scores = candidates.map((candidate, i) => {
+    const tr = top > 0 ? (centrality[i] as number) / top : 0;
+    const position = Math.exp(-candidate.rank / tuning.positionDecay);
+    const title = Math.min(1, 2 * cosine(space, i, n));
+    const base = tuning.textRank * tr + tuning.position * position + tuning.title * title;
+    return tuning.priors ? base * priorFactor(candidate) : base;
+  });
+  return select({ candidates, scores, space, matrix, redundancy: tuning.redundancy }, count);
+}
+
+/**
+ * The summary of an article: up to `count` whole sentences (default 3, 1 to 10), in article
+ * order, never the same content twice; fewer when the article is short.
+ */
+export function summarize(article: Article, count: number = DEFAULT_SUMMARY_SENTENCES): string[] {
+  return summarizeWith(article, count, DEFAULT_TUNING);
+}
+
+/** Lead-N baseline: the first `count` clean sentences (exact repeats skipped). */
+export function lead(article: Article, count: number): string[] {
+  const candidates = candidateSentences(article, GRAPH_LIMIT);
+  const scores = candidates.map((c) => -c.rank);
+  return select({ candidates, scores, redundancy: 0 }, Math.max(0, count));
+}
+
+/** Plain TextRank baseline: the `count` most central sentences, in article order. */
+export function textRank(article: Article, count: number): string[] {
+  const candidates = candidateSentences(article, GRAPH_LIMIT);
+  if (candidates.length === 0) return [];
+  const { centrality } = graph(article, candidates);
+  return select({ candidates, scores: centrality, redundancy: 0 }, Math.max(0, count));
+}

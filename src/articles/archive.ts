@@ -1,0 +1,326 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, open, readFile, rename, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { join, resolve } from "node:path";
+import { UserError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import { silentLogger } from "../logger.js";
+import { PeopleDirectory } from "../quotes/people.js";
+import { type ArticleQuotes, extractQuotes } from "../quotes/quotes.js";
+import { SearchIndex } from "../search/search.js";
+import { type Article, compareNewestFirst } from "./article.js";
+import { type ArticleFileInfo, listArticleFiles, loadArticleFile, loadArticles } from "./loader.js";
+
+/** Bump when anything that goes into the cache changes shape or meaning. */
+export const CACHE_VERSION = 3;
+/** The cache is one file per part, each starting with the id of the save it belongs to. */
+const CACHE_PARTS = ["articles", "search", "people"] as const;
+type CachePart = (typeof CACHE_PARTS)[number];
+const cachePath = (dir: string, part: CachePart | "meta") => join(dir, `dubao-index.${part}`);
+/**
+ * Below this many files, one thread loads: each worker thread holds its own copy of the
+ * segmenter's and the converter's dictionaries (about 100 MB), which matters more to a small
+ * archive's memory than the seconds it saves.
+ */
+const PARALLEL_FROM_FILES = 8_000;
+
+/** What `dubao-index.meta` holds; written last, so it commits a save. */
+interface CacheMeta {
+  version: number;
+  save: string;
+  root: string;
+  files: ArticleFileInfo[];
+  /** For each file, the id of the article it holds (or null when it was skipped). */
+  fileArticle: Record<string, string | null>;
+}
+
+export interface ArchiveLoadOptions {
+  root: string;
+  cacheDir?: string | undefined;
+  logger?: Logger;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Everything the commands answer from: the articles, the search index, the people and their
+ * quotes. Knows nothing of Discord.
+ */
+export class Archive {
+  private readonly byId = new Map<string, Article>();
+  private sorted: Article[] | undefined;
+  /** Which article each loaded file produced, to re-index only what changed. */
+  private fileArticle = new Map<string, string | null>();
+  private files: ArticleFileInfo[] = [];
+
+  private constructor(
+    readonly search: SearchIndex,
+    readonly people: PeopleDirectory,
+    private readonly logger: Logger,
+    readonly root: string | undefined,
+  ) {}
+
+  /** An archive over articles already in memory (tests, tools). */
+  static fromArticles(articles: Iterable<Article>, logger: Logger = silentLogger): Archive {
+    return Archive.build([...articles], logger);
+  }
+
+  private static build(
+    list: Article[],
+    logger: Logger,
+    extracted?: Map<string, ArticleQuotes>,
+    root?: string,
+  ): Archive {
+    const quotes = list.map((article) => extracted?.get(article.id) ?? extractQuotes(article));
+    const archive = new Archive(
+      SearchIndex.build(list),
+      PeopleDirectory.build(quotes),
+      logger,
+      root,
+    );
+    for (const article of list) archive.byId.set(article.id, article);
+    return archive;
+  }
+
+  /** Loads a folder of article files, from the persisted index when it is still valid. */
+  static async load(options: ArchiveLoadOptions): Promise<Archive> {
+    const logger = options.logger ?? silentLogger;
+    const started = performance.now();
+    // Listing (a stat per file) runs in the I/O threads while the cache is read and decoded.
+    const listing = listArticleFiles(options.root);
+    listing.catch(() => {});
+    if (options.cacheDir) {
+      const cached = await Archive.fromCache(options, listing, logger);
+      if (cached) {
+        logger.info(
+          `Loaded the index of ${cached.size} articles from ${options.cacheDir} in ${Math.round(performance.now() - started)} ms`,
+        );
+        return cached;
+      }
+    }
+    const files = await listing;
+    const report = await loadArticles(options.root, {
+      logger,
+      files,
+      workers: files.length >= PARALLEL_FROM_FILES ? availableParallelism() : 1,
+      quotes: true,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    const indexStarted = performance.now();
+    const archive = Archive.build(report.articles, logger, report.quotes, options.root);
+    archive.files = files;
+    archive.fileArticle = new Map(files.map((file) => [file.path, null]));
+    for (const article of report.articles) archive.fileArticle.set(article.file, article.id);
+    for (const duplicate of report.duplicates)
+      archive.fileArticle.set(duplicate.dropped, duplicate.id);
+    logger.info(
+      `Indexed ${archive.size} articles in ${Math.round(performance.now() - indexStarted)} ms (ready ${Math.round(performance.now() - started)} ms after start)`,
+    );
+    if (options.cacheDir) await archive.trySaveCache(options.cacheDir);
+    return archive;
+  }
+
+  /** Saves the cache, logging rather than failing: the archive in memory is good either way. */
+  async trySaveCache(cacheDir: string): Promise<void> {
+    try {
+      await this.saveCache(cacheDir);
+    } catch (error) {
+      this.logger.warn(`Could not save the index to ${cacheDir}: ${(error as Error).message}`);
+    }
+  }
+
+  private static async fromCache(
+    options: ArchiveLoadOptions,
+    listing: Promise<ArticleFileInfo[]>,
+    logger: Logger,
+  ): Promise<Archive | undefined> {
+    const dir = options.cacheDir as string;
+    let metaText: string;
+    try {
+      metaText = await readFile(cachePath(dir, "meta"), "utf8");
+    } catch {
+      logger.info(`No persisted index in ${dir}; building one`);
+      return undefined;
+    }
+    let archive: Archive;
+    try {
+      const meta = JSON.parse(metaText) as CacheMeta;
+      if (meta.version !== CACHE_VERSION) {
+        logger.warn(
+          `The persisted index in ${dir} is version ${String(meta.version)}, not ${CACHE_VERSION}; rebuilding it`,
+        );
+        return undefined;
+      }
+      if (meta.root !== resolve(options.root)) {
+        logger.info(`The persisted index in ${dir} was built for ${meta.root}; rebuilding it`);
+        return undefined;
+      }
+      const part = async (name: CachePart): Promise<string> => {
+        const text = await readFile(cachePath(dir, name), "utf8");
+        const newline = text.indexOf("\n");
+        if (newline < 0 || text.slice(0, newline) !== meta.save) {
+          throw new Error(`${cachePath(dir, name)} does not belong to this save`);
+        }
+        return text.slice(newline + 1);
+      };
+      const [articlesText, searchText, peopleText] = await Promise.all(CACHE_PARTS.map(part));
+      const articles = JSON.parse(articlesText as string) as Article[];
+      const search = SearchIndex.deserialize(searchText as string, articles);
+      const people = PeopleDirectory.deserialize(peopleText as string);
+      archive = new Archive(search, people, logger, options.root);
+      for (const article of articles) archive.byId.set(article.id, article);
+      archive.files = meta.files;
+      archive.fileArticle = new Map(Object.entries(meta.fileArticle));
+    } catch (error) {
+      logger.warn(
+        `The persisted index in ${dir} is unreadable (${(error as Error).message}); rebuilding it`,
+      );
+      return undefined;
+    }
+    const changed = await archive.applyFileChanges(await listing);
+    if (changed > 0) await archive.trySaveCache(dir);
+    return archive;
+  }
+
+  /** Persists everything to `cacheDir`, one file per part; the meta file, written last, commits it. */
+  async saveCache(cacheDir: string): Promise<void> {
+    const started = performance.now();
+    await mkdir(cacheDir, { recursive: true });
+    const save = `${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+    const articles = [...this.byId.values()];
+    // Each part is written in pieces, one in memory at a time: the whole archive as one string
+    // would pass V8's limit on string length, and would double the memory a save needs.
+    const parts: Record<CachePart, () => Iterable<string>> = {
+      articles: () => jsonArrayPieces(articles),
+      search: () => [this.search.serialize()],
+      people: () => [this.people.serialize()],
+    };
+    const temporary = (path: string) => `${path}.${process.pid}.tmp`;
+    for (const name of CACHE_PARTS) {
+      const file = await open(temporary(cachePath(cacheDir, name)), "w");
+      try {
+        await file.write(`${save}\n`);
+        for (const piece of parts[name]()) await file.write(piece);
+      } finally {
+        await file.close();
+      }
+    }
+    const meta: CacheMeta = {
+      version: CACHE_VERSION,
+      save,
+      root: resolve(this.root ?? ""),
+      files: this.files,
+      fileArticle: Object.fromEntries(this.fileArticle),
+    };
+    await writeFile(temporary(cachePath(cacheDir, "meta")), JSON.stringify(meta));
+    for (const name of CACHE_PARTS) {
+      await rename(temporary(cachePath(cacheDir, name)), cachePath(cacheDir, name));
+    }
+    await rename(temporary(cachePath(cacheDir, "meta")), cachePath(cacheDir, "meta"));
+    this.logger.info(
+      `Saved the index to ${cacheDir} in ${Math.round(performance.now() - started)} ms`,
+    );
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** All articles, newest first. */
+  get articles(): readonly Article[] {
+    this.sorted ??= [...this.byId.values()].sort(compareNewestFirst);
+    return this.sorted;
+  }
+
+  get(id: string): Article | undefined {
+    return this.byId.get(normalizeArticleId(id));
+  }
+
+  /** The article a member named, by id, number or link; the newest when none is named. */
+  resolve(id?: string | null): Article {
+    if (this.size === 0) throw new UserError("还没有载入任何文章。");
+    if (id === undefined || id === null || id.trim() === "") return this.articles[0] as Article;
+    const article = this.get(id);
+    if (article) return article;
+    throw new UserError(`找不到文章 ${id.trim().slice(0, 60)}。`, [
+      "用 /articles 查看文章列表，或用 /search 搜索。",
+    ]);
+  }
+
+  /** Adds or replaces one article everywhere. */
+  upsert(article: Article): void {
+    if (this.byId.has(article.id)) this.remove(article.id);
+    const quotes = extractQuotes(article);
+    this.byId.set(article.id, article);
+    this.search.add(article);
+    this.people.add(quotes);
+    this.sorted = undefined;
+  }
+
+  remove(id: string): boolean {
+    if (!this.byId.delete(id)) return false;
+    this.search.remove(id);
+    this.people.remove(id);
+    this.sorted = undefined;
+    return true;
+  }
+
+  /**
+   * Re-reads only the files that are new, changed or gone since the last look, and updates the
+   * indexes. Returns how many files changed.
+   */
+  async applyFileChanges(current?: ArticleFileInfo[]): Promise<number> {
+    if (!this.root) return 0;
+    const files = current ?? (await listArticleFiles(this.root));
+    const before = new Map(this.files.map((file) => [file.path, file]));
+    const now = new Map(files.map((file) => [file.path, file]));
+    let changed = 0;
+    for (const [path] of before) {
+      if (now.has(path)) continue;
+      changed++;
+      const id = this.fileArticle.get(path);
+      this.fileArticle.delete(path);
+      if (id && ![...this.fileArticle.values()].includes(id)) {
+        this.remove(id);
+        this.logger.info(`Removed article ${id}: ${path} is gone`);
+      }
+    }
+    for (const [path, file] of now) {
+      const old = before.get(path);
+      if (old && old.size === file.size && old.mtimeMs === file.mtimeMs) continue;
+      changed++;
+      try {
+        const article = await loadArticleFile(this.root, path);
+        const previousId = this.fileArticle.get(path);
+        if (previousId && previousId !== article.id) this.remove(previousId);
+        this.upsert(article);
+        this.fileArticle.set(path, article.id);
+        this.logger.info(
+          `${old ? "Re-indexed" : "Indexed new"} article ${article.id} from ${path}`,
+        );
+      } catch (error) {
+        this.fileArticle.set(path, null);
+        this.logger.warn(`Skipped ${path}: ${(error as Error).message}`);
+      }
+    }
+    this.files = files;
+    return changed;
+  }
+}
+
+/** A JSON array, a few hundred elements per piece. */
+function* jsonArrayPieces(items: readonly unknown[], perPiece = 500): Generator<string> {
+  yield "[";
+  for (let start = 0; start < items.length; start += perPiece) {
+    const piece = items.slice(start, start + perPiece).map((item) => JSON.stringify(item));
+    yield `${start > 0 ? "," : ""}${piece.join(",")}`;
+  }
+  yield "]";
+}
+
+/** Accepts `n13495457`, `13495457`, or a link ending in `/n13495457.htm`. */
+export function normalizeArticleId(input: string): string {
+  const trimmed = input.trim();
+  const fromLink = /\/(n?\d{5,})\.html?(?:[?#].*)?$/.exec(trimmed);
+  const id = fromLink?.[1] ?? trimmed;
+  return /^\d{5,}$/.test(id) ? `n${id}` : id;
+}

@@ -1,0 +1,584 @@
+import { randomBytes } from "node:crypto";
+import {
+  ActionRowBuilder,
+  type AutocompleteInteraction,
+  ButtonBuilder,
+  type ButtonInteraction,
+  ButtonStyle,
+  type ChatInputCommandInteraction,
+  Client,
+  type ClientOptions,
+  ComponentType,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  type MessageActionRowComponentBuilder,
+  MessageFlags,
+  type WebSocketOptions,
+} from "discord.js";
+import {
+  type BotCommand,
+  COMMANDS_BY_NAME,
+  type CommandArgs,
+  type CommandReply,
+} from "../../commands/index.js";
+import { type Locale, localizeCoreText, pickLocale, t } from "../app/i18n.js";
+import type { Archive } from "../articles/archive.js";
+import type { Config } from "../config.js";
+import { isUserError } from "../errors.js";
+import type { Logger } from "../logger.js";
+
+/**
+ * The Discord runtime: one discord.js Client (Guilds intent only), slash commands answered from
+ * the archive, paging buttons, autocomplete. Every interaction is acknowledged within Discord's
+ * 3-second window (deferring when the work ahead of it might not fit), every reply parses no
+ * mentions, and every failure reaches the member as a short ephemeral message.
+ */
+
+export interface BotOptions {
+  /** When to defer: "auto" (when the queue ahead might not fit the window), always, or never. */
+  defer?: "auto" | "always" | "never";
+  /** How long paging buttons work (default 10 minutes). */
+  pageTtlMs?: number;
+  /** The clock (tests move it to expire buttons). */
+  now?: () => number;
+  /** discord.js `ws` options, e.g. a no-op `buildIdentifyThrottler` in tests. */
+  ws?: WebSocketOptions;
+  /** Extra discord.js client options (shards, …). */
+  client?: Partial<ClientOptions>;
+}
+
+/** Where an answer must be acknowledged by: well inside Discord's 3 s, leaving room for the network. */
+const ACK_BUDGET_MS = 1_000;
+/** If an interaction is still unacknowledged this long after it arrived, defer it anyway. */
+const WATCHDOG_MS = 2_000;
+const DEFAULT_PAGE_TTL_MS = 10 * 60_000;
+const NO_MENTIONS = { parse: [] } as const;
+
+export interface Bot {
+  client: Client;
+  /** Logs in (DISCORD_TOKEN) and resolves once every shard is ready. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Builds the client and its handlers; `archive` may be a getter, so a reload can swap it. */
+export function createBot(
+  archive: Archive | (() => Archive),
+  config: Config,
+  logger: Logger,
+  options: BotOptions = {},
+): Bot {
+  const getArchive = typeof archive === "function" ? archive : () => archive;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { ...NO_MENTIONS },
+    ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
+    ...(options.ws ? { ws: options.ws } : {}),
+    ...options.client,
+  });
+  const handler = new InteractionHandler(getArchive, logger, options);
+  client.on(Events.InteractionCreate, (interaction) => {
+    void handler.handle(interaction);
+  });
+  client.once(Events.ClientReady, (ready) => {
+    const shards = ready.ws.shards.map((shard) => shard.id).join(",");
+    logger.info(
+      `Logged in as ${ready.user.tag} (shards ${shards}); answering ${getArchive().size} articles`,
+    );
+  });
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn(`Shard ${shard} disconnected (${event.code})`),
+  );
+  client.on(Events.ShardReconnecting, (shard) => logger.info(`Shard ${shard} reconnecting`));
+  client.on(Events.ShardResume, (shard, replayed) =>
+    logger.info(`Shard ${shard} resumed (${replayed} events replayed)`),
+  );
+  client.on(Events.ShardError, (error, shard) =>
+    logger.warn(`Shard ${shard} error: ${error.message}`),
+  );
+  client.on(Events.Error, (error) => logger.error("Client error", error));
+  return {
+    client,
+    async start() {
+      if (!config.DISCORD_TOKEN) throw new Error("DISCORD_TOKEN is not set");
+      const ready = new Promise<void>((resolve) =>
+        client.once(Events.ClientReady, () => resolve()),
+      );
+      await client.login(config.DISCORD_TOKEN);
+      await ready;
+    },
+    async stop() {
+      handler.stop();
+      await client.destroy();
+    },
+  };
+}
+
+// -------------------------------------------------------------------------------------------------
+// Paging state in custom ids
+
+export interface PageState {
+  command: string;
+  /** The member who may turn the pages. */
+  owner: string;
+  /** Epoch milliseconds after which the buttons no longer work. */
+  expires: number;
+  page: number;
+  /** The command's option values, in definition order; undefined when they were forgotten. */
+  args: CommandArgs | undefined;
+}
+
+const PREFIX = "pg";
+const CUSTOM_ID_MAX = 100;
+
+/**
+ * Encodes paging state in a button's custom id: `pg;search;<owner36>;<expires36>;<page>;<args>`,
+ * the args a JSON array of option values. When the args do not fit in Discord's 100 characters
+ * they are kept in memory (bounded) and the id refers to them by key.
+ */
+export class PageCodec {
+  private readonly stored = new Map<string, CommandArgs>();
+  private readonly keys = new Map<string, string>();
+  constructor(private readonly capacity = 5_000) {}
+
+  encode(state: Omit<PageState, "args"> & { args: CommandArgs }, command: BotCommand): string {
+    const names = (command.definition.options ?? []).map((option) => option.name);
+    const values = names.map((name) => state.args[name] ?? null);
+    while (values.length > 0 && values[values.length - 1] === null) values.pop();
+    const head = [
+      PREFIX,
+      state.command,
+      BigInt(state.owner).toString(36),
+      Math.floor(state.expires / 1000).toString(36),
+      String(state.page),
+    ].join(";");
+    const inline = `${head};${JSON.stringify(values)}`;
+    if (inline.length <= CUSTOM_ID_MAX) return inline;
+    const key = this.remember(state.args);
+    return `${head};#${key}`;
+  }
+
+  /** Two ids of one message only differ by page, so both buttons share the stored args. */
+  private remember(args: CommandArgs): string {
+    const serialized = JSON.stringify(args);
+    const known = this.keys.get(serialized);
+    if (known) return known;
+    const key = randomBytes(6).toString("base64url");
+    this.stored.set(key, args);
+    this.keys.set(serialized, key);
+    if (this.stored.size > this.capacity) {
+      const [oldest, value] = this.stored.entries().next().value ?? [];
+      if (oldest !== undefined) {
+        this.stored.delete(oldest);
+        this.keys.delete(JSON.stringify(value));
+      }
+    }
+    return key;
+  }
+
+  decode(customId: string): PageState | undefined {
+    const parts: string[] = [];
+    let rest = customId;
+    for (let i = 0; i < 5; i++) {
+      const at = rest.indexOf(";");
+      if (at < 0) return undefined;
+      parts.push(rest.slice(0, at));
+      rest = rest.slice(at + 1);
+    }
+    const [prefix, name, owner36, expires36, pageText] = parts;
+    if (prefix !== PREFIX || !name || !owner36 || !expires36 || !pageText) return undefined;
+    const command = COMMANDS_BY_NAME.get(name);
+    const page = Number(pageText);
+    if (!command || !Number.isInteger(page) || page < 1) return undefined;
+    let owner: string;
+    try {
+      owner = [...owner36]
+        .reduce((value, digit) => value * 36n + BigInt(Number.parseInt(digit, 36)), 0n)
+        .toString();
+    } catch {
+      return undefined;
+    }
+    const expires = Number.parseInt(expires36, 36) * 1000;
+    let args: CommandArgs | undefined;
+    if (rest.startsWith("#")) {
+      args = this.stored.get(rest.slice(1));
+    } else {
+      try {
+        const values = JSON.parse(rest) as unknown[];
+        if (!Array.isArray(values)) return undefined;
+        const names = (command.definition.options ?? []).map((option) => option.name);
+        args = {};
+        values.forEach((value, index) => {
+          const key = names[index];
+          if (key && (typeof value === "string" || typeof value === "number"))
+            (args as CommandArgs)[key] = value;
+        });
+      } catch {
+        return undefined;
+      }
+    }
+    return { command: name, owner, expires, page, args };
+  }
+}
+
+// -------------------------------------------------------------------------------------------------
+// Acknowledging interactions
+
+type Acknowledgeable = ChatInputCommandInteraction | ButtonInteraction;
+
+/**
+ * One interaction's answer, whatever happened before: it replies, updates or edits after a
+ * deferral, and sends errors ephemerally. Operations run one after another.
+ */
+class Responder {
+  private state: "none" | "deferred" | "done" = "none";
+  private chain: Promise<unknown> = Promise.resolve();
+  private readonly watchdog: NodeJS.Timeout;
+
+  constructor(
+    readonly interaction: Acknowledgeable,
+    private readonly logger: Logger,
+  ) {
+    const age = Math.max(0, Date.now() - interaction.createdTimestamp);
+    this.watchdog = setTimeout(
+      () => {
+        if (this.state === "none") void this.defer().catch(() => {});
+      },
+      Math.max(100, WATCHDOG_MS - Math.min(age, 60_000)),
+    );
+    this.watchdog.unref();
+  }
+
+  get acknowledged(): boolean {
+    return this.state !== "none";
+  }
+
+  private run<T>(step: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(step, step);
+    this.chain = next.catch(() => {});
+    return next;
+  }
+
+  defer(): Promise<void> {
+    return this.run(async () => {
+      if (this.state !== "none") return;
+      clearTimeout(this.watchdog);
+      if (this.interaction.isButton()) await this.interaction.deferUpdate();
+      else await this.interaction.deferReply();
+      this.state = "deferred";
+    });
+  }
+
+  send(message: InteractionReplyOptions & InteractionEditReplyOptions): Promise<void> {
+    return this.run(async () => {
+      clearTimeout(this.watchdog);
+      // The state changes only once Discord took the message, so a failed first reply (a message
+      // Discord rejects, say) still leaves the error path a way to answer.
+      if (this.state === "none") {
+        if (this.interaction.isButton()) {
+          await this.interaction.update(message as Parameters<ButtonInteraction["update"]>[0]);
+        } else {
+          await this.interaction.reply(message as InteractionReplyOptions);
+        }
+      } else {
+        await this.interaction.editReply(message as InteractionEditReplyOptions);
+      }
+      this.state = "done";
+    });
+  }
+
+  /** A short message only the member sees. */
+  sendEphemeral(content: string): Promise<void> {
+    return this.run(async () => {
+      clearTimeout(this.watchdog);
+      const previous = this.state;
+      const body = {
+        content,
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: { ...NO_MENTIONS },
+      } as const;
+      if (previous === "none") {
+        await this.interaction.reply(body);
+      } else {
+        if (previous === "deferred" && !this.interaction.isButton()) {
+          // A deferred reply is public; drop it so the error is seen by the member only.
+          await this.interaction.deleteReply().catch((error: unknown) => {
+            this.logger.debug(`Could not delete a deferred reply: ${(error as Error).message}`);
+          });
+        }
+        await this.interaction.followUp(body);
+      }
+      this.state = "done";
+    });
+  }
+
+  close(): void {
+    clearTimeout(this.watchdog);
+  }
+}
+
+// -------------------------------------------------------------------------------------------------
+// The handler
+
+class InteractionHandler {
+  private readonly codec = new PageCodec();
+  /** Typical cost of each command in ms (moving average), to predict whether to defer. */
+  private readonly cost = new Map<string, number>();
+  /** Predicted work (ms) of interactions running synchronously ahead of their acknowledgement. */
+  private backlog = 0;
+  private readonly now: () => number;
+  private readonly pageTtl: number;
+  private stopped = false;
+
+  constructor(
+    private readonly archive: () => Archive,
+    private readonly logger: Logger,
+    private readonly options: BotOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.pageTtl = options.pageTtlMs ?? DEFAULT_PAGE_TTL_MS;
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  async handle(interaction: Interaction): Promise<void> {
+    if (this.stopped) return;
+    const started = performance.now();
+    try {
+      if (interaction.isAutocomplete()) await this.autocomplete(interaction);
+      else if (interaction.isChatInputCommand()) await this.command(interaction);
+      else if (interaction.isButton()) await this.button(interaction);
+      else this.logger.debug(`Ignored interaction of type ${interaction.type}`);
+    } catch (error) {
+      // Only reached when even the error reply failed (network, expired token).
+      this.logger.error(`Could not answer interaction ${interaction.id}`, error);
+    } finally {
+      this.logger.debug(
+        `Interaction ${interaction.id} (${describeInteraction(interaction)}) handled in ${Math.round(performance.now() - started)} ms`,
+      );
+    }
+  }
+
+  private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const locale = pickLocale(interaction.locale);
+    let choices: Array<{ name: string; value: string }> = [];
+    try {
+      const command = COMMANDS_BY_NAME.get(interaction.commandName);
+      const focused = interaction.options.getFocused(true);
+      choices =
+        command?.autocomplete?.(
+          { archive: this.archive(), locale },
+          focused.name,
+          String(focused.value ?? ""),
+        ) ?? [];
+    } catch (error) {
+      if (!isUserError(error))
+        this.logger.error(`Autocomplete for /${interaction.commandName} failed`, error);
+    }
+    await interaction.respond(choices.slice(0, 25));
+  }
+
+  private shouldDefer(name: string, createdTimestamp: number): boolean {
+    const mode = this.options.defer ?? "auto";
+    if (mode !== "auto") return mode === "always";
+    const age = Math.min(Math.max(0, Date.now() - createdTimestamp), 10_000);
+    return age + this.backlog + this.predict(name) > ACK_BUDGET_MS;
+  }
+
+  private predict(name: string): number {
+    return this.cost.get(name) ?? 50;
+  }
+
+  /** Runs the command's work, tracking its cost and the backlog it adds before its answer. */
+  private async work<T>(
+    name: string,
+    deferred: boolean,
+    run: () => T,
+    answer: (result: T) => Promise<void>,
+  ): Promise<void> {
+    const predicted = this.predict(name);
+    if (!deferred) this.backlog += predicted;
+    try {
+      const started = performance.now();
+      let result: T;
+      try {
+        result = run();
+      } finally {
+        const spent = performance.now() - started;
+        this.cost.set(name, this.cost.has(name) ? 0.8 * predicted + 0.2 * spent : spent);
+      }
+      await answer(result);
+    } finally {
+      if (!deferred) this.backlog -= predicted;
+    }
+  }
+
+  private async command(interaction: ChatInputCommandInteraction): Promise<void> {
+    const locale = pickLocale(interaction.locale);
+    const responder = new Responder(interaction, this.logger);
+    try {
+      const command = COMMANDS_BY_NAME.get(interaction.commandName);
+      if (!command) {
+        await responder.sendEphemeral(t(locale).unknownCommand);
+        return;
+      }
+      const args = readArgs(interaction, command);
+      const defer = this.shouldDefer(command.definition.name, interaction.createdTimestamp);
+      if (defer) await responder.defer();
+      await this.work(
+        command.definition.name,
+        defer,
+        () => command.execute({ archive: this.archive(), locale }, args, 1),
+        (reply) => responder.send(this.message(command, reply, args, interaction.user.id, locale)),
+      );
+    } catch (error) {
+      await this.fail(responder, error, locale, `/${interaction.commandName}`);
+    } finally {
+      responder.close();
+    }
+  }
+
+  private async button(interaction: ButtonInteraction): Promise<void> {
+    const locale = pickLocale(interaction.locale);
+    const m = t(locale);
+    const responder = new Responder(interaction, this.logger);
+    try {
+      const state = this.codec.decode(interaction.customId);
+      const command = state && COMMANDS_BY_NAME.get(state.command);
+      if (!state || !command) {
+        await responder.sendEphemeral(m.unknownButton);
+        return;
+      }
+      if (state.owner !== interaction.user.id) {
+        await responder.sendEphemeral(m.notYours(`<@${state.owner}>`));
+        return;
+      }
+      if (this.now() > state.expires || !state.args) {
+        await responder.send({
+          components: disablePaging(interaction),
+          allowedMentions: { ...NO_MENTIONS },
+        });
+        await responder.sendEphemeral(m.expired);
+        return;
+      }
+      const args = state.args;
+      const defer = this.shouldDefer(command.definition.name, interaction.createdTimestamp);
+      if (defer) await responder.defer();
+      await this.work(
+        command.definition.name,
+        defer,
+        () => command.execute({ archive: this.archive(), locale }, args, state.page),
+        (reply) =>
+          responder.send(this.message(command, reply, args, state.owner, locale, state.expires)),
+      );
+    } catch (error) {
+      await this.fail(responder, error, locale, `button ${interaction.customId}`);
+    } finally {
+      responder.close();
+    }
+  }
+
+  private async fail(
+    responder: Responder,
+    error: unknown,
+    locale: Locale,
+    what: string,
+  ): Promise<void> {
+    let content: string;
+    if (isUserError(error)) {
+      content = localizeCoreText([error.message, ...error.hints].join("\n"), locale);
+      this.logger.debug(`${what}: ${error.message}`);
+    } else {
+      content = t(locale).internalError;
+      this.logger.error(`${what} failed`, error);
+    }
+    await responder.sendEphemeral(content.length > 2000 ? `${content.slice(0, 1999)}…` : content);
+  }
+
+  /** The reply message: the page's embed, paging buttons when there are pages, link buttons. */
+  private message(
+    command: BotCommand,
+    reply: CommandReply,
+    args: CommandArgs,
+    owner: string,
+    locale: Locale,
+    expires = this.now() + this.pageTtl,
+  ): InteractionReplyOptions & InteractionEditReplyOptions {
+    const m = t(locale);
+    const rows: ActionRowBuilder<MessageActionRowComponentBuilder>[] = [];
+    if (reply.pages > 1) {
+      const id = (page: number) =>
+        this.codec.encode(
+          { command: command.definition.name, owner, expires, page, args },
+          command,
+        );
+      rows.push(
+        new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(
+          new ButtonBuilder()
+            .setCustomId(id(Math.max(1, reply.page - 1)))
+            .setLabel(m.previous)
+            .setEmoji("◀️")
+            .setStyle(ButtonStyle.Secondary)
+            .setDisabled(reply.page <= 1),
+          new ButtonBuilder()
+            .setCustomId(id(Math.min(reply.pages, reply.page + 1)))
+            .setLabel(m.next)
+            .setEmoji("▶️")
+            .setStyle(ButtonStyle.Secondary)
+            .setDisabled(reply.page >= reply.pages),
+        ),
+      );
+    }
+    if (reply.view.links.length > 0) {
+      rows.push(
+        new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(
+          reply.view.links
+            .slice(0, 5)
+            .map((link) =>
+              new ButtonBuilder().setStyle(ButtonStyle.Link).setURL(link.url).setLabel(link.label),
+            ),
+        ),
+      );
+    }
+    return { embeds: [reply.view.embed], components: rows, allowedMentions: { ...NO_MENTIONS } };
+  }
+}
+
+/** The option values of a command interaction, read by the types its definition declares. */
+function readArgs(interaction: ChatInputCommandInteraction, command: BotCommand): CommandArgs {
+  const args: CommandArgs = {};
+  for (const option of command.definition.options ?? []) {
+    const value = interaction.options.get(option.name)?.value;
+    if (typeof value === "string" || typeof value === "number") args[option.name] = value;
+  }
+  return args;
+}
+
+/** The clicked message's rows with the paging buttons disabled (link buttons keep working). */
+function disablePaging(
+  interaction: ButtonInteraction,
+): ActionRowBuilder<MessageActionRowComponentBuilder>[] {
+  return interaction.message.components.flatMap((row) => {
+    if (row.type !== ComponentType.ActionRow) return [];
+    const builder = new ActionRowBuilder<MessageActionRowComponentBuilder>();
+    for (const component of row.components) {
+      if (component.type !== ComponentType.Button) continue;
+      const button = ButtonBuilder.from(component);
+      if (component.style !== ButtonStyle.Link) button.setDisabled(true);
+      builder.addComponents(button);
+    }
+    return builder.components.length > 0 ? [builder] : [];
+  });
+}
+
+function describeInteraction(interaction: Interaction): string {
+  if (interaction.isChatInputCommand() || interaction.isAutocomplete())
+    return `/${interaction.commandName}`;
+  if (interaction.isButton()) return `button ${interaction.customId}`;
+  return `type ${interaction.type}`;
+}

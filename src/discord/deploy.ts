@@ -1,0 +1,55 @@
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { REST, Routes } from "discord.js";
+import { COMMANDS } from "../../commands/index.js";
+import type { CommandDefinition } from "../../commands/types.js";
+import { assertValidCommands } from "../../commands/validate.js";
+import { type Config, loadConfig } from "../config.js";
+import { createLogger, type Logger } from "../logger.js";
+
+/**
+ * `npm run deploy`: registers the slash commands (the same modules the bot runs) with Discord:
+ * to DISCORD_GUILD_ID when set (instant, for development), else globally (may take up to an hour
+ * to show). Validates every definition first and fails loudly on a malformed one.
+ */
+
+export interface DeployResult {
+  scope: "guild" | "global";
+  applicationId: string;
+  names: string[];
+}
+
+export async function deployCommands(
+  config: Config,
+  logger: Logger,
+  definitions: CommandDefinition[] = COMMANDS.map((command) => command.definition),
+): Promise<DeployResult> {
+  assertValidCommands(definitions);
+  if (!config.DISCORD_TOKEN) throw new Error("DISCORD_TOKEN is not set: cannot register commands");
+  const rest = new REST(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}).setToken(
+    config.DISCORD_TOKEN,
+  );
+  const applicationId =
+    config.DISCORD_CLIENT_ID ??
+    ((await rest.get(Routes.currentApplication())) as { id: string }).id;
+  const guild = config.DISCORD_GUILD_ID;
+  const route = guild
+    ? Routes.applicationGuildCommands(applicationId, guild)
+    : Routes.applicationCommands(applicationId);
+  const registered = (await rest.put(route, { body: definitions })) as Array<{ name: string }>;
+  const names = registered.map((command) => command.name);
+  logger.info(
+    `Registered ${names.length} commands ${guild ? `to guild ${guild}` : "globally (may take up to an hour to appear)"}: ${names.map((name) => `/${name}`).join(" ")}`,
+  );
+  return { scope: guild ? "guild" : "global", applicationId, names };
+}
+
+const entry = process.argv[1];
+if (entry && import.meta.url === pathToFileURL(resolve(entry)).href) {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  deployCommands(config, logger).catch((error: unknown) => {
+    logger.error("Deploy failed", error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,399 @@
+import { type APIEmbed, escapeMarkdown } from "discord.js";
+import { type Locale, t } from "../app/i18n.js";
+import type {
+  ArticlesAnswer,
+  AskAnswer,
+  Markup,
+  QuotesAnswer,
+  SearchAnswer,
+  SourceAnswer,
+  SummaryAnswer,
+} from "../app/service.js";
+import type { ArticleRef } from "../articles/article.js";
+
+/**
+ * Renders the core's answers as Discord embeds within Discord's limits, split into pages that
+ * never cut a character (no lone surrogate) or a quote. Article text is escaped so that its
+ * asterisks, underscores, `<@id>` and the like show as written; the marks the search adds stay.
+ * Lengths are counted in UTF-16 units, which is never less than what Discord counts.
+ */
+
+export const EMBED_LIMITS = {
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  total: 6000,
+  embeds: 10,
+} as const;
+
+/** At most this many results, quotes or answers on one page, so each can have a link button. */
+export const ITEMS_PER_PAGE = 5;
+/** Discord's limit on a button label. */
+const BUTTON_LABEL = 80;
+/** Embed colour (the blue of a newspaper masthead). */
+export const COLOUR = 0x1f5fa8;
+
+export interface LinkButton {
+  label: string;
+  url: string;
+}
+
+export interface PageView {
+  embed: APIEmbed;
+  /** Link buttons to the articles the page quotes (at most 5). */
+  links: LinkButton[];
+}
+
+/** Escapes Discord markdown in article text, and mention syntax so `<@id>` shows as written. */
+export function escapeArticleText(text: string): string {
+  return escapeMarkdown(text, {
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+    maskedLink: true,
+  })
+    .replace(/<(?=[@#:]|a:|t:|\/)/g, "\\<")
+    .replace(/\]\(/g, "]\\(");
+}
+
+/** Markup for `runSearch` from Discord: article text escaped, matches in bold. */
+export const DISCORD_MARKUP: Markup = { mark: (text) => `**${text}**`, escape: escapeArticleText };
+
+/** Cuts to at most `max` UTF-16 units without splitting a surrogate pair, adding "…" when it cuts. */
+export function clipUnits(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+function linkText(title: string): string {
+  return escapeArticleText(title).replace(/[[\]]/g, "\\$&");
+}
+
+function linkUrl(url: string): string {
+  return url.replace(
+    /[()\s]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+  );
+}
+
+/** `[title](url)` when the article has a link, else the escaped title. */
+export function articleLink(article: { title: string; url: string | null }): string {
+  return article.url
+    ? `[${linkText(article.title)}](${linkUrl(article.url)})`
+    : linkText(article.title);
+}
+
+function describe(article: ArticleRef): string {
+  return [article.date, article.id].filter(Boolean).join(" · ");
+}
+
+function linkButton(article: { title: string; url: string | null }): LinkButton[] {
+  return article.url ? [{ label: clipUnits(article.title, 40), url: article.url }] : [];
+}
+
+function distinctLinks(links: LinkButton[]): LinkButton[] {
+  const seen = new Set<string>();
+  return links.filter((link) => {
+    if (seen.has(link.url)) return false;
+    seen.add(link.url);
+    return true;
+  });
+}
+
+const OPENERS = '「『“‘（《〈【"';
+const CLOSERS = '」』”’）》〉】"';
+const SENTENCE_ENDS = "。！？!?；;…";
+
+/**
+ * Splits one block that is longer than `budget` at line breaks, then at sentence ends outside
+ * quotation marks, and only as a last resort (a single quoted passage longer than the budget) at a
+ * code point boundary.
+ */
+export function splitBlock(block: string, budget: number): string[] {
+  if (block.length <= budget) return [block];
+  const pieces: string[] = [];
+  let rest = block;
+  while (rest.length > budget) {
+    const window = rest.slice(0, budget);
+    let cut = window.lastIndexOf("\n") + 1;
+    if (cut <= 0) cut = sentenceCut(window);
+    if (cut <= 0) {
+      cut = budget;
+      const code = rest.charCodeAt(cut - 1);
+      if (code >= 0xd800 && code <= 0xdbff) cut--;
+    }
+    pieces.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).replace(/^\n+/, "");
+  }
+  if (rest) pieces.push(rest);
+  return pieces.filter((piece) => piece.length > 0);
+}
+
+/** The last position after a sentence end that is outside quotation marks, or 0. */
+function sentenceCut(window: string): number {
+  let depth = 0;
+  let straight = false;
+  let best = 0;
+  for (let i = 0; i < window.length; i++) {
+    const char = window[i] as string;
+    if (char === '"') {
+      straight = !straight;
+    } else if (OPENERS.includes(char)) {
+      depth++;
+    } else if (CLOSERS.includes(char)) {
+      depth = Math.max(0, depth - 1);
+      // A quote that ends a sentence: 。」 closes both.
+      if (depth === 0 && !straight && i > 0 && SENTENCE_ENDS.includes(window[i - 1] as string))
+        best = i + 1;
+    } else if (depth === 0 && !straight && SENTENCE_ENDS.includes(char)) {
+      const next = window[i + 1];
+      if (next === undefined || !CLOSERS.includes(next)) best = i + 1;
+    }
+  }
+  return best;
+}
+
+/**
+ * Packs blocks into pages: each page's blocks, joined by a blank line, fit in `budget` units, at
+ * most `perPage` blocks a page; a block is never split unless it alone exceeds the budget.
+ */
+export function packBlocks<T extends { text: string }>(
+  blocks: T[],
+  budget: number,
+  perPage = Number.POSITIVE_INFINITY,
+): T[][] {
+  const pages: T[][] = [];
+  let current: T[] = [];
+  let used = 0;
+  const separator = 2;
+  for (const block of blocks) {
+    for (const text of splitBlock(block.text, budget)) {
+      const piece = { ...block, text };
+      const cost = (current.length > 0 ? separator : 0) + text.length;
+      if (current.length > 0 && (used + cost > budget || current.length >= perPage)) {
+        pages.push(current);
+        current = [];
+        used = 0;
+      }
+      used += (current.length > 0 ? separator : 0) + text.length;
+      current.push(piece);
+    }
+  }
+  if (current.length > 0) pages.push(current);
+  return pages;
+}
+
+interface Block {
+  text: string;
+  links: LinkButton[];
+}
+
+function pagesOf(
+  header: { title: string; url?: string | undefined; intro?: string },
+  blocks: Block[],
+  locale: Locale,
+  perPage = ITEMS_PER_PAGE,
+  footerExtra?: string,
+): PageView[] {
+  const intro = header.intro ? `${header.intro}\n\n` : "";
+  const packed = packBlocks(blocks, EMBED_LIMITS.description - intro.length, perPage);
+  if (packed.length === 0) packed.push([]);
+  return packed.map((page, index) => {
+    const footer = [
+      packed.length > 1 ? t(locale).page(index + 1, packed.length) : "",
+      footerExtra ?? "",
+    ]
+      .filter(Boolean)
+      .join(" · ");
+    const embed: APIEmbed = {
+      title: clipUnits(header.title, EMBED_LIMITS.title),
+      description: clipUnits(
+        `${intro}${page.map((block) => block.text).join("\n\n")}`,
+        EMBED_LIMITS.description,
+      ),
+      color: COLOUR,
+      ...(header.url ? { url: header.url } : {}),
+      ...(footer ? { footer: { text: clipUnits(footer, EMBED_LIMITS.footer) } } : {}),
+    };
+    return { embed, links: distinctLinks(page.flatMap((block) => block.links)).slice(0, 5) };
+  });
+}
+
+export function renderSearch(answer: SearchAnswer, locale: Locale): PageView[] {
+  const m = t(locale);
+  if (answer.results.length === 0) {
+    const tips =
+      answer.suggestions.length > 0
+        ? m.searchTry(answer.suggestions.map(escapeArticleText).join("、"))
+        : "";
+    return [
+      {
+        embed: {
+          title: clipUnits(m.searchNone(answer.query), EMBED_LIMITS.title),
+          color: COLOUR,
+          ...(tips ? { description: clipUnits(tips, EMBED_LIMITS.description) } : {}),
+        },
+        links: [],
+      },
+    ];
+  }
+  const first = (answer.page - 1) * answer.limit + 1;
+  const blocks = answer.results.map((result, index) => ({
+    text: [
+      `**${first + index}.** ${articleLink(result)}`,
+      describe(result),
+      ...result.snippets.map((snippet) => `> ${snippet.replace(/\n+/g, " ")}`),
+    ]
+      .filter(Boolean)
+      .join("\n"),
+    links: linkButton(result),
+  }));
+  return pagesOf({ title: m.searchTitle(answer.query, answer.total) }, blocks, locale);
+}
+
+export function renderSummary(answer: SummaryAnswer, locale: Locale): PageView[] {
+  const m = t(locale);
+  const blocks = answer.sentences.map((sentence, index) => ({
+    text: `**${index + 1}.** ${escapeArticleText(sentence)}`,
+    links: linkButton(answer.article),
+  }));
+  return pagesOf(
+    {
+      title: answer.article.title,
+      url: answer.article.url ?? undefined,
+      intro: `**${m.summaryOf}** · ${describe(answer.article)}`,
+    },
+    blocks,
+    locale,
+    Number.POSITIVE_INFINITY,
+    answer.article.url ? undefined : m.noLink,
+  ).map((page) => ({
+    ...page,
+    links: linkButton(answer.article).map((link) => ({ ...link, label: m.source })),
+  }));
+}
+
+export function renderQuotes(answer: QuotesAnswer, locale: Locale): PageView[] {
+  const m = t(locale);
+  const who = answer.matched
+    .map((match) => {
+      const others = match.aliases.filter((alias) => alias !== match.name).slice(0, 3);
+      return others.length > 0 ? `${match.name}（${others.join("、")}）` : match.name;
+    })
+    .join("；");
+  if (answer.quotes.length === 0) {
+    return [
+      {
+        embed: {
+          title: clipUnits(m.quotesNone(who || answer.person), EMBED_LIMITS.title),
+          color: COLOUR,
+        },
+        links: [],
+      },
+    ];
+  }
+  const blocks = answer.quotes.map((quote) => {
+    const kind =
+      quote.kind === "partial"
+        ? m.quoteKind.partial
+        : quote.kind === "reported"
+          ? m.quoteKind.reported
+          : "";
+    const source = [
+      quote.title ? articleLink({ title: quote.title, url: quote.url }) : "",
+      m.paragraph(quote.paragraph),
+    ]
+      .filter(Boolean)
+      .join(" · ");
+    return {
+      text: `> ${escapeArticleText(quote.text).replace(/\n+/g, " ")}\n— ${escapeArticleText(quote.speaker)}${kind ? `（${kind}）` : ""} · ${source}`,
+      links: linkButton({ title: quote.title, url: quote.url }),
+    };
+  });
+  return pagesOf({ title: m.quotesTitle(who, answer.quotes.length) }, blocks, locale);
+}
+
+export function renderSource(answer: SourceAnswer, locale: Locale): PageView[] {
+  const m = t(locale);
+  const article = answer.article;
+  return [
+    {
+      embed: {
+        title: clipUnits(article.title, EMBED_LIMITS.title),
+        color: COLOUR,
+        ...(article.url ? { url: article.url } : {}),
+        description: [describe(article), article.url ? `<${article.url}>` : m.noLink]
+          .filter(Boolean)
+          .join("\n"),
+      },
+      links: linkButton(article).map((link) => ({ ...link, label: m.source })),
+    },
+  ];
+}
+
+export function renderAsk(answer: AskAnswer, locale: Locale): PageView[] {
+  const m = t(locale);
+  const title = m.askTitle(answer.question);
+  if (answer.answers.length === 0) {
+    return [
+      {
+        embed: {
+          title: clipUnits(title, EMBED_LIMITS.title),
+          color: COLOUR,
+          description: escapeArticleText(answer.reason ?? m.askNone),
+        },
+        links: [],
+      },
+    ];
+  }
+  const blocks = answer.answers.map((item, index) => ({
+    text: `**${index + 1}.** ${escapeArticleText(item.text)}\n— ${articleLink(item)}`,
+    links: linkButton(item),
+  }));
+  return pagesOf({ title }, blocks, locale);
+}
+
+export function renderArticles(answer: ArticlesAnswer, locale: Locale): PageView[] {
+  const m = t(locale);
+  if (answer.total === 0) return [{ embed: { title: m.articlesNone, color: COLOUR }, links: [] }];
+  const lines = answer.articles.map(
+    (article) => `\`${article.date ?? "????-??-??"}\` ${articleLink(article)} · \`${article.id}\``,
+  );
+  const description = packBlocks(
+    lines.map((text) => ({ text })),
+    EMBED_LIMITS.description,
+  )[0]
+    ?.map((line) => line.text)
+    .join("\n");
+  return [
+    {
+      embed: {
+        title: m.articlesTitle(answer.total),
+        color: COLOUR,
+        description: description ?? "",
+        ...(answer.pages > 1 ? { footer: { text: m.page(answer.page, answer.pages) } } : {}),
+      },
+      links: [],
+    },
+  ];
+}
+
+/** Total characters Discord counts toward the 6,000 limit of a message's embeds. */
+export function embedLength(embeds: APIEmbed[]): number {
+  let total = 0;
+  for (const embed of embeds) {
+    total += (embed.title ?? "").length + (embed.description ?? "").length;
+    total += (embed.footer?.text ?? "").length + (embed.author?.name ?? "").length;
+    for (const field of embed.fields ?? []) total += field.name.length + field.value.length;
+  }
+  return total;
+}
+
+export { BUTTON_LABEL };

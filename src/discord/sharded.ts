@@ -1,0 +1,94 @@
+import { resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { REST, Routes, type Shard, ShardingManager } from "discord.js";
+import { type Config, loadConfig } from "../config.js";
+import { createLogger, type Logger } from "../logger.js";
+import { loadArchive } from "../main.js";
+
+/**
+ * `npm run start:sharded`: for a bot in many servers. Builds (or refreshes) the persisted index
+ * once, then lets discord.js's ShardingManager spawn one process per shard (SHARD_COUNT, or
+ * Discord's recommendation from GET /gateway/bot), each running src/main.ts, which loads that
+ * index instead of re-parsing the archive. Shards identify as fast as Discord's
+ * `max_concurrency` allows.
+ */
+
+/** Where the shards share the index when INDEX_CACHE is not set. */
+export const DEFAULT_SHARED_CACHE = ".cache/index";
+/** Discord's wait between identify buckets. */
+const IDENTIFY_INTERVAL_MS = 5_500;
+
+interface GatewayBot {
+  shards: number;
+  session_start_limit: { max_concurrency: number };
+}
+
+export async function startSharded(config: Config, logger: Logger): Promise<ShardingManager> {
+  if (!config.DISCORD_TOKEN) throw new Error("DISCORD_TOKEN is not set: cannot start shards");
+  const cacheDir = config.INDEX_CACHE ?? DEFAULT_SHARED_CACHE;
+
+  // One index build for all shards; the archive is dropped once saved.
+  const started = performance.now();
+  const archive = await loadArchive({ ...config, INDEX_CACHE: cacheDir }, logger);
+  logger.info(
+    `Index of ${archive.size} articles ready for the shards in ${Math.round(performance.now() - started)} ms`,
+  );
+
+  const rest = new REST(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}).setToken(
+    config.DISCORD_TOKEN,
+  );
+  const gateway = (await rest.get(Routes.gatewayBot())) as GatewayBot;
+  const totalShards =
+    typeof config.SHARD_COUNT === "number" ? config.SHARD_COUNT : Math.max(1, gateway.shards);
+  const concurrency = Math.max(1, gateway.session_start_limit.max_concurrency);
+  const shardFile = fileURLToPath(
+    new URL(`../main${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url),
+  );
+  const manager = new ShardingManager(shardFile, {
+    token: config.DISCORD_TOKEN,
+    totalShards,
+    mode: "process",
+    respawn: true,
+    shardArgs: ["--index-cache", resolve(cacheDir)],
+    execArgv: shardFile.endsWith(".ts") ? ["--import", "tsx"] : [],
+  });
+  manager.on("shardCreate", (shard: Shard) => {
+    logger.info(`Spawned shard ${shard.id}/${totalShards}`);
+    shard.on("death", () => logger.warn(`Shard ${shard.id} exited`));
+    shard.on("ready", () => logger.info(`Shard ${shard.id} ready`));
+  });
+  logger.info(
+    `Starting ${totalShards} shard${totalShards === 1 ? "" : "s"} (identify concurrency ${concurrency})`,
+  );
+  await manager.spawn({
+    amount: totalShards,
+    // Shards within one identify bucket may start together; otherwise Discord's 5 s apart.
+    delay: totalShards <= concurrency ? 0 : IDENTIFY_INTERVAL_MS,
+    timeout: 180_000,
+  });
+  logger.info(`All ${totalShards} shards ready`);
+  return manager;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  let manager: ShardingManager | undefined;
+  const shutdown = (signal: string) => {
+    logger.info(`${signal}: stopping the shards`);
+    for (const shard of manager?.shards.values() ?? []) shard.kill();
+    process.exitCode = 0;
+    setTimeout(() => process.exit(0), 200).unref();
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  manager = await startSharded(config, logger);
+}
+
+const entry = process.argv[1];
+if (entry && import.meta.url === pathToFileURL(resolve(entry)).href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,321 @@
+import { foldText, NAME_DOT } from "../text/text.js";
+import type { ArticleQuotes, Quote } from "./quotes.js";
+
+/**
+ * Everyone quoted in the archive, merged across articles by canonical name (folded: 谢尔曼 in one
+ * article and 謝爾曼 in another are one person), findable by any name seen in any article: full
+ * names, English names and their surname, 又译 aliases, in either script and any case.
+ */
+export interface Person {
+  /** Canonical name (the short form members type: 谢尔曼, 赵立坚). */
+  name: string;
+  /** Every other form seen, original scripts (温迪‧谢尔曼, Wendy Sherman, 舍曼). */
+  aliases: string[];
+  quoteCount: number;
+}
+
+interface Contribution {
+  name: string;
+  aliases: string[];
+  quotes: Quote[];
+  date: string | null;
+}
+
+interface Entry {
+  key: string;
+  /** Article id → what that article says about the person. */
+  articles: Map<string, Contribution>;
+  person?: Person | undefined;
+  /** Lookup keys of every name of the person (cached with `person`). */
+  keys?: string[] | undefined;
+  sorted?: Quote[] | undefined;
+}
+
+const FORMAT_VERSION = 1;
+
+/** The lookup form of a name: folded (simplified, lower case, one name dot), no spaces. */
+export function nameKey(name: string): string {
+  return foldText(name.normalize("NFKC")).replace(/\s+/g, " ").trim();
+}
+
+/** The keys a name can be found under: as written, without name dots, and an English surname. */
+function keysOf(name: string): string[] {
+  const key = nameKey(name);
+  if (!key) return [];
+  const keys = new Set([key]);
+  if (key.includes(NAME_DOT)) keys.add(key.replaceAll(NAME_DOT, ""));
+  if (/^[\p{Script=Latin}][\p{Script=Latin}.'’\- ]*$/u.test(key)) {
+    const words = key.split(/[\s.]+/).filter((word) => word.length > 0);
+    const last = words[words.length - 1];
+    if (words.length > 1 && last && last.length >= 3) keys.add(last);
+    keys.add(key.replace(/\s+/g, ""));
+  }
+  return [...keys];
+}
+
+export class PeopleDirectory {
+  private readonly entries = new Map<string, Entry>();
+  /** Lookup key → entry key → how many article contributions use it. */
+  private readonly index = new Map<string, Map<string, number>>();
+  private readonly byArticle = new Map<string, ArticleQuotes>();
+  private ranked: Entry[] | undefined;
+
+  static build(perArticle: Iterable<ArticleQuotes>): PeopleDirectory {
+    const directory = new PeopleDirectory();
+    for (const quotes of perArticle) directory.add(quotes);
+    return directory;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Adds (or replaces) one article's people and quotes. */
+  add(quotes: ArticleQuotes): void {
+    if (this.byArticle.has(quotes.articleId)) this.remove(quotes.articleId);
+    this.byArticle.set(quotes.articleId, quotes);
+    const date = quotes.date ?? null;
+    for (const person of quotes.people) {
+      const key = nameKey(person.name);
+      if (!key) continue;
+      let entry = this.entries.get(key);
+      if (!entry) {
+        entry = { key, articles: new Map() };
+        this.entries.set(key, entry);
+      }
+      const own = quotes.quotes.filter((quote) => nameKey(quote.speaker) === key);
+      const previous = entry.articles.get(quotes.articleId);
+      const contribution: Contribution = previous
+        ? {
+            name: previous.name,
+            aliases: [...new Set([...previous.aliases, ...person.aliases])],
+            quotes: previous.quotes,
+            date,
+          }
+        : { name: person.name, aliases: person.aliases, quotes: own, date };
+      if (previous) this.unindex(entry.key, previous);
+      entry.articles.set(quotes.articleId, contribution);
+      this.indexContribution(entry.key, contribution);
+      entry.person = undefined;
+      entry.keys = undefined;
+      entry.sorted = undefined;
+    }
+    this.ranked = undefined;
+  }
+
+  /** Forgets one article (the file watcher saw it change or go). */
+  remove(articleId: string): void {
+    const quotes = this.byArticle.get(articleId);
+    if (!quotes) return;
+    this.byArticle.delete(articleId);
+    for (const person of quotes.people) {
+      const key = nameKey(person.name);
+      const entry = this.entries.get(key);
+      const contribution = entry?.articles.get(articleId);
+      if (!entry || !contribution) continue;
+      entry.articles.delete(articleId);
+      this.unindex(key, contribution);
+      entry.person = undefined;
+      entry.keys = undefined;
+      entry.sorted = undefined;
+      if (entry.articles.size === 0) this.entries.delete(key);
+    }
+    this.ranked = undefined;
+  }
+
+  /** Everyone known by this name: any alias, either script, any case. */
+  find(name: string): Person[] {
+    const found = new Map<string, Entry>();
+    for (const key of keysOf(name)) {
+      for (const entryKey of this.index.get(key)?.keys() ?? []) {
+        const entry = this.entries.get(entryKey);
+        if (entry) found.set(entryKey, entry);
+      }
+    }
+    return [...found.values()].sort(byQuotes).map((entry) => this.personOf(entry));
+  }
+
+  /** A person's quotes, oldest article first, then in paragraph order. */
+  quotesOf(person: Person | string, options: { articleId?: string | undefined } = {}): Quote[] {
+    const entries =
+      typeof person === "string"
+        ? this.find(person).flatMap((found) => this.entries.get(nameKey(found.name)) ?? [])
+        : [this.entries.get(nameKey(person.name))].filter((entry): entry is Entry => !!entry);
+    const out: Quote[] = [];
+    for (const entry of entries) {
+      if (options.articleId !== undefined) {
+        out.push(...(entry.articles.get(options.articleId)?.quotes ?? []));
+        continue;
+      }
+      out.push(...this.sortedQuotes(entry));
+    }
+    return out;
+  }
+
+  /** People whose names (any alias) start with the prefix, most quoted first. */
+  list(prefix?: string, limit = 25): Person[] {
+    const wanted = prefix === undefined ? "" : nameKey(prefix);
+    const out: Person[] = [];
+    for (const entry of this.rankedEntries()) {
+      if (out.length >= limit) break;
+      if (wanted && !this.keysOfEntry(entry).some((key) => key.startsWith(wanted))) continue;
+      out.push(this.personOf(entry));
+    }
+    return out;
+  }
+
+  /** The closest known names, for a name that matches nobody. */
+  suggest(name: string, limit = 5): string[] {
+    const wanted = nameKey(name);
+    if (!wanted) return [];
+    const scored: { name: string; score: number; count: number }[] = [];
+    for (const entry of this.entries.values()) {
+      let best = Number.POSITIVE_INFINITY;
+      for (const key of this.keysOfEntry(entry)) {
+        const score = nameDistance(wanted, key);
+        if (score < best) best = score;
+      }
+      if (best <= 0.5) {
+        const person = this.personOf(entry);
+        scored.push({ name: person.name, score: best, count: person.quoteCount });
+      }
+    }
+    scored.sort((a, b) => a.score - b.score || b.count - a.count || a.name.localeCompare(b.name));
+    return scored.slice(0, limit).map((entry) => entry.name);
+  }
+
+  serialize(): string {
+    return JSON.stringify({ version: FORMAT_VERSION, articles: [...this.byArticle.values()] });
+  }
+
+  static deserialize(data: string): PeopleDirectory {
+    const parsed = JSON.parse(data) as { version?: number; articles?: ArticleQuotes[] };
+    if (parsed.version !== FORMAT_VERSION || !Array.isArray(parsed.articles)) {
+      throw new Error(`unsupported people directory data (version ${String(parsed.version)})`);
+    }
+    return PeopleDirectory.build(parsed.articles);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private indexContribution(entryKey: string, contribution: Contribution): void {
+    for (const key of new Set([contribution.name, ...contribution.aliases].flatMap(keysOf))) {
+      let counts = this.index.get(key);
+      if (!counts) {
+        counts = new Map();
+        this.index.set(key, counts);
+      }
+      counts.set(entryKey, (counts.get(entryKey) ?? 0) + 1);
+    }
+  }
+
+  private unindex(entryKey: string, contribution: Contribution): void {
+    for (const key of new Set([contribution.name, ...contribution.aliases].flatMap(keysOf))) {
+      const counts = this.index.get(key);
+      if (!counts) continue;
+      const left = (counts.get(entryKey) ?? 0) - 1;
+      if (left > 0) counts.set(entryKey, left);
+      else counts.delete(entryKey);
+      if (counts.size === 0) this.index.delete(key);
+    }
+  }
+
+  private keysOfEntry(entry: Entry): string[] {
+    if (!entry.keys) {
+      const person = this.personOf(entry);
+      entry.keys = [...new Set([person.name, ...person.aliases].flatMap(keysOf))];
+    }
+    return entry.keys;
+  }
+
+  private personOf(entry: Entry): Person {
+    if (entry.person) return entry.person;
+    // The most used spelling of the canonical name; aliases in order of first appearance.
+    const spellings = new Map<string, number>();
+    const aliases: string[] = [];
+    const seen = new Set<string>();
+    let quoteCount = 0;
+    for (const contribution of entry.articles.values()) {
+      spellings.set(contribution.name, (spellings.get(contribution.name) ?? 0) + 1);
+      quoteCount += contribution.quotes.length;
+    }
+    const name =
+      [...spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? entry.key;
+    seen.add(name);
+    for (const contribution of entry.articles.values()) {
+      for (const alias of [contribution.name, ...contribution.aliases]) {
+        if (seen.has(alias)) continue;
+        seen.add(alias);
+        aliases.push(alias);
+      }
+    }
+    entry.person = { name, aliases, quoteCount };
+    return entry.person;
+  }
+
+  private sortedQuotes(entry: Entry): Quote[] {
+    if (entry.sorted) return entry.sorted;
+    const articles = [...entry.articles.entries()].sort(([idA, a], [idB, b]) => {
+      if (a.date !== b.date) {
+        if (a.date === null) return 1;
+        if (b.date === null) return -1;
+        return a.date.localeCompare(b.date);
+      }
+      return idA.localeCompare(idB);
+    });
+    entry.sorted = articles.flatMap(([, contribution]) =>
+      [...contribution.quotes].sort((a, b) => a.paragraph - b.paragraph),
+    );
+    return entry.sorted;
+  }
+
+  private rankedEntries(): Entry[] {
+    if (!this.ranked) {
+      this.ranked = [...this.entries.values()].sort(byQuotes);
+    }
+    return this.ranked;
+  }
+}
+
+function quoteCountOf(entry: Entry): number {
+  let count = 0;
+  for (const contribution of entry.articles.values()) count += contribution.quotes.length;
+  return count;
+}
+
+function byQuotes(a: Entry, b: Entry): number {
+  return quoteCountOf(b) - quoteCountOf(a) || a.key.localeCompare(b.key);
+}
+
+/**
+ * How far apart two folded names are: edit distance over the longer length (0 = same), with
+ * containment (谢尔曼 in 温迪·谢尔曼) counted as close.
+ */
+export function nameDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length >= 2 && b.length >= 2 && (a.includes(b) || b.includes(a))) {
+    return 0.25 * (1 - Math.min(a.length, b.length) / Math.max(a.length, b.length)) + 0.1;
+  }
+  const longer = Math.max(a.length, b.length);
+  if (Math.abs(a.length - b.length) / longer > 0.5) return 1;
+  return levenshtein(a, b) / longer;
+}
+
+function levenshtein(a: string, b: string): number {
+  const previous = new Array<number>(b.length + 1);
+  const current = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+    }
+    for (let j = 0; j <= b.length; j++) previous[j] = current[j] as number;
+  }
+  return previous[b.length] as number;
+}

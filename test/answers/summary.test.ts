@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import {
+  candidateSentences,
+  cleanSentence,
+  isBoilerplate,
+  lead,
+  normalizeForDedupe,
+  summarize,
+  textRank,
+} from "../../src/answers/summary.js";
+import type { Article } from "../../src/articles/article.js";
+import { isUserError } from "../../src/errors.js";
+import { foldText } from "../../src/text/text.js";
+import { articleFixture, seedArticle } from "../helpers.js";
+
+const fixture = (name: string): Article => articleFixture("summary", name);
+
+const seed = seedArticle();
+
+/** Where a summary sentence sits in the article: [paragraph index, offset], or undefined. */
+function locate(article: Article, sentence: string): [number, number] | undefined {
+  for (let p = 0; p < article.paragraphs.length; p++) {
+    const at = (article.paragraphs[p] as string).indexOf(sentence);
+    if (at >= 0) return [p, at];
+  }
+  return undefined;
+}
+
+function inArticleOrder(article: Article, sentences: string[]): boolean {
+  const places = sentences.map((s) => locate(article, s));
+  if (places.some((place) => place === undefined)) return false;
+  return places.every((place, i) => {
+    if (i === 0) return true;
+    const [p, at] = place as [number, number];
+    const [q, before] = places[i - 1] as [number, number];
+    return p > q || (p === q && at > before);
+  });
+}
+
+function expectUserError(run: () => unknown): void {
+  try {
+    run();
+  } catch (error) {
+    expect(isUserError(error)).toBe(true);
+    return;
+  }
+  throw new Error("expected a UserError");
+}
+
+describe("summarize on the seed", () => {
+  it("returns 3 whole sentences of the article by default, in article order", () => {
+    const summary = summarize(seed);
+    expect(summary).toHaveLength(3);
+    expect(inArticleOrder(seed, summary)).toBe(true);
+    for (const sentence of summary) expect(sentence).toMatch(/[。！？”」]$/);
+  });
+
+  it("starts from the lead, which carries the news", () => {
+    expect(summarize(seed)[0]).toMatch(/^美国一名高级外交官表示/);
+  });
+
+  it("never shows the dateline, the editor line or the caption", () => {
+    const all = summarize(seed, 10);
+    const text = all.join("\n");
+    expect(text).not.toMatch(/大纪元|责任编辑|叶紫微|Getty|原文链接/);
+    expect(all).not.toContain(seed.caption);
+    expect(inArticleOrder(seed, all)).toBe(true);
+  });
+
+  it("honours the count and never repeats a sentence", () => {
+    for (const count of [1, 2, 5, 10]) {
+      const summary = summarize(seed, count);
+      expect(summary).toHaveLength(count);
+      expect(new Set(summary).size).toBe(count);
+    }
+  });
+
+  it.each([0, 11, -1, 2.5, Number.NaN])("rejects the count %s with a UserError", (count) => {
+    expectUserError(() => summarize(seed, count));
+  });
+});
+
+describe("summarize on fixtures", () => {
+  it("never gives the same content twice (repeated lead, same quote, near copy)", () => {
+    const article = fixture("repeated.json");
+    const summary = summarize(article, 10);
+    const keys = summary.map(normalizeForDedupe);
+    expect(new Set(keys).size).toBe(keys.length);
+    // The lead paragraph appears three times (once with digits); the summary has it once.
+    expect(summary.filter((s) => s.includes("通过了新年度")).length).toBe(1);
+    // The mayor's quote appears in two sentences; the summary has it once.
+    expect(summary.filter((s) => s.includes("负担得起每天的通勤")).length).toBe(1);
+    expect(inArticleOrder(article, summary)).toBe(true);
+    // What is left is all different news: the budget total, the objection, the start date.
+    expect(summary.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("keeps out datelines, captions, credits, links and subscription notes", () => {
+    const article = fixture("boilerplate.json");
+    const summary = summarize(article, 10);
+    const text = summary.join("\n");
+    expect(text).not.toMatch(
+      /大纪元|责任编辑|Getty|相关链接|点阅|订阅|https?:|本文仅代表|视频请看|综合报导|积雪深厚/,
+    );
+    expect(summary[0]).toBe(
+      "一场强烈的暴风雪周六袭击美国东北部，造成数十万户家庭停电，多个州宣布进入紧急状态。",
+    );
+    expect(summary).toContain("机场方面取消了超过五千个航班，许多旅客滞留。");
+    expect(summary).toHaveLength(5);
+  });
+
+  it("returns fewer sentences than asked for a short article, without padding", () => {
+    const article = fixture("short.json");
+    expect(summarize(article, 5)).toEqual(article.paragraphs);
+    expect(summarize(article, 1)).toHaveLength(1);
+  });
+
+  it("keeps the article's script", () => {
+    const article = fixture("traditional.json");
+    const summary = summarize(article, 2);
+    expect(summary[0]).toBe(article.paragraphs[0]);
+    expect(summary.join("")).toContain("捷運");
+  });
+
+  it("handles a 300-sentence article and still returns whole sentences in order", () => {
+    const topics = ["港口", "铁路", "机场", "电网", "水库", "学校"];
+    const paragraphs = Array.from({ length: 100 }, (_, p) => {
+      const topic = topics[p % topics.length] as string;
+      return [
+        `第${p + 1}项工程涉及${topic}的扩建，预计投资${p + 3}亿元。`,
+        `当地官员说，${topic}项目将在${(p % 12) + 1}月份动工。`,
+        `居民对${topic}扩建带来的噪音表示担忧，要求政府举行听证会。`,
+      ].join("");
+    });
+    const article: Article = { ...fixture("short.json"), paragraphs };
+    const summary = summarize(article, 3);
+    expect(summary).toHaveLength(3);
+    expect(inArticleOrder(article, summary)).toBe(true);
+  });
+
+  it("an article with nothing but boilerplate has an empty summary", () => {
+    const article: Article = {
+      ...fixture("short.json"),
+      paragraphs: ["责任编辑：林青#", "原文链接：https://example.com/a.html"],
+    };
+    expect(summarize(article)).toEqual([]);
+  });
+});
+
+describe("baselines", () => {
+  it("lead takes the first clean sentences", () => {
+    expect(lead(seed, 2)).toEqual([
+      "美国一名高级外交官表示，鉴于俄罗斯在乌克兰边境集结军队这一背景，两国周一（1月10日）未能在日内瓦举行的安全谈判中缩小分歧。",
+      seed.paragraphs[1],
+    ]);
+  });
+
+  it("textRank returns the asked number of article sentences in article order", () => {
+    const picked = textRank(seed, 3);
+    expect(picked).toHaveLength(3);
+    expect(inArticleOrder(seed, picked)).toBe(true);
+  });
+});
+
+describe("cleaning", () => {
+  it.each([
+    ["【大纪元2022年01月11日讯】（大纪元记者李馨编译报导）美国官员表示。", "美国官员表示。"],
+    ["【新唐人北京时间2022年1月5日讯】北京出现疫情。", "北京出现疫情。"],
+    ["美国官员表示会谈将继续。（记者李欣综合报导/责任编辑：林妍）", "美国官员表示会谈将继续。"],
+    ["总统视察了灾区。(AFP via Getty Images)", "总统视察了灾区。"],
+    ["大火烧毁了议会大厦（视频请看这里），总统表示震惊。", "大火烧毁了议会大厦，总统表示震惊。"],
+  ])("cleanSentence(%s)", (input, expected) => {
+    expect(cleanSentence(input)).toBe(expected);
+  });
+
+  it.each([
+    "责任编辑：叶紫微#",
+    "原文链接（需翻墙）：https://www.epochtimes.com/gb/22/1/10/n13495457.htm",
+    "相关链接：美国东北部再遭暴风雪袭击",
+    "点阅【暴风雪专题】相关文章。",
+    "本文仅代表作者本人的观点。",
+    "《新闻看点》制作组",
+    "大家好，欢迎大家关注《新闻看点》，我是李沐阳。",
+    "俄罗斯的要求",
+  ])("isBoilerplate(%s)", (text) => {
+    expect(isBoilerplate(text)).toBe(true);
+  });
+
+  it.each([
+    "美国一名高级外交官表示，两国未能缩小分歧。",
+    "“这不是你所谓的谈判。”",
+    "会员国将在下周投票表决。",
+  ])("is not boilerplate: %s", (text) => {
+    expect(isBoilerplate(text)).toBe(false);
+  });
+
+  it("drops a paragraph that repeats the caption", () => {
+    const article = fixture("boilerplate.json");
+    const texts = candidateSentences(article).map((c) => c.clean);
+    expect(texts.some((t) => t.includes("积雪深厚"))).toBe(false);
+    expect(candidateSentences(article).every((c) => c.folded === foldText(c.clean))).toBe(true);
+  });
+});

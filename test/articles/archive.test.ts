@@ -1,0 +1,161 @@
+import {
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { Archive, normalizeArticleId } from "../../src/articles/archive.js";
+import { UserError } from "../../src/errors.js";
+import { createMemoryLogger } from "../../src/logger.js";
+
+const SEED = "seeds/000_d87d864bdde93e5b.txt";
+const seedText = readFileSync(SEED, "utf8");
+
+/** A second article made from the seed: another id, title and speaker. */
+const otherArticle = (id: string, title: string) =>
+  seedText
+    .replaceAll("n13495457", id)
+    .replace("### 美俄日内瓦会谈 美副国务卿：未能缩小分歧", `### ${title}`)
+    .replaceAll("谢尔曼", "布林肯")
+    .replaceAll("Wendy Sherman", "Antony Blinken")
+    .replace("2022年01月11日", "2022年01月12日");
+
+const temps: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), "dubao-archive-"));
+  temps.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("an archive with a persisted index", () => {
+  let root: string;
+  let cache: string;
+  beforeEach(() => {
+    root = tempDir();
+    cache = tempDir();
+    copyFileSync(SEED, join(root, "seed.md"));
+    writeFileSync(join(root, "other.md"), otherArticle("n20000001", "布林肯访问欧洲"));
+  });
+
+  const load = async () => {
+    const logger = createMemoryLogger();
+    const archive = await Archive.load({ root, cacheDir: cache, logger });
+    return { archive, lines: logger.lines };
+  };
+
+  it("builds and saves the index the first time, and loads it the next time", async () => {
+    const first = await load();
+    expect(first.archive.size).toBe(2);
+    expect(first.lines.some((line) => line.includes("No persisted index"))).toBe(true);
+    expect((await readdir(cache)).sort()).toEqual([
+      "dubao-index.articles",
+      "dubao-index.meta",
+      "dubao-index.people",
+      "dubao-index.search",
+    ]);
+    const second = await load();
+    expect(second.lines.some((line) => line.includes("Loaded the index of 2 articles"))).toBe(true);
+    expect(second.lines.some((line) => line.includes("loaded 2 articles from"))).toBe(false);
+    expect(second.archive.search.search("北约").total).toBe(2);
+    expect(second.archive.people.find("布林肯")[0]?.quoteCount).toBeGreaterThan(0);
+    expect(second.archive.articles.map((article) => article.id)).toEqual(
+      first.archive.articles.map((article) => article.id),
+    );
+  });
+
+  it("re-indexes only a changed file, and adds a new one", async () => {
+    await load();
+    writeFileSync(join(root, "other.md"), otherArticle("n20000001", "布林肯访问亚洲"));
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(join(root, "other.md"), later, later);
+    writeFileSync(join(root, "new.md"), otherArticle("n20000002", "新文章"));
+    const { archive, lines } = await load();
+    expect(lines.filter((line) => line.includes("Re-indexed article"))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes("Indexed new article n20000002"))).toHaveLength(1);
+    expect(archive.get("n20000001")?.title).toBe("布林肯访问亚洲");
+    expect(archive.search.search("访问亚洲").hits.map((hit) => hit.id)).toEqual(["n20000001"]);
+    expect(archive.search.search("访问欧洲").total).toBe(0);
+    expect(archive.size).toBe(3);
+  });
+
+  it("drops the article of a deleted file", async () => {
+    await load();
+    rmSync(join(root, "other.md"));
+    const { archive, lines } = await load();
+    expect(lines.some((line) => line.includes("Removed article n20000001"))).toBe(true);
+    expect(archive.get("n20000001")).toBeUndefined();
+    expect(archive.search.search("布林肯").total).toBe(0);
+    expect(archive.people.find("布林肯")).toEqual([]);
+  });
+
+  it.each([
+    ["a corrupt meta file", "dubao-index.meta", "{not json"],
+    ["an old version", "dubao-index.meta", JSON.stringify({ version: 0 })],
+    ["a part from another save", "dubao-index.search", "other-save\n{}"],
+    ["a truncated part", "dubao-index.articles", "x"],
+  ])("rebuilds from %s with a log line, never a crash", async (_case, file, content) => {
+    await load();
+    writeFileSync(join(cache, file), content);
+    const { archive, lines } = await load();
+    expect(archive.size).toBe(2);
+    expect(lines.some((line) => / WARN .*persisted index.*rebuilding it/.test(line))).toBe(true);
+    // The rebuilt index was saved again and is good for the next start.
+    const again = await load();
+    expect(again.lines.some((line) => line.includes("Loaded the index of 2 articles"))).toBe(true);
+  });
+
+  it("keeps working when the cache cannot be written", async () => {
+    const blocked = join(tempDir(), "a-file");
+    writeFileSync(blocked, "not a folder");
+    const logger = createMemoryLogger();
+    const archive = await Archive.load({ root, cacheDir: blocked, logger });
+    expect(archive.size).toBe(2);
+    expect(logger.lines.some((line) => line.includes("Could not save the index"))).toBe(true);
+  });
+});
+
+describe("finding articles", () => {
+  const archive = Archive.fromArticles([]);
+
+  it("says so when nothing is loaded", () => {
+    expect(() => archive.resolve()).toThrow(UserError);
+  });
+
+  it.each([
+    ["n13495457", "n13495457"],
+    ["13495457", "n13495457"],
+    [" n13495457 ", "n13495457"],
+    ["https://www.epochtimes.com/gb/22/1/10/n13495457.htm", "n13495457"],
+    ["https://www.epochtimes.com/b5/22/1/10/n13495457.htm?x=1", "n13495457"],
+    ["000_d87d864bdde93e5b", "000_d87d864bdde93e5b"],
+  ])("reads %s as the id %s", (input, id) => {
+    expect(normalizeArticleId(input)).toBe(id);
+  });
+});
+
+describe("upsert and remove", () => {
+  it("keep search, people and the article list in step", async () => {
+    const root = tempDir();
+    copyFileSync(SEED, join(root, "seed.md"));
+    const archive = await Archive.load({ root });
+    expect(archive.resolve().id).toBe("n13495457");
+    writeFileSync(join(root, "other.md"), otherArticle("n20000001", "布林肯访问欧洲"));
+    expect(await archive.applyFileChanges()).toBe(1);
+    expect(archive.resolve().id).toBe("n20000001");
+    expect(archive.people.find("Blinken").map((person) => person.name)).toEqual(["布林肯"]);
+    expect(archive.remove("n20000001")).toBe(true);
+    expect(archive.remove("n20000001")).toBe(false);
+    expect(archive.people.find("Blinken")).toEqual([]);
+    expect(archive.articles.map((article) => article.id)).toEqual(["n13495457"]);
+    expect(() => archive.resolve("n20000001")).toThrow(/找不到文章/);
+  });
+});

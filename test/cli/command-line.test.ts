@@ -1,0 +1,187 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { Archive } from "../../src/articles/archive.js";
+import { answerLine, parseCommand, splitLine } from "../../src/cli/command-line.js";
+import { silentLogger } from "../../src/logger.js";
+
+const run = promisify(execFile);
+const SEED_URL = "https://www.epochtimes.com/gb/22/1/10/n13495457.htm";
+
+const Ref = z.object({
+  id: z.string(),
+  title: z.string(),
+  date: z.string().nullable(),
+  url: z.string().nullable(),
+});
+const Contracts = {
+  articles: z.object({ command: z.literal("articles"), total: z.number(), articles: z.array(Ref) }),
+  source: z.object({ command: z.literal("source"), article: Ref }),
+  search: z.object({
+    command: z.literal("search"),
+    query: z.string(),
+    total: z.number(),
+    results: z.array(Ref.extend({ score: z.number(), snippets: z.array(z.string()) })),
+  }),
+  summary: z.object({
+    command: z.literal("summary"),
+    article: Ref,
+    sentences: z.array(z.string()),
+  }),
+  quotes: z.object({
+    command: z.literal("quotes"),
+    person: z.string(),
+    matched: z.array(z.object({ name: z.string(), aliases: z.array(z.string()) })),
+    quotes: z.array(
+      z.object({
+        speaker: z.string(),
+        text: z.string(),
+        kind: z.enum(["direct", "partial", "reported"]),
+        articleId: z.string(),
+        paragraph: z.number().int().min(1),
+        url: z.string().nullable(),
+      }),
+    ),
+  }),
+  people: z.object({
+    command: z.literal("people"),
+    people: z.array(
+      z.object({ name: z.string(), aliases: z.array(z.string()), quoteCount: z.number() }),
+    ),
+  }),
+  ask: z.object({
+    command: z.literal("ask"),
+    question: z.string(),
+    answers: z.array(
+      z.object({
+        text: z.string(),
+        articleId: z.string(),
+        title: z.string(),
+        url: z.string().nullable(),
+      }),
+    ),
+  }),
+} as const;
+
+let archive: Archive;
+beforeAll(async () => {
+  archive = await Archive.load({ root: "seeds" });
+});
+
+function json(line: string): { output: unknown; ok: boolean } {
+  const { output, ok } = answerLine(archive, [...splitLine(line), "--json"], true, silentLogger);
+  return { output: JSON.parse(output), ok };
+}
+
+describe("CLI contracts on the seed", () => {
+  it.each([
+    ["articles", "articles"],
+    ["source", "source"],
+    ["search 北约", "search"],
+    ["search 北約 --limit 5 --page 1", "search"],
+    ["summary --sentences 2", "summary"],
+    ["summary --article n13495457", "summary"],
+    ["quotes 谢尔曼", "quotes"],
+    ["quotes sherman --article n13495457", "quotes"],
+    ["people", "people"],
+    ["people 谢", "people"],
+    ["ask 谁领导了美国代表团？", "ask"],
+  ] as const)("%s answers the %s contract", (line, command) => {
+    const { output, ok } = json(line);
+    expect(ok).toBe(true);
+    expect(Contracts[command].safeParse(output).error).toBeUndefined();
+  });
+
+  it("search 北约 finds the seed with a marked snippet", () => {
+    const answer = Contracts.search.parse(json("search 北约").output);
+    expect(answer.total).toBe(1);
+    expect(answer.results[0]?.url).toBe(SEED_URL);
+    expect(answer.results[0]?.snippets.some((snippet) => snippet.includes("**北约**"))).toBe(true);
+  });
+
+  it("summary --sentences 2 gives two sentences of the newest article", () => {
+    const answer = Contracts.summary.parse(json("summary --sentences 2").output);
+    expect(answer.article.id).toBe("n13495457");
+    expect(answer.sentences).toHaveLength(2);
+  });
+
+  it("quotes by an English name in lower case finds the person", () => {
+    const answer = Contracts.quotes.parse(json("quotes sherman").output);
+    expect(answer.matched.map((person) => person.name)).toEqual(["谢尔曼"]);
+    expect(answer.quotes).toHaveLength(5);
+  });
+
+  it("source accepts an article's link in place of its id", () => {
+    const answer = Contracts.source.parse(json(`source --article ${SEED_URL}`).output);
+    expect(answer.article.id).toBe("n13495457");
+  });
+
+  it.each([
+    ["bogus", "bogus", /unknown command/],
+    ["search", "search", /搜索的词/],
+    ["search 北约 --limit abc", "search", /whole number/],
+    ["search 北约 --limit 0", "search", /limit/],
+    ["summary --sentences 11", "summary", /sentences/],
+    ["summary --article n1", "summary", /找不到文章/],
+    ["quotes 不存在的人", "quotes", /没有找到/],
+    ["search 北约 --nope", "search", /nope/],
+  ])("%s gives a one-line error", (line, command, message) => {
+    const { output, ok } = json(line);
+    expect(ok).toBe(false);
+    expect(output).toMatchObject({ command });
+    expect((output as { error: string }).error).toMatch(message);
+    expect((output as { error: string }).error).not.toContain("\n");
+  });
+});
+
+describe("parseCommand", () => {
+  it("joins the words of a query and accepts a leading slash", () => {
+    expect(parseCommand(["/search", "北约", "乌克兰", "--limit", "3"])).toMatchObject({
+      command: "search",
+      words: "北约 乌克兰",
+      values: { limit: "3" },
+    });
+  });
+
+  it("splits standard-input lines honouring quotes", () => {
+    expect(splitLine(`ask "谁 领导了" --json`)).toEqual(["ask", "谁 领导了", "--json"]);
+  });
+});
+
+describe("the CLI process", () => {
+  const cli = (args: string[], input?: string) => {
+    const child = run("npx", ["tsx", "src/cli/cli.ts", ...args], {
+      env: { ...process.env, LOG_LEVEL: "warn" },
+    });
+    if (input !== undefined) {
+      child.child.stdin?.end(input);
+    }
+    return child;
+  };
+
+  it("answers one command and exits 0", async () => {
+    const { stdout } = await cli(["search", "北约", "--json", "--seeds", "seeds"]);
+    expect(JSON.parse(stdout)).toMatchObject({ command: "search", total: 1 });
+  });
+
+  it("exits non-zero on an unknown command", async () => {
+    await expect(cli(["bogus", "--json", "--seeds", "seeds"])).rejects.toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('"error"'),
+    });
+  });
+
+  it("answers one JSON object per line of standard input", async () => {
+    const { stdout } = await cli(
+      ["--json", "--seeds", "seeds"],
+      "search 北约\nquotes 谢尔曼\nbogus\n",
+    );
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.command)).toEqual(["search", "quotes", "bogus"]);
+    expect(lines[2]).toHaveProperty("error");
+  });
+});

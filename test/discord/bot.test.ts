@@ -1,0 +1,402 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { t } from "../../src/app/i18n.js";
+import { runQuotes, runSummary } from "../../src/app/service.js";
+import { Archive } from "../../src/articles/archive.js";
+import type { Article } from "../../src/articles/article.js";
+import { parseArticle } from "../../src/articles/parse.js";
+import { parseConfig } from "../../src/config.js";
+import { type Bot, type BotOptions, createBot } from "../../src/discord/bot.js";
+import { createMemoryLogger } from "../../src/logger.js";
+import {
+  DEFAULT_USER,
+  FakeDiscord,
+  type InteractionRecord,
+  NO_IDENTIFY_THROTTLE,
+  STRANGER,
+} from "../fake-discord.js";
+import { makeArticle } from "../helpers.js";
+
+/**
+ * End to end: the real discord.js Client, built by createBot, against the fake Discord. The
+ * archive is the seed article plus hand-made filler articles (older than the seed) so that
+ * lists and searches have several pages.
+ */
+
+const SEED_FILE = "000_d87d864bdde93e5b.txt";
+const seed = parseArticle(readFileSync(`seeds/${SEED_FILE}`, "utf8"), SEED_FILE);
+
+function filler(i: number): Article {
+  const day = String(i + 1).padStart(2, "0");
+  return makeArticle({
+    id: `n900000${String(i).padStart(2, "0")}`,
+    title: `测试稿${i}：北约与欧洲安全`,
+    date: `2021-12-${day}`,
+    paragraphs: [
+      `第${i}篇测试稿。北约官员在布鲁塞尔开会，讨论欧洲安全。`,
+      `会议持续了${i + 1}小时。`,
+    ],
+    url: `https://www.epochtimes.com/gb/21/12/${i + 1}/n900000${String(i).padStart(2, "0")}.htm`,
+    file: `filler-${i}.txt`,
+  });
+}
+
+const FILLERS = 24;
+const logger = createMemoryLogger();
+let fake: FakeDiscord;
+let bot: Bot;
+let archive: Archive;
+let broken = false;
+let clockOffset = 0;
+const botOptions: BotOptions = {
+  ws: { buildIdentifyThrottler: () => NO_IDENTIFY_THROTTLE },
+  now: () => Date.now() + clockOffset,
+};
+
+beforeAll(async () => {
+  archive = Archive.fromArticles([seed, ...Array.from({ length: FILLERS }, (_, i) => filler(i))]);
+  fake = await FakeDiscord.start();
+  const config = parseConfig({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_BASE: fake.apiBase,
+    LOG_LEVEL: "silent",
+  });
+  const getArchive = () => {
+    if (broken) throw new Error("the archive broke (test)");
+    return archive;
+  };
+  bot = createBot(getArchive, config, logger, botOptions);
+  await bot.start();
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await fake?.close();
+});
+
+const seedText = seed.paragraphs.join("\n");
+const str = (name: string, value: string) => ({ name, type: 3, value });
+const int = (name: string, value: number) => ({ name, type: 4, value });
+
+/** The embed of an answer, with the answer's body. */
+async function embedOf(record: InteractionRecord) {
+  const { body, ephemeral } = await fake.answer(record);
+  return {
+    body,
+    ephemeral,
+    embed: body.embeds?.[0] ?? {},
+    buttons: (body.components ?? []).flatMap((row: { components: unknown[] }) => row.components),
+  };
+}
+
+describe("connection", () => {
+  it("identifies with the Guilds intent only and answers over REST at DISCORD_API_BASE", () => {
+    expect(fake.identifies).toHaveLength(1);
+    expect(fake.identifies[0]?.intents).toBe(1);
+    expect(fake.identifies[0]?.shard).toEqual([0, 1]);
+    expect(fake.requests.some((request) => request.path === "/gateway/bot")).toBe(true);
+  });
+});
+
+describe("commands on the seed", () => {
+  it("/search 北约 finds the seed with a marked snippet and a link", async () => {
+    const { body, embed, buttons, ephemeral } = await embedOf(
+      fake.command("search", [str("query", "北约")]),
+    );
+    expect(ephemeral).toBe(false);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(embed.title).toContain("北约");
+    expect(embed.description).toContain(`(${seed.url})`);
+    expect(embed.description).toMatch(/^> .*\*\*北约\*\*/m);
+    expect(buttons.some((button: { url?: string }) => button.url === seed.url)).toBe(true);
+  });
+
+  it("/summary gives three sentences of the newest article (the seed) with its link", async () => {
+    const { embed, buttons } = await embedOf(fake.command("summary"));
+    expect(embed.title).toBe(seed.title);
+    expect(embed.url).toBe(seed.url);
+    const numbered = [...String(embed.description).matchAll(/^\*\*(\d+)\.\*\* (.+)$/gm)];
+    expect(numbered.map((match) => match[1])).toEqual(["1", "2", "3"]);
+    const expected = runSummary(archive, {}).sentences;
+    expect(expected).toHaveLength(3);
+    for (const sentence of expected) {
+      expect(seedText).toContain(sentence);
+      expect(embed.description).toContain(sentence.replace(/[*_`~|]/g, "\\$&"));
+    }
+    expect(buttons).toEqual([expect.objectContaining({ style: 5, url: seed.url })]);
+  });
+
+  it("/summary article:<id> sentences:5 gives five sentences", async () => {
+    const { embed } = await embedOf(
+      fake.command("summary", [str("article", seed.id), int("sentences", 5)]),
+    );
+    expect([...String(embed.description).matchAll(/^\*\*\d+\.\*\* /gm)]).toHaveLength(5);
+  });
+
+  it("an article typed without picking a suggestion names it when exactly one title matches", async () => {
+    const { embed } = await embedOf(fake.command("summary", [str("article", "日内瓦会谈")]));
+    expect(embed.url).toBe(seed.url);
+    const ambiguous = await fake.answer(fake.command("summary", [str("article", "测试稿")]));
+    expect(ambiguous.ephemeral).toBe(true);
+    expect(ambiguous.body.content).toContain("找不到文章 测试稿");
+  });
+
+  it("/quotes 谢尔曼 gives the five quotes of the seed, each from the article", async () => {
+    const { embed, buttons } = await embedOf(fake.command("quotes", [str("person", "谢尔曼")]));
+    const shown = [...String(embed.description).matchAll(/^> (.+)$/gm)].map((match) => match[1]);
+    expect(shown).toHaveLength(5);
+    const quotes = runQuotes(archive, { person: "谢尔曼" }).quotes;
+    expect(quotes).toHaveLength(5);
+    for (const quote of quotes) {
+      for (const part of quote.text.split("\n")) expect(seedText).toContain(part);
+      expect(shown).toContain(quote.text.replace(/\n+/g, " "));
+    }
+    expect(embed.title).toContain("谢尔曼");
+    expect(buttons.some((button: { url?: string }) => button.url === seed.url)).toBe(true);
+  });
+
+  it("/source gives the seed's link", async () => {
+    const { embed, buttons } = await embedOf(fake.command("source", [str("article", seed.id)]));
+    expect(embed.url).toBe(seed.url);
+    expect(embed.description).toContain(String(seed.url));
+    expect(buttons).toEqual([expect.objectContaining({ style: 5, url: seed.url, label: "原文" })]);
+  });
+
+  it("/ask answers with sentences from the articles, or says why not", async () => {
+    const { embed, ephemeral } = await embedOf(
+      fake.command("ask", [str("question", "谁领导了美国代表团？")]),
+    );
+    expect(ephemeral).toBe(false);
+    expect(embed.title).toBe("问：谁领导了美国代表团？");
+    expect(String(embed.description).length).toBeGreaterThan(0);
+  });
+
+  it("/help answers in the member's locale", async () => {
+    const zh = await embedOf(fake.command("help"));
+    expect(zh.embed.title).toBe(t("zh-CN").helpTitle);
+    expect(zh.embed.description).toContain("`/搜索 关键词 [数量]`");
+    const en = await embedOf(fake.command("help", [], { locale: "en-US" }));
+    expect(en.embed.title).toBe(t("en-US").helpTitle);
+    expect(en.embed.description).toContain("`/quotes person [article]`");
+    const tw = await embedOf(fake.command("help", [], { locale: "zh-TW" }));
+    expect(tw.embed.description).toContain("`/引語 人物 [文章]`");
+  });
+});
+
+describe("autocomplete", () => {
+  const choicesOf = async (record: InteractionRecord) => {
+    const callback = await fake.response(record);
+    expect(callback.body.type).toBe(8);
+    return callback.body.data.choices as Array<{ name: string; value: string }>;
+  };
+
+  it.each([
+    ["part of a title", "日内瓦"],
+    ["traditional script", "日內瓦"],
+    ["an id", "13495457"],
+    ["a date", "2022-01"],
+  ])("suggests the seed for %s", async (_case, typed) => {
+    const choices = await choicesOf(
+      fake.autocomplete("summary", [{ name: "article", type: 3, value: typed, focused: true }]),
+    );
+    expect(choices[0]).toEqual({ name: expect.stringContaining("美俄日内瓦会谈"), value: seed.id });
+  });
+
+  it("lists at most 25 articles, newest first, when nothing is typed", async () => {
+    const choices = await choicesOf(
+      fake.autocomplete("source", [{ name: "article", type: 3, value: "", focused: true }]),
+    );
+    expect(choices).toHaveLength(25);
+    expect(choices[0]?.value).toBe(seed.id);
+    for (const choice of choices) expect(choice.name.length).toBeLessThanOrEqual(100);
+  });
+
+  it("answers nothing for a title nobody wrote", async () => {
+    expect(
+      await choicesOf(
+        fake.autocomplete("summary", [
+          { name: "article", type: 3, value: "量子计算机", focused: true },
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  it.each([["谢"], ["Sherman"], ["謝爾曼"]])("suggests 谢尔曼 for %s", async (typed) => {
+    const choices = await choicesOf(
+      fake.autocomplete("quotes", [{ name: "person", type: 3, value: typed, focused: true }]),
+    );
+    expect(choices.map((choice) => choice.value)).toContain("谢尔曼");
+  });
+});
+
+describe("paging", () => {
+  const pageButtons = (buttons: Array<{ custom_id?: string; disabled?: boolean; style: number }>) =>
+    buttons.filter((button) => button.custom_id?.startsWith("pg;"));
+
+  it("/articles pages by buttons; only the member who asked can page", async () => {
+    const first = fake.command("articles");
+    const page1 = await embedOf(first);
+    expect(page1.embed.title).toContain(String(FILLERS + 1));
+    expect(page1.embed.footer?.text).toBe("第 1/3 页");
+    const [previous, next] = pageButtons(page1.buttons);
+    expect(previous?.disabled).toBe(true);
+    expect(next?.disabled).toBe(false);
+
+    const click = fake.click(first, String(next?.custom_id));
+    const page2 = await fake.response(click);
+    expect(page2.body.type).toBe(7);
+    const embed2 = page2.body.data.embeds[0];
+    expect(embed2.footer.text).toBe("第 2/3 页");
+    expect(embed2.description).not.toBe(page1.embed.description);
+    expect(embed2.description).not.toContain(seed.id);
+    const [previous2] = pageButtons(
+      page2.body.data.components.flatMap((row: { components: unknown[] }) => row.components),
+    );
+    expect(previous2?.disabled).toBe(false);
+
+    const stranger = fake.click(first, String(next?.custom_id), { user: STRANGER });
+    const refusal = await fake.answer(stranger);
+    expect(refusal.ephemeral).toBe(true);
+    expect(refusal.body.content).toBe(t("zh-CN").notYours(`<@${DEFAULT_USER.id}>`));
+    expect(refusal.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("/search 北约 limit:20 shows every result once over its pages", async () => {
+    const first = fake.command("search", [str("query", "北约"), int("limit", 20)]);
+    let answer = await embedOf(first);
+    const seen: string[] = [];
+    for (let page = 1; ; page++) {
+      seen.push(
+        ...[...String(answer.embed.description).matchAll(/^\*\*(\d+)\.\*\*/gm)].map((match) =>
+          String(match[1]),
+        ),
+      );
+      const next = pageButtons(answer.buttons)[1];
+      if (!next || next.disabled) break;
+      const click = fake.click(first, String(next.custom_id));
+      const response = await fake.response(click);
+      const data = response.body.type === 7 ? response.body.data : (await fake.answer(click)).body;
+      answer = {
+        ...answer,
+        embed: data.embeds[0],
+        buttons: data.components.flatMap((row: { components: unknown[] }) => row.components),
+      };
+      expect(page).toBeLessThan(10);
+    }
+    expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 1)));
+  });
+
+  it("buttons expire and then say so", async () => {
+    const first = fake.command("articles");
+    const page1 = await embedOf(first);
+    const next = pageButtons(page1.buttons)[1];
+    clockOffset = 11 * 60_000;
+    try {
+      const click = fake.click(first, String(next?.custom_id));
+      const update = await fake.response(click);
+      expect(update.body.type).toBe(7);
+      const buttons = update.body.data.components.flatMap(
+        (row: { components: Array<{ disabled?: boolean }> }) => row.components,
+      );
+      expect(buttons.every((button: { disabled?: boolean }) => button.disabled)).toBe(true);
+      await expect.poll(() => click.followUps.length).toBe(1);
+      expect(click.followUps[0]?.content).toBe(t("zh-CN").expired);
+      expect(click.followUps[0]?.flags & 64).toBe(64);
+    } finally {
+      clockOffset = 0;
+    }
+  });
+});
+
+describe("abuse and errors", () => {
+  it("a query with @everyone pings nobody", async () => {
+    const record = fake.command("search", [str("query", "@everyone 北约 <@&300000000000000009>")]);
+    const { body } = await fake.answer(record);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    const quoted = await fake.answer(fake.command("quotes", [str("person", "@everyone")]));
+    expect(quoted.ephemeral).toBe(true);
+    expect(quoted.body.content).toContain("@everyone");
+    expect(quoted.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("an over-long query gets a short ephemeral message", async () => {
+    const { body, ephemeral } = await fake.answer(
+      fake.command("search", [str("query", "北约".repeat(150))]),
+    );
+    expect(ephemeral).toBe(true);
+    expect(body.content).toMatch(/太长（300 字），最多 200 字/);
+    expect(body.embeds ?? []).toEqual([]);
+  });
+
+  it("an unknown article id gets a short ephemeral message with a hint, in the member's script", async () => {
+    const zh = await fake.answer(fake.command("summary", [str("article", "n999")]));
+    expect(zh.ephemeral).toBe(true);
+    expect(zh.body.content).toContain("找不到文章 n999");
+    expect(zh.body.content).toContain("/articles");
+    const tw = await fake.answer(
+      fake.command("source", [str("article", "n999")], { locale: "zh-TW" }),
+    );
+    expect(tw.body.content).toContain("文章列表");
+  });
+
+  it("an unknown command is answered, not ignored", async () => {
+    const { body, ephemeral } = await fake.answer(fake.command("nosuch"));
+    expect(ephemeral).toBe(true);
+    expect(body.content).toBe(t("zh-CN").unknownCommand);
+  });
+
+  it("a bug is logged with its stack and answered generically", async () => {
+    broken = true;
+    try {
+      const { body, ephemeral } = await fake.answer(
+        fake.command("summary", [], { locale: "en-US" }),
+      );
+      expect(ephemeral).toBe(true);
+      expect(body.content).toBe(t("en-US").internalError);
+      expect(
+        logger.lines.some((line) => line.includes("/summary failed") && line.includes("at ")),
+      ).toBe(true);
+    } finally {
+      broken = false;
+    }
+  });
+
+  it("deferred work is edited in; an error after a deferral is ephemeral", async () => {
+    botOptions.defer = "always";
+    try {
+      const record = fake.command("source", [str("article", seed.id)]);
+      const callback = await fake.response(record);
+      expect(callback.body.type).toBe(5);
+      const { body } = await fake.answer(record);
+      expect(body.embeds[0].url).toBe(seed.url);
+      expect(body.allowed_mentions).toEqual({ parse: [] });
+
+      const failing = fake.command("summary", [str("article", "n999")]);
+      expect((await fake.response(failing)).body.type).toBe(5);
+      await expect.poll(() => failing.followUps.length).toBe(1);
+      expect(failing.followUps[0]?.flags & 64).toBe(64);
+      expect(failing.followUps[0]?.content).toContain("找不到文章");
+      expect(failing.requests.some((request) => request.method === "DELETE")).toBe(true);
+    } finally {
+      botOptions.defer = "auto";
+    }
+  });
+
+  it("every message the bot sent parsed no mentions and fit Discord's limits", () => {
+    const sent = fake.requests.filter(
+      (request) =>
+        request.method !== "GET" &&
+        request.body &&
+        (request.body.data?.embeds ||
+          request.body.data?.content ||
+          request.body.embeds ||
+          request.body.content),
+    );
+    expect(sent.length).toBeGreaterThan(10);
+    for (const request of sent) {
+      expect(request.status).toBeLessThan(300);
+      const message = request.body.data ?? request.body;
+      expect(message.allowed_mentions).toEqual({ parse: [] });
+    }
+  });
+});

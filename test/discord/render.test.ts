@@ -1,0 +1,192 @@
+import { describe, expect, it } from "vitest";
+import { t } from "../../src/app/i18n.js";
+import type { QuotesAnswer, SearchAnswer } from "../../src/app/service.js";
+import {
+  articleLink,
+  clipUnits,
+  EMBED_LIMITS,
+  embedLength,
+  escapeArticleText,
+  packBlocks,
+  renderQuotes,
+  renderSearch,
+  renderSummary,
+  splitBlock,
+} from "../../src/discord/render.js";
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+describe("escapeArticleText", () => {
+  it.each([
+    ["bold", "**重要**", "\\*\\*重要\\*\\*"],
+    ["underscore", "__init__", "\\_\\_init\\_\\_"],
+    ["inline code", "`x`", "\\`x\\`"],
+    ["spoiler", "||秘密||", "\\|\\|秘密\\|\\|"],
+    ["heading", "# 标题", "\\# 标题"],
+    ["list", "- 一", "\\- 一"],
+    ["numbered list", "1. 一", "1\\. 一"],
+    ["masked link", "[点我](https://x.example)", "\\[点我]\\(https://x.example)"],
+    ["user mention", "<@123456789012345678>", "\\<@123456789012345678>"],
+    ["role mention", "<@&123456789012345678>", "\\<@&123456789012345678>"],
+    ["channel mention", "<#123456789012345678>", "\\<#123456789012345678>"],
+    ["custom emoji", "<:x:123>", "\\<:x:123>"],
+    ["plain Chinese", "谢尔曼说：“我们还有很长的路要走”。", "谢尔曼说：“我们还有很长的路要走”。"],
+  ])("escapes %s", (_case, input, output) => {
+    expect(escapeArticleText(input)).toBe(output);
+  });
+});
+
+describe("clipUnits", () => {
+  it.each([
+    ["short text unchanged", "北约", 5, "北约"],
+    ["cut with an ellipsis", "一二三四五六", 4, "一二三…"],
+    ["never splits a surrogate pair", "一二𠀀四五", 4, "一二…"],
+    ["exact fit", "一二三", 3, "一二三"],
+  ])("%s", (_case, input, max, output) => {
+    const clipped = clipUnits(input, max);
+    expect(clipped).toBe(output);
+    expect(clipped.length).toBeLessThanOrEqual(max);
+    expect(LONE_SURROGATE.test(clipped)).toBe(false);
+  });
+});
+
+describe("splitBlock", () => {
+  it("splits at sentence ends outside quotes", () => {
+    const sentence = "他说：“今天是一场讨论。这不是谈判。”然后离开了。";
+    const pieces = splitBlock(sentence.repeat(10), 60);
+    for (const piece of pieces) {
+      expect(piece.length).toBeLessThanOrEqual(60);
+      // Every piece has balanced quotation marks: no quote was cut.
+      expect((piece.match(/“/g) ?? []).length).toBe((piece.match(/”/g) ?? []).length);
+    }
+    expect(pieces.join("")).toBe(sentence.repeat(10));
+  });
+
+  it("prefers line breaks", () => {
+    expect(splitBlock("第一行很长很长\n第二行", 8)).toEqual(["第一行很长很长", "第二行"]);
+  });
+
+  it("cuts a single over-long quote at a code point boundary as a last resort", () => {
+    const text = `“${"𠀀".repeat(40)}”`;
+    const pieces = splitBlock(text, 15);
+    for (const piece of pieces) {
+      expect(piece.length).toBeLessThanOrEqual(15);
+      expect(LONE_SURROGATE.test(piece)).toBe(false);
+    }
+    expect(pieces.join("")).toBe(text);
+  });
+});
+
+describe("packBlocks", () => {
+  it("never splits a block that fits, and respects the budget and the count", () => {
+    const blocks = Array.from({ length: 12 }, (_, i) => ({ text: `${i}`.padEnd(30, "字") }));
+    const pages = packBlocks(blocks, 100, 5);
+    expect(pages.flat().map((block) => block.text)).toEqual(blocks.map((block) => block.text));
+    for (const page of pages) {
+      expect(page.length).toBeLessThanOrEqual(5);
+      expect(page.map((block) => block.text).join("\n\n").length).toBeLessThanOrEqual(100);
+    }
+  });
+});
+
+describe("articleLink", () => {
+  it("escapes brackets in the title and parentheses in the URL", () => {
+    expect(articleLink({ title: "[快讯] 北约*峰会*", url: "https://example.com/a_(b).htm" })).toBe(
+      "[\\[快讯\\] 北约\\*峰会\\*](https://example.com/a_%28b%29.htm)",
+    );
+  });
+
+  it("falls back to the escaped title without a URL", () => {
+    expect(articleLink({ title: "无链接_文章", url: null })).toBe("无链接\\_文章");
+  });
+});
+
+function searchAnswer(results: number, snippetLength: number): SearchAnswer {
+  return {
+    command: "search",
+    query: "北约",
+    total: results,
+    page: 1,
+    limit: results,
+    suggestions: [],
+    results: Array.from({ length: results }, (_, i) => ({
+      id: `n${1000 + i}`,
+      title: `文章 ${i}`,
+      date: "2022-01-10",
+      url: `https://www.epochtimes.com/gb/22/1/10/n${1000 + i}.htm`,
+      score: 1,
+      snippets: [`${"北约".repeat(snippetLength / 2)}`],
+    })),
+  };
+}
+
+describe("renderers", () => {
+  it.each([
+    [3, 40],
+    [12, 200],
+    [50, 1500],
+  ])(
+    "pages %i search results with %i-character snippets within Discord's limits",
+    (results, length) => {
+      const pages = renderSearch(searchAnswer(results, length), "zh-CN");
+      const numbers = pages.flatMap((page) =>
+        [...(page.embed.description ?? "").matchAll(/\*\*(\d+)\.\*\*/g)].map((m) => Number(m[1])),
+      );
+      expect(numbers).toEqual(Array.from({ length: results }, (_, i) => i + 1));
+      for (const [index, page] of pages.entries()) {
+        expect((page.embed.description ?? "").length).toBeLessThanOrEqual(EMBED_LIMITS.description);
+        expect((page.embed.title ?? "").length).toBeLessThanOrEqual(EMBED_LIMITS.title);
+        expect(embedLength([page.embed])).toBeLessThanOrEqual(EMBED_LIMITS.total);
+        expect(page.links.length).toBeGreaterThan(0);
+        expect(page.links.length).toBeLessThanOrEqual(5);
+        if (pages.length > 1)
+          expect(page.embed.footer?.text).toBe(t("zh-CN").page(index + 1, pages.length));
+      }
+    },
+  );
+
+  it("shows every quote whole, once, across pages", () => {
+    const quotes = Array.from({ length: 30 }, (_, i) => ({
+      speaker: "谢尔曼",
+      text: `第${i}条：${"我们不会允许任何人强行关闭北约的门户开放政策。".repeat(8)}`,
+      kind: "direct" as const,
+      articleId: "n1",
+      paragraph: i + 1,
+      url: "https://www.epochtimes.com/gb/22/1/10/n13495457.htm",
+      title: "美俄日内瓦会谈",
+    }));
+    const answer: QuotesAnswer = {
+      command: "quotes",
+      person: "谢尔曼",
+      matched: [{ name: "谢尔曼", aliases: ["Wendy Sherman", "舍曼"] }],
+      quotes,
+    };
+    const pages = renderQuotes(answer, "en-US");
+    expect(pages.length).toBeGreaterThan(1);
+    const text = pages.map((page) => page.embed.description).join("\n");
+    for (const quote of quotes) expect(text.split(quote.text).length - 1).toBe(1);
+    expect(pages[0]?.embed.title).toBe("谢尔曼（Wendy Sherman、舍曼）: 30 quotes");
+  });
+
+  it("links a summary to its article by URL and button", () => {
+    const pages = renderSummary(
+      {
+        command: "summary",
+        article: {
+          id: "n1",
+          title: "标题",
+          date: "2022-01-10",
+          url: "https://www.epochtimes.com/gb/22/1/10/n1.htm",
+        },
+        sentences: ["一。", "二*。", "三。"],
+      },
+      "zh-TW",
+    );
+    expect(pages).toHaveLength(1);
+    expect(pages[0]?.embed.url).toBe("https://www.epochtimes.com/gb/22/1/10/n1.htm");
+    expect(pages[0]?.embed.description).toContain("**2.** 二\\*。");
+    expect(pages[0]?.links).toEqual([
+      { label: "原文", url: "https://www.epochtimes.com/gb/22/1/10/n1.htm" },
+    ]);
+  });
+});

@@ -1,0 +1,229 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { Article } from "../../src/articles/article.js";
+import { parseArticle } from "../../src/articles/parse.js";
+import { nameDistance, PeopleDirectory } from "../../src/quotes/people.js";
+import { type ArticleQuotes, extractQuotes } from "../../src/quotes/quotes.js";
+import { makeArticle } from "../helpers.js";
+
+const here = join(dirname(fileURLToPath(import.meta.url)), "..");
+const seed = parseArticle(
+  readFileSync(join(here, "..", "seeds", "000_d87d864bdde93e5b.txt"), "utf8"),
+  "000_d87d864bdde93e5b.txt",
+);
+
+function article(
+  id: string,
+  date: string | null,
+  paragraphs: string[],
+  script: "gb" | "b5" = "gb",
+): Article {
+  return makeArticle({
+    id,
+    title: id,
+    date,
+    paragraphs,
+    url: `https://www.epochtimes.com/gb/${id}.htm`,
+    script,
+  });
+}
+
+/** A later article in traditional script naming Sherman only as 謝爾曼. */
+const later = article(
+  "n2",
+  "2022-01-20",
+  ["美國副國務卿謝爾曼週四表示：「我們仍然願意對話。」", "她補充說：「但是我們不會讓步。」"],
+  "b5",
+);
+/** An earlier article with another transliteration and a second speaker quoted more often. */
+const earlier = article("n1", "2022-01-03", [
+  "美国国务卿安东尼‧布林肯（Antony Blinken）说：“我们会与盟友协调。”",
+  "“外交仍是首选。”布林肯说。",
+  "“我们不会接受胁迫。”他补充说。",
+  "布林肯还表示：“我们欢迎对话。”",
+  "副国务卿谢尔曼说：“会谈将在日内瓦举行。”",
+]);
+
+function build(): { directory: PeopleDirectory; quotes: ArticleQuotes[] } {
+  const quotes = [seed, later, earlier].map((a) => extractQuotes(a));
+  return { directory: PeopleDirectory.build(quotes), quotes };
+}
+
+describe("PeopleDirectory.find: any name, either script, any case", () => {
+  const { directory } = build();
+  it.each([
+    ["谢尔曼"],
+    ["謝爾曼"],
+    ["温迪·谢尔曼"],
+    ["温迪‧谢尔曼"],
+    ["温迪谢尔曼"],
+    ["舍曼"],
+    ["Wendy Sherman"],
+    ["wendy sherman"],
+    ["sherman"],
+    ["SHERMAN"],
+    ["  谢尔曼  "],
+  ])("%s finds Sherman", (name) => {
+    const found = directory.find(name);
+    expect(found.map((person) => person.name)).toEqual(["谢尔曼"]);
+    expect(found[0]?.aliases).toEqual(
+      expect.arrayContaining(["温迪‧谢尔曼", "Wendy Sherman", "舍曼"]),
+    );
+    expect(found[0]?.aliases).not.toContain("谢尔曼");
+  });
+
+  it("merges the same canonical name across articles and scripts", () => {
+    const [sherman] = directory.find("sherman");
+    expect(sherman?.quoteCount).toBe(5 + 2 + 1);
+    expect(sherman?.aliases).toContain("謝爾曼");
+  });
+
+  it.each([["里亚布科夫"], ["谢尔盖·里亚布科夫"], ["Sergei Ryabkov"], ["ryabkov"], ["裡亞布科夫"]])(
+    "%s finds Ryabkov",
+    (name) => {
+      expect(directory.find(name).map((person) => person.name)).toEqual(["里亚布科夫"]);
+    },
+  );
+
+  it("finds nobody for names never quoted", () => {
+    expect(directory.find("普京")).toEqual([]);
+    expect(directory.find("")).toEqual([]);
+    expect(directory.find("华尔街日报")).toEqual([]);
+  });
+});
+
+describe("PeopleDirectory.quotesOf", () => {
+  const { directory } = build();
+
+  it("orders quotes by article date, then paragraph", () => {
+    const quotes = directory.quotesOf("谢尔曼");
+    expect(quotes.map((quote) => [quote.articleId, quote.paragraph])).toEqual([
+      ["n1", 5],
+      ["n13495457", 2],
+      ["n13495457", 4],
+      ["n13495457", 5],
+      ["n13495457", 5],
+      ["n13495457", 14],
+      ["n2", 1],
+      ["n2", 2],
+    ]);
+    expect(quotes[6]?.text).toBe("我們仍然願意對話。");
+  });
+
+  it("narrows to one article", () => {
+    const [sherman] = directory.find("Sherman");
+    expect(sherman).toBeDefined();
+    const quotes = directory.quotesOf(sherman as NonNullable<typeof sherman>, { articleId: "n2" });
+    expect(quotes.map((quote) => quote.text)).toEqual(["我們仍然願意對話。", "但是我們不會讓步。"]);
+    expect(directory.quotesOf("谢尔曼", { articleId: "n404" })).toEqual([]);
+  });
+
+  it("returns the partial quotes with their kind", () => {
+    const kinds = directory.quotesOf("ryabkov").map((quote) => quote.kind);
+    expect(kinds).toEqual(["direct", "partial", "partial"]);
+  });
+});
+
+describe("PeopleDirectory.list (autocomplete)", () => {
+  const { directory } = build();
+
+  it("lists the most quoted first", () => {
+    const names = directory.list().map((person) => person.name);
+    expect(names.slice(0, 3)).toEqual(["谢尔曼", "布林肯", "里亚布科夫"]);
+    expect(directory.list().map((person) => person.quoteCount)).toEqual([8, 4, 3]);
+  });
+
+  it.each([
+    // 谢尔盖·里亚布科夫 starts with 谢 too.
+    ["谢", ["谢尔曼", "里亚布科夫"]],
+    ["謝", ["谢尔曼", "里亚布科夫"]],
+    ["wen", ["谢尔曼"]],
+    ["舍", ["谢尔曼"]],
+    ["布", ["布林肯"]],
+    ["ant", ["布林肯"]],
+    ["里亚", ["里亚布科夫"]],
+    ["谢尔盖", ["里亚布科夫"]],
+    ["zzz", []],
+  ])("prefix %s", (prefix, expected) => {
+    expect(directory.list(prefix).map((person) => person.name)).toEqual(expected);
+  });
+
+  it("respects the limit", () => {
+    expect(directory.list(undefined, 1)).toHaveLength(1);
+  });
+});
+
+describe("PeopleDirectory.suggest", () => {
+  const { directory } = build();
+
+  it.each([
+    ["谢尔蔓", "谢尔曼"],
+    ["舍尔曼", "谢尔曼"],
+    ["sherma", "谢尔曼"],
+    ["里亚布可夫", "里亚布科夫"],
+    ["布林克", "布林肯"],
+  ])("%s → %s", (typed, expected) => {
+    expect(directory.suggest(typed)[0]).toBe(expected);
+  });
+
+  it("suggests nothing for a name far from everyone", () => {
+    expect(directory.suggest("张三丰")).toEqual([]);
+  });
+
+  it("measures name distance", () => {
+    expect(nameDistance("谢尔曼", "谢尔曼")).toBe(0);
+    expect(nameDistance("谢尔蔓", "谢尔曼")).toBeLessThan(nameDistance("普京", "谢尔曼"));
+  });
+});
+
+describe("PeopleDirectory updates (the file watcher)", () => {
+  it("adds, replaces and removes an article", () => {
+    const { directory, quotes } = build();
+    const before = directory.find("谢尔曼")[0]?.quoteCount;
+    directory.remove("n2");
+    expect(directory.find("谢尔曼")[0]?.quoteCount).toBe((before ?? 0) - 2);
+    expect(directory.find("謝爾曼").map((person) => person.name)).toEqual(["谢尔曼"]);
+    directory.remove("n13495457");
+    directory.remove("n1");
+    expect(directory.find("谢尔曼")).toEqual([]);
+    expect(directory.list()).toEqual([]);
+    expect(directory.size).toBe(0);
+    for (const entry of quotes) directory.add(entry);
+    expect(directory.find("谢尔曼")[0]?.quoteCount).toBe(before);
+    // Adding the same article again replaces it instead of counting it twice.
+    directory.add(quotes[0] as ArticleQuotes);
+    expect(directory.find("谢尔曼")[0]?.quoteCount).toBe(before);
+  });
+
+  it("forgets aliases only seen in a removed article", () => {
+    const { directory } = build();
+    expect(directory.find("Wendy Sherman")).toHaveLength(1);
+    directory.remove("n13495457");
+    expect(directory.find("Wendy Sherman")).toEqual([]);
+    expect(directory.find("谢尔曼")).toHaveLength(1);
+  });
+
+  it("ignores removing an unknown article", () => {
+    const { directory } = build();
+    directory.remove("nope");
+    expect(directory.size).toBeGreaterThan(0);
+  });
+});
+
+describe("PeopleDirectory serialization", () => {
+  it("round-trips", () => {
+    const { directory } = build();
+    const copy = PeopleDirectory.deserialize(directory.serialize());
+    expect(copy.list()).toEqual(directory.list());
+    expect(copy.quotesOf("sherman")).toEqual(directory.quotesOf("sherman"));
+    expect(copy.find("舍曼").map((person) => person.name)).toEqual(["谢尔曼"]);
+  });
+
+  it("rejects data of another format", () => {
+    expect(() =>
+      PeopleDirectory.deserialize(JSON.stringify({ version: 99, articles: [] })),
+    ).toThrow();
+  });
+});

@@ -1,0 +1,246 @@
+import { describe, expect, it } from "vitest";
+import {
+  containsTerm,
+  extractNames,
+  fold,
+  foldConcat,
+  isPrefixKey,
+  keyText,
+  matchRanges,
+  numericTermKey,
+  parseQuery,
+  type QueryTerm,
+  queryTokens,
+  sentenceRanges,
+  TermCounter,
+  termKey,
+  tokenize,
+} from "../../src/search/analyzer.js";
+import { foldText } from "../../src/text/text.js";
+
+function onlyTerm(query: string): QueryTerm {
+  const terms = parseQuery(query);
+  expect(terms).toHaveLength(1);
+  return terms[0] as QueryTerm;
+}
+
+/** Whether the index would propose the text for the query (every query key is, or starts, an index key). */
+function proposes(text: string, query: string): boolean {
+  const keys = new Set(tokenize(text).map(termKey));
+  return onlyTerm(query).tokens.every((token) => {
+    const key = termKey(token);
+    return isPrefixKey(key) ? [...keys].some((indexed) => indexed.startsWith(key)) : keys.has(key);
+  });
+}
+
+describe("matching a query term in a text (index proposes, text check decides)", () => {
+  it.each([
+    // Scripts, both ways.
+    ["simplified query, traditional text", "北約秘書長表示", "北约", true],
+    ["traditional query, simplified text", "北约秘书长表示", "北約", true],
+    ["谢尔曼 finds 謝爾曼", "美國副國務卿謝爾曼說", "谢尔曼", true],
+    ["謝爾曼 finds 谢尔曼", "美国副国务卿谢尔曼说", "謝爾曼", true],
+    // Latin words.
+    ["NATO finds nato", "北约(nato)峰会", "NATO", true],
+    ["nato finds NATO", "北约（NATO）峰会", "nato", true],
+    ["full-width text ＮＡＴＯ", "ＮＡＴＯ峰会", "nato", true],
+    ["full-width query ＮＡＴＯ", "the NATO summit", "ＮＡＴＯ", true],
+    ["a word is not found inside another", "the senator said", "nato", false],
+    ["words of 3+ letters match as prefixes", "Iranian officials", "iran", true],
+    ["shorter words do not", "United Nations", "un", false],
+    ["a short word is found whole", "the UN said", "un", true],
+    // Name dots ‧ · • ・ are one.
+    ["‧ in the text, · in the query", "副国务卿温迪‧谢尔曼说", "温迪·谢尔曼", true],
+    ["· in the text, • in the query", "温迪·谢尔曼说", "温迪•谢尔曼", true],
+    ["・ in the text, ‧ in the query", "温迪・谢尔曼说", "温迪‧谢尔曼", true],
+    ["• in the text, ・ in the query", "温迪•谢尔曼说", "温迪・谢尔曼", true],
+    // Digits kept.
+    ["a digit before Han", "长达7小时的会议", "7小时", true],
+    ["full-width digits", "２０２２年１月", "2022年", true],
+    ["a date", "2022年1月10日，美国", "1月10日", true],
+    ["a number is not found inside a longer one", "20221 people", "2022", false],
+    // Names that a word segmenter splits (斯托尔/滕/贝格, 里/亚/布/科夫) are found whole.
+    ["北约 inside a sentence", "俄罗斯则坚持要求北约停止东扩", "北约", true],
+    ["乌克兰 inside a sentence", "并停止对乌克兰和前苏联其它地区的训练", "乌克兰", true],
+    ["谢尔曼 inside a sentence", "领导美国代表团进行谈判的副国务卿温迪‧谢尔曼说", "谢尔曼", true],
+    ["里亚布科夫 inside a sentence", "在会谈结束后，里亚布科夫表示没有进展", "里亚布科夫", true],
+    ["斯托尔滕贝格 inside a sentence", "北约秘书长斯托尔滕贝格表示", "斯托尔滕贝格", true],
+    // Exact: sharing characters is not enough.
+    ["谢尔曼 is not 谢尔盖", "俄罗斯副外长谢尔盖·里亚布科夫", "谢尔曼", false],
+    ["舍曼 is not 谢尔曼", "副国务卿谢尔曼说", "舍曼", false],
+    ["北约 is not 北京条约", "北京条约", "北约", false],
+    // One character.
+    ["one character starting a run", "美国总统", "美", true],
+    ["one character ending a run", "他访问了美", "美", true],
+    ["one character absent", "英国首相", "美", false],
+  ])("%s: %s / %s → %s", (_case, text, query, found) => {
+    expect(containsTerm(fold(text), onlyTerm(query))).toBe(found);
+    if (found) expect(proposes(text, query)).toBe(true);
+  });
+});
+
+describe("fold", () => {
+  it("is foldText for every UTF-16 unit (through a lookup table)", () => {
+    const codes: number[] = [];
+    for (let code = 0; code < 0x10000; code++) if (code < 0xd800 || code > 0xdfff) codes.push(code);
+    const text =
+      String.fromCharCode(...codes.slice(0, 30000)) + String.fromCharCode(...codes.slice(30000));
+    expect(fold(text)).toBe(foldText(text));
+  });
+
+  it("folds pieces as it folds them joined", () => {
+    const pieces = ["謝爾曼", "\u0000", "ＮＡＴＯ", "\n", "", "温迪‧谢尔曼"];
+    expect(foldConcat(pieces)).toBe(fold(pieces.join("")));
+  });
+
+  it.each([
+    ["謝爾曼說北約", "谢尔曼说北约"],
+    ["ＮＡＴＯ and NATO", "nato and nato"],
+    ["温迪‧谢尔曼", "温迪·谢尔曼"],
+  ])("folds %s to %s, keeping the length", (text, folded) => {
+    expect(fold(text)).toBe(folded);
+    expect(fold(text)).toHaveLength(text.length);
+  });
+});
+
+describe("index tokens", () => {
+  it.each([
+    [
+      "a Han run gives its bigrams and its last character",
+      "北约峰会",
+      ["北约", "约峰", "峰会", "会"],
+    ],
+    ["runs end at punctuation and Latin", "北约（NATO）东扩", ["北约", "约", "nato", "东扩", "扩"]],
+    ["a lone character", "美、英", ["美", "英"]],
+    ["words and digits, lower case", "COVID-19疫苗", ["covid", "19", "疫苗", "苗"]],
+    ["name dots split runs", "温迪‧谢尔曼", ["温迪", "迪", "谢尔", "尔曼", "曼"]],
+  ])("%s: %s", (_case, text, tokens) => {
+    expect(tokenize(text)).toEqual(tokens);
+  });
+
+  it.each([
+    ["北约（NATO）秘书长斯托尔滕贝格说，北约不会关闭大门。"],
+    ["2022年1月10日，美国副国务卿温迪‧谢尔曼（Wendy Sherman，又译舍曼）说。"],
+    ["ＣＯＶＩＤ-19 Omicron 变种 Ça va 〇 Ελλάδα"],
+    ["謝爾曼與北約、烏克蘭，and the U.S."],
+    [""],
+  ])("the bulk counter makes the same terms as tokenize: %s", (text) => {
+    const expected = new Map<string, number>();
+    for (const token of tokenize(text))
+      expected.set(termKey(token), (expected.get(termKey(token)) ?? 0) + 1);
+    const counter = new TermCounter();
+    counter.count(fold(text));
+    const counted = new Map<string, number>();
+    for (const id of counter.touched) {
+      const term = counter.terms[id] as number | string;
+      counted.set(typeof term === "number" ? numericTermKey(term) : term, counter.countOf(id));
+    }
+    expect(counted).toEqual(expected);
+  });
+
+  it("keys Han characters as upper-case base-36 (the tree branches on few symbols), words as they are", () => {
+    expect(termKey("北约")).toMatch(/^[A-V][0-9A-Z]{5}$/);
+    expect(termKey("约")).toMatch(/^[A-V][0-9A-Z]{2}$/);
+    expect(termKey("北约").startsWith(termKey("北"))).toBe(true);
+    expect(termKey("nato")).toBe("nato");
+    expect(keyText(termKey("斯托"))).toBe("斯托");
+    expect(keyText("nato")).toBe("nato");
+  });
+
+  it.each([
+    ["美", true],
+    ["北约", false],
+    ["nato", true],
+    ["un", false],
+    ["2022", false],
+    ["g7", false],
+  ])("prefix look-up for %s: %s", (token, prefix) => {
+    expect(isPrefixKey(termKey(token))).toBe(prefix);
+  });
+});
+
+describe("queries", () => {
+  it.each([
+    ["bigrams only for a Han run", "斯托尔滕贝格", ["斯托", "托尔", "尔滕", "滕贝", "贝格"]],
+    ["a lone character", "美", ["美"]],
+    ["traditional folded", "北約", ["北约"]],
+    ["a word and digits", "COVID-19", ["covid", "19"]],
+    ["repeated bigrams once", "哈哈哈", ["哈哈"]],
+  ])("%s: %s", (_case, query, tokens) => {
+    expect(queryTokens(query)).toEqual(tokens);
+  });
+
+  it.each([
+    ["whitespace", "北约 乌克兰", ["北约", "乌克兰"]],
+    [
+      "ideographic space and commas",
+      "北约\u3000乌克兰，谢尔曼、NATO",
+      ["北约", "乌克兰", "谢尔曼", "nato"],
+    ],
+    ["the same term in both scripts once", "北约 北約", ["北约"]],
+    ["punctuation trimmed, punctuation-only dropped", "“北约” ！！ 。", ["北约"]],
+    ["nothing to search", "！？ ……", []],
+  ])("splits on %s", (_case, query, texts) => {
+    expect(parseQuery(query).map((term) => term.text)).toEqual(texts);
+  });
+
+  it("finds every match, with its range", () => {
+    const text = "北约（NATO）说，北約与nato";
+    expect(matchRanges(fold(text), onlyTerm("北约"))).toEqual([
+      [0, 2],
+      [10, 12],
+    ]);
+    expect(matchRanges(fold(text), onlyTerm("NATO"))).toEqual([
+      [3, 7],
+      [13, 17],
+    ]);
+  });
+});
+
+describe("sentenceRanges", () => {
+  it.each([
+    ["two sentences", "北约说。俄罗斯说！", ["北约说。", "俄罗斯说！"]],
+    [
+      "a closing quote stays with its sentence",
+      "他说：“不行。”然后走了。",
+      ["他说：“不行。”", "然后走了。"],
+    ],
+    ["no end mark", "没有句号的段落", ["没有句号的段落"]],
+    ["repeated marks", "真的吗？！是的。", ["真的吗？！", "是的。"]],
+  ])("%s", (_case, paragraph, sentences) => {
+    expect(sentenceRanges(paragraph).map(([start, end]) => paragraph.slice(start, end))).toEqual(
+      sentences,
+    );
+  });
+});
+
+describe("extractNames", () => {
+  it.each([
+    ["the surname of a dotted name", "副国务卿温迪‧谢尔曼说", ["谢尔曼"]],
+    [
+      "cut before a word that ends the name",
+      "副外长谢尔盖·里亚布科夫在就乌克兰问题",
+      ["里亚布科夫"],
+    ],
+    [
+      "a dotted name with its original",
+      "延斯‧斯托尔滕贝格（Jens Stoltenberg）说",
+      ["斯托尔滕贝格", "jens stoltenberg"],
+    ],
+    [
+      "a short name with its original",
+      "，里亚布科夫（Sergei Ryabkov）在",
+      ["里亚布科夫", "sergei ryabkov"],
+    ],
+    ["a title before the name is not a name", "委员会主席肖马克（Marc Shaw）说", ["marc shaw"]],
+    [
+      "another name tied to it",
+      "谢尔曼（Wendy Sherman，又译舍曼）",
+      ["谢尔曼", "wendy sherman", "舍曼"],
+    ],
+    ["the last of three parts", "约翰·菲茨杰拉德·肯尼迪总统", ["肯尼迪"]],
+    ["nothing in plain text", "美国一名高级外交官表示", []],
+  ])("%s: %s", (_case, text, names) => {
+    expect(extractNames(fold(text)).sort()).toEqual([...names].sort());
+  });
+});
