@@ -1,4 +1,5 @@
 import type { Article } from "../articles/article.js";
+import { wordList } from "../text/lexicon.js";
 import { foldText, NAME_DOT, NAME_DOTS, segmenter, toSimplified } from "../text/text.js";
 
 /**
@@ -91,28 +92,7 @@ const SURNAMES = new Set(
     "景党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬师仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝习郁封蔺" +
     "洪郦卓",
 );
-const COMPOUND_SURNAMES = [
-  "欧阳",
-  "司马",
-  "上官",
-  "诸葛",
-  "东方",
-  "皇甫",
-  "尉迟",
-  "公孙",
-  "慕容",
-  "令狐",
-  "长孙",
-  "宇文",
-  "夏侯",
-  "端木",
-  "司徒",
-  "申屠",
-  "轩辕",
-  "南宫",
-  "西门",
-  "独孤",
-];
+const COMPOUND_SURNAMES = wordList("compound-surnames");
 
 /** Characters that never occur in a Chinese given name in practice (function words, verbs). */
 const NOT_IN_GIVEN_NAME = new Set(
