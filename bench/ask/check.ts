@@ -1,0 +1,184 @@
+/**
+ * Checks the reading-comprehension data against the archive and prints its make-up:
+ * bench/ask/dev.json, test.json, pool.json and bench/summary/references.json.
+ *
+ *   CORPUS_ARCHIVE=/path/to/unpacked/archive npx tsx bench/ask/check.ts
+ *
+ * Every answer and key sentence must be an exact substring of the paragraph it names, as parsed by
+ * the project (`parseArticle(...).paragraphs`, 1-based); dev, test and pool articles must be
+ * disjoint and none from January 2022. Exits non-zero on the first kind of error it finds, after
+ * listing them all. Does not run /ask: the test set stays blind.
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Article } from "../../src/articles/article.js";
+import { parseArticle } from "../../src/articles/parse.js";
+import { splitSentences } from "../../src/text/sentences.js";
+import { skipMessage } from "../../test/corpus.js";
+import { archiveDir } from "./select.js";
+
+export const LANGUAGES = ["zh-CN", "zh-TW", "en"] as const;
+export const ANSWER_TYPES = [
+  "who",
+  "where",
+  "when",
+  "number",
+  "why",
+  "how",
+  "what",
+  "yesno",
+] as const;
+
+export interface SentenceRef {
+  /** 1-based: paragraph n is `article.paragraphs[n - 1]`. */
+  paragraph: number;
+  sentence: string;
+}
+
+export interface Question {
+  id: string;
+  article: string;
+  /** Relative to the archive's pages/. */
+  path: string;
+  question: string;
+  language: (typeof LANGUAGES)[number];
+  answerable: boolean;
+  type: (typeof ANSWER_TYPES)[number];
+  /** For number questions: the unit the answer is counted in (份, 人, %, 美元…). */
+  unit?: string;
+  /** Answerable: the acceptable answer sentences; any one of them is a correct answer. */
+  answers?: SentenceRef[];
+  /** Unanswerable: what the article lacks (a year, an event, a figure). */
+  missing?: string;
+}
+
+export interface QuestionSet {
+  description: string;
+  set: "dev" | "test";
+  questions: Question[];
+}
+
+export interface Reference {
+  id: string;
+  path: string;
+  set: "dev" | "test";
+  kind: "news" | "digest" | "interview";
+  keySentences: SentenceRef[];
+  summary: string;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
+
+function main(): void {
+  const archive = archiveDir();
+  if (!archive) {
+    console.log(skipMessage("bench/ask/check.ts"));
+    return;
+  }
+  const errors: string[] = [];
+  const articles = new Map<string, Article>();
+  const load = (path: string): Article | undefined => {
+    if (!articles.has(path)) {
+      try {
+        articles.set(path, parseArticle(readFileSync(join(archive, "pages", path), "utf8"), path));
+      } catch (error) {
+        errors.push(`${path}: cannot read (${(error as Error).message})`);
+        return undefined;
+      }
+    }
+    return articles.get(path);
+  };
+  const checkSentence = (where: string, article: Article, ref: SentenceRef) => {
+    const paragraph = article.paragraphs[ref.paragraph - 1];
+    if (paragraph === undefined) errors.push(`${where}: no paragraph ${ref.paragraph}`);
+    else if (!paragraph.includes(ref.sentence))
+      errors.push(`${where}: not in paragraph ${ref.paragraph}: ${ref.sentence.slice(0, 40)}`);
+    else if (!splitSentences(paragraph).some((s) => ref.sentence.includes(s)))
+      errors.push(`${where}: not a whole sentence: ${ref.sentence.slice(0, 40)}`);
+  };
+
+  const sets = {
+    dev: readJson<QuestionSet>(join(here, "dev.json")),
+    test: readJson<QuestionSet>(join(here, "test.json")),
+  };
+  const pool = readJson<{ articles: Array<{ id: string; path: string }> }>(join(here, "pool.json"));
+  const references = readJson<{ articles: Reference[] }>(
+    join(here, "..", "summary", "references.json"),
+  );
+
+  const articlesOf: Record<string, Set<string>> = { pool: new Set(pool.articles.map((a) => a.id)) };
+  const seenIds = new Set<string>();
+  for (const [name, set] of Object.entries(sets)) {
+    articlesOf[name] = new Set(set.questions.map((q) => q.article));
+    for (const q of set.questions) {
+      const where = `${name} ${q.id}`;
+      if (seenIds.has(q.id)) errors.push(`${where}: duplicate id`);
+      seenIds.add(q.id);
+      if (!LANGUAGES.includes(q.language)) errors.push(`${where}: language ${q.language}`);
+      if (!ANSWER_TYPES.includes(q.type)) errors.push(`${where}: type ${q.type}`);
+      if (q.type === "number" && !q.unit) errors.push(`${where}: number without a unit`);
+      const article = load(q.path);
+      if (!article) continue;
+      if (article.id !== q.article) errors.push(`${where}: ${q.path} holds ${article.id}`);
+      if (article.date?.startsWith("2022-01")) errors.push(`${where}: January 2022 article`);
+      if (q.answerable) {
+        if (!q.answers?.length || q.missing) errors.push(`${where}: answerable needs answers only`);
+        for (const ref of q.answers ?? []) checkSentence(where, article, ref);
+      } else if (!q.missing || q.answers) errors.push(`${where}: unanswerable needs missing only`);
+    }
+  }
+  for (const [a, b] of [
+    ["dev", "test"],
+    ["dev", "pool"],
+    ["test", "pool"],
+  ] as const) {
+    for (const id of articlesOf[a] ?? [])
+      if (articlesOf[b]?.has(id)) errors.push(`${id} in ${a} and ${b}`);
+  }
+  for (const entry of pool.articles) {
+    const article = load(entry.path);
+    if (article && article.id !== entry.id) errors.push(`pool: ${entry.path} holds ${article.id}`);
+    if (article?.date?.startsWith("2022-01")) errors.push(`pool: ${entry.id} is from January 2022`);
+  }
+  for (const ref of references.articles) {
+    const where = `summary ${ref.id}`;
+    const article = load(ref.path);
+    if (!article) continue;
+    if (!articlesOf[ref.set]?.has(ref.id)) errors.push(`${where}: not a ${ref.set} article`);
+    if (ref.keySentences.length < 2 || ref.keySentences.length > 4)
+      errors.push(`${where}: ${ref.keySentences.length} key sentences`);
+    for (const key of ref.keySentences) checkSentence(where, article, key);
+    if ([...ref.summary].length > 120) errors.push(`${where}: summary over 120 characters`);
+  }
+
+  for (const [name, set] of Object.entries(sets)) {
+    const qs = set.questions;
+    const count = (key: (q: Question) => string) => {
+      const counts = new Map<string, number>();
+      for (const q of qs) counts.set(key(q), (counts.get(key(q)) ?? 0) + 1);
+      return [...counts]
+        .map(([k, n]) => `${k} ${n} (${Math.round((100 * n) / qs.length)}%)`)
+        .join(", ");
+    };
+    console.log(`${name}: ${qs.length} questions on ${articlesOf[name]?.size} articles`);
+    console.log(`  language: ${count((q) => q.language)}`);
+    console.log(`  answerable: ${count((q) => String(q.answerable))}`);
+    console.log(`  type: ${count((q) => q.type)}`);
+    console.log(
+      `  type of answerable: ${count((q) => (q.answerable ? q.type : "(unanswerable)"))}`,
+    );
+  }
+  const bySet = (set: string) => references.articles.filter((r) => r.set === set).length;
+  console.log(`pool: ${pool.articles.length} articles`);
+  console.log(
+    `summary references: ${references.articles.length} (dev ${bySet("dev")}, test ${bySet("test")})`,
+  );
+  if (errors.length > 0) {
+    for (const error of errors) console.error(error);
+    process.exitCode = 1;
+  } else console.log("all answer and key sentences found in the parsed articles");
+}
+
+main();

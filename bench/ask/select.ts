@@ -1,0 +1,237 @@
+/**
+ * Chooses the articles of the reading-comprehension sets (bench/ask/PROTOCOL.md): the dev and test
+ * articles questions are written about, and the retrieval pool the questions are run among.
+ * Deterministic: the file list is sorted and shuffled with a fixed seed, so the same archive always
+ * gives the same choice.
+ *
+ *   npx tsx bench/ask/select.ts   # writes bench/ask/selection.json and bench/ask/pool.json
+ *
+ * The archive is CORPUS_ARCHIVE (an unpacked copy: pages/, indexes/, channels.csv) or else the
+ * shared tarball epoch-news-2020-2022.tar.zst, unpacked once (see test/corpus.ts). Only ids, paths,
+ * channels, dates and kinds are written; no article text.
+ */
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Article } from "../../src/articles/article.js";
+import { parseArticle } from "../../src/articles/parse.js";
+import { countHan } from "../../src/text/text.js";
+import { skipMessage, unpackedCorpus } from "../../test/corpus.js";
+
+const SEED = 12;
+const DEV_ARTICLES = 42;
+const TEST_ARTICLES = 22;
+const POOL_ARTICLES = 420;
+/** How far into a channel's shuffled list a year is looked for. */
+const SCAN_LIMIT = 400;
+const YEARS = ["2020", "2021", "2022"];
+/** January 2022 is the project's own month (/work/corpus/month): kept out of these sets. */
+const EXCLUDED_MONTH = "2022-01";
+
+/** Title columns of commentary, talk shows and video programmes: not news reports. */
+const NOT_NEWS =
+  /^【(新闻看点|财商天下|秦鹏直播|远见快评|横河观点|拍案惊奇|名家专栏|新闻大家谈|微视频|时事纵横|思想领袖|时事军事|有冇搞错|十字路口|军事热点|珍言真语|役情最前线|直播|中国观察|方菲访谈|重播|菁英论坛|唐浩视界|预告|探索时分|直播预告|薇羽看世间|热点互动|马克时空|首播|翻墙必看|一线采访)/;
+const DIGEST = /^【翻墙必看】/;
+const INTERVIEW = /^【(珍言真语|方菲访谈)】|专访/;
+/** A transcript line: a speaker's name and a colon opening the paragraph. */
+const SPEAKER_LINE = /^[\u4e00-\u9fff]{2,4}[：:]/;
+
+/** mulberry32: a small seeded generator, enough for a reproducible shuffle. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(items: T[], next: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+export interface Selected {
+  id: string;
+  path: string;
+  channel: string;
+  date: string;
+  kind: "news" | "digest" | "interview";
+}
+
+/** The unpacked 2020–2022 archive: CORPUS_ARCHIVE, else the shared tarball unpacked once. */
+export function archiveDir(): string | undefined {
+  return process.env.CORPUS_ARCHIVE ?? unpackedCorpus("epoch-news-2020-2022");
+}
+
+function main(): void {
+  const archive = archiveDir();
+  if (!archive) {
+    console.log(skipMessage("bench/ask/select.ts"));
+    return;
+  }
+  const pages = join(archive, "pages");
+  const channels = readFileSync(join(archive, "channels.csv"), "utf8")
+    .split(/\r?\n/)
+    .filter((line) => line.trim())
+    .map((line) => line.split(",")[0] as string)
+    .sort();
+  const next = random(SEED);
+  const files = new Map<string, string[]>();
+  for (const channel of channels) {
+    const names = readdirSync(join(pages, channel))
+      .filter((name) => name.endsWith(".md"))
+      .sort();
+    files.set(
+      channel,
+      shuffle(names, next).map((name) => `${channel}/${name}`),
+    );
+  }
+
+  const parsed = new Map<string, Article | null>();
+  const read = (path: string): Article | null => {
+    if (!parsed.has(path)) {
+      try {
+        parsed.set(path, parseArticle(readFileSync(join(pages, path), "utf8"), path));
+      } catch {
+        parsed.set(path, null);
+      }
+    }
+    return parsed.get(path) ?? null;
+  };
+  const taken = new Set<string>();
+  const usable = (article: Article | null): article is Article & { date: string } =>
+    article !== null &&
+    article.date !== null &&
+    !article.date.startsWith(EXCLUDED_MONTH) &&
+    !taken.has(article.id);
+  const record = (article: Article & { date: string }, kind: Selected["kind"]): Selected => {
+    taken.add(article.id);
+    return {
+      id: article.id,
+      path: article.file,
+      channel: article.file.split("/")[0] as string,
+      date: article.date,
+      kind,
+    };
+  };
+  const isNews = (article: Article) => {
+    const han = countHan(article.paragraphs.join(""));
+    return (
+      !NOT_NEWS.test(article.title) &&
+      !article.title.startsWith("【") &&
+      article.paragraphs.length >= 5 &&
+      article.paragraphs.length <= 30 &&
+      han >= 400 &&
+      han <= 1800
+    );
+  };
+  const isDigest = (article: Article) =>
+    DIGEST.test(article.title) && article.paragraphs.length >= 10;
+  const isInterview = (article: Article) =>
+    INTERVIEW.test(article.title) &&
+    article.paragraphs.filter((p) => SPEAKER_LINE.test(p)).length >= 6 &&
+    countHan(article.paragraphs.join("")) <= 6000;
+
+  // The archive's per-channel title lists (indexes/<channel>.csv: id,title) narrow the search for
+  // the rare kinds before any page is parsed.
+  const indexTitle = new Map<string, string>();
+  for (const channel of channels) {
+    const csv = readFileSync(join(archive, "indexes", `${channel}.csv`), "utf8");
+    for (const line of csv.split(/\r?\n/)) {
+      const comma = line.indexOf(",");
+      if (comma > 0) indexTitle.set(`${channel}/${line.slice(0, comma)}.md`, line.slice(comma + 1));
+    }
+  }
+
+  /** The first article in seeded order, over all channels, that passes the test. */
+  const firstWhere = (test: (article: Article) => boolean, title: RegExp): Selected => {
+    const order = shuffle(
+      channels.flatMap((channel) => files.get(channel) ?? []),
+      random(SEED + 1),
+    ).filter((path) => title.test(indexTitle.get(path) ?? ""));
+    for (const path of order) {
+      const article = read(path);
+      if (usable(article) && test(article))
+        return record(article, test === isDigest ? "digest" : "interview");
+    }
+    throw new Error("no article of that kind in the archive");
+  };
+
+  /** Round-robin over channels; each turn takes the year least represented so far. */
+  const pickNews = (count: number): Selected[] => {
+    const out: Selected[] = [];
+    const perYear = new Map(YEARS.map((year) => [year, 0]));
+    while (out.length < count) {
+      for (const channel of channels) {
+        if (out.length >= count) break;
+        const list = files.get(channel) ?? [];
+        const years = [...YEARS].sort((a, b) => (perYear.get(a) ?? 0) - (perYear.get(b) ?? 0));
+        let chosen: Selected | undefined;
+        for (const year of years) {
+          for (const path of list.slice(0, SCAN_LIMIT)) {
+            const article = read(path);
+            if (usable(article) && article.date.startsWith(year) && isNews(article)) {
+              chosen = record(article, "news");
+              break;
+            }
+          }
+          if (chosen) break;
+        }
+        if (chosen) {
+          out.push(chosen);
+          perYear.set(chosen.date.slice(0, 4), (perYear.get(chosen.date.slice(0, 4)) ?? 0) + 1);
+        }
+      }
+    }
+    return out;
+  };
+
+  const devSpecial = [firstWhere(isDigest, DIGEST), firstWhere(isInterview, INTERVIEW)];
+  const testSpecial = [firstWhere(isDigest, DIGEST), firstWhere(isInterview, INTERVIEW)];
+  const dev = [...devSpecial, ...pickNews(DEV_ARTICLES - devSpecial.length)];
+  const test = [...testSpecial, ...pickNews(TEST_ARTICLES - testSpecial.length)];
+
+  // The pool: any kind of article (news, commentary, transcripts), as members' archives hold them.
+  const pool: Array<{ id: string; path: string }> = [];
+  const order = shuffle(
+    channels.flatMap((channel) => files.get(channel) ?? []),
+    random(SEED + 2),
+  );
+  for (const path of order) {
+    if (pool.length >= POOL_ARTICLES) break;
+    const article = read(path);
+    if (usable(article)) {
+      taken.add(article.id);
+      pool.push({ id: article.id, path: article.file });
+    }
+  }
+
+  const here = dirname(fileURLToPath(import.meta.url));
+  writeFileSync(
+    join(here, "selection.json"),
+    `${JSON.stringify({ seed: SEED, excludedMonth: EXCLUDED_MONTH, dev, test }, null, 2)}\n`,
+  );
+  writeFileSync(
+    join(here, "pool.json"),
+    `${JSON.stringify(
+      {
+        description:
+          "Retrieval pool of bench/ask: archive articles (pages/ of the 2020–2022 archive) that are neither dev nor test articles and not from January 2022, chosen by bench/ask/select.ts (seed 12). The questions of dev.json and test.json are run among these plus the dev and test articles.",
+        seed: SEED,
+        articles: pool,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`dev ${dev.length}, test ${test.length}, pool ${pool.length}`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
