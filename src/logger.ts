@@ -47,6 +47,16 @@ function lineStream(write: LineHook): JsonDestination {
   return { write: (json) => write(formatEvent(json)) };
 }
 
+/** A logger whose events can be rerouted after it was handed out. */
+export interface RoutedLogger extends Logger {
+  /**
+   * From now on, each event goes to `hook` as a readable line (the console, while it owns the
+   * terminal, writes it above its prompt and redraws the prompt); `undefined` restores the
+   * logger's own output.
+   */
+  route(hook: LineHook | undefined): void;
+}
+
 /**
  * Structured logs through pino, on stderr so that stdout stays free for CLI output:
  * - `output` a function: each event as a readable line (the console's hook, tests' memory);
@@ -59,14 +69,18 @@ function lineStream(write: LineHook): JsonDestination {
 export function createLogger(
   level: LogLevel = "info",
   output?: LineHook | JsonDestination,
-): Logger {
-  const destination =
+): RoutedLogger {
+  const own =
     typeof output === "function"
       ? lineStream(output)
       : (output ??
         (process.stderr.isTTY
           ? lineStream((line) => process.stderr.write(`${line}\n`))
           : pino.destination({ fd: 2, sync: true })));
+  let routed: LineHook | undefined;
+  const destination: JsonDestination = {
+    write: (json) => (routed ? routed(formatEvent(json)) : own.write(json)),
+  };
   const log = pino(
     { level, timestamp: pino.stdTimeFunctions.isoTime, base: { pid: process.pid } },
     destination,
@@ -91,6 +105,9 @@ export function createLogger(
     info: (message, ...details) => emit("info", message, details),
     warn: (message, ...details) => emit("warn", message, details),
     error: (message, ...details) => emit("error", message, details),
+    route: (hook) => {
+      routed = hook;
+    },
   };
 }
 

@@ -42,6 +42,20 @@ describe("createLogger", () => {
     ).toBe("2026-01-02T03:04:05.678Z WARN  slow [1,2]");
   });
 
+  it("reroutes its events to a line hook and back (the console redraws its prompt)", () => {
+    const events: string[] = [];
+    const shown: string[] = [];
+    const logger = createLogger("info", { write: (json) => events.push(json) });
+    logger.info("before");
+    logger.route((line) => shown.push(line));
+    logger.info("Re-indexed 1 changed file");
+    logger.debug("below the level");
+    logger.route(undefined);
+    logger.info("after");
+    expect(events.map((json) => JSON.parse(json).msg)).toEqual(["before", "after"]);
+    expect(shown).toEqual([expect.stringMatching(/ INFO {2}Re-indexed 1 changed file$/)]);
+  });
+
   it("keeps nothing below silent, everything in memory", () => {
     const lines: string[] = [];
     const silent = createLogger("silent", (line) => lines.push(line));
