@@ -115,7 +115,7 @@ export function watchArchive(
   };
 }
 
-/** `--index-cache DIR` (given to each shard by src/sharded.ts) overrides INDEX_CACHE. */
+/** `--index-cache DIR` (given to each shard by src/discord/sharded.ts) overrides INDEX_CACHE. */
 export function withArgs(config: Config, argv: string[]): Config {
   const at = argv.indexOf("--index-cache");
   const dir = at >= 0 ? argv[at + 1] : undefined;
