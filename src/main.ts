@@ -5,7 +5,7 @@ import { Archive } from "./articles/archive.js";
 import { startConsole } from "./cli/console.js";
 import { type Config, loadConfig } from "./config.js";
 import { createBot } from "./discord/bot.js";
-import { createLogger, type Logger } from "./logger.js";
+import { createLogger, handleProcessFaults, type Logger } from "./logger.js";
 
 /**
  * `npm start`: loads and indexes the articles (progress in the log), then runs the Discord bot
@@ -115,7 +115,7 @@ export function watchArchive(
   };
 }
 
-/** `--index-cache DIR` (given to each shard by src/sharded.ts) overrides INDEX_CACHE. */
+/** `--index-cache DIR` (given to each shard by src/discord/sharded.ts) overrides INDEX_CACHE. */
 export function withArgs(config: Config, argv: string[]): Config {
   const at = argv.indexOf("--index-cache");
   const dir = at >= 0 ? argv[at + 1] : undefined;
@@ -145,6 +145,13 @@ export async function main(
     };
     process.once("SIGINT", () => shutdown("SIGINT"));
     process.once("SIGTERM", () => shutdown("SIGTERM"));
+    handleProcessFaults(logger, {
+      onUncaughtException: () => {
+        process.exitCode = 1;
+        exitSoon();
+        shutdown("uncaught exception");
+      },
+    });
     // A shard whose ShardingManager died stops too, rather than answering as an orphan.
     if (bot.client.shard) process.once("disconnect", () => shutdown("manager gone"));
     await bot.start();
@@ -156,10 +163,23 @@ export async function main(
   const stop = () => session.close();
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  const unhandle = handleProcessFaults(logger, {
+    onUncaughtException: () => {
+      process.exitCode = 1;
+      exitSoon();
+      stop();
+    },
+  });
   await session.closed;
   process.off("SIGINT", stop);
   process.off("SIGTERM", stop);
+  unhandle();
   watcher.close();
+}
+
+/** After an uncaught exception: a shutdown that hangs must not keep a broken process alive. */
+function exitSoon(ms = 5_000): void {
+  setTimeout(() => process.exit(1), ms).unref();
 }
 
 const entry = process.argv[1];

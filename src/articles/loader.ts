@@ -374,8 +374,9 @@ export async function loadArticles(root: string, options: LoadOptions): Promise<
 }
 
 /**
- * A worker thread running `load-worker`: under tsx (TypeScript sources) it first registers
- * tsx's loader in the thread, since loader hooks do not pass to workers on their own.
+ * A worker thread running `load-worker`: the compiled `load-worker.js` beside this module when
+ * running from dist/ (`npm start`); under tsx (tests, `npm run dev`) the TypeScript module, after
+ * registering tsx's loader in the thread, since loader hooks do not pass to workers on their own.
  */
 function startWorker(): Worker {
   const here = fileURLToPath(import.meta.url);

@@ -29,6 +29,7 @@ import type { Archive } from "../articles/archive.js";
 import type { Config } from "../config.js";
 import { isUserError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import { type Backoff, discordHost, untilReachable } from "./connect.js";
 
 /**
  * The Discord runtime: one discord.js Client (Guilds intent only), slash commands answered from
@@ -48,6 +49,8 @@ export interface BotOptions {
   ws?: WebSocketOptions;
   /** Extra discord.js client options (shards, …). */
   client?: Partial<ClientOptions>;
+  /** The waits between log-in attempts while Discord cannot be reached. */
+  reconnect?: Backoff;
 }
 
 /** Where an answer must be acknowledged by: well inside Discord's 3 s, leaving room for the network. */
@@ -100,17 +103,32 @@ export function createBot(
     logger.warn(`Shard ${shard} error: ${error.message}`),
   );
   client.on(Events.Error, (error) => logger.error("Client error", error));
+  const stopping = new AbortController();
   return {
     client,
     async start() {
-      if (!config.DISCORD_TOKEN) throw new Error("DISCORD_TOKEN is not set");
+      const token = config.DISCORD_TOKEN;
+      if (!token) throw new Error("DISCORD_TOKEN is not set");
       const ready = new Promise<void>((resolve) =>
         client.once(Events.ClientReady, () => resolve()),
       );
-      await client.login(config.DISCORD_TOKEN);
+      // Without network: say so and try again (with backoff) rather than die. Stopped while
+      // waiting, start() returns without logging in.
+      try {
+        await untilReachable("log in", () => client.login(token), {
+          logger,
+          host: discordHost(config.DISCORD_API_BASE),
+          signal: stopping.signal,
+          ...(options.reconnect ? { backoff: options.reconnect } : {}),
+        });
+      } catch (error) {
+        if (stopping.signal.aborted) return;
+        throw error;
+      }
       await ready;
     },
     async stop() {
+      stopping.abort();
       handler.stop();
       await client.destroy();
     },

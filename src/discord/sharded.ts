@@ -2,8 +2,9 @@ import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { REST, Routes, type Shard, ShardingManager } from "discord.js";
 import { type Config, loadConfig } from "../config.js";
-import { createLogger, type Logger } from "../logger.js";
+import { createLogger, handleProcessFaults, type Logger } from "../logger.js";
 import { loadArchive } from "../main.js";
+import { discordHost, untilReachable } from "./connect.js";
 
 /**
  * `npm run start:sharded`: for a bot in many servers. Builds (or refreshes) the persisted index
@@ -23,7 +24,11 @@ interface GatewayBot {
   session_start_limit: { max_concurrency: number };
 }
 
-export async function startSharded(config: Config, logger: Logger): Promise<ShardingManager> {
+export async function startSharded(
+  config: Config,
+  logger: Logger,
+  signal?: AbortSignal,
+): Promise<ShardingManager> {
   if (!config.DISCORD_TOKEN) throw new Error("DISCORD_TOKEN is not set: cannot start shards");
   const cacheDir = config.INDEX_CACHE ?? DEFAULT_SHARED_CACHE;
 
@@ -37,7 +42,11 @@ export async function startSharded(config: Config, logger: Logger): Promise<Shar
   const rest = new REST(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}).setToken(
     config.DISCORD_TOKEN,
   );
-  const gateway = (await rest.get(Routes.gatewayBot())) as GatewayBot;
+  const gateway = (await untilReachable(
+    "ask for the shard count",
+    () => rest.get(Routes.gatewayBot()),
+    { logger, host: discordHost(config.DISCORD_API_BASE), ...(signal ? { signal } : {}) },
+  )) as GatewayBot;
   const totalShards =
     typeof config.SHARD_COUNT === "number" ? config.SHARD_COUNT : Math.max(1, gateway.shards);
   const concurrency = Math.max(1, gateway.session_start_limit.max_concurrency);
@@ -74,15 +83,22 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   let manager: ShardingManager | undefined;
-  const shutdown = (signal: string) => {
+  const stopping = new AbortController();
+  const shutdown = (signal: string, code = 0) => {
     logger.info(`${signal}: stopping the shards`);
+    stopping.abort();
     for (const shard of manager?.shards.values() ?? []) shard.kill();
-    process.exitCode = 0;
-    setTimeout(() => process.exit(0), 200).unref();
+    process.exitCode = code;
+    setTimeout(() => process.exit(code), 200).unref();
   };
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));
-  manager = await startSharded(config, logger);
+  handleProcessFaults(logger, { onUncaughtException: () => shutdown("uncaught exception", 1) });
+  try {
+    manager = await startSharded(config, logger, stopping.signal);
+  } catch (error) {
+    if (!stopping.signal.aborted) throw error;
+  }
 }
 
 const entry = process.argv[1];
