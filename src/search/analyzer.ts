@@ -420,38 +420,12 @@ export function matchRanges(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Sentences (for snippets; src/sentences.ts is the full splitter)
-
-const SENTENCE_END = new Set("。！？!?");
-const CLOSERS = new Set("”’」』)）】》\"'");
-
-/** Splits a paragraph into sentences as [start, end) ranges, closing quotes kept with their sentence. */
-export function sentenceRanges(paragraph: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  let start = 0;
-  const n = paragraph.length;
-  for (let i = 0; i < n; i++) {
-    if (!SENTENCE_END.has(paragraph.charAt(i))) continue;
-    let end = i + 1;
-    while (
-      end < n &&
-      (SENTENCE_END.has(paragraph.charAt(end)) || CLOSERS.has(paragraph.charAt(end)))
-    )
-      end++;
-    if (paragraph.slice(start, end).trim()) ranges.push([start, end]);
-    start = end;
-    i = end - 1;
-  }
-  if (start < n && paragraph.slice(start).trim()) ranges.push([start, n]);
-  return ranges;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Names
 
 const ALIAS_TIE =
   /(?:又译|又称|或译|亦译|也译|也称|亦称|中文名)[作为是:：]?[“「]?([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·]{1,12})/g;
-const LATIN_NAME = /^\(([a-z][a-z.'’-]*(?: [a-z][a-z.'’-]*){1,3})[,，)]/;
+/** The original of a name in brackets after it: (sergei ryabkov), folded. */
+const BRACKETED_ORIGINAL_NAME = /^\(([a-z][a-z.'’-]*(?: [a-z][a-z.'’-]*){1,3})[,，)]/;
 const DOT = 0xb7;
 /** Characters that end a transliterated name in running text (在, 说, 表示, 的 …). */
 const NOT_IN_NAMES = new Set(
@@ -490,7 +464,7 @@ export function extractNames(folded: string): string[] {
   // Han name, then its original in brackets: 里亚布科夫(sergei ryabkov).
   for (let open = folded.indexOf("("); open >= 0; open = folded.indexOf("(", open + 1)) {
     if (open === 0 || !isHanAt(folded, open - 1)) continue;
-    const latin = LATIN_NAME.exec(folded.slice(open, open + 64));
+    const latin = BRACKETED_ORIGINAL_NAME.exec(folded.slice(open, open + 64));
     if (!latin) continue;
     let start = open;
     while (

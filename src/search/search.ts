@@ -1,6 +1,7 @@
 import type { Article } from "../articles/article.js";
 import { UserError } from "../errors.js";
 import { editDistance } from "../text/edit-distance.js";
+import { sentenceRanges } from "../text/sentences.js";
 import { contentWords, foldConcat, foldText } from "../text/text.js";
 import {
   extractNames,
@@ -12,7 +13,6 @@ import {
   nextMatch,
   parseQuery,
   type QueryTerm,
-  sentenceRanges,
   termKey,
 } from "./analyzer.js";
 import {
@@ -784,7 +784,7 @@ function sentenceAround(text: string, offset: number): [number, number] {
   let paragraphEnd = text.indexOf("\n", offset);
   if (paragraphEnd < 0) paragraphEnd = text.length;
   const paragraph = text.slice(paragraphStart, paragraphEnd);
-  for (const [start, end] of sentenceRanges(paragraph)) {
+  for (const [start, end] of sentenceRanges(paragraph, "end-marks")) {
     if (offset - paragraphStart < end)
       return trimRange(text, [paragraphStart + start, paragraphStart + end]);
   }

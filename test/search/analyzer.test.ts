@@ -9,7 +9,6 @@ import {
   parseQuery,
   type QueryTerm,
   queryTokens,
-  sentenceRanges,
   TermCounter,
   termKey,
   tokenize,
@@ -168,23 +167,6 @@ describe("queries", () => {
       [3, 7],
       [13, 17],
     ]);
-  });
-});
-
-describe("sentenceRanges", () => {
-  it.each([
-    ["two sentences", "北约说。俄罗斯说！", ["北约说。", "俄罗斯说！"]],
-    [
-      "a closing quote stays with its sentence",
-      "他说：“不行。”然后走了。",
-      ["他说：“不行。”", "然后走了。"],
-    ],
-    ["no end mark", "没有句号的段落", ["没有句号的段落"]],
-    ["repeated marks", "真的吗？！是的。", ["真的吗？！", "是的。"]],
-  ])("%s", (_case, paragraph, sentences) => {
-    expect(sentenceRanges(paragraph).map(([start, end]) => paragraph.slice(start, end))).toEqual(
-      sentences,
-    );
   });
 });
 
