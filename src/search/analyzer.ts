@@ -1,3 +1,4 @@
+import { alternation, wordSet } from "../text/lexicon.js";
 import { foldText, isHanCode } from "../text/text.js";
 
 /**
@@ -422,15 +423,15 @@ export function matchRanges(
 // ---------------------------------------------------------------------------------------------
 // Names
 
-const ALIAS_TIE =
-  /(?:又译|又称|或译|亦译|也译|也称|亦称|中文名)[作为是:：]?[“「]?([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·]{1,12})/g;
+const ALIAS_TIE = new RegExp(
+  `(?:${alternation("search-alias-ties")})[作为是:：]?[“「]?([\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff][\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff·]{1,12})`,
+  "g",
+);
 /** The original of a name in brackets after it: (sergei ryabkov), folded. */
 const BRACKETED_ORIGINAL_NAME = /^\(([a-z][a-z.'’-]*(?: [a-z][a-z.'’-]*){1,3})[,，)]/;
 const DOT = 0xb7;
 /** Characters that end a transliterated name in running text (在, 说, 表示, 的 …). */
-const NOT_IN_NAMES = new Set(
-  "在说表的和与是对称也就于将已曾向等及被把从为今昨周则还又都但而并所到会要让给跟同当这那其指认总先女议博教主首副市州省部外",
-);
+const NOT_IN_NAMES = wordSet("search-name-enders");
 
 function isHanAt(text: string, i: number): boolean {
   return hanIndex(text.charCodeAt(i)) >= 0;

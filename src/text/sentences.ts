@@ -1,5 +1,6 @@
 import { isHan } from "./chars.js";
 import { foldText } from "./fold.js";
+import { alternation, wordSet } from "./lexicon.js";
 
 /**
  * Where sentences of Chinese news text begin and end: one module for every part that cuts text
@@ -49,17 +50,13 @@ const COMMA_LIKE = new Set([",", "、", ";", ":", "，", "；", "：", "—"]);
  * A short tail after a closing quote that attributes it (`“…。”她说。`, `“…。”谢尔曼在会后表示，…`):
  * its first clause ends with a speech verb and is not negated (`她没有回答` is a sentence).
  */
-const ATTRIBUTION =
-  /^[^，,；;]*?(说|说道|表示|称|道|问|问道|指出|强调|透露|补充说|补充道|告诉记者|告诉[^，,]{1,8}|回答|答道|解释说?|坦言|宣布|回应说?|写道|提到|感叹|喊道|笑着说)(\s*[，,；;].*)?$/;
-const NEGATION = /没有|没|未|不|别/;
+const ATTRIBUTION = new RegExp(
+  `^[^，,；;]*?(${alternation("sentence-attribution-verbs")}|告诉[^，,]{1,8})(\\s*[，,；;].*)?$`,
+);
+const NEGATION = new RegExp(alternation("sentence-negations"));
 const ATTRIBUTION_MAX = 24;
 
-const LATIN_ABBREVIATIONS = new Set(
-  (
-    "mr mrs ms dr prof st jr sr vs etc inc ltd co corp gen gov sen rep col lt sgt capt cmdr adm " +
-    "jan feb mar apr jun jul aug sep sept oct nov dec nos fig approx dept est mt ft vol pp ed eds al"
-  ).split(" "),
-);
+const LATIN_ABBREVIATIONS = wordSet("sentence-latin-abbreviations");
 
 const OPENER_CODES = new Map<number, number>(
   Object.entries(QUOTE_PAIRS).map(([open, close]) => [open.charCodeAt(0), close.charCodeAt(0)]),
