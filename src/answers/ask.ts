@@ -1,5 +1,6 @@
 import type { Article } from "../articles/article.js";
 import { UserError } from "../errors.js";
+import { alternation, lexicon, wordSet } from "../text/lexicon.js";
 import { contentWords, countHan, foldText, isHanCode, segmenter } from "../text/text.js";
 import { type Candidate, candidateSentences, sameContent } from "./summary.js";
 
@@ -15,7 +16,7 @@ import { type Candidate, candidateSentences, sameContent } from "./summary.js";
  * When nothing covers the question well, there are no answers and `reason` says so.
  */
 
-export interface Answer {
+export interface AnswerSentence {
   text: string;
   articleId: string;
   /** 1-based paragraph number in the article. */
@@ -24,7 +25,7 @@ export interface Answer {
 }
 
 export interface AskResult {
-  answers: Answer[];
+  answers: AnswerSentence[];
   /** Why there is no answer, in Chinese, safe to show. */
   reason?: string;
 }
@@ -73,67 +74,30 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ],
 ];
 
-/** Question words and particles, removed before the content words are taken. */
-const QUESTION_WORDS =
-  /为什么|为何|什么原因|原因是什么|出于什么|因为什么|怎么会|多久|多长时间|多长的时间|什么时候|什么时间|何时|哪一天|哪天|哪日|哪一年|哪年|哪个月|几月|几号|几日|几点|在哪里|在哪儿|哪里|哪儿|在哪|何处|何地|什么地方|哪个|哪座|哪国|哪位|哪些人|哪些|什么人|何人|谁|多少(个|名|位)?人|几(个|名|位)?人|多少|几(个)?|多大|多高|多远|多重|多深|多长|什么|怎么样|怎样|如何|是否|是不是|有没有|吗|呢|吧|呀|\b(why|how long|how many|how much|when|what time|where|who|whom|what|which|how|did|does|do|is|are|was|were|the|a|an|of|to|in|on|at|for|from|with|about|by|and|or|say|said|says|want|wants|tell|told)\b/g;
-
-/** Verbs too light to carry a question (俄罗斯要求北约做什么 → 俄罗斯 要求 北约). */
-const LIGHT_WORDS = new Set("做 干 搞 是 有 去 来 到 给 让 叫 过 着 了 得 地 事 东西".split(" "));
-/** Words that help a little but cannot carry a question alone. */
-const WEAK_WORDS = new Set(
-  "发生 事情 情况 问题 内容 消息 新闻 报道 文章 方面 进行 提出 认为".split(" "),
+/**
+ * Question words and particles, removed before the content words are taken: a question word
+ * followed by a measure word and 人 (多少名人, 几个人), the words of lexicon/ask-question-words.txt,
+ * 几 with an optional measure word, and English question and function words.
+ */
+const QUESTION_WORDS = new RegExp(
+  `多少(个|名|位)?人|几(个|名|位)?人|${alternation("ask-question-words")}|几(个)?|\\b(why|how long|how many|how much|when|what time|where|who|whom|what|which|how|did|does|do|is|are|was|were|the|a|an|of|to|in|on|at|for|from|with|about|by|and|or|say|said|says|want|wants|tell|told)\\b`,
+  "g",
 );
 
+/** Verbs too light to carry a question (俄罗斯要求北约做什么 → 俄罗斯 要求 北约). */
+const LIGHT_WORDS = wordSet("ask-light-words");
+/** Words that help a little but cannot carry a question alone. */
+const WEAK_WORDS = wordSet("ask-weak-words");
+
 /**
- * Groups of words that news writing uses for the same thing (folded, simplified). A question word
- * in a group also matches the others, for a little less than itself.
+ * Groups of words that news writing uses for the same thing (folded, simplified), one group an
+ * entry of lexicon/ask-synonyms.txt. A question word in a group also matches the others, for a
+ * little less than itself.
  */
-const SYNONYM_GROUPS: string[][] = [
-  ["会谈", "会议", "谈判", "磋商", "会晤", "会面", "对话", "峰会"],
-  ["领导", "率领", "带领", "率", "领衔", "为首", "主持", "负责"],
-  ["要求", "呼吁", "敦促", "坚持要求", "要", "希望"],
-  ["持续", "长达", "历时", "为期", "进行了", "延续"],
-  ["美国", "美方", "华盛顿", "美", "us", "u.s.", "usa"],
-  ["俄罗斯", "俄方", "俄国", "莫斯科", "俄", "russia"],
-  ["中国", "中方", "北京", "中共", "china"],
-  ["乌克兰", "乌方", "基辅", "ukraine"],
-  ["北约", "nato", "北大西洋公约组织"],
-  ["欧盟", "eu", "欧洲联盟"],
-  ["联合国", "un", "联大"],
-  ["台湾", "台", "taiwan"],
-  ["日本", "日方", "东京", "japan"],
-  ["英国", "英方", "伦敦", "britain", "uk"],
-  ["总统", "元首"],
-  ["死亡", "丧生", "遇难", "身亡", "死", "罹难", "去世"],
-  ["受伤", "伤", "负伤"],
-  ["逮捕", "拘留", "抓捕", "拘捕", "被捕", "抓"],
-  ["宣布", "公布", "发布", "宣告"],
-  ["批评", "谴责", "抨击", "指责"],
-  ["反对", "拒绝", "抵制"],
-  ["支持", "赞成", "力挺"],
-  ["入侵", "进攻", "攻击", "袭击", "侵略"],
-  ["军队", "部队", "军", "兵力", "士兵"],
-  ["扩张", "东扩", "扩大", "扩展"],
-  ["停止", "暂停", "中止", "终止"],
-  ["开始", "启动", "展开", "开展"],
-  ["增加", "上升", "上涨", "增长", "提高"],
-  ["减少", "下降", "下跌", "降低", "缩减"],
-  ["疫苗", "疫苗接种", "接种"],
-  ["病毒", "中共病毒", "新冠", "covid-19", "covid"],
-  ["感染", "确诊", "染疫", "病例"],
-  ["举行", "召开", "举办"],
-  ["地点", "地方", "场所"],
-  ["原因", "理由", "缘故"],
-  ["公司", "企业", "集团"],
-  ["政府", "当局", "官方"],
-  ["说", "表示", "称", "指出", "强调", "透露", "讲话", "发言", "致词", "致辞"],
-  ["火灾", "大火", "火警", "失火", "起火", "火"],
-  ["官员", "官方人士"],
-  ["代表团", "团队", "使团", "特使团"],
-  ["选举", "大选", "投票"],
-  ["法院", "法庭"],
-  ["警察", "警方", "警员"],
-];
+const SYNONYM_GROUPS: string[][] = lexicon("ask-synonyms").entries.map((entry) => [
+  entry.term,
+  ...entry.fields,
+]);
 
 const SYNONYMS = new Map<string, string[]>();
 for (const group of SYNONYM_GROUPS) {
@@ -167,36 +131,28 @@ export function parseQuestion(question: string): ParsedQuestion {
   return { type, terms };
 }
 
-/**
- * A search query for the candidate articles: the question's content words separated by spaces
- * (a search index matches words, not a whole question sentence).
- */
-export function questionQuery(question: string): string {
-  return parseQuestion(question)
-    .terms.filter((term) => !WEAK_WORDS.has(term.word))
-    .map((term) => term.word)
-    .join(" ");
-}
-
 // ---------------------------------------------------------------------------------------------
 // Evidence of what the question asks for
 
 const DATE_EXPRESSIONS =
   /[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]|\d{4}\s*年(\d{1,2}\s*月)?(\d{1,2}\s*[日号])?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?|\d{1,2}\s*月(份|底|初|中)?|[上下本]?(周|星期)[一二三四五六日天]/g;
-const DURATION =
-  /(\d+(\.\d+)?|[一二两三四五六七八九十百千半数几多]+)\s*(多)?(个)?(半)?\s*(小时|钟头|分钟|秒钟|天|周|星期|个月|年|世纪|昼夜)/;
-const NUMBER =
-  /\d|[一二两三四五六七八九十百千万亿]+\s*(个|名|位|人|次|项|座|家|倍|成|辆|架|枚|艘|例|起|万|亿|岁|公里|公尺|千米|米|英里|吨|公斤|元|美元|块|票|所|间|户|条|张|份|场|届|层)|百分之/;
+const DURATION = new RegExp(
+  `(\\d+(\\.\\d+)?|[一二两三四五六七八九十百千半数几多]+)\\s*(多)?(个)?(半)?\\s*(${alternation("ask-duration-units")})`,
+);
+const NUMBER = new RegExp(
+  `\\d|[一二两三四五六七八九十百千万亿]+\\s*(${alternation("ask-measure-words")})|百分之`,
+);
 const TIME =
   /\d{4}\s*年|[〇零一二三四五六七八九]{4}年|[一二三四五六七八九十]{1,2}月([一二三四五六七八九十]{1,3}[日号])?|\d{1,2}\s*月|\d{1,2}\s*[日号]|周[一二三四五六日末]|星期[一二三四五六日天]|[昨今明前]天|[上下本这](周|星期|个?月)|[去今明前]年|凌晨|上午|下午|晚上|早上|早晨|中午|傍晚|深夜|当天|当晚|日前|近日|年底|年初|月底|月初|\d{1,2}\s*[点时:：]|之前|之后|以来/;
 const REASON =
   /因为|由于|理由是|原因|因此|所以|为了|旨在|出于|鉴于|导致|以便|之所以|是为|源于|归因|起因|引起|引发/;
-const PLACE_SUFFIX =
-  /[\u4e00-\u9fff]{1,8}(市|省|县|州|国|岛|区|镇|村|城|机场|港|湾|大学|医院|广场|大厦|酒店|法院|中心|基地|边境|首都)|在[\u4e00-\u9fff]{2,8}(举行|召开|举办|发生|进行)/;
-const PERSON_TITLE =
-  /(总统|副总统|总理|首相|主席|部长|国务卿|外长|副外长|发言人|议员|参议员|众议员|大使|主任|教授|医生|博士|先生|女士|局长|市长|州长|法官|律师|将军|司令|书记|委员|总裁|董事长|创始人|经济学家|分析师|学者|专家|记者|主播|导演|演员|教练)[\u4e00-\u9fff]{2,4}/;
+const PLACE_SUFFIX = new RegExp(
+  `[\\u4e00-\\u9fff]{1,8}(${alternation("ask-place-suffixes")})|在[\\u4e00-\\u9fff]{2,8}(举行|召开|举办|发生|进行)`,
+);
+const PERSON_TITLE = new RegExp(`(${alternation("ask-person-titles")})[\\u4e00-\\u9fff]{2,4}`);
 const NAME_WITH_DOT = /[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}/;
-const LATIN_NAME = /[A-Z][a-z]+ [A-Z][a-z]+/;
+/** Two capitalised Latin words in the original text: Wendy Sherman. */
+const CAPITALISED_FULL_NAME = /[A-Z][a-z]+ [A-Z][a-z]+/;
 
 function withoutDates(folded: string): string {
   return folded.replace(DATE_EXPRESSIONS, " ");
@@ -204,7 +160,8 @@ function withoutDates(folded: string): string {
 
 /** Whether a sentence names a person (beyond the people the question itself names). */
 function namesPerson(sentence: Candidate, questionWords: Set<string>): boolean {
-  if (NAME_WITH_DOT.test(sentence.folded) || LATIN_NAME.test(sentence.clean)) return true;
+  if (NAME_WITH_DOT.test(sentence.folded) || CAPITALISED_FULL_NAME.test(sentence.clean))
+    return true;
   if (PERSON_TITLE.test(sentence.folded)) return true;
   for (const { word, tag } of segmenter().tag(sentence.folded, true)) {
     if (tag.startsWith("nr") && word.length >= 2 && !questionWords.has(word)) return true;
@@ -409,7 +366,7 @@ export function answerQuestion(
     const matched = scored.some((item) => item.exact && item.coverage >= MIN_COVERAGE);
     return { answers: [], reason: `${NO_ANSWER}${hint(parsed, matched)}` };
   }
-  const answers: Answer[] = [];
+  const answers: AnswerSentence[] = [];
   for (const item of scored) {
     if (answers.length >= limit) break;
     if (!goodEnough(item)) continue;

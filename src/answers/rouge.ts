@@ -1,4 +1,4 @@
-import { foldText } from "../text/text.js";
+import { foldedLettersAndDigits } from "../text/text.js";
 
 /**
  * Character-level ROUGE for Chinese: the units are the characters of the folded text (simplified,
@@ -21,9 +21,7 @@ export interface RougeScores {
 
 /** The units ROUGE counts: folded characters, without punctuation, symbols and whitespace. */
 export function rougeUnits(text: string): string[] {
-  const units: string[] = [];
-  for (const char of foldText(text)) if (/[\p{L}\p{N}]/u.test(char)) units.push(char);
-  return units;
+  return [...foldedLettersAndDigits(text)];
 }
 
 function score(overlap: number, candidateSize: number, referenceSize: number): RougeScore {

@@ -1,7 +1,15 @@
 import type { Article } from "../articles/article.js";
 import { UserError } from "../errors.js";
+import { alternation } from "../text/lexicon.js";
 import { type SentenceRef, splitSentences } from "../text/sentences.js";
-import { countHan, foldText, isHanCode, STOP_WORDS, segmentWords } from "../text/text.js";
+import {
+  countHan,
+  foldedLettersAndDigits,
+  foldText,
+  isHanCode,
+  segmentWords,
+  stopWords,
+} from "../text/text.js";
 import { lcsLength } from "./rouge.js";
 
 /**
@@ -28,23 +36,27 @@ const LEADING_NOISE = [
   // 【大纪元2022年01月11日讯】 【新唐人北京时间2022年1月11日讯】 【看中国2022年1月11日讯】
   /^\s*【[^】]{0,40}】\s*/,
   // （大纪元记者李馨编译报导） （记者王明纽约报导） (大纪元记者…综合报导)
-  /^\s*[（(][^（）()]{0,50}(记者|报导|报道|编译|综合|特稿|专访|通讯员|撰稿|撰文)[^（）()]{0,50}[)）]\s*/,
+  new RegExp(
+    `^\\s*[（(][^（）()]{0,50}(${alternation("summary-dateline-credits")})[^（）()]{0,50}[)）]\\s*`,
+  ),
 ];
 const TRAILING_NOISE = [
   // …（记者李欣综合报导/责任编辑：林妍） at the end of the last sentence
-  /\s*[（(][^（）()]{0,60}(记者|报导|报道|编译|综合报|责任编辑|转自|来源)[^（）()]{0,60}[)）]\s*$/,
+  new RegExp(
+    `\\s*[（(][^（）()]{0,60}(${alternation("summary-closing-credits")})[^（）()]{0,60}[)）]\\s*$`,
+  ),
   // a photo credit at the end: (Getty Images) （大纪元图片） (AFP via Getty Images)
   /\s*[（(][^（）()]{0,60}(getty|afp|reuters|ap photo|shutterstock|pixabay|图片|摄影|photo)[^（）()]{0,40}[)）]\s*$/i,
 ];
 
 const BOILERPLATE = [
-  /责任编辑|原文链接|相关链接|相关新闻|相关文章|延伸阅读|推荐阅读|点阅/,
+  new RegExp(alternation("summary-link-lines")),
   /https?:\/\/|www\.|[\w.]+@\w+\.\w+/i,
   /制作组|(欢迎|点击|免费)订阅|订阅(我们|本台|本频道|频道|电子报|大纪元|新唐人|优乐客)|加入会员|会员(优惠|方案)|优惠方案|费通票|免费下载|敬请关注|欢迎关注|请点赞|转发本文|分享本文/,
   /本文(仅|只)代表作者|不代表本(报|站|台|网)|版权所有|转载请|授权转载|未经授权/,
   /今天(我们)?就(聊|谈|说)到这里|感谢(您的)?收看|我们下期再见|下次再见|节目到此|欢迎回到/,
   /^[（(]?(转自|以上文章转自|本文转自|文章来源|来源|完|待续|全文完|本文完|续)[^（）()]{0,30}[)）]?$/,
-  /^(图|图片|照片|视频|影片|来源|撰文|作者|翻译|编译|编辑|整理|制作|文字|出品|监制|摄影|配音|剪辑|字幕)\s*[：:]/,
+  new RegExp(`^(${alternation("summary-label-words")})\\s*[：:]`),
   /(getty images|afp via|ap photo|\bphoto\b)/i,
   // Programme openings and self-descriptions of video shows.
   /观众朋友们?(好|大家好)|各位观众|听众朋友|大家好[，,]?(欢迎|我是)|欢迎(大家|您|各位)?(来到|收看|收听|关注|回到)/,
@@ -56,8 +68,10 @@ const BOILERPLATE = [
 ];
 
 /** Small asides inside a sentence that are about the page, not the news: （视频请看这里）. */
-const INLINE_NOISE =
-  /[（(][^（）()]{0,20}(请看|点击|点阅|见下|见文末|视频|影片|图片|图为|链接)[^（）()]{0,12}[)）]/g;
+const INLINE_NOISE = new RegExp(
+  `[（(][^（）()]{0,20}(${alternation("summary-page-asides")})[^（）()]{0,12}[)）]`,
+  "g",
+);
 
 /** The sentence without dateline, reporter line or trailing credit; empty when nothing is left. */
 export function cleanSentence(text: string): string {
@@ -103,7 +117,7 @@ export function candidateSentences(
   /** Paragraphs (folded) for which this returns false are skipped without being split. */
   keepParagraph?: (folded: string) => boolean,
 ): Candidate[] {
-  const caption = article.caption ? normalizeForDedupe(article.caption) : "";
+  const caption = article.caption ? foldedLettersAndDigits(article.caption) : "";
   const out: Candidate[] = [];
   let index = 0;
   for (let p = 0; p < article.paragraphs.length && out.length < limit; p++) {
@@ -120,7 +134,7 @@ export function candidateSentences(
       const folded = foldText(clean);
       if (isBoilerplate(clean, folded)) continue;
       if (caption && clean.length <= caption.length + 20) {
-        const key = normalizeForDedupe(clean);
+        const key = foldedLettersAndDigits(clean);
         if (key.length >= 8 && (caption.includes(key) || key.includes(caption))) continue;
       }
       out.push({ ...sentence, clean, folded, rank: out.length });
@@ -128,11 +142,6 @@ export function candidateSentences(
     }
   }
   return out;
-}
-
-/** Folded text without punctuation and whitespace, for duplicate checks. */
-export function normalizeForDedupe(text: string): string {
-  return foldText(text).replace(/[^\p{L}\p{N}]/gu, "");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -151,7 +160,7 @@ const WORD_WEIGHT = 1;
 const BIGRAM_WEIGHT = 0.6;
 
 /** Letters, digits and Han characters (ASCII fast path; other scripts by Unicode class). */
-function isWordCode(code: number): boolean {
+function isLetterOrDigitCode(code: number): boolean {
   if (code < 0x80)
     return (
       (code >= 0x30 && code <= 0x39) ||
@@ -163,10 +172,10 @@ function isWordCode(code: number): boolean {
 }
 
 function isTermWord(word: string): boolean {
-  if (!word || STOP_WORDS.has(word)) return false;
+  if (!word || stopWords().has(word)) return false;
   const first = word.charCodeAt(0);
   if (word.length === 1) return isHanCode(first) || (first >= 0x30 && first <= 0x39);
-  return isWordCode(first);
+  return isLetterOrDigitCode(first);
 }
 
 /**
@@ -365,7 +374,7 @@ export function quotedShare(text: string): number {
     const code = text.charCodeAt(i);
     if (code === 0x201c || code === 0x300c || code === 0x300e) depth++;
     else if (code === 0x201d || code === 0x300d || code === 0x300f) depth = Math.max(0, depth - 1);
-    else if (isWordCode(code)) {
+    else if (isLetterOrDigitCode(code)) {
       total++;
       if (depth > 0) inside++;
     }
@@ -373,8 +382,7 @@ export function quotedShare(text: string): number {
   return total === 0 ? 0 : inside / total;
 }
 
-const DANGLING_START =
-  /^(他|她|它|他们|她们|这|这些|那|该|此外|另外|而|但|但是|不过|因此|所以|同时|对此|其中)/;
+const DANGLING_START = new RegExp(`^(${alternation("summary-dangling-starts")})`);
 
 function priorFactor(candidate: Candidate): number {
   let factor = lengthFactor(candidate.clean);
@@ -432,7 +440,7 @@ interface Selection {
 function quotedPassages(text: string): string[] {
   const out: string[] = [];
   for (const match of text.matchAll(/[“「『"]([^“”「」『』"]+)[”」』"]/g)) {
-    const passage = normalizeForDedupe(match[1] as string);
+    const passage = foldedLettersAndDigits(match[1] as string);
     if (passage.length >= 6) out.push(passage);
   }
   return out;
@@ -443,8 +451,8 @@ function quotedPassages(text: string): string[] {
  * other, the same quotation, or one nearly a copy of the other (other digits, a word added).
  */
 export function sameContent(a: string, b: string): boolean {
-  const keyA = normalizeForDedupe(a);
-  const keyB = normalizeForDedupe(b);
+  const keyA = foldedLettersAndDigits(a);
+  const keyB = foldedLettersAndDigits(b);
   if (keyA === keyB) return true;
   if ((keyA.length >= 10 && keyB.includes(keyA)) || (keyB.length >= 10 && keyA.includes(keyB)))
     return true;
@@ -458,7 +466,7 @@ export function sameContent(a: string, b: string): boolean {
 function repeats(selection: Selection, i: number, j: number): boolean {
   const a = (selection.candidates[i] as Candidate).clean;
   const b = (selection.candidates[j] as Candidate).clean;
-  if (!selection.space) return normalizeForDedupe(a) === normalizeForDedupe(b);
+  if (!selection.space) return foldedLettersAndDigits(a) === foldedLettersAndDigits(b);
   return cosine(selection.space, i, j) > DUPLICATE_SIMILARITY || sameContent(a, b);
 }
 

@@ -10,6 +10,7 @@ import type {
   SummaryAnswer,
 } from "../app/service.js";
 import type { ArticleRef } from "../articles/article.js";
+import { lastSentenceEnd } from "../text/sentences.js";
 
 /**
  * Renders the core's answers as Discord embeds within Discord's limits, split into pages that
@@ -107,10 +108,6 @@ function distinctLinks(links: LinkButton[]): LinkButton[] {
   });
 }
 
-const OPENERS = '「『“‘（《〈【"';
-const CLOSERS = '」』”’）》〉】"';
-const SENTENCE_ENDS = "。！？!?；;…";
-
 /**
  * Splits one block that is longer than `budget` at line breaks, then at sentence ends outside
  * quotation marks, and only as a last resort (a single quoted passage longer than the budget) at a
@@ -123,7 +120,7 @@ export function splitBlock(block: string, budget: number): string[] {
   while (rest.length > budget) {
     const window = rest.slice(0, budget);
     let cut = window.lastIndexOf("\n") + 1;
-    if (cut <= 0) cut = sentenceCut(window);
+    if (cut <= 0) cut = lastSentenceEnd(window);
     if (cut <= 0) {
       cut = budget;
       const code = rest.charCodeAt(cut - 1);
@@ -134,30 +131,6 @@ export function splitBlock(block: string, budget: number): string[] {
   }
   if (rest) pieces.push(rest);
   return pieces.filter((piece) => piece.length > 0);
-}
-
-/** The last position after a sentence end that is outside quotation marks, or 0. */
-function sentenceCut(window: string): number {
-  let depth = 0;
-  let straight = false;
-  let best = 0;
-  for (let i = 0; i < window.length; i++) {
-    const char = window[i] as string;
-    if (char === '"') {
-      straight = !straight;
-    } else if (OPENERS.includes(char)) {
-      depth++;
-    } else if (CLOSERS.includes(char)) {
-      depth = Math.max(0, depth - 1);
-      // A quote that ends a sentence: 。」 closes both.
-      if (depth === 0 && !straight && i > 0 && SENTENCE_ENDS.includes(window[i - 1] as string))
-        best = i + 1;
-    } else if (depth === 0 && !straight && SENTENCE_ENDS.includes(char)) {
-      const next = window[i + 1];
-      if (next === undefined || !CLOSERS.includes(next)) best = i + 1;
-    }
-  }
-  return best;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { alternation, wordSet } from "../text/lexicon.js";
 import { foldText, isHanCode } from "../text/text.js";
 
 /**
@@ -39,63 +40,6 @@ export const MAX_QUERY_LENGTH = 200;
 export const MAX_QUERY_TERMS = 12;
 
 // ---------------------------------------------------------------------------------------------
-// Folding
-
-/** Folded code of every UTF-16 unit, −1 until first needed. */
-const foldTable = new Int32Array(0x10000).fill(-1);
-
-function foldedCode(code: number): number {
-  let folded = foldTable[code] as number;
-  if (folded < 0) {
-    folded = foldText(String.fromCharCode(code)).charCodeAt(0);
-    foldTable[code] = folded;
-  }
-  return folded;
-}
-
-/**
- * Exactly `foldText` (it folds one UTF-16 unit at a time), through a lookup table so that folding
- * the whole archive at start-up is cheap. Same length as the input: offsets carry over.
- */
-export function fold(text: string): string {
-  const n = text.length;
-  const table = foldTable;
-  let i = 0;
-  for (; i < n; i++) {
-    const code = text.charCodeAt(i);
-    const folded = table[code] as number;
-    if ((folded < 0 ? foldedCode(code) : folded) !== code) break;
-  }
-  if (i === n) return text;
-  const out = new Uint16Array(n);
-  for (let j = 0; j < n; j++) {
-    const code = text.charCodeAt(j);
-    const folded = table[code] as number;
-    out[j] = folded < 0 ? foldedCode(code) : folded;
-  }
-  return decoder.decode(out);
-}
-
-const decoder = new TextDecoder("utf-16le");
-
-/** `fold(pieces.join(""))` without making the joined string first. */
-export function foldConcat(pieces: readonly string[]): string {
-  let length = 0;
-  for (const piece of pieces) length += piece.length;
-  const out = new Uint16Array(length);
-  const table = foldTable;
-  let at = 0;
-  for (const piece of pieces) {
-    for (let i = 0; i < piece.length; i++) {
-      const code = piece.charCodeAt(i);
-      const folded = table[code] as number;
-      out[at++] = folded < 0 ? foldedCode(code) : folded;
-    }
-  }
-  return decoder.decode(out);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Character classes (on folded text)
 
 /** Index of a Han character in 0 … 28160 (15 bits), or −1 when the code is not Han. */
@@ -116,7 +60,7 @@ let wordTable: Uint8Array | undefined;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Letters and digits outside Han: the characters of Latin (and other alphabetic) words. */
-export function isWordCode(code: number): boolean {
+export function isNonHanWordCode(code: number): boolean {
   if (code < 0x80) {
     return (
       (code >= 0x61 && code <= 0x7a) ||
@@ -199,7 +143,9 @@ export function isPrefixKey(key: string): boolean {
 
 function isLetterCode(code: number): boolean {
   return (
-    isWordCode(code) && !(code >= 0x30 && code <= 0x39) && !/\p{N}/u.test(String.fromCharCode(code))
+    isNonHanWordCode(code) &&
+    !(code >= 0x30 && code <= 0x39) &&
+    !/\p{N}/u.test(String.fromCharCode(code))
   );
 }
 
@@ -211,7 +157,7 @@ function isLetterCode(code: number): boolean {
  * `约`, `nato`); `termKey` (the `processTerm`) turns them into keys.
  */
 export function tokenize(text: string): string[] {
-  const folded = fold(text);
+  const folded = foldText(text);
   const tokens: string[] = [];
   const n = folded.length;
   let i = 0;
@@ -221,9 +167,9 @@ export function tokenize(text: string): string[] {
       const pair = i + 1 < n && hanIndex(folded.charCodeAt(i + 1)) >= 0;
       tokens.push(folded.slice(i, pair ? i + 2 : i + 1));
       i++;
-    } else if (isWordCode(code)) {
+    } else if (isNonHanWordCode(code)) {
       let j = i + 1;
-      while (j < n && isWordCode(folded.charCodeAt(j))) j++;
+      while (j < n && isNonHanWordCode(folded.charCodeAt(j))) j++;
       tokens.push(folded.slice(i, j));
       i = j;
     } else i++;
@@ -279,9 +225,9 @@ export class TermCounter {
         id = this.numericId(next >= 0 ? han * BIGRAM_BASE + next : UNIGRAM_FLAG + han);
         i++;
         han = next;
-      } else if (isWordCode(text.charCodeAt(i))) {
+      } else if (isNonHanWordCode(text.charCodeAt(i))) {
         let j = i + 1;
-        while (j < n && isWordCode(text.charCodeAt(j))) j++;
+        while (j < n && isNonHanWordCode(text.charCodeAt(j))) j++;
         const word = text.slice(i, j);
         const known = this.words.get(word);
         if (known === undefined) {
@@ -369,7 +315,7 @@ const QUERY_SEPARATORS = /[\s,，、;；]+/u;
  * run ends there or not); a lone Han character is looked up as a prefix; words as at index time.
  */
 export function queryTokens(text: string): string[] {
-  const folded = fold(text);
+  const folded = foldText(text);
   const tokens: string[] = [];
   const n = folded.length;
   let i = 0;
@@ -383,9 +329,9 @@ export function queryTokens(text: string): string[] {
       i = j;
       continue;
     }
-    if (isWordCode(code)) {
+    if (isNonHanWordCode(code)) {
       let j = i + 1;
-      while (j < n && isWordCode(folded.charCodeAt(j))) j++;
+      while (j < n && isNonHanWordCode(folded.charCodeAt(j))) j++;
       tokens.push(folded.slice(i, j));
       i = j;
       continue;
@@ -405,7 +351,7 @@ export function parseQuery(query: string): QueryTerm[] {
   for (const part of query.split(QUERY_SEPARATORS)) {
     const raw = part.trim();
     if (!raw) continue;
-    const text = trimPunctuation(fold(raw));
+    const text = trimPunctuation(foldText(raw));
     if (!text || seen.has(text)) continue;
     const tokens = queryTokens(text);
     if (tokens.length === 0) continue;
@@ -418,18 +364,18 @@ export function parseQuery(query: string): QueryTerm[] {
 function trimPunctuation(text: string): string {
   let start = 0;
   let end = text.length;
-  const keep = (code: number) => hanIndex(code) >= 0 || isWordCode(code);
+  const keep = (code: number) => hanIndex(code) >= 0 || isNonHanWordCode(code);
   while (start < end && !keep(text.charCodeAt(start))) start++;
   while (end > start && !keep(text.charCodeAt(end - 1))) end--;
   return text.slice(start, end);
 }
 
 function boundaries(text: string): { boundaryBefore: boolean; boundaryAfter: boolean } {
-  const boundaryBefore = isWordCode(text.charCodeAt(0));
+  const boundaryBefore = isNonHanWordCode(text.charCodeAt(0));
   let boundaryAfter = false;
-  if (isWordCode(text.charCodeAt(text.length - 1))) {
+  if (isNonHanWordCode(text.charCodeAt(text.length - 1))) {
     let start = text.length - 1;
-    while (start > 0 && isWordCode(text.charCodeAt(start - 1))) start--;
+    while (start > 0 && isNonHanWordCode(text.charCodeAt(start - 1))) start--;
     const lastWord = text.slice(start);
     boundaryAfter = !isPrefixKey(lastWord);
   }
@@ -452,9 +398,10 @@ export function nextMatch(folded: string, term: QueryTerm, from: number): number
 }
 
 function isMatchAt(folded: string, term: QueryTerm, at: number): boolean {
-  if (term.boundaryBefore && at > 0 && isWordCode(folded.charCodeAt(at - 1))) return false;
+  if (term.boundaryBefore && at > 0 && isNonHanWordCode(folded.charCodeAt(at - 1))) return false;
   const end = at + term.text.length;
-  if (term.boundaryAfter && end < folded.length && isWordCode(folded.charCodeAt(end))) return false;
+  if (term.boundaryAfter && end < folded.length && isNonHanWordCode(folded.charCodeAt(end)))
+    return false;
   return true;
 }
 
@@ -474,43 +421,17 @@ export function matchRanges(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Sentences (for snippets; src/sentences.ts is the full splitter)
-
-const SENTENCE_END = new Set("。！？!?");
-const CLOSERS = new Set("”’」』)）】》\"'");
-
-/** Splits a paragraph into sentences as [start, end) ranges, closing quotes kept with their sentence. */
-export function sentenceRanges(paragraph: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  let start = 0;
-  const n = paragraph.length;
-  for (let i = 0; i < n; i++) {
-    if (!SENTENCE_END.has(paragraph.charAt(i))) continue;
-    let end = i + 1;
-    while (
-      end < n &&
-      (SENTENCE_END.has(paragraph.charAt(end)) || CLOSERS.has(paragraph.charAt(end)))
-    )
-      end++;
-    if (paragraph.slice(start, end).trim()) ranges.push([start, end]);
-    start = end;
-    i = end - 1;
-  }
-  if (start < n && paragraph.slice(start).trim()) ranges.push([start, n]);
-  return ranges;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Names
 
-const ALIAS_TIE =
-  /(?:又译|又称|或译|亦译|也译|也称|亦称|中文名)[作为是:：]?[“「]?([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·]{1,12})/g;
-const LATIN_NAME = /^\(([a-z][a-z.'’-]*(?: [a-z][a-z.'’-]*){1,3})[,，)]/;
+const ALIAS_TIE = new RegExp(
+  `(?:${alternation("search-alias-ties")})[作为是:：]?[“「]?([\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff][\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff·]{1,12})`,
+  "g",
+);
+/** The original of a name in brackets after it: (sergei ryabkov), folded. */
+const BRACKETED_ORIGINAL_NAME = /^\(([a-z][a-z.'’-]*(?: [a-z][a-z.'’-]*){1,3})[,，)]/;
 const DOT = 0xb7;
 /** Characters that end a transliterated name in running text (在, 说, 表示, 的 …). */
-const NOT_IN_NAMES = new Set(
-  "在说表的和与是对称也就于将已曾向等及被把从为今昨周则还又都但而并所到会要让给跟同当这那其指认总先女议博教主首副市州省部外",
-);
+const NOT_IN_NAMES = wordSet("search-name-enders");
 
 function isHanAt(text: string, i: number): boolean {
   return hanIndex(text.charCodeAt(i)) >= 0;
@@ -544,7 +465,7 @@ export function extractNames(folded: string): string[] {
   // Han name, then its original in brackets: 里亚布科夫(sergei ryabkov).
   for (let open = folded.indexOf("("); open >= 0; open = folded.indexOf("(", open + 1)) {
     if (open === 0 || !isHanAt(folded, open - 1)) continue;
-    const latin = LATIN_NAME.exec(folded.slice(open, open + 64));
+    const latin = BRACKETED_ORIGINAL_NAME.exec(folded.slice(open, open + 64));
     if (!latin) continue;
     let start = open;
     while (

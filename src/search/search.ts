@@ -1,10 +1,10 @@
 import type { Article } from "../articles/article.js";
 import { UserError } from "../errors.js";
-import { contentWords } from "../text/text.js";
+import { editDistance } from "../text/edit-distance.js";
+import { sentenceRanges } from "../text/sentences.js";
+import { contentWords, foldConcat, foldText } from "../text/text.js";
 import {
   extractNames,
-  fold,
-  foldConcat,
   isPrefixKey,
   keyText,
   MAX_QUERY_LENGTH,
@@ -13,7 +13,6 @@ import {
   nextMatch,
   parseQuery,
   type QueryTerm,
-  sentenceRanges,
   termKey,
 } from "./analyzer.js";
 import {
@@ -87,7 +86,7 @@ const WHOLE_TERM_IN_TITLE = 1;
 const WHOLE_TERM_IN_TAGS = 0.5;
 
 /** What search keeps per article: the article and its folded text, for matching and snippets. */
-interface Entry {
+interface IndexedArticle {
   article: Article;
   shortId: number;
   /** Folded `title \0 tags \0 caption \0 body` (tags joined by \u0001, paragraphs by \n). */
@@ -103,7 +102,7 @@ interface Entry {
 const FIELD_SEPARATOR = "\u0000";
 const TAG_SEPARATOR = "\u0001";
 
-function makeEntry(article: Article): Entry {
+function makeIndexedArticle(article: Article): IndexedArticle {
   const title = article.title;
   const caption = article.caption ?? "";
   const tagsLength =
@@ -127,7 +126,7 @@ function makeEntry(article: Article): Entry {
 }
 
 /** The folded text of one field of an entry (`people` is not part of the entry). */
-function entryField(entry: Entry, fieldId: number): string {
+function entryField(entry: IndexedArticle, fieldId: number): string {
   const field = FIELDS[fieldId];
   if (field === "title") return entry.folded.slice(0, entry.tagsStart - 1);
   if (field === "tags") return entry.folded.slice(entry.tagsStart, entry.captionStart - 1);
@@ -136,19 +135,19 @@ function entryField(entry: Entry, fieldId: number): string {
   return "";
 }
 
-type PeopleOf = (entry: Entry) => string[];
+type PeopleOf = (entry: IndexedArticle) => string[];
 
 /** Names from the caption and body (the title and tags are indexed as they are). */
-function defaultPeople(entry: Entry): string[] {
+function defaultPeople(entry: IndexedArticle): string[] {
   return extractNames(entry.folded.slice(entry.captionStart));
 }
 
 function peopleOf(options: SearchIndexOptions): PeopleOf {
   const custom = options.people;
-  return custom ? (entry) => custom(entry.article).map((name) => fold(name)) : defaultPeople;
+  return custom ? (entry) => custom(entry.article).map((name) => foldText(name)) : defaultPeople;
 }
 
-function makeDoc(entry: Entry, people: string[]): IndexDoc {
+function makeDoc(entry: IndexedArticle, people: string[]): IndexDoc {
   const { article } = entry;
   return {
     id: article.id,
@@ -175,9 +174,9 @@ interface Ranked {
 
 export class SearchIndex {
   private readonly store: IndexStore;
-  private readonly entries: Map<string, Entry>;
+  private readonly entries: Map<string, IndexedArticle>;
   /** Entries by MiniSearch short id. */
-  private readonly byShortId: Array<Entry | undefined> = [];
+  private readonly byShortId: Array<IndexedArticle | undefined> = [];
   private readonly people: PeopleOf;
   /** Tags and people names, with how many articles have each (for suggestions). */
   private readonly names: Map<string, number>;
@@ -186,7 +185,7 @@ export class SearchIndex {
 
   private constructor(
     store: IndexStore,
-    entries: Map<string, Entry>,
+    entries: Map<string, IndexedArticle>,
     people: PeopleOf,
     names: Map<string, number>,
   ) {
@@ -219,7 +218,7 @@ export class SearchIndex {
       (i, fieldId) =>
         FIELDS[fieldId] === "people"
           ? (peopleText[i] as string)
-          : entryField(list[i] as Entry, fieldId),
+          : entryField(list[i] as IndexedArticle, fieldId),
       list.reduce((sum, entry) => sum + entry.folded.length, 0),
     );
     return new SearchIndex(store, entries, people, names);
@@ -237,7 +236,7 @@ export class SearchIndex {
   /** Adds an article, or replaces the one with the same id. */
   add(article: Article): void {
     if (this.entries.has(article.id)) this.remove(article.id);
-    const entry = makeEntry(article);
+    const entry = makeIndexedArticle(article);
     const found = this.people(entry);
     entry.shortId = this.store.add(makeDoc(entry, found));
     this.entries.set(article.id, entry);
@@ -278,7 +277,7 @@ export class SearchIndex {
     const ranked = this.combine(perTerm, mode);
     const page = this.topDocs(ranked, offset + limit).slice(offset);
     const hits = page.map((shortId) => {
-      const entry = this.byShortId[shortId] as Entry;
+      const entry = this.byShortId[shortId] as IndexedArticle;
       return {
         id: entry.article.id,
         score: round(ranked.scores[shortId] as number),
@@ -422,8 +421,8 @@ export class SearchIndex {
       if (byMatched !== 0) return byMatched > 0;
       const byScore = (scores[a] as number) - (scores[b] as number);
       if (byScore !== 0) return byScore > 0;
-      const ea = this.byShortId[a] as Entry;
-      const eb = this.byShortId[b] as Entry;
+      const ea = this.byShortId[a] as IndexedArticle;
+      const eb = this.byShortId[b] as IndexedArticle;
       if (ea.dateKey !== eb.dateKey) return ea.dateKey > eb.dateKey;
       return ea.article.id > eb.article.id;
     };
@@ -580,12 +579,12 @@ function isHanKey(key: string): boolean {
 
 function countNames(
   names: Map<string, number>,
-  entry: Entry,
+  entry: IndexedArticle,
   people: string[],
   delta: number,
 ): void {
   const own = new Set(people);
-  for (const tag of entry.article.tags) own.add(fold(tag));
+  for (const tag of entry.article.tags) own.add(foldText(tag));
   for (const name of own) {
     const count = (names.get(name) ?? 0) + delta;
     if (count > 0) names.set(name, count);
@@ -594,17 +593,17 @@ function countNames(
 }
 
 /** Entries by article id, in order; an id seen twice keeps the later article. */
-function collectEntries(articles: Iterable<Article>): Map<string, Entry> {
-  const entries = new Map<string, Entry>();
+function collectEntries(articles: Iterable<Article>): Map<string, IndexedArticle> {
+  const entries = new Map<string, IndexedArticle>();
   for (const article of articles) {
     entries.delete(article.id);
-    entries.set(article.id, makeEntry(article));
+    entries.set(article.id, makeIndexedArticle(article));
   }
   return entries;
 }
 
 /** A cheap hash of an article's folded text: a persisted index is only used for the same text. */
-function articleFingerprint(entry: Entry): string {
+function articleFingerprint(entry: IndexedArticle): string {
   let hash = 0x811c9dc5;
   const text = entry.folded;
   for (let i = 0; i < text.length; i++) {
@@ -646,7 +645,7 @@ function fieldFactor(bits: number): number {
   );
 }
 
-function wholeTermFactor(entry: Entry, term: QueryTerm): number {
+function wholeTermFactor(entry: IndexedArticle, term: QueryTerm): number {
   const head = entry.folded.slice(0, entry.captionStart - 1);
   const first = nextMatch(head, term, 0);
   if (first < 0) return 1;
@@ -698,28 +697,6 @@ function topK(items: number[], count: number, better: (a: number, b: number) => 
   return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
 }
 
-/** Levenshtein distance, giving up (returning limit + 1) once it exceeds the limit. */
-function editDistance(a: string, b: string, limit: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
-      );
-      current.push(value);
-      if (value < best) best = value;
-    }
-    if (best > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Snippets
 
@@ -761,7 +738,7 @@ function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
  * the first lacks (or the next match). From the caption when only the caption matches, and the
  * lead sentence when only the title or tags do.
  */
-function makeSnippets(entry: Entry, terms: QueryTerm[]): Snippet[] {
+function makeSnippets(entry: IndexedArticle, terms: QueryTerm[]): Snippet[] {
   const { article } = entry;
   const body = article.paragraphs.join("\n");
   const foldedBody = entry.folded.slice(entry.bodyStart);
@@ -807,7 +784,7 @@ function sentenceAround(text: string, offset: number): [number, number] {
   let paragraphEnd = text.indexOf("\n", offset);
   if (paragraphEnd < 0) paragraphEnd = text.length;
   const paragraph = text.slice(paragraphStart, paragraphEnd);
-  for (const [start, end] of sentenceRanges(paragraph)) {
+  for (const [start, end] of sentenceRanges(paragraph, "end-marks")) {
     if (offset - paragraphStart < end)
       return trimRange(text, [paragraphStart + start, paragraphStart + end]);
   }

@@ -128,3 +128,13 @@ export function allLexicons(): Lexicon[] {
     .sort()
     .map((file) => lexicon(file.slice(0, -4)));
 }
+
+/**
+ * The entries of a list as a regular-expression alternation (`a|b|c`, special characters
+ * escaped, file order kept), for code that keeps a pattern's structure and reads its words here.
+ */
+export function alternation(name: string): string {
+  return wordList(name)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|");
+}

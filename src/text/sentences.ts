@@ -1,8 +1,14 @@
-import type { Article } from "../articles/article.js";
-import { foldText, isHan } from "./text.js";
+import { isHan } from "./chars.js";
+import { foldText } from "./fold.js";
+import { alternation, wordSet } from "./lexicon.js";
 
 /**
- * A sentence splitter for Chinese news text.
+ * Where sentences of Chinese news text begin and end: one module for every part that cuts text
+ * into sentences. `sentenceRanges` returns ranges of the paragraph under one of two rules:
+ * `reading` (the default: summary, ask) and `end-marks` (search snippets); `lastSentenceEnd`
+ * finds where a Discord page may be cut.
+ *
+ * The `reading` rule:
  *
  * - A sentence ends at 。！？ (full or half width, and combinations such as ！？ or ?!) and at an
  *   ellipsis of two or more …; the semicolon does not end a sentence.
@@ -20,7 +26,8 @@ import { foldText, isHan } from "./text.js";
  * original text, so the script and the marks are kept as written.
  */
 
-const OPENERS: Record<string, string> = {
+/** Opening marks (folded) and the mark that closes each. */
+const QUOTE_PAIRS: Record<string, string> = {
   "“": "”",
   "「": "」",
   "『": "』",
@@ -32,7 +39,7 @@ const OPENERS: Record<string, string> = {
   "﹁": "﹂",
   "﹃": "﹄",
 };
-const CLOSERS = new Set([...Object.values(OPENERS), '"']);
+const CLOSERS = new Set([...Object.values(QUOTE_PAIRS), '"']);
 const TITLE_OPENERS = new Set(["《", "〈"]);
 const BRACKET_OPENERS = new Set(["(", "【"]);
 const STRONG_END = new Set(["。", "｡", "!", "?"]);
@@ -43,20 +50,16 @@ const COMMA_LIKE = new Set([",", "、", ";", ":", "，", "；", "：", "—"]);
  * A short tail after a closing quote that attributes it (`“…。”她说。`, `“…。”谢尔曼在会后表示，…`):
  * its first clause ends with a speech verb and is not negated (`她没有回答` is a sentence).
  */
-const ATTRIBUTION =
-  /^[^，,；;]*?(说|说道|表示|称|道|问|问道|指出|强调|透露|补充说|补充道|告诉记者|告诉[^，,]{1,8}|回答|答道|解释说?|坦言|宣布|回应说?|写道|提到|感叹|喊道|笑着说)(\s*[，,；;].*)?$/;
-const NEGATION = /没有|没|未|不|别/;
+const ATTRIBUTION = new RegExp(
+  `^[^，,；;]*?(${alternation("sentence-attribution-verbs")}|告诉[^，,]{1,8})(\\s*[，,；;].*)?$`,
+);
+const NEGATION = new RegExp(alternation("sentence-negations"));
 const ATTRIBUTION_MAX = 24;
 
-const LATIN_ABBREVIATIONS = new Set(
-  (
-    "mr mrs ms dr prof st jr sr vs etc inc ltd co corp gen gov sen rep col lt sgt capt cmdr adm " +
-    "jan feb mar apr jun jul aug sep sept oct nov dec nos fig approx dept est mt ft vol pp ed eds al"
-  ).split(" "),
-);
+const LATIN_ABBREVIATIONS = wordSet("sentence-latin-abbreviations");
 
 const OPENER_CODES = new Map<number, number>(
-  Object.entries(OPENERS).map(([open, close]) => [open.charCodeAt(0), close.charCodeAt(0)]),
+  Object.entries(QUOTE_PAIRS).map(([open, close]) => [open.charCodeAt(0), close.charCodeAt(0)]),
 );
 const CLOSER_CODES = new Set([...CLOSERS].map((char) => char.charCodeAt(0)));
 const STRAIGHT_QUOTE = 0x22;
@@ -110,8 +113,24 @@ function latinPeriodEnds(folded: string, original: string, i: number): boolean {
   return next !== undefined && (/[A-Z"“‘(]/.test(next) || isHan(next));
 }
 
-/** Splits one paragraph into sentences. */
-export function splitSentences(paragraph: string): string[] {
+/** A sentence of a paragraph as [start, end) offsets, whitespace trimmed. */
+export type SentenceRange = [start: number, end: number];
+
+const WHITESPACE = /\s/;
+
+/**
+ * How sentences end: `reading` keeps quotations, brackets and attributions whole (see above);
+ * `end-marks` ends a sentence after every run of 。！？!? and the closing marks right after it,
+ * even inside a quotation (search snippets are cut from these).
+ */
+export type SentenceRule = "reading" | "end-marks";
+
+/** The sentences of one paragraph as ranges of the paragraph, in order, whitespace trimmed. */
+export function sentenceRanges(paragraph: string, rule: SentenceRule = "reading"): SentenceRange[] {
+  return rule === "end-marks" ? endMarkRanges(paragraph) : readingRanges(paragraph);
+}
+
+function readingRanges(paragraph: string): SentenceRange[] {
   const folded = foldText(paragraph);
   const pairs = matchPairs(folded);
   const matchedClosers = new Set(pairs.values());
@@ -191,14 +210,22 @@ export function splitSentences(paragraph: string): string[] {
     }
     i = j;
   }
-  const sentences: string[] = [];
+  const ranges: SentenceRange[] = [];
   let start = 0;
   for (const cut of [...cuts, n]) {
-    const piece = paragraph.slice(start, cut).trim();
-    if (piece) sentences.push(piece);
+    let from = start;
+    let to = cut;
+    while (from < to && WHITESPACE.test(paragraph.charAt(from))) from++;
+    while (to > from && WHITESPACE.test(paragraph.charAt(to - 1))) to--;
+    if (to > from) ranges.push([from, to]);
     start = cut;
   }
-  return sentences;
+  return ranges;
+}
+
+/** Splits one paragraph into sentences (the text of `sentenceRanges`). */
+export function splitSentences(paragraph: string): string[] {
+  return sentenceRanges(paragraph).map(([start, end]) => paragraph.slice(start, end));
 }
 
 /** The text from `start` to the next sentence end or opening mark (the possible attribution). */
@@ -206,7 +233,7 @@ function nextClause(folded: string, start: number): string {
   let end = start;
   while (end < folded.length) {
     const char = folded[end] as string;
-    if (STRONG_END.has(char) || char === ELLIPSIS || OPENERS[char] || char === '"') break;
+    if (STRONG_END.has(char) || char === ELLIPSIS || QUOTE_PAIRS[char] || char === '"') break;
     end++;
     if (end - start > ATTRIBUTION_MAX) break;
   }
@@ -221,13 +248,67 @@ export interface SentenceRef {
   index: number;
 }
 
-/** Every sentence of an article in order, with its paragraph number. */
-export function articleSentences(article: Article): SentenceRef[] {
-  const sentences: SentenceRef[] = [];
-  article.paragraphs.forEach((paragraph, p) => {
-    for (const text of splitSentences(paragraph)) {
-      sentences.push({ text, paragraph: p + 1, index: sentences.length });
+// ---------------------------------------------------------------------------------------------
+// The end-marks rule (search snippets)
+
+const END_MARKS = new Set("。！？!?");
+const END_MARK_CLOSERS = new Set("”’」』)）】》\"'");
+
+function endMarkRanges(paragraph: string): SentenceRange[] {
+  const ranges: SentenceRange[] = [];
+  const push = (start: number, end: number) => {
+    while (start < end && WHITESPACE.test(paragraph.charAt(start))) start++;
+    while (end > start && WHITESPACE.test(paragraph.charAt(end - 1))) end--;
+    if (end > start) ranges.push([start, end]);
+  };
+  let start = 0;
+  const n = paragraph.length;
+  for (let i = 0; i < n; i++) {
+    if (!END_MARKS.has(paragraph.charAt(i))) continue;
+    let end = i + 1;
+    while (
+      end < n &&
+      (END_MARKS.has(paragraph.charAt(end)) || END_MARK_CLOSERS.has(paragraph.charAt(end)))
+    )
+      end++;
+    push(start, end);
+    start = end;
+    i = end - 1;
+  }
+  push(start, n);
+  return ranges;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page cuts (Discord messages)
+
+const PAGE_QUOTE_OPENERS = '「『“‘（《〈【"';
+const PAGE_QUOTE_CLOSERS = '」』”’）》〉】"';
+const PAGE_ENDS = "。！？!?；;…";
+
+/**
+ * The last position after a sentence end (。！？!?；;…) that is outside quotation marks, or 0:
+ * where a text longer than a message may be cut into pages.
+ */
+export function lastSentenceEnd(text: string): number {
+  let depth = 0;
+  let straight = false;
+  let best = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] as string;
+    if (char === '"') {
+      straight = !straight;
+    } else if (PAGE_QUOTE_OPENERS.includes(char)) {
+      depth++;
+    } else if (PAGE_QUOTE_CLOSERS.includes(char)) {
+      depth = Math.max(0, depth - 1);
+      // A quote that ends a sentence: 。」 closes both.
+      if (depth === 0 && !straight && i > 0 && PAGE_ENDS.includes(text[i - 1] as string))
+        best = i + 1;
+    } else if (depth === 0 && !straight && PAGE_ENDS.includes(char)) {
+      const next = text[i + 1];
+      if (next === undefined || !PAGE_QUOTE_CLOSERS.includes(next)) best = i + 1;
     }
-  });
-  return sentences;
+  }
+  return best;
 }

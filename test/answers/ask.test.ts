@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerQuestion, parseQuestion, questionQuery } from "../../src/answers/ask.js";
+import { answerQuestion, parseQuestion } from "../../src/answers/ask.js";
 import type { Article } from "../../src/articles/article.js";
 import { isUserError } from "../../src/errors.js";
 import { articleFixture, seedArticle } from "../helpers.js";
@@ -27,16 +27,6 @@ describe("parseQuestion", () => {
     const parsed = parseQuestion(question);
     expect(parsed.type).toBe(type);
     expect(parsed.terms.map((t) => t.word)).toEqual(words);
-  });
-});
-
-describe("questionQuery", () => {
-  it.each([
-    ["谁领导了美国代表团？", "领导 美国 代表团"],
-    ["火灾是什么时候发生的？", "火灾"],
-    ["誰領導了美國代表團？", "领导 美国 代表团"],
-  ])("%s → %s", (question, query) => {
-    expect(questionQuery(question)).toBe(query);
   });
 });
 

@@ -4,13 +4,12 @@ import {
   cleanSentence,
   isBoilerplate,
   lead,
-  normalizeForDedupe,
   summarize,
   textRank,
 } from "../../src/answers/summary.js";
 import type { Article } from "../../src/articles/article.js";
 import { isUserError } from "../../src/errors.js";
-import { foldText } from "../../src/text/text.js";
+import { foldedLettersAndDigits, foldText } from "../../src/text/text.js";
 import { articleFixture, seedArticle } from "../helpers.js";
 
 const fixture = (name: string): Article => articleFixture("summary", name);
@@ -84,7 +83,7 @@ describe("summarize on fixtures", () => {
   it("never gives the same content twice (repeated lead, same quote, near copy)", () => {
     const article = fixture("repeated.json");
     const summary = summarize(article, 10);
-    const keys = summary.map(normalizeForDedupe);
+    const keys = summary.map(foldedLettersAndDigits);
     expect(new Set(keys).size).toBe(keys.length);
     // The lead paragraph appears three times (once with digits); the summary has it once.
     expect(summary.filter((s) => s.includes("通过了新年度")).length).toBe(1);

@@ -2,8 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   containsTerm,
   extractNames,
-  fold,
-  foldConcat,
   isPrefixKey,
   keyText,
   matchRanges,
@@ -11,7 +9,6 @@ import {
   parseQuery,
   type QueryTerm,
   queryTokens,
-  sentenceRanges,
   TermCounter,
   termKey,
   tokenize,
@@ -74,32 +71,8 @@ describe("matching a query term in a text (index proposes, text check decides)",
     ["one character ending a run", "他访问了美", "美", true],
     ["one character absent", "英国首相", "美", false],
   ])("%s: %s / %s → %s", (_case, text, query, found) => {
-    expect(containsTerm(fold(text), onlyTerm(query))).toBe(found);
+    expect(containsTerm(foldText(text), onlyTerm(query))).toBe(found);
     if (found) expect(proposes(text, query)).toBe(true);
-  });
-});
-
-describe("fold", () => {
-  it("is foldText for every UTF-16 unit (through a lookup table)", () => {
-    const codes: number[] = [];
-    for (let code = 0; code < 0x10000; code++) if (code < 0xd800 || code > 0xdfff) codes.push(code);
-    const text =
-      String.fromCharCode(...codes.slice(0, 30000)) + String.fromCharCode(...codes.slice(30000));
-    expect(fold(text)).toBe(foldText(text));
-  });
-
-  it("folds pieces as it folds them joined", () => {
-    const pieces = ["謝爾曼", "\u0000", "ＮＡＴＯ", "\n", "", "温迪‧谢尔曼"];
-    expect(foldConcat(pieces)).toBe(fold(pieces.join("")));
-  });
-
-  it.each([
-    ["謝爾曼說北約", "谢尔曼说北约"],
-    ["ＮＡＴＯ and NATO", "nato and nato"],
-    ["温迪‧谢尔曼", "温迪·谢尔曼"],
-  ])("folds %s to %s, keeping the length", (text, folded) => {
-    expect(fold(text)).toBe(folded);
-    expect(fold(text)).toHaveLength(text.length);
   });
 });
 
@@ -129,7 +102,7 @@ describe("index tokens", () => {
     for (const token of tokenize(text))
       expected.set(termKey(token), (expected.get(termKey(token)) ?? 0) + 1);
     const counter = new TermCounter();
-    counter.count(fold(text));
+    counter.count(foldText(text));
     const counted = new Map<string, number>();
     for (const id of counter.touched) {
       const term = counter.terms[id] as number | string;
@@ -186,31 +159,14 @@ describe("queries", () => {
 
   it("finds every match, with its range", () => {
     const text = "北约（NATO）说，北約与nato";
-    expect(matchRanges(fold(text), onlyTerm("北约"))).toEqual([
+    expect(matchRanges(foldText(text), onlyTerm("北约"))).toEqual([
       [0, 2],
       [10, 12],
     ]);
-    expect(matchRanges(fold(text), onlyTerm("NATO"))).toEqual([
+    expect(matchRanges(foldText(text), onlyTerm("NATO"))).toEqual([
       [3, 7],
       [13, 17],
     ]);
-  });
-});
-
-describe("sentenceRanges", () => {
-  it.each([
-    ["two sentences", "北约说。俄罗斯说！", ["北约说。", "俄罗斯说！"]],
-    [
-      "a closing quote stays with its sentence",
-      "他说：“不行。”然后走了。",
-      ["他说：“不行。”", "然后走了。"],
-    ],
-    ["no end mark", "没有句号的段落", ["没有句号的段落"]],
-    ["repeated marks", "真的吗？！是的。", ["真的吗？！", "是的。"]],
-  ])("%s", (_case, paragraph, sentences) => {
-    expect(sentenceRanges(paragraph).map(([start, end]) => paragraph.slice(start, end))).toEqual(
-      sentences,
-    );
   });
 });
 
@@ -241,6 +197,6 @@ describe("extractNames", () => {
     ["the last of three parts", "约翰·菲茨杰拉德·肯尼迪总统", ["肯尼迪"]],
     ["nothing in plain text", "美国一名高级外交官表示", []],
   ])("%s: %s", (_case, text, names) => {
-    expect(extractNames(fold(text)).sort()).toEqual([...names].sort());
+    expect(extractNames(foldText(text)).sort()).toEqual([...names].sort());
   });
 });

@@ -4,7 +4,7 @@ import type { Article } from "../../src/articles/article.js";
 import { loadArticles } from "../../src/articles/loader.js";
 import { UserError } from "../../src/errors.js";
 import { silentLogger } from "../../src/logger.js";
-import { fold, parseQuery } from "../../src/search/analyzer.js";
+import { parseQuery } from "../../src/search/analyzer.js";
 import {
   markSnippet,
   SearchIndex,
@@ -12,7 +12,7 @@ import {
   SNIPPET_MAX,
 } from "../../src/search/search.js";
 import { type IndexDoc, MINISEARCH_OPTIONS } from "../../src/search/store.js";
-import { toTraditional } from "../../src/text/text.js";
+import { foldText, toTraditional } from "../../src/text/text.js";
 import { skipMessage, unpackedCorpus } from "../corpus.js";
 import { articleFixtures, seedArticle } from "../helpers.js";
 
@@ -84,7 +84,7 @@ describe("several terms", () => {
     const all = index.search("北约 乌克兰");
     for (const hit of all.hits) {
       const article = articles.find((a) => a.id === hit.id) as Article;
-      const text = fold(
+      const text = foldText(
         [article.title, ...article.tags, article.caption ?? "", ...article.paragraphs].join("\n"),
       );
       expect(text).toContain("北约");
@@ -132,7 +132,7 @@ describe("snippets", () => {
         for (const snippet of hit.snippets) {
           expect(snippet.text.length).toBeLessThanOrEqual(SNIPPET_MAX + 2);
           for (const [start, end] of snippet.highlights)
-            expect(terms).toContain(fold(snippet.text.slice(start, end)));
+            expect(terms).toContain(foldText(snippet.text.slice(start, end)));
         }
       }
       expect(
@@ -407,10 +407,10 @@ describe.skipIf(!month)("over the January 2022 corpus", () => {
   it.each(["谢尔曼", "斯托尔滕贝格", "里亚布科夫", "习近平", "nato", "美"])(
     "finds exactly the articles whose folded text contains %s",
     (query) => {
-      const term = fold(query);
+      const term = foldText(query);
       const expected = corpus
         .filter((article) => {
-          const text = fold(
+          const text = foldText(
             [article.title, ...article.tags, article.caption ?? "", ...article.paragraphs].join(
               "\n",
             ),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleSentences, splitSentences } from "../../src/text/sentences.js";
-import { makeArticle } from "../helpers.js";
+import { lastSentenceEnd, sentenceRanges, splitSentences } from "../../src/text/sentences.js";
 
 /** One row per phenomenon: the paragraph and the sentences it must split into. */
 const ROWS: { name: string; paragraph: string; sentences: string[] }[] = [
@@ -153,18 +152,68 @@ describe("splitSentences", () => {
   });
 });
 
-describe("articleSentences", () => {
-  const article = makeArticle({
-    paragraphs: ["第一段第一句。第一段第二句。", "第二段只有一句。", "第三段。“引语。”她说。"],
+describe("sentenceRanges", () => {
+  it.each(ROWS)("slices the sentences of splitSentences, in order: $name", ({ paragraph }) => {
+    const ranges = sentenceRanges(paragraph);
+    expect(ranges.map(([start, end]) => paragraph.slice(start, end))).toEqual(
+      splitSentences(paragraph),
+    );
+    ranges.forEach(([start, end], i) => {
+      expect(end).toBeGreaterThan(start);
+      expect(start).toBeGreaterThanOrEqual(i > 0 ? (ranges[i - 1] as [number, number])[1] : 0);
+    });
   });
 
-  it("numbers paragraphs from 1 and sentences in article order", () => {
-    expect(articleSentences(article)).toEqual([
-      { text: "第一段第一句。", paragraph: 1, index: 0 },
-      { text: "第一段第二句。", paragraph: 1, index: 1 },
-      { text: "第二段只有一句。", paragraph: 2, index: 2 },
-      { text: "第三段。", paragraph: 3, index: 3 },
-      { text: "“引语。”她说。", paragraph: 3, index: 4 },
-    ]);
+  it.each([
+    [
+      "offsets of the original, whitespace trimmed",
+      " 北約說。 俄羅斯說！",
+      [
+        [1, 5],
+        [6, 11],
+      ],
+    ],
+    [
+      "full-width marks of either script",
+      "他說：“不行。”然後走了。",
+      [
+        [0, 8],
+        [8, 13],
+      ],
+    ],
+    ["no end mark", "沒有句號的段落", [[0, 7]]],
+    ["blank", " \t ", []],
+  ])("%s: %s", (_case, paragraph, ranges) => {
+    expect(sentenceRanges(paragraph)).toEqual(ranges);
+  });
+});
+
+describe("sentenceRanges by end marks (search snippets)", () => {
+  it.each([
+    ["two sentences", "北约说。俄罗斯说！", ["北约说。", "俄罗斯说！"]],
+    [
+      "a closing quote stays with its sentence",
+      "他说：“不行。”然后走了。",
+      ["他说：“不行。”", "然后走了。"],
+    ],
+    ["no end mark", "没有句号的段落", ["没有句号的段落"]],
+    ["repeated marks", "真的吗？！是的。", ["真的吗？！", "是的。"]],
+  ])("%s", (_case, paragraph, sentences) => {
+    expect(
+      sentenceRanges(paragraph, "end-marks").map(([start, end]) => paragraph.slice(start, end)),
+    ).toEqual(sentences);
+  });
+});
+
+describe("lastSentenceEnd (where a Discord page may be cut)", () => {
+  it.each([
+    ["after the last end mark", "第一句。第二句！第三", 8],
+    ["a semicolon ends a clause that may be cut", "一方面如此；另一方面", 6],
+    ["not inside a quotation that goes on", "他来了。“今天讨论。这不是", 4],
+    ["after a quote that ends with its sentence", "他说：“不行。”然后", 8],
+    ["not inside straight quotes", 'He said "no. never', 0],
+    ["nothing to cut", "没有句号", 0],
+  ])("%s: %s → %i", (_case, text, cut) => {
+    expect(lastSentenceEnd(text)).toBe(cut);
   });
 });
