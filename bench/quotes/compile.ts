@@ -102,8 +102,16 @@ function compile(set: string): void {
       quotes.push({ articleId: id, speaker, kind, paragraph, text, tags });
     } else if (head === "N") {
       const [ref, why] = rest as [string, string];
-      if (ref.includes(".")) negatives.push({ articleId: id, ...spanText(ref), why });
-      else {
+      if (ref.includes(".")) {
+        const parts = ref.split("+").map(spanText);
+        const paragraph = (parts[0] as { paragraph: number }).paragraph;
+        negatives.push({
+          articleId: id,
+          paragraph,
+          text: parts.map((x) => x.text).join("\n"),
+          why,
+        });
+      } else {
         // A labelled paragraph that is not a transcript turn (a subheading 名字：短语): the
         // words after the label, which must not be credited to the name.
         const paragraph = Number(ref);

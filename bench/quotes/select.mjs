@@ -76,6 +76,19 @@ const DETECTORS = {
     ),
 };
 
+/**
+ * A real transcript: at least two speaker labels (`杨杰凯：`), each opening two paragraphs or more
+ * (the `interview` detector above also fires on lists of `短语：…` tips and on hosts' questions).
+ */
+function isTranscript(paragraphs) {
+  const counts = new Map();
+  for (const p of paragraphs) {
+    const label = new RegExp(`^([${HAN}]{2,5})[：:]`).exec(p)?.[1];
+    if (label && p.length > 25) counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return [...counts.values()].filter((n) => n >= 2).length >= 2;
+}
+
 function bodyParagraphs(raw) {
   const start = raw.indexOf('id="artbody"');
   const end = raw.indexOf("原文链接");
@@ -126,6 +139,7 @@ for (const channel of readdirSync(root).sort()) {
       year,
       opens,
       phenomena,
+      transcript: isTranscript(paragraphs),
       order: hash(id),
     });
   }
@@ -182,6 +196,32 @@ const test = pick
   .filter((_, i) => i % 3 === 2)
   .slice(0, TEST_SIZE)
   .map(entry);
+
+/**
+ * A supplement, added after the sets were first drawn because the round-robin left the test set
+ * thin on some phenomena: the next untaken candidates in seed order, per phenomenon.
+ */
+const SUPPLEMENT = [
+  ["transcript", { dev: 1, test: 2 }],
+  ["english-only-name", { dev: 0, test: 2 }],
+  ["multi-paragraph", { dev: 0, test: 2 }],
+  ["japanese-name", { dev: 0, test: 1 }],
+];
+for (const [phenomenon, counts] of SUPPLEMENT) {
+  const has = (c) =>
+    phenomenon === "transcript" ? c.transcript : c.phenomena.includes(phenomenon);
+  for (const [set, list] of [
+    ["dev", dev],
+    ["test", test],
+  ]) {
+    for (let k = 0; k < counts[set]; k++) {
+      const next = candidates.find((c) => has(c) && !taken.has(c.id));
+      if (!next) break;
+      taken.add(next.id);
+      list.push(entry({ ...next, reason: `supplement:${phenomenon}` }));
+    }
+  }
+}
 
 console.log(
   `${candidates.length} candidates; per year ${JSON.stringify(Object.fromEntries([2020, 2021, 2022].map((y) => [y, candidates.filter((c) => c.year === y).length])))}`,
