@@ -33,7 +33,7 @@ interface BenchSet {
   negatives: { articleId: string; paragraph: number; text: string; why: string }[];
 }
 
-const LABEL = /^[^，。：:“”「」（）()]{1,16}[：:]/;
+const LABEL = /^(?:“[^”]{1,14}”|[^，。：:“”「」（）()]{1,16})[：:]/;
 const problems: string[] = [];
 const seen = new Map<string, string>();
 const month = JSON.parse(

@@ -24,7 +24,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const PAGES = process.env.ARCHIVE_PAGES ?? "/work/corpus/archive/pages";
 const KINDS = new Set(["direct", "partial", "interview"]);
 /** A transcript label at the start of a paragraph: a name or role, then a colon. */
-const LABEL = /^[^，。：:“”「」（）()]{1,16}[：:]/;
+const LABEL = /^(?:“[^”]{1,14}”|[^，。：:“”「」（）()]{1,16})[：:]/;
 
 interface Selected {
   id: string;

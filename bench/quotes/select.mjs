@@ -84,7 +84,10 @@ function isTranscript(paragraphs) {
   const counts = new Map();
   for (const p of paragraphs) {
     const label = new RegExp(`^([${HAN}]{2,5})[：:]`).exec(p)?.[1];
-    if (label && p.length > 25) counts.set(label, (counts.get(label) ?? 0) + 1);
+    // `钟剑华说：“…”` is a quote, not a turn.
+    if (!label || p.length <= 25 || new RegExp(`${SPEECH}$|说$`).test(label)) continue;
+    if (/^[“「]/.test(p.slice(label.length + 1))) continue;
+    counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   return [...counts.values()].filter((n) => n >= 2).length >= 2;
 }
