@@ -92,6 +92,16 @@ function isTranscript(paragraphs) {
   return [...counts.values()].filter((n) => n >= 2).length >= 2;
 }
 
+/** Phenomena used only by the supplement below (adding them to DETECTORS would change the pick). */
+const EXTRA_DETECTORS = {
+  transcript: isTranscript,
+  // A second spelling of a person's name: `又译` inside the brackets after a name.
+  "yiyi-name": (ps) => ps.some((p) => new RegExp(`[${HAN}]（[^）]{0,30}又译`).test(p)),
+  // A `某` form speaking: `张某说`, `李某（化名）表示`.
+  "mou-name": (ps) =>
+    ps.some((p) => new RegExp(`[${HAN}]某(（化名）)?(说|表示|称|告诉|透露)`).test(p)),
+};
+
 function bodyParagraphs(raw) {
   const start = raw.indexOf('id="artbody"');
   const end = raw.indexOf("原文链接");
@@ -142,7 +152,9 @@ for (const channel of readdirSync(root).sort()) {
       year,
       opens,
       phenomena,
-      transcript: isTranscript(paragraphs),
+      extra: Object.entries(EXTRA_DETECTORS)
+        .filter(([, detect]) => detect(paragraphs))
+        .map(([name]) => name),
       order: hash(id),
     });
   }
@@ -209,10 +221,11 @@ const SUPPLEMENT = [
   ["english-only-name", { dev: 0, test: 2 }],
   ["multi-paragraph", { dev: 0, test: 2 }],
   ["japanese-name", { dev: 0, test: 1 }],
+  ["yiyi-name", { dev: 1, test: 1 }],
+  ["mou-name", { dev: 1, test: 1 }],
 ];
 for (const [phenomenon, counts] of SUPPLEMENT) {
-  const has = (c) =>
-    phenomenon === "transcript" ? c.transcript : c.phenomena.includes(phenomenon);
+  const has = (c) => c.extra.includes(phenomenon) || c.phenomena.includes(phenomenon);
   for (const [set, list] of [
     ["dev", dev],
     ["test", test],
