@@ -1,0 +1,264 @@
+/**
+ * Lists candidate archive articles for the quotes benchmark by phenomenon and picks the dev and
+ * test sets, deterministically (a fixed seed orders every list; no randomness, no clock).
+ *
+ *   node bench/quotes/select.mjs [ARCHIVE_PAGES]           # candidates per phenomenon + the pick
+ *   node bench/quotes/select.mjs [ARCHIVE_PAGES] --write   # also writes bench/quotes/selection.json
+ *
+ * ARCHIVE_PAGES defaults to /work/corpus/archive/pages (the unpacked archive's pages/ folder).
+ * The detectors are rough regular expressions over the page text: they only propose articles;
+ * every quote is then annotated by reading the article (PROTOCOL.md). Excluded: January 2022 (the
+ * month the project is developed on), articles without a 2020–2022 dateline, and every id of
+ * test/fixtures/quotes-annotated/annotations.json.
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const SEED = "dubao-quotes-bench-v2:";
+const DEV_SIZE = 64;
+const TEST_SIZE = 34;
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const root = args.find((a) => !a.startsWith("--")) ?? "/work/corpus/archive/pages";
+const write = args.includes("--write");
+
+const annotated = JSON.parse(
+  readFileSync(
+    join(here, "..", "..", "test", "fixtures", "quotes-annotated", "annotations.json"),
+    "utf8",
+  ),
+);
+const excluded = new Set(annotated.articles.map((a) => a.id));
+
+/** Phenomena an article may show; each detector sees the body paragraphs as plain text. */
+const HAN = "\\u4e00-\\u9fff";
+const SPEECH = "(说|表示|称|指出|强调|认为|写道|告诉|透露|坦言|回应|补充)";
+const DETECTORS = {
+  interview: (ps) =>
+    ps.filter((p) => new RegExp(`^[${HAN}A-Za-z]{2,6}[：:]`).test(p) && p.length > 25).length >= 4,
+  "multi-paragraph": (ps) => ps.some((p, i) => /“[^”]*$/.test(p) && /^“/.test(ps[i + 1] ?? "")),
+  pronoun: (ps) =>
+    ps.some(
+      (p) =>
+        /(他|她)(还|又|也|则)?(说|表示|指出|强调)[：，]“/.test(p) ||
+        /”(他|她)(还|又)?(说|表示)/.test(p),
+    ),
+  organisation: (ps) =>
+    ps.some((p) => /(声明|公告|通报|报告|社论)(中)?(说|称|指出|表示)[：，]?“/.test(p)),
+  "scare-quote": (ps) => ps.filter((p) => /“[^”]{1,4}”/.test(p)).length >= 3,
+  "japanese-name": (ps) =>
+    ps.some((p) =>
+      /(岸田文雄|安倍晋三|菅义伟|茂木敏充|岸信夫|河野太郎|麻生太郎|高市早苗|林芳正|小池百合子|松野博一|加藤胜信|石破茂|枝野幸男|西村康稔|田村宪久|尾身茂|吉田|山口|佐藤|铃木|田中|中村|小林|渡边)/.test(
+        p,
+      ),
+    ),
+  "english-only-name": (ps) =>
+    ps.some((p) => new RegExp(`(^|[^（(A-Za-z])[A-Z][a-z]+ [A-Z][a-z]+${SPEECH}`).test(p)),
+  "dot-name": (ps) => ps.some((p) => new RegExp(`[${HAN}][‧·・．][${HAN}]{2,}${SPEECH}`).test(p)),
+  partial: (ps) =>
+    ps.some((p) =>
+      /(称|指|批评|形容|表示|认为)[^：:“]{0,12}“[^”]{2,24}”[^。，]{0,2}[^\s。”]/.test(p),
+    ),
+  "speaker-after": (ps) => ps.some((p) => new RegExp(`”[${HAN}]{2,10}${SPEECH}。`).test(p)),
+  "alias-note": (ps) => ps.some((p) => /化名|又译|又称|[某][先女]/.test(p)),
+  "title-surname": (ps) =>
+    ps.some((p) =>
+      new RegExp(`[${HAN}](总统|总理|医生|参议员|部长|教授|议员|先生|女士)${SPEECH}`).test(p),
+    ),
+  subheading: (ps) =>
+    ps.some(
+      (p, i) =>
+        i + 1 < ps.length &&
+        !/编辑|记者|来源/.test(p) &&
+        new RegExp(`^[${HAN}]{2,8}：[^“「]{2,16}$`).test(p),
+    ),
+};
+
+/**
+ * A real transcript: at least two speaker labels (`杨杰凯：`), each opening two paragraphs or more
+ * (the `interview` detector above also fires on lists of `短语：…` tips and on hosts' questions).
+ */
+function isTranscript(paragraphs) {
+  const counts = new Map();
+  for (const p of paragraphs) {
+    const label = new RegExp(`^([${HAN}]{2,5})[：:]`).exec(p)?.[1];
+    // `钟剑华说：“…”` is a quote, not a turn.
+    if (!label || p.length <= 25 || new RegExp(`${SPEECH}$|说$`).test(label)) continue;
+    if (/^[“「]/.test(p.slice(label.length + 1))) continue;
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return [...counts.values()].filter((n) => n >= 2).length >= 2;
+}
+
+/** Phenomena used only by the supplement below (adding them to DETECTORS would change the pick). */
+const EXTRA_DETECTORS = {
+  transcript: isTranscript,
+  // A second spelling of a person's name: `又译` inside the brackets after a name.
+  "yiyi-name": (ps) => ps.some((p) => new RegExp(`[${HAN}]（[^）]{0,30}又译`).test(p)),
+  // A `某` form speaking: `张某说`, `李某（化名）表示`.
+  "mou-name": (ps) =>
+    ps.some((p) => new RegExp(`[${HAN}]某(（化名）)?(说|表示|称|告诉|透露)`).test(p)),
+};
+
+function bodyParagraphs(raw) {
+  const start = raw.indexOf('id="artbody"');
+  const end = raw.indexOf("原文链接");
+  const body = raw.slice(Math.max(start, 0), end < 0 ? raw.length : end);
+  return body
+    .split(/<\/p>|<\/h[1-6]>|<br\s*\/?>/)
+    .map((block) =>
+      block
+        .replace(/<[^>]*>/g, "")
+        .replace(/&nbsp;/g, " ")
+        .replace(/\s*\n\s*/g, "")
+        .trim(),
+    )
+    .filter((p) => p.length > 0 && !p.startsWith("id=") && !p.includes("article content"));
+}
+
+const hash = (id) =>
+  createHash("sha256")
+    .update(SEED + id)
+    .digest("hex");
+const candidates = [];
+const seen = new Set();
+for (const channel of readdirSync(root).sort()) {
+  for (const file of readdirSync(join(root, channel)).sort()) {
+    if (!file.endsWith(".md")) continue;
+    const id = file.replace(/\.md$/, "");
+    if (excluded.has(id) || seen.has(id)) continue;
+    seen.add(id);
+    const raw = readFileSync(join(root, channel, file), "utf8");
+    const dateline = /大纪元(20\d\d)年(\d\d)月(\d\d)日/.exec(raw.slice(0, 6000));
+    if (!dateline) continue;
+    const year = Number(dateline[1]);
+    const month = dateline[2];
+    if (year < 2020 || year > 2022 || (year === 2022 && month === "01")) continue;
+    const paragraphs = bodyParagraphs(raw);
+    const text = paragraphs.join("\n");
+    const opens = (text.match(/[“「『]/g) ?? []).length;
+    const phenomena = Object.entries(DETECTORS)
+      .filter(([, detect]) => detect(paragraphs))
+      .map(([name]) => name);
+    const interview = phenomena.includes("interview");
+    // Annotating every quote by hand: keep articles short enough to read whole.
+    if (opens < 3 || text.length > (interview ? 4500 : 2600)) continue;
+    candidates.push({
+      id,
+      path: `${channel}/${file}`,
+      channel,
+      year,
+      opens,
+      phenomena,
+      extra: Object.entries(EXTRA_DETECTORS)
+        .filter(([, detect]) => detect(paragraphs))
+        .map(([name]) => name),
+      order: hash(id),
+    });
+  }
+}
+candidates.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+
+/**
+ * The pick: round-robin over phenomena (rarest first), each turn taking the next candidate of that
+ * phenomenon in seed order whose channel and year are least used so far; then the dev set is
+ * every article at an even position of the pick and the test set every odd one, until both are
+ * full, so both sets cover the same phenomena.
+ */
+const byPhenomenon = new Map(Object.keys(DETECTORS).map((name) => [name, []]));
+for (const c of candidates) for (const p of c.phenomena) byPhenomenon.get(p).push(c);
+const phenomena = [...byPhenomenon.keys()].sort(
+  (a, b) => byPhenomenon.get(a).length - byPhenomenon.get(b).length || a.localeCompare(b),
+);
+const taken = new Set();
+const channelUse = new Map();
+const yearUse = new Map();
+const pick = [];
+while (pick.length < DEV_SIZE + TEST_SIZE) {
+  let progressed = false;
+  for (const phenomenon of phenomena) {
+    if (pick.length >= DEV_SIZE + TEST_SIZE) break;
+    const pool = byPhenomenon
+      .get(phenomenon)
+      .filter((c) => !taken.has(c.id))
+      .slice(0, 40);
+    if (pool.length === 0) continue;
+    const use = (c) => (channelUse.get(c.channel) ?? 0) + (yearUse.get(c.year) ?? 0);
+    const best = pool.reduce((a, b) => (use(b) < use(a) ? b : a));
+    taken.add(best.id);
+    channelUse.set(best.channel, (channelUse.get(best.channel) ?? 0) + 1);
+    yearUse.set(best.year, (yearUse.get(best.year) ?? 0) + 1);
+    pick.push({ ...best, reason: phenomenon });
+    progressed = true;
+  }
+  if (!progressed) break;
+}
+const entry = ({ id, path, channel, year, phenomena: found, reason }) => ({
+  id,
+  path,
+  channel,
+  year,
+  reason,
+  detected: found,
+});
+const dev = pick
+  .filter((_, i) => i % 3 !== 2)
+  .slice(0, DEV_SIZE)
+  .map(entry);
+const test = pick
+  .filter((_, i) => i % 3 === 2)
+  .slice(0, TEST_SIZE)
+  .map(entry);
+
+/**
+ * A supplement, added after the sets were first drawn because the round-robin left the test set
+ * thin on some phenomena: the next untaken candidates in seed order, per phenomenon.
+ */
+const SUPPLEMENT = [
+  ["transcript", { dev: 1, test: 2 }],
+  ["english-only-name", { dev: 0, test: 2 }],
+  ["multi-paragraph", { dev: 0, test: 2 }],
+  ["japanese-name", { dev: 0, test: 1 }],
+  ["yiyi-name", { dev: 1, test: 1 }],
+  ["mou-name", { dev: 1, test: 1 }],
+];
+for (const [phenomenon, counts] of SUPPLEMENT) {
+  const has = (c) => c.extra.includes(phenomenon) || c.phenomena.includes(phenomenon);
+  for (const [set, list] of [
+    ["dev", dev],
+    ["test", test],
+  ]) {
+    for (let k = 0; k < counts[set]; k++) {
+      const next = candidates.find((c) => has(c) && !taken.has(c.id));
+      if (!next) break;
+      taken.add(next.id);
+      list.push(entry({ ...next, reason: `supplement:${phenomenon}` }));
+    }
+  }
+}
+
+console.log(
+  `${candidates.length} candidates; per year ${JSON.stringify(Object.fromEntries([2020, 2021, 2022].map((y) => [y, candidates.filter((c) => c.year === y).length])))}`,
+);
+for (const phenomenon of phenomena) {
+  const list = byPhenomenon.get(phenomenon);
+  console.log(
+    `${phenomenon}: ${list.length} (${list
+      .slice(0, 8)
+      .map((c) => c.id)
+      .join(" ")} …)`,
+  );
+}
+console.log(`dev ${dev.length}, test ${test.length}`);
+for (const [name, set] of [
+  ["dev", dev],
+  ["test", test],
+])
+  for (const a of set)
+    console.log(`${name} ${a.id} ${a.path} ${a.year} ${a.reason} [${a.detected.join(",")}]`);
+if (write) {
+  const about = `Chosen by bench/quotes/select.mjs (seed ${JSON.stringify(SEED)}); paths relative to the archive's pages/ folder.`;
+  writeFileSync(join(here, "selection.json"), `${JSON.stringify({ about, dev, test }, null, 2)}\n`);
+}
