@@ -4,6 +4,8 @@
  *   CORPUS_ARCHIVE=/work/corpus/archive npx tsx bench/ask/eval.ts            # dev set
  *   npx tsx bench/ask/eval.ts --set test    # the blind test set: once, at the end of the work
  *   npx tsx bench/ask/eval.ts --json        # every question's outcome as JSON on stdout
+ *   npx tsx bench/ask/eval.ts --failures    # and every miss, grouped by outcome
+ *   npx tsx bench/ask/eval.ts --no-write    # leave scores.json and ASK.md alone
  *
  * Builds an Archive over exactly the set's pool ∪ dev ∪ test articles (copied into a temporary
  * folder, then `Archive.load`), runs every question through `runAsk` (the service function behind
@@ -114,6 +116,17 @@ export type Outcome =
   /** Either: runAsk threw. */
   | "error";
 
+const OUTCOMES: Outcome[] = [
+  "top1",
+  "top3",
+  "wrong-sentence",
+  "wrong-article",
+  "refused",
+  "refused-correctly",
+  "answered",
+  "error",
+];
+
 export interface Scored {
   id: string;
   article: string;
@@ -223,7 +236,11 @@ export interface SetScores {
   byLanguage: Record<string, Rates & { unanswerable: number; unanswerableRefused: number }>;
   byType: Record<string, Rates & { unanswerable: number; unanswerableRefused: number }>;
   matchedByOverlapOnly: number;
+  /** How many questions ended in each outcome. */
+  outcomes: Partial<Record<Outcome, number>>;
   rightArticleFirst: number;
+  /** Answerable questions whose article search ranks first for the raw question. */
+  articleFirstInSearch: number;
   latency: { p50: number; p99: number; max: number; load: [number, number]; cpus: number };
   errorMessages: Record<string, number>;
 }
@@ -292,7 +309,11 @@ export function summarise(
     byLanguage,
     byType,
     matchedByOverlapOnly: rows.filter((row) => row.match === "overlap").length,
+    outcomes: Object.fromEntries(
+      OUTCOMES.map((outcome) => [outcome, rows.filter((row) => row.outcome === outcome).length]),
+    ),
     rightArticleFirst: rows.filter((row) => row.answerable && row.answers[0]?.rightArticle).length,
+    articleFirstInSearch: rows.filter((row) => row.answerable && row.articleRank === 1).length,
     latency: {
       p50: round(percentile(latencies, 50)),
       p99: round(percentile(latencies, 99)),
@@ -307,7 +328,11 @@ export function summarise(
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** One markdown table with a dev and a test column group; a missing set reads "not yet scored". */
-export function renderReport(scores: Partial<Record<"dev" | "test", SetScores>>): string {
+export function renderReport(
+  scores: Partial<Record<"dev" | "test", SetScores>>,
+  /** Hand-written notes (between NOTES_START and NOTES_END), kept from the previous report. */
+  notes?: string,
+): string {
   const sets = ["dev", "test"] as const;
   const cell = (set: "dev" | "test", show: (s: SetScores) => string) => {
     const s = scores[set];
@@ -386,7 +411,12 @@ export function renderReport(scores: Partial<Record<"dev" | "test", SetScores>>)
   lines.push("", "## Other figures", "");
   header("figure", ["value"]);
   row("questions / articles asked about", (s) => [`${s.questions} / ${s.articles}`]);
-  row("answerable: right article first", (s) => [`${s.rightArticleFirst} of ${s.answerable.n}`]);
+  row("answerable: first answer from the right article", (s) => [
+    `${s.rightArticleFirst} of ${s.answerable.n}`,
+  ]);
+  row("answerable: search ranks the right article first (raw question)", (s) => [
+    s.articleFirstInSearch === undefined ? "—" : `${s.articleFirstInSearch} of ${s.answerable.n}`,
+  ]);
   row("matches found by bigram overlap only", (s) => [String(s.matchedByOverlapOnly)]);
   row("unanswerable answered", (s) => [String(s.unanswerable.answered)]);
   row("errors (all questions)", (s) => [
@@ -402,8 +432,33 @@ export function renderReport(scores: Partial<Record<"dev" | "test", SetScores>>)
     Object.entries(scores[set]?.errorMessages ?? {}).map(([m, n]) => `- ${set}: ${n} × 「${m}」`),
   );
   if (messages.length > 0) lines.push("", "Error messages:", "", ...messages);
+  lines.push("", "## Outcomes (every question)", "");
+  header("outcome", ["questions"]);
+  const described: Record<Outcome, string> = {
+    top1: "answerable: first answer right",
+    top3: "answerable: right answer second or third",
+    "wrong-sentence": "answerable: right article first, no right sentence in the top three",
+    "wrong-article": "answerable: another article first, no right sentence in the top three",
+    refused: "answerable: refused (false refusal)",
+    "refused-correctly": "unanswerable: refused",
+    answered: "unanswerable: answered",
+    error: "either: runAsk threw",
+  };
+  for (const outcome of OUTCOMES)
+    row(`${described[outcome]}`, (s) => [String(s.outcomes[outcome] ?? 0)]);
   lines.push("");
+  if (notes) lines.push(notes, "");
   return lines.join("\n");
+}
+
+export const NOTES_START = "<!-- notes:start -->";
+export const NOTES_END = "<!-- notes:end -->";
+
+/** The hand-written notes of a report, markers included, or undefined. */
+export function notesOf(markdown: string): string | undefined {
+  const start = markdown.indexOf(NOTES_START);
+  const end = markdown.indexOf(NOTES_END);
+  return start >= 0 && end > start ? markdown.slice(start, end + NOTES_END.length) : undefined;
 }
 
 const EMPTY: SetScores = {
@@ -416,19 +471,30 @@ const EMPTY: SetScores = {
   byLanguage: {},
   byType: {},
   matchedByOverlapOnly: 0,
+  outcomes: {},
   rightArticleFirst: 0,
+  articleFirstInSearch: 0,
   latency: { p50: 0, p99: 0, max: 0, load: [0, 0], cpus: 0 },
   errorMessages: {},
 };
 
-function parseArgs(argv: string[]): { set: "dev" | "test"; json: boolean; write: boolean } {
+interface Options {
+  set: "dev" | "test";
+  json: boolean;
+  failures: boolean;
+  write: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
   let set: "dev" | "test" = "dev";
   let json = false;
   let write = true;
+  let failures = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--json") json = true;
     else if (arg === "--no-write") write = false;
+    else if (arg === "--failures") failures = true;
     else if (arg === "--set") {
       const value = argv[++i];
       if (value !== "dev" && value !== "test") throw new Error("--set takes dev or test");
@@ -439,7 +505,7 @@ function parseArgs(argv: string[]): { set: "dev" | "test"; json: boolean; write:
       set = value;
     } else throw new Error(`unknown argument ${arg}`);
   }
-  return { set, json, write };
+  return { set, json, failures, write };
 }
 
 async function main(): Promise<void> {
@@ -471,6 +537,7 @@ async function main(): Promise<void> {
     ]);
     if (options.json) console.log(JSON.stringify({ scores, questions: rows }, null, 2));
     else printSummary(scores, archive.size);
+    if (options.failures && !options.json) printFailures(rows);
     if (options.write) {
       const store = join(here, "scores.json");
       const all = existsSync(store)
@@ -478,10 +545,38 @@ async function main(): Promise<void> {
         : {};
       all[options.set] = scores;
       writeFileSync(store, formatJson(all));
-      writeFileSync(join(here, "..", "ASK.md"), renderReport(all));
+      const report = join(here, "..", "ASK.md");
+      const notes = existsSync(report) ? notesOf(readFileSync(report, "utf8")) : undefined;
+      writeFileSync(report, renderReport(all, notes));
     }
   } finally {
     cleanup();
+  }
+}
+
+/** Every question that was not answered right (or refused right), grouped by outcome. */
+function printFailures(rows: Scored[]): void {
+  const clip = (text: string, max = 70) =>
+    [...text].length > max ? `${[...text].slice(0, max).join("")}…` : text;
+  for (const outcome of OUTCOMES) {
+    if (outcome === "top1" || outcome === "refused-correctly") continue;
+    const picked = rows.filter((row) => row.outcome === outcome);
+    if (picked.length === 0) continue;
+    console.log(`\n== ${outcome} (${picked.length})`);
+    for (const row of picked) {
+      const first = row.answers[0];
+      console.log(
+        `${row.id} ${row.language} ${row.type}${row.unit ? `/${row.unit}` : ""} article rank ${row.articleRank ?? "-"} | ${row.question}`,
+      );
+      if (row.error) console.log(`   threw: ${row.error}`);
+      else if (row.reason) console.log(`   reason: ${row.reason}`);
+      if (first)
+        console.log(
+          `   got ${first.rightArticle ? "(right article)" : first.articleId}: ${clip(first.text)}`,
+        );
+      if (row.expected?.[0]) console.log(`   expected: ${clip(row.expected[0])}`);
+      if (row.missing) console.log(`   missing: ${row.missing}`);
+    }
   }
 }
 
