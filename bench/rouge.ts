@@ -11,7 +11,7 @@
  * The corpus is found at CORPUS_DIR or ../shared/corpus; without it the benchmark says so and
  * exits. Nothing from the corpus is copied into the project.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -380,7 +380,13 @@ async function main(): Promise<void> {
     "",
   ].join("\n");
   const out = join(dirname(fileURLToPath(import.meta.url)), "ROUGE.md");
-  writeFileSync(out, report);
+  // The section on the archive references is written by bench/summary/eval.ts: keep it.
+  const archiveSection = existsSync(out)
+    ? /<!-- archive-references:start -->[\s\S]*<!-- archive-references:end -->/.exec(
+        readFileSync(out, "utf8"),
+      )?.[0]
+    : undefined;
+  writeFileSync(out, archiveSection ? `${report}\n${archiveSection}\n` : report);
   console.log(`\nwrote ${out}`);
 }
 

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { type MatchKind, matchSentence, notesOf, renderReport } from "../../bench/ask/eval.js";
+import { withSection } from "../../bench/summary/eval.js";
+
+/** The answer-matching rule of the reading-comprehension harness (bench/ASK.md). */
+describe("matchSentence", () => {
+  const reference = "市政府周二宣布，当地将在明年春天开放三座新的公共图书馆。";
+  const cases: Array<[string, string, MatchKind]> = [
+    ["the same sentence", reference, "contains"],
+    ["the sentence with a neighbour", `${reference}官员表示预算已经批准。`, "contains"],
+    ["a clause of it", "当地将在明年春天开放三座新的公共图书馆", "contains"],
+    [
+      "traditional script and full-width punctuation",
+      "市政府週二宣布，當地將在明年春天開放三座新的公共圖書館。",
+      "contains",
+    ],
+    [
+      "the dateline dropped and a word changed",
+      "当地将在明年春天开放三座新的公共图书馆，市政府周二说。",
+      "overlap",
+    ],
+    ["another sentence of the same story", "图书馆的建设费用由市政府和私人捐款共同承担。", null],
+    ["the same characters scattered", "春天的时候，新市长在三座公园宣布开放。", null],
+    ["an empty answer", "。", null],
+  ];
+  it.each(cases)("%s", (_label, shown, expected) => {
+    expect(matchSentence(shown, reference)).toBe(expected);
+  });
+});
+
+describe("reports", () => {
+  it("says the test set is not yet scored until it is", () => {
+    const report = renderReport({});
+    expect(report).toContain("not yet scored");
+    expect(report).toContain("| all answerable | — |");
+  });
+
+  it("keeps the hand-written notes of a report", () => {
+    const markdown = "# Title\n\ntable\n\n<!-- notes:start -->\nnotes\n<!-- notes:end -->\n";
+    const notes = notesOf(markdown);
+    expect(notes).toBe("<!-- notes:start -->\nnotes\n<!-- notes:end -->");
+    expect(renderReport({}, notes)).toContain(notes);
+    expect(notesOf("# no notes")).toBeUndefined();
+  });
+
+  it("replaces the archive section of ROUGE.md, or appends it once", () => {
+    const section = (body: string) =>
+      `<!-- archive-references:start -->\n${body}\n<!-- archive-references:end -->`;
+    const first = withSection("# ROUGE\n\nclts tables\n", section("old"));
+    expect(first).toBe(`# ROUGE\n\nclts tables\n\n${section("old")}\n`);
+    const second = withSection(first, section("new"));
+    expect(second).toBe(`# ROUGE\n\nclts tables\n\n${section("new")}\n`);
+  });
+});
