@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Archive } from "./articles/archive.js";
 import { startConsole } from "./cli/console.js";
-import { type Config, loadConfig } from "./config.js";
+import { type Config, exitOnConfigError, loadConfig } from "./config.js";
 import { createBot } from "./discord/bot.js";
 import { createLogger, type Logger } from "./logger.js";
 
@@ -165,6 +165,7 @@ export async function main(
 const entry = process.argv[1];
 if (entry && import.meta.url === pathToFileURL(resolve(entry)).href) {
   main().catch((error: unknown) => {
+    exitOnConfigError(error);
     process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
     process.exitCode = 1;
   });

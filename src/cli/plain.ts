@@ -1,21 +1,4 @@
-import type {
-  ArticlesAnswer,
-  AskAnswer,
-  PeopleAnswer,
-  QuotesAnswer,
-  SearchAnswer,
-  SourceAnswer,
-  SummaryAnswer,
-} from "../app/service.js";
-
-export type Answer =
-  | ArticlesAnswer
-  | SourceAnswer
-  | SearchAnswer
-  | SummaryAnswer
-  | QuotesAnswer
-  | PeopleAnswer
-  | AskAnswer;
+import type { Answer } from "../app/service.js";
 
 const link = (url: string | null) => url ?? "（无原文链接）";
 const dated = (title: string, date: string | null) => `${title}${date ? `（${date}）` : ""}`;
@@ -75,6 +58,8 @@ export function renderPlain(answer: Answer): string {
             `${p.name}${p.aliases.length > 0 ? `（${p.aliases.join("、")}）` : ""}：${p.quoteCount} 条引语`,
         )
         .join("\n");
+    case "help":
+      return "";
     case "ask":
       if (answer.answers.length === 0) return answer.reason ?? "没有找到答案。";
       return [

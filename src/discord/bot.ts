@@ -18,17 +18,15 @@ import {
   MessageFlags,
   type WebSocketOptions,
 } from "discord.js";
-import {
-  type BotCommand,
-  COMMANDS_BY_NAME,
-  type CommandArgs,
-  type CommandReply,
-} from "../../commands/index.js";
-import { type Locale, localizeCoreText, pickLocale, t } from "../app/i18n.js";
+import { optionsOn, runCommand } from "../../commands/spec.js";
+import { format, type Locale, pickLocale } from "../app/i18n.js";
+import type { Answer } from "../app/service.js";
 import type { Archive } from "../articles/archive.js";
 import type { Config } from "../config.js";
-import { isUserError } from "../errors.js";
+import { describeError, isUserError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import { type CommandDefinition, DISCORD_COMMANDS, type DiscordCommand } from "./definitions.js";
+import { DISCORD_MARKUP, type PageView, renderAnswer } from "./render.js";
 
 /**
  * The Discord runtime: one discord.js Client (Guilds intent only), slash commands answered from
@@ -118,6 +116,50 @@ export function createBot(
 }
 
 // -------------------------------------------------------------------------------------------------
+// Running a command
+
+/** Option values by option name, as the member gave them (absent options are undefined). */
+export type CommandArgs = Record<string, string | number | undefined>;
+
+export interface CommandReply {
+  view: PageView;
+  /** 1-based page shown, and how many there are. */
+  page: number;
+  pages: number;
+}
+
+/**
+ * One page of a command's reply. A command with a `page` option (/articles) pages its data;
+ * the others' answers are rendered whole and split into pages of the message.
+ */
+export function commandReply(
+  command: DiscordCommand,
+  archive: Archive,
+  locale: Locale,
+  args: CommandArgs,
+  page?: number,
+): CommandReply {
+  const pagedByOption = optionsOn(command.spec, "discord").some((option) => option.name === "page");
+  const values = pagedByOption && page !== undefined ? { ...args, page } : args;
+  const answer = runCommand(
+    command.spec,
+    { archive, surface: "discord", markup: DISCORD_MARKUP },
+    values,
+  ) as Answer;
+  const views = renderAnswer(answer, locale);
+  if (pagedByOption && "pages" in answer) {
+    const view = views[0];
+    if (!view) throw new Error("a renderer returned no page");
+    return { view, page: answer.page, pages: answer.pages };
+  }
+  const count = Math.max(1, views.length);
+  const index = Math.min(Math.max(1, Math.trunc(page ?? 1) || 1), count);
+  const view = views[index - 1] ?? views[0];
+  if (!view) throw new Error("a renderer returned no page");
+  return { view, page: index, pages: count };
+}
+
+// -------------------------------------------------------------------------------------------------
 // Paging state in custom ids
 
 export interface PageState {
@@ -144,7 +186,10 @@ export class PageCodec {
   private readonly keys = new Map<string, string>();
   constructor(private readonly capacity = 5_000) {}
 
-  encode(state: Omit<PageState, "args"> & { args: CommandArgs }, command: BotCommand): string {
+  encode(
+    state: Omit<PageState, "args"> & { args: CommandArgs },
+    command: { definition: CommandDefinition },
+  ): string {
     const names = (command.definition.options ?? []).map((option) => option.name);
     const values = names.map((name) => state.args[name] ?? null);
     while (values.length > 0 && values[values.length - 1] === null) values.pop();
@@ -190,7 +235,7 @@ export class PageCodec {
     }
     const [prefix, name, owner36, expires36, pageText] = parts;
     if (prefix !== PREFIX || !name || !owner36 || !expires36 || !pageText) return undefined;
-    const command = COMMANDS_BY_NAME.get(name);
+    const command = DISCORD_COMMANDS.get(name);
     const page = Number(pageText);
     if (!command || !Number.isInteger(page) || page < 1) return undefined;
     let owner: string;
@@ -365,14 +410,13 @@ class InteractionHandler {
   }
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    const locale = pickLocale(interaction.locale);
     let choices: Array<{ name: string; value: string }> = [];
     try {
-      const command = COMMANDS_BY_NAME.get(interaction.commandName);
+      const command = DISCORD_COMMANDS.get(interaction.commandName);
       const focused = interaction.options.getFocused(true);
       choices =
-        command?.autocomplete?.(
-          { archive: this.archive(), locale },
+        command?.spec.autocomplete?.(
+          { archive: this.archive(), surface: "discord" },
           focused.name,
           String(focused.value ?? ""),
         ) ?? [];
@@ -422,18 +466,18 @@ class InteractionHandler {
     const locale = pickLocale(interaction.locale);
     const responder = new Responder(interaction, this.logger);
     try {
-      const command = COMMANDS_BY_NAME.get(interaction.commandName);
+      const command = DISCORD_COMMANDS.get(interaction.commandName);
       if (!command) {
-        await responder.sendEphemeral(t(locale).unknownCommand);
+        await responder.sendEphemeral(format(locale, "bot.unknownCommand"));
         return;
       }
       const args = readArgs(interaction, command);
-      const defer = this.shouldDefer(command.definition.name, interaction.createdTimestamp);
+      const defer = this.shouldDefer(command.spec.name, interaction.createdTimestamp);
       if (defer) await responder.defer();
       await this.work(
-        command.definition.name,
+        command.spec.name,
         defer,
-        () => command.execute({ archive: this.archive(), locale }, args, 1),
+        () => commandReply(command, this.archive(), locale, args),
         (reply) => responder.send(this.message(command, reply, args, interaction.user.id, locale)),
       );
     } catch (error) {
@@ -445,17 +489,18 @@ class InteractionHandler {
 
   private async button(interaction: ButtonInteraction): Promise<void> {
     const locale = pickLocale(interaction.locale);
-    const m = t(locale);
     const responder = new Responder(interaction, this.logger);
     try {
       const state = this.codec.decode(interaction.customId);
-      const command = state && COMMANDS_BY_NAME.get(state.command);
+      const command = state && DISCORD_COMMANDS.get(state.command);
       if (!state || !command) {
-        await responder.sendEphemeral(m.unknownButton);
+        await responder.sendEphemeral(format(locale, "bot.unknownButton"));
         return;
       }
       if (state.owner !== interaction.user.id) {
-        await responder.sendEphemeral(m.notYours(`<@${state.owner}>`));
+        await responder.sendEphemeral(
+          format(locale, "bot.notYours", { owner: `<@${state.owner}>` }),
+        );
         return;
       }
       if (this.now() > state.expires || !state.args) {
@@ -463,16 +508,16 @@ class InteractionHandler {
           components: disablePaging(interaction),
           allowedMentions: { ...NO_MENTIONS },
         });
-        await responder.sendEphemeral(m.expired);
+        await responder.sendEphemeral(format(locale, "bot.expired"));
         return;
       }
       const args = state.args;
-      const defer = this.shouldDefer(command.definition.name, interaction.createdTimestamp);
+      const defer = this.shouldDefer(command.spec.name, interaction.createdTimestamp);
       if (defer) await responder.defer();
       await this.work(
-        command.definition.name,
+        command.spec.name,
         defer,
-        () => command.execute({ archive: this.archive(), locale }, args, state.page),
+        () => commandReply(command, this.archive(), locale, args, state.page),
         (reply) =>
           responder.send(this.message(command, reply, args, state.owner, locale, state.expires)),
       );
@@ -491,10 +536,10 @@ class InteractionHandler {
   ): Promise<void> {
     let content: string;
     if (isUserError(error)) {
-      content = localizeCoreText([error.message, ...error.hints].join("\n"), locale);
+      content = describeError(error, locale).join("\n");
       this.logger.debug(`${what}: ${error.message}`);
     } else {
-      content = t(locale).internalError;
+      content = format(locale, "bot.internalError");
       this.logger.error(`${what} failed`, error);
     }
     await responder.sendEphemeral(content.length > 2000 ? `${content.slice(0, 1999)}…` : content);
@@ -502,32 +547,28 @@ class InteractionHandler {
 
   /** The reply message: the page's embed, paging buttons when there are pages, link buttons. */
   private message(
-    command: BotCommand,
+    command: DiscordCommand,
     reply: CommandReply,
     args: CommandArgs,
     owner: string,
     locale: Locale,
     expires = this.now() + this.pageTtl,
   ): InteractionReplyOptions & InteractionEditReplyOptions {
-    const m = t(locale);
     const rows: ActionRowBuilder<MessageActionRowComponentBuilder>[] = [];
     if (reply.pages > 1) {
       const id = (page: number) =>
-        this.codec.encode(
-          { command: command.definition.name, owner, expires, page, args },
-          command,
-        );
+        this.codec.encode({ command: command.spec.name, owner, expires, page, args }, command);
       rows.push(
         new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(
           new ButtonBuilder()
             .setCustomId(id(Math.max(1, reply.page - 1)))
-            .setLabel(m.previous)
+            .setLabel(format(locale, "ui.previous"))
             .setEmoji("◀️")
             .setStyle(ButtonStyle.Secondary)
             .setDisabled(reply.page <= 1),
           new ButtonBuilder()
             .setCustomId(id(Math.min(reply.pages, reply.page + 1)))
-            .setLabel(m.next)
+            .setLabel(format(locale, "ui.next"))
             .setEmoji("▶️")
             .setStyle(ButtonStyle.Secondary)
             .setDisabled(reply.page >= reply.pages),
@@ -550,7 +591,7 @@ class InteractionHandler {
 }
 
 /** The option values of a command interaction, read by the types its definition declares. */
-function readArgs(interaction: ChatInputCommandInteraction, command: BotCommand): CommandArgs {
+function readArgs(interaction: ChatInputCommandInteraction, command: DiscordCommand): CommandArgs {
   const args: CommandArgs = {};
   for (const option of command.definition.options ?? []) {
     const value = interaction.options.get(option.name)?.value;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { t } from "../../src/app/i18n.js";
+import { format } from "../../src/app/i18n.js";
 import { runQuotes, runSummary } from "../../src/app/service.js";
 import { Archive } from "../../src/articles/archive.js";
 import type { Article } from "../../src/articles/article.js";
@@ -173,10 +173,10 @@ describe("commands on the seed", () => {
 
   it("/help answers in the member's locale", async () => {
     const zh = await embedOf(fake.command("help"));
-    expect(zh.embed.title).toBe(t("zh-CN").helpTitle);
+    expect(zh.embed.title).toBe(format("zh-CN", "help.title"));
     expect(zh.embed.description).toContain("`/搜索 关键词 [数量]`");
     const en = await embedOf(fake.command("help", [], { locale: "en-US" }));
-    expect(en.embed.title).toBe(t("en-US").helpTitle);
+    expect(en.embed.title).toBe(format("en-US", "help.title"));
     expect(en.embed.description).toContain("`/quotes person [article]`");
     const tw = await embedOf(fake.command("help", [], { locale: "zh-TW" }));
     expect(tw.embed.description).toContain("`/引語 人物 [文章]`");
@@ -257,7 +257,9 @@ describe("paging", () => {
     const stranger = fake.click(first, String(next?.custom_id), { user: STRANGER });
     const refusal = await fake.answer(stranger);
     expect(refusal.ephemeral).toBe(true);
-    expect(refusal.body.content).toBe(t("zh-CN").notYours(`<@${DEFAULT_USER.id}>`));
+    expect(refusal.body.content).toBe(
+      format("zh-CN", "bot.notYours", { owner: `<@${DEFAULT_USER.id}>` }),
+    );
     expect(refusal.body.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -300,7 +302,7 @@ describe("paging", () => {
       );
       expect(buttons.every((button: { disabled?: boolean }) => button.disabled)).toBe(true);
       await expect.poll(() => click.followUps.length).toBe(1);
-      expect(click.followUps[0]?.content).toBe(t("zh-CN").expired);
+      expect(click.followUps[0]?.content).toBe(format("zh-CN", "bot.expired"));
       expect(click.followUps[0]?.flags & 64).toBe(64);
     } finally {
       clockOffset = 0;
@@ -342,7 +344,7 @@ describe("abuse and errors", () => {
   it("an unknown command is answered, not ignored", async () => {
     const { body, ephemeral } = await fake.answer(fake.command("nosuch"));
     expect(ephemeral).toBe(true);
-    expect(body.content).toBe(t("zh-CN").unknownCommand);
+    expect(body.content).toBe(format("zh-CN", "bot.unknownCommand"));
   });
 
   it("a bug is logged with its stack and answered generically", async () => {
@@ -352,7 +354,7 @@ describe("abuse and errors", () => {
         fake.command("summary", [], { locale: "en-US" }),
       );
       expect(ephemeral).toBe(true);
-      expect(body.content).toBe(t("en-US").internalError);
+      expect(body.content).toBe(format("en-US", "bot.internalError"));
       expect(
         logger.lines.some((line) => line.includes("/summary failed") && line.includes("at ")),
       ).toBe(true);
