@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "../src/config.js";
 
@@ -39,6 +41,8 @@ describe("parseConfig", () => {
     ["DISCORD_API_BASE", "ftp://example.com/api", "http(s) URL"],
     ["LOG_LEVEL", "loud", "LOG_LEVEL"],
     ["SHARD_COUNT", "0", "SHARD_COUNT"],
+    ["SHARD_COUNT", "zero", "whole number from 1 to 1000, or auto"],
+    ["SHARD_COUNT", "0", "whole number from 1 to 1000, or auto"],
   ])("names %s when it is %j", (name, value, expected) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(
@@ -63,4 +67,36 @@ describe("parseConfig", () => {
       /DISCORD_CLIENT_ID[\s\S]*LOG_LEVEL/,
     );
   });
+});
+
+describe("a bad setting at start-up", () => {
+  const run = promisify(execFile);
+  const start = (script: string, env: Record<string, string>) =>
+    run(process.execPath, ["--import", "tsx", script], {
+      env: { PATH: process.env.PATH ?? "", SEEDS_DIR: "seeds", ...env },
+      timeout: 60_000,
+    }).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => error,
+    );
+
+  it.each([
+    ["src/main.ts", { LOG_LEVEL: "loud" }, /^Invalid configuration:\n {2}LOG_LEVEL: .+\n$/],
+    [
+      "src/discord/sharded.ts",
+      { SHARD_COUNT: "zero" },
+      /^Invalid configuration:\n {2}SHARD_COUNT: must be a whole number from 1 to 1000, or auto\n$/,
+    ],
+    ["src/discord/deploy.ts", {}, /^DISCORD_TOKEN is not set: .+\n$/],
+    ["src/cli/cli.ts", { LOG_LEVEL: "loud" }, /^Invalid configuration:\n {2}LOG_LEVEL: .+\n$/],
+  ])(
+    "%s with %j prints the message only and exits 1",
+    async (script, env, expected) => {
+      const { code, stderr } = await start(script, env);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(expected);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    },
+    60_000,
+  );
 });

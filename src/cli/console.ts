@@ -32,17 +32,23 @@ function consoleCommands(): string[] {
   return [...commandsOn("console").map((command) => `/${command.name}`), "/more", "/exit"];
 }
 
+const indent = (line: string) => line.length - line.trimStart().length;
+
 /**
- * Splits an answer into pages of about `size` lines without cutting an item: a line that starts
- * with spaces belongs to the item above it.
+ * Splits an answer into pages of about `size` lines without cutting an item: a line indented
+ * more than the line that began its item (a snippet, a link) belongs to that item.
  */
 export function pageLines(text: string, size = CONSOLE_PAGE_LINES): string[] {
   const lines = text.split("\n");
   if (lines.length <= size) return [text];
   const pages: string[][] = [[]];
-  for (const line of lines) {
+  // The first line is the answer's heading; items start on the next.
+  let itemIndent = Number.POSITIVE_INFINITY;
+  for (const [index, line] of lines.entries()) {
     const page = pages[pages.length - 1] as string[];
-    if (page.length >= size && !/^\s/.test(line)) pages.push([line]);
+    const continues = indent(line) > itemIndent;
+    if (!continues && index > 0) itemIndent = indent(line);
+    if (page.length >= size && !continues) pages.push([line]);
     else page.push(line);
   }
   return pages.map((page) => page.join("\n"));
