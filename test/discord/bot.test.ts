@@ -341,6 +341,25 @@ describe("abuse and errors", () => {
     expect(tw.body.content).toContain("文章列表");
   });
 
+  it("/articles page:N opens that page; past the end it says how many pages there are", async () => {
+    const second = await embedOf(fake.command("articles", [int("page", 2)]));
+    expect(second.embed.footer?.text).toBe("第 2/3 页");
+    const zh = await fake.answer(fake.command("articles", [int("page", 9)]));
+    expect(zh.ephemeral).toBe(true);
+    expect(zh.body.content).toBe("只有 3 页，没有第 9 页。");
+    const en = await fake.answer(fake.command("articles", [int("page", 9)], { locale: "en-US" }));
+    expect(en.body.content).toBe("There are only 3 pages, no page 9.");
+    const tw = await fake.answer(fake.command("articles", [int("page", 9)], { locale: "zh-TW" }));
+    expect(tw.body.content).toBe("只有 3 頁，沒有第 9 頁。");
+  });
+
+  it("the core's errors reach an English-speaking member in English", async () => {
+    const { body } = await fake.answer(
+      fake.command("search", [str("query", "北约".repeat(150))], { locale: "en-US" }),
+    );
+    expect(body.content).toBe("The query is too long (300 characters; at most 200).");
+  });
+
   it("an unknown command is answered, not ignored", async () => {
     const { body, ephemeral } = await fake.answer(fake.command("nosuch"));
     expect(ephemeral).toBe(true);

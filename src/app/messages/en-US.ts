@@ -66,6 +66,19 @@ export const enUS: Catalog = {
   "help.console":
     "dubao (读报) local console. Type a command, e.g. /summary, /quotes 谢尔曼, /search 北约, /ask 谁领导了美国代表团？\nThe commands are the CLI's (the leading / is optional); write options as --article n13495457 or, as in Discord, article:n13495457.\nTab completes commands, people and article ids; /more shows the next page; /exit quits.",
 
+  "plain.dated": "{title} ({date})",
+  "plain.aside": " ({text})",
+  "plain.aliases": "{name} ({aliases})",
+  "plain.groupSeparator": "; ",
+  "plain.articles": "{total} {total:article|articles}, page {page}/{pages}:",
+  "plain.searchTitle": "“{query}”: {total} {total:article|articles} ({first}–{last}):",
+  "plain.summaryTitle": "{article}, summary:",
+  "plain.quotesTitle": "{who}, {count} {count:quote|quotes}:",
+  "plain.quoteSource": "{title}, {paragraph} {url}",
+  "plain.peopleNone": "No people found.",
+  "plain.person": "{person}: {count} {count:quote|quotes}",
+  "plain.askNone": "No answer found.",
+
   "bot.internalError": "Something went wrong and I could not answer. Please try again later.",
   "bot.notYours": "Only {owner} can turn these pages. Run the command yourself.",
   "bot.expired": "These buttons have expired. Please run the command again.",

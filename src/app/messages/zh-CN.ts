@@ -66,6 +66,19 @@ export const zhCN = {
   "help.console":
     "读报 dubao 本地控制台。输入命令，例如：/summary、/quotes 谢尔曼、/search 北约、/ask 谁领导了美国代表团？\n命令与 CLI 相同（开头的 / 可省略）；选项可写作 --article n13495457，也可像 Discord 一样写作 article:n13495457。\nTab 键补全命令、人名和文章编号；/more 看下一页；/exit 退出。",
 
+  "plain.dated": "{title}（{date}）",
+  "plain.aside": "（{text}）",
+  "plain.aliases": "{name}（{aliases}）",
+  "plain.groupSeparator": "；",
+  "plain.articles": "共 {total} 篇文章，第 {page}/{pages} 页：",
+  "plain.searchTitle": "“{query}”共找到 {total} 篇文章（第 {first}–{last} 篇）：",
+  "plain.summaryTitle": "{article} 摘要：",
+  "plain.quotesTitle": "{who}，共 {count} 条引语：",
+  "plain.quoteSource": "{title} {paragraph} {url}",
+  "plain.peopleNone": "没有找到人物。",
+  "plain.person": "{person}：{count} 条引语",
+  "plain.askNone": "没有找到答案。",
+
   "bot.internalError": "出错了，这次没能回答。请稍后再试。",
   "bot.notYours": "只有 {owner} 可以翻页。请自己执行这个命令。",
   "bot.expired": "这些按钮已过期，请重新执行命令。",

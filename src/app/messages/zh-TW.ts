@@ -64,6 +64,19 @@ export const zhTW: Catalog = {
   "help.console":
     "讀報 dubao 本機主控台。輸入指令，例如：/summary、/quotes 謝爾曼、/search 北約、/ask 誰領導了美國代表團？\n指令與 CLI 相同（開頭的 / 可省略）；選項可寫作 --article n13495457，也可像 Discord 一樣寫作 article:n13495457。\nTab 鍵補全指令、人名和文章編號；/more 看下一頁；/exit 離開。",
 
+  "plain.dated": "{title}（{date}）",
+  "plain.aside": "（{text}）",
+  "plain.aliases": "{name}（{aliases}）",
+  "plain.groupSeparator": "；",
+  "plain.articles": "共 {total} 篇文章，第 {page}/{pages} 頁：",
+  "plain.searchTitle": "「{query}」共找到 {total} 篇文章（第 {first}–{last} 篇）：",
+  "plain.summaryTitle": "{article} 摘要：",
+  "plain.quotesTitle": "{who}，共 {count} 則引語：",
+  "plain.quoteSource": "{title} {paragraph} {url}",
+  "plain.peopleNone": "沒有找到人物。",
+  "plain.person": "{person}：{count} 則引語",
+  "plain.askNone": "沒有找到答案。",
+
   "bot.internalError": "出了點問題，這次沒能回答。請稍後再試。",
   "bot.notYours": "只有 {owner} 可以翻頁。請自己執行這個指令。",
   "bot.expired": "這些按鈕已過期，請重新執行指令。",
