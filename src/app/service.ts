@@ -1,9 +1,10 @@
-import { answerQuestion } from "../answers/ask.js";
-import { summarize } from "../answers/summary.js";
+import { answerQuestion, MAX_ANSWERS } from "../answers/ask.js";
+import { MAX_SUMMARY_SENTENCES, summarize } from "../answers/summary.js";
 import type { Archive } from "../articles/archive.js";
 import { type Article, type ArticleRef, articleRef } from "../articles/article.js";
 import { isUserError, UserError } from "../errors.js";
 import type { Quote } from "../quotes/quotes.js";
+import { MAX_QUERY_LENGTH } from "../search/analyzer.js";
 import { markSnippet } from "../search/search.js";
 import { foldText } from "../text/text.js";
 
@@ -21,13 +22,16 @@ export interface Markup {
 
 export const PLAIN_MARKUP: Markup = { mark: (text) => `**${text}**`, escape: (text) => text };
 
-/** Every limit on what a command accepts, defined once; the command specs declare them. */
+/**
+ * Every limit on what a command accepts, in one place (the core's own where it has one); the
+ * command specs declare their options with these.
+ */
 export const LIMITS = {
-  query: 200,
+  query: MAX_QUERY_LENGTH,
   searchResults: 200,
   /** Results one Discord /search pages through. */
   discordSearchResults: 50,
-  summarySentences: 10,
+  summarySentences: MAX_SUMMARY_SENTENCES,
   question: 300,
   person: 100,
   /** An article named by id, number, link or part of its title. */
@@ -35,7 +39,7 @@ export const LIMITS = {
   articlesPerPage: 100,
   people: 1000,
   page: 10_000,
-  askAnswers: 3,
+  askAnswers: MAX_ANSWERS,
 } as const;
 
 export const DEFAULTS = {
