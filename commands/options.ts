@@ -16,6 +16,7 @@ export function articleOption(positional = false): StringOptionSpec<"article"> {
     maxLength: LIMITS.article,
     autocomplete: true,
     positional,
+    placeholder: "ID",
   };
 }
 

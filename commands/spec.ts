@@ -21,6 +21,8 @@ interface OptionBase<Name extends string> {
   /** Offered on the command line and in the console only, not on Discord. */
   textOnly?: boolean;
   autocomplete?: boolean;
+  /** What the usage shows for the value (`--article ID`); N for numbers, TEXT otherwise. */
+  placeholder?: string;
 }
 
 export interface StringOptionSpec<Name extends string = string> extends OptionBase<Name> {

@@ -6,8 +6,6 @@ import { type AnyCommand, type OptionSpec, optionsOn, type Surface } from "./spe
  * console's (`/search 关键词 [limit:N]`) and Discord's help (`/搜索 关键词 [数量]`).
  */
 
-const PLACEHOLDER: Record<string, string> = { integer: "N", string: "TEXT" };
-
 function optionUsage(option: OptionSpec, surface: Surface, locale: Locale): string {
   const label =
     surface === "discord"
@@ -17,7 +15,7 @@ function optionUsage(option: OptionSpec, surface: Surface, locale: Locale): stri
           ? `<${option.name}>`
           : option.names[locale]
         : surface === "cli"
-          ? `--${option.name} ${option.type === "integer" ? "N" : (PLACEHOLDER[option.type] ?? "")}`
+          ? `--${option.name} ${option.placeholder ?? (option.type === "integer" ? "N" : "TEXT")}`
           : `${option.name}:${option.names[locale]}`;
   return option.required ? label : `[${label}]`;
 }
@@ -37,6 +35,16 @@ export function usage(command: AnyCommand, surface: Surface, locale: Locale): st
   ].join(" ");
 }
 
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** Columns a text takes in a terminal: Chinese characters and full-width forms take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += WIDE.test(char) ? 2 : 1;
+  return width;
+}
+
 /** One line per command: its usage, padded, then its description. */
 export function usageLines(
   commands: readonly AnyCommand[],
@@ -44,12 +52,12 @@ export function usageLines(
   locale: Locale,
 ): string[] {
   const usages = commands.map((command) => usage(command, surface, locale));
-  const width = Math.max(...usages.map((text) => text.length));
+  const width = Math.max(...usages.map(displayWidth));
   return commands.map((command, index) => {
     const text = usages[index] ?? "";
     const description = command.descriptions[locale];
     return surface === "discord"
       ? `\`${text}\` — ${description}`
-      : `  ${text.padEnd(width)}  ${description}`;
+      : `  ${text}${" ".repeat(width - displayWidth(text))}  ${description}`;
   });
 }

@@ -1,4 +1,4 @@
-import { closestCommand, commandsOn, findCommand } from "../../commands/index.js";
+import { COMMANDS, closestCommand, commandsOn, findCommand } from "../../commands/index.js";
 import { type AnyCommand, runCommand, type Surface } from "../../commands/spec.js";
 import { usageLines } from "../../commands/usage.js";
 import type { Answer } from "../app/service.js";
@@ -95,6 +95,18 @@ function unknownCommand(word: string, surface: TextSurface): UserError {
   ]);
 }
 
+/** Every option name of every command: `limit:3` is an option even where it is not one. */
+const ANY_OPTION = new Set(
+  COMMANDS.flatMap((command) => command.options.map((option) => option.name)),
+);
+
+function unknownOption(command: AnyCommand, option: string): UserError {
+  const known = command.options.map((item) => `--${item.name}`);
+  return known.length > 0
+    ? new UserError("option.unknown", { option, command: command.name, known })
+    : new UserError("option.unknownNone", { option, command: command.name });
+}
+
 /** Splits a command line by the command's spec; throws UserError with a one-line reason. */
 export function parseCommand(argv: readonly string[], surface: TextSurface = "cli"): ParsedCommand {
   const at = commandWordIndex(argv);
@@ -121,17 +133,15 @@ export function parseCommand(argv: readonly string[], surface: TextSurface = "cl
         const value = option.value ?? (rest[i + 1]?.startsWith("--") ? undefined : rest[++i]);
         if (value === undefined) throw new UserError("option.needsValue", { option: arg });
         values[option.name] = value;
-      } else {
-        const known = command.options.map((item) => `--${item.name}`);
-        throw known.length > 0
-          ? new UserError("option.unknown", { option: arg, command: command.name, known })
-          : new UserError("option.unknownNone", { option: arg, command: command.name });
-      }
+      } else throw unknownOption(command, arg);
       continue;
     }
     const discordStyle = /^([a-z]+)[:：]([\s\S]+)$/i.exec(arg);
-    const named = discordStyle && byName.get((discordStyle[1] as string).toLowerCase());
-    if (named) values[named.name] = discordStyle[2] as string;
+    const optionName = discordStyle?.[1]?.toLowerCase();
+    const named = optionName === undefined ? undefined : byName.get(optionName);
+    if (named) values[named.name] = discordStyle?.[2] as string;
+    else if (optionName !== undefined && ANY_OPTION.has(optionName))
+      throw unknownOption(command, `${optionName}:`);
     else words.push(arg);
   }
   const positional = command.options.find((option) => option.positional);

@@ -137,6 +137,11 @@ describe("CLI contracts on the seed", () => {
     ],
     ["articles --bogus", "articles", /^不认识选项 --bogus。/],
     [
+      "quotes 谢尔曼 limit:3",
+      "quotes",
+      /^不认识选项 limit:。quotes 可用的选项：--person、--article$/,
+    ],
+    [
       "serch 北约",
       "serch",
       /^不认识命令 serch。 你是不是要找 search？ 可用的命令：search、.*help$/,

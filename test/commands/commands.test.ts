@@ -3,7 +3,7 @@ import { closestCommand, commandsOn, findCommand } from "../../commands/index.js
 import { search } from "../../commands/search.js";
 import { type ArgumentsOf, readArguments } from "../../commands/spec.js";
 import { summary } from "../../commands/summary.js";
-import { usage, usageLines } from "../../commands/usage.js";
+import { displayWidth, usage, usageLines } from "../../commands/usage.js";
 import { pickLocale } from "../../src/app/i18n.js";
 import { isUserError, type UserError } from "../../src/errors.js";
 
@@ -115,6 +115,15 @@ describe("usage generated from the specs", () => {
 
   it("lists the positional option first: summary's article", () => {
     expect(usage(summary, "cli", "en-US")).toBe("summary [<article>] [--sentences N]");
+  });
+
+  it("lines up the console's descriptions, counting a Chinese character as two columns", () => {
+    const lines = usageLines(commandsOn("console"), "console", "zh-CN");
+    const columns = lines.map((line) => {
+      const description = commandsOn("console")[lines.indexOf(line)]?.descriptions["zh-CN"] ?? "";
+      return displayWidth(line.slice(0, line.lastIndexOf(description)));
+    });
+    expect(new Set(columns).size).toBe(1);
   });
 
   it.each([
