@@ -448,15 +448,7 @@ export function renderAnswer(answer: Answer, locale: Locale): PageView[] {
     case "help":
       return renderHelp(locale);
     case "people":
-      return [
-        {
-          embed: {
-            title: answer.people.map((person) => person.name).join("、") || "—",
-            color: COLOUR,
-          },
-          links: [],
-        },
-      ];
+      throw new Error("/people is not offered on Discord");
   }
 }
 
