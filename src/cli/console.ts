@@ -1,8 +1,7 @@
 import { clearLine, createInterface, cursorTo, type Interface } from "node:readline";
-import { commandsOn } from "../../commands/index.js";
+import { commandsOn, findCommand } from "../../commands/index.js";
 import { usageLines } from "../../commands/usage.js";
 import { format } from "../app/i18n.js";
-import { suggestArticles, suggestPeople } from "../app/service.js";
 import type { Archive } from "../articles/archive.js";
 import type { Logger } from "../logger.js";
 import { answerLine, splitLine } from "./command-line.js";
@@ -110,8 +109,9 @@ export function consoleAnswer(archive: Archive, line: string, logger: Logger): s
 
 /**
  * readline completion: `[candidates, the text they replace]`. Commands complete the whole line
- * (with the space after them); people (for /quotes, by any alias) and article ids (for article
- * options) complete the last word.
+ * (with the space after them); an option its command declares with autocomplete (the person of
+ * /quotes, an article) completes the last word, whether written bare, as `--article …` or as
+ * `article:…`.
  */
 export function consoleComplete(archive: Archive, line: string): [string[], string] {
   if (!line.includes(" ")) {
@@ -123,21 +123,26 @@ export function consoleComplete(archive: Archive, line: string): [string[], stri
   const lastSpace = line.lastIndexOf(" ");
   const word = line.slice(lastSpace + 1);
   const before = line.slice(0, lastSpace).trim();
-  const command = before.split(/\s+/)[0]?.replace(/^\//, "");
-  const articleValue = word.startsWith("article:");
-  if (
-    before.endsWith("--article") ||
-    articleValue ||
-    (command && ["summary", "source"].includes(command) && before === `/${command}`)
-  ) {
-    const prefix = articleValue ? "article:" : "";
-    const typed = word.slice(prefix.length);
-    return [suggestArticles(archive, typed, 25).map((choice) => `${prefix}${choice.value}`), word];
-  }
-  if (command === "quotes" && before === "/quotes") {
-    return [suggestPeople(archive, word, 25).map((choice) => choice.value), word];
-  }
-  return [[], word];
+  const [commandWord = "", ...earlier] = before.split(/\s+/);
+  const command = findCommand(commandWord.normalize("NFKC").replace(/^\//, ""), "console");
+  if (!command?.autocomplete) return [[], word];
+  const named = /^([a-z]+)[:：]/i.exec(word);
+  const flag = /^--([a-z]+)$/i.exec(earlier.at(-1) ?? "");
+  const option = named
+    ? command.options.find((item) => item.name === named[1]?.toLowerCase())
+    : flag
+      ? command.options.find((item) => item.name === flag[1]?.toLowerCase())
+      : earlier.length === 0
+        ? command.options.find((item) => item.positional)
+        : undefined;
+  if (!option?.autocomplete) return [[], word];
+  const prefix = named?.[0] ?? "";
+  const choices = command.autocomplete(
+    { archive, surface: "console" },
+    option.name,
+    word.slice(prefix.length),
+  );
+  return [choices.map((choice) => `${prefix}${choice.value}`), word];
 }
 
 export interface ConsoleSession {

@@ -88,7 +88,9 @@ describe("local console", () => {
     ["/qu", ["/quotes "], "/qu"],
     ["/s", ["/search ", "/summary ", "/source "], "/s"],
     ["/summary 日内", [SEED_ID], "日内"],
-    ["/search 北约 article:2022", [`article:${SEED_ID}`], "article:2022"],
+    ["/quotes 谢尔曼 article:2022", [`article:${SEED_ID}`], "article:2022"],
+    ["/quotes 谢尔曼 --article 日内", [SEED_ID], "日内"],
+    ["/search 北约 article:2022", [], "article:2022"],
   ])("completes %s", (line, completions, replaced) => {
     expect(consoleComplete(archive, line)).toEqual([completions, replaced]);
   });
