@@ -22,7 +22,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   articles,
   people,
   help,
-] as AnyCommand[];
+];
 
 export function commandsOn(surface: Surface): AnyCommand[] {
   return COMMANDS.filter((command) => offeredOn(command, surface));

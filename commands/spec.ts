@@ -1,5 +1,5 @@
 import type { Localized } from "../src/app/i18n.js";
-import type { Choice, Markup } from "../src/app/service.js";
+import type { Answer, Choice, Markup } from "../src/app/service.js";
 import type { Archive } from "../src/articles/archive.js";
 import { UserError } from "../src/errors.js";
 
@@ -89,7 +89,8 @@ export function defineCommand<const Options extends readonly OptionSpec[], Answe
   return spec;
 }
 
-export type AnyCommand = CommandSpec<readonly OptionSpec[], unknown>;
+/** Any command of the registry: every handler returns one of the command answers. */
+export type AnyCommand = CommandSpec<readonly OptionSpec[], Answer>;
 
 export function offeredOn(command: AnyCommand, surface: Surface): boolean {
   return !command.surfaces || command.surfaces.includes(surface);
@@ -163,6 +164,6 @@ export function runCommand(
   command: AnyCommand,
   context: CommandContext,
   raw: Readonly<Record<string, string | number | undefined>>,
-): unknown {
+): Answer {
   return command.run(context, readArguments(command, raw));
 }

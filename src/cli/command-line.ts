@@ -194,7 +194,7 @@ export function answerLine(
     commandWord = parsed.command.name;
     const usage = options.help ?? cliUsage;
     if (parsed.help || parsed.command.name === "help") return { output: usage(), ok: true };
-    const answer = runCommand(parsed.command, { archive, surface }, parsed.values) as Answer;
+    const answer = runCommand(parsed.command, { archive, surface }, parsed.values);
     return {
       output: wantsJson || parsed.json ? JSON.stringify(answer) : renderPlain(answer),
       ok: true,

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { optionsOn, runCommand } from "../../commands/spec.js";
 import type { Locale } from "../app/i18n.js";
-import type { Answer } from "../app/service.js";
 import type { Archive } from "../articles/archive.js";
 import { type CommandDefinition, DISCORD_COMMANDS, type DiscordCommand } from "./definitions.js";
 import { DISCORD_MARKUP, type PageView, renderAnswer } from "./render.js";
@@ -37,7 +36,7 @@ export function commandReply(
     command.spec,
     { archive, surface: "discord", markup: DISCORD_MARKUP },
     values,
-  ) as Answer;
+  );
   const views = renderAnswer(answer, locale);
   if (pagedByOption && "pages" in answer) {
     const view = views[0];
