@@ -1,7 +1,6 @@
 import { COMMANDS, closestCommand, commandsOn, findCommand } from "../../commands/index.js";
 import { type AnyCommand, runCommand, type Surface } from "../../commands/spec.js";
 import { usageLines } from "../../commands/usage.js";
-import type { Answer } from "../app/service.js";
 import type { Archive } from "../articles/archive.js";
 import { describeError, isUserError, UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -165,8 +164,6 @@ export interface LineAnswer {
   /** What to print. */
   output: string;
   ok: boolean;
-  /** The command's answer, when it had one. */
-  answer?: Answer;
 }
 
 /** The one-line error for a failed command (`{"command": …, "error": …}` with --json). */
@@ -198,7 +195,6 @@ export function answerLine(
     return {
       output: wantsJson || parsed.json ? JSON.stringify(answer) : renderPlain(answer),
       ok: true,
-      answer,
     };
   } catch (error) {
     if (!isUserError(error)) logger.error(`Command failed: ${argv.join(" ")}`, error);
