@@ -364,12 +364,18 @@ async function main(): Promise<void> {
   const command = commandLine();
   const found = corpora(opts);
   if (found.length === 0) {
-    console.log(
+    console.error(
       loadConfig().BENCH_CORPUS
         ? "No corpus to benchmark: the BENCH_CORPUS folder is absent. Nothing measured."
         : "No corpus to benchmark: the tarballs are absent (../shared/corpus or CORPUS_DIR) and " +
             "BENCH_CORPUS is not set. Nothing measured.",
     );
+    console.error(
+      "To get one: put epoch-news-2022-01.tar.zst (the month) and epoch-news-2020-2022.tar.zst " +
+        "(the archive) in ../shared/corpus or in a folder named by CORPUS_DIR, or set " +
+        "BENCH_CORPUS to an unpacked folder of article files.",
+    );
+    process.exitCode = 1;
     return;
   }
   const reports: CorpusReport[] = [];

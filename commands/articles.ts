@@ -1,31 +1,42 @@
-import { SlashCommandBuilder } from "discord.js";
 import { localized } from "../src/app/i18n.js";
-import { runArticles } from "../src/app/service.js";
-import { renderArticles } from "../src/discord/render.js";
-import type { BotCommand } from "./types.js";
+import { DEFAULTS, LIMITS, runArticles } from "../src/app/service.js";
+import { defineCommand } from "./spec.js";
 
-/** Articles listed on one page of /articles. */
-export const ARTICLES_PER_PAGE = 10;
-const name = localized("文章", "articles");
-const description = localized(
-  "已载入的文章，最新的在前",
-  "The loaded articles, newest first",
-  "已載入的文章，最新的在前",
-);
-
-export const articles: BotCommand = {
-  definition: new SlashCommandBuilder()
-    .setName("articles")
-    .setNameLocalizations(name)
-    .setDescription(description["zh-CN"])
-    .setDescriptionLocalizations(description)
-    .toJSON(),
-  execute({ archive, locale }, _args, page) {
-    const pages = Math.max(1, Math.ceil(archive.size / ARTICLES_PER_PAGE));
-    const shown = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
-    const answer = runArticles(archive, { page: shown, limit: ARTICLES_PER_PAGE });
-    const view = renderArticles(answer, locale)[0];
-    if (!view) throw new Error("renderArticles returned no page");
-    return { view, page: answer.page, pages: answer.pages };
+export const articles = defineCommand({
+  name: "articles",
+  names: localized("文章", "articles"),
+  descriptions: localized(
+    "已载入的文章，最新的在前",
+    "The loaded articles, newest first",
+    "已載入的文章，最新的在前",
+  ),
+  options: [
+    {
+      name: "page",
+      type: "integer",
+      names: localized("页", "page", "頁"),
+      descriptions: localized("第几页（默认 1）", "Which page (default 1)", "第幾頁（預設 1）"),
+      min: 1,
+      max: LIMITS.page,
+      default: 1,
+      positional: true,
+    },
+    {
+      name: "limit",
+      type: "integer",
+      names: localized("数量", "limit", "數量"),
+      descriptions: localized(
+        "每页多少篇（{min}–{max}，默认 {default}）",
+        "Articles a page ({min}–{max}, default {default})",
+        "每頁多少篇（{min}–{max}，預設 {default}）",
+      ),
+      min: 1,
+      max: LIMITS.articlesPerPage,
+      default: DEFAULTS.articlesPerPage,
+      textOnly: true,
+    },
+  ],
+  run({ archive }, { page, limit }) {
+    return runArticles(archive, { page, limit });
   },
-};
+});

@@ -1,21 +1,57 @@
+import { nameDistance } from "../src/quotes/people.js";
 import { articles } from "./articles.js";
 import { ask } from "./ask.js";
-import { createHelp } from "./help.js";
+import { help } from "./help.js";
+import { people } from "./people.js";
 import { quotes } from "./quotes.js";
 import { search } from "./search.js";
 import { source } from "./source.js";
+import { type AnyCommand, offeredOn, type Surface } from "./spec.js";
 import { summary } from "./summary.js";
-import type { BotCommand } from "./types.js";
-import { assertValidCommands } from "./validate.js";
 
-/** Every slash command, in the order /help lists them. The runtime and `npm run deploy` share it. */
-export const COMMANDS: BotCommand[] = [];
-const help = createHelp(() => COMMANDS);
-COMMANDS.push(search, summary, quotes, ask, source, articles, help);
-assertValidCommands(COMMANDS.map((command) => command.definition));
+/**
+ * The one registry of commands, in the order help lists them. Discord's definitions, the CLI's
+ * parser and usage, and the console's help are all generated from it.
+ */
+export const COMMANDS: readonly AnyCommand[] = [
+  search,
+  summary,
+  quotes,
+  ask,
+  source,
+  articles,
+  people,
+  help,
+];
 
-export const COMMANDS_BY_NAME: ReadonlyMap<string, BotCommand> = new Map(
-  COMMANDS.map((command) => [command.definition.name, command]),
-);
+export function commandsOn(surface: Surface): AnyCommand[] {
+  return COMMANDS.filter((command) => offeredOn(command, surface));
+}
 
-export type { BotCommand, CommandArgs, CommandContext, CommandReply } from "./types.js";
+/** A command by its name or any localised name (`search`, `搜索`, `搜尋`), on a surface. */
+export function findCommand(name: string, surface: Surface): AnyCommand | undefined {
+  const wanted = name.toLowerCase();
+  return commandsOn(surface).find(
+    (command) =>
+      command.name === wanted || Object.values(command.names).some((local) => local === name),
+  );
+}
+
+/** The command a mistyped name was probably meant to be (`serch` → search), if one is close. */
+export function closestCommand(name: string, surface: Surface): AnyCommand | undefined {
+  const wanted = name.toLowerCase();
+  let best: AnyCommand | undefined;
+  let bestDistance = 0.4;
+  for (const command of commandsOn(surface)) {
+    for (const candidate of [command.name, ...Object.values(command.names)]) {
+      const distance = nameDistance(wanted, candidate);
+      if (distance <= bestDistance) {
+        best = command;
+        bestDistance = distance;
+      }
+    }
+  }
+  return best;
+}
+
+export type { AnyCommand, ArgumentsOf, CommandContext, CommandSpec, Surface } from "./spec.js";

@@ -1,30 +1,36 @@
-import type { SlashCommandStringOption } from "discord.js";
 import { localized } from "../src/app/i18n.js";
-import { suggestArticles } from "../src/app/service.js";
-import type { Archive } from "../src/articles/archive.js";
+import { LIMITS, suggestArticles } from "../src/app/service.js";
+import type { CommandContext, StringOptionSpec } from "./spec.js";
 
 /** The `article` option shared by /summary, /quotes and /source: autocompleted, optional. */
-export function articleOption(option: SlashCommandStringOption): SlashCommandStringOption {
-  const description = localized(
-    "文章：输入标题的一部分、编号或日期（默认最新的一篇）",
-    "Article: type part of its title, its id or date (default: the newest)",
-    "文章：輸入標題的一部分、編號或日期（預設最新的一篇）",
-  );
-  return option
-    .setName("article")
-    .setNameLocalizations(localized("文章", "article"))
-    .setDescription(description["zh-CN"])
-    .setDescriptionLocalizations(description)
-    .setMaxLength(100)
-    .setAutocomplete(true);
+export function articleOption(positional = false): StringOptionSpec<"article"> {
+  return {
+    name: "article",
+    type: "string",
+    names: localized("文章", "article"),
+    descriptions: localized(
+      "文章：输入标题的一部分、编号或日期（默认最新的一篇）",
+      "Article: type part of its title, its id or date (default: the newest)",
+      "文章：輸入標題的一部分、編號或日期（預設最新的一篇）",
+    ),
+    maxLength: LIMITS.article,
+    autocomplete: true,
+    positional,
+    placeholder: "ID",
+  };
 }
 
 /**
- * What a member typed into an `article` option without picking a suggestion (part of a title,
- * a date) names an article when exactly one matches; otherwise the value goes to the core as it
- * is (an id, a number, a link, or something the core will say it cannot find).
+ * What a Discord member typed into an `article` option without picking a suggestion (part of a
+ * title, a date) names an article when exactly one matches; otherwise, and on the command line,
+ * the value goes to the core as it is (an id, a number, a link, or something the core will say
+ * it cannot find).
  */
-export function resolveArticleArg(archive: Archive, value: string | undefined): string | undefined {
+export function resolveArticleArg(
+  { archive, surface }: CommandContext,
+  value: string | undefined,
+): string | undefined {
+  if (surface !== "discord") return value;
   if (value === undefined || value.trim() === "" || archive.get(value)) return value;
   const matches = suggestArticles(archive, value, 2);
   return matches.length === 1 ? matches[0]?.value : value;

@@ -1,61 +1,56 @@
-import { SlashCommandBuilder } from "discord.js";
 import { localized } from "../src/app/i18n.js";
-import { LIMITS, runSearch } from "../src/app/service.js";
-import { DISCORD_MARKUP, renderSearch } from "../src/discord/render.js";
-import { type BotCommand, integerArg, pick, stringArg } from "./types.js";
+import { DEFAULTS, LIMITS, runSearch } from "../src/app/service.js";
+import { defineCommand } from "./spec.js";
 
-/** The most results one /search shows (over its pages). */
-export const SEARCH_MAX_RESULTS = 50;
-const name = localized("搜索", "search", "搜尋");
-const description = localized(
-  "在文章中搜索词语，如人名、地名、机构或英文词",
-  "Search the articles for words: people, places, organisations, English terms",
-  "在文章中搜尋詞語，如人名、地名、機構或英文詞",
-);
-
-export const search: BotCommand = {
-  definition: new SlashCommandBuilder()
-    .setName("search")
-    .setNameLocalizations(name)
-    .setDescription(description["zh-CN"])
-    .setDescriptionLocalizations(description)
-    .addStringOption((option) =>
-      option
-        .setName("query")
-        .setNameLocalizations(localized("关键词", "query", "關鍵字"))
-        .setDescription("要搜索的词，例如：北约、谢尔曼、NATO")
-        .setDescriptionLocalizations(
-          localized(
-            "要搜索的词，例如：北约、谢尔曼、NATO",
-            "Words to find, e.g. 北约, 谢尔曼, NATO",
-            "要搜尋的詞，例如：北約、謝爾曼、NATO",
-          ),
-        )
-        .setRequired(true)
-        .setMaxLength(LIMITS.query),
-    )
-    .addIntegerOption((option) =>
-      option
-        .setName("limit")
-        .setNameLocalizations(localized("数量", "limit", "數量"))
-        .setDescription(`最多显示多少篇（1–${SEARCH_MAX_RESULTS}，默认 10）`)
-        .setDescriptionLocalizations(
-          localized(
-            `最多显示多少篇（1–${SEARCH_MAX_RESULTS}，默认 10）`,
-            `How many articles at most (1–${SEARCH_MAX_RESULTS}, default 10)`,
-            `最多顯示多少篇（1–${SEARCH_MAX_RESULTS}，預設 10）`,
-          ),
-        )
-        .setMinValue(1)
-        .setMaxValue(SEARCH_MAX_RESULTS),
-    )
-    .toJSON(),
-  execute({ archive, locale }, args, page) {
-    const answer = runSearch(
-      archive,
-      { query: stringArg(args, "query") ?? "", limit: integerArg(args, "limit") ?? 10 },
-      DISCORD_MARKUP,
-    );
-    return pick(renderSearch(answer, locale), page);
+export const search = defineCommand({
+  name: "search",
+  names: localized("搜索", "search", "搜尋"),
+  descriptions: localized(
+    "在文章中搜索词语，如人名、地名、机构或英文词",
+    "Search the articles for words: people, places, organisations, English terms",
+    "在文章中搜尋詞語，如人名、地名、機構或英文詞",
+  ),
+  options: [
+    {
+      name: "query",
+      type: "string",
+      names: localized("关键词", "query", "關鍵字"),
+      descriptions: localized(
+        "要搜索的词，例如：北约、谢尔曼、NATO",
+        "Words to find, e.g. 北约, 谢尔曼, NATO",
+        "要搜尋的詞，例如：北約、謝爾曼、NATO",
+      ),
+      required: true,
+      positional: true,
+      maxLength: LIMITS.query,
+    },
+    {
+      name: "limit",
+      type: "integer",
+      names: localized("数量", "limit", "數量"),
+      descriptions: localized(
+        "最多显示多少篇（{min}–{max}，默认 {default}）",
+        "How many articles at most ({min}–{max}, default {default})",
+        "最多顯示多少篇（{min}–{max}，預設 {default}）",
+      ),
+      min: 1,
+      max: LIMITS.searchResults,
+      discordMax: LIMITS.discordSearchResults,
+      default: DEFAULTS.searchResults,
+    },
+    {
+      name: "page",
+      type: "integer",
+      names: localized("页", "page", "頁"),
+      descriptions: localized("第几页（默认 1）", "Which page (default 1)", "第幾頁（預設 1）"),
+      min: 1,
+      max: LIMITS.page,
+      default: 1,
+      // Discord pages through the results with buttons instead.
+      textOnly: true,
+    },
+  ],
+  run({ archive, markup }, { query, limit, page }) {
+    return runSearch(archive, { query, limit, page }, markup);
   },
-};
+});

@@ -29,13 +29,28 @@ const ConfigSchema = z.object({
   CORPUS_DIR: optional(z.string()),
   /** An unpacked corpus folder for the benchmark, instead of unpacking a tarball. */
   BENCH_CORPUS: optional(z.string()),
-  SHARD_COUNT: optional(z.union([z.literal("auto"), z.coerce.number().int().min(1).max(1000)])),
+  SHARD_COUNT: optional(
+    z.union([z.literal("auto"), z.coerce.number().int().min(1).max(1000)], {
+      error: "must be a whole number from 1 to 1000, or auto",
+    }),
+  ),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** A wrong or missing setting; its message names the variable and never echoes a value. */
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
+}
+
+/**
+ * For entry points: a ConfigError is the person's to fix, so it prints its message alone (no
+ * stack trace) and the process exits 1. Any other error returns, for the caller to report.
+ */
+export function exitOnConfigError(error: unknown): void {
+  if (!(error instanceof ConfigError)) return;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
 }
 
 /**

@@ -1,18 +1,34 @@
+import { format, type Locale, type Message, type MessageParams } from "./app/messages/index.js";
+
 /**
- * An error whose message is safe to show to a member as it is: bad command arguments,
- * unknown article ids, empty queries. Anything else is a bug, logged with its stack and
- * answered with a generic message.
+ * An error a member should see: bad command arguments, unknown article ids, empty queries. It
+ * carries a message code and parameters (`new UserError("search.tooManyTerms", { max: 12 })`);
+ * each adapter puts it into the member's words with `describeError`. Anything else is a bug,
+ * logged with its stack and answered with a generic message.
  */
 export class UserError extends Error {
   override readonly name = "UserError";
-  /** Extra lines a member may find useful, such as suggestions. */
-  readonly hints: string[];
-  constructor(message: string, hints: string[] = []) {
-    super(message);
+  readonly code: string;
+  readonly params: MessageParams;
+  /** Extra messages a member may find useful, such as suggestions. */
+  readonly hints: readonly Message[];
+  constructor(code: string, params: MessageParams = {}, hints: readonly Message[] = []) {
+    // The Simplified Chinese text, for logs and stack traces.
+    super(format("zh-CN", code, params));
+    this.code = code;
+    this.params = params;
     this.hints = hints;
   }
 }
 
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
+}
+
+/** A UserError and its hints in a locale, one line each. */
+export function describeError(error: UserError, locale: Locale): string[] {
+  return [
+    format(locale, error.code, error.params),
+    ...error.hints.map((hint) => format(locale, hint.code, hint.params)),
+  ];
 }

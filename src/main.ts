@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Archive } from "./articles/archive.js";
 import { startConsole } from "./cli/console.js";
-import { type Config, loadConfig } from "./config.js";
+import { type Config, exitOnConfigError, loadConfig } from "./config.js";
 import { createBot } from "./discord/bot.js";
 import { createLogger, handleProcessFaults, type Logger } from "./logger.js";
 
@@ -185,6 +185,7 @@ function exitSoon(ms = 5_000): void {
 const entry = process.argv[1];
 if (entry && import.meta.url === pathToFileURL(resolve(entry)).href) {
   main().catch((error: unknown) => {
+    exitOnConfigError(error);
     process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
     process.exitCode = 1;
   });

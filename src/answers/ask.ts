@@ -264,7 +264,7 @@ const TYPE_CHECKED = 40;
 
 function checkLimit(limit: number): void {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_ANSWERS) {
-    throw new UserError(`答案数必须是 1 到 ${MAX_ANSWERS} 之间的整数（收到：${String(limit)}）。`);
+    throw new UserError("ask.answerCount", { max: MAX_ANSWERS, value: String(limit) });
   }
 }
 

@@ -507,9 +507,7 @@ function select(selection: Selection, count: number): string[] {
 
 function checkCount(count: number): void {
   if (!Number.isInteger(count) || count < 1 || count > MAX_SUMMARY_SENTENCES) {
-    throw new UserError(
-      `摘要的句数必须是 1 到 ${MAX_SUMMARY_SENTENCES} 之间的整数（收到：${String(count)}）。`,
-    );
+    throw new UserError("summary.sentences", { max: MAX_SUMMARY_SENTENCES, value: String(count) });
   }
 }
 

@@ -1,9 +1,10 @@
-import { answerQuestion } from "../answers/ask.js";
-import { summarize } from "../answers/summary.js";
+import { answerQuestion, MAX_ANSWERS } from "../answers/ask.js";
+import { MAX_SUMMARY_SENTENCES, summarize } from "../answers/summary.js";
 import type { Archive } from "../articles/archive.js";
 import { type Article, type ArticleRef, articleRef } from "../articles/article.js";
-import { UserError } from "../errors.js";
+import { isUserError, UserError } from "../errors.js";
 import type { Quote } from "../quotes/quotes.js";
+import { MAX_QUERY_LENGTH } from "../search/analyzer.js";
 import { markSnippet } from "../search/search.js";
 import { foldText } from "../text/text.js";
 
@@ -21,12 +22,32 @@ export interface Markup {
 
 export const PLAIN_MARKUP: Markup = { mark: (text) => `**${text}**`, escape: (text) => text };
 
+/**
+ * Every limit on what a command accepts, in one place (the core's own where it has one); the
+ * command specs declare their options with these.
+ */
 export const LIMITS = {
-  query: 200,
+  query: MAX_QUERY_LENGTH,
   searchResults: 200,
-  summarySentences: 10,
+  /** Results one Discord /search pages through. */
+  discordSearchResults: 50,
+  summarySentences: MAX_SUMMARY_SENTENCES,
   question: 300,
   person: 100,
+  /** An article named by id, number, link or part of its title. */
+  article: 100,
+  articlesPerPage: 100,
+  people: 1000,
+  page: 10_000,
+  askAnswers: MAX_ANSWERS,
+} as const;
+
+export const DEFAULTS = {
+  searchResults: 10,
+  summarySentences: 3,
+  articlesPerPage: 10,
+  people: 25,
+  askAnswers: 3,
 } as const;
 
 export interface ArticlesAnswer {
@@ -41,10 +62,16 @@ export function runArticles(
   archive: Archive,
   options: { page?: number; limit?: number } = {},
 ): ArticlesAnswer {
-  const limit = checkInteger("limit", options.limit ?? 10, 1, 100);
+  const limit = checkInteger(
+    "limit",
+    options.limit ?? DEFAULTS.articlesPerPage,
+    1,
+    LIMITS.articlesPerPage,
+  );
   const total = archive.size;
   const pages = Math.max(1, Math.ceil(total / limit));
-  const page = checkInteger("page", options.page ?? 1, 1, Number.MAX_SAFE_INTEGER);
+  const page = checkInteger("page", options.page ?? 1, 1, LIMITS.page);
+  if (page > pages) throw new UserError("page.beyondEnd", { page, pages });
   const start = (page - 1) * limit;
   return {
     command: "articles",
@@ -83,12 +110,19 @@ export function runSearch(
   markup: Markup = PLAIN_MARKUP,
 ): SearchAnswer {
   const query = options.query.trim();
-  if (!query) throw new UserError("请输入要搜索的词，例如：北约、谢尔曼、NATO。");
+  if (!query) throw new UserError("search.empty");
   if (query.length > LIMITS.query)
-    throw new UserError(`搜索词太长（${query.length} 字），最多 ${LIMITS.query} 字。`);
-  const limit = checkInteger("limit", options.limit ?? 10, 1, LIMITS.searchResults);
-  const page = checkInteger("page", options.page ?? 1, 1, 10_000);
+    throw new UserError("search.tooLong", { length: query.length, max: LIMITS.query });
+  const limit = checkInteger(
+    "limit",
+    options.limit ?? DEFAULTS.searchResults,
+    1,
+    LIMITS.searchResults,
+  );
+  const page = checkInteger("page", options.page ?? 1, 1, LIMITS.page);
   const found = archive.search.search(query, { limit, offset: (page - 1) * limit });
+  const pages = Math.ceil(found.total / limit);
+  if (found.total > 0 && page > pages) throw new UserError("page.beyondEnd", { page, pages });
   const results = found.hits.flatMap((hit) => {
     const article = archive.get(hit.id);
     if (!article) return [];
@@ -121,7 +155,12 @@ export function runSummary(
   archive: Archive,
   options: { article?: string | null; sentences?: number } = {},
 ): SummaryAnswer {
-  const count = checkInteger("sentences", options.sentences ?? 3, 1, LIMITS.summarySentences);
+  const count = checkInteger(
+    "sentences",
+    options.sentences ?? DEFAULTS.summarySentences,
+    1,
+    LIMITS.summarySentences,
+  );
   const article = archive.resolve(options.article);
   return { command: "summary", article: articleRef(article), sentences: summarize(article, count) };
 }
@@ -138,19 +177,18 @@ export function runQuotes(
   options: { person: string; article?: string | null },
 ): QuotesAnswer {
   const person = options.person.trim();
-  if (!person) throw new UserError("请输入人名，例如：谢尔曼、Sherman。");
+  if (!person) throw new UserError("quotes.empty");
   if (person.length > LIMITS.person)
-    throw new UserError(`人名太长（${person.length} 字），最多 ${LIMITS.person} 字。`);
+    throw new UserError("quotes.nameTooLong", { length: person.length, max: LIMITS.person });
   const article = options.article ? archive.resolve(options.article) : undefined;
   const matched = archive.people.find(person);
   if (matched.length === 0) {
     const suggestions = archive.people.suggest(person, 5);
-    throw new UserError(
-      `没有找到 ${person} 的引语。`,
+    throw new UserError("quotes.notFound", { person }, [
       suggestions.length > 0
-        ? [`你是不是要找：${suggestions.join("、")}`]
-        : ["用 /quotes 时输入人名的任一写法（中文、英文或繁体）。"],
-    );
+        ? { code: "quotes.didYouMean", params: { names: suggestions } }
+        : { code: "quotes.anySpelling" },
+    ]);
   }
   const quotes = matched
     .flatMap((match) => archive.people.quotesOf(match, article ? { articleId: article.id } : {}))
@@ -172,7 +210,7 @@ export function runPeople(
   archive: Archive,
   options: { prefix?: string; limit?: number } = {},
 ): PeopleAnswer {
-  const limit = checkInteger("limit", options.limit ?? 25, 1, 1000);
+  const limit = checkInteger("limit", options.limit ?? DEFAULTS.people, 1, LIMITS.people);
   const people = archive.people.list(options.prefix?.trim() || undefined, limit);
   return {
     command: "people",
@@ -193,13 +231,11 @@ export interface AskAnswer {
 
 export function runAsk(archive: Archive, options: { question: string; limit?: number }): AskAnswer {
   const question = options.question.trim();
-  if (!question) throw new UserError("请输入问题，例如：谁领导了美国代表团？");
+  if (!question) throw new UserError("ask.empty");
   if (question.length > LIMITS.question)
-    throw new UserError(`问题太长（${question.length} 字），最多 ${LIMITS.question} 字。`);
-  const limit = checkInteger("limit", options.limit ?? 3, 1, 3);
-  const candidates = archive.search
-    .search(question, { mode: "any", limit: 30 })
-    .hits.flatMap((hit) => archive.get(hit.id) ?? []);
+    throw new UserError("ask.tooLong", { length: question.length, max: LIMITS.question });
+  const limit = checkInteger("limit", options.limit ?? DEFAULTS.askAnswers, 1, LIMITS.askAnswers);
+  const candidates = questionCandidates(archive, question);
   const result = answerQuestion(question, candidates, { limit });
   const answers = result.answers.flatMap((answer) => {
     const article = archive.get(answer.articleId);
@@ -214,6 +250,34 @@ export function runAsk(archive: Archive, options: { question: string; limit?: nu
     ...(answers.length === 0 ? { reason: result.reason ?? "没有找到能回答这个问题的句子。" } : {}),
   };
 }
+
+/** The articles a question's words appear in; a question with none has its own message. */
+function questionCandidates(archive: Archive, question: string): Article[] {
+  try {
+    return archive.search
+      .search(question, { mode: "any", limit: 30 })
+      .hits.flatMap((hit) => archive.get(hit.id) ?? []);
+  } catch (error) {
+    if (isUserError(error) && error.code === "search.noTerms")
+      throw new UserError("ask.noKeywords");
+    throw error;
+  }
+}
+
+export interface HelpAnswer {
+  command: "help";
+}
+
+/** Every command's answer. */
+export type Answer =
+  | ArticlesAnswer
+  | SourceAnswer
+  | SearchAnswer
+  | SummaryAnswer
+  | QuotesAnswer
+  | PeopleAnswer
+  | AskAnswer
+  | HelpAnswer;
 
 export interface Choice {
   name: string;
@@ -266,11 +330,8 @@ export function clip(text: string, max: number): string {
   return `${points.slice(0, max - 1).join("")}…`;
 }
 
-function checkInteger(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UserError(
-      `${name} 必须是 ${min} 到 ${max === Number.MAX_SAFE_INTEGER ? "更大" : max} 之间的整数。`,
-    );
-  }
+function checkInteger(option: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new UserError("option.range", { option, min, max });
   return value;
 }

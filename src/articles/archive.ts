@@ -237,12 +237,12 @@ export class Archive {
 
   /** The article a member named, by id, number or link; the newest when none is named. */
   resolve(id?: string | null): Article {
-    if (this.size === 0) throw new UserError("还没有载入任何文章。");
+    if (this.size === 0) throw new UserError("articles.none");
     if (id === undefined || id === null || id.trim() === "") return this.articles[0] as Article;
     const article = this.get(id);
     if (article) return article;
-    throw new UserError(`找不到文章 ${id.trim().slice(0, 60)}。`, [
-      "用 /articles 查看文章列表，或用 /search 搜索。",
+    throw new UserError("article.notFound", { id: id.trim().slice(0, 60) }, [
+      { code: "article.listHint" },
     ]);
   }
 

@@ -1,51 +1,106 @@
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { pathToFileURL } from "node:url";
 import { Archive } from "../articles/archive.js";
-import { loadConfig } from "../config.js";
+import { exitOnConfigError, loadConfig } from "../config.js";
+import { UserError } from "../errors.js";
 import { createLogger } from "../logger.js";
-import { answerLine, splitLine, USAGE } from "./command-line.js";
+import {
+  answerLine,
+  cliUsage,
+  commandWordIndex,
+  errorLine,
+  globalOptions,
+  splitLine,
+} from "./command-line.js";
 
 /**
  * `npm run -s cli -- <command> [words] [--seeds DIR] [--json]`: the same handlers as the bot, for
- * scripts. Without a command it answers one command per line of standard input.
+ * scripts. Without a command it answers one command per line of standard input, and exits
+ * non-zero when any line failed.
  */
-async function main(argv: string[]): Promise<number> {
-  const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
-  const json = argv.includes("--json");
-  const seedsIndex = argv.indexOf("--seeds");
-  const root = seedsIndex >= 0 ? argv[seedsIndex + 1] : config.SEEDS_DIR;
-  if (argv.includes("--help") || argv.includes("-h")) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (!root) {
-    process.stdout.write(
-      `${json ? JSON.stringify({ command: null, error: "--seeds needs a folder" }) : "error: --seeds needs a folder"}\n`,
-    );
-    return 2;
-  }
-  const archive = await Archive.load({ root, cacheDir: config.INDEX_CACHE, logger });
-  const oneShot = argv.some((arg, i) => !arg.startsWith("-") && argv[i - 1] !== "--seeds");
-  if (oneShot) {
-    const { output, ok } = answerLine(archive, argv, json, logger);
-    process.stdout.write(`${output}\n`);
-    return ok ? 0 : 1;
-  }
-  const lines = createInterface({ input: process.stdin, terminal: false });
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    const { output } = answerLine(archive, [...splitLine(line), ...argv], json, logger);
-    process.stdout.write(`${output}\n`);
-  }
-  return 0;
+
+export interface CliStreams {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+const PROCESS_STREAMS: CliStreams = {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+};
+
+/** Runs the CLI; resolves to the exit code. */
+export async function runCli(
+  argv: string[],
+  streams: CliStreams = PROCESS_STREAMS,
+): Promise<number> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const print = (text: string) => streams.stdout.write(`${text}\n`);
+  const firstCommand = () => {
+    const at = commandWordIndex(argv);
+    return at >= 0 ? (argv[at] as string) : null;
+  };
+  let options: ReturnType<typeof globalOptions>;
+  try {
+    options = globalOptions(argv);
+  } catch (error) {
+    print(errorLine(firstCommand(), error, argv.includes("--json")));
+    return 2;
+  }
+  if (options.help) {
+    print(cliUsage());
+    return 0;
+  }
+  const root = options.seeds ?? config.SEEDS_DIR;
+  let archive: Archive;
+  try {
+    await stat(root).catch(() => {
+      throw new UserError("folder.missing", { folder: resolve(root) });
+    });
+    archive = await Archive.load({ root, cacheDir: config.INDEX_CACHE, logger });
+  } catch (error) {
+    print(errorLine(firstCommand(), error, options.json));
+    return 1;
+  }
+  if (commandWordIndex(options.rest) >= 0) {
+    const { output, ok } = answerLine(archive, options.rest, options.json, logger);
+    print(output);
+    return ok ? 0 : 1;
+  }
+  if (streams.stdin.isTTY) {
+    streams.stderr.write(`${cliUsage()}\n每行输入一条命令，Ctrl-D 结束：\n`);
+  }
+  let failed = 0;
+  const lines = createInterface({ input: streams.stdin, terminal: false });
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    const { output, ok } = answerLine(
+      archive,
+      [...splitLine(line), ...options.rest],
+      options.json,
+      logger,
+    );
+    if (!ok) failed++;
+    print(output);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+const entry = process.argv[1];
+if (entry && import.meta.url === pathToFileURL(resolve(entry)).href) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      exitOnConfigError(error);
+      process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,104 +1,167 @@
-import { createInterface, type Interface } from "node:readline";
-import { suggestArticles, suggestPeople } from "../app/service.js";
+import { clearLine, createInterface, cursorTo, type Interface } from "node:readline";
+import { commandsOn, findCommand } from "../../commands/index.js";
+import { usageLines } from "../../commands/usage.js";
+import { format } from "../app/i18n.js";
 import type { Archive } from "../articles/archive.js";
 import type { Logger } from "../logger.js";
 import { answerLine, splitLine } from "./command-line.js";
 
 /**
  * The local console (`npm start` without a token): a person types `/summary`, `/quotes 谢尔曼`,
- * `/search 北约`, `/ask …` and sees the same answers as the CLI prints. Options are written as on
- * the command line (`--article n13495457`) or as in Discord (`article:n13495457`). Tab completes
- * commands, people and articles.
+ * `/search 北约`, `/ask …` and sees the same answers as the CLI prints, a page at a time. Options
+ * are written as on the command line (`--article n13495457`) or as in Discord
+ * (`article:n13495457`). Tab completes commands, people and articles.
  */
 
-const CONSOLE_COMMANDS = [
-  "/search",
-  "/summary",
-  "/quotes",
-  "/ask",
-  "/source",
-  "/articles",
-  "/people",
-  "/help",
-  "/exit",
-];
 const EXIT = new Set(["/exit", "/quit", "exit", "quit"]);
+const MORE = new Set(["/more", "more", "/next", "/更多"]);
+/** Lines of an answer shown at once; the rest waits for /more. */
+export const CONSOLE_PAGE_LINES = 40;
 
 export function consoleHelp(): string {
   return [
-    "读报 dubao 本地控制台。输入命令，例如：/summary、/quotes 谢尔曼、/search 北约、/ask 谁领导了美国代表团？",
-    "命令与 CLI 相同（开头的 / 可省略）；选项可写作 --article n13495457，也可像 Discord 一样写作 article:n13495457。",
-    "Tab 键补全命令、人名和文章编号；/exit 退出。",
+    format("zh-CN", "help.console"),
     "",
-    "  /search 词语 [limit:N] [page:P]        搜索文章（所有词都要出现；简繁皆可）",
-    "  /summary [article:编号] [sentences:N]  文章摘要（默认最新一篇，3 句）",
-    "  /quotes 人名 [article:编号]            某人说过的话（中文、英文、繁体名字皆可）",
-    "  /people [前缀]                         说过话的人物",
-    "  /ask 问题                              用文章中的句子回答问题",
-    "  /source [article:编号]                 原文链接",
-    "  /articles [page:P]                     文章列表，最新在前",
+    ...usageLines(commandsOn("console"), "console", "zh-CN"),
   ].join("\n");
 }
 
-/** Turns Discord-style `name:value` options into `--name value`. */
-export function consoleArgs(line: string): string[] {
-  const args = splitLine(line.trim());
-  const out: string[] = [];
-  for (const arg of args) {
-    const match = /^(article|limit|sentences|page):(.+)$/.exec(arg);
-    if (match) out.push(`--${match[1]}`, match[2] as string);
-    else out.push(arg);
-  }
-  return out;
+/** Console command names, with their slash, for completion. */
+function consoleCommands(): string[] {
+  return [...commandsOn("console").map((command) => `/${command.name}`), "/more", "/exit"];
 }
 
-/** The text the console prints for one line, or undefined for a line that ends the session. */
+const indent = (line: string) => line.length - line.trimStart().length;
+
+/**
+ * Splits an answer into pages of about `size` lines without cutting an item: a line indented
+ * more than the line that began its item (a snippet, a link) belongs to that item.
+ */
+export function pageLines(text: string, size = CONSOLE_PAGE_LINES): string[] {
+  const lines = text.split("\n");
+  if (lines.length <= size) return [text];
+  const pages: string[][] = [[]];
+  // The first line is the answer's heading; items start on the next.
+  let itemIndent = Number.POSITIVE_INFINITY;
+  for (const [index, line] of lines.entries()) {
+    const page = pages[pages.length - 1] as string[];
+    const continues = indent(line) > itemIndent;
+    if (!continues && index > 0) itemIndent = indent(line);
+    if (page.length >= size && !continues) pages.push([line]);
+    else page.push(line);
+  }
+  return pages.map((page) => page.join("\n"));
+}
+
+/** Discord markdown (`**北约**`) for a terminal: bold where it can show it, else plain text. */
+export function terminalMarkdown(text: string, bold: boolean): string {
+  return text.replace(/\*\*([^*\n]+)\*\*/g, (_match, inner: string) =>
+    bold ? `\x1b[1m${inner}\x1b[22m` : inner,
+  );
+}
+
+/** A console conversation: one answer at a time, its further pages kept for /more. */
+export class ConsoleConversation {
+  private pending: string[] = [];
+  private pageCount = 0;
+
+  constructor(
+    private readonly archive: () => Archive,
+    private readonly logger: Logger,
+    private readonly bold = false,
+  ) {}
+
+  /** The text for one line, or undefined for a line that ends the session. */
+  answer(line: string): string | undefined {
+    const trimmed = line.trim();
+    if (!trimmed) return "";
+    if (EXIT.has(trimmed)) return undefined;
+    if (MORE.has(trimmed)) return this.nextPage() ?? format("zh-CN", "console.noMore");
+    if (/^[/／]?(帮助|\?|？)$/.test(trimmed)) return consoleHelp();
+    const { output } = answerLine(this.archive(), splitLine(trimmed), false, this.logger, {
+      surface: "console",
+      help: consoleHelp,
+    });
+    const pages = pageLines(terminalMarkdown(output, this.bold));
+    this.pending = pages.slice(1);
+    this.pageCount = pages.length;
+    return this.withFooter(pages[0] ?? "");
+  }
+
+  private nextPage(): string | undefined {
+    const page = this.pending.shift();
+    return page === undefined ? undefined : this.withFooter(page);
+  }
+
+  private withFooter(page: string): string {
+    if (this.pageCount <= 1) return page;
+    const shown = this.pageCount - this.pending.length;
+    return this.pending.length > 0
+      ? `${page}\n${format("zh-CN", "console.more", { page: shown, pages: this.pageCount })}`
+      : page;
+  }
+}
+
+/** One line's answer without paging state (the first page of it). */
 export function consoleAnswer(archive: Archive, line: string, logger: Logger): string | undefined {
-  const trimmed = line.trim();
-  if (!trimmed) return "";
-  if (EXIT.has(trimmed)) return undefined;
-  if (/^\/?(help|帮助|\?)$/.test(trimmed)) return consoleHelp();
-  const args = consoleArgs(trimmed);
-  return answerLine(archive, args, false, logger).output;
+  return new ConsoleConversation(() => archive, logger).answer(line);
 }
 
 /**
- * readline completion: `[candidates, the text they replace]`. Commands complete the whole line;
- * people (for /quotes, by any alias) and article ids (for article options) complete the last word.
+ * readline completion: `[candidates, the text they replace]`. Commands complete the whole line
+ * (with the space after them); an option its command declares with autocomplete (the person of
+ * /quotes, an article) completes the last word, whether written bare, as `--article …` or as
+ * `article:…`.
  */
 export function consoleComplete(archive: Archive, line: string): [string[], string] {
   if (!line.includes(" ")) {
-    const typed = line.startsWith("/") ? line : `/${line}`;
-    const hits = CONSOLE_COMMANDS.filter((command) => command.startsWith(typed));
-    return [hits.length > 0 ? hits : CONSOLE_COMMANDS, line];
+    const typed = `/${line.normalize("NFKC").replace(/^\//, "")}`;
+    const commands = consoleCommands();
+    const hits = commands.filter((command) => command.startsWith(typed));
+    return [(hits.length > 0 ? hits : commands).map((command) => `${command} `), line];
   }
   const lastSpace = line.lastIndexOf(" ");
   const word = line.slice(lastSpace + 1);
   const before = line.slice(0, lastSpace).trim();
-  const command = before.split(/\s+/)[0]?.replace(/^\//, "");
-  const articleValue = word.startsWith("article:");
-  if (
-    before.endsWith("--article") ||
-    articleValue ||
-    (command && ["summary", "source"].includes(command) && before === `/${command}`)
-  ) {
-    const prefix = articleValue ? "article:" : "";
-    const typed = word.slice(prefix.length);
-    return [suggestArticles(archive, typed, 25).map((choice) => `${prefix}${choice.value}`), word];
-  }
-  if (command === "quotes" && before === "/quotes") {
-    return [suggestPeople(archive, word, 25).map((choice) => choice.value), word];
-  }
-  return [[], word];
+  const [commandWord = "", ...earlier] = before.split(/\s+/);
+  const command = findCommand(commandWord.normalize("NFKC").replace(/^\//, ""), "console");
+  if (!command?.autocomplete) return [[], word];
+  const named = /^([a-z]+)[:：]/i.exec(word);
+  const flag = /^--([a-z]+)$/i.exec(earlier.at(-1) ?? "");
+  const option = named
+    ? command.options.find((item) => item.name === named[1]?.toLowerCase())
+    : flag
+      ? command.options.find((item) => item.name === flag[1]?.toLowerCase())
+      : earlier.length === 0
+        ? command.options.find((item) => item.positional)
+        : undefined;
+  if (!option?.autocomplete) return [[], word];
+  const prefix = named?.[0] ?? "";
+  const choices = command.autocomplete(
+    { archive, surface: "console" },
+    option.name,
+    word.slice(prefix.length),
+  );
+  return [choices.map((choice) => `${prefix}${choice.value}`), word];
 }
 
 export interface ConsoleSession {
-  /** Resolves when the person leaves (/exit, end of input, Ctrl-C). */
+  /** Resolves when the person leaves (/exit, end of input, Ctrl-C on an empty line). */
   closed: Promise<void>;
   close(): void;
+  /** Prints text above the prompt and redraws the prompt with what was being typed. */
+  printAbove(text: string): void;
 }
 
-/** Runs the console over a pair of streams (stdin/stdout by default). */
+type WritableWithTty = NodeJS.WritableStream & {
+  isTTY?: boolean;
+  hasColors?: () => boolean;
+};
+
+/**
+ * Runs the console over a pair of streams (stdin/stdout by default). On a terminal, log lines
+ * written to `logStream` (stderr by default) appear above the prompt, which is then redrawn.
+ */
 export function startConsole(
   archive: () => Archive,
   logger: Logger,
@@ -106,27 +169,51 @@ export function startConsole(
     input?: NodeJS.ReadableStream;
     output?: NodeJS.WritableStream;
     terminal?: boolean;
+    logStream?: NodeJS.WritableStream;
   } = {},
 ): ConsoleSession {
-  const output = streams.output ?? process.stdout;
+  const output = (streams.output ?? process.stdout) as WritableWithTty;
+  const terminal = streams.terminal ?? Boolean(output.isTTY);
   const rl: Interface = createInterface({
     input: streams.input ?? process.stdin,
     output,
-    terminal: streams.terminal ?? Boolean((output as NodeJS.WriteStream).isTTY),
+    terminal,
     prompt: "读报> ",
     completer: (line: string) => consoleComplete(archive(), line),
     historySize: 200,
   });
-  const closed = new Promise<void>((resolve) => rl.once("close", () => resolve()));
-  output.write(`读报 dubao：已载入 ${archive().size} 篇文章。输入 /help 查看命令，/exit 退出。\n`);
+  const conversation = new ConsoleConversation(
+    archive,
+    logger,
+    terminal && (output.hasColors?.() ?? false),
+  );
+  let open = true;
+  const closed = new Promise<void>((resolve) =>
+    rl.once("close", () => {
+      open = false;
+      restoreLog();
+      resolve();
+    }),
+  );
+  const above = (write: () => void) => {
+    if (!open || !terminal) return write();
+    clearLine(output, 0);
+    cursorTo(output, 0);
+    write();
+    rl.prompt(true);
+  };
+  const printAbove = (text: string) =>
+    above(() => output.write(text.endsWith("\n") ? text : `${text}\n`));
+  const restoreLog = terminal ? aroundWrites(streams.logStream ?? process.stderr, above) : () => {};
+  output.write(`${format("zh-CN", "console.ready", { count: archive().size })}\n`);
   rl.prompt();
   rl.on("line", (line) => {
     let text: string | undefined;
     try {
-      text = consoleAnswer(archive(), line, logger);
+      text = conversation.answer(line);
     } catch (error) {
       logger.error("Console command failed", error);
-      text = "出错了（详见日志）。";
+      text = format("zh-CN", "console.failed");
     }
     if (text === undefined) {
       rl.close();
@@ -135,6 +222,33 @@ export function startConsole(
     if (text) output.write(`${text}\n`);
     rl.prompt();
   });
-  rl.on("SIGINT", () => rl.close());
-  return { closed, close: () => rl.close() };
+  rl.on("SIGINT", () => {
+    // A half-typed line is cleared; Ctrl-C on an empty line leaves.
+    if (rl.line.length === 0) {
+      rl.close();
+      return;
+    }
+    rl.write(null, { ctrl: true, name: "u" });
+    output.write(`\n${format("zh-CN", "console.interrupt")}\n`);
+    rl.prompt();
+  });
+  return { closed, close: () => rl.close(), printAbove };
+}
+
+/** Runs every write to a stream (the log) through `around`; returns the undo. */
+function aroundWrites(
+  stream: NodeJS.WritableStream,
+  around: (write: () => void) => void,
+): () => void {
+  const original = stream.write;
+  stream.write = function (this: NodeJS.WritableStream, ...args: unknown[]) {
+    let written = true;
+    around(() => {
+      written = (original as (...args: unknown[]) => boolean).apply(stream, args);
+    });
+    return written;
+  } as typeof stream.write;
+  return () => {
+    stream.write = original;
+  };
 }

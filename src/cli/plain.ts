@@ -1,31 +1,19 @@
-import type {
-  ArticlesAnswer,
-  AskAnswer,
-  PeopleAnswer,
-  QuotesAnswer,
-  SearchAnswer,
-  SourceAnswer,
-  SummaryAnswer,
-} from "../app/service.js";
-
-export type Answer =
-  | ArticlesAnswer
-  | SourceAnswer
-  | SearchAnswer
-  | SummaryAnswer
-  | QuotesAnswer
-  | PeopleAnswer
-  | AskAnswer;
-
-const link = (url: string | null) => url ?? "（无原文链接）";
-const dated = (title: string, date: string | null) => `${title}${date ? `（${date}）` : ""}`;
+import { format, type Locale, type MessageCode } from "../app/i18n.js";
+import type { MessageParams } from "../app/messages/index.js";
+import type { Answer } from "../app/service.js";
 
 /** Renders a command's answer as readable plain text, for the CLI and the local console. */
-export function renderPlain(answer: Answer): string {
+export function renderPlain(answer: Answer, locale: Locale = "zh-CN"): string {
+  const text = (code: MessageCode, params?: MessageParams) => format(locale, code, params);
+  const link = (url: string | null) => url ?? text("ui.noLink");
+  const dated = (title: string, date: string | null) =>
+    date ? text("plain.dated", { title, date }) : title;
+  const withAliases = (name: string, aliases: string[]) =>
+    aliases.length > 0 ? text("plain.aliases", { name, aliases }) : name;
   switch (answer.command) {
     case "articles":
       return [
-        `共 ${answer.total} 篇文章，第 ${answer.page}/${answer.pages} 页：`,
+        text("plain.articles", { total: answer.total, page: answer.page, pages: answer.pages }),
         ...answer.articles.map((a) => `  ${a.date ?? "????-??-??"}  ${a.id}  ${a.title}`),
       ].join("\n");
     case "source":
@@ -33,12 +21,15 @@ export function renderPlain(answer: Answer): string {
     case "search": {
       if (answer.total === 0) {
         const tips =
-          answer.suggestions.length > 0 ? `\n试试：${answer.suggestions.join("、")}` : "";
-        return `没有找到包含“${answer.query}”的文章。${tips}`;
+          answer.suggestions.length > 0
+            ? `\n${text("search.try", { words: answer.suggestions })}`
+            : "";
+        return `${text("search.none", { query: answer.query })}${tips}`;
       }
       const first = (answer.page - 1) * answer.limit + 1;
+      const last = first + answer.results.length - 1;
       return [
-        `“${answer.query}”共找到 ${answer.total} 篇文章（第 ${first}–${first + answer.results.length - 1} 篇）：`,
+        text("plain.searchTitle", { query: answer.query, total: answer.total, first, last }),
         ...answer.results.map((r, i) =>
           [
             `${first + i}. ${dated(r.title, r.date)}  [${r.id}]`,
@@ -50,35 +41,46 @@ export function renderPlain(answer: Answer): string {
     }
     case "summary":
       return [
-        `${dated(answer.article.title, answer.article.date)} 摘要：`,
+        text("plain.summaryTitle", { article: dated(answer.article.title, answer.article.date) }),
         ...answer.sentences.map((s, i) => `${i + 1}. ${s}`),
         link(answer.article.url),
       ].join("\n");
     case "quotes": {
       const who = answer.matched
-        .map((m) => (m.aliases.length > 0 ? `${m.name}（${m.aliases.join("、")}）` : m.name))
-        .join("；");
-      if (answer.quotes.length === 0) return `${who}：没有找到引语。`;
+        .map((m) => withAliases(m.name, m.aliases))
+        .join(text("plain.groupSeparator"));
+      if (answer.quotes.length === 0) return text("quotes.none", { who });
       return [
-        `${who}，共 ${answer.quotes.length} 条引语：`,
-        ...answer.quotes.map(
-          (q) =>
-            `「${q.text}」 —— ${q.speaker}${q.kind === "direct" ? "" : q.kind === "partial" ? "（部分引语）" : "（转述）"}\n   ${q.title} 第 ${q.paragraph} 段 ${link(q.url)}`,
-        ),
+        text("plain.quotesTitle", { who, count: answer.quotes.length }),
+        ...answer.quotes.map((q) => {
+          const kind =
+            q.kind === "direct"
+              ? ""
+              : text("plain.aside", {
+                  text: text(q.kind === "partial" ? "quotes.kind.partial" : "quotes.kind.reported"),
+                });
+          const source = text("plain.quoteSource", {
+            title: q.title,
+            paragraph: text("ui.paragraph", { n: q.paragraph }),
+            url: link(q.url),
+          });
+          return `「${q.text}」 —— ${q.speaker}${kind}\n   ${source}`;
+        }),
       ].join("\n");
     }
     case "people":
-      if (answer.people.length === 0) return "没有找到人物。";
+      if (answer.people.length === 0) return text("plain.peopleNone");
       return answer.people
-        .map(
-          (p) =>
-            `${p.name}${p.aliases.length > 0 ? `（${p.aliases.join("、")}）` : ""}：${p.quoteCount} 条引语`,
+        .map((p) =>
+          text("plain.person", { person: withAliases(p.name, p.aliases), count: p.quoteCount }),
         )
         .join("\n");
+    case "help":
+      return "";
     case "ask":
-      if (answer.answers.length === 0) return answer.reason ?? "没有找到答案。";
+      if (answer.answers.length === 0) return answer.reason ?? text("plain.askNone");
       return [
-        `问：${answer.question}`,
+        text("ask.title", { question: answer.question }),
         ...answer.answers.map((a, i) => `${i + 1}. ${a.text}\n   —— ${a.title} ${link(a.url)}`),
       ].join("\n");
   }

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import {
   ActionRowBuilder,
   type AutocompleteInteraction,
@@ -18,18 +17,14 @@ import {
   MessageFlags,
   type WebSocketOptions,
 } from "discord.js";
-import {
-  type BotCommand,
-  COMMANDS_BY_NAME,
-  type CommandArgs,
-  type CommandReply,
-} from "../../commands/index.js";
-import { type Locale, localizeCoreText, pickLocale, t } from "../app/i18n.js";
+import { format, type Locale, pickLocale } from "../app/i18n.js";
 import type { Archive } from "../articles/archive.js";
 import type { Config } from "../config.js";
-import { isUserError } from "../errors.js";
+import { describeError, isUserError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { type Backoff, discordHost, untilReachable } from "./connect.js";
+import { DISCORD_COMMANDS, type DiscordCommand } from "./definitions.js";
+import { type CommandArgs, type CommandReply, commandReply, PageCodec } from "./paging.js";
 
 /**
  * The Discord runtime: one discord.js Client (Guilds intent only), slash commands answered from
@@ -133,113 +128,6 @@ export function createBot(
       await client.destroy();
     },
   };
-}
-
-// -------------------------------------------------------------------------------------------------
-// Paging state in custom ids
-
-export interface PageState {
-  command: string;
-  /** The member who may turn the pages. */
-  owner: string;
-  /** Epoch milliseconds after which the buttons no longer work. */
-  expires: number;
-  page: number;
-  /** The command's option values, in definition order; undefined when they were forgotten. */
-  args: CommandArgs | undefined;
-}
-
-const PREFIX = "pg";
-const CUSTOM_ID_MAX = 100;
-
-/**
- * Encodes paging state in a button's custom id: `pg;search;<owner36>;<expires36>;<page>;<args>`,
- * the args a JSON array of option values. When the args do not fit in Discord's 100 characters
- * they are kept in memory (bounded) and the id refers to them by key.
- */
-export class PageCodec {
-  private readonly stored = new Map<string, CommandArgs>();
-  private readonly keys = new Map<string, string>();
-  constructor(private readonly capacity = 5_000) {}
-
-  encode(state: Omit<PageState, "args"> & { args: CommandArgs }, command: BotCommand): string {
-    const names = (command.definition.options ?? []).map((option) => option.name);
-    const values = names.map((name) => state.args[name] ?? null);
-    while (values.length > 0 && values[values.length - 1] === null) values.pop();
-    const head = [
-      PREFIX,
-      state.command,
-      BigInt(state.owner).toString(36),
-      Math.floor(state.expires / 1000).toString(36),
-      String(state.page),
-    ].join(";");
-    const inline = `${head};${JSON.stringify(values)}`;
-    if (inline.length <= CUSTOM_ID_MAX) return inline;
-    const key = this.remember(state.args);
-    return `${head};#${key}`;
-  }
-
-  /** Two ids of one message only differ by page, so both buttons share the stored args. */
-  private remember(args: CommandArgs): string {
-    const serialized = JSON.stringify(args);
-    const known = this.keys.get(serialized);
-    if (known) return known;
-    const key = randomBytes(6).toString("base64url");
-    this.stored.set(key, args);
-    this.keys.set(serialized, key);
-    if (this.stored.size > this.capacity) {
-      const [oldest, value] = this.stored.entries().next().value ?? [];
-      if (oldest !== undefined) {
-        this.stored.delete(oldest);
-        this.keys.delete(JSON.stringify(value));
-      }
-    }
-    return key;
-  }
-
-  decode(customId: string): PageState | undefined {
-    const parts: string[] = [];
-    let rest = customId;
-    for (let i = 0; i < 5; i++) {
-      const at = rest.indexOf(";");
-      if (at < 0) return undefined;
-      parts.push(rest.slice(0, at));
-      rest = rest.slice(at + 1);
-    }
-    const [prefix, name, owner36, expires36, pageText] = parts;
-    if (prefix !== PREFIX || !name || !owner36 || !expires36 || !pageText) return undefined;
-    const command = COMMANDS_BY_NAME.get(name);
-    const page = Number(pageText);
-    if (!command || !Number.isInteger(page) || page < 1) return undefined;
-    let owner: string;
-    try {
-      owner = [...owner36]
-        .reduce((value, digit) => value * 36n + BigInt(Number.parseInt(digit, 36)), 0n)
-        .toString();
-    } catch {
-      return undefined;
-    }
-    const expires = Number.parseInt(expires36, 36) * 1000;
-    let args: CommandArgs | undefined;
-    if (rest.startsWith("#")) {
-      args = this.stored.get(rest.slice(1));
-    } else {
-      try {
-        const values = JSON.parse(rest) as unknown[];
-        if (!Array.isArray(values)) return undefined;
-        const names = (command.definition.options ?? []).map((option) => option.name);
-        args = {};
-        values.forEach((value, index) => {
-          const key = names[index];
-          if (key && (typeof value === "string" || typeof value === "number"))
-            (args as CommandArgs)[key] = value;
-        });
-      } catch {
-        return undefined;
-      }
-    }
-    return { command: name, owner, expires, page, args };
-  }
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -383,14 +271,13 @@ class InteractionHandler {
   }
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    const locale = pickLocale(interaction.locale);
     let choices: Array<{ name: string; value: string }> = [];
     try {
-      const command = COMMANDS_BY_NAME.get(interaction.commandName);
+      const command = DISCORD_COMMANDS.get(interaction.commandName);
       const focused = interaction.options.getFocused(true);
       choices =
-        command?.autocomplete?.(
-          { archive: this.archive(), locale },
+        command?.spec.autocomplete?.(
+          { archive: this.archive(), surface: "discord" },
           focused.name,
           String(focused.value ?? ""),
         ) ?? [];
@@ -440,18 +327,18 @@ class InteractionHandler {
     const locale = pickLocale(interaction.locale);
     const responder = new Responder(interaction, this.logger);
     try {
-      const command = COMMANDS_BY_NAME.get(interaction.commandName);
+      const command = DISCORD_COMMANDS.get(interaction.commandName);
       if (!command) {
-        await responder.sendEphemeral(t(locale).unknownCommand);
+        await responder.sendEphemeral(format(locale, "bot.unknownCommand"));
         return;
       }
       const args = readArgs(interaction, command);
-      const defer = this.shouldDefer(command.definition.name, interaction.createdTimestamp);
+      const defer = this.shouldDefer(command.spec.name, interaction.createdTimestamp);
       if (defer) await responder.defer();
       await this.work(
-        command.definition.name,
+        command.spec.name,
         defer,
-        () => command.execute({ archive: this.archive(), locale }, args, 1),
+        () => commandReply(command, this.archive(), locale, args),
         (reply) => responder.send(this.message(command, reply, args, interaction.user.id, locale)),
       );
     } catch (error) {
@@ -463,17 +350,18 @@ class InteractionHandler {
 
   private async button(interaction: ButtonInteraction): Promise<void> {
     const locale = pickLocale(interaction.locale);
-    const m = t(locale);
     const responder = new Responder(interaction, this.logger);
     try {
       const state = this.codec.decode(interaction.customId);
-      const command = state && COMMANDS_BY_NAME.get(state.command);
+      const command = state && DISCORD_COMMANDS.get(state.command);
       if (!state || !command) {
-        await responder.sendEphemeral(m.unknownButton);
+        await responder.sendEphemeral(format(locale, "bot.unknownButton"));
         return;
       }
       if (state.owner !== interaction.user.id) {
-        await responder.sendEphemeral(m.notYours(`<@${state.owner}>`));
+        await responder.sendEphemeral(
+          format(locale, "bot.notYours", { owner: `<@${state.owner}>` }),
+        );
         return;
       }
       if (this.now() > state.expires || !state.args) {
@@ -481,16 +369,16 @@ class InteractionHandler {
           components: disablePaging(interaction),
           allowedMentions: { ...NO_MENTIONS },
         });
-        await responder.sendEphemeral(m.expired);
+        await responder.sendEphemeral(format(locale, "bot.expired"));
         return;
       }
       const args = state.args;
-      const defer = this.shouldDefer(command.definition.name, interaction.createdTimestamp);
+      const defer = this.shouldDefer(command.spec.name, interaction.createdTimestamp);
       if (defer) await responder.defer();
       await this.work(
-        command.definition.name,
+        command.spec.name,
         defer,
-        () => command.execute({ archive: this.archive(), locale }, args, state.page),
+        () => commandReply(command, this.archive(), locale, args, state.page),
         (reply) =>
           responder.send(this.message(command, reply, args, state.owner, locale, state.expires)),
       );
@@ -509,10 +397,10 @@ class InteractionHandler {
   ): Promise<void> {
     let content: string;
     if (isUserError(error)) {
-      content = localizeCoreText([error.message, ...error.hints].join("\n"), locale);
+      content = describeError(error, locale).join("\n");
       this.logger.debug(`${what}: ${error.message}`);
     } else {
-      content = t(locale).internalError;
+      content = format(locale, "bot.internalError");
       this.logger.error(`${what} failed`, error);
     }
     await responder.sendEphemeral(content.length > 2000 ? `${content.slice(0, 1999)}…` : content);
@@ -520,32 +408,28 @@ class InteractionHandler {
 
   /** The reply message: the page's embed, paging buttons when there are pages, link buttons. */
   private message(
-    command: BotCommand,
+    command: DiscordCommand,
     reply: CommandReply,
     args: CommandArgs,
     owner: string,
     locale: Locale,
     expires = this.now() + this.pageTtl,
   ): InteractionReplyOptions & InteractionEditReplyOptions {
-    const m = t(locale);
     const rows: ActionRowBuilder<MessageActionRowComponentBuilder>[] = [];
     if (reply.pages > 1) {
       const id = (page: number) =>
-        this.codec.encode(
-          { command: command.definition.name, owner, expires, page, args },
-          command,
-        );
+        this.codec.encode({ command: command.spec.name, owner, expires, page, args }, command);
       rows.push(
         new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(
           new ButtonBuilder()
             .setCustomId(id(Math.max(1, reply.page - 1)))
-            .setLabel(m.previous)
+            .setLabel(format(locale, "ui.previous"))
             .setEmoji("◀️")
             .setStyle(ButtonStyle.Secondary)
             .setDisabled(reply.page <= 1),
           new ButtonBuilder()
             .setCustomId(id(Math.min(reply.pages, reply.page + 1)))
-            .setLabel(m.next)
+            .setLabel(format(locale, "ui.next"))
             .setEmoji("▶️")
             .setStyle(ButtonStyle.Secondary)
             .setDisabled(reply.page >= reply.pages),
@@ -568,7 +452,7 @@ class InteractionHandler {
 }
 
 /** The option values of a command interaction, read by the types its definition declares. */
-function readArgs(interaction: ChatInputCommandInteraction, command: BotCommand): CommandArgs {
+function readArgs(interaction: ChatInputCommandInteraction, command: DiscordCommand): CommandArgs {
   const args: CommandArgs = {};
   for (const option of command.definition.options ?? []) {
     const value = interaction.options.get(option.name)?.value;

@@ -1,11 +1,10 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { REST, Routes } from "discord.js";
-import { COMMANDS } from "../../commands/index.js";
-import type { CommandDefinition } from "../../commands/types.js";
-import { assertValidCommands } from "../../commands/validate.js";
-import { type Config, loadConfig } from "../config.js";
+import { type Config, ConfigError, exitOnConfigError, loadConfig } from "../config.js";
 import { createLogger, type Logger } from "../logger.js";
+import { type CommandDefinition, discordDefinitions } from "./definitions.js";
+import { assertValidCommands } from "./validate.js";
 
 /**
  * `npm run deploy`: registers the slash commands (the same modules the bot runs) with Discord:
@@ -22,10 +21,14 @@ export interface DeployResult {
 export async function deployCommands(
   config: Config,
   logger: Logger,
-  definitions: CommandDefinition[] = COMMANDS.map((command) => command.definition),
+  definitions: CommandDefinition[] = discordDefinitions(),
 ): Promise<DeployResult> {
   assertValidCommands(definitions);
-  if (!config.DISCORD_TOKEN) throw new Error("DISCORD_TOKEN is not set: cannot register commands");
+  if (!config.DISCORD_TOKEN) {
+    throw new ConfigError(
+      "DISCORD_TOKEN is not set: npm run deploy registers the commands with the bot's token (see .env.example).",
+    );
+  }
   const rest = new REST(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}).setToken(
     config.DISCORD_TOKEN,
   );
@@ -46,9 +49,16 @@ export async function deployCommands(
 
 const entry = process.argv[1];
 if (entry && import.meta.url === pathToFileURL(resolve(entry)).href) {
-  const config = loadConfig();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    exitOnConfigError(error);
+    throw error;
+  }
   const logger = createLogger(config.LOG_LEVEL);
   deployCommands(config, logger).catch((error: unknown) => {
+    exitOnConfigError(error);
     logger.error("Deploy failed", error);
     process.exitCode = 1;
   });

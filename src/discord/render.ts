@@ -1,6 +1,9 @@
 import { type APIEmbed, escapeMarkdown } from "discord.js";
-import { type Locale, t } from "../app/i18n.js";
+import { commandsOn } from "../../commands/index.js";
+import { usageLines } from "../../commands/usage.js";
+import { format, type Locale } from "../app/i18n.js";
 import type {
+  Answer,
   ArticlesAnswer,
   AskAnswer,
   Markup,
@@ -47,6 +50,29 @@ export interface PageView {
   embed: APIEmbed;
   /** Link buttons to the articles the page quotes (at most 5). */
   links: LinkButton[];
+}
+
+/** The renderers' words in one locale, from the catalogs. */
+function messages(locale: Locale) {
+  const text = (code: Parameters<typeof format>[1], params?: Parameters<typeof format>[2]) =>
+    format(locale, code, params);
+  return {
+    page: (page: number, pages: number) => text("ui.page", { page, pages }),
+    source: text("ui.source"),
+    noLink: text("ui.noLink"),
+    paragraph: (n: number) => text("ui.paragraph", { n }),
+    searchTitle: (query: string, total: number) => text("search.title", { query, total }),
+    searchNone: (query: string) => text("search.none", { query }),
+    searchTry: (words: string) => text("search.try", { words }),
+    summaryOf: text("summary.label"),
+    quotesTitle: (who: string, count: number) => text("quotes.title", { who, count }),
+    quotesNone: (who: string) => text("quotes.none", { who }),
+    quoteKind: { partial: text("quotes.kind.partial"), reported: text("quotes.kind.reported") },
+    askTitle: (question: string) => text("ask.title", { question }),
+    askNone: text("ask.none"),
+    articlesTitle: (total: number) => text("articles.title", { total }),
+    articlesNone: text("articles.none"),
+  };
 }
 
 /** Escapes Discord markdown in article text, and mention syntax so `<@id>` shows as written. */
@@ -180,7 +206,7 @@ function pagesOf(
   if (packed.length === 0) packed.push([]);
   return packed.map((page, index) => {
     const footer = [
-      packed.length > 1 ? t(locale).page(index + 1, packed.length) : "",
+      packed.length > 1 ? format(locale, "ui.page", { page: index + 1, pages: packed.length }) : "",
       footerExtra ?? "",
     ]
       .filter(Boolean)
@@ -200,7 +226,7 @@ function pagesOf(
 }
 
 export function renderSearch(answer: SearchAnswer, locale: Locale): PageView[] {
-  const m = t(locale);
+  const m = messages(locale);
   if (answer.results.length === 0) {
     const tips =
       answer.suggestions.length > 0
@@ -232,7 +258,7 @@ export function renderSearch(answer: SearchAnswer, locale: Locale): PageView[] {
 }
 
 export function renderSummary(answer: SummaryAnswer, locale: Locale): PageView[] {
-  const m = t(locale);
+  const m = messages(locale);
   const blocks = answer.sentences.map((sentence, index) => ({
     text: `**${index + 1}.** ${escapeArticleText(sentence)}`,
     links: linkButton(answer.article),
@@ -254,7 +280,7 @@ export function renderSummary(answer: SummaryAnswer, locale: Locale): PageView[]
 }
 
 export function renderQuotes(answer: QuotesAnswer, locale: Locale): PageView[] {
-  const m = t(locale);
+  const m = messages(locale);
   const who = answer.matched
     .map((match) => {
       const others = match.aliases.filter((alias) => alias !== match.name).slice(0, 3);
@@ -294,7 +320,7 @@ export function renderQuotes(answer: QuotesAnswer, locale: Locale): PageView[] {
 }
 
 export function renderSource(answer: SourceAnswer, locale: Locale): PageView[] {
-  const m = t(locale);
+  const m = messages(locale);
   const article = answer.article;
   return [
     {
@@ -312,7 +338,7 @@ export function renderSource(answer: SourceAnswer, locale: Locale): PageView[] {
 }
 
 export function renderAsk(answer: AskAnswer, locale: Locale): PageView[] {
-  const m = t(locale);
+  const m = messages(locale);
   const title = m.askTitle(answer.question);
   if (answer.answers.length === 0) {
     return [
@@ -334,7 +360,7 @@ export function renderAsk(answer: AskAnswer, locale: Locale): PageView[] {
 }
 
 export function renderArticles(answer: ArticlesAnswer, locale: Locale): PageView[] {
-  const m = t(locale);
+  const m = messages(locale);
   if (answer.total === 0) return [{ embed: { title: m.articlesNone, color: COLOUR }, links: [] }];
   const lines = answer.articles.map(
     (article) => `\`${article.date ?? "????-??-??"}\` ${articleLink(article)} · \`${article.id}\``,
@@ -356,6 +382,47 @@ export function renderArticles(answer: ArticlesAnswer, locale: Locale): PageView
       links: [],
     },
   ];
+}
+
+/** /help: the commands offered on Discord, with their options, in the member's locale. */
+export function renderHelp(locale: Locale): PageView[] {
+  return [
+    {
+      embed: {
+        title: format(locale, "help.title"),
+        color: COLOUR,
+        description: [
+          format(locale, "help.intro"),
+          "",
+          ...usageLines(commandsOn("discord"), "discord", locale),
+        ].join("\n"),
+        footer: { text: format(locale, "help.footer") },
+      },
+      links: [],
+    },
+  ];
+}
+
+/** Any command's answer as the pages of its Discord reply. */
+export function renderAnswer(answer: Answer, locale: Locale): PageView[] {
+  switch (answer.command) {
+    case "search":
+      return renderSearch(answer, locale);
+    case "summary":
+      return renderSummary(answer, locale);
+    case "quotes":
+      return renderQuotes(answer, locale);
+    case "ask":
+      return renderAsk(answer, locale);
+    case "source":
+      return renderSource(answer, locale);
+    case "articles":
+      return renderArticles(answer, locale);
+    case "help":
+      return renderHelp(locale);
+    case "people":
+      throw new Error("/people is not offered on Discord");
+  }
 }
 
 /** Total characters Discord counts toward the 6,000 limit of a message's embeds. */

@@ -614,15 +614,14 @@ function articleFingerprint(entry: IndexedArticle): string {
 }
 
 function checkQuery(query: string): QueryTerm[] {
-  if (typeof query !== "string" || query.trim() === "")
-    throw new UserError("请输入要搜索的词，例如：北约、谢尔曼、NATO。");
+  if (typeof query !== "string" || query.trim() === "") throw new UserError("search.empty");
   if (query.length > MAX_QUERY_LENGTH) {
-    throw new UserError(`搜索词太长（${query.length} 字），最多 ${MAX_QUERY_LENGTH} 字。`);
+    throw new UserError("search.tooLong", { length: query.length, max: MAX_QUERY_LENGTH });
   }
   const terms = parseQuery(query);
-  if (terms.length === 0) throw new UserError("搜索词里没有可以搜索的文字或词语。");
+  if (terms.length === 0) throw new UserError("search.noTerms");
   if (terms.length > MAX_QUERY_TERMS)
-    throw new UserError(`搜索词太多，最多 ${MAX_QUERY_TERMS} 个。`);
+    throw new UserError("search.tooManyTerms", { max: MAX_QUERY_TERMS });
   return terms;
 }
 

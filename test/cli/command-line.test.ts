@@ -2,8 +2,10 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { format } from "../../src/app/i18n.js";
 import { Archive } from "../../src/articles/archive.js";
 import { answerLine, parseCommand, splitLine } from "../../src/cli/command-line.js";
+import type { UserError } from "../../src/errors.js";
 import { silentLogger } from "../../src/logger.js";
 
 const run = promisify(execFile);
@@ -118,30 +120,92 @@ describe("CLI contracts on the seed", () => {
   });
 
   it.each([
-    ["bogus", "bogus", /unknown command/],
+    ["bogus", "bogus", /不认识命令 bogus/],
     ["search", "search", /搜索的词/],
-    ["search 北约 --limit abc", "search", /whole number/],
-    ["search 北约 --limit 0", "search", /limit/],
+    ["search 北约 --limit abc", "search", /^limit 必须是整数，而不是“abc”。$/],
+    ["search 北约 limit:abc", "search", /^limit 必须是整数，而不是“abc”。$/],
+    ["search 北约 --limit 0", "search", /^limit 必须是 1 到 200 之间的整数。$/],
+    ["search 北约 --limit -1", "search", /^limit 必须是 1 到 200 之间的整数。$/],
+    ["search 北约 --limit", "search", /^选项 --limit 后面要跟一个值。$/],
     ["summary --sentences 11", "summary", /sentences/],
     ["summary --article n1", "summary", /找不到文章/],
     ["quotes 不存在的人", "quotes", /没有找到/],
-    ["search 北约 --nope", "search", /nope/],
+    [
+      "search 北约 --nope",
+      "search",
+      /^不认识选项 --nope。search 可用的选项：--query、--limit、--page$/,
+    ],
+    ["articles --bogus", "articles", /^不认识选项 --bogus。/],
+    [
+      "quotes 谢尔曼 limit:3",
+      "quotes",
+      /^不认识选项 limit:。quotes 可用的选项：--person、--article$/,
+    ],
+    [
+      "serch 北约",
+      "serch",
+      /^不认识命令 serch。 你是不是要找 search？ 可用的命令：search、.*help$/,
+    ],
+    ["search 北约 --page 2", "search", /^只有 1 页，没有第 2 页。$/],
+    ["articles --page 2", "articles", /^只有 1 页，没有第 2 页。$/],
+    ["ask ？", "ask", /^这个问题里没有可以查找的关键词/],
   ])("%s gives a one-line error", (line, command, message) => {
     const { output, ok } = json(line);
     expect(ok).toBe(false);
     expect(output).toMatchObject({ command });
     expect((output as { error: string }).error).toMatch(message);
     expect((output as { error: string }).error).not.toContain("\n");
+    expect((output as { error: string }).error).not.toMatch(/To specify|ambiguous|Unknown option/);
+  });
+
+  it.each([
+    ["search 北约 --limit=5", { command: "search", limit: 5 }],
+    ["search --limit=5 北约", { command: "search", limit: 5, total: 1 }],
+    ["search 北约 limit:５", { command: "search", limit: 5 }],
+    ["search 北约 --page=1", { command: "search", page: 1 }],
+    ["/search 北约", { command: "search", total: 1 }],
+    ["／search 北约", { command: "search", total: 1 }],
+    ["articles 1", { command: "articles", page: 1 }],
+    ["source n13495457", { command: "source", article: { id: "n13495457" } }],
+    ["people --limit=1", { command: "people" }],
+  ])("%s is read as written", (line, expected) => {
+    const { output, ok } = json(line);
+    expect(ok).toBe(true);
+    expect(output).toMatchObject(expected);
   });
 });
 
 describe("parseCommand", () => {
   it("joins the words of a query and accepts a leading slash", () => {
-    expect(parseCommand(["/search", "北约", "乌克兰", "--limit", "3"])).toMatchObject({
-      command: "search",
-      words: "北约 乌克兰",
-      values: { limit: "3" },
-    });
+    const parsed = parseCommand(["/search", "北约", "乌克兰", "--limit", "3"]);
+    expect(parsed.command.name).toBe("search");
+    expect(parsed.values).toEqual({ query: "北约 乌克兰", limit: "3" });
+  });
+
+  it.each([
+    [["/quotes谢尔曼"], "quotes", { person: "谢尔曼" }],
+    [["/search北约"], "search", { query: "北约" }],
+    [["search北约", "limit:2"], "search", { query: "北约", limit: "2" }],
+    [["--json", "search", "北约"], "search", { query: "北约" }],
+    [["--seeds", "x", "search", "北约"], "search", { query: "北约" }],
+    [["summary", "--article=n1", "--sentences", "2"], "summary", { article: "n1", sentences: "2" }],
+  ])("reads %j", (argv, command, values) => {
+    const parsed = parseCommand(argv, "console");
+    expect(parsed.command.name).toBe(command);
+    expect(parsed.values).toEqual(values);
+  });
+
+  it("names the near-miss and every console command, /help and /exit included", () => {
+    expect(() => parseCommand(["/serch", "北约"], "console")).toThrow(/不认识命令 \/serch/);
+    try {
+      parseCommand(["/serch"], "console");
+    } catch (error) {
+      const hints = (error as UserError).hints.map((hint) =>
+        format("zh-CN", hint.code, hint.params),
+      );
+      expect(hints[0]).toBe("你是不是要找 /search？");
+      expect(hints[1]).toMatch(/\/help、\/exit$/);
+    }
   });
 
   it("splits standard-input lines honouring quotes", () => {
@@ -172,16 +236,33 @@ describe("the CLI process", () => {
     });
   });
 
-  it("answers one JSON object per line of standard input", async () => {
-    const { stdout } = await cli(
+  it("answers one JSON object per line of standard input, and exits 1 when a line failed", async () => {
+    const failed = await cli(
       ["--json", "--seeds", "seeds"],
       "search 北约\nquotes 谢尔曼\nbogus\n",
+    ).then(
+      () => undefined,
+      (error: { code: number; stdout: string }) => error,
     );
-    const lines = stdout
+    expect(failed?.code).toBe(1);
+    const lines = (failed?.stdout ?? "")
       .trim()
       .split("\n")
       .map((line) => JSON.parse(line));
     expect(lines.map((line) => line.command)).toEqual(["search", "quotes", "bogus"]);
     expect(lines[2]).toHaveProperty("error");
+  });
+
+  it("says a missing folder in one JSON line on stdout, nothing on stderr, and exits 1", async () => {
+    const failed = await cli(["articles", "--seeds", "/nonexistent", "--json"]).then(
+      () => undefined,
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(JSON.parse(failed?.stdout ?? "")).toEqual({
+      command: "articles",
+      error: "找不到文章文件夹 /nonexistent（不存在或无法读取）。",
+    });
+    expect(failed?.stderr).toBe("");
   });
 });

@@ -1,211 +1,138 @@
-import { readFileSync } from "node:fs";
-import type { APIApplicationCommandOption } from "discord.js";
-import { describe, expect, it } from "vitest";
-import { helpLines } from "../../commands/help.js";
-import { COMMANDS, COMMANDS_BY_NAME } from "../../commands/index.js";
-import type { CommandDefinition } from "../../commands/types.js";
-import {
-  assertValidCommands,
-  CommandDefinitionError,
-  commandProblems,
-} from "../../commands/validate.js";
-import { LOCALES, localizeCoreText, pickLocale } from "../../src/app/i18n.js";
-import {
-  LIMITS,
-  runArticles,
-  runAsk,
-  runQuotes,
-  runSearch,
-  runSource,
-  runSummary,
-} from "../../src/app/service.js";
-import { Archive } from "../../src/articles/archive.js";
-import { parseArticle } from "../../src/articles/parse.js";
-import { PageCodec } from "../../src/discord/bot.js";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { closestCommand, commandsOn, findCommand } from "../../commands/index.js";
+import { search } from "../../commands/search.js";
+import { type ArgumentsOf, readArguments } from "../../commands/spec.js";
+import { summary } from "../../commands/summary.js";
+import { displayWidth, usage, usageLines } from "../../commands/usage.js";
+import { pickLocale } from "../../src/app/i18n.js";
 import { isUserError, type UserError } from "../../src/errors.js";
 
-const options = (name: string) =>
-  (COMMANDS_BY_NAME.get(name)?.definition.options ?? []) as APIApplicationCommandOption[];
+const names = (surface: "discord" | "cli" | "console") =>
+  commandsOn(surface).map((command) => command.name);
 
-describe("command definitions", () => {
-  it("has the seven commands of the issue", () => {
-    expect(COMMANDS.map((command) => command.definition.name).sort()).toEqual(
-      ["articles", "ask", "help", "quotes", "search", "source", "summary"].sort(),
-    );
+describe("one registry for every surface", () => {
+  it.each([
+    ["discord", ["search", "summary", "quotes", "ask", "source", "articles", "help"]],
+    ["cli", ["search", "summary", "quotes", "ask", "source", "articles", "people", "help"]],
+    ["console", ["search", "summary", "quotes", "ask", "source", "articles", "people", "help"]],
+  ] as const)("%s offers %j", (surface, expected) => {
+    expect(names(surface)).toEqual(expected);
   });
 
   it.each([
-    ["search", ["query", "limit"], ["query"]],
-    ["summary", ["article", "sentences"], []],
-    ["quotes", ["person", "article"], ["person"]],
-    ["source", ["article"], []],
-    ["ask", ["question"], ["question"]],
-    ["articles", [], []],
-    ["help", [], []],
-  ])("/%s has options %j, required %j", (name, names, required) => {
-    expect(options(name).map((option) => option.name)).toEqual(names);
-    expect(
-      options(name)
-        .filter((option) => "required" in option && option.required)
-        .map((option) => option.name),
-    ).toEqual(required);
+    ["search", "search"],
+    ["SEARCH", "search"],
+    ["搜索", "search"],
+    ["搜尋", "search"],
+    ["引语", "quotes"],
+    ["people", "people"],
+  ])("finds %s as /%s", (typed, expected) => {
+    expect(findCommand(typed, "console")?.name).toBe(expected);
+  });
+
+  it("does not offer the people list on Discord", () => {
+    expect(findCommand("people", "discord")).toBeUndefined();
   });
 
   it.each([
-    ["summary", "article"],
-    ["quotes", "article"],
-    ["quotes", "person"],
-    ["source", "article"],
-  ])("/%s %s is autocompleted and the command answers autocomplete", (name, option) => {
-    const found = options(name).find((item) => item.name === option);
-    expect(found && "autocomplete" in found && found.autocomplete).toBe(true);
-    expect(COMMANDS_BY_NAME.get(name)?.autocomplete).toBeTypeOf("function");
+    ["serch", "search"],
+    ["qoutes", "quotes"],
+    ["sumary", "summary"],
+    ["artcles", "articles"],
+  ])("suggests %s → %s", (typed, expected) => {
+    expect(closestCommand(typed, "console")?.name).toBe(expected);
   });
 
-  it("localises every name and description for zh-CN, zh-TW and en-US", () => {
-    for (const { definition } of COMMANDS) {
-      for (const item of [
-        definition,
-        ...((definition.options ?? []) as APIApplicationCommandOption[]),
-      ]) {
-        for (const locale of LOCALES) {
-          expect(
-            item.name_localizations?.[locale],
-            `${definition.name}/${item.name} ${locale}`,
-          ).toBeTruthy();
-          expect(
-            item.description_localizations?.[locale],
-            `${definition.name}/${item.name} ${locale}`,
-          ).toBeTruthy();
-        }
-      }
+  it.each([["frobnicate"], ["xyz"]])("suggests nothing for %s", (typed) => {
+    expect(closestCommand(typed, "console")).toBeUndefined();
+  });
+});
+
+describe("typed arguments from the declaration", () => {
+  it("infers the handler's argument types from the options", () => {
+    expectTypeOf<ArgumentsOf<typeof search>>().toEqualTypeOf<{
+      query: string;
+      limit: number;
+      page: number;
+    }>();
+    expectTypeOf<ArgumentsOf<typeof summary>>().toEqualTypeOf<{
+      article: string | undefined;
+      sentences: number;
+    }>();
+  });
+
+  it.each([
+    [{ query: "北约" }, { query: "北约", limit: 10, page: 1 }],
+    [
+      { query: "北约", limit: "5" },
+      { query: "北约", limit: 5, page: 1 },
+    ],
+    [
+      { query: "北约", limit: 7 },
+      { query: "北约", limit: 7, page: 1 },
+    ],
+    [
+      { query: "北约", limit: "１５" },
+      { query: "北约", limit: 15, page: 1 },
+    ],
+    [
+      { query: "北约", page: " 2 " },
+      { query: "北约", limit: 10, page: 2 },
+    ],
+  ])("reads %j as %j", (raw, expected) => {
+    expect(readArguments(search, raw)).toEqual(expected);
+  });
+
+  it.each([
+    [{ query: "北约", limit: "abc" }, "option.notInteger", /limit 必须是整数，而不是“abc”/],
+    [{ query: "北约", limit: "0" }, "option.range", /limit 必须是 1 到 200 之间的整数/],
+    [{ query: "北约", limit: "-1" }, "option.range", /limit 必须是 1 到 200/],
+    [{ query: "北约", limit: "2.5" }, "option.notInteger", /2\.5/],
+    [{ query: "北约", limit: 201 }, "option.range", /200/],
+  ])("rejects %j with %s", (raw, code, message) => {
+    let error: unknown;
+    try {
+      readArguments(search, raw);
+    } catch (caught) {
+      error = caught;
     }
-  });
-
-  it("passes validation as shipped", () => {
-    expect(() => assertValidCommands(COMMANDS.map((command) => command.definition))).not.toThrow();
+    expect(isUserError(error)).toBe(true);
+    expect((error as UserError).code).toBe(code);
+    expect((error as UserError).message).toMatch(message);
   });
 });
 
-describe("command validation", () => {
-  const good = (): CommandDefinition =>
-    structuredClone(COMMANDS_BY_NAME.get("search")?.definition as CommandDefinition);
-  const mutate = (change: (definition: Record<string, unknown>) => void) => {
-    const definition = good() as unknown as Record<string, unknown>;
-    change(definition);
-    return definition as unknown as CommandDefinition;
-  };
-  const option = (definition: Record<string, unknown>, index: number) =>
-    (definition.options as Array<Record<string, unknown>>)[index] as Record<string, unknown>;
-
+describe("usage generated from the specs", () => {
   it.each([
-    ["an upper-case name", (d: Record<string, unknown>) => (d.name = "Search"), /lower case/],
-    [
-      "a name with a space",
-      (d: Record<string, unknown>) => (d.name = "web search"),
-      /1–32 letters/,
-    ],
-    [
-      "a name longer than 32",
-      (d: Record<string, unknown>) => (d.name = "s".repeat(33)),
-      /1–32 letters/,
-    ],
-    [
-      "an empty description",
-      (d: Record<string, unknown>) => (d.description = ""),
-      /description must be 1–100/,
-    ],
-    [
-      "a description over 100",
-      (d: Record<string, unknown>) => (d.description = "长".repeat(101)),
-      /description must be 1–100/,
-    ],
-    [
-      "a missing zh-TW name",
-      (d: Record<string, unknown>) =>
-        delete (d.name_localizations as Record<string, string>)["zh-TW"],
-      /name_localizations lacks zh-TW/,
-    ],
-    [
-      "an unknown locale",
-      (d: Record<string, unknown>) =>
-        ((d.description_localizations as Record<string, string>).xx = "x"),
-      /unknown locale xx/,
-    ],
-    [
-      "a required option after an optional one",
-      (d: Record<string, unknown>) => (d.options = [...(d.options as unknown[])].reverse()),
-      /required option must come before/,
-    ],
-    [
-      "a duplicate option name",
-      (d: Record<string, unknown>) => (option(d, 1).name = "query"),
-      /duplicate option name/,
-    ],
-    [
-      "an option description over 100",
-      (d: Record<string, unknown>) => (option(d, 0).description = "x".repeat(101)),
-      /option 1 \(query\): description/,
-    ],
-    [
-      "max_length over 6000",
-      (d: Record<string, unknown>) => (option(d, 0).max_length = 6001),
-      /max_length must be 1–6000/,
-    ],
-    [
-      "min_value above max_value",
-      (d: Record<string, unknown>) => Object.assign(option(d, 1), { min_value: 10, max_value: 5 }),
-      /min_value is more than max_value/,
-    ],
-    [
-      "choices with autocomplete",
-      (d: Record<string, unknown>) =>
-        Object.assign(option(d, 0), { autocomplete: true, choices: [{ name: "a", value: "a" }] }),
-      /autocomplete cannot have choices/,
-    ],
-    [
-      "26 options",
-      (d: Record<string, unknown>) =>
-        (d.options = Array.from({ length: 26 }, (_, i) => ({ ...option(d, 1), name: `o${i}` }))),
-      /more than 25 options/,
-    ],
-    [
-      "a subcommand option",
-      (d: Record<string, unknown>) => (option(d, 1).type = 1),
-      /unsupported option type 1/,
-    ],
-  ])("rejects %s", (_case, change, message) => {
-    const definition = mutate(change);
-    expect(commandProblems(definition).join("\n")).toMatch(message);
-    expect(() => assertValidCommands([definition])).toThrow(CommandDefinitionError);
+    ["cli", "en-US", "search <query> [--limit N] [--page N]"],
+    ["console", "zh-CN", "/search 关键词 [limit:数量] [page:页]"],
+    ["discord", "zh-CN", "/搜索 关键词 [数量]"],
+    ["discord", "zh-TW", "/搜尋 關鍵字 [數量]"],
+    ["discord", "en-US", "/search query [limit]"],
+  ] as const)("%s in %s: %s", (surface, locale, expected) => {
+    expect(usage(search, surface, locale)).toBe(expected);
   });
 
-  it("rejects two commands with one name, naming the command", () => {
-    expect(() => assertValidCommands([good(), good()])).toThrow(
-      /\/search: two commands have this name/,
-    );
+  it("lists the positional option first: summary's article", () => {
+    expect(usage(summary, "cli", "en-US")).toBe("summary [<article>] [--sentences N]");
   });
 
-  it("reports every problem at once", () => {
-    const definition = mutate((d) => {
-      d.name = "Bad Name";
-      d.description = "";
+  it("lines up the console's descriptions, counting a Chinese character as two columns", () => {
+    const lines = usageLines(commandsOn("console"), "console", "zh-CN");
+    const columns = lines.map((line) => {
+      const description = commandsOn("console")[lines.indexOf(line)]?.descriptions["zh-CN"] ?? "";
+      return displayWidth(line.slice(0, line.lastIndexOf(description)));
     });
-    expect(commandProblems(definition).length).toBeGreaterThanOrEqual(2);
+    expect(new Set(columns).size).toBe(1);
   });
-});
 
-describe("help", () => {
   it.each([
     ["zh-CN", "`/搜索 关键词 [数量]`"],
     ["zh-TW", "`/搜尋 關鍵字 [數量]`"],
     ["en-US", "`/search query [limit]`"],
-  ] as const)("lists commands with their options in %s", (locale, line) => {
-    const lines = helpLines(
-      COMMANDS.map((command) => command.definition),
-      locale,
-    );
-    expect(lines).toHaveLength(COMMANDS.length);
+  ] as const)("Discord help lists commands with their options in %s", (locale, line) => {
+    const lines = usageLines(commandsOn("discord"), "discord", locale);
+    expect(lines).toHaveLength(commandsOn("discord").length);
     expect(lines.some((text) => text.startsWith(line))).toBe(true);
   });
 });
@@ -220,85 +147,5 @@ describe("locale", () => {
     [undefined, "zh-CN"],
   ])("%s → %s", (discord, ours) => {
     expect(pickLocale(discord)).toBe(ours);
-  });
-});
-
-describe("paging custom ids", () => {
-  const search = COMMANDS_BY_NAME.get("search");
-  if (!search) throw new Error("no /search");
-  const owner = "300000000000000001";
-  const expires = Date.UTC(2030, 0, 1);
-
-  it("round-trips state within 100 characters", () => {
-    const codec = new PageCodec();
-    const id = codec.encode(
-      { command: "search", owner, expires, page: 3, args: { query: "北约 NATO", limit: 20 } },
-      search,
-    );
-    expect(id.length).toBeLessThanOrEqual(100);
-    expect(codec.decode(id)).toEqual({
-      command: "search",
-      owner,
-      expires,
-      page: 3,
-      args: { query: "北约 NATO", limit: 20 },
-    });
-  });
-
-  it("keeps a long query in memory and still fits", () => {
-    const codec = new PageCodec();
-    const query = "北约东扩".repeat(50);
-    const id = codec.encode(
-      { command: "search", owner, expires, page: 2, args: { query } },
-      search,
-    );
-    expect(id.length).toBeLessThanOrEqual(100);
-    expect(codec.decode(id)?.args).toEqual({ query });
-    expect(new PageCodec().decode(id)?.args).toBeUndefined();
-  });
-
-  it.each([
-    ["garbage"],
-    ["pg;nosuch;1;1;1;[]"],
-    ["pg;search;1;1;0;[]"],
-    ["pg;search;1;1;1;{"],
-    ["pg;search;!!;1;1;[]"],
-  ])("rejects %s", (id) => {
-    expect(new PageCodec().decode(id)).toBeUndefined();
-  });
-});
-
-describe("the core's messages in English", () => {
-  const seedFile = "000_d87d864bdde93e5b.txt";
-  const archive = Archive.fromArticles([
-    parseArticle(readFileSync(`seeds/${seedFile}`, "utf8"), seedFile),
-  ]);
-  const HAN = /[\u3400-\u9fff]/;
-
-  it.each([
-    ["an empty query", () => runSearch(archive, { query: " " })],
-    ["a long query", () => runSearch(archive, { query: "x".repeat(LIMITS.query + 1) })],
-    ["a bad limit", () => runSearch(archive, { query: "北约", limit: 0 })],
-    ["an empty name", () => runQuotes(archive, { person: "" })],
-    ["a long name", () => runQuotes(archive, { person: "x".repeat(LIMITS.person + 1) })],
-    ["an unknown person", () => runQuotes(archive, { person: "zzz" })],
-    ["an empty question", () => runAsk(archive, { question: "" })],
-    ["a long question", () => runAsk(archive, { question: "x".repeat(LIMITS.question + 1) })],
-    ["an unknown article", () => runSummary(archive, { article: "n1" })],
-    ["too many sentences", () => runSummary(archive, { sentences: LIMITS.summarySentences + 1 })],
-    ["a bad page", () => runArticles(archive, { page: 0 })],
-    ["an empty archive", () => runSource(Archive.fromArticles([]), {})],
-  ])("translates the message for %s", (_case, run) => {
-    let error: unknown;
-    try {
-      run();
-    } catch (caught) {
-      error = caught;
-    }
-    expect(isUserError(error)).toBe(true);
-    const { message, hints } = error as UserError;
-    const english = localizeCoreText([message, ...hints].join("\n"), "en-US");
-    // Examples of what to type stay Chinese on purpose; the rest is English.
-    expect(english.replace(/e\.g\. .*$/gm, "")).not.toMatch(HAN);
   });
 });

@@ -4,11 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COMMANDS } from "../../commands/index.js";
-import type { CommandDefinition } from "../../commands/types.js";
 import { Archive } from "../../src/articles/archive.js";
 import { consoleAnswer, consoleComplete, startConsole } from "../../src/cli/console.js";
 import { parseConfig } from "../../src/config.js";
+import { type CommandDefinition, discordDefinitions } from "../../src/discord/definitions.js";
 import { deployCommands } from "../../src/discord/deploy.js";
 import { silentLogger } from "../../src/logger.js";
 import { FakeDiscord } from "../fake-discord.js";
@@ -45,7 +44,7 @@ describe("npm run deploy", () => {
     expect(result.scope).toBe("guild");
     const registered = fake.registered.get(guild) as CommandDefinition[];
     expect(registered.map((command) => command.name)).toEqual(
-      COMMANDS.map((command) => command.definition.name),
+      discordDefinitions().map((definition) => definition.name),
     );
     const search = registered.find((command) => command.name === "search");
     expect(search?.options?.map((option) => option.name)).toEqual(["query", "limit"]);
@@ -55,13 +54,13 @@ describe("npm run deploy", () => {
   it("registers globally without a guild, finding the application id itself", async () => {
     const result = await deployCommands(config(), silentLogger);
     expect(result).toMatchObject({ scope: "global", applicationId: fake.applicationId });
-    expect(fake.registered.get("global")).toHaveLength(COMMANDS.length);
+    expect(fake.registered.get("global")).toHaveLength(discordDefinitions().length);
     expect(fake.requests.some((request) => request.path === "/applications/@me")).toBe(true);
   });
 
   it("fails loudly on a malformed command module, before calling Discord", async () => {
     const before = fake.requests.length;
-    const bad = { ...COMMANDS[0]?.definition, name: "Bad Name" } as CommandDefinition;
+    const bad = { ...discordDefinitions()[0], name: "Bad Name" } as CommandDefinition;
     await expect(deployCommands(config(), silentLogger, [bad])).rejects.toThrow(
       /Malformed command module[\s\S]*Bad Name/,
     );
@@ -76,7 +75,7 @@ describe("local console", () => {
     ["/summary", /摘要：\n1\. .+\n2\. .+\n3\. .+\n/],
     [`/source article:${SEED_ID}`, /https:\/\/www\.epochtimes\.com\/gb\/22\/1\/10\/n13495457\.htm/],
     ["/summary --article n999", /error: 找不到文章 n999/],
-    ["/help", /article:n13495457[\s\S]*\/quotes 人名 \[article:编号\]/],
+    ["/help", /article:n13495457[\s\S]*\/quotes 人物 \[article:文章\]/],
   ])("%s", (line, expected) => {
     expect(consoleAnswer(archive, line, silentLogger)).toMatch(expected);
   });
@@ -86,10 +85,12 @@ describe("local console", () => {
   });
 
   it.each([
-    ["/qu", ["/quotes"], "/qu"],
-    ["/s", ["/search", "/summary", "/source"], "/s"],
+    ["/qu", ["/quotes "], "/qu"],
+    ["/s", ["/search ", "/summary ", "/source "], "/s"],
     ["/summary 日内", [SEED_ID], "日内"],
-    ["/search 北约 article:2022", [`article:${SEED_ID}`], "article:2022"],
+    ["/quotes 谢尔曼 article:2022", [`article:${SEED_ID}`], "article:2022"],
+    ["/quotes 谢尔曼 --article 日内", [SEED_ID], "日内"],
+    ["/search 北约 article:2022", [], "article:2022"],
   ])("completes %s", (line, completions, replaced) => {
     expect(consoleComplete(archive, line)).toEqual([completions, replaced]);
   });

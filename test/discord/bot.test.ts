@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { t } from "../../src/app/i18n.js";
+import { format } from "../../src/app/i18n.js";
 import { runQuotes, runSummary } from "../../src/app/service.js";
 import { Archive } from "../../src/articles/archive.js";
 import type { Article } from "../../src/articles/article.js";
@@ -173,10 +173,10 @@ describe("commands on the seed", () => {
 
   it("/help answers in the member's locale", async () => {
     const zh = await embedOf(fake.command("help"));
-    expect(zh.embed.title).toBe(t("zh-CN").helpTitle);
+    expect(zh.embed.title).toBe(format("zh-CN", "help.title"));
     expect(zh.embed.description).toContain("`/搜索 关键词 [数量]`");
     const en = await embedOf(fake.command("help", [], { locale: "en-US" }));
-    expect(en.embed.title).toBe(t("en-US").helpTitle);
+    expect(en.embed.title).toBe(format("en-US", "help.title"));
     expect(en.embed.description).toContain("`/quotes person [article]`");
     const tw = await embedOf(fake.command("help", [], { locale: "zh-TW" }));
     expect(tw.embed.description).toContain("`/引語 人物 [文章]`");
@@ -257,7 +257,9 @@ describe("paging", () => {
     const stranger = fake.click(first, String(next?.custom_id), { user: STRANGER });
     const refusal = await fake.answer(stranger);
     expect(refusal.ephemeral).toBe(true);
-    expect(refusal.body.content).toBe(t("zh-CN").notYours(`<@${DEFAULT_USER.id}>`));
+    expect(refusal.body.content).toBe(
+      format("zh-CN", "bot.notYours", { owner: `<@${DEFAULT_USER.id}>` }),
+    );
     expect(refusal.body.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -300,7 +302,7 @@ describe("paging", () => {
       );
       expect(buttons.every((button: { disabled?: boolean }) => button.disabled)).toBe(true);
       await expect.poll(() => click.followUps.length).toBe(1);
-      expect(click.followUps[0]?.content).toBe(t("zh-CN").expired);
+      expect(click.followUps[0]?.content).toBe(format("zh-CN", "bot.expired"));
       expect(click.followUps[0]?.flags & 64).toBe(64);
     } finally {
       clockOffset = 0;
@@ -339,10 +341,29 @@ describe("abuse and errors", () => {
     expect(tw.body.content).toContain("文章列表");
   });
 
+  it("/articles page:N opens that page; past the end it says how many pages there are", async () => {
+    const second = await embedOf(fake.command("articles", [int("page", 2)]));
+    expect(second.embed.footer?.text).toBe("第 2/3 页");
+    const zh = await fake.answer(fake.command("articles", [int("page", 9)]));
+    expect(zh.ephemeral).toBe(true);
+    expect(zh.body.content).toBe("只有 3 页，没有第 9 页。");
+    const en = await fake.answer(fake.command("articles", [int("page", 9)], { locale: "en-US" }));
+    expect(en.body.content).toBe("There are only 3 pages, no page 9.");
+    const tw = await fake.answer(fake.command("articles", [int("page", 9)], { locale: "zh-TW" }));
+    expect(tw.body.content).toBe("只有 3 頁，沒有第 9 頁。");
+  });
+
+  it("the core's errors reach an English-speaking member in English", async () => {
+    const { body } = await fake.answer(
+      fake.command("search", [str("query", "北约".repeat(150))], { locale: "en-US" }),
+    );
+    expect(body.content).toBe("The query is too long (300 characters; at most 200).");
+  });
+
   it("an unknown command is answered, not ignored", async () => {
     const { body, ephemeral } = await fake.answer(fake.command("nosuch"));
     expect(ephemeral).toBe(true);
-    expect(body.content).toBe(t("zh-CN").unknownCommand);
+    expect(body.content).toBe(format("zh-CN", "bot.unknownCommand"));
   });
 
   it("a bug is logged with its stack and answered generically", async () => {
@@ -352,7 +373,7 @@ describe("abuse and errors", () => {
         fake.command("summary", [], { locale: "en-US" }),
       );
       expect(ephemeral).toBe(true);
-      expect(body.content).toBe(t("en-US").internalError);
+      expect(body.content).toBe(format("en-US", "bot.internalError"));
       expect(
         logger.lines.some((line) => line.includes("/summary failed") && line.includes("at ")),
       ).toBe(true);

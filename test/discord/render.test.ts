@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { t } from "../../src/app/i18n.js";
+import { format } from "../../src/app/i18n.js";
 import type { QuotesAnswer, SearchAnswer } from "../../src/app/service.js";
 import {
   articleLink,
@@ -140,7 +140,9 @@ describe("renderers", () => {
         expect(page.links.length).toBeGreaterThan(0);
         expect(page.links.length).toBeLessThanOrEqual(5);
         if (pages.length > 1)
-          expect(page.embed.footer?.text).toBe(t("zh-CN").page(index + 1, pages.length));
+          expect(page.embed.footer?.text).toBe(
+            format("zh-CN", "ui.page", { page: index + 1, pages: pages.length }),
+          );
       }
     },
   );

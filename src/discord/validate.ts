@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType } from "discord.js";
-import { LOCALES } from "../src/app/i18n.js";
-import type { CommandDefinition } from "./types.js";
+import { LOCALES } from "../app/i18n.js";
+import type { CommandDefinition } from "./definitions.js";
 
 /**
  * Discord's rules for a chat-input command, checked before registering (and at start-up) so a

@@ -1,0 +1,94 @@
+import type { Catalog } from "./zh-CN.js";
+
+/** English. Examples of what to type stay Chinese on purpose: the articles are Chinese. */
+export const enUS: Catalog = {
+  "ui.page": "Page {page}/{pages}",
+  "ui.previous": "Previous",
+  "ui.next": "Next",
+  "ui.source": "Source",
+  "ui.noLink": "(no source link)",
+  "ui.paragraph": "paragraph {n}",
+  "ui.listSeparator": ", ",
+
+  "search.title": "Search “{query}”: {total} {total:article|articles}",
+  "search.none": "No article contains “{query}”.",
+  "search.try": "Try: {words}",
+  "search.empty": "Type something to search for, e.g. 北约, 谢尔曼, NATO.",
+  "search.tooLong": "The query is too long ({length} characters; at most {max}).",
+  "search.noTerms": "The query has no words or characters to search for.",
+  "search.tooManyTerms": "The query has too many terms (at most {max}).",
+
+  "summary.label": "Summary",
+  "summary.sentences":
+    "The number of sentences must be a whole number from 1 to {max} (got {value}).",
+
+  "quotes.title": "{who}: {count} {count:quote|quotes}",
+  "quotes.none": "{who}: no quotes found.",
+  "quotes.kind.partial": "partial quote",
+  "quotes.kind.reported": "reported speech",
+  "quotes.empty": "Type a name, e.g. 谢尔曼, Sherman.",
+  "quotes.nameTooLong": "The name is too long ({length} characters; at most {max}).",
+  "quotes.notFound": "No quotes found for {person}.",
+  "quotes.didYouMean": "Did you mean: {names}",
+  "quotes.anySpelling": "Type any spelling of the name: Chinese, English or traditional script.",
+
+  "ask.title": "Q: {question}",
+  "ask.none": "No sentence found that answers this question.",
+  "ask.empty": "Type a question, e.g. 谁领导了美国代表团？",
+  "ask.tooLong": "The question is too long ({length} characters; at most {max}).",
+  "ask.noKeywords":
+    "The question has no words to look for; try asking it another way, e.g. 谁领导了美国代表团？",
+  "ask.answerCount": "The number of answers must be a whole number from 1 to {max} (got {value}).",
+
+  "articles.title": "Articles ({total}, newest first)",
+  "articles.none": "No articles are loaded yet.",
+  "article.notFound": "No article {id}.",
+  "article.listHint": "Use /articles to list the articles, or /search to find one.",
+  "folder.missing": "The articles folder {folder} does not exist or cannot be read.",
+
+  "option.range": "{option} must be a whole number from {min} to {max}.",
+  "option.atLeast": "{option} must be a whole number, {min} or more.",
+  "option.notInteger": "{option} must be a whole number, not “{value}”.",
+  "option.required": "{option} is missing.",
+  "option.needsValue": "The option {option} needs a value.",
+  "option.unknown": "Unknown option {option}. {command} takes: {known}",
+  "option.unknownNone": "Unknown option {option}. {command} takes no options.",
+  "page.beyondEnd": "There {pages:is|are} only {pages} {pages:page|pages}, no page {page}.",
+  "command.unknown": "Unknown command {command}.",
+  "command.didYouMean": "Did you mean {suggestion}?",
+  "command.known": "Commands: {commands}",
+  "command.none": "Type a command, e.g. search 北约.",
+
+  "help.title": "dubao (读报): help",
+  "help.intro":
+    "I read Chinese news articles and answer these commands. For an article option, type part of a title, an id or a date and pick from the list.",
+  "help.footer": "Answers come only from the loaded articles, with a link to the source.",
+  "help.console":
+    "dubao (读报) local console. Type a command, e.g. /summary, /quotes 谢尔曼, /search 北约, /ask 谁领导了美国代表团？\nThe commands are the CLI's (the leading / is optional); write options as --article n13495457 or, as in Discord, article:n13495457.\nTab completes commands, people and article ids; /more shows the next page; /exit quits.",
+
+  "plain.dated": "{title} ({date})",
+  "plain.aside": " ({text})",
+  "plain.aliases": "{name} ({aliases})",
+  "plain.groupSeparator": "; ",
+  "plain.articles": "{total} {total:article|articles}, page {page}/{pages}:",
+  "plain.searchTitle": "“{query}”: {total} {total:article|articles} ({first}–{last}):",
+  "plain.summaryTitle": "{article}, summary:",
+  "plain.quotesTitle": "{who}, {count} {count:quote|quotes}:",
+  "plain.quoteSource": "{title}, {paragraph} {url}",
+  "plain.peopleNone": "No people found.",
+  "plain.person": "{person}: {count} {count:quote|quotes}",
+  "plain.askNone": "No answer found.",
+
+  "bot.internalError": "Something went wrong and I could not answer. Please try again later.",
+  "bot.notYours": "Only {owner} can turn these pages. Run the command yourself.",
+  "bot.expired": "These buttons have expired. Please run the command again.",
+  "bot.unknownCommand": "Unknown command. Use /help to see what I can do.",
+  "bot.unknownButton": "This button no longer works.",
+
+  "console.ready":
+    "dubao (读报): {count} articles loaded. Type /help for the commands, /exit to quit.",
+  "console.failed": "Something went wrong (see the log).",
+  "console.more": "(Page {page}/{pages}. Type /more for the next page.)",
+  "console.noMore": "There is no next page.",
+  "console.interrupt": "(Press Ctrl-C again to quit)",
+};

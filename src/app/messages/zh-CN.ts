@@ -1,0 +1,96 @@
+/**
+ * The bot's own words in Simplified Chinese: the reference catalog. Every other catalog has the
+ * same keys (checked by the type checker). `{name}` is a parameter; `{n:one|other}` picks a word
+ * by whether the parameter n is 1.
+ */
+export const zhCN = {
+  "ui.page": "第 {page}/{pages} 页",
+  "ui.previous": "上一页",
+  "ui.next": "下一页",
+  "ui.source": "原文",
+  "ui.noLink": "（无原文链接）",
+  "ui.paragraph": "第 {n} 段",
+  "ui.listSeparator": "、",
+
+  "search.title": "搜索“{query}”：找到 {total} 篇文章",
+  "search.none": "没有找到包含“{query}”的文章。",
+  "search.try": "试试：{words}",
+  "search.empty": "请输入要搜索的词，例如：北约、谢尔曼、NATO。",
+  "search.tooLong": "搜索词太长（{length} 字），最多 {max} 字。",
+  "search.noTerms": "搜索词里没有可以搜索的文字或词语。",
+  "search.tooManyTerms": "搜索词太多，最多 {max} 个。",
+
+  "summary.label": "摘要",
+  "summary.sentences": "摘要的句数必须是 1 到 {max} 之间的整数（收到：{value}）。",
+
+  "quotes.title": "{who}：{count} 条引语",
+  "quotes.none": "{who}：没有找到引语。",
+  "quotes.kind.partial": "部分引语",
+  "quotes.kind.reported": "转述",
+  "quotes.empty": "请输入人名，例如：谢尔曼、Sherman。",
+  "quotes.nameTooLong": "人名太长（{length} 字），最多 {max} 字。",
+  "quotes.notFound": "没有找到 {person} 的引语。",
+  "quotes.didYouMean": "你是不是要找：{names}",
+  "quotes.anySpelling": "用 /quotes 时输入人名的任一写法（中文、英文或繁体）。",
+
+  "ask.title": "问：{question}",
+  "ask.none": "没有找到能回答这个问题的句子。",
+  "ask.empty": "请输入问题，例如：谁领导了美国代表团？",
+  "ask.tooLong": "问题太长（{length} 字），最多 {max} 字。",
+  "ask.noKeywords": "这个问题里没有可以查找的关键词，请换个说法，例如：谁领导了美国代表团？",
+  "ask.answerCount": "答案数必须是 1 到 {max} 之间的整数（收到：{value}）。",
+
+  "articles.title": "文章列表（共 {total} 篇，最新的在前）",
+  "articles.none": "还没有载入任何文章。",
+  "article.notFound": "找不到文章 {id}。",
+  "article.listHint": "用 /articles 查看文章列表，或用 /search 搜索。",
+  "folder.missing": "找不到文章文件夹 {folder}（不存在或无法读取）。",
+
+  "option.range": "{option} 必须是 {min} 到 {max} 之间的整数。",
+  "option.atLeast": "{option} 必须是不小于 {min} 的整数。",
+  "option.notInteger": "{option} 必须是整数，而不是“{value}”。",
+  "option.required": "缺少 {option}。",
+  "option.needsValue": "选项 {option} 后面要跟一个值。",
+  "option.unknown": "不认识选项 {option}。{command} 可用的选项：{known}",
+  "option.unknownNone": "不认识选项 {option}。{command} 没有选项。",
+  "page.beyondEnd": "只有 {pages} 页，没有第 {page} 页。",
+  "command.unknown": "不认识命令 {command}。",
+  "command.didYouMean": "你是不是要找 {suggestion}？",
+  "command.known": "可用的命令：{commands}",
+  "command.none": "请输入命令，例如：search 北约。",
+
+  "help.title": "读报 dubao：使用说明",
+  "help.intro":
+    "我读新闻文章，回答以下命令。文章参数可以输入标题的一部分、编号或日期，再从列表中选择。",
+  "help.footer": "回答只来自已载入的文章，并附原文链接。",
+  "help.console":
+    "读报 dubao 本地控制台。输入命令，例如：/summary、/quotes 谢尔曼、/search 北约、/ask 谁领导了美国代表团？\n命令与 CLI 相同（开头的 / 可省略）；选项可写作 --article n13495457，也可像 Discord 一样写作 article:n13495457。\nTab 键补全命令、人名和文章编号；/more 看下一页；/exit 退出。",
+
+  "plain.dated": "{title}（{date}）",
+  "plain.aside": "（{text}）",
+  "plain.aliases": "{name}（{aliases}）",
+  "plain.groupSeparator": "；",
+  "plain.articles": "共 {total} 篇文章，第 {page}/{pages} 页：",
+  "plain.searchTitle": "“{query}”共找到 {total} 篇文章（第 {first}–{last} 篇）：",
+  "plain.summaryTitle": "{article} 摘要：",
+  "plain.quotesTitle": "{who}，共 {count} 条引语：",
+  "plain.quoteSource": "{title} {paragraph} {url}",
+  "plain.peopleNone": "没有找到人物。",
+  "plain.person": "{person}：{count} 条引语",
+  "plain.askNone": "没有找到答案。",
+
+  "bot.internalError": "出错了，这次没能回答。请稍后再试。",
+  "bot.notYours": "只有 {owner} 可以翻页。请自己执行这个命令。",
+  "bot.expired": "这些按钮已过期，请重新执行命令。",
+  "bot.unknownCommand": "不认识这个命令。请用 /help 查看可用的命令。",
+  "bot.unknownButton": "这个按钮已失效。",
+
+  "console.ready": "读报 dubao：已载入 {count} 篇文章。输入 /help 查看命令，/exit 退出。",
+  "console.failed": "出错了（详见日志）。",
+  "console.more": "（第 {page}/{pages} 页。输入 /more 看下一页。）",
+  "console.noMore": "没有下一页了。",
+  "console.interrupt": "（再按一次 Ctrl-C 退出）",
+} as const;
+
+export type MessageCode = keyof typeof zhCN;
+export type Catalog = Record<MessageCode, string>;

@@ -1,0 +1,176 @@
+import { PassThrough } from "node:stream";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Archive } from "../../src/articles/archive.js";
+import {
+  CONSOLE_PAGE_LINES,
+  ConsoleConversation,
+  consoleAnswer,
+  consoleComplete,
+  pageLines,
+  startConsole,
+  terminalMarkdown,
+} from "../../src/cli/console.js";
+import { silentLogger } from "../../src/logger.js";
+import { makeArticle, seedArticle } from "../helpers.js";
+
+/** The local console as a person types into it: habits of Chinese typing, paging, Ctrl-C. */
+
+const FILLERS = 59;
+let seedOnly: Archive;
+let many: Archive;
+
+beforeAll(() => {
+  const seed = seedArticle();
+  seedOnly = Archive.fromArticles([seed]);
+  const fillers = Array.from({ length: FILLERS }, (_, i) =>
+    makeArticle({
+      id: `n9100${String(i).padStart(4, "0")}`,
+      title: `测试稿${i}：北约会议`,
+      date: `2021-11-${String((i % 28) + 1).padStart(2, "0")}`,
+      paragraphs: [`第${i}篇。北约官员说：“会议很重要。”`],
+    }),
+  );
+  many = Archive.fromArticles([seed, ...fillers]);
+});
+
+const answer = (archive: Archive, line: string) => consoleAnswer(archive, line, silentLogger);
+
+describe("Chinese typing habits", () => {
+  it.each([
+    ["/quotes谢尔曼", /谢尔曼.*共 5 条引语/],
+    ["/search北约", /“北约”共找到 1 篇文章/],
+    ["／search 北约", /“北约”共找到 1 篇文章/],
+    ["／ｓｅａｒｃｈ 北约", /“北约”共找到 1 篇文章/],
+    ["/search 北约 limit:１", /“北约”共找到 1 篇文章/],
+    ["/summary sentences：２", /摘要：\n1\. .+\n2\. .+\n/],
+    ["/搜索 北约", /“北约”共找到 1 篇文章/],
+  ])("%s", (line, expected) => {
+    expect(answer(seedOnly, line)).toMatch(expected);
+  });
+
+  it.each([
+    ["/qu", ["/quotes "]],
+    ["qu", ["/quotes "]],
+    ["/pe", ["/people "]],
+    ["/he", ["/help "]],
+  ])("Tab completes %s with the space after it", (line, expected) => {
+    expect(consoleComplete(seedOnly, line)).toEqual([expected, line]);
+  });
+
+  it("says what to type for a mistyped command, listing /help and /exit", () => {
+    const text = answer(seedOnly, "/serch 北约") ?? "";
+    expect(text).toMatch(/^error: 不认识命令 \/serch。 你是不是要找 \/search？/);
+    expect(text).toMatch(/\/help、\/exit$/);
+  });
+
+  it("/ask ？ has its own message", () => {
+    expect(answer(seedOnly, "/ask ？")).toMatch(/^error: 这个问题里没有可以查找的关键词/);
+  });
+});
+
+describe("pages", () => {
+  it("/articles 3 shows the third page", () => {
+    expect(answer(many, "/articles 3")).toMatch(/^共 60 篇文章，第 3\/6 页：/);
+    expect(answer(many, "/articles page:2")).toMatch(/^共 60 篇文章，第 2\/6 页：/);
+  });
+
+  it("says there are only so many pages", () => {
+    expect(answer(many, "/articles 7")).toBe("error: 只有 6 页，没有第 7 页。");
+  });
+
+  it("shows a long answer a page at a time, then the rest on /more", () => {
+    const conversation = new ConsoleConversation(() => many, silentLogger);
+    const first = conversation.answer("/articles --limit 60") ?? "";
+    const shown = first.split("\n");
+    expect(shown.length).toBeLessThanOrEqual(CONSOLE_PAGE_LINES + 1);
+    expect(shown.at(-1)).toBe("（第 1/2 页。输入 /more 看下一页。）");
+    const second = conversation.answer("/more") ?? "";
+    const ids = (text: string) => [...text.matchAll(/n\d{8}/g)].map((match) => match[0]);
+    expect(new Set([...ids(first), ...ids(second)]).size).toBe(60);
+    expect(second).not.toMatch(/\/more/);
+    expect(conversation.answer("/more")).toBe("没有下一页了。");
+  });
+
+  it("never cuts an item from its indented lines", () => {
+    const text = [
+      "header",
+      ...Array.from({ length: 30 }, (_, i) => `item ${i}\n   detail ${i}`),
+    ].join("\n");
+    const pages = pageLines(text, 10);
+    for (const page of pages) expect(page.split("\n")[0]).toMatch(/^(header|item)/);
+    expect(pages.join("\n")).toBe(text);
+  });
+});
+
+describe("markdown in a terminal", () => {
+  it.each([
+    [true, "俄罗斯要求**北约**停止东扩", "俄罗斯要求\x1b[1m北约\x1b[22m停止东扩"],
+    [false, "俄罗斯要求**北约**停止东扩", "俄罗斯要求北约停止东扩"],
+    [false, "no marks * here", "no marks * here"],
+  ])("bold %s: %s", (bold, text, expected) => {
+    expect(terminalMarkdown(text, bold)).toBe(expected);
+  });
+
+  it("prints no markdown marks where it cannot show bold", () => {
+    expect(answer(seedOnly, "/search 北约")).not.toContain("**");
+  });
+});
+
+describe("a terminal session", () => {
+  function session() {
+    const input = new PassThrough();
+    const output = Object.assign(new PassThrough(), { columns: 80, isTTY: true });
+    const log = new PassThrough();
+    let text = "";
+    output.on("data", (chunk) => {
+      text += chunk;
+    });
+    const console = startConsole(() => seedOnly, silentLogger, {
+      input,
+      output,
+      terminal: true,
+      logStream: log,
+    });
+    return { input, log, console, text: () => text };
+  }
+
+  it("redraws the prompt and the half-typed line after a log line", async () => {
+    const { input, log, console, text } = session();
+    input.write("/sea");
+    await new Promise((resolve) => setImmediate(resolve));
+    const before = text().length;
+    let logged = "";
+    log.on("data", (chunk) => {
+      logged += chunk;
+    });
+    log.write("2022-01-01T00:00:00Z INFO  Re-indexed 1 changed file\n");
+    expect(logged).toContain("Re-indexed");
+    // The prompt line was cleared before the log line and drawn again after it.
+    const redraw = text().slice(before);
+    expect(redraw.startsWith("\x1b[2K\x1b[1G")).toBe(true);
+    expect(redraw).toContain("读报> /sea");
+    console.close();
+    await console.closed;
+  });
+
+  it("clears a half-typed line on Ctrl-C, and quits on a second Ctrl-C", async () => {
+    const { input, console, text } = session();
+    let closed = false;
+    void console.closed.then(() => {
+      closed = true;
+    });
+    input.write("/search 北");
+    input.write("\x03");
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(closed).toBe(false);
+    expect(text()).toContain("再按一次 Ctrl-C 退出");
+    input.write("/source\r");
+    await new Promise((resolve) => setImmediate(resolve));
+    // The cleared text did not reach the command.
+    expect(text()).toMatch(/美俄日内瓦会谈/);
+    expect(text()).not.toMatch(/北\/source/);
+    input.write("\x03");
+    await console.closed;
+    expect(closed).toBe(true);
+  });
+});
