@@ -314,7 +314,7 @@ function row(label: string, s: Score): string {
 }
 
 const HEADER =
-  "| | annotated | predicted | text P | text R | speaker+text P | speaker+text R |\n| --- | --- | --- | --- | --- | --- | --- |";
+  "| | annotated (named) | predicted | text P | text R | speaker+text P | speaker+text R |\n| --- | --- | --- | --- | --- | --- | --- |";
 
 export interface AliasScore {
   queries: number;
@@ -487,7 +487,8 @@ function report(evaluation: Evaluation, data: BenchSet, examples: number, verbos
   const sorted = [...classes].sort((a, b) => b[1].length - a[1].length);
   console.log("\nError classes\n");
   for (const [kind, cases] of sorted) {
-    console.log(`- ${kind}: ${cases.length}`);
+    const spread = new Set(cases.map((e) => e.articleId)).size;
+    console.log(`- ${kind}: ${cases.length} in ${spread} article${spread === 1 ? "" : "s"}`);
     for (const e of verbose ? cases : cases.slice(0, examples))
       console.log(`    ${e.articleId} ¶${e.paragraph} ${e.detail}`);
   }
