@@ -2,6 +2,7 @@ import { isUtf8 } from "node:buffer";
 import { basename } from "node:path";
 import { load } from "cheerio/slim";
 import iconv from "iconv-lite";
+import { isPlaceName } from "../text/names.js";
 import { detectScript } from "../text/text.js";
 import { type Article, ArticleSchema } from "./article.js";
 
@@ -525,7 +526,7 @@ function sourceUrl(raw: string): string | null {
 
 /** Verbs closing a byline: 综合报导, 编译, 采访报导, 撰文 ... */
 const BYLINE_VERBS =
-  /(?:摄影|攝影|综合|綜合|总合|總合|编译|編譯|采访|採訪|专访|專訪|整理|撰文|撰稿|撰写|撰寫|翻译|翻譯|报导|報導|报道|報道|报告|報告|编导|編導|连线|連線|编辑|編輯|改写|改寫|合成|特稿|报|報|导|導|综|綜)+$/;
+  /(?:摄影|攝影|综合|綜合|总合|總合|编译|編譯|采访|採訪|专访|專訪|整理|撰文|撰稿|撰写|撰寫|翻译|翻譯|报导|報導|报道|報道|报告|報告|编导|編導|连线|連線|专题|專題|编辑|編輯|改写|改寫|合成|特稿|报|報|导|導|综|綜)+$/;
 const BYLINE_HINT =
   /记者|記者|报导|報導|报道|報道|编译|編譯|撰文|翻译|翻譯|整理|采访|採訪|作家|新闻中心|新聞中心|Staff|^[^，,。]{0,12}[讯訊电電]$/;
 const ORGANISATION =
@@ -535,32 +536,13 @@ const OUTLET_PREFIX =
   /^(?:英文|香港|台湾|台灣|美国|美國|加拿大|澳洲)?(?:大纪元|大紀元|新唐人|希望之声|希望之聲)(?:专题部|專題部|专题组|專題組|专题|專題)?/;
 const COUNTRY =
   /台湾|台灣|美国|美國|加拿大|澳洲|澳大利亚|英国|英國|日本|韩国|韓國|德国|德國|法国|法國|欧洲|歐洲|新西兰|纽西兰|紐西蘭|意大利|荷兰|荷蘭|瑞士|瑞典|以色列|印度|新加坡|马来西亚|馬來西亞|泰国|泰國|南非|巴西|墨西哥|俄罗斯|俄羅斯|乌克兰|烏克蘭|奥地利|奧地利|比利时|比利時|西班牙|大陆|大陸|中国|中國/;
-/** Places that follow a reporter's name in bylines (`钟元台北报导`, `施萍密苏里州报导`). */
-const PLACES = new Set(
-  (
-    "台北 臺北 台中 臺中 台南 臺南 高雄 新北 新北市 桃园 桃園 新竹 基隆 嘉义 嘉義 彰化 苗栗 屏东 屏東 " +
-    "宜兰 宜蘭 花莲 花蓮 台东 臺東 云林 雲林 南投 金门 金門 澎湖 两岸 香港 澳门 澳門 纽约 紐約 " +
-    "洛杉矶 洛杉磯 旧金山 舊金山 硅谷 矽谷 圣地亚哥 聖地亞哥 橙县 橙縣 费城 費城 华府 華府 华盛顿 " +
-    "華盛頓 华盛顿DC 亚特兰大 亞特蘭大 波士顿 波士頓 芝加哥 休斯顿 休斯頓 达拉斯 達拉斯 西雅图 " +
-    "西雅圖 底特律 多伦多 多倫多 温哥华 溫哥華 蒙特利尔 蒙特利爾 渥太华 渥太華 卡尔加里 卡爾加里 " +
-    "伦敦 倫敦 巴黎 柏林 悉尼 雪梨 墨尔本 墨爾本 东京 東京 首尔 首爾 法兰克福 法蘭克福 日内瓦 " +
-    "日內瓦 维也纳 維也納 罗马 羅馬 好莱坞 好萊塢 罗兰岗 羅蘭崗 西柯汶纳 核桃市 亚凯迪亚 尔湾 爾灣 " +
-    "圣盖博 钻石吧 阿罕布拉 帕萨迪纳 河滨县 河滨 圣荷西 奥斯汀 凤凰城 拉斯维加斯 奥兰多 迈阿密 " +
-    "匹兹堡 巴尔的摩 新泽西 新澤西 长岛 法拉盛 曼哈顿 布鲁克林 加州 纽约州 宾州 賓州 德州 佛州 " +
-    "麻州 北卡 南卡 密苏里州 华盛顿州 犹他州 爱达荷州 威斯康辛州 怀俄明州 弗吉尼亚州 弗吉尼亚 " +
-    "维州 马里兰州 俄亥俄州 密歇根州 密西根州 伊利诺伊州 乔治亚州 佐治亚州 亚利桑那州 内华达州 " +
-    "科罗拉多州 明尼苏达州 田纳西州 肯塔基州 新墨西哥州 兰星市 艾尔蒙地 圣贝纳迪诺 圣贝纳迪诺县 " +
-    "圣贝纳 特拉华 特拉华州 德拉华 德拉华州 多弗 海里斯堡 哈里斯堡 西切斯特 纽瓦克 哈仙达岗 " +
-    "格兰赛德镇 马库斯胡克镇 南安博伊 新泽西州 劳雷尔山 吉尔伯特市 圣彼得堡 柔斯密 蒙特利公园市 " +
-    "肯尼特广场镇 安纳罕 蒙罗维亚 鲍德温公园市 阿罕布拉市 雷丁 哈弗福德 特伦顿 DC 专题 專題 摄影 攝影"
-  ).split(" "),
-);
-const PLACE_LIKE = /^[\u4e00-\u9fff]{1,3}[州县縣市]$/;
+/** A town named like one: `…州`, `…县`, `…市`, `…镇` (马库斯胡克镇). */
+const PLACE_LIKE = /^[\u4e00-\u9fff]{1,5}[州县縣市镇鎮]$/;
 
 /** Is the text one or more known places in a row (`宾州海里斯堡`, `华盛顿DC`)? */
 function isPlaces(text: string): boolean {
   for (let end = text.length; end > 0; end--) {
-    if (PLACES.has(text.slice(0, end)) && (end === text.length || isPlaces(text.slice(end))))
+    if (isPlaceName(text.slice(0, end)) && (end === text.length || isPlaces(text.slice(end))))
       return true;
   }
   return false;
