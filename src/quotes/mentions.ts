@@ -1,5 +1,6 @@
-import { lexicon, wordSet } from "../text/lexicon.js";
+import { lexicon, wordList, wordSet } from "../text/lexicon.js";
 import {
+  alternation,
   dottedNames,
   type Gender,
   isNotPerson,
@@ -44,6 +45,8 @@ const GENDERED_TITLES = lexicon("gendered-titles").entries;
 const FEMALE_TITLES = GENDERED_TITLES.filter((e) => e.fields[0] === "f").map((e) => e.term);
 const MALE_TITLES = GENDERED_TITLES.filter((e) => e.fields[0] === "m").map((e) => e.term);
 const FEMALE_NAME_CHARS = wordSet("female-name-chars");
+/** What follows 姓X的 or X姓 (姓陈的经理, 戴姓所长). */
+const SURNAME_FORMS = alternation(wordList("surname-forms"));
 
 /** The people of one article: entities, the aliases that name them, and their mentions. */
 export class ArticlePeople {
@@ -195,10 +198,8 @@ export class ArticlePeople {
   private findSurnameOnly(paragraph: number): void {
     const text = this.text.folded[paragraph] as string;
     if (!text.includes("姓")) return;
-    const forms =
-      "女士|小姐|太太|先生|经理|老板|所长|老师|医生|律师|教授|主任|师傅|警官|村民|居民|市民|男子|女子";
     const pattern = new RegExp(
-      `(?:姓([\u4e00-\u9fff])的?(${forms})|([\u4e00-\u9fff])姓(${forms}))`,
+      `(?:姓([\u4e00-\u9fff])的?(${SURNAME_FORMS})|([\u4e00-\u9fff])姓(${SURNAME_FORMS}))`,
       "g",
     );
     for (const match of text.matchAll(pattern)) {

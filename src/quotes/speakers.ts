@@ -1,5 +1,6 @@
 import { lexicon } from "../text/lexicon.js";
 import {
+  alternation,
   firstWord,
   type Gender,
   isNameHan,
@@ -115,8 +116,11 @@ export function subjectAtStart(people: ArticlePeople, offset: number, s: string)
 }
 
 /** 刘女士, 王先生: people the article names only by surname and form of address. */
-const ADDRESSED =
-  /([\u4e00-\u9fff])(女士|小姐|太太|先生|老先生|老太太|阿姨|大爷|大妈|老师|医生|律师|教授|博士|主任|院长|校长|部长|局长|书记|经理|老板)$/;
+const FORMS_OF_ADDRESS = lexicon("forms-of-address").entries;
+const ADDRESSED = new RegExp(
+  `([\u4e00-\u9fff])(${alternation(FORMS_OF_ADDRESS.map((e) => e.term))})$`,
+);
+const ADDRESS_GENDER = new Map(FORMS_OF_ADDRESS.map((e) => [e.term, e.fields[0]]));
 
 /** The name the slot text `s` (starting at `offset`) ends with, and where it starts. */
 function nameAtSlotEnd(
@@ -152,12 +156,8 @@ function nameAtSlotEnd(
   ) {
     const start = offset + addressed.index;
     const found = register(start, start + addressed[0].length);
-    const form = addressed[2] as string;
-    const gender: Gender | undefined = /女士|小姐|太太|老太太|阿姨|大妈/.test(form)
-      ? "f"
-      : /先生|大爷/.test(form)
-        ? "m"
-        : undefined;
+    const told = ADDRESS_GENDER.get(addressed[2] as string);
+    const gender: Gender | undefined = told === "f" || told === "m" ? told : undefined;
     if (found && gender) {
       found.entity.gender = gender;
       found.entity.genderSure = true;

@@ -42,6 +42,14 @@ export const ORGANISATION_SUFFIX = wordSet("organisation-suffix-chars");
 /** Speech verbs, longest first (a verb after a name ends the name: 谢尔曼说). */
 export const SPEECH_VERBS = [...wordList("speech-verbs")].sort((a, b) => b.length - a.length);
 
+/** A regular-expression alternation of literal words, longest first. */
+export function alternation(words: Iterable<string>): string {
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|");
+}
+
 /** Whether a word is a place, an organisation, a group noun or an ordinary word, never a person. */
 export function isNotPerson(word: string): boolean {
   return NOT_PEOPLE.has(word);
@@ -140,7 +148,7 @@ export const TITLE_MATCHER = new LiteralMatcher([
 
 /** What may follow a name (a verb, a preposition, a time word, a title after it, punctuation). */
 const AFTER_NAME = new RegExp(
-  `^(?:$|[，,。：:；;、（(“「『！？…]|${SPEECH_VERBS.join("|")}|在|对|向|于|也|还|则|又|曾|已|就|并|都|却|今|昨|周|本周|上周|日前|近日|当天|接受|受访|通过|透过|等|和|与|及|跟|同|的|是|被|将|会|表|称|说|指|强|透|告|认|回|坦|警|呼|宣|问|解|补|写|直|感|笑|批|反|承|谈|提|重|引|援|发|早|近|先生|女士|小姐|夫人|太太|博士|教授|总统|主席|议员|医生|律师|老师|本人|夫妇|一家|[0-9])`,
+  `^(?:$|[，,。：:；;、（(“「『！？…]|[0-9]|${alternation([...SPEECH_VERBS, ...wordList("after-name")])})`,
 );
 
 export function startsWithAfterName(rest: string): boolean {
@@ -204,8 +212,9 @@ export function firstDictionaryName(head: string): string | undefined {
 }
 
 /** What follows a place or an organisation's name rather than a person's. */
-const PLACE_OR_ORG_CONTINUATION =
-  /^(?:[0-9a-z]|州|市|县|省|村|镇|区|岛|湾|港|河|湖|山|路|街|航空|公司|集团|大学|学院|医院|银行|政府|当局|警方|时报|日报|邮报|电视|电台|新闻|网|队|军|号|级|国|人|方|地区|一带|附近|境内|当地|分析师们|们)/;
+const PLACE_OR_ORG_CONTINUATION = new RegExp(
+  `^(?:[0-9a-z]|${alternation(wordList("place-continuations"))})`,
+);
 
 /**
  * A name the dictionary knows as a person's opening the text at `from` (`习近平在…发言`), or
@@ -350,8 +359,7 @@ export function nameAtEnd(slot: string, loose: boolean): number {
 const NAME_BREAK = new Set(` \t\n${NAME_DOT}，,。：:；;、“”「」『』（）()《》！？!?…`);
 
 /** What follows a dotted run that names a thing after a person (约翰·霍普金斯大学, 马歇尔计划). */
-const NAMED_AFTER =
-  /^(?:大学|学院|医院|研究所|中心|基金会|号|级|法案|法|奖|公司|集团|酒店|机场|港|街|路|大道|广场|大厦|纪念|体育场|中学|小学|县|州|市|镇|岛|河|湖|效应|主义|模式|计划|报告|协议|条约|医学院|投票权|家族|王朝|定律|公式|综合征)/;
+const NAMED_AFTER = new RegExp(`^(?:${alternation(wordList("named-after-heads"))})`);
 
 /**
  * The candidate ranges around each name dot of a folded text: up to 7 characters before the
@@ -463,8 +471,7 @@ export interface EnglishNamePair {
   end: number;
 }
 
-const ALIAS_MARKER =
-  /^(?:又译|又译作|又译为|亦译|或译|也译|也译作|另译|又名|又称|也称|港译|台译|中文名)[：:]?\s*(.+)$/;
+const ALIAS_MARKER = new RegExp(`^(?:${alternation(wordList("alias-markers"))})[：:]?\\s*(.+)$`);
 
 /** The pieces of a bracket after a name: `Wendy Sherman，又译舍曼` → English names and aliases. */
 export function readNameBracket(inner: string): { english: string[]; variants: string[] } {
