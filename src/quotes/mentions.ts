@@ -48,6 +48,12 @@ const FEMALE_NAME_CHARS = wordSet("female-name-chars");
 /** What follows 姓X的 or X姓 (姓陈的经理, 戴姓所长). */
 const SURNAME_FORMS = alternation(wordList("surname-forms"));
 
+/** `常被人称呼为珍妮`, `人称“小诸葛”`: another name the article gives a person. */
+const NICKNAME = new RegExp(
+  `(?:${alternation(wordList("nickname-markers"))})[“「]?([\u4e00-\u9fff]{2,4}?)(?=[”」，。、；（]|$)`,
+  "g",
+);
+
 /** The people of one article: entities, the aliases that name them, and their mentions. */
 export class ArticlePeople {
   readonly entities = new Map<string, Entity>();
@@ -223,9 +229,7 @@ export class ArticlePeople {
    */
   private findNicknames(paragraph: number): void {
     const text = this.text.folded[paragraph] as string;
-    const pattern =
-      /(?:常被人?称呼为|被人?称为|人称|昵称|绰号|小名|又名|外号)[“「]?([\u4e00-\u9fff]{2,4}?)(?=[”」，。、；（]|$)/g;
-    for (const match of text.matchAll(pattern)) {
+    for (const match of text.matchAll(NICKNAME)) {
       if (this.text.isQuoted(paragraph, match.index)) continue;
       const nickname = match[1] as string;
       if (isNotPerson(nickname) || this.aliasIndex.has(nickname)) continue;

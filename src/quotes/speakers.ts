@@ -1,10 +1,11 @@
-import { lexicon } from "../text/lexicon.js";
+import { lexicon, wordList } from "../text/lexicon.js";
 import {
   alternation,
   firstWord,
   type Gender,
   isNameHan,
   isTransliterationChar,
+  NAME_PRECEDING_CHARS,
   nameAtEnd,
   SURNAMES,
   startsWithAfterName,
@@ -34,6 +35,9 @@ const POST_TITLES: [string, Gender | undefined][] = lexicon("post-titles").entri
   e.term,
   e.fields[0] === "f" || e.fields[0] === "m" ? e.fields[0] : undefined,
 ]);
+
+/** Before a name spoken to: `对布林肯`, `发电报给魏德迈将军`. */
+const ADDRESSEE_MARKER = new RegExp(`(?:${alternation(wordList("addressee-markers"))})$`);
 
 /** A name found in a slot and where it starts in the paragraph. */
 interface SlotName {
@@ -66,8 +70,7 @@ export function resolveSlot(
     const found = nameAtSlotEnd(text, people, paragraph, offset, s);
     // `对布林肯`, `发电报给魏德迈将军`: a name after a preposition is the one spoken to.
     const before = found && found.start >= offset ? s.slice(0, found.start - offset) : "";
-    if (found && !/(?:对|向|给|跟|同|告诉|会见|致电|致信|问)$/.test(before))
-      return { kind: "person", entity: found.entity };
+    if (found && !ADDRESSEE_MARKER.test(before)) return { kind: "person", entity: found.entity };
     // Strip the shortest modifier at the end (so `刘云（化名）` loses the parenthesis, not a
     // `在…` phrase that swallows the name).
     let stripped = s;
@@ -183,7 +186,7 @@ function nameAtSlotEnd(
     latin &&
     (latinRest === "" ||
       TITLE_AT_END.test(latinRest) ||
-      /[的、和与及人者员民友生工师家长官兵手]$/.test(latinRest))
+      NAME_PRECEDING_CHARS.has(latinRest[latinRest.length - 1] as string))
   ) {
     const name = latin[1] as string;
     const start = offset + s.length - name.length;

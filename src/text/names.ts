@@ -295,6 +295,9 @@ export function nameAt(text: string, from: number): number {
   return 0;
 }
 
+/** What may stand right before a name besides a title: 的, 、和与及, the end of a role noun. */
+export const NAME_PRECEDING_CHARS = wordSet("name-preceding-chars");
+
 /**
  * Length of a name at the very end of a speaker slot: the whole slot is a name, or a name after a
  * title (or after 的). `loose` also accepts a transliteration run after any non-name character
@@ -304,7 +307,7 @@ export function nameAtEnd(slot: string, loose: boolean): number {
   const okBefore = (rest: string): boolean =>
     rest === "" ||
     TITLE_AT_END.test(rest) ||
-    /[的、和与及人者员民友生工师家长官兵手]$/.test(rest) ||
+    NAME_PRECEDING_CHARS.has(rest[rest.length - 1] as string) ||
     (loose && !isTransliterationChar(rest[rest.length - 1]));
   let run = 0;
   while (run < Math.min(8, slot.length) && isTransliterationChar(slot[slot.length - 1 - run]))
