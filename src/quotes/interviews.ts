@@ -1,4 +1,5 @@
-import { wordSet } from "../text/lexicon.js";
+import { wordList, wordSet } from "../text/lexicon.js";
+import { alternation } from "../text/names.js";
 import { foldText } from "../text/text.js";
 import type { Reading } from "./attribution.js";
 import type { Entity } from "./mentions.js";
@@ -55,11 +56,11 @@ export function findLabels({ text, people }: Reading): Map<number, Label> {
   return labels;
 }
 
+const TRANSCRIPT_BREAK = new RegExp(
+  `^(?:[【（(〔［[]|${alternation(wordList("transcript-breaks"))}|（完）|完$|https?:)`,
+);
+
 /** Whether a paragraph of a transcript goes on with the speaker (not a link, a note, a credit). */
 export function isTranscriptContinuation(text: string): boolean {
-  return (
-    !/^(?:[【（(〔［[]|观看|本文|订阅|责任编辑|来源|点阅|相关|延伸阅读|（完）|完$|https?:)/.test(
-      text,
-    ) && !/https?:\/\//.test(text)
-  );
+  return !TRANSCRIPT_BREAK.test(text) && !/https?:\/\//.test(text);
 }

@@ -65,7 +65,7 @@ export const TRAILING_MODIFIERS = [
   /(?:接受|受)[^，。；：]{0,24}(?:采访|访问|专访|访)时?$/,
   /受访时?$/,
   /(?:在|于|对|向|跟|给|同|从)$/,
-  /(?:在)?(?:推特|脸书|微博|微信|网上|网络上|社交媒体|社群媒体|博客|节目|视频|直播|电视|电台|广播)(?:上|中|里)?$/,
+  new RegExp(`(?:在)?(?:${alternation(wordList("speech-platforms"))})(?:上|中|里)?$`),
   /(?:对|向|跟|给|同|通过|透过|借|藉由)[^，。；：对向跟给同]{1,24}$/,
   // `作出结论`, `热情赞扬那些…`: a verb phrase between the subject and the speech verb, tried last.
   /（[^）]*）$/,
