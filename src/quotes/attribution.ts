@@ -55,14 +55,7 @@ export function discoverSpeakers({ text, people }: Reading): void {
     for (const { index, length } of text.verbs[p] as VerbMatch[]) {
       if (text.isQuoted(p, index)) continue;
       const next = folded[index + length];
-      if (
-        next !== "，" &&
-        next !== "," &&
-        next !== "：" &&
-        next !== ":" &&
-        !OPENERS[next as string]
-      )
-        continue;
+      if (next !== "," && next !== ":" && !OPENERS[next as string]) continue;
       resolveSlot(text, people, p, text.clauseStart(p, index), index);
     }
   }
@@ -124,7 +117,7 @@ export function classify(
   let k = span.open - 1;
   while (k >= 0 && /\s/.test(text[k] as string)) k--;
   const punct = text[k];
-  const hasPunct = punct === "：" || punct === ":" || punct === "，" || punct === ",";
+  const hasPunct = punct === ":" || punct === ",";
   const verbEnd = hasPunct ? k : k + 1;
   const sentenceStart = quoted.sentenceStart(p, span.open);
   const clauseStart = quoted.clauseStart(p, verbEnd);
@@ -132,8 +125,8 @@ export function classify(
   const afterClose = closeAt >= 0 ? lastText.slice(closeAt + 1) : "";
   const endsClause =
     closeAt < 0 ||
-    /[。！？!?…]$/.test(inner) ||
-    /^(?:\s*$|[。，,！？!?；;：:…、）)]|[”」』“「『])/.test(afterClose) ||
+    /[。!?…]$/.test(inner) ||
+    /^(?:\s*$|[。,!?;:…、)]|[”」』“「『])/.test(afterClose) ||
     afterAttribution(quoted, people, last.paragraph, closeAt) !== undefined;
   const previousChar = k >= 0 ? text[k] : undefined;
   const wholeSentence =
@@ -152,7 +145,7 @@ export function classify(
         return undefined;
       }
       if (slot.kind === "none") return undefined;
-    } else if (hasPunct && (punct === "：" || punct === ":")) {
+    } else if (hasPunct && punct === ":") {
       const slot = resolveSlot(quoted, people, p, clauseStart, verbEnd);
       // `X：“…”` with nothing but the name before the colon (a label, not `…赞扬那些韩国人：`).
       if (slot.kind === "person" && endsClause && verbEnd - clauseStart <= 12)
@@ -172,14 +165,14 @@ export function classify(
   }
 
   // 2. Attributed after: `“…”X说。`, `“…”，她补充说。`
-  const opensClause = wholeSentence || /[，,：:]\s*$/.test(text.slice(sentenceStart, span.open));
+  const opensClause = wholeSentence || /[,:]\s*$/.test(text.slice(sentenceStart, span.open));
   if (closeAt >= 0 && opensClause) {
     const after = afterAttribution(
       quoted,
       people,
       last.paragraph,
       closeAt,
-      hasPunct && (punct === "：" || punct === ":"),
+      hasPunct && punct === ":",
     );
     if (after) {
       if (after.slot.kind === "none") return undefined;
@@ -192,13 +185,13 @@ export function classify(
   // 3. A quotation that is a sentence of its own continues the current speaker: a split quote
   // (`“…”，她说。“…”`, `X说：“…”“…”`), reported speech going on in quotes (`X告诉记者，…。“…”`),
   // or a paragraph that is only a quotation after a paragraph ending in X's quotation.
-  const afterOk = closeAt < 0 || /^(?:\s*$|[。，,！？!?；;…“「『])/.test(afterClose);
+  const afterOk = closeAt < 0 || /^(?:\s*$|[。,!?;…“「『])/.test(afterClose);
   if (wholeSentence && afterOk && !looksLikeTitle(inner) && countHanChars(inner) >= 4) {
     if (previous && (previous.span.parts[0] as Part).paragraph === p && previous.span.close >= 0) {
       const gapStart =
         previous.attributionEnd >= 0 ? previous.attributionEnd : previous.span.close + 1;
       const gap = text.slice(gapStart, span.open).trim();
-      if (/^[。，,！？!?；;…]*$/.test(gap))
+      if (/^[。,!?;…]*$/.test(gap))
         return { entity: previous.entity, kind: "direct", attributionEnd: -1 };
     }
     const current = discourse.currentSpeaker();
@@ -209,7 +202,7 @@ export function classify(
     // Nothing but quotations (and punctuation) in the paragraph.
     let wholeParagraph: boolean = text.trim().length > 0;
     for (let i = 0; i < text.length && wholeParagraph; i++) {
-      if (!quoted.isQuoted(p, i) && !/[\s。，,！？!?…；;、]/.test(text[i] as string))
+      if (!quoted.isQuoted(p, i) && !/[\s。,!?…;、]/.test(text[i] as string))
         wholeParagraph = false;
     }
     if (
@@ -242,16 +235,12 @@ export function classify(
     // `他高喊的口号是`: a verb that modifies a noun is no speech act.
     if (next.startsWith("的")) continue;
     // `被嘲讽为“…”`: the subject is spoken about, not speaking.
-    if (/被[^，。]{0,4}$/.test(text.slice(Math.max(0, index - 5), index))) continue;
+    if (/被[^,。]{0,4}$/.test(text.slice(Math.max(0, index - 5), index))) continue;
     verb = candidate;
   }
   if (!verb) return undefined;
   // A short quotation inside a clause (`台湾制造的“人字拖”冲过终点`) is a term, not someone's words.
-  if (
-    countHanChars(inner) <= 6 &&
-    closeAt >= 0 &&
-    !/^(?:\s*$|[，,。；;！!？?：:…）)”」』])/.test(afterClose)
-  )
+  if (countHanChars(inner) <= 6 && closeAt >= 0 && !/^(?:\s*$|[,。;!?:…)”」』])/.test(afterClose))
     return undefined;
   if (
     /(?:叫|作)$/.test(text.slice(Math.max(0, span.open - 1), span.open)) &&
@@ -276,22 +265,21 @@ export function afterAttribution(
 ): { slot: Slot; verbAt: number; end: number } | undefined {
   const text = quoted.folded[paragraph] as string;
   let i = closeAt + 1;
-  while (i < text.length && /[\s，,]/.test(text[i] as string)) i++;
+  while (i < text.length && /[\s,]/.test(text[i] as string)) i++;
   const start = i;
   let depth = 0;
   let j = start;
   for (; j < text.length && j - start <= 80; j++) {
     const c = text[j] as string;
     if (quoted.isQuoted(paragraph, j)) break;
-    if (c === "（" || c === "(") depth++;
-    else if (c === "）" || c === ")") depth = Math.max(0, depth - 1);
+    if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
     else if (depth === 0 && CLAUSE_BREAK.has(c)) break;
   }
   if (j - start > 80 || j === start) return undefined;
   // `秘电：“…”麦克阿瑟则回复道：“…”`: after a quotation that had its own introduction, a clause
   // ending in a colon introduces the next quotation (`“…”布德罗说：“…”` speaks for both).
-  if (introduced && (text[j] === "：" || text[j] === ":") && /^\s*[“「『]/.test(text.slice(j + 1)))
-    return undefined;
+  if (introduced && text[j] === ":" && /^\s*[“「『]/.test(text.slice(j + 1))) return undefined;
   const clause = text.slice(start, j);
   const verb = VERB_AT_END.exec(clause);
   if (verb && !NOT_SPEECH_ENDINGS.test(clause)) {

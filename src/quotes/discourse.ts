@@ -147,7 +147,7 @@ export class Discourse {
         continue;
       const start = this.text.sentenceStart(paragraph, m.offset);
       const before = text.slice(start, m.offset);
-      if (start > from && before.length <= 8 && !/[，,：:]/.test(before)) return true;
+      if (start > from && before.length <= 8 && !/[,:]/.test(before)) return true;
     }
     for (let i = from + 1; i < to; i++) {
       if (

@@ -25,8 +25,7 @@ export function findLabels({ text, people }: Reading): Map<number, Label> {
   const labels = new Map<number, Label>();
   for (let p = 0; p < text.folded.length; p++) {
     const folded = text.folded[p] as string;
-    const match =
-      /^\s*([^：:，,。“”「」《》（）()\s]{1,12}|[A-Za-z][A-Za-z.' ]{1,30})\s*[：:]\s*/.exec(folded);
+    const match = /^\s*([^:,。“”「」《》()\s]{1,12}|[A-Za-z][A-Za-z.' ]{1,30})\s*:\s*/.exec(folded);
     if (!match) continue;
     const label = match[1] as string;
     const rest = folded.slice(match[0].length);
@@ -57,7 +56,7 @@ export function findLabels({ text, people }: Reading): Map<number, Label> {
 }
 
 const TRANSCRIPT_BREAK = new RegExp(
-  `^(?:[【（(〔［[]|${alternation(wordList("transcript-breaks"))}|（完）|完$|https?:)`,
+  `^(?:[【(〔［[]|${alternation(wordList("transcript-breaks"))}|\\(完\\)|完$|https?:)`,
 );
 
 /** Whether a paragraph of a transcript goes on with the speaker (not a link, a note, a credit). */

@@ -50,7 +50,7 @@ const SURNAME_FORMS = alternation(wordList("surname-forms"));
 
 /** `常被人称呼为珍妮`, `人称“小诸葛”`: another name the article gives a person. */
 const NICKNAME = new RegExp(
-  `(?:${alternation(wordList("nickname-markers"))})[“「]?([\u4e00-\u9fff]{2,4}?)(?=[”」，。、；（]|$)`,
+  `(?:${alternation(wordList("nickname-markers"))})[“「]?([\u4e00-\u9fff]{2,4}?)(?=[”」,。、;\\(]|$)`,
   "g",
 );
 
@@ -157,8 +157,8 @@ export class ArticlePeople {
   /** `（Wendy Sherman，又译舍曼）` right after a name: English name and 又译 aliases. */
   private readParenthesis(paragraph: number, end: number, entity: Entity): void {
     const text = this.text.folded[paragraph] as string;
-    if (text[end] !== "（" && text[end] !== "(") return;
-    const close = text.slice(end + 1, end + 80).search(/[）)]/);
+    if (text[end] !== "(") return;
+    const close = text.slice(end + 1, end + 80).search(/[)]/);
     if (close < 0) return;
     const inner = (this.text.original[paragraph] as string).slice(end + 1, end + 1 + close);
     const { english, variants } = readNameBracket(inner);
@@ -185,7 +185,7 @@ export class ArticlePeople {
   /** `刘云（化名）`, `居民陈先生（化名）`: the name right before 化名. */
   private findPseudonyms(paragraph: number): void {
     const text = this.text.folded[paragraph] as string;
-    for (const match of text.matchAll(/([\u4e00-\u9fff]{2,12})[（(]化名[）)]/g)) {
+    for (const match of text.matchAll(/([\u4e00-\u9fff]{2,12})[(]化名[)]/g)) {
       const run = match[1] as string;
       const title = /.*(?:人|者|员|民|友|生|工|师|家|长|主|的|、)/.exec(run.slice(0, -2));
       let start = title
@@ -268,9 +268,7 @@ export class ArticlePeople {
   private findParenthesisedNames(paragraph: number): void {
     const text = this.text.folded[paragraph] as string;
     const original = this.text.original[paragraph] as string;
-    for (const match of text.matchAll(
-      /[（(]\s*(\p{Ll}[\p{Script=Latin}.'’\- ]{2,40})\s*[，,）)]/gu,
-    )) {
+    for (const match of text.matchAll(/[(]\s*(\p{Ll}[\p{Script=Latin}.'’\- ]{2,40})\s*[,)]/gu)) {
       const at = match.index;
       const english = original.slice(at + 1, at + 1 + match[0].length - 2).trim();
       if (!/^[A-Z]/.test(english) || !/ /.test(english)) continue;
@@ -283,7 +281,7 @@ export class ArticlePeople {
       }
       // Places have English names too (科珀斯克里斯蒂（Corpus Christi）): only a name after a title
       // or 的, or one that goes on to speak, is a person.
-      const closeAt = text.indexOf(text[at] === "(" ? ")" : "）", at);
+      const closeAt = text.indexOf(")", at);
       const speaksNext = closeAt > 0 && VERB_AT_START.test(text.slice(closeAt + 1, closeAt + 12));
       const length = nameAtEnd(before, speaksNext);
       if (length) this.registerName(paragraph, at - length, at);

@@ -107,8 +107,7 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
       isTranscriptContinuation(folded)
     ) {
       // A subheading between turns (`出身贫困 母亲要我从阅读开始`) is nobody's words.
-      if ((!/[。！？!?…”」』]/.test(folded) || !/[，。]/.test(folded)) && folded.length <= 40)
-        continue;
+      if ((!/[。!?…”」』]/.test(folded) || !/[,。]/.test(folded)) && folded.length <= 40) continue;
       emit(transcriptSpeaker, original, "direct", p, 0);
       continue;
     }
@@ -122,7 +121,7 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
     for (const { index, length } of text.verbs[p] as VerbMatch[]) {
       if (text.isQuoted(p, index)) continue;
       const next = folded[index + length];
-      if (next !== "，" && next !== "," && next !== "：" && next !== ":") continue;
+      if (next !== "," && next !== ":") continue;
       events.push({ offset: index, verb: { index, length } });
     }
     events.sort((a, b) => a.offset - b.offset);
@@ -164,7 +163,7 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
         lastDirect = {
           entity: result.entity,
           paragraph: last.paragraph,
-          endsParagraph: span.close < 0 || /^[。！？!?…，,]?\s*$/.test(lastText.slice(tailFrom)),
+          endsParagraph: span.close < 0 || /^[。!?…,]?\s*$/.test(lastText.slice(tailFrom)),
         };
       }
     }

@@ -32,26 +32,8 @@ interface RawSpan {
 }
 
 export const OPENERS: Record<string, string> = { "“": "”", "「": "」", "『": "』" };
-export const CLAUSE_BREAK = new Set("，,。！？!?；;：:");
-const SENTENCE_BREAK = new Set("。！？!?；;");
-
-const FULL_WIDTH_PUNCTUATION: Record<string, string> = {
-  ",": "，",
-  ":": "：",
-  ";": "；",
-  "!": "！",
-  "?": "？",
-  "(": "（",
-  ")": "）",
-};
-
-/**
- * `foldText` (same length) with sentence punctuation written full width, so the rules of the
- * later stages write `，` `：` `（` once whichever width the article used.
- */
-export function foldParagraph(text: string): string {
-  return foldText(text).replace(/[,:;!?()]/g, (c) => FULL_WIDTH_PUNCTUATION[c] ?? c);
-}
+export const CLAUSE_BREAK = new Set(",。!?;:");
+const SENTENCE_BREAK = new Set("。!?;");
 
 const OPEN_CODES = new Map<number, number>([
   [0x201c, 0x201d],
@@ -98,7 +80,7 @@ export class QuotedText {
 
   constructor(paragraphs: readonly string[]) {
     this.original = paragraphs;
-    this.folded = paragraphs.map((p) => foldParagraph(p));
+    this.folded = paragraphs.map((p) => foldText(p));
     this.masks = this.folded.map((p) => new Uint8Array(p.length));
     this.verbs = this.folded.map((p) => findVerbs(p));
     this.spans = findSpans(this.folded, this.masks);
@@ -127,13 +109,13 @@ export class QuotedText {
           a > 0 &&
           isNameHan(text[a - 1]) &&
           run.length <= 14 &&
-          !/[。！？!?，,]/.test(run);
+          !/[。!?,]/.test(run);
         if (!embedded) return i + 1;
         i = a;
         continue;
       }
-      if (c === "）" || c === ")") depth++;
-      else if (c === "（" || c === "(") depth = Math.max(0, depth - 1);
+      if (c === ")") depth++;
+      else if (c === "(") depth = Math.max(0, depth - 1);
       else if (depth === 0 && CLAUSE_BREAK.has(c)) return i + 1;
     }
     return 0;

@@ -94,7 +94,7 @@ export function subjectAtStart(people: ArticlePeople, offset: number, s: string)
   const pronoun = /^(他|她)(?!们|人)/.exec(s);
   if (pronoun) return { kind: "pronoun", gender: pronoun[1] === "她" ? "f" : "m", offset };
   // `71岁的麦克阿瑟说了…`: a short modifier in 的 may come first.
-  const modifier = /^[^，。的]{1,8}的/.exec(s)?.[0].length ?? 0;
+  const modifier = /^[^,。的]{1,8}的/.exec(s)?.[0].length ?? 0;
   for (const skip of modifier > 0 ? [0, modifier] : [0]) {
     const best = people.aliasAtStartOf(s, skip);
     const rest = best ? s.slice(skip + best.length) : "";
@@ -199,7 +199,7 @@ function nameAtSlotEnd(
   for (const [title, gender] of titles) {
     if (s.length > title.length + 1 && s.endsWith(title)) {
       // `惠特尼（Courtney Whitney）少将`: the name's parenthesis sits before the title.
-      const inner = s.slice(0, s.length - title.length).replace(/[（(][^（()）]*[）)]$/, "");
+      const inner = s.slice(0, s.length - title.length).replace(/[(][^()]*[)]$/, "");
       const found = nameAtSlotEnd(text, people, paragraph, offset, inner);
       if (found && gender && !found.entity.genderSure) {
         found.entity.gender = gender;

@@ -9,11 +9,11 @@ import { alternation, LiteralMatcher, SPEECH_VERBS } from "../text/names.js";
 
 /** A verb that ends a speaker clause: `谢尔曼说`, `她补充说`, `赵立坚在记者会上表示`. */
 export const VERB_AT_END = new RegExp(
-  `(?:${SPEECH_VERBS.join("|")}|告诉[^，。：；“”「」]{1,30}|问[^，。：；“”「」]{1,10}|对[^，。：；“”「」]{1,20}(?:说|表示)|的(?:${alternation(wordList("speech-nouns"))})(?:是|为|如下)?)$`,
+  `(?:${SPEECH_VERBS.join("|")}|告诉[^,。:;“”「」]{1,30}|问[^,。:;“”「」]{1,10}|对[^,。:;“”「」]{1,20}(?:说|表示)|的(?:${alternation(wordList("speech-nouns"))})(?:是|为|如下)?)$`,
 );
 /** A speaker clause going on after a name: `（Jeremy Carey）表示`, `在声明中说`. */
 export const VERB_AT_START = new RegExp(
-  `^(?:[^，。：；“”「」]{0,10}?)(?:${SPEECH_VERBS.filter((verb) => verb.length > 1 || verb === "说" || verb === "称").join("|")})`,
+  `^(?:[^,。:;“”「」]{0,10}?)(?:${SPEECH_VERBS.filter((verb) => verb.length > 1 || verb === "说" || verb === "称").join("|")})`,
 );
 
 /** Speech verbs anywhere (for partial quotes and reported speech); 问/答 alone are too ambiguous. */
@@ -31,7 +31,7 @@ export function findVerbs(text: string): VerbMatch[] {
   const verbs: VerbMatch[] = [];
   for (const { index, word } of VERB_MATCHER.matchAll(text)) {
     if (word === "告诉") {
-      const tail = /^[^，。：；“”「」]{1,30}(?=[，：,:])/.exec(text.slice(index + 2, index + 34));
+      const tail = /^[^,。:;“”「」]{1,30}(?=[,:])/.exec(text.slice(index + 2, index + 34));
       if (tail) {
         verbs.push({ index, length: 2 + tail[0].length });
         continue;
@@ -47,7 +47,7 @@ export const NOT_SPEECH_ENDINGS = new RegExp(`(?:${alternation(wordList("not-spe
 
 /** Prefixes of a speaker clause that do not name anyone (但, 据, 对此, 随后). */
 export const LEADING_CONNECTIVES = new RegExp(
-  `^(?:${alternation(wordList("clause-connectives"))}|，|、|\\s)+`,
+  `^(?:${alternation(wordList("clause-connectives"))}|,|、|\\s)+`,
 );
 
 /** Time words, adverbs and prepositional phrases between a speaker and the speech verb. */
@@ -61,14 +61,13 @@ export const TRAILING_MODIFIERS = [
   /(?:(?:[0-9]{2,4}|去|今|前)年)?[0-9一二三四五六七八九十]{1,2}月份?(?:初|中|底|上旬|中旬|下旬|末)?$/,
   /(?:[0-9]{2,4}|去|今|前)年(?:初|中|底|末)?$/,
   // The last 在/于 phrase (`在香港长大的…莫炽韬（Max Mok）在递出T恤时` keeps the name).
-  /(?:在|于)(?:接受)?[^，。；：在于]{1,30}$/,
-  /(?:接受|受)[^，。；：]{0,24}(?:采访|访问|专访|访)时?$/,
+  /(?:在|于)(?:接受)?[^,。;:在于]{1,30}$/,
+  /(?:接受|受)[^,。;:]{0,24}(?:采访|访问|专访|访)时?$/,
   /受访时?$/,
   /(?:在|于|对|向|跟|给|同|从)$/,
   new RegExp(`(?:在)?(?:${alternation(wordList("speech-platforms"))})(?:上|中|里)?$`),
-  /(?:对|向|跟|给|同|通过|透过|借|藉由)[^，。；：对向跟给同]{1,24}$/,
+  /(?:对|向|跟|给|同|通过|透过|借|藉由)[^,。;:对向跟给同]{1,24}$/,
   // `作出结论`, `热情赞扬那些…`: a verb phrase between the subject and the speech verb, tried last.
-  /（[^）]*）$/,
   /\([^)]*\)$/,
   // A speech act before the verb: `也发推文讽刺说`, `在推特发文说`, `撰文指出`.
   new RegExp(`(?:${alternation([...wordList("speech-acts"), ...SPEECH_VERBS])})$`),

@@ -148,7 +148,7 @@ export const TITLE_MATCHER = new LiteralMatcher([
 
 /** What may follow a name (a verb, a preposition, a time word, a title after it, punctuation). */
 const AFTER_NAME = new RegExp(
-  `^(?:$|[，,。：:；;、（(“「『！？…]|[0-9]|${alternation([...SPEECH_VERBS, ...wordList("after-name")])})`,
+  `^(?:$|[,。:;、(“「『!?…]|[0-9]|${alternation([...SPEECH_VERBS, ...wordList("after-name")])})`,
 );
 
 export function startsWithAfterName(rest: string): boolean {
@@ -359,7 +359,7 @@ export function nameAtEnd(slot: string, loose: boolean): number {
 // Dotted (transliterated) names
 
 /** What ends a name part: spaces, punctuation, quotation marks, parentheses and the name dot. */
-const NAME_BREAK = new Set(` \t\n${NAME_DOT}，,。：:；;、“”「」『』（）()《》！？!?…`);
+const NAME_BREAK = new Set(` \t\n${NAME_DOT},。:;、“”「」『』()《》!?…`);
 
 /** What follows a dotted run that names a thing after a person (约翰·霍普金斯大学, 马歇尔计划). */
 const NAMED_AFTER = new RegExp(`^(?:${alternation(wordList("named-after-heads"))})`);
@@ -521,7 +521,7 @@ export function englishNamePairs(text: string): EnglishNamePair[] {
   const folded = foldText(text);
   const dotted = dottedNames(folded);
   const pairs: EnglishNamePair[] = [];
-  for (const match of folded.matchAll(/[（(]\s*(\p{Script=Latin}[^（()）]{1,80})[）)]/gu)) {
+  for (const match of folded.matchAll(/[(]\s*(\p{Script=Latin}[^()]{1,80})[)]/gu)) {
     const at = match.index;
     const inner = text.slice(at + 1, at + match[0].length - 1);
     const { english, variants } = readNameBracket(inner);
@@ -550,7 +550,7 @@ export function englishNamePairs(text: string): EnglishNamePair[] {
 }
 
 const SPEECH_VERB_AT_START = new RegExp(
-  `^(?:[^，。：；“”「」,:;]{0,10}?)(?:${SPEECH_VERBS.filter((verb) => verb.length > 1 || verb === "说" || verb === "称").join("|")})`,
+  `^(?:[^,。:;“”「」]{0,10}?)(?:${SPEECH_VERBS.filter((verb) => verb.length > 1 || verb === "说" || verb === "称").join("|")})`,
 );
 
 /** `表示`, `周二表示`, `在声明中说`: a speaker clause going on. */
