@@ -21,13 +21,9 @@ import { fileURLToPath } from "node:url";
 import { loadArticles } from "../src/articles/loader.js";
 import { parseArticle } from "../src/articles/parse.js";
 import { silentLogger } from "../src/logger.js";
+import type { ArticleQuotes, Quote, QuoteKind } from "../src/quotes/model.js";
 import { PeopleDirectory } from "../src/quotes/people.js";
-import {
-  type ArticleQuotes,
-  extractQuotes,
-  type Quote,
-  type QuoteKind,
-} from "../src/quotes/quotes.js";
+import { extractQuotes } from "../src/quotes/quotes.js";
 import { foldText } from "../src/text/text.js";
 import { skipMessage, unpackedCorpus } from "../test/corpus.js";
 

@@ -2,7 +2,8 @@ import { isUtf8 } from "node:buffer";
 import { basename } from "node:path";
 import { load } from "cheerio/slim";
 import iconv from "iconv-lite";
-import { alternation, wordSet } from "../text/lexicon.js";
+import { alternation } from "../text/lexicon.js";
+import { isPlaceName } from "../text/names.js";
 import { detectScript } from "../text/text.js";
 import { type Article, ArticleSchema } from "./article.js";
 
@@ -532,14 +533,13 @@ const ROLE_PREFIX = new RegExp(`^.*(?:${alternation("parse-byline-roles")})`);
 const OUTLET_PREFIX =
   /^(?:英文|香港|台湾|台灣|美国|美國|加拿大|澳洲)?(?:大纪元|大紀元|新唐人|希望之声|希望之聲)(?:专题部|專題部|专题组|專題組|专题|專題)?/;
 const COUNTRY = new RegExp(alternation("parse-byline-countries"));
-/** Places that follow a reporter's name in bylines (`钟元台北报导`, `施萍密苏里州报导`). */
-const PLACES = wordSet("parse-byline-places");
-const PLACE_LIKE = /^[\u4e00-\u9fff]{1,3}[州县縣市]$/;
+/** A town named like one: `…州`, `…县`, `…市`, `…镇` (马库斯胡克镇). */
+const PLACE_LIKE = /^[\u4e00-\u9fff]{1,5}[州县縣市镇鎮]$/;
 
 /** Is the text one or more known places in a row (`宾州海里斯堡`, `华盛顿DC`)? */
 function isPlaces(text: string): boolean {
   for (let end = text.length; end > 0; end--) {
-    if (PLACES.has(text.slice(0, end)) && (end === text.length || isPlaces(text.slice(end))))
+    if (isPlaceName(text.slice(0, end)) && (end === text.length || isPlaces(text.slice(end))))
       return true;
   }
   return false;

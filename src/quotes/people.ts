@@ -1,5 +1,5 @@
-import { foldText, NAME_DOT } from "../text/text.js";
-import type { ArticleQuotes, Quote } from "./quotes.js";
+import { nameLookupKeys as keysOf, nameKey } from "../text/names.js";
+import type { ArticleQuotes, Quote } from "./model.js";
 
 /**
  * Everyone quoted in the archive, merged across articles by canonical name (folded: 谢尔曼 in one
@@ -32,26 +32,6 @@ interface Entry {
 }
 
 const FORMAT_VERSION = 1;
-
-/** The lookup form of a name: folded (simplified, lower case, one name dot), no spaces. */
-export function nameKey(name: string): string {
-  return foldText(name.normalize("NFKC")).replace(/\s+/g, " ").trim();
-}
-
-/** The keys a name can be found under: as written, without name dots, and an English surname. */
-function keysOf(name: string): string[] {
-  const key = nameKey(name);
-  if (!key) return [];
-  const keys = new Set([key]);
-  if (key.includes(NAME_DOT)) keys.add(key.replaceAll(NAME_DOT, ""));
-  if (/^[\p{Script=Latin}][\p{Script=Latin}.'’\- ]*$/u.test(key)) {
-    const words = key.split(/[\s.]+/).filter((word) => word.length > 0);
-    const last = words[words.length - 1];
-    if (words.length > 1 && last && last.length >= 3) keys.add(last);
-    keys.add(key.replace(/\s+/g, ""));
-  }
-  return [...keys];
-}
 
 export class PeopleDirectory {
   private readonly entries = new Map<string, Entry>();
@@ -301,6 +281,7 @@ export function nameDistance(a: string, b: string): number {
   return levenshtein(a, b) / longer;
 }
 
+/** Kept here until the shared edit distance of src/text/ lands (to be unified at merge). */
 function levenshtein(a: string, b: string): number {
   const previous = new Array<number>(b.length + 1);
   const current = new Array<number>(b.length + 1);

@@ -1,0 +1,295 @@
+import { dictionaryNameAt, isNameHan, SURNAMES, TRANSLITERATION_CHARS } from "../text/names.js";
+import type { Discourse } from "./discourse.js";
+import type { ArticlePeople, Entity } from "./mentions.js";
+import type { QuoteKind } from "./model.js";
+import { CLAUSE_BREAK, OPENERS, type Part, type QuotedText, type Span } from "./spans.js";
+import { resolveSlot, type Slot, subjectAtStart } from "./speakers.js";
+import {
+  LEADING_CONNECTIVES,
+  looksLikeTerm,
+  looksLikeTitle,
+  NOT_SPEECH_ENDINGS,
+  VERB_AT_END,
+  VERB_MATCHER,
+  type VerbMatch,
+} from "./speech.js";
+
+/**
+ * Stage 3: attribution. Each quotation is attributed to a person: the name in the speaker slot
+ * before the verb (`X说：“…”`) or after the closing mark (`“…”，她补充说。`), the speaker going
+ * on (a split quote, a paragraph that is only a quotation), or the subject of a speech verb before
+ * it for a fragment inside reported speech (`并称俄罗斯“无意入侵乌克兰”`); otherwise it is left out.
+ */
+
+/** The stages an article is read through: its quoted text, its people, the discourse so far. */
+export interface Reading {
+  text: QuotedText;
+  people: ArticlePeople;
+  discourse: Discourse;
+}
+
+/**
+ * Registers the names standing in speaker slots (before a speech verb, after a closing mark)
+ * before attribution starts, so a pronoun can point back at a person first named without a
+ * title (`杨茂平用多种方式写信求救，她说`).
+ */
+export function discoverSpeakers({ text, people }: Reading): void {
+  for (let p = 0; p < text.folded.length; p++) {
+    const folded = text.folded[p] as string;
+    // A name the dictionary knows as a person opening a sentence (`习近平在…发言`), so that a
+    // later 他/她 can point back at them.
+    for (let i = 0; i < folded.length; i++) {
+      if (i > 0 && !(CLAUSE_BREAK.has(folded[i - 1] as string) && !text.isQuoted(p, i - 1)))
+        continue;
+      if (text.isQuoted(p, i)) continue;
+      const lead = LEADING_CONNECTIVES.exec(folded.slice(i, i + 8))?.[0].length ?? 0;
+      const from = i + lead;
+      const firstChar = folded[from] as string;
+      // Only where a name can start: a surname or a transliteration character.
+      if (!SURNAMES.has(firstChar) && !TRANSLITERATION_CHARS.has(firstChar)) continue;
+      if (people.aliasAtStart(folded, from)) continue;
+      const head = dictionaryNameAt(folded, from);
+      if (!head || people.hasAlias(head)) continue;
+      people.registerName(p, from, from + head.length);
+    }
+    for (const { index, length } of text.verbs[p] as VerbMatch[]) {
+      if (text.isQuoted(p, index)) continue;
+      const next = folded[index + length];
+      if (next !== "," && next !== ":" && !OPENERS[next as string]) continue;
+      resolveSlot(text, people, p, text.clauseStart(p, index), index);
+    }
+  }
+  for (const span of text.spans) {
+    if (span.close < 0) continue;
+    const last = span.parts[span.parts.length - 1] as Part;
+    afterAttribution(text, people, last.paragraph, span.close);
+  }
+}
+
+/** The direct quotation that came last, for a paragraph that continues it. */
+export interface LastDirect {
+  entity: Entity;
+  /** Paragraph where the quotation ends. */
+  paragraph: number;
+  /** Nothing but its attribution follows it in that paragraph. */
+  endsParagraph: boolean;
+}
+
+/** The previous direct quotation of the same paragraph. */
+export interface PreviousQuote {
+  span: Span;
+  entity: Entity;
+  attributionEnd: number;
+}
+
+export interface Classified {
+  entity: Entity;
+  kind: QuoteKind;
+  /** Where the attribution after the closing mark ends, or -1. */
+  attributionEnd: number;
+}
+
+function countHanChars(text: string): number {
+  let n = 0;
+  for (const c of text) if (isNameHan(c)) n++;
+  return n;
+}
+
+/** Decides whether a quotation is a person's direct or partial quote, and whose. */
+export function classify(
+  reading: Reading,
+  span: Span,
+  previous: PreviousQuote | undefined,
+  lastDirect: LastDirect | undefined,
+): Classified | undefined {
+  const { text: quoted, people, discourse } = reading;
+  const first = span.parts[0] as Part;
+  const p = first.paragraph;
+  const text = quoted.folded[p] as string;
+  const inner = span.parts
+    .map((part) => (quoted.folded[part.paragraph] as string).slice(part.start, part.end))
+    .join("");
+  const last = span.parts[span.parts.length - 1] as Part;
+  const lastText = quoted.folded[last.paragraph] as string;
+  const closeAt = span.close;
+
+  // 1. Introduced before: `X说：“`, `X表示，“`, `X：“`.
+  let k = span.open - 1;
+  while (k >= 0 && /\s/.test(text[k] as string)) k--;
+  const punct = text[k];
+  const hasPunct = punct === ":" || punct === ",";
+  const verbEnd = hasPunct ? k : k + 1;
+  const sentenceStart = quoted.sentenceStart(p, span.open);
+  const clauseStart = quoted.clauseStart(p, verbEnd);
+  const clause = text.slice(clauseStart, verbEnd);
+  const afterClose = closeAt >= 0 ? lastText.slice(closeAt + 1) : "";
+  const endsClause =
+    closeAt < 0 ||
+    /[。!?…]$/.test(inner) ||
+    /^(?:\s*$|[。,!?;:…、)]|[”」』“「『])/.test(afterClose) ||
+    afterAttribution(quoted, people, last.paragraph, closeAt) !== undefined;
+  const previousChar = k >= 0 ? text[k] : undefined;
+  const wholeSentence =
+    text.slice(sentenceStart, span.open).trim() === "" ||
+    previousChar === "”" ||
+    previousChar === "」" ||
+    previousChar === "』";
+
+  if (clause && verbEnd > sentenceStart && !quoted.isQuoted(p, Math.max(0, verbEnd - 1))) {
+    const verb = VERB_AT_END.exec(clause);
+    if (verb && !NOT_SPEECH_ENDINGS.test(clause) && (hasPunct || /[说道称]$/.test(clause))) {
+      const slot = resolveSlot(quoted, people, p, clauseStart, clauseStart + verb.index);
+      if (slot.kind !== "none" && endsClause && !looksLikeTitle(inner)) {
+        const entity = discourse.speakerOf(p, slot, clauseStart + verb.index);
+        if (entity) return { entity, kind: "direct", attributionEnd: -1 };
+        return undefined;
+      }
+      if (slot.kind === "none") return undefined;
+    } else if (hasPunct && punct === ":") {
+      const slot = resolveSlot(quoted, people, p, clauseStart, verbEnd);
+      // `X：“…”` with nothing but the name before the colon (a label, not `…赞扬那些韩国人：`).
+      if (slot.kind === "person" && endsClause && verbEnd - clauseStart <= 12)
+        return { entity: slot.entity, kind: "direct", attributionEnd: -1 };
+      // `麦克阿瑟热情赞扬那些勇敢作战的韩国人：“…”`: a speech verb inside, the subject in front.
+      if (endsClause && VERB_MATCHER.matchAll(clause).next().done === false) {
+        const subject = subjectAtStart(
+          people,
+          clauseStart,
+          clause.replace(LEADING_CONNECTIVES, ""),
+        );
+        const entity =
+          subject.kind === "none" ? undefined : discourse.speakerOf(p, subject, verbEnd);
+        if (entity) return { entity, kind: "direct", attributionEnd: -1 };
+      }
+    }
+  }
+
+  // 2. Attributed after: `“…”X说。`, `“…”，她补充说。`
+  const opensClause = wholeSentence || /[,:]\s*$/.test(text.slice(sentenceStart, span.open));
+  if (closeAt >= 0 && opensClause) {
+    const after = afterAttribution(
+      quoted,
+      people,
+      last.paragraph,
+      closeAt,
+      hasPunct && punct === ":",
+    );
+    if (after) {
+      if (after.slot.kind === "none") return undefined;
+      const entity = discourse.speakerOf(last.paragraph, after.slot, after.verbAt);
+      if (entity) return { entity, kind: "direct", attributionEnd: after.end };
+      return undefined;
+    }
+  }
+
+  // 3. A quotation that is a sentence of its own continues the current speaker: a split quote
+  // (`“…”，她说。“…”`, `X说：“…”“…”`), reported speech going on in quotes (`X告诉记者，…。“…”`),
+  // or a paragraph that is only a quotation after a paragraph ending in X's quotation.
+  const afterOk = closeAt < 0 || /^(?:\s*$|[。,!?;…“「『])/.test(afterClose);
+  if (wholeSentence && afterOk && !looksLikeTitle(inner) && countHanChars(inner) >= 4) {
+    if (previous && (previous.span.parts[0] as Part).paragraph === p && previous.span.close >= 0) {
+      const gapStart =
+        previous.attributionEnd >= 0 ? previous.attributionEnd : previous.span.close + 1;
+      const gap = text.slice(gapStart, span.open).trim();
+      if (/^[。,!?;…]*$/.test(gap))
+        return { entity: previous.entity, kind: "direct", attributionEnd: -1 };
+    }
+    const current = discourse.currentSpeaker();
+    if (current && current.paragraph === p && current.offset < span.open) {
+      if (!discourse.otherMentionBetween(p, current.offset, span.open, current.entity))
+        return { entity: current.entity, kind: "direct", attributionEnd: -1 };
+    }
+    // Nothing but quotations (and punctuation) in the paragraph.
+    let wholeParagraph: boolean = text.trim().length > 0;
+    for (let i = 0; i < text.length && wholeParagraph; i++) {
+      if (!quoted.isQuoted(p, i) && !/[\s。,!?…;、]/.test(text[i] as string))
+        wholeParagraph = false;
+    }
+    if (
+      wholeParagraph &&
+      lastDirect &&
+      lastDirect.paragraph === p - 1 &&
+      lastDirect.endsParagraph
+    ) {
+      return { entity: lastDirect.entity, kind: "direct", attributionEnd: -1 };
+    }
+    // `X说，…。` then a paragraph that is only a quotation: X goes on speaking.
+    if (wholeParagraph && current && current.paragraph === p - 1 && current.reported) {
+      return { entity: current.entity, kind: "direct", attributionEnd: -1 };
+    }
+  }
+
+  // 4. Partial quote inside reported speech: `X表示，…“没有进展”，并称俄罗斯“无意入侵乌克兰”`.
+  if (span.parts.length > 1) return undefined;
+  if (looksLikeTerm(text, span.open, closeAt, inner) || looksLikeTitle(inner)) return undefined;
+  let verb: VerbMatch | undefined;
+  for (const candidate of quoted.verbs[p] as VerbMatch[]) {
+    const { index, length } = candidate;
+    if (index < sentenceStart || index + length > span.open) continue;
+    if (quoted.isQuoted(p, index)) continue;
+    const head = text.slice(quoted.clauseStart(p, index), index + length);
+    if (NOT_SPEECH_ENDINGS.test(head)) continue;
+    // `称为`, `说明书`: the verb must end a word, not start a longer one.
+    const next = text.slice(index + length, index + length + 2);
+    if (/^(?:为|作|之为|其为|法|明书|服|赞|号|呼)/.test(next) && length === 1) continue;
+    // `他高喊的口号是`: a verb that modifies a noun is no speech act.
+    if (next.startsWith("的")) continue;
+    // `被嘲讽为“…”`: the subject is spoken about, not speaking.
+    if (/被[^,。]{0,4}$/.test(text.slice(Math.max(0, index - 5), index))) continue;
+    verb = candidate;
+  }
+  if (!verb) return undefined;
+  // A short quotation inside a clause (`台湾制造的“人字拖”冲过终点`) is a term, not someone's words.
+  if (countHanChars(inner) <= 6 && closeAt >= 0 && !/^(?:\s*$|[,。;!?:…)”」』])/.test(afterClose))
+    return undefined;
+  if (
+    /(?:叫|作)$/.test(text.slice(Math.max(0, span.open - 1), span.open)) &&
+    countHanChars(inner) <= 8
+  )
+    return undefined;
+  const verbClause = quoted.clauseStart(p, verb.index);
+  const slot = resolveSlot(quoted, people, p, verbClause, verb.index);
+  if (slot.kind === "none") return undefined;
+  const entity = discourse.speakerOf(p, slot, verb.index);
+  if (!entity) return undefined;
+  return { entity, kind: "partial", attributionEnd: -1 };
+}
+
+/** `”，她补充说。` after a closing mark: the speaker slot and where the attribution ends. */
+export function afterAttribution(
+  quoted: QuotedText,
+  people: ArticlePeople,
+  paragraph: number,
+  closeAt: number,
+  introduced = false,
+): { slot: Slot; verbAt: number; end: number } | undefined {
+  const text = quoted.folded[paragraph] as string;
+  let i = closeAt + 1;
+  while (i < text.length && /[\s,]/.test(text[i] as string)) i++;
+  const start = i;
+  let depth = 0;
+  let j = start;
+  for (; j < text.length && j - start <= 80; j++) {
+    const c = text[j] as string;
+    if (quoted.isQuoted(paragraph, j)) break;
+    if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && CLAUSE_BREAK.has(c)) break;
+  }
+  if (j - start > 80 || j === start) return undefined;
+  // `秘电：“…”麦克阿瑟则回复道：“…”`: after a quotation that had its own introduction, a clause
+  // ending in a colon introduces the next quotation (`“…”布德罗说：“…”` speaks for both).
+  if (introduced && text[j] === ":" && /^\s*[“「『]/.test(text.slice(j + 1))) return undefined;
+  const clause = text.slice(start, j);
+  const verb = VERB_AT_END.exec(clause);
+  if (verb && !NOT_SPEECH_ENDINGS.test(clause)) {
+    const slot = resolveSlot(quoted, people, paragraph, start, start + verb.index);
+    return { slot, verbAt: start + verb.index, end: j + 1 };
+  }
+  // `”寒山碧表示对洪为民的背景也感到很奇怪。`: a person and a speech verb opening the clause.
+  const first = VERB_MATCHER.matchAll(clause).next();
+  if (first.done || first.value.index === 0 || first.value.index > 15) return undefined;
+  const slot = resolveSlot(quoted, people, paragraph, start, start + first.value.index);
+  if (slot.kind !== "person" && slot.kind !== "pronoun") return undefined;
+  return { slot, verbAt: start + first.value.index, end: j + 1 };
+}

@@ -1,0 +1,165 @@
+import type { Gender } from "../text/names.js";
+import type { ArticlePeople, Entity, Mention } from "./mentions.js";
+import type { QuotedText } from "./spans.js";
+import { resolveSlot, type Slot } from "./speakers.js";
+import { LEADING_CONNECTIVES, type VerbMatch } from "./speech.js";
+
+/**
+ * Who a slot points at as the article goes on: pronouns (他/她) resolved to the most recent
+ * compatible person (gender from 女士/先生 and from earlier unambiguous 她/他; the subject of a
+ * sentence before its objects), zero subjects (the subject of the sentence, else the speaker going
+ * on), and the last speaker, which the extraction notes as it attributes quotes in text order.
+ */
+
+export interface LastSpeaker {
+  entity: Entity;
+  paragraph: number;
+  offset: number;
+  /** The speaker last spoke without quotation marks (`X说，…`). */
+  reported: boolean;
+}
+
+export class Discourse {
+  private lastSpeaker: LastSpeaker | undefined;
+
+  constructor(
+    private readonly text: QuotedText,
+    private readonly people: ArticlePeople,
+  ) {}
+
+  /** The most recent compatible person before (paragraph, offset). */
+  resolvePronoun(paragraph: number, offset: number, gender: Gender): Entity | undefined {
+    // Candidates sentence by sentence, most recent sentence first; within a sentence the subject
+    // (the first name) before the others (`麦克阿瑟…对总统艾森豪提出…。他说` → 麦克阿瑟).
+    const sentences: { key: string; mentions: Mention[] }[] = [];
+    const mentions = this.people.mentions;
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      const m = mentions[i] as Mention;
+      if (m.paragraph > paragraph || (m.paragraph === paragraph && m.offset >= offset)) continue;
+      if (m.paragraph < paragraph - 4) break;
+      const key = `${m.paragraph}:${this.text.sentenceStart(m.paragraph, m.offset)}`;
+      const current = sentences[sentences.length - 1];
+      if (current && current.key === key) current.mentions.unshift(m);
+      else sentences.push({ key, mentions: [m] });
+    }
+    const window: Entity[] = [];
+    for (const sentence of sentences) {
+      for (const m of sentence.mentions) if (!window.includes(m.entity)) window.push(m.entity);
+    }
+    const compatible = window.filter((e) => e.gender === undefined || e.gender === gender);
+    let chosen: Entity | undefined;
+    if (gender === "f") chosen = compatible.find((e) => e.gender === "f") ?? compatible[0];
+    else chosen = compatible[0];
+    if (chosen && compatible.length === 1 && !chosen.gender) chosen.gender = gender;
+    return chosen;
+  }
+
+  speakerOf(paragraph: number, slot: Slot, verbAt: number, depth = 0): Entity | undefined {
+    switch (slot.kind) {
+      case "person":
+        return slot.entity;
+      case "pronoun":
+        return this.resolvePronoun(paragraph, slot.offset, slot.gender);
+      case "none":
+        return undefined;
+      case "zero": {
+        const text = this.text;
+        // The subject of an earlier speech verb in the same sentence (`X表示，…，并称“…”`).
+        if (depth === 0) {
+          const start = text.sentenceStart(paragraph, verbAt);
+          let last: VerbMatch | undefined;
+          for (const verb of text.verbs[paragraph] as VerbMatch[]) {
+            if (verb.index < start || verb.index >= verbAt) continue;
+            if (text.isQuoted(paragraph, verb.index)) continue;
+            if (text.clauseStart(paragraph, verb.index) === verbAt) continue;
+            last = verb;
+          }
+          if (last) {
+            const clauseStart = text.clauseStart(paragraph, last.index);
+            const earlier = resolveSlot(text, this.people, paragraph, clauseStart, last.index);
+            if (earlier.kind !== "zero") return this.speakerOf(paragraph, earlier, last.index, 1);
+          }
+        }
+        // The subject of the sentence (`赖清德在推特上发布了…照片，并用英文写道：`).
+        const subject = this.sentenceSubject(paragraph, verbAt);
+        if (subject) return subject;
+        // `还说：“…”` opening a sentence: the speaker goes on. After other material (`北京疾控中心
+        // 发布通告，要求“…”`) the subject is someone or something unnamed.
+        const sentenceStart = text.sentenceStart(paragraph, verbAt);
+        if (text.clauseStart(paragraph, verbAt) !== sentenceStart) return undefined;
+        if (this.lastSpeaker && this.lastSpeaker.paragraph >= paragraph - 2)
+          return this.lastSpeaker.entity;
+        return undefined;
+      }
+    }
+  }
+
+  /**
+   * The subject of the clauses before `offset` in its sentence, nearest clause first: a pronoun or
+   * a known name opening a clause (`麦克阿瑟极为震惊，消沉地宣布“…”`, `他沉默了片刻，然后…温柔地说`).
+   */
+  sentenceSubject(paragraph: number, offset: number): Entity | undefined {
+    const sentenceStart = this.text.sentenceStart(paragraph, offset);
+    const text = this.text.folded[paragraph] as string;
+    let clauseEnd = this.text.clauseStart(paragraph, offset) - 1;
+    while (clauseEnd > sentenceStart) {
+      const start = this.text.clauseStart(paragraph, clauseEnd);
+      if (this.text.isQuoted(paragraph, start)) {
+        clauseEnd = start - 1;
+        continue;
+      }
+      const clause = text.slice(start, clauseEnd);
+      const lead = LEADING_CONNECTIVES.exec(clause)?.[0].length ?? 0;
+      const opening = clause.slice(lead);
+      if (
+        (opening[0] === "他" || opening[0] === "她") &&
+        opening[1] !== "们" &&
+        opening[1] !== "人"
+      ) {
+        return this.resolvePronoun(paragraph, start + lead, opening[0] === "她" ? "f" : "m");
+      }
+      for (const m of this.people.mentions) {
+        if (m.paragraph !== paragraph || m.offset < start || m.offset >= clauseEnd) continue;
+        const before = text.slice(start + lead, m.offset);
+        if (before.length <= 8 && !/[在对向给跟同和与]/.test(before)) return m.entity;
+        break;
+      }
+      clauseEnd = start - 1;
+    }
+    return undefined;
+  }
+
+  noteSpeaker(paragraph: number, offset: number, entity: Entity, reported = false): void {
+    this.lastSpeaker = { entity, paragraph, offset, reported };
+    this.people.addMention(paragraph, offset, entity);
+  }
+
+  currentSpeaker(): LastSpeaker | undefined {
+    return this.lastSpeaker;
+  }
+
+  /** Whether someone other than `entity` is named between two offsets of a paragraph. */
+  otherMentionBetween(paragraph: number, from: number, to: number, entity: Entity): boolean {
+    // Someone else opening a sentence in between takes over; names inside the reported words do not.
+    const text = this.text.folded[paragraph] as string;
+    for (const m of this.people.mentions) {
+      if (m.paragraph !== paragraph || m.offset <= from || m.offset >= to || m.entity === entity)
+        continue;
+      const start = this.text.sentenceStart(paragraph, m.offset);
+      const before = text.slice(start, m.offset);
+      if (start > from && before.length <= 8 && !/[,:]/.test(before)) return true;
+    }
+    for (let i = from + 1; i < to; i++) {
+      if (
+        (text[i] === "他" || text[i] === "她") &&
+        !this.text.isQuoted(paragraph, i) &&
+        text[i + 1] !== "们"
+      ) {
+        // A pronoun of the other gender points at someone else.
+        const g: Gender = text[i] === "她" ? "f" : "m";
+        if (entity.gender && entity.gender !== g) return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,65 @@
+import { wordList, wordSet } from "../text/lexicon.js";
+import { alternation } from "../text/names.js";
+import { foldText } from "../text/text.js";
+import type { Reading } from "./attribution.js";
+import type { Entity } from "./mentions.js";
+import { resolveSlot } from "./speakers.js";
+
+/**
+ * Interview transcripts: paragraphs that open with a speaker label (`杨杰凯：…`). Each labelled
+ * paragraph is its speaker's direct quote; unlabelled paragraphs continue the last named speaker;
+ * role labels (主持人, 记者, 编者按) name nobody.
+ */
+
+const ROLE_LABELS = wordSet("interview-role-labels");
+
+export interface Label {
+  /** The person the label names, or undefined for a role. */
+  entity: Entity | undefined;
+  /** Where the paragraph's words start after the label. */
+  textStart: number;
+}
+
+/** Paragraphs that start with a speaker label (`杨杰凯：…`, `主持人：…`), by paragraph. */
+export function findLabels({ text, people }: Reading): Map<number, Label> {
+  const labels = new Map<number, Label>();
+  for (let p = 0; p < text.folded.length; p++) {
+    const folded = text.folded[p] as string;
+    const match = /^\s*([^:,。“”「」《》()\s]{1,12}|[A-Za-z][A-Za-z.' ]{1,30})\s*:\s*/.exec(folded);
+    if (!match) continue;
+    const label = match[1] as string;
+    const rest = folded.slice(match[0].length);
+    if (!rest || /^https?/.test(rest)) continue;
+    if (ROLE_LABELS.has(label)) {
+      labels.set(p, { entity: undefined, textStart: match[0].length });
+      continue;
+    }
+    const known = people.aliasAtEnd(label);
+    let entity: Entity | undefined;
+    if (known && known.length === label.length) entity = known.entity;
+    else {
+      const labelAt = match.index + match[0].indexOf(label);
+      const slot = resolveSlot(text, people, p, labelAt, labelAt + label.length);
+      if (slot.kind === "person") {
+        const full = foldText(slot.entity.canonical);
+        if (label.endsWith(full) || [...slot.entity.forms].some((f) => foldText(f) === label))
+          entity = slot.entity;
+      }
+    }
+    if (entity) labels.set(p, { entity, textStart: match[0].length });
+  }
+  // A single label in a news article is more often a heading than an interview.
+  let named = 0;
+  for (const label of labels.values()) if (label.entity) named++;
+  if (named < 2) return new Map();
+  return labels;
+}
+
+const TRANSCRIPT_BREAK = new RegExp(
+  `^(?:[【(〔［[]|${alternation(wordList("transcript-breaks"))}|\\(完\\)|完$|https?:)`,
+);
+
+/** Whether a paragraph of a transcript goes on with the speaker (not a link, a note, a credit). */
+export function isTranscriptContinuation(text: string): boolean {
+  return !TRANSCRIPT_BREAK.test(text) && !/https?:\/\//.test(text);
+}

@@ -1,0 +1,348 @@
+import { lexicon, wordList, wordSet } from "../text/lexicon.js";
+import {
+  alternation,
+  dottedNames,
+  type Gender,
+  isNotPerson,
+  nameAt,
+  nameAtEnd,
+  readNameBracket,
+  SURNAMES,
+  TITLE_MATCHER,
+} from "../text/names.js";
+import { foldText, NAME_DOT, toSimplified } from "../text/text.js";
+import type { QuotedText } from "./spans.js";
+import { VERB_AT_START } from "./speech.js";
+
+/**
+ * Stage 2: the people named in one article and where they are mentioned. Names come from the
+ * shared detector (src/text/names.ts) and from cues of the article: dotted transliterations
+ * (温迪‧谢尔曼), a title before a name (发言人赵立坚), an English name in parentheses, 又译/昵称
+ * aliases, 化名, 姓陈的经理. Each person is an `Entity` with every form the article uses; the
+ * attribution stage adds the names it finds in speaker slots through `registerName`.
+ */
+
+export interface Entity {
+  canonical: string;
+  key: string;
+  forms: Set<string>;
+  english: Set<string>;
+  gender: Gender | undefined;
+  /** True when the gender comes from a title (女士, 先生), not from a guess. */
+  genderSure: boolean;
+  /** Full forms (dotted names) by their folded key, to split namesakes. */
+  fullForms: Set<string>;
+}
+
+export interface Mention {
+  paragraph: number;
+  offset: number;
+  entity: Entity;
+}
+
+/** Words next to a name that tell the gender (女士, 先生, 女发言人), by gender. */
+const GENDERED_TITLES = lexicon("gendered-titles").entries;
+const FEMALE_TITLES = GENDERED_TITLES.filter((e) => e.fields[0] === "f").map((e) => e.term);
+const MALE_TITLES = GENDERED_TITLES.filter((e) => e.fields[0] === "m").map((e) => e.term);
+const FEMALE_NAME_CHARS = wordSet("female-name-chars");
+/** What follows 姓X的 or X姓 (姓陈的经理, 戴姓所长). */
+const SURNAME_FORMS = alternation(wordList("surname-forms"));
+
+/** `常被人称呼为珍妮`, `人称“小诸葛”`: another name the article gives a person. */
+const NICKNAME = new RegExp(
+  `(?:${alternation(wordList("nickname-markers"))})[“「]?([\u4e00-\u9fff]{2,4}?)(?=[”」,。、;\\(]|$)`,
+  "g",
+);
+
+/** The people of one article: entities, the aliases that name them, and their mentions. */
+export class ArticlePeople {
+  readonly entities = new Map<string, Entity>();
+  private readonly aliasIndex = new Map<string, Entity>();
+  /** Every alias, in the order found (the first found wins ties). */
+  readonly aliasList: string[] = [];
+  /** Mentions outside quotations in text order (after `indexMentions`), for pronouns. */
+  readonly mentions: Mention[] = [];
+
+  constructor(private readonly text: QuotedText) {}
+
+  entityByAlias(alias: string): Entity | undefined {
+    return this.aliasIndex.get(alias);
+  }
+
+  hasAlias(alias: string): boolean {
+    return this.aliasIndex.has(alias);
+  }
+
+  entityFor(name: string, original: string): Entity {
+    const folded = foldText(name);
+    const existing =
+      this.aliasIndex.get(folded) ?? this.aliasIndex.get(folded.replaceAll(NAME_DOT, ""));
+    if (existing) {
+      if (original !== existing.canonical) existing.forms.add(original);
+      return existing;
+    }
+    const canonical = toSimplified(name);
+    const entity: Entity = {
+      canonical,
+      key: folded,
+      forms: new Set(original === canonical ? [] : [original]),
+      english: new Set(),
+      gender: undefined,
+      genderSure: false,
+      fullForms: new Set(),
+    };
+    this.entities.set(folded, entity);
+    this.addAlias(folded, entity);
+    const lastChar = folded[folded.length - 1];
+    if (lastChar && FEMALE_NAME_CHARS.has(lastChar)) entity.gender = "f";
+    return entity;
+  }
+
+  addAlias(folded: string, entity: Entity): void {
+    if (folded.length < 2 || isNotPerson(folded)) return;
+    if (!this.aliasIndex.has(folded)) {
+      this.aliasIndex.set(folded, entity);
+      this.aliasList.push(folded);
+    }
+    const dotless = folded.replaceAll(NAME_DOT, "");
+    if (dotless !== folded && !this.aliasIndex.has(dotless)) {
+      this.aliasIndex.set(dotless, entity);
+      this.aliasList.push(dotless);
+    }
+  }
+
+  /** Registers a dotted or titled name found at [start, end) of a paragraph. */
+  registerName(paragraph: number, start: number, end: number): Entity | undefined {
+    const folded = (this.text.folded[paragraph] as string).slice(start, end);
+    const original = (this.text.original[paragraph] as string).slice(start, end);
+    if (folded.length < 2 || isNotPerson(folded)) return undefined;
+    const parts = folded.split(NAME_DOT);
+    let entity: Entity;
+    if (parts.length > 1) {
+      const last = parts[parts.length - 1] as string;
+      const lastOriginal = original.slice(original.length - last.length);
+      if (last.length >= 2 && !isNotPerson(last)) {
+        entity = this.entityFor(lastOriginal, lastOriginal);
+        entity.forms.add(original);
+        entity.fullForms.add(folded);
+        this.addAlias(folded, entity);
+        // Ordinary people are often called by their first name later (凯西‧霍利汉 → 凯西说).
+        const first = parts[0] as string;
+        if (parts.length === 2 && first.length >= 2 && !this.aliasIndex.has(first))
+          this.addAlias(first, entity);
+      } else {
+        entity = this.entityFor(original, original);
+      }
+    } else {
+      entity = this.entityFor(original, original);
+    }
+    this.noteGender(paragraph, start, end, entity);
+    this.readParenthesis(paragraph, end, entity);
+    return entity;
+  }
+
+  private noteGender(paragraph: number, start: number, end: number, entity: Entity): void {
+    const text = this.text.folded[paragraph] as string;
+    const after = text.slice(end, end + 4);
+    const before = text.slice(Math.max(0, start - 5), start);
+    if (FEMALE_TITLES.some((t) => after.startsWith(t) || before.endsWith(t))) {
+      entity.gender = "f";
+      entity.genderSure = true;
+    } else if (MALE_TITLES.some((t) => after.startsWith(t) || before.endsWith(t))) {
+      entity.gender = "m";
+      entity.genderSure = true;
+    }
+  }
+
+  /** `（Wendy Sherman，又译舍曼）` right after a name: English name and 又译 aliases. */
+  private readParenthesis(paragraph: number, end: number, entity: Entity): void {
+    const text = this.text.folded[paragraph] as string;
+    if (text[end] !== "(") return;
+    const close = text.slice(end + 1, end + 80).search(/[)]/);
+    if (close < 0) return;
+    const inner = (this.text.original[paragraph] as string).slice(end + 1, end + 1 + close);
+    const { english, variants } = readNameBracket(inner);
+    for (const name of variants) {
+      entity.forms.add(name);
+      this.addAlias(foldText(name), entity);
+    }
+    for (const name of english) entity.english.add(name);
+  }
+
+  /** Strong cues anywhere in the article: dotted names, titled names, names before (English). */
+  findNames(): void {
+    for (let p = 0; p < this.text.folded.length; p++) {
+      const text = this.text.folded[p] as string;
+      for (const [start, end] of dottedNames(text)) this.registerName(p, start, end);
+      this.findSurnameOnly(p);
+      if (text.includes("化名")) this.findPseudonyms(p);
+      this.findTitledNames(p);
+      this.findParenthesisedNames(p);
+      this.findNicknames(p);
+    }
+  }
+
+  /** `刘云（化名）`, `居民陈先生（化名）`: the name right before 化名. */
+  private findPseudonyms(paragraph: number): void {
+    const text = this.text.folded[paragraph] as string;
+    for (const match of text.matchAll(/([\u4e00-\u9fff]{2,12})[(]化名[)]/g)) {
+      const run = match[1] as string;
+      const title = /.*(?:人|者|员|民|友|生|工|师|家|长|主|的|、)/.exec(run.slice(0, -2));
+      let start = title
+        ? title[0].length
+        : run.length - (run.length >= 3 && SURNAMES.has(run[run.length - 3] as string) ? 3 : 2);
+      if (run.length - start > 3) start = run.length - 3;
+      if (run.length - start >= 2)
+        this.registerName(paragraph, match.index + start, match.index + run.length);
+    }
+  }
+
+  /**
+   * People the article names by surname only: `姓陈的经理` → 陈经理, `戴姓所长` → 戴所长,
+   * `一位姓王的女士` → 王女士.
+   */
+  private findSurnameOnly(paragraph: number): void {
+    const text = this.text.folded[paragraph] as string;
+    if (!text.includes("姓")) return;
+    const pattern = new RegExp(
+      `(?:姓([\u4e00-\u9fff])的?(${SURNAME_FORMS})|([\u4e00-\u9fff])姓(${SURNAME_FORMS}))`,
+      "g",
+    );
+    for (const match of text.matchAll(pattern)) {
+      const surname = (match[1] ?? match[3]) as string;
+      let form = (match[2] ?? match[4]) as string;
+      if (!SURNAMES.has(surname) || this.text.isQuoted(paragraph, match.index)) continue;
+      if (/村民|居民|市民|男子/.test(form)) form = "先生";
+      else if (form === "女子") form = "女士";
+      const name = `${surname}${form}`;
+      const entity = this.entityFor(name, name);
+      if (/女士|小姐|太太/.test(form)) entity.gender = "f";
+      else if (form === "先生") entity.gender = "m";
+      // The whole phrase names the person, so a speaker slot ending in it finds them.
+      this.addAlias(match[0], entity);
+    }
+  }
+
+  /**
+   * Another name the article gives a person: `赛吉（Segi Tekletion），常被人称呼为珍妮`,
+   * `人称`, `昵称`, `绰号`, `小名`, `又名`. The name before it in the sentence gets the alias.
+   */
+  private findNicknames(paragraph: number): void {
+    const text = this.text.folded[paragraph] as string;
+    for (const match of text.matchAll(NICKNAME)) {
+      if (this.text.isQuoted(paragraph, match.index)) continue;
+      const nickname = match[1] as string;
+      if (isNotPerson(nickname) || this.aliasIndex.has(nickname)) continue;
+      const start = this.text.sentenceStart(paragraph, match.index);
+      let owner: Entity | undefined;
+      for (const alias of this.aliasList) {
+        const at = text.lastIndexOf(alias, match.index);
+        if (at >= start && (!owner || at > text.lastIndexOf(owner.key, match.index))) {
+          owner = this.aliasIndex.get(alias);
+        }
+      }
+      if (!owner) continue;
+      const original = (this.text.original[paragraph] as string).slice(
+        match.index + match[0].length - nickname.length,
+        match.index + match[0].length,
+      );
+      owner.forms.add(original);
+      this.addAlias(nickname, owner);
+    }
+  }
+
+  /** `美国总统拜登`, `发言人赵立坚`, `教授张维迎`: a title followed by a name and a boundary. */
+  private findTitledNames(paragraph: number): void {
+    const text = this.text.folded[paragraph] as string;
+    for (const { index, word } of TITLE_MATCHER.matchAll(text)) {
+      if (this.text.isQuoted(paragraph, index)) continue;
+      const from = index + word.length;
+      const name = nameAt(text, from);
+      if (name && !this.aliasIndex.has(text.slice(from, from + name))) {
+        this.registerName(paragraph, from, from + name);
+      }
+    }
+  }
+
+  /** `谢尔曼（Wendy Sherman）`: the Han name right before an English name in parentheses. */
+  private findParenthesisedNames(paragraph: number): void {
+    const text = this.text.folded[paragraph] as string;
+    const original = this.text.original[paragraph] as string;
+    for (const match of text.matchAll(/[(]\s*(\p{Ll}[\p{Script=Latin}.'’\- ]{2,40})\s*[,)]/gu)) {
+      const at = match.index;
+      const english = original.slice(at + 1, at + 1 + match[0].length - 2).trim();
+      if (!/^[A-Z]/.test(english) || !/ /.test(english)) continue;
+      const before = text.slice(Math.max(0, at - 12), at);
+      const known = this.aliasAtEnd(before);
+      if (known) {
+        known.entity.english.add(english);
+        this.readParenthesis(paragraph, at, known.entity);
+        continue;
+      }
+      // Places have English names too (科珀斯克里斯蒂（Corpus Christi）): only a name after a title
+      // or 的, or one that goes on to speak, is a person.
+      const closeAt = text.indexOf(")", at);
+      const speaksNext = closeAt > 0 && VERB_AT_START.test(text.slice(closeAt + 1, closeAt + 12));
+      const length = nameAtEnd(before, speaksNext);
+      if (length) this.registerName(paragraph, at - length, at);
+    }
+  }
+
+  /** Whether a known name starts at `from`. */
+  aliasAtStart(text: string, from: number): boolean {
+    for (const alias of this.aliasList) if (text.startsWith(alias, from)) return true;
+    return false;
+  }
+
+  /** The longest known name the text ends with. */
+  aliasAtEnd(text: string): { entity: Entity; length: number } | undefined {
+    let best: { entity: Entity; length: number } | undefined;
+    for (const alias of this.aliasList) {
+      if (alias.length > (best?.length ?? 0) && text.endsWith(alias)) {
+        best = { entity: this.aliasIndex.get(alias) as Entity, length: alias.length };
+      }
+    }
+    return best;
+  }
+
+  /** The longest known name the text starts with at `skip`. */
+  aliasAtStartOf(text: string, skip: number): { entity: Entity; length: number } | undefined {
+    let best: { entity: Entity; length: number } | undefined;
+    for (const alias of this.aliasList) {
+      if (alias.length > (best?.length ?? 0) && text.startsWith(alias, skip)) {
+        best = { entity: this.aliasIndex.get(alias) as Entity, length: alias.length };
+      }
+    }
+    return best;
+  }
+
+  /** Occurrences of every known name outside quotations, in text order, for pronoun resolution. */
+  indexMentions(): void {
+    if (this.aliasList.length === 0) return;
+    const sorted = [...this.aliasList].sort((a, b) => b.length - a.length);
+    const pattern = new RegExp(sorted.map(escapeRegExp).join("|"), "g");
+    for (let p = 0; p < this.text.folded.length; p++) {
+      const text = this.text.folded[p] as string;
+      for (const match of text.matchAll(pattern)) {
+        if (this.text.isQuoted(p, match.index)) continue;
+        const entity = this.aliasIndex.get(match[0]);
+        if (entity) this.mentions.push({ paragraph: p, offset: match.index, entity });
+      }
+    }
+  }
+
+  /** A mention found later (a speaker), kept in text order. */
+  addMention(paragraph: number, offset: number, entity: Entity): void {
+    let i = this.mentions.length;
+    while (i > 0) {
+      const m = this.mentions[i - 1] as Mention;
+      if (m.paragraph < paragraph || (m.paragraph === paragraph && m.offset <= offset)) break;
+      i--;
+    }
+    this.mentions.splice(i, 0, { paragraph, offset, entity });
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

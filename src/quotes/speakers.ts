@@ -1,0 +1,223 @@
+import { lexicon, wordList } from "../text/lexicon.js";
+import {
+  alternation,
+  firstWord,
+  type Gender,
+  isNameHan,
+  isTransliterationChar,
+  NAME_PRECEDING_CHARS,
+  nameAtEnd,
+  SURNAMES,
+  startsWithAfterName,
+  TITLE_AT_END,
+  TITLE_AT_START,
+  trimDottedName,
+} from "../text/names.js";
+import { NAME_DOT } from "../text/text.js";
+import type { ArticlePeople, Entity } from "./mentions.js";
+import type { QuotedText } from "./spans.js";
+import { LEADING_CONNECTIVES, TRAILING_MODIFIERS } from "./speech.js";
+
+/**
+ * Speaker clauses: who the clause before a speech verb (or after a closing mark) names. A known
+ * name, a new name in the slot (registered with the article's people), a pronoun, nothing (a zero
+ * subject) or something that is no person (an organisation, 报告, 网友, several people).
+ */
+
+export type Slot =
+  | { kind: "person"; entity: Entity }
+  | { kind: "pronoun"; gender: Gender; offset: number }
+  | { kind: "zero" }
+  | { kind: "none" };
+
+/** Written right after a name (拜登总统, 谢尔曼女士), with the gender they tell when they do. */
+const POST_TITLES: [string, Gender | undefined][] = lexicon("post-titles").entries.map((e) => [
+  e.term,
+  e.fields[0] === "f" || e.fields[0] === "m" ? e.fields[0] : undefined,
+]);
+
+/** Before a name spoken to: `对布林肯`, `发电报给魏德迈将军`. */
+const ADDRESSEE_MARKER = new RegExp(`(?:${alternation(wordList("addressee-markers"))})$`);
+
+/** A name found in a slot and where it starts in the paragraph. */
+interface SlotName {
+  entity: Entity;
+  start: number;
+}
+
+/** The speaker named by the clause [slotStart, slotEnd) of a paragraph. */
+export function resolveSlot(
+  text: QuotedText,
+  people: ArticlePeople,
+  paragraph: number,
+  slotStart: number,
+  slotEnd: number,
+): Slot {
+  let s = (text.folded[paragraph] as string).slice(slotStart, slotEnd);
+  let offset = slotStart;
+  const lead = LEADING_CONNECTIVES.exec(s);
+  if (lead) {
+    s = s.slice(lead[0].length);
+    offset += lead[0].length;
+  }
+  const whole = s;
+  // `高盛分析师们`, `他们`: several people speaking are no one person.
+  if (/们$/.test(s)) return { kind: "none" };
+  for (let step = 0; step < 8; step++) {
+    if (s.length === 0) return { kind: "zero" };
+    if (s === "他" || s === "她")
+      return { kind: "pronoun", gender: s === "她" ? "f" : "m", offset };
+    const found = nameAtSlotEnd(text, people, paragraph, offset, s);
+    // `对布林肯`, `发电报给魏德迈将军`: a name after a preposition is the one spoken to.
+    const before = found && found.start >= offset ? s.slice(0, found.start - offset) : "";
+    if (found && !ADDRESSEE_MARKER.test(before)) return { kind: "person", entity: found.entity };
+    // Strip the shortest modifier at the end (so `刘云（化名）` loses the parenthesis, not a
+    // `在…` phrase that swallows the name).
+    let stripped = s;
+    for (const modifier of TRAILING_MODIFIERS) {
+      const m = modifier.exec(s);
+      if (!m || m[0].length === 0) continue;
+      if (stripped === s || m.index > stripped.length) stripped = s.slice(0, m.index);
+    }
+    if (stripped === s) break;
+    s = stripped;
+  }
+  return subjectAtStart(people, offset, whole);
+}
+
+/**
+ * The subject at the start of a speaker clause when the end did not name anyone: a pronoun or a
+ * known name followed by whatever (`他作出结论说`, `麦克阿瑟也对蒋报以赞颂和保证`), or a bare
+ * surname standing for the one person of that surname in the article (`莫说`).
+ */
+export function subjectAtStart(people: ArticlePeople, offset: number, s: string): Slot {
+  const pronoun = /^(他|她)(?!们|人)/.exec(s);
+  if (pronoun) return { kind: "pronoun", gender: pronoun[1] === "她" ? "f" : "m", offset };
+  // `71岁的麦克阿瑟说了…`: a short modifier in 的 may come first.
+  const modifier = /^[^,。的]{1,8}的/.exec(s)?.[0].length ?? 0;
+  for (const skip of modifier > 0 ? [0, modifier] : [0]) {
+    const best = people.aliasAtStartOf(s, skip);
+    const rest = best ? s.slice(skip + best.length) : "";
+    if (
+      best &&
+      (startsWithAfterName(rest) ||
+        TITLE_AT_START.test(rest) ||
+        firstWord(s.slice(skip, skip + best.length + 4)) === s.slice(skip, skip + best.length))
+    )
+      return { kind: "person", entity: best.entity };
+  }
+  const surname = s[0] as string;
+  if (SURNAMES.has(surname) && (s.length === 1 || startsWithAfterName(s.slice(1)))) {
+    const bearers = new Set<Entity>();
+    for (const entity of people.entities.values()) {
+      if (entity.key.startsWith(surname) && entity.key.length <= 4 && isNameHan(entity.key[1]))
+        bearers.add(entity);
+    }
+    if (bearers.size === 1) return { kind: "person", entity: [...bearers][0] as Entity };
+  }
+  return { kind: "none" };
+}
+
+/** 刘女士, 王先生: people the article names only by surname and form of address. */
+const FORMS_OF_ADDRESS = lexicon("forms-of-address").entries;
+const ADDRESSED = new RegExp(
+  `([\u4e00-\u9fff])(${alternation(FORMS_OF_ADDRESS.map((e) => e.term))})$`,
+);
+const ADDRESS_GENDER = new Map(FORMS_OF_ADDRESS.map((e) => [e.term, e.fields[0]]));
+
+/** The name the slot text `s` (starting at `offset`) ends with, and where it starts. */
+function nameAtSlotEnd(
+  text: QuotedText,
+  people: ArticlePeople,
+  paragraph: number,
+  offset: number,
+  s: string,
+): SlotName | undefined {
+  const register = (start: number, end: number): SlotName | undefined => {
+    const entity = people.registerName(paragraph, start, end);
+    return entity ? { entity, start } : undefined;
+  };
+  const known = people.aliasAtEnd(s);
+  if (known) {
+    const rest = s.slice(0, s.length - known.length);
+    const alias = s.slice(rest.length);
+    if (
+      rest === "" ||
+      !isTransliterationChar(rest[rest.length - 1]) ||
+      !isTransliterationChar(alias[0]) ||
+      TITLE_AT_END.test(rest) ||
+      rest.endsWith(NAME_DOT)
+    )
+      return { entity: known.entity, start: offset + rest.length };
+  }
+  const addressed = ADDRESSED.exec(s);
+  if (
+    addressed &&
+    SURNAMES.has(addressed[1] as string) &&
+    !isTransliterationChar(s[addressed.index - 1]) &&
+    !people.aliasAtEnd(s.slice(0, addressed.index))
+  ) {
+    const start = offset + addressed.index;
+    const found = register(start, start + addressed[0].length);
+    const told = ADDRESS_GENDER.get(addressed[2] as string);
+    const gender: Gender | undefined = told === "f" || told === "m" ? told : undefined;
+    if (found && gender) {
+      found.entity.gender = gender;
+      found.entity.genderSure = true;
+    }
+    if (found) return found;
+  }
+  // 小张, 老王: a surname with 小/老 in front.
+  const familiar = /(?:^|[^\u4e00-\u9fff]|[的人员工])((?:小|老)([\u4e00-\u9fff]))$/.exec(s);
+  if (familiar && SURNAMES.has(familiar[2] as string)) {
+    const name = familiar[1] as string;
+    const start = offset + s.length - name.length;
+    return register(start, start + name.length);
+  }
+  // Latin names: 创始人Mark DiMassimo说.
+  const originalSlot = (text.original[paragraph] as string).slice(offset, offset + s.length);
+  // Words in proper case (`Mark DiMassimo`, not `LINE Bank` or `Amber KC`).
+  const latin =
+    /(?:^|[^\p{Script=Latin}])(\p{Lu}\p{Ll}[\p{Script=Latin}'’.-]*(?: \p{Lu}\p{Ll}[\p{Script=Latin}'’.-]*){1,3})$/u.exec(
+      originalSlot,
+    );
+  const latinRest = latin ? s.slice(0, s.length - (latin[1] as string).length) : "";
+  if (
+    latin &&
+    (latinRest === "" ||
+      TITLE_AT_END.test(latinRest) ||
+      NAME_PRECEDING_CHARS.has(latinRest[latinRest.length - 1] as string))
+  ) {
+    const name = latin[1] as string;
+    const start = offset + s.length - name.length;
+    return register(start, start + name.length);
+  }
+  // A name followed by a title: 拜登总统, 谢尔曼女士, 惠特尼少将.
+  const titles: [string, Gender | undefined][] = [...POST_TITLES];
+  const trailingTitle = TITLE_AT_END.exec(s)?.[0];
+  if (trailingTitle && trailingTitle.length >= 2) titles.push([trailingTitle, undefined]);
+  for (const [title, gender] of titles) {
+    if (s.length > title.length + 1 && s.endsWith(title)) {
+      // `惠特尼（Courtney Whitney）少将`: the name's parenthesis sits before the title.
+      const inner = s.slice(0, s.length - title.length).replace(/[(][^()]*[)]$/, "");
+      const found = nameAtSlotEnd(text, people, paragraph, offset, inner);
+      if (found && gender && !found.entity.genderSure) {
+        found.entity.gender = gender;
+        found.entity.genderSure = true;
+      }
+      if (found) return found;
+    }
+  }
+  const dotted = new RegExp(`[^${NAME_DOT}]+(?:${NAME_DOT}[^${NAME_DOT}]+)+$`).exec(s);
+  if (dotted) {
+    const from = offset + dotted.index;
+    const range = trimDottedName(text.folded[paragraph] as string, from, offset + s.length);
+    if (range && range[1] === offset + s.length) return register(range[0], range[1]);
+  }
+  const length = nameAtEnd(s, false);
+  if (length) {
+    const start = offset + s.length - length;
+    return register(start, start + length);
+  }
+  return undefined;
+}

@@ -1,0 +1,95 @@
+import { wordList } from "../text/lexicon.js";
+import { alternation, LiteralMatcher, SPEECH_VERBS } from "../text/names.js";
+
+/**
+ * Speech verbs and the words around them: what ends a speaker clause (`谢尔曼说`), what starts one
+ * after a name (`（Jeremy Carey）表示`), what looks like a speech verb but is not (`据说`, `所谓`),
+ * and the modifiers between a speaker and the verb (`在记者会上`, `周一`).
+ */
+
+/** A verb that ends a speaker clause: `谢尔曼说`, `她补充说`, `赵立坚在记者会上表示`. */
+export const VERB_AT_END = new RegExp(
+  `(?:${SPEECH_VERBS.join("|")}|告诉[^,。:;“”「」]{1,30}|问[^,。:;“”「」]{1,10}|对[^,。:;“”「」]{1,20}(?:说|表示)|的(?:${alternation(wordList("speech-nouns"))})(?:是|为|如下)?)$`,
+);
+/** A speaker clause going on after a name: `（Jeremy Carey）表示`, `在声明中说`. */
+export const VERB_AT_START = new RegExp(
+  `^(?:[^,。:;“”「」]{0,10}?)(?:${SPEECH_VERBS.filter((verb) => verb.length > 1 || verb === "说" || verb === "称").join("|")})`,
+);
+
+/** Speech verbs anywhere (for partial quotes and reported speech); 问/答 alone are too ambiguous. */
+export const VERB_MATCHER = new LiteralMatcher(
+  SPEECH_VERBS.filter((verb) => verb !== "问" && verb !== "答"),
+);
+
+export interface VerbMatch {
+  index: number;
+  length: number;
+}
+
+/** The speech verbs of a paragraph, `告诉记者，` counting as one verb up to its punctuation. */
+export function findVerbs(text: string): VerbMatch[] {
+  const verbs: VerbMatch[] = [];
+  for (const { index, word } of VERB_MATCHER.matchAll(text)) {
+    if (word === "告诉") {
+      const tail = /^[^,。:;“”「」]{1,30}(?=[,:])/.exec(text.slice(index + 2, index + 34));
+      if (tail) {
+        verbs.push({ index, length: 2 + tail[0].length });
+        continue;
+      }
+    }
+    verbs.push({ index, length: word.length });
+  }
+  return verbs;
+}
+
+/** Words ending in a speech-verb character that are not speech by a person. */
+export const NOT_SPEECH_ENDINGS = new RegExp(`(?:${alternation(wordList("not-speech-endings"))})$`);
+
+/** Prefixes of a speaker clause that do not name anyone (但, 据, 对此, 随后). */
+export const LEADING_CONNECTIVES = new RegExp(
+  `^(?:${alternation(wordList("clause-connectives"))}|,|、|\\s)+`,
+);
+
+/** Time words, adverbs and prepositional phrases between a speaker and the speech verb. */
+export const TRAILING_MODIFIERS = [
+  new RegExp(`(?:${alternation(wordList("speaker-adverbs"))})$`),
+  // Adverbials in -地: `温柔地`, `消沉地`, `毫不客气地`.
+  /[\u4e00-\u9fff]{1,5}地$/,
+  /(?:周|星期|礼拜)[一二三四五六日天末](?:早上|上午|中午|下午|晚上|晚间|早间|晚|早)?$/,
+  /(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})(?:日|号)(?:早上|上午|中午|下午|晚上|晚间|早间|晚|早)?$/,
+  /(?:[0-9]{1,2}月)?[0-9]{1,2}日$/,
+  /(?:(?:[0-9]{2,4}|去|今|前)年)?[0-9一二三四五六七八九十]{1,2}月份?(?:初|中|底|上旬|中旬|下旬|末)?$/,
+  /(?:[0-9]{2,4}|去|今|前)年(?:初|中|底|末)?$/,
+  // The last 在/于 phrase (`在香港长大的…莫炽韬（Max Mok）在递出T恤时` keeps the name).
+  /(?:在|于)(?:接受)?[^,。;:在于]{1,30}$/,
+  /(?:接受|受)[^,。;:]{0,24}(?:采访|访问|专访|访)时?$/,
+  /受访时?$/,
+  /(?:在|于|对|向|跟|给|同|从)$/,
+  new RegExp(`(?:在)?(?:${alternation(wordList("speech-platforms"))})(?:上|中|里)?$`),
+  /(?:对|向|跟|给|同|通过|透过|借|藉由)[^,。;:对向跟给同]{1,24}$/,
+  // `作出结论`, `热情赞扬那些…`: a verb phrase between the subject and the speech verb, tried last.
+  /\([^)]*\)$/,
+  // A speech act before the verb: `也发推文讽刺说`, `在推特发文说`, `撰文指出`.
+  new RegExp(`(?:${alternation([...wordList("speech-acts"), ...SPEECH_VERBS])})$`),
+];
+
+const TERM_INTRODUCER = new RegExp(`(?:${alternation(wordList("term-introducers"))})$`);
+const TERM_HEAD = new RegExp(`^(?:${alternation(wordList("term-heads"))})`);
+
+/** Quoted terms rather than words someone said: 所谓的“清零”政策, “一带一路”倡议, “A”、“B”. */
+export function looksLikeTerm(text: string, open: number, close: number, inner: string): boolean {
+  const before = text.slice(Math.max(0, open - 6), open);
+  const after = close >= 0 ? text.slice(close + 1, close + 6) : "";
+  if (TERM_INTRODUCER.test(before)) return true;
+  const short = inner.replace(/[^\u4e00-\u9fff]/g, "").length <= 8;
+  if (short && TERM_HEAD.test(after)) return true;
+  const han = inner.replace(/[^\u4e00-\u9fff]/g, "").length;
+  if (han <= 2) return true;
+  if (han <= 6 && after.startsWith("的")) return true;
+  return false;
+}
+
+/** `《…》` titles and bare names are never quotes. */
+export function looksLikeTitle(inner: string): boolean {
+  return /^《[^》]*》$/.test(inner.trim());
+}

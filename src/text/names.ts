@@ -1,0 +1,559 @@
+import { wordList, wordSet } from "./lexicon.js";
+import { foldText, NAME_DOT, segmenter } from "./text.js";
+
+/**
+ * The one detector of person names in Chinese news text, shared by quotes, the people directory
+ * and the byline parser. It works on folded text (`foldText`, sentence punctuation full width as
+ * the quotes stage writes it) and knows names from cues rather than from a list of names:
+ *
+ * - transliterated names, their parts joined by the name dot (温迪‧谢尔曼, 肯尼思·A·利奇);
+ * - Chinese names: a surname (single or compound) and one or two given-name characters, two
+ *   surnames and a two-character given name (林郑月娥);
+ * - a name after a title (发言人赵立坚) or at the end of a speaker clause (…的谢尔曼);
+ * - the English name an article writes in brackets after a Chinese one (普京（Vladimir Putin）).
+ *
+ * Word lists are data: lexicon/surnames.txt, compound-surnames.txt, transliteration-chars.txt,
+ * not-in-given-name.txt, person-titles.txt, places.txt, organisations.txt, group-nouns.txt,
+ * not-name-words.txt, organisation-suffix-chars.txt, speech-verbs.txt.
+ */
+
+export type Gender = "f" | "m";
+
+/** Characters used in transliterations of foreign names. */
+export const TRANSLITERATION_CHARS = wordSet("transliteration-chars");
+/** Single-character Chinese surnames. */
+export const SURNAMES = wordSet("surnames");
+/** Two-character Chinese surnames (欧阳, 司马). */
+export const COMPOUND_SURNAMES = wordList("compound-surnames");
+/** Characters that never occur in a Chinese given name in practice (function words, verbs). */
+export const NOT_IN_GIVEN_NAME = wordSet("not-in-given-name");
+/** Titles and roles written before a name, longest first. */
+export const PERSON_TITLES = [...wordList("person-titles")].sort((a, b) => b.length - a.length);
+const PLACES = wordSet("places");
+/** Places, organisations, group nouns and ordinary words that look like names but are no people. */
+const NOT_PEOPLE: ReadonlySet<string> = new Set([
+  ...PLACES,
+  ...wordList("organisations"),
+  ...wordList("group-nouns"),
+  ...wordList("not-name-words"),
+]);
+/** Last characters that mark an organisation or a place rather than a person. */
+export const ORGANISATION_SUFFIX = wordSet("organisation-suffix-chars");
+/** Speech verbs, longest first (a verb after a name ends the name: 谢尔曼说). */
+export const SPEECH_VERBS = [...wordList("speech-verbs")].sort((a, b) => b.length - a.length);
+
+/** A regular-expression alternation of literal words, longest first. */
+export function alternation(words: Iterable<string>): string {
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|");
+}
+
+/** Whether a word is a place, an organisation, a group noun or an ordinary word, never a person. */
+export function isNotPerson(word: string): boolean {
+  return NOT_PEOPLE.has(word);
+}
+
+const BYLINE_PLACES = wordSet("byline-places");
+
+/**
+ * A known place name (乌克兰, 台北, 宾州, 海里斯堡), in either script, including the places of
+ * bylines that may also be a person's name (奥斯汀): for reading bylines, not for people.
+ */
+export function isPlaceName(word: string): boolean {
+  return PLACES.has(word) || BYLINE_PLACES.has(word);
+}
+
+export function isTransliterationChar(char: string | undefined): boolean {
+  return char !== undefined && TRANSLITERATION_CHARS.has(char);
+}
+
+/** A CJK ideograph of the basic and extension-A blocks (what names are written in). */
+export function isNameHan(char: string | undefined): boolean {
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Name keys: how a name is looked up
+
+/** The lookup form of a name: folded (simplified, lower case, one name dot), spaces collapsed. */
+export function nameKey(name: string): string {
+  return foldText(name.normalize("NFKC")).replace(/\s+/g, " ").trim();
+}
+
+/** The keys a name can be found under: as written, without name dots, and an English surname. */
+export function nameLookupKeys(name: string): string[] {
+  const key = nameKey(name);
+  if (!key) return [];
+  const keys = new Set([key]);
+  if (key.includes(NAME_DOT)) keys.add(key.replaceAll(NAME_DOT, ""));
+  if (/^[\p{Script=Latin}][\p{Script=Latin}.'’\- ]*$/u.test(key)) {
+    const words = key.split(/[\s.]+/).filter((word) => word.length > 0);
+    const last = words[words.length - 1];
+    if (words.length > 1 && last && last.length >= 3) keys.add(last);
+    keys.add(key.replace(/\s+/g, ""));
+  }
+  return [...keys];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixed lists in running text
+
+/** Finds words of a fixed list in a text, leftmost-longest, without a giant regex alternation. */
+export class LiteralMatcher {
+  private readonly byFirst = new Map<number, string[]>();
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      const code = word.charCodeAt(0);
+      const list = this.byFirst.get(code) ?? [];
+      list.push(word);
+      this.byFirst.set(code, list);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
+  }
+
+  /** The longest listed word starting at `index`, or undefined. */
+  at(text: string, index: number): string | undefined {
+    const list = this.byFirst.get(text.charCodeAt(index));
+    if (!list) return undefined;
+    for (const word of list) if (text.startsWith(word, index)) return word;
+    return undefined;
+  }
+
+  *matchAll(text: string): Generator<{ index: number; word: string }> {
+    for (let i = 0; i < text.length; i++) {
+      const word = this.at(text, i);
+      if (word) {
+        yield { index: i, word };
+        i += word.length - 1;
+      }
+    }
+  }
+}
+
+export const TITLE_AT_END = new RegExp(`(?:${PERSON_TITLES.join("|")})$`);
+export const TITLE_AT_START = new RegExp(`^(?:${PERSON_TITLES.join("|")})`);
+
+/** Titles, plus the words that introduce a name (名叫董志民, 一位叫张三的). */
+export const TITLE_MATCHER = new LiteralMatcher([
+  ...PERSON_TITLES.filter((t) => t.length >= 2),
+  "名叫",
+  "叫做",
+  "名为",
+]);
+
+/** What may follow a name (a verb, a preposition, a time word, a title after it, punctuation). */
+const AFTER_NAME = new RegExp(
+  `^(?:$|[,。:;、(“「『!?…]|[0-9]|${alternation([...SPEECH_VERBS, ...wordList("after-name")])})`,
+);
+
+export function startsWithAfterName(rest: string): boolean {
+  return AFTER_NAME.test(rest);
+}
+
+/** A Latin-letter name as written in brackets: `Wendy Sherman`, `K. Lee`. */
+export const LATIN_NAME = /^\p{Script=Latin}[\p{Script=Latin}.'’\- ]{1,40}[\p{Script=Latin}.]$/u;
+
+// ---------------------------------------------------------------------------------------------
+// The dictionary as a signal
+
+const wordCheckCache = new Map<string, boolean>();
+
+/**
+ * True when the dictionary knows the candidate as an ordinary word (曾经/d, 文中/s, 解释/v, 周一/t)
+ * rather than as a name (习近平/nr, 约翰/nrt) or not at all. Memoised: the same few candidates recur.
+ */
+export function isOrdinaryWord(candidate: string, nounsMayBeNames = false): boolean {
+  if (nounsMayBeNames) {
+    const tagged = segmenter().tag(candidate, false);
+    const only = tagged.length === 1 ? tagged[0] : undefined;
+    if (only?.word === candidate && only.tag === "n") return false;
+  }
+  let known = wordCheckCache.get(candidate);
+  if (known === undefined) {
+    const tagged = segmenter().tag(candidate, false);
+    const only = tagged.length === 1 ? tagged[0] : undefined;
+    const first = tagged[0];
+    known =
+      (only !== undefined && only.word === candidate && !/^(?:nr|ns|nz|x|j)/.test(only.tag)) ||
+      // `许多人` = 许多 + 人: a longer ordinary word at the start is no surname.
+      (tagged.length > 1 &&
+        first !== undefined &&
+        first.word.length >= 2 &&
+        !COMPOUND_SURNAMES.includes(first.word) &&
+        !/^(?:nr|ns|nz|x|j)/.test(first.tag));
+    if (wordCheckCache.size > 50_000) wordCheckCache.clear();
+    wordCheckCache.set(candidate, known);
+  }
+  return known;
+}
+
+/** The first word jieba cuts from a short text (`麦克阿瑟热情` → 麦克阿瑟, `王毅然` → 王). */
+export function firstWord(text: string): string | undefined {
+  return segmenter().cut(text, true)[0];
+}
+
+const headNameCache = new Map<string, string | null>();
+
+/** The first word of a clause when the dictionary tags it as a person's name (麦克阿瑟热情赞扬…). */
+export function firstDictionaryName(head: string): string | undefined {
+  let found = headNameCache.get(head);
+  if (found === undefined) {
+    const first = segmenter().tag(head, true)[0];
+    found = first && first.word.length >= 2 && first.tag.startsWith("nr") ? first.word : null;
+    if (headNameCache.size > 50_000) headNameCache.clear();
+    headNameCache.set(head, found);
+  }
+  return found ?? undefined;
+}
+
+/** What follows a place or an organisation's name rather than a person's. */
+const PLACE_OR_ORG_CONTINUATION = new RegExp(
+  `^(?:[0-9a-z]|${alternation(wordList("place-continuations"))})`,
+);
+
+/**
+ * A name the dictionary knows as a person's opening the text at `from` (`习近平在…发言`), or
+ * undefined: places and names of things the dictionary also tags as names are left out
+ * (`布里斯班活动家德鲁·帕夫罗`, `阿拉斯加航空公司`, `新罕布夏州`, `红旗8:00`).
+ */
+export function dictionaryNameAt(text: string, from: number): string | undefined {
+  const head = firstDictionaryName(text.slice(from, from + 8));
+  if (!head || NOT_PEOPLE.has(head)) return undefined;
+  const next = text.slice(from + head.length);
+  if (TITLE_AT_START.test(next) || PLACE_OR_ORG_CONTINUATION.test(next)) return undefined;
+  if (ORGANISATION_SUFFIX.has(head[head.length - 1] as string)) return undefined;
+  return head;
+}
+
+/** A given name that is really an adverb or a function word: 习特别强调, 王曾经说. */
+function isFunctionWord(word: string): boolean {
+  if (word.length < 2) return false;
+  const tagged = segmenter().tag(word, false);
+  const only = tagged.length === 1 ? tagged[0] : undefined;
+  return only !== undefined && only.word === word && /^(?:d|p|c|t|r|u|f|m|q|y|e|o)$/.test(only.tag);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names at a position
+
+/**
+ * Length of a name starting at `from` (after a title): a transliteration run or a Chinese name,
+ * followed by something that may follow a name. 0 when there is none.
+ */
+export function nameAt(text: string, from: number): number {
+  // Transliteration: longest run first, then shorter, followed by a boundary.
+  let run = 0;
+  while (run < 8 && isTransliterationChar(text[from + run])) run++;
+  for (let n = run; n >= 2; n--) {
+    const candidate = text.slice(from, from + n);
+    if (NOT_PEOPLE.has(candidate) || isOrdinaryWord(candidate)) continue;
+    if (startsWithAfterName(text.slice(from + n))) return n;
+  }
+  // A name the article marks with a form of address right after it (评论员寒山碧先生), even
+  // with a surname outside the common list.
+  const addressed = /^([\u4e00-\u9fff]{2,3})(?:先生|女士|小姐|博士|教授)/.exec(
+    text.slice(from, from + 6),
+  );
+  if (addressed) {
+    const candidate = addressed[1] as string;
+    let ok = !NOT_PEOPLE.has(candidate) && !isOrdinaryWord(candidate);
+    for (const c of candidate.slice(1)) if (NOT_IN_GIVEN_NAME.has(c)) ok = false;
+    if (ok) return candidate.length;
+  }
+  // Chinese name: surname (single or compound) + one or two characters; 林郑月娥 (two surnames).
+  const compound = COMPOUND_SURNAMES.find((s) => text.startsWith(s, from));
+  const surnameLength = compound ? 2 : SURNAMES.has(text[from] as string) ? 1 : 0;
+  if (!surnameLength) return 0;
+  if (!compound && SURNAMES.has(text[from + 1] as string)) {
+    const candidate = text.slice(from, from + 4);
+    let ok = candidate.length === 4;
+    for (const c of candidate.slice(2)) if (!isNameHan(c) || NOT_IN_GIVEN_NAME.has(c)) ok = false;
+    if (ok && !isOrdinaryWord(candidate) && startsWithAfterName(text.slice(from + 4))) {
+      // Only when the three-character reading does not also end at a boundary.
+      if (!startsWithAfterName(text.slice(from + 3))) return 4;
+    }
+  }
+  for (const given of [2, 1]) {
+    const n = surnameLength + given;
+    const candidate = text.slice(from, from + n);
+    if (candidate.length < n) continue;
+    let ok = true;
+    for (let k = surnameLength; k < n; k++) {
+      const c = candidate[k];
+      if (!isNameHan(c) || NOT_IN_GIVEN_NAME.has(c as string)) ok = false;
+    }
+    if (!ok || NOT_PEOPLE.has(candidate) || ORGANISATION_SUFFIX.has(candidate[n - 1] as string))
+      continue;
+    if (isOrdinaryWord(candidate) || isFunctionWord(candidate.slice(surnameLength))) continue;
+    if (startsWithAfterName(text.slice(from + n))) return n;
+  }
+  return 0;
+}
+
+/** What may stand right before a name besides a title: 的, 、和与及, the end of a role noun. */
+export const NAME_PRECEDING_CHARS = wordSet("name-preceding-chars");
+
+/**
+ * Length of a name at the very end of a speaker slot: the whole slot is a name, or a name after a
+ * title (or after 的). `loose` also accepts a transliteration run after any non-name character
+ * (used before an English name in parentheses).
+ */
+export function nameAtEnd(slot: string, loose: boolean): number {
+  const okBefore = (rest: string): boolean =>
+    rest === "" ||
+    TITLE_AT_END.test(rest) ||
+    NAME_PRECEDING_CHARS.has(rest[rest.length - 1] as string) ||
+    (loose && !isTransliterationChar(rest[rest.length - 1]));
+  let run = 0;
+  while (run < Math.min(8, slot.length) && isTransliterationChar(slot[slot.length - 1 - run]))
+    run++;
+  // A title that ends inside the run wins (总经理凯里: 理 is also a transliteration character).
+  for (let n = run - 1; n >= 2; n--) {
+    const candidate = slot.slice(slot.length - n);
+    const rest = slot.slice(0, slot.length - n);
+    if (TITLE_AT_END.test(rest) && !NOT_PEOPLE.has(candidate) && !isOrdinaryWord(candidate))
+      return n;
+  }
+  if (run >= 2) {
+    const candidate = slot.slice(slot.length - run);
+    const rest = slot.slice(0, slot.length - run);
+    // The dictionary files many transliterated names as nouns (基思/n): after 的 or a title a
+    // transliteration run is taken unless the dictionary knows it as something else than a noun.
+    if (!NOT_PEOPLE.has(candidate) && okBefore(rest) && !isOrdinaryWord(candidate, rest !== ""))
+      return run;
+  }
+  for (const n of [3, 2, 4]) {
+    if (slot.length < n) continue;
+    const candidate = slot.slice(slot.length - n);
+    const rest = slot.slice(0, slot.length - n);
+    const compound = COMPOUND_SURNAMES.some((s) => candidate.startsWith(s));
+    const surnameLength = compound ? 2 : SURNAMES.has(candidate[0] as string) ? 1 : 0;
+    if (!surnameLength || n - surnameLength < 1 || n - surnameLength > 2) {
+      // 林郑月娥: two surnames and a two-character given name.
+      const doubleSurname =
+        n === 4 && SURNAMES.has(candidate[0] as string) && SURNAMES.has(candidate[1] as string);
+      if (!doubleSurname || !TITLE_AT_END.test(rest)) continue;
+    }
+    let ok = true;
+    for (let k = 1; k < n; k++) {
+      const c = candidate[k];
+      if (!isNameHan(c) || NOT_IN_GIVEN_NAME.has(c as string)) ok = false;
+    }
+    if (!ok || NOT_PEOPLE.has(candidate) || ORGANISATION_SUFFIX.has(candidate[n - 1] as string))
+      continue;
+    if (isOrdinaryWord(candidate) || isFunctionWord(candidate.slice(surnameLength || 1))) continue;
+    // 工程师 is a title, not 程师.
+    const title = TITLE_AT_END.exec(slot)?.[0];
+    if (title && title.length >= 2) continue;
+    if (okBefore(rest)) return n;
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dotted (transliterated) names
+
+/** What ends a name part: spaces, punctuation, quotation marks, parentheses and the name dot. */
+const NAME_BREAK = new Set(` \t\n${NAME_DOT},。:;、“”「」『』()《》!?…`);
+
+/** What follows a dotted run that names a thing after a person (约翰·霍普金斯大学, 马歇尔计划). */
+const NAMED_AFTER = new RegExp(`^(?:${alternation(wordList("named-after-heads"))})`);
+
+/**
+ * The candidate ranges around each name dot of a folded text: up to 7 characters before the
+ * first dot, up to 8 per part after, parts joined by dots. Not yet narrowed to the name.
+ */
+function dottedRuns(text: string): [number, number][] {
+  const runs: [number, number][] = [];
+  let at = text.indexOf(NAME_DOT);
+  while (at >= 0) {
+    let from = at;
+    while (from > 0 && at - from < 7 && !NAME_BREAK.has(text[from - 1] as string)) from--;
+    let to = at + 1;
+    for (;;) {
+      let k = to;
+      while (k < text.length && k - to < 8 && !NAME_BREAK.has(text[k] as string)) k++;
+      if (k === to) break;
+      to = k;
+      if (text[to] === NAME_DOT && to + 1 < text.length && !NAME_BREAK.has(text[to + 1] as string))
+        to++;
+      else break;
+    }
+    if (from < at && to > at + 1) runs.push([from, to]);
+    at = text.indexOf(NAME_DOT, Math.max(to, at + 1));
+  }
+  return runs;
+}
+
+/** The dotted names of a folded text (温迪‧谢尔曼, 肯尼思·A·利奇), as [start, end) ranges. */
+export function dottedNames(text: string): [number, number][] {
+  const names: [number, number][] = [];
+  for (const [from, to] of dottedRuns(text)) {
+    const range = trimDottedName(text, from, to);
+    if (range) names.push(range);
+  }
+  return names;
+}
+
+/** Narrows a dotted match to the name: transliteration characters, no title, no suffix. */
+export function trimDottedName(
+  text: string,
+  from: number,
+  to: number,
+): [number, number] | undefined {
+  const segment = text.slice(from, to);
+  const parts = segment.split(NAME_DOT);
+  // First part: the longest tail of transliteration characters (or Latin initials).
+  const first = parts[0] as string;
+  let s = first.length;
+  while (s > 0 && (isTransliterationChar(first[s - 1]) || /[A-Za-z]/.test(first[s - 1] as string)))
+    s--;
+  if (s === first.length) return undefined;
+  // A title that ends inside the first part (总理杰辛达 where 理 is also a name character).
+  for (let k = from + s; k < from + first.length; k++) {
+    const upto = text.slice(Math.max(0, from + s - 6), k);
+    if (TITLE_AT_END.test(upto) && k - (from + s) < first.length - s) s = k - from;
+  }
+  // Last part: the longest head of transliteration characters, then stop at a title or verb.
+  const last = parts[parts.length - 1] as string;
+  let e = 0;
+  while (e < last.length) {
+    if (isTransliterationChar(last[e]) || /[A-Za-z]/.test(last[e] as string)) e++;
+    // 萨瑟兰-王: a hyphen between two name characters.
+    else if (e > 0 && /[-－‐]/.test(last[e] as string) && isNameHan(last[e + 1])) e += 2;
+    else break;
+  }
+  if (e === 0) return undefined;
+  const lastStart = to - last.length;
+  for (let k = 1; k < e; k++) {
+    const rest = text.slice(lastStart + k);
+    if (
+      TITLE_AT_START.test(rest) ||
+      /^(?:说|表示|称|指出|强调|透露|博士|先生|女士|在|对|向)/.test(rest) ||
+      // 约翰·霍普金斯大学: 大 is a transliteration character too (one-character heads such as
+      // 法 or 路 also occur inside names).
+      (NAMED_AFTER.exec(rest)?.[0].length ?? 0) >= 2
+    ) {
+      e = k;
+      break;
+    }
+  }
+  const end = lastStart + e;
+  if (NAMED_AFTER.test(text.slice(end, end + 4))) return undefined;
+  // Middle parts must be name characters too.
+  for (let k = 1; k < parts.length - 1; k++) {
+    const mid = parts[k] as string;
+    for (const c of mid) if (!isTransliterationChar(c) && !/[A-Za-z]/.test(c)) return undefined;
+  }
+  return [from + s, end];
+}
+
+// ---------------------------------------------------------------------------------------------
+// 中文名（English Name）
+
+/** A Chinese name and the English name an article writes in brackets right after it. */
+export interface EnglishNamePair {
+  /** The Chinese name as written (温迪‧谢尔曼, 普京). */
+  chinese: string;
+  /** The English name as written (Wendy Sherman). */
+  english: string;
+  /** Other Chinese forms given in the same brackets (又译舍曼 → 舍曼). */
+  variants: string[];
+  /**
+   * The context says it is a person: a dotted name, a title before it (总统普京) or a speech
+   * verb after the bracket. Without it the pair may name a place (科珀斯克里斯蒂（Corpus Christi）).
+   */
+  person: boolean;
+  /** Offsets of the Chinese name in the text. */
+  start: number;
+  end: number;
+}
+
+const ALIAS_MARKER = new RegExp(`^(?:${alternation(wordList("alias-markers"))})[：:]?\\s*(.+)$`);
+
+/** The pieces of a bracket after a name: `Wendy Sherman，又译舍曼` → English names and aliases. */
+export function readNameBracket(inner: string): { english: string[]; variants: string[] } {
+  const english: string[] = [];
+  const variants: string[] = [];
+  for (const piece of inner.split(/[，,、;；]/)) {
+    const trimmed = piece.trim();
+    const alias = ALIAS_MARKER.exec(trimmed);
+    if (alias) {
+      const name = (alias[1] as string).trim();
+      if (name.length >= 2 && name.length <= 16) variants.push(name);
+    } else if (LATIN_NAME.test(trimmed) && /[A-Z]/.test(trimmed[0] as string)) {
+      english.push(trimmed);
+    }
+  }
+  return { english, variants };
+}
+
+/**
+ * The reading of a name at the end of `before` (`length` characters) checked against the
+ * dictionary's last word when jieba takes it for a name or an unknown word: a shorter word wins
+ * over a reading that took a character of the word before (策略师班农 → 班农, not 师班农), a longer
+ * one of up to four characters extends it (日本首相岸田文雄 → 岸田文雄, not 田文雄).
+ */
+function dictionaryReading(before: string, length: number): number {
+  const words = segmenter().tag(before, true);
+  const last = words[words.length - 1];
+  if (!last || !/^(?:nr|x)/.test(last.tag) || !before.endsWith(last.word)) return length;
+  const word = last.word;
+  if (word.length < 2 || word.length > 4 || ![...word].every(isNameHan)) return length;
+  const reading = before.slice(before.length - length);
+  if (word.length < length && ![...reading].every(isTransliterationChar)) return word.length;
+  if (word.length > length && word.endsWith(reading)) return word.length;
+  return length;
+}
+
+/**
+ * The 中文名（English Name） pairs of a text: 普京（Vladimir Putin）, 温迪‧谢尔曼（Wendy Sherman，
+ * 又译舍曼）, 发言人赵立坚（Zhao Lijian）. The Chinese side is a dotted name, or the name the
+ * detector finds right before the bracket (a name after a title first), checked against the
+ * dictionary's last word (策略师班农（Steve Bannon） → 班农).
+ */
+export function englishNamePairs(text: string): EnglishNamePair[] {
+  const folded = foldText(text);
+  const dotted = dottedNames(folded);
+  const pairs: EnglishNamePair[] = [];
+  for (const match of folded.matchAll(/[(]\s*(\p{Script=Latin}[^()]{1,80})[)]/gu)) {
+    const at = match.index;
+    const inner = text.slice(at + 1, at + match[0].length - 1);
+    const { english, variants } = readNameBracket(inner);
+    const name = english[0];
+    if (!name) continue;
+    let start = -1;
+    const range = dotted.find(([, end]) => end === at);
+    if (range) start = range[0];
+    else {
+      const before = folded.slice(Math.max(0, at - 12), at);
+      let length = nameAtEnd(before, false) || nameAtEnd(before, true);
+      if (length) length = dictionaryReading(before, length);
+      if (length) start = at - length;
+    }
+    if (start < 0 || isNotPerson(folded.slice(start, at))) continue;
+    const after = folded.slice(at + match[0].length, at + match[0].length + 12);
+    const person =
+      range !== undefined ||
+      TITLE_AT_END.test(folded.slice(Math.max(0, start - 8), start)) ||
+      startsWithSpeechVerb(after);
+    // A single English word without a person's context is as often a brand or a place (Kroger).
+    if (!person && !/\s/.test(name)) continue;
+    pairs.push({ chinese: text.slice(start, at), english: name, variants, person, start, end: at });
+  }
+  return pairs;
+}
+
+const SPEECH_VERB_AT_START = new RegExp(
+  `^(?:[^,。:;“”「」]{0,10}?)(?:${SPEECH_VERBS.filter((verb) => verb.length > 1 || verb === "说" || verb === "称").join("|")})`,
+);
+
+/** `表示`, `周二表示`, `在声明中说`: a speaker clause going on. */
+function startsWithSpeechVerb(text: string): boolean {
+  return SPEECH_VERB_AT_START.test(text);
+}

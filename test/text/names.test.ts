@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import {
+  dottedNames,
+  englishNamePairs,
+  isNotPerson,
+  nameAt,
+  nameAtEnd,
+  nameKey,
+  nameLookupKeys,
+} from "../../src/text/names.js";
+import { foldText } from "../../src/text/text.js";
+
+function dotted(text: string): string[] {
+  const folded = foldText(text);
+  return dottedNames(folded).map(([start, end]) => text.slice(start, end));
+}
+
+describe("dotted transliterated names", () => {
+  it.each([
+    ["美国副国务卿温迪‧谢尔曼周三说", ["温迪‧谢尔曼"]],
+    ["溫迪·謝爾曼表示", ["溫迪·謝爾曼"]],
+    ["联邦调查局局长克里斯托弗‧A‧雷在听证会上", ["克里斯托弗‧A‧雷"]],
+    ["总理杰辛达‧阿德恩宣布", ["杰辛达‧阿德恩"]],
+    ["研究员肯尼思·罗斯说，基思·凯洛格则表示", ["肯尼思·罗斯", "基思·凯洛格"]],
+    // Named after a person: a university, a plan.
+    ["约翰·霍普金斯大学的数据显示", []],
+    ["马歇尔·沃德计划", []],
+  ])("%s", (text, expected) => {
+    expect(dotted(text)).toEqual(expected);
+  });
+});
+
+describe("a name after a title", () => {
+  it.each([
+    ["发言人赵立坚表示", "发言人".length, "赵立坚"],
+    ["国务卿布林肯说", "国务卿".length, "布林肯"],
+    ["评论员寒山碧先生认为", "评论员".length, "寒山碧"],
+    ["行政长官林郑月娥在", "行政长官".length, "林郑月娥"],
+    ["发言人表示", "发言人".length, ""],
+  ])("%s", (text, from, name) => {
+    const folded = foldText(text);
+    expect(folded.slice(from, from + nameAt(folded, from))).toBe(name);
+  });
+});
+
+describe("a name ending a speaker clause", () => {
+  it.each([
+    ["副国务卿谢尔曼", "谢尔曼"],
+    ["居民李明", "李明"],
+    ["总经理凯里", "凯里"],
+    ["外交部", ""],
+    ["工程师", ""],
+  ])("%s", (slot, name) => {
+    const length = nameAtEnd(slot, false);
+    expect(slot.slice(slot.length - length, length ? undefined : 0)).toBe(name);
+  });
+});
+
+describe("never people", () => {
+  it.each([
+    ["乌克兰", true],
+    ["马里兰", true],
+    ["白宫", true],
+    ["路透社", true],
+    ["网友", true],
+    ["报告", true],
+    ["谢尔曼", false],
+    ["赵立坚", false],
+  ])("%s", (word, expected) => {
+    expect(isNotPerson(word)).toBe(expected);
+  });
+});
+
+describe("中文名（English Name） pairs", () => {
+  it.each([
+    ["俄罗斯总统普京（Vladimir Putin）周二表示，", "普京", "Vladimir Putin", [], true],
+    ["普京（Vladimir Putin）说，", "普京", "Vladimir Putin", [], true],
+    [
+      "美国副国务卿温迪‧谢尔曼（Wendy Sherman，又译舍曼）与俄方会谈。",
+      "温迪‧谢尔曼",
+      "Wendy Sherman",
+      ["舍曼"],
+      true,
+    ],
+    ["溫迪‧謝爾曼（Wendy Sherman）說", "溫迪‧謝爾曼", "Wendy Sherman", [], true],
+    ["英国首相约翰逊(Boris Johnson)说", "约翰逊", "Boris Johnson", [], true],
+    ["中共外交部发言人赵立坚（Zhao Lijian）表示", "赵立坚", "Zhao Lijian", [], true],
+    ["台湾总统蔡英文（Tsai Ing-wen）表示", "蔡英文", "Tsai Ing-wen", [], true],
+    ["前白宫首席策略师班农（Steve Bannon）表示", "班农", "Steve Bannon", [], true],
+    ["日本首相岸田文雄（Fumio Kishida）表示", "岸田文雄", "Fumio Kishida", [], true],
+    // A place written the same way: a pair, but no evidence of a person.
+    ["在科珀斯克里斯蒂（Corpus Christi），", "科珀斯克里斯蒂", "Corpus Christi", [], false],
+  ])("%s", (text, chinese, english, variants, person) => {
+    const pairs = englishNamePairs(text);
+    expect(pairs.map((pair) => [pair.chinese, pair.english, pair.variants, pair.person])).toEqual([
+      [chinese, english, variants, person],
+    ]);
+    const [pair] = pairs;
+    expect(text.slice(pair?.start, pair?.end)).toBe(chinese);
+  });
+
+  it.each([
+    "据《纽约时报》（The New York Times）报导",
+    "他在推特（Twitter）上写道",
+    "美国之音（VOA）报导",
+    "辉瑞（Pfizer）公司宣布",
+  ])("no person's name: %s", (text) => {
+    expect(englishNamePairs(text)).toEqual([]);
+  });
+
+  it("finds every pair of a paragraph, in order", () => {
+    const text = "拜登（Joe Biden）与普京（Vladimir Putin）通话后，布林肯（Antony Blinken）说";
+    expect(englishNamePairs(text).map((pair) => pair.chinese)).toEqual(["拜登", "普京", "布林肯"]);
+  });
+});
+
+describe("name keys", () => {
+  it.each([
+    ["溫迪‧謝爾曼", ["温迪·谢尔曼", "温迪谢尔曼"]],
+    ["温迪·谢尔曼", ["温迪·谢尔曼", "温迪谢尔曼"]],
+    ["Wendy  Sherman", ["wendy sherman", "sherman", "wendysherman"]],
+    ["ＷＥＮＤＹ", ["wendy"]],
+    ["  ", []],
+  ])("%s", (name, keys) => {
+    expect(nameLookupKeys(name)).toEqual(keys);
+    expect(nameKey(name)).toBe(keys[0] ?? "");
+  });
+});
