@@ -487,6 +487,21 @@ export function dateFromUrl(url: string | null): string | null {
   return null;
 }
 
+/**
+ * Days a dateline may lie from its link's date: the dateline is the newsroom's local date, often
+ * a day after the link's (US) date. Further apart, the dateline is an update or a typo
+ * (`2022年02月23日` on an article filed under 22/1/23), and the link's date is the one the
+ * article was filed under.
+ */
+const DATELINE_DRIFT_DAYS = 3;
+
+/** The article's date: the dateline's, unless it lies more than a few days from the link's. */
+export function articleDate(dateline: string | null, linkDate: string | null): string | null {
+  if (!dateline || !linkDate) return dateline ?? linkDate;
+  const days = Math.abs(Date.parse(dateline) - Date.parse(linkDate)) / 86_400_000;
+  return days <= DATELINE_DRIFT_DAYS ? dateline : linkDate;
+}
+
 /** The article number of an Epoch Times link (`n13495457`), or null. */
 export function idFromUrl(url: string | null): string | null {
   if (!url) return null;
@@ -828,7 +843,8 @@ export function parseArticle(html: string, file: string, notes?: string[]): Arti
   let pageDate: string | null = null;
   let byline: string | null = null;
 
-  if (HTML_TAG.test(html)) {
+  const isPage = HTML_TAG.test(html);
+  if (isPage) {
     const $ = load(html);
     const root = $.root()[0] as unknown as DomNode;
     const head = MARKDOWN_TITLE.exec(leadingText(root));
@@ -866,6 +882,12 @@ export function parseArticle(html: string, file: string, notes?: string[]): Arti
       truncated ? "truncated HTML with no article body" : "no article body",
     );
   }
+  if (!isPage && !url && !body.date) {
+    // A README or notes file: plain text is taken for an article only with a news article's marks.
+    throw new ArticleParseError(
+      "not an article: plain text with no article page, dateline or source link",
+    );
+  }
   if (!title) throw new ArticleParseError("no title");
   if (truncated)
     notes?.push(`truncated HTML: parsed the ${body.paragraphs.length} paragraphs present`);
@@ -879,7 +901,7 @@ export function parseArticle(html: string, file: string, notes?: string[]): Arti
   const article = {
     id: idFromUrl(url) ?? fileStem(file),
     title,
-    date: body.date ?? dateFromUrl(url) ?? pageDate,
+    date: articleDate(body.date, dateFromUrl(url)) ?? pageDate,
     reporter: body.reporter ?? byline,
     editor: body.editor,
     tags,
