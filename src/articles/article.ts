@@ -15,7 +15,14 @@ export const ArticleSchema = z.object({
   reporter: z.string().min(1).nullable(),
   editor: z.string().min(1).nullable(),
   tags: z.array(z.string().min(1)),
+  /** The lead image's caption. */
   caption: z.string().min(1).nullable(),
+  /**
+   * Captions of the images inside the body, in order; absent when there are none. Kept apart
+   * from `paragraphs` so paragraph numbers, summaries and quotes are those of the text alone;
+   * search indexes them with the caption and shows them in snippets.
+   */
+  captions: z.array(z.string().min(1)).min(1).optional(),
   /** Clean body text, one entry per paragraph; paragraph n (1-based) is `paragraphs[n - 1]`. */
   paragraphs: z.array(z.string().min(1)).min(1),
   url: z.url().nullable(),
@@ -26,6 +33,13 @@ export const ArticleSchema = z.object({
 });
 
 export type Article = z.infer<typeof ArticleSchema>;
+
+/** The lead caption and the in-body captions, one per line: the text search gives the caption field. */
+export function captionText(article: Article): string {
+  const { caption, captions } = article;
+  if (!captions) return caption ?? "";
+  return caption ? [caption, ...captions].join("\n") : captions.join("\n");
+}
 
 /** What every answer says about the article it came from. */
 export interface ArticleRef {

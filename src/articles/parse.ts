@@ -287,6 +287,26 @@ function isSkipped(node: DomNode): boolean {
   return attribs.hidden !== undefined || /display\s*:\s*none/.test(attribs.style ?? "");
 }
 
+/** Elements holding an image's caption (skipped as body text, gathered as captions). */
+const CAPTION_CLASSES = ["caption", "wp-caption-text", "imgtxt"];
+
+function isCaption(node: DomNode): boolean {
+  if (node.name === "figcaption") return true;
+  const cls = node.attribs?.class;
+  return Boolean(cls?.split(/\s+/).some((token) => CAPTION_CLASSES.includes(token)));
+}
+
+/** The captions of the images in a container, in document order (figures are entered). */
+function collectCaptions(container: DomNode, out: string[]): void {
+  for (const child of container.children ?? []) {
+    if (child.type !== "tag") continue;
+    if (isCaption(child)) {
+      const text = cleanText(textOf(child).replaceAll(BREAK, " "));
+      if (text) out.push(text);
+    } else if (child.name === "figure" || !isSkipped(child)) collectCaptions(child, out);
+  }
+}
+
 /** Gathers the text of a node: `<br>` and nested blocks become break marks. */
 function gatherText(node: DomNode, out: string[]): void {
   for (const child of node.children ?? []) {
@@ -838,6 +858,7 @@ export function parseArticle(html: string, file: string, notes?: string[]): Arti
   let title: string | null = null;
   let blocks: Block[] = [];
   let caption: string | null = null;
+  const captions: string[] = [];
   const tags: string[] = [];
   let url = sourceUrl(html);
   let pageDate: string | null = null;
@@ -857,6 +878,7 @@ export function parseArticle(html: string, file: string, notes?: string[]): Arti
 
     const captionNode = scan.caption ?? scan.figcaption;
     if (captionNode) caption = cleanText(textOf(captionNode).replaceAll(BREAK, " ")) || null;
+    collectCaptions(container, captions);
     title ||=
       (scan.imageAlt && cleanText(scan.imageAlt, true)) ||
       (scan.titleElement && cleanText(textOf(scan.titleElement), true)) ||
@@ -906,6 +928,7 @@ export function parseArticle(html: string, file: string, notes?: string[]): Arti
     editor: body.editor,
     tags,
     caption,
+    captions: bodyCaptions(captions, caption),
     paragraphs: body.paragraphs,
     url,
     script,
@@ -917,6 +940,16 @@ export function parseArticle(html: string, file: string, notes?: string[]): Arti
     throw new ArticleParseError(`invalid article (${issue?.path.join(".")}: ${issue?.message})`);
   }
   return parsed.data;
+}
+
+/** In-body captions worth keeping: not a bare photo credit, not the lead caption again, once each. */
+function bodyCaptions(found: string[], lead: string | null): string[] | undefined {
+  const kept: string[] = [];
+  for (const text of found) {
+    if (!HAS_CONTENT.test(text) || (text.length <= 40 && IMAGE_CREDIT.test(text))) continue;
+    if (text !== lead && !kept.includes(text)) kept.push(text);
+  }
+  return kept.length > 0 ? kept : undefined;
 }
 
 /**

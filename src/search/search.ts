@@ -1,4 +1,4 @@
-import type { Article } from "../articles/article.js";
+import { type Article, captionText } from "../articles/article.js";
 import { UserError } from "../errors.js";
 import { contentWords } from "../text/text.js";
 import {
@@ -105,7 +105,7 @@ const TAG_SEPARATOR = "\u0001";
 
 function makeEntry(article: Article): Entry {
   const title = article.title;
-  const caption = article.caption ?? "";
+  const caption = captionText(article);
   const tagsLength =
     article.tags.reduce((sum, tag) => sum + tag.length, 0) + Math.max(0, article.tags.length - 1);
   const tagsStart = title.length + 1;
@@ -155,7 +155,7 @@ function makeDoc(entry: Entry, people: string[]): IndexDoc {
     title: article.title,
     tags: article.tags.join("\n"),
     people: people.join("\n"),
-    caption: article.caption ?? "",
+    caption: captionText(article),
     body: article.paragraphs.join("\n"),
   };
 }
@@ -758,8 +758,8 @@ function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
 
 /**
  * One or two sentences around the matches: the sentence of the first match, and one for a term
- * the first lacks (or the next match). From the caption when only the caption matches, and the
- * lead sentence when only the title or tags do.
+ * the first lacks (or the next match), each widened to a clause of context. From the captions
+ * when only they match, and the title (else the tags) when only the title or tags do.
  */
 function makeSnippets(entry: Entry, terms: QueryTerm[]): Snippet[] {
   const { article } = entry;
@@ -772,14 +772,15 @@ function makeSnippets(entry: Entry, terms: QueryTerm[]): Snippet[] {
     .sort((a, b) => a.range[0] - b.range[0]);
   const snippets: Snippet[] = [];
   const covered = new Set<number>();
-  const used = new Set<number>();
+  const used: Array<[number, number]> = [];
   for (const pass of [0, 1]) {
     for (const { range, termIndex } of ordered) {
       if (snippets.length >= 2) break;
       if (pass === 0 && covered.has(termIndex)) continue;
-      const sentence = sentenceAround(body, range[0]);
-      if (used.has(sentence[0])) continue;
-      used.add(sentence[0]);
+      if (used.some(([s, e]) => range[0] >= s && range[1] <= e)) continue;
+      const sentence = widenToContext(body, sentenceAround(body, range[0]), allRanges);
+      if (used.some(([s, e]) => sentence[0] < e && s < sentence[1])) continue;
+      used.push(sentence);
       matches.forEach((ranges, t) => {
         if (ranges.some(([s, e]) => s >= sentence[0] && e <= sentence[1])) covered.add(t);
       });
@@ -787,18 +788,86 @@ function makeSnippets(entry: Entry, terms: QueryTerm[]): Snippet[] {
     }
   }
   if (snippets.length > 0) return snippets;
-  const caption = article.caption;
-  if (caption) {
-    const foldedCaption = entry.folded.slice(entry.captionStart, entry.bodyStart - 1);
-    const ranges = terms.flatMap((term) => matchRanges(foldedCaption, term, 20));
-    const first = ranges.reduce<[number, number] | undefined>(
-      (a, r) => (!a || r[0] < a[0] ? r : a),
-      undefined,
-    );
-    if (first) return [cutSnippet(caption, trimRange(caption, [0, caption.length]), first, ranges)];
+  const caption = captionText(article);
+  const foldedCaption = entry.folded.slice(entry.captionStart, entry.bodyStart - 1);
+  const inCaption = firstMatch(foldedCaption, terms);
+  if (inCaption) {
+    // A caption is read whole (its credit included), cut around the term when long.
+    const at = inCaption.first[0];
+    const lineEnd = caption.indexOf("\n", at);
+    const line = trimRange(caption, [
+      caption.lastIndexOf("\n", at - 1) + 1,
+      lineEnd < 0 ? caption.length : lineEnd,
+    ]);
+    return [cutSnippet(caption, line, inCaption.first, inCaption.ranges)];
   }
+  // The title or the tags hold the term: they are the snippet, never a sentence without it.
+  const title = article.title;
+  const inTitle = firstMatch(entry.folded.slice(0, entry.tagsStart - 1), terms);
+  if (inTitle) return [cutSnippet(title, [0, title.length], inTitle.first, inTitle.ranges)];
+  // Folded tags are joined by one separator character, as long as "、".
+  const tags = article.tags.join("、");
+  const inTags = firstMatch(entry.folded.slice(entry.tagsStart, entry.captionStart - 1), terms);
+  if (inTags) return [cutSnippet(tags, [0, tags.length], inTags.first, inTags.ranges)];
   const lead = sentenceAround(body, 0);
   return [cutSnippet(body, lead, [lead[0], lead[0]], [])];
+}
+
+function firstMatch(
+  folded: string,
+  terms: QueryTerm[],
+): { first: [number, number]; ranges: Array<[number, number]> } | undefined {
+  const ranges = terms.flatMap((term) => matchRanges(folded, term, 20));
+  const first = ranges.reduce<[number, number] | undefined>(
+    (a, r) => (!a || r[0] < a[0] ? r : a),
+    undefined,
+  );
+  return first ? { first, ranges } : undefined;
+}
+
+/** Letters and digits a snippet needs besides its matches: about a clause. */
+const MIN_CONTEXT = 10;
+const CONTEXT_CHAR = /[\p{L}\p{N}]/u;
+
+function contextLength(
+  text: string,
+  [start, end]: [number, number],
+  ranges: Array<[number, number]>,
+): number {
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    if (!CONTEXT_CHAR.test(text.charAt(i))) continue;
+    if (!ranges.some(([s, e]) => i >= s && i < e)) count++;
+  }
+  return count;
+}
+
+/**
+ * Widens a sentence that is little more than the matched term (`台积电。`, `斯托尔滕贝格说。`, a
+ * subhead) by its neighbours until it has a clause of context: the sentence before it in the
+ * paragraph, else the one after; at a paragraph's edge, the next paragraph's first sentence (a
+ * subhead introduces it), else the previous paragraph's last.
+ */
+function widenToContext(
+  text: string,
+  sentence: [number, number],
+  ranges: Array<[number, number]>,
+): [number, number] {
+  let [start, end] = sentence;
+  for (let step = 0; step < 3 && contextLength(text, [start, end], ranges) < MIN_CONTEXT; step++) {
+    const paragraphStart = text.lastIndexOf("\n", start - 1) + 1;
+    const newline = text.indexOf("\n", end);
+    const paragraphEnd = newline < 0 ? text.length : newline;
+    if (text.slice(paragraphStart, start).trim()) start = sentenceAround(text, start - 1)[0];
+    else if (text.slice(end, paragraphEnd).trim()) {
+      let next = end;
+      while (/\s/.test(text.charAt(next))) next++;
+      end = sentenceAround(text, next)[1];
+    } else if (paragraphEnd < text.length) end = sentenceAround(text, paragraphEnd + 1)[1];
+    else if (paragraphStart > 0) start = sentenceAround(text, paragraphStart - 2)[0];
+    else break;
+  }
+  return [start, end];
 }
 
 /** The sentence (within its paragraph) containing the offset, as [start, end) in `text`. */
@@ -844,5 +913,7 @@ function cutSnippet(
   for (const [s, e] of mergeRanges(ranges)) {
     if (s >= from && e <= to) highlights.push([s - from + prefix.length, e - from + prefix.length]);
   }
-  return { text: prefix + text.slice(from, to) + suffix, highlights };
+  // A snippet widened across paragraphs reads them as one line.
+  const piece = text.slice(from, to).replaceAll("\n", " ");
+  return { text: prefix + piece + suffix, highlights };
 }
