@@ -1,4 +1,5 @@
 import { type Article, captionText } from "../articles/article.js";
+import { EnglishNames } from "../articles/english-names.js";
 import { UserError } from "../errors.js";
 import { contentWords } from "../text/text.js";
 import {
@@ -183,6 +184,8 @@ export class SearchIndex {
   private readonly names: Map<string, number>;
   /** Recent results of terms with very long postings (lone characters), by folded term. */
   private readonly memo = new Map<string, TermHits>();
+  /** The English names the articles pair with Chinese ones (拜登（Joe Biden）), learnt at load. */
+  readonly englishNames: EnglishNames;
 
   private constructor(
     store: IndexStore,
@@ -194,6 +197,7 @@ export class SearchIndex {
     this.entries = entries;
     this.people = people;
     this.names = names;
+    this.englishNames = EnglishNames.learn([...entries.values()].map((entry) => entry.article));
     for (const entry of entries.values()) {
       const shortId = store.shortIdOf(entry.article.id);
       if (shortId === undefined)
@@ -243,6 +247,7 @@ export class SearchIndex {
     this.entries.set(article.id, entry);
     this.byShortId[entry.shortId] = entry;
     countNames(this.names, entry, found, 1);
+    this.englishNames.add(article);
     this.namesIndex = undefined;
     this.memo.clear();
   }
@@ -256,6 +261,7 @@ export class SearchIndex {
     this.entries.delete(id);
     this.byShortId[entry.shortId] = undefined;
     countNames(this.names, entry, found, -1);
+    this.englishNames.remove(id);
     this.namesIndex = undefined;
     this.memo.clear();
   }
@@ -269,7 +275,7 @@ export class SearchIndex {
     const limit = clampInteger(options.limit ?? DEFAULT_LIMIT, 1, MAX_LIMIT);
     const offset = clampInteger(options.offset ?? 0, 0, 1_000_000);
     const mode = options.mode ?? "all";
-    let perTerm = terms.map((term) => this.evaluate(term));
+    let perTerm = terms.map((term) => this.evaluateWithChineseNames(term));
     if (mode === "any") {
       const expanded = this.splitUnmatched(terms, perTerm);
       terms = expanded.terms;
@@ -282,7 +288,7 @@ export class SearchIndex {
       return {
         id: entry.article.id,
         score: round(ranked.scores[shortId] as number),
-        snippets: makeSnippets(entry, terms),
+        snippets: makeSnippets(entry, [...terms, ...terms.flatMap((t) => this.chineseNames(t))]),
       };
     });
     const suggestions = ranked.docs.length === 0 ? this.suggest(terms, perTerm) : [];
@@ -361,6 +367,37 @@ export class SearchIndex {
       }
     }
     return { docs, scores };
+  }
+
+  /**
+   * An English name the archive pairs with Chinese names (Biden with 拜登) also matches the
+   * articles that write one of them; each is verified against the text like any term. The
+   * score of an article is the best of its matches.
+   */
+  private evaluateWithChineseNames(term: QueryTerm): TermHits {
+    const own = this.evaluate(term);
+    const alternatives = this.chineseNames(term);
+    if (alternatives.length === 0) return own;
+    const scores = Float64Array.from(own.scores);
+    const docs = [...own.docs];
+    for (const alternative of alternatives) {
+      const hits = this.evaluate(alternative);
+      for (const doc of hits.docs) {
+        const score = hits.scores[doc] as number;
+        if ((scores[doc] as number) === 0) docs.push(doc);
+        if (score > (scores[doc] as number)) scores[doc] = score;
+      }
+    }
+    return { docs, scores };
+  }
+
+  /** The people's Chinese names an English query term stands for in this archive, as terms. */
+  private chineseNames(term: QueryTerm): QueryTerm[] {
+    if (!/^[a-z]/.test(term.text)) return [];
+    return this.englishNames
+      .chineseFor(term.text, { people: true })
+      .flatMap((name) => parseQuery(name).slice(0, 1))
+      .filter((alternative) => alternative.text !== term.text);
   }
 
   /** Terms that found nothing (a whole question, in `any` mode) are replaced by their words. */
