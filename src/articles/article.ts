@@ -3,6 +3,15 @@ import { z } from "zod";
 export const ScriptSchema = z.enum(["gb", "b5"]);
 export type Script = z.infer<typeof ScriptSchema>;
 
+/** A name the article writes with its English original: 普京（Vladimir Putin）. See english-names.ts. */
+export const EnglishNamePairSchema = z.object({
+  chinese: z.string().min(1),
+  english: z.string().min(1),
+  person: z.boolean(),
+});
+
+export type EnglishNamePair = z.infer<typeof EnglishNamePairSchema>;
+
 export const ArticleSchema = z.object({
   /** The article number from the source link (`n13495457`), else the file name without extension. */
   id: z.string().min(1),
@@ -25,6 +34,8 @@ export const ArticleSchema = z.object({
   captions: z.array(z.string().min(1)).min(1).optional(),
   /** Clean body text, one entry per paragraph; paragraph n (1-based) is `paragraphs[n - 1]`. */
   paragraphs: z.array(z.string().min(1)).min(1),
+  /** The names it writes as 中文名（English Name）, read once when it is parsed; absent when none. */
+  englishNames: z.array(EnglishNamePairSchema).min(1).optional(),
   url: z.url().nullable(),
   /** `gb` simplified, `b5` traditional. */
   script: ScriptSchema,

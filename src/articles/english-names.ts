@@ -1,5 +1,6 @@
+import { wordSet } from "../text/lexicon.js";
 import { segmenter } from "../text/text.js";
-import type { Article } from "./article.js";
+import type { Article, EnglishNamePair } from "./article.js";
 
 /**
  * The English names the archive itself gives for Chinese ones. Chinese news introduces a
@@ -10,22 +11,16 @@ import type { Article } from "./article.js";
  * English query (`Biden`, `Putin`) can also find the articles that write the Chinese name.
  */
 
-export interface EnglishNamePair {
-  /**
-   * The Chinese name: for a name with a name dot, the part after the last dot (the surname, as
-   * the rest of the article writes it: 拜登 of 乔‧拜登); otherwise the name standing before the
-   * bracket, without the title or words before it (普京 of 俄罗斯总统普京, 路透社 of 据路透社).
-   */
-  chinese: string;
-  /** The English name in the brackets, as written (`Vladimir Putin`, `NATO`). */
-  english: string;
-  /**
-   * A person's name: then the English surname (the last word) stands for the Chinese name too.
-   * True for a name-dot name, and for a name-like Chinese name with a Title-Case English name of
-   * two to four words.
-   */
-  person: boolean;
-}
+/**
+ * One pair. `chinese`: for a name with a name dot, the part after the last dot (the surname, as
+ * the rest of the article writes it: 拜登 of 乔‧拜登); otherwise the name standing before the
+ * bracket, without the title or words before it (普京 of 俄罗斯总统普京, 路透社 of 据路透社).
+ * `english`: the name in the brackets, as written (`Vladimir Putin`, `NATO`). `person`: a
+ * person's name, whose English surname (the last word) stands for the Chinese name too: a
+ * name-dot name, or a name-like Chinese name with a Title-Case English name of two to four
+ * words, neither of them reading as a common word or a body.
+ */
+export type { EnglishNamePair };
 
 /** The lookup form of an English name: NFKC, lower case, one space between words. */
 export function englishKey(name: string): string {
@@ -41,8 +36,13 @@ const TITLE_CASE_WORD = /^(?:[A-Z][a-z'’-]+|[A-Z]\.|Jr\.?)$/;
 /** How far back from the bracket a name (with its title) may start. */
 const MAX_RUN = 16;
 const MIN_SURNAME_LETTERS = 3;
+/** `Jr.`, `Sr.`, `III` after a surname. */
+const GENERATION = /^(?:jr\.?|sr\.?|ii|iii|iv),?$/;
 
-/** jieba's tags for names of people and places, other proper nouns and unknown words (most transliterations). */
+/**
+ * jieba's tags for names of people and places, other proper nouns and unknown words (most
+ * transliterations; jieba files 普京 under places).
+ */
 const PERSON_TAGS = new Set(["nr", "nrt", "nrfg", "ns", "nz", "x"]);
 /** The same, and organisations. */
 const NAME_TAGS = new Set([...PERSON_TAGS, "nt"]);
@@ -93,9 +93,9 @@ function readNameAtEnd(run: string): { name: string; nameLike: boolean } | undef
 }
 
 /**
- * Whether jieba reads the Chinese name as names only: a surname that is also a common word
- * (埃内斯‧坎特‧自由, Enes Kanter Freedom) or an organisation (劳工部) cannot stand for the
- * English surname, or `Freedom` would find every article that writes 自由.
+ * Whether jieba reads the Chinese name as names only: a name that is also a common word
+ * (埃内斯‧坎特‧自由, Enes Kanter Freedom) or a body (劳工部) cannot stand for the English last
+ * word, or `Freedom` would find every article that writes 自由.
  */
 function isNameOnly(chinese: string): boolean {
   let only = nameOnly.get(chinese);
@@ -106,6 +106,20 @@ function isNameOnly(chinese: string): boolean {
     remember(nameOnly, chinese, only);
   }
   return only;
+}
+
+/**
+ * Whether an English name reads as a person's: two to four Title-Case words (initials and
+ * `Jr.` allowed), none of them a word that names places and bodies (`Long Beach`, `Orange
+ * County`, `United Airlines`: lexicon/english-place-words.txt).
+ */
+function isPersonLike(words: string[]): boolean {
+  if (words.length < 2 || words.length > 4) return false;
+  return words.every((word) => TITLE_CASE_WORD.test(word) && !isPlaceWord(word));
+}
+
+function isPlaceWord(word: string): boolean {
+  return wordSet("english-place-words").has(word.toLowerCase());
 }
 
 /** The pairs one text writes as 中文名（English Name）, once each, in order. */
@@ -126,15 +140,19 @@ export function englishNamePairsInText(text: string): EnglishNamePair[] {
       start--;
     const run = text.slice(start, match.index);
     let pair: EnglishNamePair | undefined;
-    const lastDot = Math.max(...[...NAME_DOTS].map((dot) => run.lastIndexOf(dot)));
+    let lastDot = run.length - 1;
+    while (lastDot >= 0 && !NAME_DOTS.includes(run.charAt(lastDot))) lastDot--;
     if (lastDot >= 0) {
       const surname = run.slice(lastDot + 1);
       if (surname.length >= 2 && lastDot > 0)
-        pair = { chinese: surname, english, person: isNameOnly(surname) };
+        pair = {
+          chinese: surname,
+          english,
+          person: isNameOnly(surname) && !words.some((word) => isPlaceWord(word)),
+        };
     } else if (run.length >= 2) {
       const found = nameAtEnd(run);
-      const personLike =
-        words.length >= 2 && words.length <= 4 && words.every((word) => TITLE_CASE_WORD.test(word));
+      const personLike = isPersonLike(words);
       if (found)
         pair = {
           chinese: found.name,
@@ -151,18 +169,33 @@ export function englishNamePairsInText(text: string): EnglishNamePair[] {
   return pairs;
 }
 
-/** The pairs an article writes, in its caption, image captions and paragraphs. */
-export function englishNamePairs(article: Article): EnglishNamePair[] {
-  const texts = [article.caption ?? "", ...(article.captions ?? []), ...article.paragraphs];
+const LATIN_IN_BRACKETS = /[（(]\s*[A-Za-z]/;
+
+/**
+ * The pairs an article writes, in its caption, image captions and paragraphs: those the parser
+ * recorded (`article.englishNames`), else read now.
+ */
+export function articleEnglishNames(article: Article): readonly EnglishNamePair[] {
+  return article.englishNames ?? englishNamePairs(article);
+}
+
+/** Reads the pairs an article writes, in its caption, image captions and paragraphs. */
+export function englishNamePairs(article: Omit<Article, "englishNames">): EnglishNamePair[] {
   const pairs: EnglishNamePair[] = [];
   const seen = new Set<string>();
-  for (const pair of englishNamePairsInText(texts.join("\n"))) {
-    const key = `${pair.chinese}\u0000${englishKey(pair.english)}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      pairs.push(pair);
+  const read = (text: string | null) => {
+    if (!text || !LATIN_IN_BRACKETS.test(text)) return;
+    for (const pair of englishNamePairsInText(text)) {
+      const key = `${pair.chinese}\u0000${englishKey(pair.english)}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        pairs.push(pair);
+      }
     }
-  }
+  };
+  read(article.caption);
+  for (const caption of article.captions ?? []) read(caption);
+  for (const paragraph of article.paragraphs) read(paragraph);
   return pairs;
 }
 
@@ -171,7 +204,8 @@ function keysOf(pair: EnglishNamePair): string[] {
   const key = englishKey(pair.english);
   const keys = [key];
   if (pair.person) {
-    const last = key.split(" ").at(-1) ?? "";
+    const words = key.split(" ").filter((word) => !GENERATION.test(word));
+    const last = words.at(-1) ?? "";
     if (last !== key && last.replace(/[^a-z]/g, "").length >= MIN_SURNAME_LETTERS) keys.push(last);
   }
   return keys;
@@ -189,16 +223,16 @@ export interface EnglishNameEntry {
 /**
  * The archive's English → Chinese names, kept up to date as articles come and go. For each
  * English key, a Chinese name counts once per article that writes the pair. A candidate that
- * ends with a shorter candidate (英国首相约翰逊 and 约翰逊) is that name with a title left on,
- * and counts for it. Conflicting candidates are settled by counts: those written by fewer than
+ * ends with a shorter one written at least as often (英国首相约翰逊 and 约翰逊) is that name with
+ * a title left on, and counts for it. Conflicting candidates are settled by counts: those written by fewer than
  * a third as many articles as the best one are dropped (a stray pair, another outlet's
  * transliteration written once). An English name is dropped altogether when its evidence is
  * scattered: more than three names kept, kept names holding less than two thirds of it, or more
- * than three names with none holding four fifths (`Lee` for 李贞驹, 李云翔 and four others; `CPI`
- * for several phrasings).
+ * than three names with none holding half (`Lee` for 李贞驹, 李云翔 and four others; `CPI` for
+ * several phrasings).
  */
 export class EnglishNames {
-  private readonly byArticle = new Map<string, EnglishNamePair[]>();
+  private readonly byArticle = new Map<string, readonly EnglishNamePair[]>();
   /** English key → Chinese name → articles, for every pair and for people's names only. */
   private readonly counts = new Map<string, Map<string, number>>();
   private readonly personCounts = new Map<string, Map<string, number>>();
@@ -215,7 +249,7 @@ export class EnglishNames {
   /** Reads one article's pairs (replacing what an article with its id said before). */
   add(article: Article): void {
     this.remove(article.id);
-    const pairs = englishNamePairs(article);
+    const pairs = articleEnglishNames(article);
     if (pairs.length === 0) return;
     this.byArticle.set(article.id, pairs);
     this.count(pairs, 1);
@@ -269,7 +303,7 @@ export class EnglishNames {
     return out.sort((a, b) => b.articles - a.articles || (a.english < b.english ? -1 : 1));
   }
 
-  private count(pairs: EnglishNamePair[], step: number): void {
+  private count(pairs: readonly EnglishNamePair[], step: number): void {
     const all = new Set<string>();
     const people = new Set<string>();
     for (const pair of pairs) {
@@ -330,9 +364,14 @@ function resolveCandidates(byName: Map<string, number>): string[] {
   const merged = new Map<string, number>();
   const names = [...byName.keys()].sort((a, b) => a.length - b.length);
   for (const name of names) {
-    const shorter = [...merged.keys()].find((kept) => name.endsWith(kept));
+    const count = byName.get(name) ?? 0;
+    // Only a name written at least as often as the longer form takes it in: a stray short
+    // candidate (莱恩) never swallows the name (冯德莱恩).
+    const shorter = [...merged.keys()].find(
+      (kept) => name.endsWith(kept) && (byName.get(kept) ?? 0) >= count,
+    );
     const target = shorter ?? name;
-    merged.set(target, (merged.get(target) ?? 0) + (byName.get(name) ?? 0));
+    merged.set(target, (merged.get(target) ?? 0) + count);
   }
   const best = Math.max(...merged.values());
   let total = 0;
@@ -342,7 +381,7 @@ function resolveCandidates(byName: Map<string, number>): string[] {
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   // Many names, or evidence spread wide: the English name stands for different things here.
   const support = kept.reduce((sum, [, count]) => sum + count, 0);
-  const scattered = merged.size > MAX_NAMES && best * 5 < total * 4;
+  const scattered = merged.size > MAX_NAMES && best * 2 < total;
   if (scattered || kept.length > MAX_NAMES || support * 3 < total * 2) return [];
   return kept.map(([name]) => name);
 }

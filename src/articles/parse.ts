@@ -4,6 +4,7 @@ import { load } from "cheerio/slim";
 import iconv from "iconv-lite";
 import { detectScript } from "../text/text.js";
 import { type Article, ArticleSchema } from "./article.js";
+import { englishNamePairs } from "./english-names.js";
 
 /**
  * Turns one saved news page into a clean, typed `Article`.
@@ -934,7 +935,10 @@ export function parseArticle(html: string, file: string, notes?: string[]): Arti
     script,
     file,
   };
-  const parsed = ArticleSchema.safeParse(article);
+  const englishNames = englishNamePairs(article);
+  const parsed = ArticleSchema.safeParse(
+    englishNames.length > 0 ? { ...article, englishNames } : article,
+  );
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ArticleParseError(`invalid article (${issue?.path.join(".")}: ${issue?.message})`);

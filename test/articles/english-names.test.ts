@@ -45,6 +45,21 @@ describe("the pairs a text writes as 中文名（English Name）", () => {
       "北约秘书长延斯‧斯托尔滕贝格(Jens Stoltenberg)说。",
       [{ chinese: "斯托尔滕贝格", english: "Jens Stoltenberg", person: true }],
     ],
+    [
+      "a place: its last word is no surname",
+      "加州长滩（Long Beach）的港口。",
+      [{ chinese: "加州长滩", english: "Long Beach", person: false }],
+    ],
+    [
+      "a body",
+      "美国劳工部（Labor Department）周五公布。",
+      [{ chinese: "美国劳工部", english: "Labor Department", person: false }],
+    ],
+    [
+      "a surname that is a common word",
+      "球星埃内斯‧坎特‧自由（Enes Kanter Freedom）说。",
+      [{ chinese: "自由", english: "Enes Kanter Freedom", person: false }],
+    ],
     ["a photo credit after a sentence", "台积电的工厂。（Sam Yeh/AFP）", []],
     ["a credit with no name before it", "会场一景。（AFP）", []],
     ["a party label", "参议员马可‧卢比奥（R-FL）表示。", []],
@@ -114,6 +129,17 @@ describe("the archive-wide English → Chinese map", () => {
       article("俄罗斯总统蒲亭（Vladimir Putin）说。"),
     ]);
     expect(names.chineseFor("Putin")).toEqual(["普京"]);
+  });
+
+  it("never lets a stray short name swallow the name", () => {
+    const names = EnglishNames.learn([
+      article("欧盟委员会主席冯德莱恩（Ursula von der Leyen）说。"),
+      article("欧盟委员会主席冯德莱恩（Ursula von der Leyen）又说。"),
+      article("欧盟委员会主席冯德莱恩（Ursula von der Leyen）再说。"),
+      article("冯德莱恩（Ursula von der Leyen）表示。"),
+      article("乌尔苏拉‧冯德‧莱恩（Ursula von der Leyen）说。"),
+    ]);
+    expect(names.chineseFor("Ursula von der Leyen")).toEqual(["冯德莱恩"]);
   });
 
   it("drops an English name the archive uses for many different names", () => {
