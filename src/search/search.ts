@@ -276,6 +276,9 @@ export class SearchIndex {
     const offset = clampInteger(options.offset ?? 0, 0, 1_000_000);
     const mode = options.mode ?? "all";
     let perTerm = terms.map((term) => this.evaluateWithChineseNames(term));
+    const wholeName = mode === "all" ? this.chineseNamesOfQuery(terms) : [];
+    if (wholeName.length > 0)
+      perTerm = [this.withAlternatives(this.combine(perTerm, "all"), wholeName)];
     if (mode === "any") {
       const expanded = this.splitUnmatched(terms, perTerm);
       terms = expanded.terms;
@@ -288,7 +291,11 @@ export class SearchIndex {
       return {
         id: entry.article.id,
         score: round(ranked.scores[shortId] as number),
-        snippets: makeSnippets(entry, [...terms, ...terms.flatMap((t) => this.chineseNames(t))]),
+        snippets: makeSnippets(entry, [
+          ...terms,
+          ...terms.flatMap((t) => this.chineseNames(t)),
+          ...wholeName,
+        ]),
       };
     });
     const suggestions = ranked.docs.length === 0 ? this.suggest(terms, perTerm) : [];
@@ -377,18 +384,37 @@ export class SearchIndex {
   private evaluateWithChineseNames(term: QueryTerm): TermHits {
     const own = this.evaluate(term);
     const alternatives = this.chineseNames(term);
-    if (alternatives.length === 0) return own;
-    const scores = Float64Array.from(own.scores);
+    return alternatives.length === 0 ? own : this.withAlternatives(own, alternatives);
+  }
+
+  /** Hits of the query's terms, or of any of the alternatives (best score of each article). */
+  private withAlternatives(own: TermHits, alternatives: QueryTerm[]): TermHits {
+    // Scores outside `own.docs` may be partial sums of a query's terms: only members count.
+    const scores = new Float64Array(own.scores.length);
+    for (const doc of own.docs) scores[doc] = own.scores[doc] as number;
     const docs = [...own.docs];
+    const member = new Set(docs);
     for (const alternative of alternatives) {
       const hits = this.evaluate(alternative);
       for (const doc of hits.docs) {
         const score = hits.scores[doc] as number;
-        if ((scores[doc] as number) === 0) docs.push(doc);
+        if (!member.has(doc)) {
+          member.add(doc);
+          docs.push(doc);
+        }
         if (score > (scores[doc] as number)) scores[doc] = score;
       }
     }
     return { docs, scores };
+  }
+
+  /** A query of English words that together name a person (`Vladimir Putin`): the Chinese names. */
+  private chineseNamesOfQuery(terms: QueryTerm[]): QueryTerm[] {
+    if (terms.length < 2 || !terms.every((term) => /^[a-z][a-z.'-]*$/.test(term.text))) return [];
+    const whole = terms.map((term) => term.text).join(" ");
+    return this.englishNames
+      .chineseFor(whole, { people: true })
+      .flatMap((name) => parseQuery(name).slice(0, 1));
   }
 
   /** The people's Chinese names an English query term stands for in this archive, as terms. */

@@ -51,6 +51,11 @@ describe("the pairs a text writes as 中文名（English Name）", () => {
       [{ chinese: "加州长滩", english: "Long Beach", person: false }],
     ],
     [
+      "a place written with a name dot",
+      "杜克‧卡哈纳莫库海滩（Duke Kahanamoku Beach）人很多。",
+      [{ chinese: "卡哈纳莫库海滩", english: "Duke Kahanamoku Beach", person: false }],
+    ],
+    [
       "a body",
       "美国劳工部（Labor Department）周五公布。",
       [{ chinese: "美国劳工部", english: "Labor Department", person: false }],

@@ -34,7 +34,9 @@ describe("English name queries", () => {
     ["Biden", ["chinese-only", "english-only", "pair"]],
     ["biden", ["chinese-only", "english-only", "pair"]],
     ["Putin", ["putin-later", "putin-pair"]],
-    ["Vladimir Putin", ["putin-pair"]],
+    // A whole English name stands for its Chinese name as one.
+    ["Vladimir Putin", ["putin-later", "putin-pair"]],
+    ["Joe Biden", ["chinese-only", "pair"]],
     // People's names only: an organisation's English name finds itself, as it always did.
     ["NATO", ["nato"]],
     // Chinese queries are unchanged.
