@@ -29,7 +29,7 @@ export const ArticleSchema = z.object({
   /**
    * Captions of the images inside the body, in order; absent when there are none. Kept apart
    * from `paragraphs` so paragraph numbers, summaries and quotes are those of the text alone;
-   * search indexes them with the caption and shows them in snippets.
+   * search indexes them as a field of their own and shows them in snippets.
    */
   captions: z.array(z.string().min(1)).min(1).optional(),
   /** Clean body text, one entry per paragraph; paragraph n (1-based) is `paragraphs[n - 1]`. */

@@ -91,12 +91,16 @@ const WHOLE_TERM_IN_TAGS = 0.5;
 interface Entry {
   article: Article;
   shortId: number;
-  /** Folded `title \0 tags \0 caption \0 body` (tags joined by \u0001, paragraphs by \n). */
+  /**
+   * Folded `title \0 tags \0 caption \0 body \0 figures` (tags joined by \u0001, paragraphs and
+   * the captions of the images in the body by \n).
+   */
   folded: string;
-  /** Start offsets in `folded` of tags, caption and body. */
+  /** Start offsets in `folded` of tags, caption, body and figures. */
   tagsStart: number;
   captionStart: number;
   bodyStart: number;
+  figuresStart: number;
   /** 20220111 for 2022-01-11, 0 when undated. */
   dateKey: number;
 }
@@ -106,7 +110,8 @@ const TAG_SEPARATOR = "\u0001";
 
 function makeEntry(article: Article): Entry {
   const title = article.title;
-  const caption = captionText(article);
+  const caption = article.caption ?? "";
+  const figures = (article.captions ?? []).join("\n");
   const tagsLength =
     article.tags.reduce((sum, tag) => sum + tag.length, 0) + Math.max(0, article.tags.length - 1);
   const tagsStart = title.length + 1;
@@ -118,13 +123,26 @@ function makeEntry(article: Article): Entry {
     pieces.push(tag);
   });
   pieces.push(FIELD_SEPARATOR, caption, FIELD_SEPARATOR);
+  let figuresStart = bodyStart;
   article.paragraphs.forEach((paragraph, i) => {
     if (i > 0) pieces.push("\n");
     pieces.push(paragraph);
+    figuresStart += (i > 0 ? 1 : 0) + paragraph.length;
   });
+  figuresStart += 1;
+  pieces.push(FIELD_SEPARATOR, figures);
   const folded = foldConcat(pieces);
   const dateKey = article.date ? Number(article.date.replaceAll("-", "")) || 0 : 0;
-  return { article, shortId: -1, folded, tagsStart, captionStart, bodyStart, dateKey };
+  return {
+    article,
+    shortId: -1,
+    folded,
+    tagsStart,
+    captionStart,
+    bodyStart,
+    figuresStart,
+    dateKey,
+  };
 }
 
 /** The folded text of one field of an entry (`people` is not part of the entry). */
@@ -133,7 +151,8 @@ function entryField(entry: Entry, fieldId: number): string {
   if (field === "title") return entry.folded.slice(0, entry.tagsStart - 1);
   if (field === "tags") return entry.folded.slice(entry.tagsStart, entry.captionStart - 1);
   if (field === "caption") return entry.folded.slice(entry.captionStart, entry.bodyStart - 1);
-  if (field === "body") return entry.folded.slice(entry.bodyStart);
+  if (field === "body") return entry.folded.slice(entry.bodyStart, entry.figuresStart - 1);
+  if (field === "figures") return entry.folded.slice(entry.figuresStart);
   return "";
 }
 
@@ -141,7 +160,7 @@ type PeopleOf = (entry: Entry) => string[];
 
 /** Names from the caption and body (the title and tags are indexed as they are). */
 function defaultPeople(entry: Entry): string[] {
-  return extractNames(entry.folded.slice(entry.captionStart));
+  return extractNames(entry.folded.slice(entry.captionStart, entry.figuresStart - 1));
 }
 
 function peopleOf(options: SearchIndexOptions): PeopleOf {
@@ -156,8 +175,9 @@ function makeDoc(entry: Entry, people: string[]): IndexDoc {
     title: article.title,
     tags: article.tags.join("\n"),
     people: people.join("\n"),
-    caption: captionText(article),
+    caption: article.caption ?? "",
     body: article.paragraphs.join("\n"),
+    figures: (article.captions ?? []).join("\n"),
   };
 }
 
@@ -827,7 +847,7 @@ function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
 function makeSnippets(entry: Entry, terms: QueryTerm[]): Snippet[] {
   const { article } = entry;
   const body = article.paragraphs.join("\n");
-  const foldedBody = entry.folded.slice(entry.bodyStart);
+  const foldedBody = entry.folded.slice(entry.bodyStart, entry.figuresStart - 1);
   const matches = terms.map((term) => matchRanges(foldedBody, term, 200));
   const allRanges = matches.flat();
   const ordered = matches
@@ -852,7 +872,13 @@ function makeSnippets(entry: Entry, terms: QueryTerm[]): Snippet[] {
   }
   if (snippets.length > 0) return snippets;
   const caption = captionText(article);
-  const foldedCaption = entry.folded.slice(entry.captionStart, entry.bodyStart - 1);
+  // The lead caption and the image captions, one a line, as `captionText` joins them.
+  const foldedCaption = [
+    entry.folded.slice(entry.captionStart, entry.bodyStart - 1),
+    entry.folded.slice(entry.figuresStart),
+  ]
+    .filter((text) => text.length > 0)
+    .join("\n");
   const inCaption = firstMatch(foldedCaption, terms);
   if (inCaption) {
     // A caption is read whole (its credit included), cut around the term when long.

@@ -121,3 +121,25 @@ describe("in-body image captions are part of the article", () => {
     );
   });
 });
+
+describe("image captions leave other searches as they were", () => {
+  const plain = [
+    makeArticle({
+      id: "a",
+      caption: "北约总部。",
+      paragraphs: ["北约周一开会。", "会议讨论了乌克兰。"],
+    }),
+    makeArticle({ id: "b", paragraphs: ["乌克兰局势紧张，北约表示关切。"] }),
+    makeArticle({ id: "c", caption: "会场。", paragraphs: ["北约秘书长发表讲话，北约将增兵。"] }),
+  ];
+  const withCaptions = plain.map((article, i) =>
+    i === 1 ? article : { ...article, captions: ["图为现场的记者。（AFP）", "街头的行人。"] },
+  );
+  it.each(["北约", "乌克兰", "会议"])("%s: the same hits and scores", (query) => {
+    const before = SearchIndex.build(plain).search(query);
+    const after = SearchIndex.build(withCaptions).search(query);
+    expect(after.hits.map((hit) => [hit.id, hit.score])).toEqual(
+      before.hits.map((hit) => [hit.id, hit.score]),
+    );
+  });
+});
