@@ -239,6 +239,7 @@ export class EnglishNames {
   private resolved: Map<string, string[]> | undefined;
   private resolvedPeople: Map<string, string[]> | undefined;
   private reverse: Map<string, string[]> | undefined;
+  private reversePeople: Map<string, string[]> | undefined;
 
   static learn(articles: Iterable<Article>): EnglishNames {
     const names = new EnglishNames();
@@ -277,19 +278,26 @@ export class EnglishNames {
     return map.get(englishKey(english)) ?? [];
   }
 
-  /** The English names and surnames seen for a Chinese name (for people and autocomplete). */
-  englishFor(chinese: string): string[] {
-    if (!this.reverse) {
-      this.reverse = new Map();
-      for (const [english, names] of this.map()) {
+  /**
+   * The English names and surnames (lookup keys) that stand for a Chinese name, for people and
+   * autocomplete; with `people`, only those of people's names.
+   */
+  englishFor(chinese: string, options: { people?: boolean } = {}): string[] {
+    const people = options.people ?? false;
+    let reverse = people ? this.reversePeople : this.reverse;
+    if (!reverse) {
+      reverse = new Map();
+      for (const [english, names] of people ? this.peopleMap() : this.map()) {
         for (const name of names) {
-          const list = this.reverse.get(name) ?? [];
+          const list = reverse.get(name) ?? [];
           list.push(english);
-          this.reverse.set(name, list);
+          reverse.set(name, list);
         }
       }
+      if (people) this.reversePeople = reverse;
+      else this.reverse = reverse;
     }
-    return this.reverse.get(chinese) ?? [];
+    return reverse.get(chinese) ?? [];
   }
 
   /** Every resolved English key, with its Chinese names and how many articles support it. */
@@ -317,6 +325,7 @@ export class EnglishNames {
     this.resolved = undefined;
     this.resolvedPeople = undefined;
     this.reverse = undefined;
+    this.reversePeople = undefined;
   }
 
   private map(): Map<string, string[]> {

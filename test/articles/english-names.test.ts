@@ -115,6 +115,8 @@ describe("the archive-wide English → Chinese map", () => {
     expect(names.chineseFor("Eurasia Group")).toEqual(["咨询公司欧亚集团"]);
     expect(names.chineseFor("Group")).toEqual([]);
     expect(names.chineseFor("Eurasia Group", { people: true })).toEqual([]);
+    expect(names.englishFor("咨询公司欧亚集团")).toEqual(["eurasia group"]);
+    expect(names.englishFor("咨询公司欧亚集团", { people: true })).toEqual([]);
   });
 
   it("counts a title left on a name for the name", () => {
