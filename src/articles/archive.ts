@@ -12,7 +12,7 @@ import { type Article, compareNewestFirst } from "./article.js";
 import { type ArticleFileInfo, listArticleFiles, loadArticleFile, loadArticles } from "./loader.js";
 
 /** Bump when anything that goes into the cache changes shape or meaning. */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 /** The cache is one file per part, each starting with the id of the save it belongs to. */
 const CACHE_PARTS = ["articles", "search", "people"] as const;
 type CachePart = (typeof CACHE_PARTS)[number];

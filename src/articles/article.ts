@@ -3,6 +3,15 @@ import { z } from "zod";
 export const ScriptSchema = z.enum(["gb", "b5"]);
 export type Script = z.infer<typeof ScriptSchema>;
 
+/** A name the article writes with its English original: 普京（Vladimir Putin）. See english-names.ts. */
+export const EnglishNamePairSchema = z.object({
+  chinese: z.string().min(1),
+  english: z.string().min(1),
+  person: z.boolean(),
+});
+
+export type EnglishNamePair = z.infer<typeof EnglishNamePairSchema>;
+
 export const ArticleSchema = z.object({
   /** The article number from the source link (`n13495457`), else the file name without extension. */
   id: z.string().min(1),
@@ -15,9 +24,18 @@ export const ArticleSchema = z.object({
   reporter: z.string().min(1).nullable(),
   editor: z.string().min(1).nullable(),
   tags: z.array(z.string().min(1)),
+  /** The lead image's caption. */
   caption: z.string().min(1).nullable(),
+  /**
+   * Captions of the images inside the body, in order; absent when there are none. Kept apart
+   * from `paragraphs` so paragraph numbers, summaries and quotes are those of the text alone;
+   * search indexes them as a field of their own and shows them in snippets.
+   */
+  captions: z.array(z.string().min(1)).min(1).optional(),
   /** Clean body text, one entry per paragraph; paragraph n (1-based) is `paragraphs[n - 1]`. */
   paragraphs: z.array(z.string().min(1)).min(1),
+  /** The names it writes as 中文名（English Name）, read once when it is parsed; absent when none. */
+  englishNames: z.array(EnglishNamePairSchema).min(1).optional(),
   url: z.url().nullable(),
   /** `gb` simplified, `b5` traditional. */
   script: ScriptSchema,
@@ -26,6 +44,13 @@ export const ArticleSchema = z.object({
 });
 
 export type Article = z.infer<typeof ArticleSchema>;
+
+/** The lead caption and the in-body captions, one per line: the text search gives the caption field. */
+export function captionText(article: Article): string {
+  const { caption, captions } = article;
+  if (!captions) return caption ?? "";
+  return caption ? [caption, ...captions].join("\n") : captions.join("\n");
+}
 
 /** What every answer says about the article it came from. */
 export interface ArticleRef {

@@ -6,6 +6,7 @@ import { alternation } from "../text/lexicon.js";
 import { isPlaceName } from "../text/names.js";
 import { detectScript } from "../text/text.js";
 import { type Article, ArticleSchema } from "./article.js";
+import { englishNamePairs } from "./english-names.js";
 
 /**
  * Turns one saved news page into a clean, typed `Article`.
@@ -289,6 +290,26 @@ function isSkipped(node: DomNode): boolean {
   return attribs.hidden !== undefined || /display\s*:\s*none/.test(attribs.style ?? "");
 }
 
+/** Elements holding an image's caption (skipped as body text, gathered as captions). */
+const CAPTION_CLASSES = ["caption", "wp-caption-text", "imgtxt"];
+
+function isCaption(node: DomNode): boolean {
+  if (node.name === "figcaption") return true;
+  const cls = node.attribs?.class;
+  return Boolean(cls?.split(/\s+/).some((token) => CAPTION_CLASSES.includes(token)));
+}
+
+/** The captions of the images in a container, in document order (figures are entered). */
+function collectCaptions(container: DomNode, out: string[]): void {
+  for (const child of container.children ?? []) {
+    if (child.type !== "tag") continue;
+    if (isCaption(child)) {
+      const text = cleanText(textOf(child).replaceAll(BREAK, " "));
+      if (text) out.push(text);
+    } else if (child.name === "figure" || !isSkipped(child)) collectCaptions(child, out);
+  }
+}
+
 /** Gathers the text of a node: `<br>` and nested blocks become break marks. */
 function gatherText(node: DomNode, out: string[]): void {
   for (const child of node.children ?? []) {
@@ -487,6 +508,21 @@ export function dateFromUrl(url: string | null): string | null {
   const generic = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})\//.exec(url);
   if (generic) return isoDate(Number(generic[1]), Number(generic[2]), Number(generic[3]));
   return null;
+}
+
+/**
+ * Days a dateline may lie from its link's date: the dateline is the newsroom's local date, often
+ * a day after the link's (US) date. Further apart, the dateline is an update or a typo
+ * (`2022年02月23日` on an article filed under 22/1/23), and the link's date is the one the
+ * article was filed under.
+ */
+const DATELINE_DRIFT_DAYS = 3;
+
+/** The article's date: the dateline's, unless it lies more than a few days from the link's. */
+export function articleDate(dateline: string | null, linkDate: string | null): string | null {
+  if (!dateline || !linkDate) return dateline ?? linkDate;
+  const days = Math.abs(Date.parse(dateline) - Date.parse(linkDate)) / 86_400_000;
+  return days <= DATELINE_DRIFT_DAYS ? dateline : linkDate;
 }
 
 /** The article number of an Epoch Times link (`n13495457`), or null. */
@@ -802,12 +838,14 @@ export function parseArticle(html: string, file: string, notes?: string[]): Arti
   let title: string | null = null;
   let blocks: Block[] = [];
   let caption: string | null = null;
+  const captions: string[] = [];
   const tags: string[] = [];
   let url = sourceUrl(html);
   let pageDate: string | null = null;
   let byline: string | null = null;
 
-  if (HTML_TAG.test(html)) {
+  const isPage = HTML_TAG.test(html);
+  if (isPage) {
     const $ = load(html);
     const root = $.root()[0] as unknown as DomNode;
     const head = MARKDOWN_TITLE.exec(leadingText(root));
@@ -820,6 +858,7 @@ export function parseArticle(html: string, file: string, notes?: string[]): Arti
 
     const captionNode = scan.caption ?? scan.figcaption;
     if (captionNode) caption = cleanText(textOf(captionNode).replaceAll(BREAK, " ")) || null;
+    collectCaptions(container, captions);
     title ||=
       (scan.imageAlt && cleanText(scan.imageAlt, true)) ||
       (scan.titleElement && cleanText(textOf(scan.titleElement), true)) ||
@@ -845,6 +884,12 @@ export function parseArticle(html: string, file: string, notes?: string[]): Arti
       truncated ? "truncated HTML with no article body" : "no article body",
     );
   }
+  if (!isPage && !url && !body.date) {
+    // A README or notes file: plain text is taken for an article only with a news article's marks.
+    throw new ArticleParseError(
+      "not an article: plain text with no article page, dateline or source link",
+    );
+  }
   if (!title) throw new ArticleParseError("no title");
   if (truncated)
     notes?.push(`truncated HTML: parsed the ${body.paragraphs.length} paragraphs present`);
@@ -858,22 +903,36 @@ export function parseArticle(html: string, file: string, notes?: string[]): Arti
   const article = {
     id: idFromUrl(url) ?? fileStem(file),
     title,
-    date: body.date ?? dateFromUrl(url) ?? pageDate,
+    date: articleDate(body.date, dateFromUrl(url)) ?? pageDate,
     reporter: body.reporter ?? byline,
     editor: body.editor,
     tags,
     caption,
+    captions: bodyCaptions(captions, caption),
     paragraphs: body.paragraphs,
     url,
     script,
     file,
   };
-  const parsed = ArticleSchema.safeParse(article);
+  const englishNames = englishNamePairs(article);
+  const parsed = ArticleSchema.safeParse(
+    englishNames.length > 0 ? { ...article, englishNames } : article,
+  );
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ArticleParseError(`invalid article (${issue?.path.join(".")}: ${issue?.message})`);
   }
   return parsed.data;
+}
+
+/** In-body captions worth keeping: not a bare photo credit, not the lead caption again, once each. */
+function bodyCaptions(found: string[], lead: string | null): string[] | undefined {
+  const kept: string[] = [];
+  for (const text of found) {
+    if (!HAS_CONTENT.test(text) || (text.length <= 40 && IMAGE_CREDIT.test(text))) continue;
+    if (text !== lead && !kept.includes(text)) kept.push(text);
+  }
+  return kept.length > 0 ? kept : undefined;
 }
 
 /**

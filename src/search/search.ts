@@ -1,4 +1,5 @@
-import type { Article } from "../articles/article.js";
+import { type Article, captionText } from "../articles/article.js";
+import { EnglishNames } from "../articles/english-names.js";
 import { UserError } from "../errors.js";
 import { editDistance } from "../text/edit-distance.js";
 import { sentenceRanges } from "../text/sentences.js";
@@ -89,12 +90,16 @@ const WHOLE_TERM_IN_TAGS = 0.5;
 interface IndexedArticle {
   article: Article;
   shortId: number;
-  /** Folded `title \0 tags \0 caption \0 body` (tags joined by \u0001, paragraphs by \n). */
+  /**
+   * Folded `title \0 tags \0 caption \0 body \0 figures` (tags joined by \u0001, paragraphs and
+   * the captions of the images in the body by \n).
+   */
   folded: string;
-  /** Start offsets in `folded` of tags, caption and body. */
+  /** Start offsets in `folded` of tags, caption, body and figures. */
   tagsStart: number;
   captionStart: number;
   bodyStart: number;
+  figuresStart: number;
   /** 20220111 for 2022-01-11, 0 when undated. */
   dateKey: number;
 }
@@ -105,6 +110,7 @@ const TAG_SEPARATOR = "\u0001";
 function makeIndexedArticle(article: Article): IndexedArticle {
   const title = article.title;
   const caption = article.caption ?? "";
+  const figures = (article.captions ?? []).join("\n");
   const tagsLength =
     article.tags.reduce((sum, tag) => sum + tag.length, 0) + Math.max(0, article.tags.length - 1);
   const tagsStart = title.length + 1;
@@ -116,13 +122,26 @@ function makeIndexedArticle(article: Article): IndexedArticle {
     pieces.push(tag);
   });
   pieces.push(FIELD_SEPARATOR, caption, FIELD_SEPARATOR);
+  let figuresStart = bodyStart;
   article.paragraphs.forEach((paragraph, i) => {
     if (i > 0) pieces.push("\n");
     pieces.push(paragraph);
+    figuresStart += (i > 0 ? 1 : 0) + paragraph.length;
   });
+  figuresStart += 1;
+  pieces.push(FIELD_SEPARATOR, figures);
   const folded = foldConcat(pieces);
   const dateKey = article.date ? Number(article.date.replaceAll("-", "")) || 0 : 0;
-  return { article, shortId: -1, folded, tagsStart, captionStart, bodyStart, dateKey };
+  return {
+    article,
+    shortId: -1,
+    folded,
+    tagsStart,
+    captionStart,
+    bodyStart,
+    figuresStart,
+    dateKey,
+  };
 }
 
 /** The folded text of one field of an entry (`people` is not part of the entry). */
@@ -131,7 +150,8 @@ function entryField(entry: IndexedArticle, fieldId: number): string {
   if (field === "title") return entry.folded.slice(0, entry.tagsStart - 1);
   if (field === "tags") return entry.folded.slice(entry.tagsStart, entry.captionStart - 1);
   if (field === "caption") return entry.folded.slice(entry.captionStart, entry.bodyStart - 1);
-  if (field === "body") return entry.folded.slice(entry.bodyStart);
+  if (field === "body") return entry.folded.slice(entry.bodyStart, entry.figuresStart - 1);
+  if (field === "figures") return entry.folded.slice(entry.figuresStart);
   return "";
 }
 
@@ -139,7 +159,7 @@ type PeopleOf = (entry: IndexedArticle) => string[];
 
 /** Names from the caption and body (the title and tags are indexed as they are). */
 function defaultPeople(entry: IndexedArticle): string[] {
-  return extractNames(entry.folded.slice(entry.captionStart));
+  return extractNames(entry.folded.slice(entry.captionStart, entry.figuresStart - 1));
 }
 
 function peopleOf(options: SearchIndexOptions): PeopleOf {
@@ -156,6 +176,7 @@ function makeDoc(entry: IndexedArticle, people: string[]): IndexDoc {
     people: people.join("\n"),
     caption: article.caption ?? "",
     body: article.paragraphs.join("\n"),
+    figures: (article.captions ?? []).join("\n"),
   };
 }
 
@@ -182,6 +203,8 @@ export class SearchIndex {
   private readonly names: Map<string, number>;
   /** Recent results of terms with very long postings (lone characters), by folded term. */
   private readonly memo = new Map<string, TermHits>();
+  /** The English names the articles pair with Chinese ones (拜登（Joe Biden）), learnt at load. */
+  readonly englishNames: EnglishNames;
 
   private constructor(
     store: IndexStore,
@@ -193,6 +216,7 @@ export class SearchIndex {
     this.entries = entries;
     this.people = people;
     this.names = names;
+    this.englishNames = EnglishNames.learn([...entries.values()].map((entry) => entry.article));
     for (const entry of entries.values()) {
       const shortId = store.shortIdOf(entry.article.id);
       if (shortId === undefined)
@@ -242,6 +266,7 @@ export class SearchIndex {
     this.entries.set(article.id, entry);
     this.byShortId[entry.shortId] = entry;
     countNames(this.names, entry, found, 1);
+    this.englishNames.add(article);
     this.namesIndex = undefined;
     this.memo.clear();
   }
@@ -255,6 +280,7 @@ export class SearchIndex {
     this.entries.delete(id);
     this.byShortId[entry.shortId] = undefined;
     countNames(this.names, entry, found, -1);
+    this.englishNames.remove(id);
     this.namesIndex = undefined;
     this.memo.clear();
   }
@@ -268,7 +294,10 @@ export class SearchIndex {
     const limit = clampInteger(options.limit ?? DEFAULT_LIMIT, 1, MAX_LIMIT);
     const offset = clampInteger(options.offset ?? 0, 0, 1_000_000);
     const mode = options.mode ?? "all";
-    let perTerm = terms.map((term) => this.evaluate(term));
+    let perTerm = terms.map((term) => this.evaluateWithChineseNames(term));
+    const wholeName = mode === "all" ? this.chineseNamesOfQuery(terms) : [];
+    if (wholeName.length > 0)
+      perTerm = [this.withAlternatives(this.combine(perTerm, "all"), wholeName)];
     if (mode === "any") {
       const expanded = this.splitUnmatched(terms, perTerm);
       terms = expanded.terms;
@@ -281,7 +310,11 @@ export class SearchIndex {
       return {
         id: entry.article.id,
         score: round(ranked.scores[shortId] as number),
-        snippets: makeSnippets(entry, terms),
+        snippets: makeSnippets(entry, [
+          ...terms,
+          ...terms.flatMap((t) => this.chineseNames(t)),
+          ...wholeName,
+        ]),
       };
     });
     const suggestions = ranked.docs.length === 0 ? this.suggest(terms, perTerm) : [];
@@ -360,6 +393,56 @@ export class SearchIndex {
       }
     }
     return { docs, scores };
+  }
+
+  /**
+   * An English name the archive pairs with Chinese names (Biden with 拜登) also matches the
+   * articles that write one of them; each is verified against the text like any term. The
+   * score of an article is the best of its matches.
+   */
+  private evaluateWithChineseNames(term: QueryTerm): TermHits {
+    const own = this.evaluate(term);
+    const alternatives = this.chineseNames(term);
+    return alternatives.length === 0 ? own : this.withAlternatives(own, alternatives);
+  }
+
+  /** Hits of the query's terms, or of any of the alternatives (best score of each article). */
+  private withAlternatives(own: TermHits, alternatives: QueryTerm[]): TermHits {
+    // Scores outside `own.docs` may be partial sums of a query's terms: only members count.
+    const scores = new Float64Array(own.scores.length);
+    for (const doc of own.docs) scores[doc] = own.scores[doc] as number;
+    const docs = [...own.docs];
+    const member = new Set(docs);
+    for (const alternative of alternatives) {
+      const hits = this.evaluate(alternative);
+      for (const doc of hits.docs) {
+        const score = hits.scores[doc] as number;
+        if (!member.has(doc)) {
+          member.add(doc);
+          docs.push(doc);
+        }
+        if (score > (scores[doc] as number)) scores[doc] = score;
+      }
+    }
+    return { docs, scores };
+  }
+
+  /** A query of English words that together name a person (`Vladimir Putin`): the Chinese names. */
+  private chineseNamesOfQuery(terms: QueryTerm[]): QueryTerm[] {
+    if (terms.length < 2 || !terms.every((term) => /^[a-z][a-z.'-]*$/.test(term.text))) return [];
+    const whole = terms.map((term) => term.text).join(" ");
+    return this.englishNames
+      .chineseFor(whole, { people: true })
+      .flatMap((name) => parseQuery(name).slice(0, 1));
+  }
+
+  /** The people's Chinese names an English query term stands for in this archive, as terms. */
+  private chineseNames(term: QueryTerm): QueryTerm[] {
+    if (!/^[a-z]/.test(term.text)) return [];
+    return this.englishNames
+      .chineseFor(term.text, { people: true })
+      .flatMap((name) => parseQuery(name).slice(0, 1))
+      .filter((alternative) => alternative.text !== term.text);
   }
 
   /** Terms that found nothing (a whole question, in `any` mode) are replaced by their words. */
@@ -734,13 +817,13 @@ function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
 
 /**
  * One or two sentences around the matches: the sentence of the first match, and one for a term
- * the first lacks (or the next match). From the caption when only the caption matches, and the
- * lead sentence when only the title or tags do.
+ * the first lacks (or the next match), each widened to a clause of context. From the captions
+ * when only they match, and the title (else the tags) when only the title or tags do.
  */
 function makeSnippets(entry: IndexedArticle, terms: QueryTerm[]): Snippet[] {
   const { article } = entry;
   const body = article.paragraphs.join("\n");
-  const foldedBody = entry.folded.slice(entry.bodyStart);
+  const foldedBody = entry.folded.slice(entry.bodyStart, entry.figuresStart - 1);
   const matches = terms.map((term) => matchRanges(foldedBody, term, 200));
   const allRanges = matches.flat();
   const ordered = matches
@@ -748,14 +831,15 @@ function makeSnippets(entry: IndexedArticle, terms: QueryTerm[]): Snippet[] {
     .sort((a, b) => a.range[0] - b.range[0]);
   const snippets: Snippet[] = [];
   const covered = new Set<number>();
-  const used = new Set<number>();
+  const used: Array<[number, number]> = [];
   for (const pass of [0, 1]) {
     for (const { range, termIndex } of ordered) {
       if (snippets.length >= 2) break;
       if (pass === 0 && covered.has(termIndex)) continue;
-      const sentence = sentenceAround(body, range[0]);
-      if (used.has(sentence[0])) continue;
-      used.add(sentence[0]);
+      if (used.some(([s, e]) => range[0] >= s && range[1] <= e)) continue;
+      const sentence = widenToContext(body, sentenceAround(body, range[0]), allRanges);
+      if (used.some(([s, e]) => sentence[0] < e && s < sentence[1])) continue;
+      used.push(sentence);
       matches.forEach((ranges, t) => {
         if (ranges.some(([s, e]) => s >= sentence[0] && e <= sentence[1])) covered.add(t);
       });
@@ -763,18 +847,92 @@ function makeSnippets(entry: IndexedArticle, terms: QueryTerm[]): Snippet[] {
     }
   }
   if (snippets.length > 0) return snippets;
-  const caption = article.caption;
-  if (caption) {
-    const foldedCaption = entry.folded.slice(entry.captionStart, entry.bodyStart - 1);
-    const ranges = terms.flatMap((term) => matchRanges(foldedCaption, term, 20));
-    const first = ranges.reduce<[number, number] | undefined>(
-      (a, r) => (!a || r[0] < a[0] ? r : a),
-      undefined,
-    );
-    if (first) return [cutSnippet(caption, trimRange(caption, [0, caption.length]), first, ranges)];
+  const caption = captionText(article);
+  // The lead caption and the image captions, one a line, as `captionText` joins them.
+  const foldedCaption = [
+    entry.folded.slice(entry.captionStart, entry.bodyStart - 1),
+    entry.folded.slice(entry.figuresStart),
+  ]
+    .filter((text) => text.length > 0)
+    .join("\n");
+  const inCaption = firstMatch(foldedCaption, terms);
+  if (inCaption) {
+    // A caption is read whole (its credit included), cut around the term when long.
+    const at = inCaption.first[0];
+    const lineEnd = caption.indexOf("\n", at);
+    const line = trimRange(caption, [
+      caption.lastIndexOf("\n", at - 1) + 1,
+      lineEnd < 0 ? caption.length : lineEnd,
+    ]);
+    return [cutSnippet(caption, line, inCaption.first, inCaption.ranges)];
   }
+  // The title or the tags hold the term: they are the snippet, never a sentence without it.
+  const title = article.title;
+  const inTitle = firstMatch(entry.folded.slice(0, entry.tagsStart - 1), terms);
+  if (inTitle) return [cutSnippet(title, [0, title.length], inTitle.first, inTitle.ranges)];
+  // Folded tags are joined by one separator character, as long as "、".
+  const tags = article.tags.join("、");
+  const inTags = firstMatch(entry.folded.slice(entry.tagsStart, entry.captionStart - 1), terms);
+  if (inTags) return [cutSnippet(tags, [0, tags.length], inTags.first, inTags.ranges)];
   const lead = sentenceAround(body, 0);
   return [cutSnippet(body, lead, [lead[0], lead[0]], [])];
+}
+
+function firstMatch(
+  folded: string,
+  terms: QueryTerm[],
+): { first: [number, number]; ranges: Array<[number, number]> } | undefined {
+  const ranges = terms.flatMap((term) => matchRanges(folded, term, 20));
+  const first = ranges.reduce<[number, number] | undefined>(
+    (a, r) => (!a || r[0] < a[0] ? r : a),
+    undefined,
+  );
+  return first ? { first, ranges } : undefined;
+}
+
+/** Letters and digits a snippet needs besides its matches: about a clause. */
+const MIN_CONTEXT = 10;
+const CONTEXT_CHAR = /[\p{L}\p{N}]/u;
+
+function contextLength(
+  text: string,
+  [start, end]: [number, number],
+  ranges: Array<[number, number]>,
+): number {
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    if (!CONTEXT_CHAR.test(text.charAt(i))) continue;
+    if (!ranges.some(([s, e]) => i >= s && i < e)) count++;
+  }
+  return count;
+}
+
+/**
+ * Widens a sentence that is little more than the matched term (`台积电。`, `斯托尔滕贝格说。`, a
+ * subhead) by its neighbours until it has a clause of context: the sentence before it in the
+ * paragraph, else the one after; at a paragraph's edge, the next paragraph's first sentence (a
+ * subhead introduces it), else the previous paragraph's last.
+ */
+function widenToContext(
+  text: string,
+  sentence: [number, number],
+  ranges: Array<[number, number]>,
+): [number, number] {
+  let [start, end] = sentence;
+  for (let step = 0; step < 3 && contextLength(text, [start, end], ranges) < MIN_CONTEXT; step++) {
+    const paragraphStart = text.lastIndexOf("\n", start - 1) + 1;
+    const newline = text.indexOf("\n", end);
+    const paragraphEnd = newline < 0 ? text.length : newline;
+    if (text.slice(paragraphStart, start).trim()) start = sentenceAround(text, start - 1)[0];
+    else if (text.slice(end, paragraphEnd).trim()) {
+      let next = end;
+      while (/\s/.test(text.charAt(next))) next++;
+      end = sentenceAround(text, next)[1];
+    } else if (paragraphEnd < text.length) end = sentenceAround(text, paragraphEnd + 1)[1];
+    else if (paragraphStart > 0) start = sentenceAround(text, paragraphStart - 2)[0];
+    else break;
+  }
+  return [start, end];
 }
 
 /** The sentence (within its paragraph) containing the offset, as [start, end) in `text`. */
@@ -820,5 +978,7 @@ function cutSnippet(
   for (const [s, e] of mergeRanges(ranges)) {
     if (s >= from && e <= to) highlights.push([s - from + prefix.length, e - from + prefix.length]);
   }
-  return { text: prefix + text.slice(from, to) + suffix, highlights };
+  // A snippet widened across paragraphs reads them as one line.
+  const piece = text.slice(from, to).replaceAll("\n", " ");
+  return { text: prefix + piece + suffix, highlights };
 }

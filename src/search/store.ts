@@ -23,7 +23,7 @@ import {
  * pinned to 7.x and the tests hold a bulk-built index equal to one built with `add`.
  */
 
-export const FIELDS = ["title", "tags", "people", "caption", "body"] as const;
+export const FIELDS = ["title", "tags", "people", "caption", "body", "figures"] as const;
 export type Field = (typeof FIELDS)[number];
 /** Field boosts (MiniSearch `boost`): a term in the title counts three times one in the body. */
 export const BOOST: Readonly<Record<Field, number>> = {
@@ -32,6 +32,7 @@ export const BOOST: Readonly<Record<Field, number>> = {
   people: 2,
   caption: 1,
   body: 1,
+  figures: 1,
 };
 export const FIELD_BOOSTS: readonly number[] = FIELDS.map((field) => BOOST[field]);
 const FIELD_COUNT = FIELDS.length;
@@ -48,6 +49,8 @@ export interface IndexDoc {
   people: string;
   caption: string;
   body: string;
+  /** The captions of the images inside the body, one a line. */
+  figures?: string;
 }
 
 export const MINISEARCH_OPTIONS: MiniSearchOptions<IndexDoc> = {
@@ -339,6 +342,7 @@ class PackedTerm implements TermData {
   private f2: Postings | null | undefined;
   private f3: Postings | null | undefined;
   private f4: Postings | null | undefined;
+  private f5: Postings | null | undefined;
 
   constructor(
     private readonly store: PostingStore,
@@ -360,6 +364,8 @@ class PackedTerm implements TermData {
         return this.f3;
       case 4:
         return this.f4;
+      case 5:
+        return this.f5;
       default:
         return null;
     }
@@ -371,6 +377,7 @@ class PackedTerm implements TermData {
     else if (fieldId === 2) this.f2 = postings;
     else if (fieldId === 3) this.f3 = postings;
     else if (fieldId === 4) this.f4 = postings;
+    else if (fieldId === 5) this.f5 = postings;
     else throw new Error(`search index: no field ${fieldId}`);
   }
 
@@ -571,7 +578,7 @@ export class IndexStore {
     return this.lengths[shortId * FIELDS.length + fieldId] as number;
   }
 
-  /** The field lengths array itself (`shortId * 5 + fieldId`), for tight loops. */
+  /** The field lengths array itself (`shortId * FIELDS.length + fieldId`), for tight loops. */
   get fieldLengths(): Float64Array {
     return this.lengths;
   }

@@ -45,7 +45,7 @@ describe("loadArticles on the fixture folder", () => {
   const skippedReason = (file: string) => report.skipped.find((s) => s.file === file)?.reason;
 
   it("considers the article files only", () => {
-    expect(report.files).toBe(9);
+    expect(report.files).toBe(10);
     expect(report.articles.map((a) => a.file)).toEqual([
       "copies/a/n30000002.md",
       "gbk.html",
@@ -56,6 +56,11 @@ describe("loadArticles on the fixture folder", () => {
 
   it("skips an empty file", () => {
     expect(skippedReason("empty.md")).toBe("empty file");
+  });
+
+  it("skips a notes file (README.md), saying it is not an article", () => {
+    expect(skippedReason("README.md")).toMatch(/^not an article/);
+    expect(report.articles.find((a) => a.file === "README.md")).toBeUndefined();
   });
 
   it("skips a binary file", () => {
@@ -117,14 +122,14 @@ describe("loadArticles on the fixture folder", () => {
     const summary = logger.lines.filter((line) => line.includes(" INFO  loaded "));
     expect(summary).toHaveLength(1);
     expect(summary[0]).toMatch(
-      /loaded 4 articles from 9 files in \d+ ms: 4 skipped, 1 duplicates dropped, 1 loaded with problems/,
+      /loaded 4 articles from 10 files in \d+ ms: 5 skipped, 1 duplicates dropped, 1 loaded with problems/,
     );
   });
 
   it("reports progress once per file", () => {
-    expect(progress).toHaveLength(9);
-    expect(progress.map(([done]) => done)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(progress.every(([, total]) => total === 9)).toBe(true);
+    expect(progress).toHaveLength(10);
+    expect(progress.map(([done]) => done)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(progress.every(([, total]) => total === 10)).toBe(true);
   });
 });
 

@@ -180,6 +180,60 @@ describe("text cleaning inside a paragraph", () => {
   });
 });
 
+describe("image captions inside the body", () => {
+  // The mirror's in-body images: <figure class="wp-caption"> holding the image link and a
+  // <figcaption class="wp-caption-text">. Their captions are kept apart from the paragraphs, so
+  // paragraph numbers, summaries and quotes stay as they were.
+  const figure = (caption: string) =>
+    `<figure class="wp-caption aligncenter"><ok href="x.jpg"><img alt="" src="x.jpg"/></ok>` +
+    `<br/><figcaption class="wp-caption-text">\n ${caption}\n</figcaption><br/></figure><br/>`;
+  const cases: { name: string; body: string; captions: string[] | undefined }[] = [
+    {
+      name: "one figure between paragraphs",
+      body: `<p>正文一。</p>${figure("图为台湾半导体制造商台积电在台湾中部科学园区的工厂。（Sam Yeh / AFP）")}<p>正文二。</p>`,
+      captions: ["图为台湾半导体制造商台积电在台湾中部科学园区的工厂。（Sam Yeh / AFP）"],
+    },
+    {
+      name: "two figures, in order",
+      body: `${figure("世卫总部。（AFP）")}<p>正文一。</p>${figure("联合国大会会场。（Getty Images）")}<p>正文二。</p>`,
+      captions: ["世卫总部。（AFP）", "联合国大会会场。（Getty Images）"],
+    },
+    {
+      name: "a tag link inside the caption",
+      body: `<p>正文一。</p>${figure('<ok href="t">\n 赖清德\n</ok>\n 抵达洛杉矶。（总统府提供）')}`,
+      captions: ["赖清德抵达洛杉矶。（总统府提供）"],
+    },
+    {
+      name: "a bare photo credit is no caption",
+      body: `<p>正文一。</p>${figure("（微博截图）")}<p>正文二。</p>`,
+      captions: undefined,
+    },
+    { name: "no figures", body: "<p>正文一。</p><p>正文二。</p>", captions: undefined },
+  ];
+  /** The mirror's page: the lead image and its caption above the body. */
+  const withLeadImage = (body: string) =>
+    '### 标题\n\n<div><img alt="标题" src="a.jpg"/><div class="caption">\n 首图说明。（大纪元）\n</div></div>' +
+    `<hr/><div class="post_content" id="artbody">${body}</div>\n\n` +
+    "原文链接（需翻墙）：https://www.epochtimes.com/gb/22/1/10/n10000001.htm\n";
+  for (const { name, body, captions } of cases) {
+    it(name, () => {
+      const article = parseArticle(withLeadImage(body), "t.md");
+      expect(article.caption).toBe("首图说明。（大纪元）");
+      expect(article.captions).toEqual(captions);
+      expect(article.paragraphs.filter((p) => p.startsWith("正文"))).toEqual(article.paragraphs);
+    });
+  }
+
+  it("takes the first figure's caption as the caption when there is no lead image", () => {
+    const article = parseArticle(
+      page(`<p>正文一。</p>${figure("甲图。")}${figure("乙图。")}`),
+      "t.md",
+    );
+    expect(article.caption).toBe("甲图。");
+    expect(article.captions).toEqual(["乙图。"]);
+  });
+});
+
 describe("what is dropped from the body", () => {
   const cases: { name: string; body: string; expected: string[] }[] = [
     {
@@ -307,7 +361,12 @@ describe("dateline and byline", () => {
   });
 
   it("reads traditional datelines", () => {
-    const article = first("【大紀元2022年9月3日訊】（大紀元記者林美玲台灣高雄報導）颱風過境。");
+    const article = parseArticle(
+      page("<p>【大紀元2022年9月3日訊】（大紀元記者林美玲台灣高雄報導）颱風過境。</p>", {
+        link: "https://www.epochtimes.com/b5/22/9/2/n10000001.htm",
+      }),
+      "t.md",
+    );
     expect(article.date).toBe("2022-09-03");
     expect(article.reporter).toBe("林美玲");
     expect(article.paragraphs[0]).toBe("颱風過境。");
@@ -365,8 +424,33 @@ describe("dateline and byline", () => {
   });
 
   it("reads a dateline with a stray space in the month", () => {
-    expect(first("【大纪元2022年0 3月31日讯】正文。").date).toBe("2022-03-31");
+    const link = "https://www.epochtimes.com/gb/22/3/30/n10000001.htm";
+    const article = parseArticle(
+      page("<p>【大纪元2022年0 3月31日讯】正文。</p>", { link }),
+      "t.md",
+    );
+    expect(article.date).toBe("2022-03-31");
   });
+
+  // The dateline is the local date of the newsroom, often a day after the link's (US) date; a
+  // dateline far from the link's date is an update or a typo, and the link's date is the one
+  // the article was filed under.
+  const datelineAndLink: [string, string, string, string][] = [
+    ["on the same day as", "2022年01月10日", "22/1/10", "2022-01-10"],
+    ["a day after (time zones)", "2022年01月11日", "22/1/10", "2022-01-11"],
+    ["three days after", "2022年01月13日", "22/1/10", "2022-01-13"],
+    ["a month after", "2022年02月23日", "22/1/23", "2022-01-23"],
+    ["twelve days after", "2022年01月16日", "22/1/4", "2022-01-04"],
+    ["a week before", "2022年01月03日", "22/1/10", "2022-01-10"],
+    ["a year after (a typo in the year)", "2023年01月10日", "22/1/10", "2022-01-10"],
+  ];
+  for (const [name, dateline, linkDate, expected] of datelineAndLink) {
+    it(`dates an article with a dateline ${name} its link: ${expected}`, () => {
+      const link = `https://www.epochtimes.com/gb/${linkDate}/n10000001.htm`;
+      const body = `<p>【大纪元${dateline}讯】正文。</p>`;
+      expect(parseArticle(page(body, { link }), "t.md").date).toBe(expected);
+    });
+  }
 
   it("joins several reporters with 、", () => {
     const article = first("【大纪元2022年01月11日讯】（大纪元记者顾晓华、高邈采访报导）正文。");
@@ -554,7 +638,7 @@ describe("page layouts", () => {
 
   it("takes the first line of a plain text as its title when there is no heading", () => {
     const article = parseArticle(
-      "社区菜园丰收\n今年收获了五百公斤蔬菜。\n全部捐给了食物银行。\n",
+      "社区菜园丰收\n【大纪元2022年01月05日讯】今年收获了五百公斤蔬菜。\n全部捐给了食物银行。\n",
       "garden.txt",
     );
     expect(article.title).toBe("社区菜园丰收");
@@ -563,12 +647,51 @@ describe("page layouts", () => {
 
   it("reads a plain-text article", () => {
     const article = parseFixture("plain.txt");
-    expect(article).toMatchObject({ id: "plain", title: "社区菜园丰收", url: null, date: null });
+    expect(article).toMatchObject({
+      id: "plain",
+      title: "社区菜园丰收",
+      url: null,
+      date: "2022-01-05",
+    });
     expect(article.paragraphs).toEqual([
       "社区菜园今年收获了五百公斤蔬菜，全部捐给了附近的食物银行。",
       "志愿者Anna Lee说，明年还要扩大种植面积。",
     ]);
   });
+});
+
+describe("notes files dropped into the articles folder", () => {
+  // A file is an article when it holds an article page (the mirror's wrapper or an HTML page), or
+  // is plain text carrying a news article's marks (a dateline or a source link).
+  const notes: [string, string][] = [
+    ["README.md", "# Articles\n\nPut the saved pages here. See the main README for the format.\n"],
+    ["说明.md", "# 说明\n\n这个文件夹放镜像保存的文章，每篇一个文件。\n\n新文件会自动加载。\n"],
+    ["TODO.txt", "待办：\n- 补齐一月的文章\n- 检查重复的文件\n"],
+    [
+      "links.md",
+      "## 参考\n\n- [大纪元](https://www.epochtimes.com/)\n- [镜像](https://example.com/)\n",
+    ],
+    ["CHANGELOG.md", "## 2022-01-10\n\n加入了北约的文章。\n"],
+  ];
+  for (const [file, text] of notes) {
+    it(`skips ${file}, saying it is not an article`, () => {
+      expect(() => parseArticle(text, file)).toThrow(ArticleParseError);
+      expect(() => parseArticle(text, file)).toThrow(/^not an article/);
+    });
+  }
+
+  const plainArticles: [string, string][] = [
+    ["a dateline", "网友热议\n【大纪元2022年01月05日讯】社区菜园今年收获了五百公斤蔬菜。\n"],
+    [
+      "a source link",
+      "# 社区菜园丰收\n\n社区菜园今年收获了五百公斤蔬菜。\n\n原文链接：https://www.epochtimes.com/gb/22/1/5/n10000009.htm\n",
+    ],
+  ];
+  for (const [mark, text] of plainArticles) {
+    it(`reads plain text with ${mark} as an article`, () => {
+      expect(parseArticle(text, "a.txt").paragraphs).toEqual(["社区菜园今年收获了五百公斤蔬菜。"]);
+    });
+  }
 });
 
 describe("pages that are not articles", () => {
