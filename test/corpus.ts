@@ -22,10 +22,11 @@ import { loadConfig } from "../src/config.js";
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 export function corpusDir(): string | undefined {
-  const candidates = [loadConfig().CORPUS_DIR, join(projectRoot, "..", "shared", "corpus")].filter(
-    (dir): dir is string => Boolean(dir),
-  );
-  return candidates.find((dir) => existsSync(dir));
+  // CORPUS_DIR, when set, is the only place looked at: pointing it at an empty or missing folder
+  // is how a run says "no corpus" even where ../shared/corpus exists.
+  const configured = loadConfig().CORPUS_DIR;
+  const dir = configured || join(projectRoot, "..", "shared", "corpus");
+  return existsSync(dir) ? dir : undefined;
 }
 
 export function corpusFile(name: string): string | undefined {
