@@ -1,15 +1,30 @@
-import MiniSearch, { type Options as MiniSearchOptions } from "minisearch";
-import SearchableMap from "minisearch/SearchableMap";
+import { ANALYSIS_VERSION, numericTermKey, numericTermOrder, TermCounter } from "./analyzer.js";
 import {
-  ANALYSIS_VERSION,
-  isPrefixKey,
-  numericTermKey,
-  numericTermOrder,
-  queryTokens,
-  TermCounter,
-  termKey,
-  tokenize,
-} from "./analyzer.js";
+  ArchiveMiniSearch,
+  BM25,
+  FIELD_BOOSTS,
+  FIELD_COUNT,
+  FIELDS,
+  type IndexDoc,
+  type IndexMeta,
+  type Postings,
+  PREFIX_WEIGHT,
+  type RadixNode,
+  type TermData,
+} from "./engine.js";
+
+export {
+  BM25,
+  BOOST,
+  FIELD_BOOSTS,
+  FIELDS,
+  type Field,
+  type IndexDoc,
+  MINISEARCH_OPTIONS,
+  type Postings,
+  PREFIX_WEIGHT,
+  type TermData,
+} from "./engine.js";
 
 /**
  * The MiniSearch index behind search, and what makes it fit an archive of 48,000 articles:
@@ -19,72 +34,14 @@ import {
  * - a bulk loader that counts every field's terms with numeric keys and inserts each distinct
  *   term once, instead of `MiniSearch.add` walking the radix tree once per token;
  * - a compact persisted form (varint postings in base64) that loads without re-indexing.
- * The only place that touches MiniSearch's internals (`_index`, `_documentIds`, …): MiniSearch is
- * pinned to 7.x and the tests hold a bulk-built index equal to one built with `add`.
+ * MiniSearch's internals are reached only through `ArchiveMiniSearch` (engine.ts).
  */
-
-export const FIELDS = ["title", "tags", "people", "caption", "body"] as const;
-export type Field = (typeof FIELDS)[number];
-/** Field boosts (MiniSearch `boost`): a term in the title counts three times one in the body. */
-export const BOOST: Readonly<Record<Field, number>> = {
-  title: 3,
-  tags: 2,
-  people: 2,
-  caption: 1,
-  body: 1,
-};
-export const FIELD_BOOSTS: readonly number[] = FIELDS.map((field) => BOOST[field]);
-const FIELD_COUNT = FIELDS.length;
-
-/** MiniSearch's BM25 parameters and prefix weight (its defaults), used by the scoring loops. */
-export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
-export const PREFIX_WEIGHT = 0.375;
-
-/** The text MiniSearch indexes for one article. */
-export interface IndexDoc {
-  id: string;
-  title: string;
-  tags: string;
-  people: string;
-  caption: string;
-  body: string;
-}
-
-export const MINISEARCH_OPTIONS: MiniSearchOptions<IndexDoc> = {
-  idField: "id",
-  fields: [...FIELDS],
-  storeFields: [],
-  tokenize: (text) => tokenize(text),
-  processTerm: (token) => termKey(token),
-  searchOptions: {
-    tokenize: (text) => queryTokens(text),
-    processTerm: (token) => termKey(token),
-    prefix: (key) => isPrefixKey(key),
-    fuzzy: false,
-    combineWith: "AND",
-    boost: { ...BOOST },
-    bm25: { ...BM25 },
-    weights: { fuzzy: 0.45, prefix: PREFIX_WEIGHT },
-  },
-  autoVacuum: false,
-};
 
 /** The version stamp a persisted index carries: analysis, fields, boosts and storage format. */
 export const INDEX_VERSION = `${ANALYSIS_VERSION}|fields=${FIELDS.join(",")}|boost=${FIELD_BOOSTS.join(",")}|store=2`;
 
 // ---------------------------------------------------------------------------------------------
 // Packed postings
-
-/** What MiniSearch keeps per term and field: short document id → term count (`Map` or packed). */
-export interface Postings extends Iterable<[number, number]> {
-  readonly size: number;
-  get(doc: number): number | undefined;
-  has(doc: number): boolean;
-  set(doc: number, count: number): unknown;
-  delete(doc: number): boolean;
-  keys(): Iterator<number>;
-  entries(): Iterator<[number, number]>;
-}
 
 /** The typed arrays holding the packed postings of all terms, term after term, field after field. */
 interface PostingStore {
@@ -321,12 +278,6 @@ export function fieldSize(data: TermData, fieldId: number): number {
   return data.get(fieldId)?.size ?? 0;
 }
 
-/** The fields of one term: field id → postings. */
-export interface TermData extends Iterable<[number, Postings]> {
-  readonly size: number;
-  get(fieldId: number): Postings | undefined;
-}
-
 /**
  * What MiniSearch keeps per term (field id → postings), as a `Map` look-alike with one slot per
  * field (a small object instead of a `Map` per term and a `Map` per field). The postings of a
@@ -449,60 +400,6 @@ class PackedTerm implements TermData {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// MiniSearch internals
-
-/** A node of MiniSearch's radix tree: edge label → child node, and "" → the term's data. */
-type RadixNode = Map<string, unknown>;
-
-interface RadixTree extends Iterable<[string, TermData]> {
-  _tree: RadixNode;
-  get(key: string): TermData | undefined;
-  set(key: string, value: unknown): unknown;
-  atPrefix(prefix: string): Iterable<[string, TermData]>;
-}
-
-/** The parts of a MiniSearch instance the store reads or fills. */
-interface MiniSearchInternals {
-  _index: RadixTree;
-  _documentIds: Map<number, string>;
-  _idToShortId: Map<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _nextId: number;
-  _documentCount: number;
-}
-
-function internals(mini: MiniSearch<IndexDoc>): MiniSearchInternals {
-  const inner = mini as unknown as Partial<MiniSearchInternals>;
-  if (
-    !inner._index ||
-    typeof inner._index.set !== "function" ||
-    typeof inner._index.atPrefix !== "function" ||
-    !(inner._index._tree instanceof Map) ||
-    !(inner._documentIds instanceof Map) ||
-    !(inner._idToShortId instanceof Map) ||
-    !(inner._fieldLength instanceof Map) ||
-    !Array.isArray(inner._avgFieldLength) ||
-    typeof inner._nextId !== "number"
-  ) {
-    throw new Error(
-      "search index: this MiniSearch version keeps its index differently (expected 7.x)",
-    );
-  }
-  return inner as MiniSearchInternals;
-}
-
-/** Document metadata, as MiniSearch's loader takes it. */
-interface IndexMeta {
-  /** [short id, article id], ascending short ids. */
-  documents: Array<[number, string]>;
-  /** Field lengths per document, parallel to `documents`. */
-  fieldLength: number[][];
-  averageFieldLength: number[];
-  nextId: number;
-}
-
 /** Terms and their postings in typed arrays, term after term, field after field. */
 interface PackedIndex {
   keys: string[];
@@ -526,20 +423,18 @@ export interface KeyMatch {
  * short id). Documents are identified by MiniSearch's short ids.
  */
 export class IndexStore {
-  readonly mini: MiniSearch<IndexDoc>;
-  private readonly inner: MiniSearchInternals;
+  readonly mini: ArchiveMiniSearch;
   /** Field lengths, `shortId * FIELDS.length + fieldId`. */
   private lengths: Float64Array;
 
-  private constructor(mini: MiniSearch<IndexDoc>) {
+  private constructor(mini: ArchiveMiniSearch) {
     this.mini = mini;
-    this.inner = internals(mini);
-    this.lengths = new Float64Array(Math.max(16, this.inner._nextId) * FIELDS.length);
-    for (const [shortId, fieldLengths] of this.inner._fieldLength)
+    this.lengths = new Float64Array(Math.max(16, mini.nextShortId) * FIELDS.length);
+    for (const [shortId, fieldLengths] of mini.allFieldLengths())
       this.copyLengths(shortId, fieldLengths);
   }
 
-  private copyLengths(shortId: number, fieldLengths: number[]): void {
+  private copyLengths(shortId: number, fieldLengths: readonly number[]): void {
     const needed = (shortId + 1) * FIELDS.length;
     if (needed > this.lengths.length) {
       const grown = new Float64Array(Math.max(needed, this.lengths.length * 2));
@@ -551,12 +446,12 @@ export class IndexStore {
   }
 
   static empty(): IndexStore {
-    return new IndexStore(new MiniSearch(MINISEARCH_OPTIONS));
+    return new IndexStore(new ArchiveMiniSearch());
   }
 
   /** Documents in index, by short id ever given out (removed ones leave gaps). */
   get capacity(): number {
-    return this.inner._nextId;
+    return this.mini.nextShortId;
   }
 
   get documentCount(): number {
@@ -577,31 +472,31 @@ export class IndexStore {
   }
 
   averageFieldLength(fieldId: number): number {
-    return this.inner._avgFieldLength[fieldId] ?? 0;
+    return this.mini.averageFieldLengths[fieldId] ?? 0;
   }
 
   shortIdOf(id: string): number | undefined {
-    return this.inner._idToShortId.get(id);
+    return this.mini.shortIdOf(id);
   }
 
   /** Adds a document with MiniSearch's own `add`; returns its short id. */
   add(doc: IndexDoc): number {
     this.mini.add(doc);
-    const shortId = this.inner._idToShortId.get(doc.id) as number;
-    this.copyLengths(shortId, this.inner._fieldLength.get(shortId) ?? []);
+    const shortId = this.mini.shortIdOf(doc.id) as number;
+    this.copyLengths(shortId, this.mini.fieldLengthsOf(shortId) ?? []);
     return shortId;
   }
 
   /** Removes a document with MiniSearch's own `remove` (the document must be unchanged). */
   remove(doc: IndexDoc): void {
-    const shortId = this.inner._idToShortId.get(doc.id);
+    const shortId = this.mini.shortIdOf(doc.id);
     this.mini.remove(doc);
     if (shortId !== undefined) this.copyLengths(shortId, []);
   }
 
   /** The index terms a query key stands for: itself, and for a prefix key every longer term. */
   lookup(key: string, prefix: boolean): KeyMatch[] {
-    const index = this.inner._index;
+    const index = this.mini.terms;
     const matches: KeyMatch[] = [];
     const exact = index.get(key);
     if (exact && exact.size > 0) matches.push({ key, data: exact, weight: 1 });
@@ -629,7 +524,7 @@ export class IndexStore {
   }
 
   serialize(fingerprint: (id: string) => string): string {
-    return serializeIndex(this.inner, fingerprint);
+    return serializeIndex(this.mini, fingerprint);
   }
 
   static deserialize(
@@ -642,24 +537,7 @@ export class IndexStore {
 }
 
 /** A MiniSearch instance with these documents and packed postings (no `add` per document). */
-function assemble(meta: IndexMeta, packed: PackedIndex): MiniSearch<IndexDoc> {
-  const mini = MiniSearch.loadJS(
-    {
-      documentCount: meta.documents.length,
-      nextId: meta.nextId,
-      documentIds: Object.fromEntries(meta.documents),
-      fieldIds: Object.fromEntries(FIELDS.map((field, i) => [field, i])),
-      fieldLength: Object.fromEntries(
-        meta.documents.map(([shortId], i) => [shortId, meta.fieldLength[i]]),
-      ),
-      averageFieldLength: meta.averageFieldLength,
-      storedFields: {},
-      dirtCount: 0,
-      index: [],
-      serializationVersion: 2,
-    } as unknown as Parameters<typeof MiniSearch.loadJS>[0],
-    MINISEARCH_OPTIONS,
-  );
+function assemble(meta: IndexMeta, packed: PackedIndex): ArchiveMiniSearch {
   const starts = new Uint32Array(packed.lengths.length + 1);
   for (let i = 0; i < packed.lengths.length; i++)
     starts[i + 1] = (starts[i] as number) + (packed.lengths[i] as number);
@@ -671,10 +549,7 @@ function assemble(meta: IndexMeta, packed: PackedIndex): MiniSearch<IndexDoc> {
     values[t] = new PackedTerm(store, slice, mask);
     for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId++) if (mask & (1 << fieldId)) slice++;
   }
-  const inner = internals(mini) as unknown as { _index: unknown };
-  inner._index = new SearchableMap(radixTree(packed.keys, values) as never);
-  internals(mini);
-  return mini;
+  return ArchiveMiniSearch.assemble(meta, radixTree(packed.keys, values));
 }
 
 /**
@@ -849,7 +724,7 @@ function bulkLoad(
   ids: string[],
   foldedField: (index: number, fieldId: number) => string,
   characters: number,
-): MiniSearch<IndexDoc> {
+): ArchiveMiniSearch {
   const fieldLength: number[][] = [];
   const averageFieldLength: number[] = FIELDS.map(() => 0);
   const counter = new TermCounter();
@@ -939,8 +814,8 @@ class ByteWriter {
  * one line of base64: per term and field the document ids (delta varints) and counts (varints),
  * the slice lengths, the field masks and the term keys.
  */
-function serializeIndex(inner: MiniSearchInternals, fingerprint: (id: string) => string): string {
-  const documents = [...inner._documentIds.entries()].sort((a, b) => a[0] - b[0]);
+function serializeIndex(mini: ArchiveMiniSearch, fingerprint: (id: string) => string): string {
+  const documents = mini.documentsByShortId();
   const docsOut = new ByteWriter();
   const countsOut = new ByteWriter();
   const lengthsOut = new ByteWriter();
@@ -950,7 +825,7 @@ function serializeIndex(inner: MiniSearchInternals, fingerprint: (id: string) =>
   let postings = 0;
   let sliceDocs = new Uint32Array(1 << 12);
   let sliceCounts = new Uint32Array(1 << 12);
-  walkSorted(inner._index._tree, "", (key, data) => {
+  walkSorted(mini.termTree, "", (key, data) => {
     let mask = 0;
     for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId++) {
       const packed = data instanceof PackedTerm ? data.packedSlice(fieldId) : undefined;
@@ -1024,9 +899,9 @@ function serializeIndex(inner: MiniSearchInternals, fingerprint: (id: string) =>
     version: INDEX_VERSION,
     documents,
     fingerprints: documents.map(([, id]) => fingerprint(id)),
-    fieldLength: documents.map(([shortId]) => inner._fieldLength.get(shortId) ?? []),
-    averageFieldLength: inner._avgFieldLength,
-    nextId: inner._nextId,
+    fieldLength: documents.map(([shortId]) => [...(mini.fieldLengthsOf(shortId) ?? [])]),
+    averageFieldLength: [...mini.averageFieldLengths],
+    nextId: mini.nextShortId,
     terms: keys.length,
     slices,
     postings,
@@ -1068,7 +943,7 @@ function deserializeIndex(
   data: string,
   fingerprint: (id: string) => string | undefined,
   count: number,
-): MiniSearch<IndexDoc> {
+): ArchiveMiniSearch {
   const newline = data.indexOf("\n");
   if (newline < 0) throw corrupt("no header");
   let header: SerialHeader;
