@@ -1,7 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { silentLogger } from "../logger.js";
@@ -9,30 +7,21 @@ import { PeopleDirectory } from "../quotes/people.js";
 import { type ArticleQuotes, extractQuotes } from "../quotes/quotes.js";
 import { SearchIndex } from "../search/search.js";
 import { type Article, compareNewestFirst } from "./article.js";
+import {
+  CACHE_SECTIONS,
+  CacheRejected,
+  readCacheMeta,
+  readCacheSection,
+  writeCache,
+} from "./cache.js";
 import { type ArticleFileInfo, listArticleFiles, loadArticleFile, loadArticles } from "./loader.js";
 
-/** Bump when anything that goes into the cache changes shape or meaning. */
-export const CACHE_VERSION = 3;
-/** The cache is one file per part, each starting with the id of the save it belongs to. */
-const CACHE_PARTS = ["articles", "search", "people"] as const;
-type CachePart = (typeof CACHE_PARTS)[number];
-const cachePath = (dir: string, part: CachePart | "meta") => join(dir, `dubao-index.${part}`);
 /**
  * Below this many files, one thread loads: each worker thread holds its own copy of the
  * segmenter's and the converter's dictionaries (about 100 MB), which matters more to a small
  * archive's memory than the seconds it saves.
  */
 const PARALLEL_FROM_FILES = 8_000;
-
-/** What `dubao-index.meta` holds; written last, so it commits a save. */
-interface CacheMeta {
-  version: number;
-  save: string;
-  root: string;
-  files: ArticleFileInfo[];
-  /** For each file, the id of the article it holds (or null when it was skipped). */
-  fileArticle: Record<string, string | null>;
-}
 
 export interface ArchiveLoadOptions {
   root: string;
@@ -134,45 +123,31 @@ export class Archive {
     logger: Logger,
   ): Promise<Archive | undefined> {
     const dir = options.cacheDir as string;
-    let metaText: string;
-    try {
-      metaText = await readFile(cachePath(dir, "meta"), "utf8");
-    } catch {
-      logger.info(`No persisted index in ${dir}; building one`);
-      return undefined;
-    }
     let archive: Archive;
     try {
-      const meta = JSON.parse(metaText) as CacheMeta;
-      if (meta.version !== CACHE_VERSION) {
-        logger.warn(
-          `The persisted index in ${dir} is version ${String(meta.version)}, not ${CACHE_VERSION}; rebuilding it`,
-        );
+      const meta = await readCacheMeta(dir);
+      if (!meta) {
+        logger.info(`No persisted index in ${dir}; building one`);
         return undefined;
       }
       if (meta.root !== resolve(options.root)) {
         logger.info(`The persisted index in ${dir} was built for ${meta.root}; rebuilding it`);
         return undefined;
       }
-      const part = async (name: CachePart): Promise<string> => {
-        const text = await readFile(cachePath(dir, name), "utf8");
-        const newline = text.indexOf("\n");
-        if (newline < 0 || text.slice(0, newline) !== meta.save) {
-          throw new Error(`${cachePath(dir, name)} does not belong to this save`);
-        }
-        return text.slice(newline + 1);
-      };
-      const [articlesText, searchText, peopleText] = await Promise.all(CACHE_PARTS.map(part));
-      const articles = JSON.parse(articlesText as string) as Article[];
-      const search = SearchIndex.deserialize(searchText as string, articles);
-      const people = PeopleDirectory.deserialize(peopleText as string);
+      const [articlesData, searchData, peopleData] = await Promise.all(
+        CACHE_SECTIONS.map((name) => readCacheSection(dir, meta, name)),
+      );
+      const articles = JSON.parse((articlesData as Buffer).toString("utf8")) as Article[];
+      const search = SearchIndex.deserialize((searchData as Buffer).toString("utf8"), articles);
+      const people = PeopleDirectory.deserialize((peopleData as Buffer).toString("utf8"));
       archive = new Archive(search, people, logger, options.root);
       for (const article of articles) archive.byId.set(article.id, article);
       archive.files = meta.files;
       archive.fileArticle = new Map(Object.entries(meta.fileArticle));
     } catch (error) {
+      const why = error instanceof CacheRejected ? "" : "unreadable: ";
       logger.warn(
-        `The persisted index in ${dir} is unreadable (${(error as Error).message}); rebuilding it`,
+        `The persisted index in ${dir} is ${why}${(error as Error).message}; rebuilding it`,
       );
       return undefined;
     }
@@ -181,41 +156,25 @@ export class Archive {
     return archive;
   }
 
-  /** Persists everything to `cacheDir`, one file per part; the meta file, written last, commits it. */
+  /** Persists everything to `cacheDir` (see cache.ts). */
   async saveCache(cacheDir: string): Promise<void> {
     const started = performance.now();
-    await mkdir(cacheDir, { recursive: true });
-    const save = `${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
     const articles = [...this.byId.values()];
-    // Each part is written in pieces, one in memory at a time: the whole archive as one string
-    // would pass V8's limit on string length, and would double the memory a save needs.
-    const parts: Record<CachePart, () => Iterable<string>> = {
-      articles: () => jsonArrayPieces(articles),
-      search: () => [this.search.serialize()],
-      people: () => [this.people.serialize()],
-    };
-    const temporary = (path: string) => `${path}.${process.pid}.tmp`;
-    for (const name of CACHE_PARTS) {
-      const file = await open(temporary(cachePath(cacheDir, name)), "w");
-      try {
-        await file.write(`${save}\n`);
-        for (const piece of parts[name]()) await file.write(piece);
-      } finally {
-        await file.close();
-      }
-    }
-    const meta: CacheMeta = {
-      version: CACHE_VERSION,
-      save,
-      root: resolve(this.root ?? ""),
-      files: this.files,
-      fileArticle: Object.fromEntries(this.fileArticle),
-    };
-    await writeFile(temporary(cachePath(cacheDir, "meta")), JSON.stringify(meta));
-    for (const name of CACHE_PARTS) {
-      await rename(temporary(cachePath(cacheDir, name)), cachePath(cacheDir, name));
-    }
-    await rename(temporary(cachePath(cacheDir, "meta")), cachePath(cacheDir, "meta"));
+    // Each section is written in pieces, one in memory at a time: the whole archive as one
+    // string would pass V8's limit on string length, and would double the memory a save needs.
+    await writeCache(
+      cacheDir,
+      {
+        articles: () => jsonArrayPieces(articles),
+        search: () => [this.search.serialize()],
+        people: () => [this.people.serialize()],
+      },
+      {
+        root: resolve(this.root ?? ""),
+        files: this.files,
+        fileArticle: Object.fromEntries(this.fileArticle),
+      },
+    );
     this.logger.info(
       `Saved the index to ${cacheDir} in ${Math.round(performance.now() - started)} ms`,
     );

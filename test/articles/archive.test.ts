@@ -113,6 +113,42 @@ describe("an archive with a persisted index", () => {
     expect(again.lines.some((line) => line.includes("Loaded the index of 2 articles"))).toBe(true);
   });
 
+  /** Overwrites bytes in the middle of a part's text, keeping its length and structure. */
+  const overwrite = (file: string, edit: (text: string) => string) => {
+    const path = join(cache, file);
+    const before = readFileSync(path, "utf8");
+    const after = edit(before);
+    expect(after).not.toBe(before);
+    expect(Buffer.byteLength(after)).toBe(Buffer.byteLength(before));
+    writeFileSync(path, after);
+  };
+  const middle = (line: string) => Math.floor(line.length / 2);
+  /** A character of the last line (the search part's base64 payload) replaced by another. */
+  const flipPayload = (text: string) => {
+    const at = text.lastIndexOf("\n") + 1 + middle(text.slice(text.lastIndexOf("\n") + 1));
+    return `${text.slice(0, at)}${text[at] === "A" ? "B" : "A"}${text.slice(at + 1)}`;
+  };
+
+  it.each([
+    ["article text", "dubao-index.articles", (text: string) => text.replace("谢尔曼", "布林肯")],
+    [
+      "a person's quotes",
+      "dubao-index.people",
+      (text: string) => text.replace(/谢尔曼/g, "林肯谢"),
+    ],
+    ["the search postings", "dubao-index.search", flipPayload],
+  ])("detects overwritten bytes in %s by its checksum, and rebuilds", async (_case, file, edit) => {
+    await load();
+    overwrite(file, edit);
+    const { archive, lines } = await load();
+    expect(
+      lines.some((line) => / WARN .*persisted index.*checksum.*rebuilding it/.test(line)),
+    ).toBe(true);
+    expect(archive.get("n13495457")?.paragraphs.join("")).toContain("谢尔曼");
+    expect(archive.search.search("谢尔曼").hits.map((hit) => hit.id)).toEqual(["n13495457"]);
+    expect(archive.people.find("谢尔曼")[0]?.quoteCount).toBeGreaterThan(0);
+  });
+
   it("keeps working when the cache cannot be written", async () => {
     const blocked = join(tempDir(), "a-file");
     writeFileSync(blocked, "not a folder");
