@@ -1,6 +1,6 @@
 import MiniSearch, { type Options as MiniSearchOptions } from "minisearch";
-import SearchableMap from "minisearch/SearchableMap";
 import { isPrefixKey, queryTokens, termKey, tokenize } from "./analyzer.js";
+import type { TermDictionary } from "./terms.js";
 
 /**
  * MiniSearch as the search engine, and the one seam through which the store reaches its
@@ -72,14 +72,6 @@ export interface TermData extends Iterable<[number, Postings]> {
   get(fieldId: number): Postings | undefined;
 }
 
-/** MiniSearch's term index (a radix tree), with the term data the store puts in it. */
-export type TermIndex = SearchableMap<TermData>;
-/**
- * A node of MiniSearch's radix tree (`SearchableMap._tree`): edge label → child node, and "" →
- * the term's data.
- */
-export type RadixNode = Map<string, unknown>;
-
 /** Documents and field lengths, by short id, for an index assembled outside MiniSearch. */
 export interface IndexMeta {
   /** [short id, article id], ascending short ids. */
@@ -96,10 +88,10 @@ export class ArchiveMiniSearch extends MiniSearch<IndexDoc> {
   }
 
   /**
-   * A MiniSearch over these documents whose term index is `tree` (built by the store from packed
+   * A MiniSearch over these documents whose term index is `terms` (built by the store from packed
    * postings), set up as `MiniSearch.loadJS` would, without a `Map` per term and field.
    */
-  static assemble(meta: IndexMeta, tree: RadixNode): ArchiveMiniSearch {
+  static assemble(meta: IndexMeta, terms: TermDictionary): ArchiveMiniSearch {
     const mini = new ArchiveMiniSearch();
     mini._documentCount = meta.documents.length;
     mini._nextId = meta.nextId;
@@ -110,20 +102,15 @@ export class ArchiveMiniSearch extends MiniSearch<IndexDoc> {
       mini._idToShortId.set(id, shortId);
       mini._fieldLength.set(shortId, meta.fieldLength[i] ?? []);
     });
-    // The store's packed term data implements the `Map` methods MiniSearch 7.2 calls on a
-    // term's data (get, set, delete, size, keys, entries, iteration), hence the casts here.
-    const index = new SearchableMap<TermData>(tree as unknown as TermIndex["_tree"]);
-    mini._index = index as unknown as typeof mini._index;
+    // The dictionary implements the `SearchableMap` methods MiniSearch 7.2 calls on its index,
+    // and the store's packed term data the `Map` methods it calls on a term's data (get, set,
+    // delete, size, keys, entries, iteration): the one cast of the seam.
+    mini._index = terms as unknown as typeof mini._index;
     return mini;
   }
 
-  get terms(): TermIndex {
-    return this._index as unknown as TermIndex;
-  }
-
-  /** The root of the term index's radix tree, for walking it in key order. */
-  get termTree(): RadixNode {
-    return this._index._tree as RadixNode;
+  get terms(): TermDictionary {
+    return this._index as unknown as TermDictionary;
   }
 
   /** Short ids ever given out; removed documents leave gaps. */

@@ -1,3 +1,4 @@
+import { crc32 } from "node:zlib";
 import { ANALYSIS_VERSION, numericTermKey, numericTermOrder, TermCounter } from "./analyzer.js";
 import {
   ArchiveMiniSearch,
@@ -9,9 +10,9 @@ import {
   type IndexMeta,
   type Postings,
   PREFIX_WEIGHT,
-  type RadixNode,
   type TermData,
 } from "./engine.js";
+import { TermDictionary } from "./terms.js";
 
 export {
   BM25,
@@ -38,7 +39,7 @@ export {
  */
 
 /** The version stamp a persisted index carries: analysis, fields, boosts and storage format. */
-export const INDEX_VERSION = `${ANALYSIS_VERSION}|fields=${FIELDS.join(",")}|boost=${FIELD_BOOSTS.join(",")}|store=2`;
+export const INDEX_VERSION = `${ANALYSIS_VERSION}|fields=${FIELDS.join(",")}|boost=${FIELD_BOOSTS.join(",")}|store=3`;
 
 // ---------------------------------------------------------------------------------------------
 // Packed postings
@@ -445,10 +446,6 @@ export class IndexStore {
       this.lengths[shortId * FIELDS.length + f] = fieldLengths[f] ?? 0;
   }
 
-  static empty(): IndexStore {
-    return new IndexStore(new ArchiveMiniSearch());
-  }
-
   /** Documents in index, by short id ever given out (removed ones leave gaps). */
   get capacity(): number {
     return this.mini.nextShortId;
@@ -542,58 +539,20 @@ function assemble(meta: IndexMeta, packed: PackedIndex): ArchiveMiniSearch {
   for (let i = 0; i < packed.lengths.length; i++)
     starts[i + 1] = (starts[i] as number) + (packed.lengths[i] as number);
   const store: PostingStore = { docs: packed.docs, counts: packed.counts, starts };
-  const values: PackedTerm[] = new Array(packed.keys.length);
+  const termCount = packed.keys.length;
+  const firstSlice = new Uint32Array(termCount);
   let slice = 0;
-  for (let t = 0; t < packed.keys.length; t++) {
+  for (let t = 0; t < termCount; t++) {
+    firstSlice[t] = slice;
     const mask = packed.fieldMask[t] as number;
-    values[t] = new PackedTerm(store, slice, mask);
     for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId++) if (mask & (1 << fieldId)) slice++;
   }
-  return ArchiveMiniSearch.assemble(meta, radixTree(packed.keys, values));
-}
-
-/**
- * MiniSearch's radix tree for sorted, distinct keys, built in one pass (inserting 1.5 million
- * keys one by one costs seconds): each node maps edge labels (distinct first characters) to child
- * nodes and "" to the value, with single-child chains merged, as `SearchableMap.set` makes them.
- */
-function radixTree(keys: string[], values: unknown[]): RadixNode {
-  const build = (low: number, high: number, depth: number): RadixNode => {
-    const node: RadixNode = new Map();
-    let i = low;
-    if ((keys[i] as string).length === depth) node.set("", values[i++]);
-    while (i < high) {
-      const key = keys[i] as string;
-      const first = key.charCodeAt(depth);
-      let j = i + 1;
-      while (j < high && (keys[j] as string).charCodeAt(depth) === first) j++;
-      if (j - i === 1) node.set(key.slice(depth), new Map([["", values[i]]]));
-      else {
-        const last = keys[j - 1] as string;
-        const limit = Math.min(key.length, last.length);
-        let end = depth + 1;
-        while (end < limit && key.charCodeAt(end) === last.charCodeAt(end)) end++;
-        node.set(key.slice(depth, end), build(i, j, end));
-      }
-      i = j;
-    }
-    return node;
-  };
-  return keys.length === 0 ? new Map() : build(0, keys.length, 0);
-}
-
-/** Every (key, data) of the radix tree, in sorted key order. */
-function walkSorted(
-  node: RadixNode,
-  prefix: string,
-  visit: (key: string, data: TermData) => void,
-): void {
-  const labels = [...node.keys()].sort();
-  for (const label of labels) {
-    const child = node.get(label);
-    if (label === "") visit(prefix, child as TermData);
-    else walkSorted(child as RadixNode, prefix + label, visit);
-  }
+  const { fieldMask } = packed;
+  const terms = new TermDictionary(
+    packed.keys,
+    (t) => new PackedTerm(store, firstSlice[t] as number, fieldMask[t] as number),
+  );
+  return ArchiveMiniSearch.assemble(meta, terms);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -773,6 +732,8 @@ interface SerialHeader {
   postings: number;
   /** Bytes of each section of the payload: varint documents, varint counts, slice lengths, masks, keys. */
   sections: number[];
+  /** CRC-32 of each section. */
+  checksums: number[];
 }
 
 /** Unsigned varints in a growable byte array. */
@@ -825,7 +786,7 @@ function serializeIndex(mini: ArchiveMiniSearch, fingerprint: (id: string) => st
   let postings = 0;
   let sliceDocs = new Uint32Array(1 << 12);
   let sliceCounts = new Uint32Array(1 << 12);
-  walkSorted(mini.termTree, "", (key, data) => {
+  for (const [key, data] of mini.terms.sorted()) {
     let mask = 0;
     for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId++) {
       const packed = data instanceof PackedTerm ? data.packedSlice(fieldId) : undefined;
@@ -882,10 +843,10 @@ function serializeIndex(mini: ArchiveMiniSearch, fingerprint: (id: string) => st
       }
       postings += length;
     }
-    if (mask === 0) return;
+    if (mask === 0) continue;
     masksOut.byte(mask);
     keys.push(key);
-  });
+  }
   const keyBytes = Buffer.from(keys.join("\n"), "utf8");
   const parts = [
     docsOut.result(),
@@ -906,6 +867,7 @@ function serializeIndex(mini: ArchiveMiniSearch, fingerprint: (id: string) => st
     slices,
     postings,
     sections: parts.map((part) => part.length),
+    checksums: parts.map((part) => crc32(part)),
   };
   return `${JSON.stringify(header)}\n${Buffer.concat(parts).toString("base64")}`;
 }
@@ -974,6 +936,12 @@ function deserializeIndex(
   const bytes = new Uint8Array(Buffer.from(data.slice(newline + 1), "base64"));
   const total = sections.reduce((sum, size) => sum + size, 0);
   if (bytes.length !== total) throw corrupt(`payload of ${bytes.length} bytes, expected ${total}`);
+  let sectionStart = 0;
+  sections.forEach((size, i) => {
+    if (crc32(bytes.subarray(sectionStart, sectionStart + size)) !== header.checksums?.[i])
+      throw corrupt(`section ${i} fails its checksum`);
+    sectionStart += size;
+  });
   const [docBytes, countBytes, lengthBytes, maskBytes] = sections as [
     number,
     number,
