@@ -8,8 +8,8 @@ import { type ArticleQuotes, extractQuotes } from "../quotes/quotes.js";
 import { SearchIndex } from "../search/search.js";
 import { type Article, compareNewestFirst } from "./article.js";
 import {
-  CACHE_SECTIONS,
   CacheRejected,
+  type CacheSection,
   readCacheMeta,
   readCacheSection,
   writeCache,
@@ -134,12 +134,12 @@ export class Archive {
         logger.info(`The persisted index in ${dir} was built for ${meta.root}; rebuilding it`);
         return undefined;
       }
-      const [articlesData, searchData, peopleData] = await Promise.all(
-        CACHE_SECTIONS.map((name) => readCacheSection(dir, meta, name)),
-      );
-      const articles = JSON.parse((articlesData as Buffer).toString("utf8")) as Article[];
-      const search = SearchIndex.deserialize((searchData as Buffer).toString("utf8"), articles);
-      const people = PeopleDirectory.deserialize((peopleData as Buffer).toString("utf8"));
+      // One section at a time, each let go once decoded: the peak holds one section's bytes.
+      const text = async (name: CacheSection) =>
+        (await readCacheSection(dir, meta, name)).toString("utf8");
+      const articles = JSON.parse(await text("articles")) as Article[];
+      const search = SearchIndex.deserialize(await text("search"), articles);
+      const people = PeopleDirectory.deserialize(await text("people"));
       archive = new Archive(search, people, logger, options.root);
       for (const article of articles) archive.byId.set(article.id, article);
       archive.files = meta.files;

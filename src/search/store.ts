@@ -39,17 +39,79 @@ export {
  */
 
 /** The version stamp a persisted index carries: analysis, fields, boosts and storage format. */
-export const INDEX_VERSION = `${ANALYSIS_VERSION}|fields=${FIELDS.join(",")}|boost=${FIELD_BOOSTS.join(",")}|store=3`;
+export const INDEX_VERSION = `${ANALYSIS_VERSION}|fields=${FIELDS.join(",")}|boost=${FIELD_BOOSTS.join(",")}|store=4`;
 
 // ---------------------------------------------------------------------------------------------
 // Packed postings
 
-/** The typed arrays holding the packed postings of all terms, term after term, field after field. */
+/**
+ * The packed postings of all terms, term after term, field after field: per posting the document
+ * id (the difference from the previous one in its slice) and the count, as two unsigned varints,
+ * in one byte array (about 2.4 bytes a posting instead of 6 in typed arrays). A (term, field)
+ * slice is a byte range, decoded when searched.
+ */
 interface PostingStore {
+  bytes: Uint8Array;
+  /** Where each slice starts in `bytes`; one more entry for the end. */
+  byteStarts: Uint32Array;
+  /** How many postings come before each slice; one more entry for the total. */
+  starts: Uint32Array;
+}
+
+/** Postings in typed arrays: sorted documents and their counts (0: removed). */
+interface PostingArrays {
   docs: Uint32Array;
   counts: Uint16Array;
-  /** Where each (term, field) slice starts in `docs`/`counts`; one more entry for the end. */
-  starts: Uint32Array;
+}
+
+/** Decodes a slice into `out` from index 0; returns how many postings it holds. */
+function decodeSlice(store: PostingStore, slice: number, out: PostingArrays): number {
+  const { bytes } = store;
+  const { docs, counts } = out;
+  let at = store.byteStarts[slice] as number;
+  const end = store.byteStarts[slice + 1] as number;
+  let n = 0;
+  let doc = 0;
+  while (at < end) {
+    let byte = bytes[at++] as number;
+    let value = byte & 0x7f;
+    let scale = 128;
+    while (byte & 0x80) {
+      byte = bytes[at++] as number;
+      value += (byte & 0x7f) * scale;
+      scale *= 128;
+    }
+    doc += value;
+    byte = bytes[at++] as number;
+    let count = byte & 0x7f;
+    scale = 128;
+    while (byte & 0x80) {
+      byte = bytes[at++] as number;
+      count += (byte & 0x7f) * scale;
+      scale *= 128;
+    }
+    docs[n] = doc;
+    counts[n] = count;
+    n++;
+  }
+  return n;
+}
+
+/** Where searches decode slices (one at a time), grown to the longest slice decoded. */
+let scratch: PostingArrays = { docs: new Uint32Array(1 << 12), counts: new Uint16Array(1 << 12) };
+
+function sliceLength(store: PostingStore, slice: number): number {
+  return (store.starts[slice + 1] as number) - (store.starts[slice] as number);
+}
+
+/** A slice decoded into the shared scratch arrays: valid until the next slice is decoded. */
+function decodeToScratch(store: PostingStore, slice: number): PostingArrays & { end: number } {
+  const length = sliceLength(store, slice);
+  if (length > scratch.docs.length) {
+    const size = Math.max(length, scratch.docs.length * 2);
+    scratch = { docs: new Uint32Array(size), counts: new Uint16Array(size) };
+  }
+  return { docs: scratch.docs, counts: scratch.counts, end: decodeSlice(store, slice, scratch) };
 }
 
 interface PostingChanges {
@@ -59,15 +121,16 @@ interface PostingChanges {
 
 /**
  * The postings of one term in one field, as MiniSearch uses them (a `Map` from short document id
- * to count), stored as a slice of typed arrays shared by all terms. Documents are sorted, so `get`
- * is a binary search. Later changes (MiniSearch `add`/`remove`) are applied in place (a count of 0
- * marks a removed document) or kept in a small `Map` of added documents.
+ * to count), decoded from their packed slice into typed arrays when MiniSearch asks for them.
+ * Documents are sorted, so `get` is a binary search. Later changes (MiniSearch `add`/`remove`)
+ * are applied in place (a count of 0 marks a removed document) or kept in a small `Map` of added
+ * documents.
  */
 export class PackedPostings implements Postings {
   private changes: PostingChanges | undefined;
 
   constructor(
-    private readonly store: PostingStore,
+    private readonly store: PostingArrays,
     private readonly start: number,
     private readonly end: number,
   ) {}
@@ -193,10 +256,10 @@ export function accumulate(
   store: IndexStore,
   acc: Accumulator,
 ): void {
-  // Packed postings untouched since loading are read from the arrays (no object made for them).
+  // Packed postings untouched since loading are decoded into scratch arrays (no object made).
   const slice = data instanceof PackedTerm ? data.packedSlice(fieldId) : undefined;
   const postings = slice ? undefined : data.get(fieldId);
-  const matching = slice ? slice.end - slice.start : (postings?.size ?? 0);
+  const matching = slice ? slice.end : (postings?.size ?? 0);
   if (matching === 0) return;
   const documentCount = store.documentCount;
   const idf = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
@@ -232,7 +295,8 @@ export function accumulate(
     } else scanPostings(postings, add);
     return;
   }
-  const { docs, counts, start, end } = slice as NonNullable<typeof slice>;
+  const { docs, counts, end } = slice as NonNullable<typeof slice>;
+  const start = 0;
   if (probe) {
     for (const doc of candidates) {
       let low = start;
@@ -273,8 +337,8 @@ export function accumulate(
 /** How many documents a term has in a field (without unpacking packed postings). */
 export function fieldSize(data: TermData, fieldId: number): number {
   if (data instanceof PackedTerm) {
-    const slice = data.packedSlice(fieldId);
-    if (slice) return slice.end - slice.start;
+    const slice = data.packedSliceIndex(fieldId);
+    if (slice >= 0) return data.packedLength(slice);
   }
   return data.get(fieldId)?.size ?? 0;
 }
@@ -326,22 +390,31 @@ class PackedTerm implements TermData {
     else throw new Error(`search index: no field ${fieldId}`);
   }
 
-  /** The packed postings of a field not touched since loading (for writing them out as they are). */
-  packedSlice(
-    fieldId: number,
-  ): { docs: Uint32Array; counts: Uint16Array; start: number; end: number } | undefined {
-    const range = this.packedRange(fieldId);
-    return (
-      range && { docs: this.store.docs, counts: this.store.counts, start: range[0], end: range[1] }
-    );
+  /**
+   * The postings of a field not touched since loading, decoded into scratch arrays valid until
+   * the next decoding; undefined once MiniSearch has made postings of them.
+   */
+  packedSlice(fieldId: number): (PostingArrays & { end: number }) | undefined {
+    const slice = this.packedSliceIndex(fieldId);
+    return slice >= 0 ? decodeToScratch(this.store, slice) : undefined;
   }
 
-  /** The packed slice of a field not touched since loading, as [start, end), else undefined. */
-  packedRange(fieldId: number): [number, number] | undefined {
-    if (this.slot(fieldId) !== undefined || !(this.mask & (1 << fieldId))) return undefined;
+  /** The packed slice of a field not touched since loading, else -1. */
+  packedSliceIndex(fieldId: number): number {
+    if (this.slot(fieldId) !== undefined || !(this.mask & (1 << fieldId))) return -1;
     let slice = this.firstSlice;
     for (let f = 0; f < fieldId; f++) if (this.mask & (1 << f)) slice++;
-    return [this.store.starts[slice] as number, this.store.starts[slice + 1] as number];
+    return slice;
+  }
+
+  packedLength(slice: number): number {
+    return sliceLength(this.store, slice);
+  }
+
+  /** The bytes of a packed slice, for writing them out as they are. */
+  packedBytes(slice: number): Uint8Array {
+    const { bytes, byteStarts } = this.store;
+    return bytes.subarray(byteStarts[slice], byteStarts[slice + 1]);
   }
 
   get size(): number {
@@ -356,9 +429,12 @@ class PackedTerm implements TermData {
   get(fieldId: number): Postings | undefined {
     const slot = this.slot(fieldId);
     if (slot !== undefined) return slot ?? undefined;
-    const range = this.packedRange(fieldId);
-    if (!range) return undefined;
-    const postings = new PackedPostings(this.store, range[0], range[1]);
+    const slice = this.packedSliceIndex(fieldId);
+    if (slice < 0) return undefined;
+    const length = sliceLength(this.store, slice);
+    const own = { docs: new Uint32Array(length), counts: new Uint16Array(length) };
+    decodeSlice(this.store, slice, own);
+    const postings = new PackedPostings(own, 0, length);
     this.setSlot(fieldId, postings);
     return postings;
   }
@@ -406,10 +482,12 @@ interface PackedIndex {
   keys: string[];
   /** For each term, a bit per field that has postings. */
   fieldMask: Uint8Array;
-  /** Length of each (term, field) slice. */
+  /** Postings in each (term, field) slice. */
   lengths: Uint32Array;
-  docs: Uint32Array;
-  counts: Uint16Array;
+  /** Bytes of each slice in `bytes`. */
+  byteLengths: Uint32Array;
+  /** The slices' postings, delta + varint packed (see `PostingStore`). */
+  bytes: Uint8Array;
 }
 
 /** One source of a query token: the term's data and its weight (1, or less for prefix matches). */
@@ -535,10 +613,15 @@ export class IndexStore {
 
 /** A MiniSearch instance with these documents and packed postings (no `add` per document). */
 function assemble(meta: IndexMeta, packed: PackedIndex): ArchiveMiniSearch {
-  const starts = new Uint32Array(packed.lengths.length + 1);
-  for (let i = 0; i < packed.lengths.length; i++)
+  const slices = packed.lengths.length;
+  const starts = new Uint32Array(slices + 1);
+  const byteStarts = new Uint32Array(slices + 1);
+  for (let i = 0; i < slices; i++) {
     starts[i + 1] = (starts[i] as number) + (packed.lengths[i] as number);
-  const store: PostingStore = { docs: packed.docs, counts: packed.counts, starts };
+    byteStarts[i + 1] = (byteStarts[i] as number) + (packed.byteLengths[i] as number);
+  }
+  if (byteStarts[slices] !== packed.bytes.length) throw corrupt("slice bytes");
+  const store: PostingStore = { bytes: packed.bytes, byteStarts, starts };
   const termCount = packed.keys.length;
   const firstSlice = new Uint32Array(termCount);
   let slice = 0;
@@ -633,7 +716,34 @@ class PostingCollector {
     this.docOf = new Uint32Array(0);
     this.countOf = new Uint16Array(0);
     this.length = 0;
-    return { keys, fieldMask, lengths: Uint32Array.from(lengths), docs, counts };
+    // Sized exactly first, so that no spare capacity stays behind.
+    let size = 0;
+    let at = 0;
+    for (const length of lengths) {
+      let previous = 0;
+      for (let i = at; i < at + length; i++) {
+        const doc = docs[i] as number;
+        size += varintSize(doc - previous) + varintSize(counts[i] as number);
+        previous = doc;
+      }
+      at += length;
+    }
+    const out = new ByteWriter(size + 8);
+    const byteLengths = new Uint32Array(lengths.length);
+    at = 0;
+    lengths.forEach((length, slice) => {
+      const before = out.length;
+      out.postings(docs, counts, at, at + length);
+      byteLengths[slice] = out.length - before;
+      at += length;
+    });
+    return {
+      keys,
+      fieldMask,
+      lengths: Uint32Array.from(lengths),
+      byteLengths,
+      bytes: out.result(),
+    };
   }
 }
 
@@ -730,16 +840,41 @@ interface SerialHeader {
   terms: number;
   slices: number;
   postings: number;
-  /** Bytes of each section of the payload: varint documents, varint counts, slice lengths, masks, keys. */
+  /** Bytes of each section of the payload: postings, slice lengths, slice bytes, masks, keys. */
   sections: number[];
   /** CRC-32 of each section. */
   checksums: number[];
 }
 
+function varintSize(value: number): number {
+  return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
+}
+
 /** Unsigned varints in a growable byte array. */
 class ByteWriter {
-  bytes = new Uint8Array(1 << 16);
+  bytes: Uint8Array;
   length = 0;
+
+  constructor(expected = 1 << 16) {
+    this.bytes = new Uint8Array(Math.max(16, expected));
+  }
+
+  /** Postings [start, end) of sorted documents: each as (document − previous, count). */
+  postings(docs: ArrayLike<number>, counts: ArrayLike<number>, start: number, end: number): void {
+    let previous = 0;
+    for (let i = start; i < end; i++) {
+      const doc = docs[i] as number;
+      this.varint(doc - previous);
+      this.varint(Math.min(counts[i] as number, 0xffff));
+      previous = doc;
+    }
+  }
+
+  append(bytes: Uint8Array): void {
+    this.ensure(bytes.length);
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
+  }
 
   private ensure(extra: number): void {
     if (this.length + extra <= this.bytes.length) return;
@@ -772,38 +907,37 @@ class ByteWriter {
 
 /**
  * The index as one line of JSON (version, documents and their fingerprints, field lengths) and
- * one line of base64: per term and field the document ids (delta varints) and counts (varints),
- * the slice lengths, the field masks and the term keys.
+ * one line of base64 holding five sections, each with its CRC-32 in the header: the postings
+ * (per term and field, delta + varint, as `PostingStore` holds them), the slice lengths in
+ * postings and in bytes (varints), the field masks and the term keys.
  */
 function serializeIndex(mini: ArchiveMiniSearch, fingerprint: (id: string) => string): string {
   const documents = mini.documentsByShortId();
-  const docsOut = new ByteWriter();
-  const countsOut = new ByteWriter();
+  const postingsOut = new ByteWriter(1 << 20);
   const lengthsOut = new ByteWriter();
+  const byteLengthsOut = new ByteWriter();
   const masksOut = new ByteWriter();
   const keys: string[] = [];
   let slices = 0;
   let postings = 0;
   let sliceDocs = new Uint32Array(1 << 12);
   let sliceCounts = new Uint32Array(1 << 12);
+  const endSlice = (length: number, bytes: number) => {
+    lengthsOut.varint(length);
+    byteLengthsOut.varint(bytes);
+    slices++;
+    postings += length;
+  };
   for (const [key, data] of mini.terms.sorted()) {
     let mask = 0;
     for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId++) {
-      const packed = data instanceof PackedTerm ? data.packedSlice(fieldId) : undefined;
-      if (packed) {
-        // Untouched since packing: sorted already, written as it is.
-        const { docs, counts, start, end } = packed;
+      const packed = data instanceof PackedTerm ? data.packedSliceIndex(fieldId) : -1;
+      if (packed >= 0) {
+        // Untouched since packing: written as it is.
+        const bytes = (data as PackedTerm).packedBytes(packed);
         mask |= 1 << fieldId;
-        lengthsOut.varint(end - start);
-        slices++;
-        let previous = 0;
-        for (let i = start; i < end; i++) {
-          const doc = docs[i] as number;
-          docsOut.varint(doc - previous);
-          countsOut.varint(counts[i] as number);
-          previous = doc;
-        }
-        postings += end - start;
+        postingsOut.append(bytes);
+        endSlice((data as PackedTerm).packedLength(packed), bytes.length);
         continue;
       }
       const fieldPostings = data.get(fieldId);
@@ -832,16 +966,9 @@ function serializeIndex(mini: ArchiveMiniSearch, fingerprint: (id: string) => st
         });
       }
       mask |= 1 << fieldId;
-      lengthsOut.varint(length);
-      slices++;
-      let previous = 0;
-      for (let i = 0; i < length; i++) {
-        const doc = sliceDocs[i] as number;
-        docsOut.varint(doc - previous);
-        countsOut.varint(Math.min(sliceCounts[i] as number, 0xffff));
-        previous = doc;
-      }
-      postings += length;
+      const before = postingsOut.length;
+      postingsOut.postings(sliceDocs, sliceCounts, 0, length);
+      endSlice(length, postingsOut.length - before);
     }
     if (mask === 0) continue;
     masksOut.byte(mask);
@@ -849,9 +976,9 @@ function serializeIndex(mini: ArchiveMiniSearch, fingerprint: (id: string) => st
   }
   const keyBytes = Buffer.from(keys.join("\n"), "utf8");
   const parts = [
-    docsOut.result(),
-    countsOut.result(),
+    postingsOut.result(),
     lengthsOut.result(),
+    byteLengthsOut.result(),
     masksOut.result(),
     keyBytes,
   ];
@@ -933,7 +1060,7 @@ function deserializeIndex(
     if (fingerprints[i] !== fingerprint(id))
       throw new Error(`search index: article ${id} is not the one indexed`);
   });
-  const bytes = new Uint8Array(Buffer.from(data.slice(newline + 1), "base64"));
+  const bytes: Uint8Array = Buffer.from(data.slice(newline + 1), "base64");
   const total = sections.reduce((sum, size) => sum + size, 0);
   if (bytes.length !== total) throw corrupt(`payload of ${bytes.length} bytes, expected ${total}`);
   let sectionStart = 0;
@@ -942,7 +1069,7 @@ function deserializeIndex(
       throw corrupt(`section ${i} fails its checksum`);
     sectionStart += size;
   });
-  const [docBytes, countBytes, lengthBytes, maskBytes] = sections as [
+  const [postingBytes, lengthBytes, byteLengthBytes, maskBytes] = sections as [
     number,
     number,
     number,
@@ -950,35 +1077,22 @@ function deserializeIndex(
     number,
   ];
   if (maskBytes !== terms) throw corrupt("masks");
+  let offset = postingBytes;
   const lengths = new Uint32Array(slices);
-  const lengthsEnd = readVarints(
-    bytes,
-    docBytes + countBytes,
-    docBytes + countBytes + lengthBytes,
-    lengths,
-  );
-  if (lengthsEnd !== docBytes + countBytes + lengthBytes) throw corrupt("slice lengths");
+  if (readVarints(bytes, offset, offset + lengthBytes, lengths) !== offset + lengthBytes)
+    throw corrupt("slice lengths");
+  offset += lengthBytes;
+  const byteLengths = new Uint32Array(slices);
+  if (
+    readVarints(bytes, offset, offset + byteLengthBytes, byteLengths) !==
+    offset + byteLengthBytes
+  )
+    throw corrupt("slice bytes");
+  offset += byteLengthBytes;
   let sliced = 0;
   for (const length of lengths) sliced += length;
   if (sliced !== postings) throw corrupt("postings");
-  const docs = new Uint32Array(postings);
-  if (readVarints(bytes, 0, docBytes, docs) !== docBytes) throw corrupt("document section");
-  // Document ids are deltas within each slice.
-  let at = 0;
-  for (const length of lengths) {
-    let previous = 0;
-    const end = at + length;
-    for (; at < end; at++) {
-      previous += docs[at] as number;
-      docs[at] = previous;
-    }
-    if (previous >= header.nextId) throw corrupt("document ids");
-  }
-  const counts = new Uint16Array(postings);
-  if (readVarints(bytes, docBytes, docBytes + countBytes, counts) !== docBytes + countBytes)
-    throw corrupt("counts");
-  let offset = docBytes + countBytes + lengthBytes;
-  const fieldMask = bytes.slice(offset, offset + terms);
+  const fieldMask = bytes.subarray(offset, offset + terms);
   offset += terms;
   const keys =
     terms === 0
@@ -997,5 +1111,7 @@ function deserializeIndex(
     averageFieldLength: header.averageFieldLength,
     nextId: header.nextId,
   };
-  return assemble(meta, { keys, fieldMask, lengths, docs, counts });
+  // The postings stay packed: a view of the bytes just read.
+  const packed = bytes.subarray(0, postingBytes);
+  return assemble(meta, { keys, fieldMask, lengths, byteLengths, bytes: packed });
 }
