@@ -40,9 +40,13 @@ export class Archive {
   /** Which article each loaded file produced, to re-index only what changed. */
   private fileArticle = new Map<string, string | null>();
   private files: ArticleFileInfo[] = [];
+  /** Where the index is persisted, when it is: saved again after every change of the files. */
+  private cacheDir: string | undefined;
+  /** Articles added or removed since the index was built or loaded. */
+  private edits = 0;
 
   private constructor(
-    readonly search: SearchIndex,
+    private searchIndex: SearchIndex,
     readonly people: PeopleDirectory,
     private readonly logger: Logger,
     readonly root: string | undefined,
@@ -104,7 +108,10 @@ export class Archive {
     logger.info(
       `Indexed ${archive.size} articles in ${Math.round(performance.now() - indexStarted)} ms (ready ${Math.round(performance.now() - started)} ms after start)`,
     );
-    if (options.cacheDir) await archive.trySaveCache(options.cacheDir);
+    if (options.cacheDir) {
+      archive.cacheDir = options.cacheDir;
+      await archive.trySaveCache(options.cacheDir);
+    }
     return archive;
   }
 
@@ -137,7 +144,7 @@ export class Archive {
       // One section at a time, each let go once decoded: the peak holds one section's bytes.
       const text = async (name: CacheSection) =>
         (await readCacheSection(dir, meta, name)).toString("utf8");
-      const articles = JSON.parse(await text("articles")) as Article[];
+      const articles = parseJsonLines<Article>(await readCacheSection(dir, meta, "articles"));
       const search = SearchIndex.deserialize(await text("search"), articles);
       const people = PeopleDirectory.deserialize(await text("people"));
       archive = new Archive(search, people, logger, options.root);
@@ -151,22 +158,23 @@ export class Archive {
       );
       return undefined;
     }
-    const changed = await archive.applyFileChanges(await listing);
-    if (changed > 0) await archive.trySaveCache(dir);
+    archive.cacheDir = dir;
+    await archive.applyFileChanges(await listing);
     return archive;
   }
 
   /** Persists everything to `cacheDir` (see cache.ts). */
   async saveCache(cacheDir: string): Promise<void> {
     const started = performance.now();
+    const searchData = this.searchIndex.serialize();
     const articles = [...this.byId.values()];
     // Each section is written in pieces, one in memory at a time: the whole archive as one
     // string would pass V8's limit on string length, and would double the memory a save needs.
     await writeCache(
       cacheDir,
       {
-        articles: () => jsonArrayPieces(articles),
-        search: () => [this.search.serialize()],
+        articles: () => jsonLinePieces(articles),
+        search: () => [searchData],
         people: () => [this.people.serialize()],
       },
       {
@@ -178,6 +186,17 @@ export class Archive {
     this.logger.info(
       `Saved the index to ${cacheDir} in ${Math.round(performance.now() - started)} ms`,
     );
+    if (this.edits > 0) {
+      // Live updates leave decoded postings and the short ids of removed articles behind; the
+      // index just saved has neither, so it replaces the one in memory.
+      this.searchIndex = SearchIndex.deserialize(searchData, this.byId.values());
+      this.logger.info(`Compacted the search index after ${this.edits} live updates`);
+      this.edits = 0;
+    }
+  }
+
+  get search(): SearchIndex {
+    return this.searchIndex;
   }
 
   get size(): number {
@@ -210,14 +229,16 @@ export class Archive {
     if (this.byId.has(article.id)) this.remove(article.id);
     const quotes = extractQuotes(article);
     this.byId.set(article.id, article);
-    this.search.add(article);
+    this.searchIndex.add(article);
+    this.edits++;
     this.people.add(quotes);
     this.sorted = undefined;
   }
 
   remove(id: string): boolean {
     if (!this.byId.delete(id)) return false;
-    this.search.remove(id);
+    this.searchIndex.remove(id);
+    this.edits++;
     this.people.remove(id);
     this.sorted = undefined;
     return true;
@@ -262,18 +283,32 @@ export class Archive {
       }
     }
     this.files = files;
+    if (changed > 0 && this.cacheDir) await this.trySaveCache(this.cacheDir);
     return changed;
   }
 }
 
-/** A JSON array, a few hundred elements per piece. */
-function* jsonArrayPieces(items: readonly unknown[], perPiece = 500): Generator<string> {
-  yield "[";
+/** One JSON value a line, a few hundred lines per piece. */
+function* jsonLinePieces(items: readonly unknown[], perPiece = 500): Generator<string> {
   for (let start = 0; start < items.length; start += perPiece) {
-    const piece = items.slice(start, start + perPiece).map((item) => JSON.stringify(item));
-    yield `${start > 0 ? "," : ""}${piece.join(",")}`;
+    yield items
+      .slice(start, start + perPiece)
+      .map((item) => `${JSON.stringify(item)}\n`)
+      .join("");
   }
-  yield "]";
+}
+
+/** The values of `jsonLinePieces`, parsed line by line from the bytes (no string of them all). */
+function parseJsonLines<T>(bytes: Buffer): T[] {
+  const items: T[] = [];
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    items.push(JSON.parse(bytes.toString("utf8", start, end)) as T);
+    start = end + 1;
+  }
+  return items;
 }
 
 /** Accepts `n13495457`, `13495457`, or a link ending in `/n13495457.htm`. */

@@ -913,6 +913,10 @@ class ByteWriter {
  */
 function serializeIndex(mini: ArchiveMiniSearch, fingerprint: (id: string) => string): string {
   const documents = mini.documentsByShortId();
+  // Short ids of removed documents are dropped: the saved index numbers its documents 0…n−1.
+  const dense = documents.every(([shortId], i) => shortId === i);
+  const remap = dense ? undefined : new Int32Array(mini.nextShortId).fill(-1);
+  if (remap) documents.forEach(([shortId], i) => (remap[shortId] = i));
   const postingsOut = new ByteWriter(1 << 20);
   const lengthsOut = new ByteWriter();
   const byteLengthsOut = new ByteWriter();
@@ -932,28 +936,39 @@ function serializeIndex(mini: ArchiveMiniSearch, fingerprint: (id: string) => st
     let mask = 0;
     for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId++) {
       const packed = data instanceof PackedTerm ? data.packedSliceIndex(fieldId) : -1;
-      if (packed >= 0) {
-        // Untouched since packing: written as it is.
+      if (packed >= 0 && !remap) {
+        // Untouched since packing, and no document ids to change: written as it is.
         const bytes = (data as PackedTerm).packedBytes(packed);
         mask |= 1 << fieldId;
         postingsOut.append(bytes);
         endSlice((data as PackedTerm).packedLength(packed), bytes.length);
         continue;
       }
-      const fieldPostings = data.get(fieldId);
-      if (!fieldPostings || fieldPostings.size === 0) continue;
-      if (fieldPostings.size > sliceDocs.length) {
-        sliceDocs = new Uint32Array(fieldPostings.size * 2);
-        sliceCounts = new Uint32Array(fieldPostings.size * 2);
+      const size =
+        packed >= 0 ? (data as PackedTerm).packedLength(packed) : fieldSize(data, fieldId);
+      if (size === 0) continue;
+      if (size > sliceDocs.length) {
+        sliceDocs = new Uint32Array(size * 2);
+        sliceCounts = new Uint32Array(size * 2);
       }
       let length = 0;
       let sorted = true;
-      scanPostings(fieldPostings, (doc, count) => {
-        if (length > 0 && doc < (sliceDocs[length - 1] as number)) sorted = false;
-        sliceDocs[length] = doc;
+      const keep = (doc: number, count: number) => {
+        const id = remap ? (remap[doc] as number) : doc;
+        if (id < 0 || count === 0) return;
+        if (length > 0 && id < (sliceDocs[length - 1] as number)) sorted = false;
+        sliceDocs[length] = id;
         sliceCounts[length] = count;
         length++;
-      });
+      };
+      if (packed >= 0) {
+        const slice = (data as PackedTerm).packedSlice(fieldId) as NonNullable<
+          ReturnType<PackedTerm["packedSlice"]>
+        >;
+        for (let i = 0; i < slice.end; i++)
+          keep(slice.docs[i] as number, slice.counts[i] as number);
+      } else scanPostings(data.get(fieldId) as Postings, keep);
+      if (length === 0) continue;
       if (!sorted) {
         const order = Array.from({ length }, (_, i) => i).sort(
           (a, b) => (sliceDocs[a] as number) - (sliceDocs[b] as number),
@@ -985,11 +1000,11 @@ function serializeIndex(mini: ArchiveMiniSearch, fingerprint: (id: string) => st
   const header: SerialHeader = {
     magic: SERIAL_MAGIC,
     version: INDEX_VERSION,
-    documents,
+    documents: documents.map(([, id], i) => [i, id]),
     fingerprints: documents.map(([, id]) => fingerprint(id)),
     fieldLength: documents.map(([shortId]) => [...(mini.fieldLengthsOf(shortId) ?? [])]),
     averageFieldLength: [...mini.averageFieldLengths],
-    nextId: mini.nextShortId,
+    nextId: documents.length,
     terms: keys.length,
     slices,
     postings,

@@ -87,6 +87,24 @@ describe("an archive with a persisted index", () => {
     expect(archive.size).toBe(3);
   });
 
+  it("saves and compacts the index after live changes, so the next start needs no re-indexing", async () => {
+    const { archive, lines } = await load();
+    const logger = createMemoryLogger();
+    for (const title of ["布林肯访问亚洲", "布林肯访问非洲"]) {
+      writeFileSync(join(root, "other.md"), otherArticle("n20000001", title));
+      const later = new Date(Date.now() + 5_000 + title.length);
+      utimesSync(join(root, "other.md"), later, later);
+      expect(await archive.applyFileChanges()).toBe(1);
+    }
+    expect(archive.search.search("访问非洲").hits.map((hit) => hit.id)).toEqual(["n20000001"]);
+    expect(archive.search.search("访问亚洲").total).toBe(0);
+    expect(lines.filter((line) => line.includes("Compacted the search index"))).toHaveLength(2);
+    const next = await Archive.load({ root, cacheDir: cache, logger });
+    expect(logger.lines.some((line) => line.includes("Loaded the index of 2 articles"))).toBe(true);
+    expect(logger.lines.some((line) => line.includes("Re-indexed"))).toBe(false);
+    expect(next.search.search("访问非洲").hits.map((hit) => hit.id)).toEqual(["n20000001"]);
+  });
+
   it("drops the article of a deleted file", async () => {
     await load();
     rmSync(join(root, "other.md"));
