@@ -916,7 +916,11 @@ function serializeIndex(mini: ArchiveMiniSearch, fingerprint: (id: string) => st
   // Short ids of removed documents are dropped: the saved index numbers its documents 0…n−1.
   const dense = documents.every(([shortId], i) => shortId === i);
   const remap = dense ? undefined : new Int32Array(mini.nextShortId).fill(-1);
-  if (remap) documents.forEach(([shortId], i) => (remap[shortId] = i));
+  if (remap) {
+    documents.forEach(([shortId], i) => {
+      remap[shortId] = i;
+    });
+  }
   const postingsOut = new ByteWriter(1 << 20);
   const lengthsOut = new ByteWriter();
   const byteLengthsOut = new ByteWriter();
