@@ -85,6 +85,38 @@ export class TermDictionary {
     return at < this.count && this.compareAt(at, key) === 0 ? at : -1;
   }
 
+  /** Whether the term at `position` starts with the first `length` characters of the one at `of`. */
+  private sharesPrefix(position: number, of: number, length: number): boolean {
+    const start = this.starts[position] as number;
+    if ((this.starts[position + 1] as number) - 1 - start < length) return false;
+    const other = this.starts[of] as number;
+    for (let i = 0; i < length; i++)
+      if (this.text.charCodeAt(start + i) !== this.text.charCodeAt(other + i)) return false;
+    return true;
+  }
+
+  /**
+   * The first position after `of` whose term does not start with the first `length` characters
+   * of the term at `of`: galloping, since the run of such terms is usually short.
+   */
+  private skipPrefix(of: number, length: number): number {
+    let low = of + 1;
+    let step = 1;
+    while (low < this.count && this.sharesPrefix(low, of, length)) {
+      low += step;
+      step *= 2;
+    }
+    // The answer lies after the last position seen sharing the prefix, and at most at `low`.
+    let high = Math.min(low, this.count);
+    low = step === 1 ? of + 1 : low - step / 2 + 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.sharesPrefix(middle, of, length)) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
   /** The first position from `from` whose term does not start with `prefix`. */
   private prefixEnd(prefix: string, from: number): number {
     let low = from;
@@ -222,7 +254,7 @@ export class TermDictionary {
       } else {
         // No term starting with these `pruned` characters is close enough.
         valid = Math.min(valid, pruned - 1);
-        at = this.prefixEnd(text.slice(start, start + pruned), at + 1);
+        at = this.skipPrefix(at, pruned);
       }
     }
     for (const [key, found] of this.added.fuzzyGet(query, maxDistance)) results.set(key, found);
