@@ -28,6 +28,12 @@ export interface ArchiveLoadOptions {
   cacheDir?: string | undefined;
   logger?: Logger;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Load the index another process persists to `cacheDir` (one process builds, watches and
+   * saves; shard processes read): never list the folder, re-index or save. Without a usable
+   * index the articles are loaded into memory, still without saving.
+   */
+  readOnly?: boolean;
 }
 
 /**
@@ -44,6 +50,9 @@ export class Archive {
   private cacheDir: string | undefined;
   /** Articles added or removed since the index was built or loaded. */
   private edits = 0;
+  private readOnly = false;
+  /** The id of the persisted save this archive was loaded from or last saved as. */
+  save: string | undefined;
 
   private constructor(
     private searchIndex: SearchIndex,
@@ -79,7 +88,9 @@ export class Archive {
     const logger = options.logger ?? silentLogger;
     const started = performance.now();
     // Listing (a stat per file) runs in the I/O threads while the cache is read and decoded.
-    const listing = listArticleFiles(options.root);
+    const listing = options.readOnly
+      ? Promise.resolve([] as ArticleFileInfo[])
+      : listArticleFiles(options.root);
     listing.catch(() => {});
     if (options.cacheDir) {
       const cached = await Archive.fromCache(options, listing, logger);
@@ -90,7 +101,7 @@ export class Archive {
         return cached;
       }
     }
-    const files = await listing;
+    const files = options.readOnly ? await listArticleFiles(options.root) : await listing;
     const report = await loadArticles(options.root, {
       logger,
       files,
@@ -108,7 +119,8 @@ export class Archive {
     logger.info(
       `Indexed ${archive.size} articles in ${Math.round(performance.now() - indexStarted)} ms (ready ${Math.round(performance.now() - started)} ms after start)`,
     );
-    if (options.cacheDir) {
+    archive.readOnly = options.readOnly ?? false;
+    if (options.cacheDir && !options.readOnly) {
       archive.cacheDir = options.cacheDir;
       await archive.trySaveCache(options.cacheDir);
     }
@@ -151,12 +163,17 @@ export class Archive {
       for (const article of articles) archive.byId.set(article.id, article);
       archive.files = meta.files;
       archive.fileArticle = new Map(Object.entries(meta.fileArticle));
+      archive.save = meta.save;
     } catch (error) {
       const why = error instanceof CacheRejected ? "" : "unreadable: ";
       logger.warn(
         `The persisted index in ${dir} is ${why}${(error as Error).message}; rebuilding it`,
       );
       return undefined;
+    }
+    if (options.readOnly) {
+      archive.readOnly = true;
+      return archive;
     }
     archive.cacheDir = dir;
     await archive.applyFileChanges(await listing);
@@ -170,7 +187,7 @@ export class Archive {
     const articles = [...this.byId.values()];
     // Each section is written in pieces, one in memory at a time: the whole archive as one
     // string would pass V8's limit on string length, and would double the memory a save needs.
-    await writeCache(
+    this.save = await writeCache(
       cacheDir,
       {
         articles: () => jsonLinePieces(articles),
@@ -192,6 +209,18 @@ export class Archive {
       this.searchIndex = SearchIndex.deserialize(searchData, this.byId.values());
       this.logger.info(`Compacted the search index after ${this.edits} live updates`);
       this.edits = 0;
+    }
+  }
+
+  /**
+   * The id of the save persisted in `cacheDir` now (undefined without a usable one): a read-only
+   * archive whose `save` differs is out of date and can be loaded again.
+   */
+  static async persistedSave(cacheDir: string): Promise<string | undefined> {
+    try {
+      return (await readCacheMeta(cacheDir))?.save;
+    } catch {
+      return undefined;
     }
   }
 
@@ -249,7 +278,7 @@ export class Archive {
    * indexes. Returns how many files changed.
    */
   async applyFileChanges(current?: ArticleFileInfo[]): Promise<number> {
-    if (!this.root) return 0;
+    if (!this.root || this.readOnly) return 0;
     const files = current ?? (await listArticleFiles(this.root));
     const before = new Map(this.files.map((file) => [file.path, file]));
     const now = new Map(files.map((file) => [file.path, file]));

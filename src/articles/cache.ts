@@ -94,7 +94,7 @@ export async function writeCache(
   dir: string,
   sections: Record<CacheSection, SectionPieces>,
   meta: Omit<CacheMeta, "version" | "save" | "sections">,
-): Promise<void> {
+): Promise<string> {
   await mkdir(dir, { recursive: true });
   const save = `${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
   const temporary = (path: string) => `${path}.${process.pid}.tmp`;
@@ -122,4 +122,5 @@ export async function writeCache(
     await rename(temporary(cachePath(dir, name)), cachePath(dir, name));
   }
   await rename(temporary(cachePath(dir, "meta")), cachePath(dir, "meta"));
+  return save;
 }

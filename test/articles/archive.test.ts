@@ -105,6 +105,24 @@ describe("an archive with a persisted index", () => {
     expect(next.search.search("访问非洲").hits.map((hit) => hit.id)).toEqual(["n20000001"]);
   });
 
+  it("loads read-only (a shard): no listing, re-indexing or saving; tells when a newer save exists", async () => {
+    const { archive: builder } = await load();
+    writeFileSync(join(root, "new.md"), otherArticle("n20000002", "新文章"));
+    const logger = createMemoryLogger();
+    const shard = await Archive.load({ root, cacheDir: cache, logger, readOnly: true });
+    expect(logger.lines.some((line) => line.includes("Loaded the index of 2 articles"))).toBe(true);
+    expect(await shard.applyFileChanges()).toBe(0);
+    expect(shard.get("n20000002")).toBeUndefined();
+    expect(shard.save).toBe(await Archive.persistedSave(cache));
+    expect(await builder.applyFileChanges()).toBe(1);
+    const newer = await Archive.persistedSave(cache);
+    expect(newer).toBe(builder.save);
+    expect(newer).not.toBe(shard.save);
+    const reloaded = await Archive.load({ root, cacheDir: cache, readOnly: true });
+    expect(reloaded.get("n20000002")?.title).toBe("新文章");
+    expect(reloaded.save).toBe(newer);
+  });
+
   it("drops the article of a deleted file", async () => {
     await load();
     rmSync(join(root, "other.md"));
