@@ -86,6 +86,24 @@ export async function readCacheSection(
   return payload;
 }
 
+/** Characters encoded at a time: a section held as one long string is not copied whole. */
+export const WRITE_CHUNK_CHARS = 1 << 22;
+
+function* chunks(piece: string | Uint8Array): Generator<Uint8Array> {
+  if (typeof piece !== "string") {
+    yield piece;
+    return;
+  }
+  for (let start = 0; start < piece.length; ) {
+    let end = Math.min(start + WRITE_CHUNK_CHARS, piece.length);
+    // Never between the two halves of a surrogate pair.
+    const last = piece.charCodeAt(end - 1);
+    if (end < piece.length && last >= 0xd800 && last <= 0xdbff) end--;
+    yield Buffer.from(piece.slice(start, end), "utf8");
+    start = end;
+  }
+}
+
 /**
  * Writes every section to a temporary file, then the meta file with their checksums, then
  * renames them into place, the meta file last.
@@ -106,10 +124,11 @@ export async function writeCache(
     try {
       await file.write(`${save}\n`);
       for (const piece of sections[name]()) {
-        const data = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
-        crc = crc32(data, crc);
-        bytes += data.length;
-        await file.write(data);
+        for (const data of chunks(piece)) {
+          crc = crc32(data, crc);
+          bytes += data.length;
+          await file.write(data);
+        }
       }
     } finally {
       await file.close();
