@@ -70,6 +70,9 @@ describe("an archive with a persisted index", () => {
     expect(second.archive.articles.map((article) => article.id)).toEqual(
       first.archive.articles.map((article) => article.id),
     );
+    // The search section is written in ASCII (escapes in its JSON) and reads back the same.
+    expect(readFileSync(join(cache, "dubao-index.search")).every((byte) => byte < 0x80)).toBe(true);
+    expect(second.archive.search.serialize()).toBe(first.archive.search.serialize());
   });
 
   it("re-indexes only a changed file, and adds a new one", async () => {
