@@ -9,8 +9,15 @@ import {
 import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { deflateRawSync } from "node:zlib";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { Archive, normalizeArticleId } from "../../src/articles/archive.js";
+import {
+  type CacheMeta,
+  type CacheSection,
+  readCacheMeta,
+  readCacheSection,
+} from "../../src/articles/cache.js";
 import { UserError } from "../../src/errors.js";
 import { createMemoryLogger } from "../../src/logger.js";
 
@@ -71,7 +78,9 @@ describe("an archive with a persisted index", () => {
       first.archive.articles.map((article) => article.id),
     );
     // The search section is written in ASCII (escapes in its JSON) and reads back the same.
-    expect(readFileSync(join(cache, "dubao-index.search")).every((byte) => byte < 0x80)).toBe(true);
+    const meta = (await readCacheMeta(cache)) as CacheMeta;
+    const search = await readCacheSection(cache, meta, "search");
+    expect(search.every((byte) => byte < 0x80)).toBe(true);
     expect(second.archive.search.serialize()).toBe(first.archive.search.serialize());
   });
 
@@ -152,36 +161,44 @@ describe("an archive with a persisted index", () => {
     expect(again.lines.some((line) => line.includes("Loaded the index of 2 articles"))).toBe(true);
   });
 
-  /** Overwrites bytes in the middle of a part's text, keeping its length and structure. */
-  const overwrite = (file: string, edit: (text: string) => string) => {
-    const path = join(cache, file);
-    const before = readFileSync(path, "utf8");
+  /** Replaces a section by an edited copy of its text, deflated as the cache writes it. */
+  const overwrite = async (name: CacheSection, edit: (text: string) => string) => {
+    const meta = (await readCacheMeta(cache)) as CacheMeta;
+    const before = (await readCacheSection(cache, meta, name)).toString("utf8");
     const after = edit(before);
     expect(after).not.toBe(before);
-    expect(Buffer.byteLength(after)).toBe(Buffer.byteLength(before));
-    writeFileSync(path, after);
+    expect(after.length).toBe(before.length);
+    const path = join(cache, `dubao-index.${name}`);
+    const data = readFileSync(path);
+    const saveLine = data.subarray(0, data.indexOf(0x0a) + 1);
+    writeFileSync(
+      path,
+      Buffer.concat([saveLine, deflateRawSync(Buffer.from(after), { level: 1 })]),
+    );
   };
-  const middle = (line: string) => Math.floor(line.length / 2);
-  /** A character of the last line (the search part's base64 payload) replaced by another. */
-  const flipPayload = (text: string) => {
-    const at = text.lastIndexOf("\n") + 1 + middle(text.slice(text.lastIndexOf("\n") + 1));
-    return `${text.slice(0, at)}${text[at] === "A" ? "B" : "A"}${text.slice(at + 1)}`;
+  /** A byte in the middle of a section's file turned into another. */
+  const flipByte = (name: CacheSection) => {
+    const path = join(cache, `dubao-index.${name}`);
+    const data = readFileSync(path);
+    const at = Math.floor(data.length / 2);
+    data[at] = (data[at] as number) ^ 0x5a;
+    writeFileSync(path, data);
   };
 
   it.each([
-    ["article text", "dubao-index.articles", (text: string) => text.replace("谢尔曼", "布林肯")],
-    [
-      "a person's quotes",
-      "dubao-index.people",
-      (text: string) => text.replace(/谢尔曼/g, "林肯谢"),
-    ],
-    ["the search postings", "dubao-index.search", flipPayload],
-  ])("detects overwritten bytes in %s by its checksum, and rebuilds", async (_case, file, edit) => {
+    ["article text", () => overwrite("articles", (text) => text.replace("谢尔曼", "布林肯"))],
+    ["a person's quotes", () => overwrite("people", (text) => text.replace(/谢尔曼/g, "林肯谢"))],
+    ["the search index", () => overwrite("search", (text) => text.replace("A", "B"))],
+    ["the bytes of the article section", () => flipByte("articles")],
+    ["the bytes of the search section", () => flipByte("search")],
+  ])("detects overwritten %s by its checksum, and rebuilds", async (_case, damage) => {
     await load();
-    overwrite(file, edit);
+    await damage();
     const { archive, lines } = await load();
     expect(
-      lines.some((line) => / WARN .*persisted index.*checksum.*rebuilding it/.test(line)),
+      lines.some((line) =>
+        / WARN .*persisted index.*(checksum|bytes, not).*rebuilding it/.test(line),
+      ),
     ).toBe(true);
     expect(archive.get("n13495457")?.paragraphs.join("")).toContain("谢尔曼");
     expect(archive.search.search("谢尔曼").hits.map((hit) => hit.id)).toEqual(["n13495457"]);
