@@ -324,9 +324,9 @@ export class Archive {
  * of the whole 160 MB section at the archive.
  */
 function* asciiJsonPieces(text: string, perPiece = 1 << 22): Generator<string> {
-  const escape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  const jsonEscape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
   for (let start = 0; start < text.length; start += perPiece)
-    yield text.slice(start, start + perPiece).replace(/[\u0080-\uffff]/g, escape);
+    yield text.slice(start, start + perPiece).replace(/[\u0080-\uffff]/g, jsonEscape);
 }
 
 /** One JSON value a line, a few hundred lines per piece. */
