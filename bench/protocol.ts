@@ -22,10 +22,18 @@ export interface ScenarioInput {
   loadOnly?: boolean;
 }
 
-/** The process before any article: modules loaded, jieba's dictionary and the t→s table warmed up. */
+/**
+ * The process before any article (modules loaded, jieba's dictionary and the t→s table warmed
+ * up), and the floor of this run that every archive timing is compared with: reading every
+ * article file and stripping its tags, one thread.
+ */
 export interface FloorResult {
   scenario: "floor";
   memory: MemorySnapshot;
+  /** Files read for the read floor, their bytes, and how long reading and stripping took. */
+  files: number;
+  bytes: number;
+  readMs: number;
 }
 
 export interface ColdResult {

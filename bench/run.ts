@@ -341,7 +341,7 @@ function writeResults(reports: CorpusReport[]): void {
   const header = [
     "# Benchmark results (`npm run bench`)",
     "",
-    "Written by bench/run.ts (issue 6); each corpus section says when, how and on what it was measured " +
+    "Written by bench/run.ts (issues 6 and 13); each corpus section says when, how and on what it was measured " +
       "(a section from an earlier run is kept when a run leaves its corpus out).",
     "",
     "How: each scenario runs in a fresh child process (`node --expose-gc --import tsx bench/scenarios.ts`), " +
@@ -353,7 +353,7 @@ function writeResults(reports: CorpusReport[]): void {
       "most quoted people (`runPeople`), `runSummary` over every Nth article (≥ 300) and `runAsk` over " +
       "bench/questions.json — each input timed once, after a warm-up on other inputs (title fragments, other " +
       "articles, other people), then (without --quick) once more. MB = 2^20 bytes. ✓/✗ compare with the " +
-      "targets of issue 6 (search/quotes/summary targets are set for the full archive; shown at the month too).",
+      "targets of issue 13 (search/quotes/summary targets are set for the full archive; shown at the month too). Timings are also given as a multiple of the floor of the same run (reading every article file and stripping its tags, one thread), since machines differ.",
     "",
   ].join("\n");
   writeFileSync(RESULTS, `${header}\n${sections.join("\n\n")}\n`);

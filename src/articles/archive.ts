@@ -1,7 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { silentLogger } from "../logger.js";
@@ -9,14 +7,15 @@ import { PeopleDirectory } from "../quotes/people.js";
 import { type ArticleQuotes, extractQuotes } from "../quotes/quotes.js";
 import { SearchIndex } from "../search/search.js";
 import { type Article, compareNewestFirst } from "./article.js";
+import {
+  CacheRejected,
+  type CacheSection,
+  readCacheMeta,
+  readCacheSection,
+  writeCache,
+} from "./cache.js";
 import { type ArticleFileInfo, listArticleFiles, loadArticleFile, loadArticles } from "./loader.js";
 
-/** Bump when anything that goes into the cache changes shape or meaning. */
-export const CACHE_VERSION = 4;
-/** The cache is one file per part, each starting with the id of the save it belongs to. */
-const CACHE_PARTS = ["articles", "search", "people"] as const;
-type CachePart = (typeof CACHE_PARTS)[number];
-const cachePath = (dir: string, part: CachePart | "meta") => join(dir, `dubao-index.${part}`);
 /**
  * Below this many files, one thread loads: each worker thread holds its own copy of the
  * segmenter's and the converter's dictionaries (about 100 MB), which matters more to a small
@@ -24,21 +23,17 @@ const cachePath = (dir: string, part: CachePart | "meta") => join(dir, `dubao-in
  */
 const PARALLEL_FROM_FILES = 8_000;
 
-/** What `dubao-index.meta` holds; written last, so it commits a save. */
-interface CacheMeta {
-  version: number;
-  save: string;
-  root: string;
-  files: ArticleFileInfo[];
-  /** For each file, the id of the article it holds (or null when it was skipped). */
-  fileArticle: Record<string, string | null>;
-}
-
 export interface ArchiveLoadOptions {
   root: string;
   cacheDir?: string | undefined;
   logger?: Logger;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Load the index another process persists to `cacheDir` (one process builds, watches and
+   * saves; shard processes read): never list the folder, re-index or save. Without a usable
+   * index the articles are loaded into memory, still without saving.
+   */
+  readOnly?: boolean;
 }
 
 /**
@@ -51,9 +46,16 @@ export class Archive {
   /** Which article each loaded file produced, to re-index only what changed. */
   private fileArticle = new Map<string, string | null>();
   private files: ArticleFileInfo[] = [];
+  /** Where the index is persisted, when it is: saved again after every change of the files. */
+  private cacheDir: string | undefined;
+  /** Articles added or removed since the index was built or loaded. */
+  private edits = 0;
+  private readOnly = false;
+  /** The id of the persisted save this archive was loaded from or last saved as. */
+  save: string | undefined;
 
   private constructor(
-    readonly search: SearchIndex,
+    private searchIndex: SearchIndex,
     readonly people: PeopleDirectory,
     private readonly logger: Logger,
     readonly root: string | undefined,
@@ -86,7 +88,9 @@ export class Archive {
     const logger = options.logger ?? silentLogger;
     const started = performance.now();
     // Listing (a stat per file) runs in the I/O threads while the cache is read and decoded.
-    const listing = listArticleFiles(options.root);
+    const listing = options.readOnly
+      ? Promise.resolve([] as ArticleFileInfo[])
+      : listArticleFiles(options.root);
     listing.catch(() => {});
     if (options.cacheDir) {
       const cached = await Archive.fromCache(options, listing, logger);
@@ -97,7 +101,7 @@ export class Archive {
         return cached;
       }
     }
-    const files = await listing;
+    const files = options.readOnly ? await listArticleFiles(options.root) : await listing;
     const report = await loadArticles(options.root, {
       logger,
       files,
@@ -115,7 +119,11 @@ export class Archive {
     logger.info(
       `Indexed ${archive.size} articles in ${Math.round(performance.now() - indexStarted)} ms (ready ${Math.round(performance.now() - started)} ms after start)`,
     );
-    if (options.cacheDir) await archive.trySaveCache(options.cacheDir);
+    archive.readOnly = options.readOnly ?? false;
+    if (options.cacheDir && !options.readOnly) {
+      archive.cacheDir = options.cacheDir;
+      await archive.trySaveCache(options.cacheDir);
+    }
     return archive;
   }
 
@@ -134,91 +142,90 @@ export class Archive {
     logger: Logger,
   ): Promise<Archive | undefined> {
     const dir = options.cacheDir as string;
-    let metaText: string;
-    try {
-      metaText = await readFile(cachePath(dir, "meta"), "utf8");
-    } catch {
-      logger.info(`No persisted index in ${dir}; building one`);
-      return undefined;
-    }
     let archive: Archive;
     try {
-      const meta = JSON.parse(metaText) as CacheMeta;
-      if (meta.version !== CACHE_VERSION) {
-        logger.warn(
-          `The persisted index in ${dir} is version ${String(meta.version)}, not ${CACHE_VERSION}; rebuilding it`,
-        );
+      const meta = await readCacheMeta(dir);
+      if (!meta) {
+        logger.info(`No persisted index in ${dir}; building one`);
         return undefined;
       }
       if (meta.root !== resolve(options.root)) {
         logger.info(`The persisted index in ${dir} was built for ${meta.root}; rebuilding it`);
         return undefined;
       }
-      const part = async (name: CachePart): Promise<string> => {
-        const text = await readFile(cachePath(dir, name), "utf8");
-        const newline = text.indexOf("\n");
-        if (newline < 0 || text.slice(0, newline) !== meta.save) {
-          throw new Error(`${cachePath(dir, name)} does not belong to this save`);
-        }
-        return text.slice(newline + 1);
-      };
-      const [articlesText, searchText, peopleText] = await Promise.all(CACHE_PARTS.map(part));
-      const articles = JSON.parse(articlesText as string) as Article[];
-      const search = SearchIndex.deserialize(searchText as string, articles);
-      const people = PeopleDirectory.deserialize(peopleText as string);
+      // One section at a time, each let go once decoded: the peak holds one section's bytes.
+      const text = async (name: CacheSection) =>
+        (await readCacheSection(dir, meta, name)).toString("utf8");
+      const articles = parseJsonLines<Article>(await readCacheSection(dir, meta, "articles"));
+      const search = SearchIndex.deserialize(await text("search"), articles);
+      const people = PeopleDirectory.deserialize(await text("people"));
       archive = new Archive(search, people, logger, options.root);
       for (const article of articles) archive.byId.set(article.id, article);
       archive.files = meta.files;
       archive.fileArticle = new Map(Object.entries(meta.fileArticle));
+      archive.save = meta.save;
     } catch (error) {
+      const why = error instanceof CacheRejected ? "" : "unreadable: ";
       logger.warn(
-        `The persisted index in ${dir} is unreadable (${(error as Error).message}); rebuilding it`,
+        `The persisted index in ${dir} is ${why}${(error as Error).message}; rebuilding it`,
       );
       return undefined;
     }
-    const changed = await archive.applyFileChanges(await listing);
-    if (changed > 0) await archive.trySaveCache(dir);
+    if (options.readOnly) {
+      archive.readOnly = true;
+      return archive;
+    }
+    archive.cacheDir = dir;
+    await archive.applyFileChanges(await listing);
     return archive;
   }
 
-  /** Persists everything to `cacheDir`, one file per part; the meta file, written last, commits it. */
+  /** Persists everything to `cacheDir` (see cache.ts). */
   async saveCache(cacheDir: string): Promise<void> {
     const started = performance.now();
-    await mkdir(cacheDir, { recursive: true });
-    const save = `${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+    const searchData = this.searchIndex.serialize();
     const articles = [...this.byId.values()];
-    // Each part is written in pieces, one in memory at a time: the whole archive as one string
-    // would pass V8's limit on string length, and would double the memory a save needs.
-    const parts: Record<CachePart, () => Iterable<string>> = {
-      articles: () => jsonArrayPieces(articles),
-      search: () => [this.search.serialize()],
-      people: () => [this.people.serialize()],
-    };
-    const temporary = (path: string) => `${path}.${process.pid}.tmp`;
-    for (const name of CACHE_PARTS) {
-      const file = await open(temporary(cachePath(cacheDir, name)), "w");
-      try {
-        await file.write(`${save}\n`);
-        for (const piece of parts[name]()) await file.write(piece);
-      } finally {
-        await file.close();
-      }
-    }
-    const meta: CacheMeta = {
-      version: CACHE_VERSION,
-      save,
-      root: resolve(this.root ?? ""),
-      files: this.files,
-      fileArticle: Object.fromEntries(this.fileArticle),
-    };
-    await writeFile(temporary(cachePath(cacheDir, "meta")), JSON.stringify(meta));
-    for (const name of CACHE_PARTS) {
-      await rename(temporary(cachePath(cacheDir, name)), cachePath(cacheDir, name));
-    }
-    await rename(temporary(cachePath(cacheDir, "meta")), cachePath(cacheDir, "meta"));
+    // Each section is written in pieces, one in memory at a time: the whole archive as one
+    // string would pass V8's limit on string length, and would double the memory a save needs.
+    this.save = await writeCache(
+      cacheDir,
+      {
+        articles: () => jsonLinePieces(articles),
+        search: () => asciiJsonPieces(searchData),
+        people: () => [this.people.serialize()],
+      },
+      {
+        root: resolve(this.root ?? ""),
+        files: this.files,
+        fileArticle: Object.fromEntries(this.fileArticle),
+      },
+    );
     this.logger.info(
       `Saved the index to ${cacheDir} in ${Math.round(performance.now() - started)} ms`,
     );
+    if (this.edits > 0) {
+      // Live updates leave decoded postings and the short ids of removed articles behind; the
+      // index just saved has neither, so it replaces the one in memory.
+      this.searchIndex = SearchIndex.deserialize(searchData, this.byId.values());
+      this.logger.info(`Compacted the search index after ${this.edits} live updates`);
+      this.edits = 0;
+    }
+  }
+
+  /**
+   * The id of the save persisted in `cacheDir` now (undefined without a usable one): a read-only
+   * archive whose `save` differs is out of date and can be loaded again.
+   */
+  static async persistedSave(cacheDir: string): Promise<string | undefined> {
+    try {
+      return (await readCacheMeta(cacheDir))?.save;
+    } catch {
+      return undefined;
+    }
+  }
+
+  get search(): SearchIndex {
+    return this.searchIndex;
   }
 
   get size(): number {
@@ -251,14 +258,16 @@ export class Archive {
     if (this.byId.has(article.id)) this.remove(article.id);
     const quotes = extractQuotes(article);
     this.byId.set(article.id, article);
-    this.search.add(article);
+    this.searchIndex.add(article);
+    this.edits++;
     this.people.add(quotes);
     this.sorted = undefined;
   }
 
   remove(id: string): boolean {
     if (!this.byId.delete(id)) return false;
-    this.search.remove(id);
+    this.searchIndex.remove(id);
+    this.edits++;
     this.people.remove(id);
     this.sorted = undefined;
     return true;
@@ -269,7 +278,7 @@ export class Archive {
    * indexes. Returns how many files changed.
    */
   async applyFileChanges(current?: ArticleFileInfo[]): Promise<number> {
-    if (!this.root) return 0;
+    if (!this.root || this.readOnly) return 0;
     const files = current ?? (await listArticleFiles(this.root));
     const before = new Map(this.files.map((file) => [file.path, file]));
     const now = new Map(files.map((file) => [file.path, file]));
@@ -303,18 +312,44 @@ export class Archive {
       }
     }
     this.files = files;
+    if (changed > 0 && this.cacheDir) await this.trySaveCache(this.cacheDir);
     return changed;
   }
 }
 
-/** A JSON array, a few hundred elements per piece. */
-function* jsonArrayPieces(items: readonly unknown[], perPiece = 500): Generator<string> {
-  yield "[";
+/**
+ * The search section with every character beyond ASCII written as a JSON escape (\uXXXX): its
+ * lines are JSON (whose strings hold every such character: names, ids) and base64, so it reads
+ * back the same, as a one-byte string, half the memory a few Chinese names would otherwise make
+ * of the whole 160 MB section at the archive.
+ */
+function* asciiJsonPieces(text: string, perPiece = 1 << 22): Generator<string> {
+  const jsonEscape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  for (let start = 0; start < text.length; start += perPiece)
+    yield text.slice(start, start + perPiece).replace(/[\u0080-\uffff]/g, jsonEscape);
+}
+
+/** One JSON value a line, a few hundred lines per piece. */
+function* jsonLinePieces(items: readonly unknown[], perPiece = 500): Generator<string> {
   for (let start = 0; start < items.length; start += perPiece) {
-    const piece = items.slice(start, start + perPiece).map((item) => JSON.stringify(item));
-    yield `${start > 0 ? "," : ""}${piece.join(",")}`;
+    yield items
+      .slice(start, start + perPiece)
+      .map((item) => `${JSON.stringify(item)}\n`)
+      .join("");
   }
-  yield "]";
+}
+
+/** The values of `jsonLinePieces`, parsed line by line from the bytes (no string of them all). */
+function parseJsonLines<T>(bytes: Buffer): T[] {
+  const items: T[] = [];
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    items.push(JSON.parse(bytes.toString("utf8", start, end)) as T);
+    start = end + 1;
+  }
+  return items;
 }
 
 /** Accepts `n13495457`, `13495457`, or a link ending in `/n13495457.htm`. */

@@ -1,525 +1,46 @@
-import MiniSearch, { type Options as MiniSearchOptions } from "minisearch";
-import SearchableMap from "minisearch/SearchableMap";
+import { numericTermKey, numericTermOrder, TermCounter } from "./analyzer.js";
 import {
-  ANALYSIS_VERSION,
-  isPrefixKey,
-  numericTermKey,
-  numericTermOrder,
-  queryTokens,
-  TermCounter,
-  termKey,
-  tokenize,
-} from "./analyzer.js";
+  type ArchiveMiniSearch,
+  FIELDS,
+  type IndexDoc,
+  type IndexMeta,
+  PREFIX_WEIGHT,
+  type TermData,
+} from "./engine.js";
+import { deserializeIndex, serializeIndex } from "./persist.js";
+import { assemble, ByteWriter, type PackedIndex, varintSize } from "./postings.js";
+
+export {
+  BM25,
+  BOOST,
+  FIELD_BOOSTS,
+  FIELDS,
+  type Field,
+  type IndexDoc,
+  MINISEARCH_OPTIONS,
+  type Postings,
+  PREFIX_WEIGHT,
+  type TermData,
+} from "./engine.js";
+export { INDEX_VERSION } from "./persist.js";
+export {
+  type Accumulator,
+  accumulate,
+  fieldSize,
+  PackedPostings,
+  scanPostings,
+} from "./postings.js";
 
 /**
  * The MiniSearch index behind search, and what makes it fit an archive of 48,000 articles:
- * - postings packed in typed arrays (6 bytes each instead of a `Map` entry each), behind the
- *   `Map` interface MiniSearch uses, so MiniSearch's own `add`, `remove`, prefix and fuzzy
+ * - postings packed in bytes (postings.ts), behind the `Map` interface MiniSearch uses, and terms
+ *   in a sorted dictionary (terms.ts), so MiniSearch's own `add`, `remove`, prefix and fuzzy
  *   look-ups keep working on them;
  * - a bulk loader that counts every field's terms with numeric keys and inserts each distinct
- *   term once, instead of `MiniSearch.add` walking the radix tree once per token;
- * - a compact persisted form (varint postings in base64) that loads without re-indexing.
- * The only place that touches MiniSearch's internals (`_index`, `_documentIds`, …): MiniSearch is
- * pinned to 7.x and the tests hold a bulk-built index equal to one built with `add`.
+ *   term once, instead of `MiniSearch.add` walking the term index once per token;
+ * - a compact persisted form (persist.ts) that loads by taking views of the bytes read.
+ * MiniSearch's internals are reached only through `ArchiveMiniSearch` (engine.ts).
  */
-
-export const FIELDS = ["title", "tags", "people", "caption", "body", "figures"] as const;
-export type Field = (typeof FIELDS)[number];
-/** Field boosts (MiniSearch `boost`): a term in the title counts three times one in the body. */
-export const BOOST: Readonly<Record<Field, number>> = {
-  title: 3,
-  tags: 2,
-  people: 2,
-  caption: 1,
-  body: 1,
-  figures: 1,
-};
-export const FIELD_BOOSTS: readonly number[] = FIELDS.map((field) => BOOST[field]);
-const FIELD_COUNT = FIELDS.length;
-
-/** MiniSearch's BM25 parameters and prefix weight (its defaults), used by the scoring loops. */
-export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
-export const PREFIX_WEIGHT = 0.375;
-
-/** The text MiniSearch indexes for one article. */
-export interface IndexDoc {
-  id: string;
-  title: string;
-  tags: string;
-  people: string;
-  caption: string;
-  body: string;
-  /** The captions of the images inside the body, one a line. */
-  figures?: string;
-}
-
-export const MINISEARCH_OPTIONS: MiniSearchOptions<IndexDoc> = {
-  idField: "id",
-  fields: [...FIELDS],
-  storeFields: [],
-  tokenize: (text) => tokenize(text),
-  processTerm: (token) => termKey(token),
-  searchOptions: {
-    tokenize: (text) => queryTokens(text),
-    processTerm: (token) => termKey(token),
-    prefix: (key) => isPrefixKey(key),
-    fuzzy: false,
-    combineWith: "AND",
-    boost: { ...BOOST },
-    bm25: { ...BM25 },
-    weights: { fuzzy: 0.45, prefix: PREFIX_WEIGHT },
-  },
-  autoVacuum: false,
-};
-
-/** The version stamp a persisted index carries: analysis, fields, boosts and storage format. */
-export const INDEX_VERSION = `${ANALYSIS_VERSION}|fields=${FIELDS.join(",")}|boost=${FIELD_BOOSTS.join(",")}|store=2`;
-
-// ---------------------------------------------------------------------------------------------
-// Packed postings
-
-/** What MiniSearch keeps per term and field: short document id → term count (`Map` or packed). */
-export interface Postings extends Iterable<[number, number]> {
-  readonly size: number;
-  get(doc: number): number | undefined;
-  has(doc: number): boolean;
-  set(doc: number, count: number): unknown;
-  delete(doc: number): boolean;
-  keys(): Iterator<number>;
-  entries(): Iterator<[number, number]>;
-}
-
-/** The typed arrays holding the packed postings of all terms, term after term, field after field. */
-interface PostingStore {
-  docs: Uint32Array;
-  counts: Uint16Array;
-  /** Where each (term, field) slice starts in `docs`/`counts`; one more entry for the end. */
-  starts: Uint32Array;
-}
-
-interface PostingChanges {
-  removed: number;
-  added: Map<number, number>;
-}
-
-/**
- * The postings of one term in one field, as MiniSearch uses them (a `Map` from short document id
- * to count), stored as a slice of typed arrays shared by all terms. Documents are sorted, so `get`
- * is a binary search. Later changes (MiniSearch `add`/`remove`) are applied in place (a count of 0
- * marks a removed document) or kept in a small `Map` of added documents.
- */
-export class PackedPostings implements Postings {
-  private changes: PostingChanges | undefined;
-
-  constructor(
-    private readonly store: PostingStore,
-    private readonly start: number,
-    private readonly end: number,
-  ) {}
-
-  get size(): number {
-    const changes = this.changes;
-    return this.end - this.start + (changes ? changes.added.size - changes.removed : 0);
-  }
-
-  private find(doc: number): number {
-    const docs = this.store.docs;
-    let low = this.start;
-    let high = this.end - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const value = docs[middle] as number;
-      if (value === doc) return middle;
-      if (value < doc) low = middle + 1;
-      else high = middle - 1;
-    }
-    return -1;
-  }
-
-  private changed(): PostingChanges {
-    this.changes ??= { removed: 0, added: new Map() };
-    return this.changes;
-  }
-
-  get(doc: number): number | undefined {
-    const at = this.find(doc);
-    if (at >= 0) {
-      const count = this.store.counts[at] as number;
-      if (count > 0) return count;
-    }
-    return this.changes?.added.get(doc);
-  }
-
-  has(doc: number): boolean {
-    return this.get(doc) !== undefined;
-  }
-
-  set(doc: number, count: number): this {
-    const at = this.find(doc);
-    if (at >= 0) {
-      if (this.store.counts[at] === 0) this.changed().removed--;
-      this.store.counts[at] = Math.min(Math.max(count, 1), 0xffff);
-    } else this.changed().added.set(doc, count);
-    return this;
-  }
-
-  delete(doc: number): boolean {
-    const at = this.find(doc);
-    if (at >= 0 && (this.store.counts[at] as number) > 0) {
-      this.store.counts[at] = 0;
-      this.changed().removed++;
-      return true;
-    }
-    return this.changes?.added.delete(doc) ?? false;
-  }
-
-  /** Calls `visit` for every (document, count), without an iterator object per posting. */
-  scan(visit: (doc: number, count: number) => void): void {
-    const { docs, counts } = this.store;
-    for (let i = this.start; i < this.end; i++) {
-      const count = counts[i] as number;
-      if (count > 0) visit(docs[i] as number, count);
-    }
-    if (this.changes) for (const [doc, count] of this.changes.added) visit(doc, count);
-  }
-
-  *keys(): Generator<number> {
-    const { docs, counts } = this.store;
-    for (let i = this.start; i < this.end; i++) if (counts[i]) yield docs[i] as number;
-    if (this.changes) yield* this.changes.added.keys();
-  }
-
-  *entries(): Generator<[number, number]> {
-    const { docs, counts } = this.store;
-    for (let i = this.start; i < this.end; i++) {
-      const count = counts[i] as number;
-      if (count) yield [docs[i] as number, count];
-    }
-    if (this.changes) yield* this.changes.added.entries();
-  }
-
-  [Symbol.iterator](): Generator<[number, number]> {
-    return this.entries();
-  }
-}
-
-/** Calls `visit` for every (document, count) of packed or `Map` postings. */
-export function scanPostings(
-  postings: Postings,
-  visit: (doc: number, count: number) => void,
-): void {
-  if (postings instanceof PackedPostings) postings.scan(visit);
-  else for (const [doc, count] of postings) visit(doc, count);
-}
-
-/** Running scores of one query term over its index keys (AND), by short document id. */
-export interface Accumulator {
-  /** How many of the term's keys each document has matched so far. */
-  hits: Uint16Array;
-  scores: Float64Array;
-  /** Bit per field where a document matched the first key. */
-  fields: Uint8Array;
-  /** Documents that matched every key so far (after `step` keys). */
-  candidates: number[];
-  /** Index of the key being added. */
-  step: number;
-}
-
-/**
- * Adds one key's postings in one field to the accumulator with MiniSearch's BM25 (its formula
- * and parameters, so the scores are MiniSearch's): for the first key every document counts, for
- * later keys only documents that matched all earlier keys. Postings far larger than the
- * candidates are probed (binary search) instead of scanned.
- */
-export function accumulate(
-  data: TermData,
-  fieldId: number,
-  weight: number,
-  store: IndexStore,
-  acc: Accumulator,
-): void {
-  // Packed postings untouched since loading are read from the arrays (no object made for them).
-  const slice = data instanceof PackedTerm ? data.packedSlice(fieldId) : undefined;
-  const postings = slice ? undefined : data.get(fieldId);
-  const matching = slice ? slice.end - slice.start : (postings?.size ?? 0);
-  if (matching === 0) return;
-  const documentCount = store.documentCount;
-  const idf = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
-  const factor = weight * (FIELD_BOOSTS[fieldId] ?? 1) * idf;
-  const average = store.averageFieldLength(fieldId) || 1;
-  const lengths = store.fieldLengths;
-  const stride = FIELD_COUNT;
-  const { k, b, d } = BM25;
-  const kFixed = k * (1 - b);
-  const kLength = (k * b) / average;
-  const k1 = k + 1;
-  const { hits, scores, fields, candidates, step } = acc;
-  const bit = 1 << fieldId;
-  const next = step + 1;
-  const add = (doc: number, count: number): void => {
-    const seen = hits[doc] as number;
-    if (seen === step) {
-      hits[doc] = next;
-      if (step === 0) candidates.push(doc);
-    } else if (seen !== next) return;
-    if (step === 0) fields[doc] = (fields[doc] as number) | bit;
-    const length = lengths[doc * stride + fieldId] as number;
-    scores[doc] =
-      (scores[doc] as number) + factor * (d + (count * k1) / (count + kFixed + kLength * length));
-  };
-  const probe = step > 0 && candidates.length * 16 < matching;
-  if (postings) {
-    if (probe) {
-      for (const doc of candidates) {
-        const count = postings.get(doc);
-        if (count !== undefined) add(doc, count);
-      }
-    } else scanPostings(postings, add);
-    return;
-  }
-  const { docs, counts, start, end } = slice as NonNullable<typeof slice>;
-  if (probe) {
-    for (const doc of candidates) {
-      let low = start;
-      let high = end - 1;
-      while (low <= high) {
-        const middle = (low + high) >>> 1;
-        const value = docs[middle] as number;
-        if (value === doc) {
-          const count = counts[middle] as number;
-          if (count > 0) add(doc, count);
-          break;
-        }
-        if (value < doc) low = middle + 1;
-        else high = middle - 1;
-      }
-    }
-    return;
-  }
-  for (let i = start; i < end; i++) {
-    const count = counts[i] as number;
-    if (count === 0) continue;
-    const doc = docs[i] as number;
-    const seen = hits[doc] as number;
-    if (seen === step) {
-      hits[doc] = next;
-      if (step === 0) {
-        candidates.push(doc);
-        fields[doc] = (fields[doc] as number) | bit;
-      }
-    } else if (seen !== next) continue;
-    else if (step === 0) fields[doc] = (fields[doc] as number) | bit;
-    const length = lengths[doc * stride + fieldId] as number;
-    scores[doc] =
-      (scores[doc] as number) + factor * (d + (count * k1) / (count + kFixed + kLength * length));
-  }
-}
-
-/** How many documents a term has in a field (without unpacking packed postings). */
-export function fieldSize(data: TermData, fieldId: number): number {
-  if (data instanceof PackedTerm) {
-    const slice = data.packedSlice(fieldId);
-    if (slice) return slice.end - slice.start;
-  }
-  return data.get(fieldId)?.size ?? 0;
-}
-
-/** The fields of one term: field id → postings. */
-export interface TermData extends Iterable<[number, Postings]> {
-  readonly size: number;
-  get(fieldId: number): Postings | undefined;
-}
-
-/**
- * What MiniSearch keeps per term (field id → postings), as a `Map` look-alike with one slot per
- * field (a small object instead of a `Map` per term and a `Map` per field). The postings of a
- * field are made on first use from the packed slices; until then the term is two numbers.
- */
-class PackedTerm implements TermData {
-  // undefined: still packed (see `mask`); null: deleted; otherwise the postings in use.
-  private f0: Postings | null | undefined;
-  private f1: Postings | null | undefined;
-  private f2: Postings | null | undefined;
-  private f3: Postings | null | undefined;
-  private f4: Postings | null | undefined;
-  private f5: Postings | null | undefined;
-
-  constructor(
-    private readonly store: PostingStore,
-    /** The slice of the first field that has postings. */
-    private readonly firstSlice: number,
-    /** A bit per field that has packed postings. */
-    private readonly mask: number,
-  ) {}
-
-  private slot(fieldId: number): Postings | null | undefined {
-    switch (fieldId) {
-      case 0:
-        return this.f0;
-      case 1:
-        return this.f1;
-      case 2:
-        return this.f2;
-      case 3:
-        return this.f3;
-      case 4:
-        return this.f4;
-      case 5:
-        return this.f5;
-      default:
-        return null;
-    }
-  }
-
-  private setSlot(fieldId: number, postings: Postings | null): void {
-    if (fieldId === 0) this.f0 = postings;
-    else if (fieldId === 1) this.f1 = postings;
-    else if (fieldId === 2) this.f2 = postings;
-    else if (fieldId === 3) this.f3 = postings;
-    else if (fieldId === 4) this.f4 = postings;
-    else if (fieldId === 5) this.f5 = postings;
-    else throw new Error(`search index: no field ${fieldId}`);
-  }
-
-  /** The packed postings of a field not touched since loading (for writing them out as they are). */
-  packedSlice(
-    fieldId: number,
-  ): { docs: Uint32Array; counts: Uint16Array; start: number; end: number } | undefined {
-    const range = this.packedRange(fieldId);
-    return (
-      range && { docs: this.store.docs, counts: this.store.counts, start: range[0], end: range[1] }
-    );
-  }
-
-  /** The packed slice of a field not touched since loading, as [start, end), else undefined. */
-  packedRange(fieldId: number): [number, number] | undefined {
-    if (this.slot(fieldId) !== undefined || !(this.mask & (1 << fieldId))) return undefined;
-    let slice = this.firstSlice;
-    for (let f = 0; f < fieldId; f++) if (this.mask & (1 << f)) slice++;
-    return [this.store.starts[slice] as number, this.store.starts[slice + 1] as number];
-  }
-
-  get size(): number {
-    let size = 0;
-    for (let f = 0; f < FIELD_COUNT; f++) {
-      const slot = this.slot(f);
-      if (slot === undefined ? this.mask & (1 << f) : slot) size++;
-    }
-    return size;
-  }
-
-  get(fieldId: number): Postings | undefined {
-    const slot = this.slot(fieldId);
-    if (slot !== undefined) return slot ?? undefined;
-    const range = this.packedRange(fieldId);
-    if (!range) return undefined;
-    const postings = new PackedPostings(this.store, range[0], range[1]);
-    this.setSlot(fieldId, postings);
-    return postings;
-  }
-
-  has(fieldId: number): boolean {
-    return this.get(fieldId) !== undefined;
-  }
-
-  set(fieldId: number, postings: Postings | undefined): this {
-    this.setSlot(fieldId, postings ?? null);
-    return this;
-  }
-
-  delete(fieldId: number): boolean {
-    const had = this.get(fieldId) !== undefined;
-    this.setSlot(fieldId, null);
-    return had;
-  }
-
-  *keys(): Generator<number> {
-    for (let i = 0; i < FIELD_COUNT; i++) if (this.get(i)) yield i;
-  }
-
-  *values(): Generator<Postings> {
-    for (let i = 0; i < FIELD_COUNT; i++) {
-      const postings = this.get(i);
-      if (postings) yield postings;
-    }
-  }
-
-  *entries(): Generator<[number, Postings]> {
-    for (let i = 0; i < FIELD_COUNT; i++) {
-      const postings = this.get(i);
-      if (postings) yield [i, postings];
-    }
-  }
-
-  [Symbol.iterator](): Generator<[number, Postings]> {
-    return this.entries();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// MiniSearch internals
-
-/** A node of MiniSearch's radix tree: edge label → child node, and "" → the term's data. */
-type RadixNode = Map<string, unknown>;
-
-interface RadixTree extends Iterable<[string, TermData]> {
-  _tree: RadixNode;
-  get(key: string): TermData | undefined;
-  set(key: string, value: unknown): unknown;
-  atPrefix(prefix: string): Iterable<[string, TermData]>;
-}
-
-/** The parts of a MiniSearch instance the store reads or fills. */
-interface MiniSearchInternals {
-  _index: RadixTree;
-  _documentIds: Map<number, string>;
-  _idToShortId: Map<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _nextId: number;
-  _documentCount: number;
-}
-
-function internals(mini: MiniSearch<IndexDoc>): MiniSearchInternals {
-  const inner = mini as unknown as Partial<MiniSearchInternals>;
-  if (
-    !inner._index ||
-    typeof inner._index.set !== "function" ||
-    typeof inner._index.atPrefix !== "function" ||
-    !(inner._index._tree instanceof Map) ||
-    !(inner._documentIds instanceof Map) ||
-    !(inner._idToShortId instanceof Map) ||
-    !(inner._fieldLength instanceof Map) ||
-    !Array.isArray(inner._avgFieldLength) ||
-    typeof inner._nextId !== "number"
-  ) {
-    throw new Error(
-      "search index: this MiniSearch version keeps its index differently (expected 7.x)",
-    );
-  }
-  return inner as MiniSearchInternals;
-}
-
-/** Document metadata, as MiniSearch's loader takes it. */
-interface IndexMeta {
-  /** [short id, article id], ascending short ids. */
-  documents: Array<[number, string]>;
-  /** Field lengths per document, parallel to `documents`. */
-  fieldLength: number[][];
-  averageFieldLength: number[];
-  nextId: number;
-}
-
-/** Terms and their postings in typed arrays, term after term, field after field. */
-interface PackedIndex {
-  keys: string[];
-  /** For each term, a bit per field that has postings. */
-  fieldMask: Uint8Array;
-  /** Length of each (term, field) slice. */
-  lengths: Uint32Array;
-  docs: Uint32Array;
-  counts: Uint16Array;
-}
 
 /** One source of a query token: the term's data and its weight (1, or less for prefix matches). */
 export interface KeyMatch {
@@ -533,20 +54,18 @@ export interface KeyMatch {
  * short id). Documents are identified by MiniSearch's short ids.
  */
 export class IndexStore {
-  readonly mini: MiniSearch<IndexDoc>;
-  private readonly inner: MiniSearchInternals;
+  readonly mini: ArchiveMiniSearch;
   /** Field lengths, `shortId * FIELDS.length + fieldId`. */
   private lengths: Float64Array;
 
-  private constructor(mini: MiniSearch<IndexDoc>) {
+  private constructor(mini: ArchiveMiniSearch) {
     this.mini = mini;
-    this.inner = internals(mini);
-    this.lengths = new Float64Array(Math.max(16, this.inner._nextId) * FIELDS.length);
-    for (const [shortId, fieldLengths] of this.inner._fieldLength)
+    this.lengths = new Float64Array(Math.max(16, mini.nextShortId) * FIELDS.length);
+    for (const [shortId, fieldLengths] of mini.allFieldLengths())
       this.copyLengths(shortId, fieldLengths);
   }
 
-  private copyLengths(shortId: number, fieldLengths: number[]): void {
+  private copyLengths(shortId: number, fieldLengths: readonly number[]): void {
     const needed = (shortId + 1) * FIELDS.length;
     if (needed > this.lengths.length) {
       const grown = new Float64Array(Math.max(needed, this.lengths.length * 2));
@@ -557,13 +76,9 @@ export class IndexStore {
       this.lengths[shortId * FIELDS.length + f] = fieldLengths[f] ?? 0;
   }
 
-  static empty(): IndexStore {
-    return new IndexStore(new MiniSearch(MINISEARCH_OPTIONS));
-  }
-
   /** Documents in index, by short id ever given out (removed ones leave gaps). */
   get capacity(): number {
-    return this.inner._nextId;
+    return this.mini.nextShortId;
   }
 
   get documentCount(): number {
@@ -578,37 +93,37 @@ export class IndexStore {
     return this.lengths[shortId * FIELDS.length + fieldId] as number;
   }
 
-  /** The field lengths array itself (`shortId * FIELDS.length + fieldId`), for tight loops. */
+  /** The field lengths array itself (`shortId * FIELD_COUNT + fieldId`), for tight loops. */
   get fieldLengths(): Float64Array {
     return this.lengths;
   }
 
   averageFieldLength(fieldId: number): number {
-    return this.inner._avgFieldLength[fieldId] ?? 0;
+    return this.mini.averageFieldLengths[fieldId] ?? 0;
   }
 
   shortIdOf(id: string): number | undefined {
-    return this.inner._idToShortId.get(id);
+    return this.mini.shortIdOf(id);
   }
 
   /** Adds a document with MiniSearch's own `add`; returns its short id. */
   add(doc: IndexDoc): number {
     this.mini.add(doc);
-    const shortId = this.inner._idToShortId.get(doc.id) as number;
-    this.copyLengths(shortId, this.inner._fieldLength.get(shortId) ?? []);
+    const shortId = this.mini.shortIdOf(doc.id) as number;
+    this.copyLengths(shortId, this.mini.fieldLengthsOf(shortId) ?? []);
     return shortId;
   }
 
   /** Removes a document with MiniSearch's own `remove` (the document must be unchanged). */
   remove(doc: IndexDoc): void {
-    const shortId = this.inner._idToShortId.get(doc.id);
+    const shortId = this.mini.shortIdOf(doc.id);
     this.mini.remove(doc);
     if (shortId !== undefined) this.copyLengths(shortId, []);
   }
 
   /** The index terms a query key stands for: itself, and for a prefix key every longer term. */
   lookup(key: string, prefix: boolean): KeyMatch[] {
-    const index = this.inner._index;
+    const index = this.mini.terms;
     const matches: KeyMatch[] = [];
     const exact = index.get(key);
     if (exact && exact.size > 0) matches.push({ key, data: exact, weight: 1 });
@@ -636,7 +151,7 @@ export class IndexStore {
   }
 
   serialize(fingerprint: (id: string) => string): string {
-    return serializeIndex(this.inner, fingerprint);
+    return serializeIndex(this.mini, fingerprint);
   }
 
   static deserialize(
@@ -645,86 +160,6 @@ export class IndexStore {
     count: number,
   ): IndexStore {
     return new IndexStore(deserializeIndex(data, fingerprint, count));
-  }
-}
-
-/** A MiniSearch instance with these documents and packed postings (no `add` per document). */
-function assemble(meta: IndexMeta, packed: PackedIndex): MiniSearch<IndexDoc> {
-  const mini = MiniSearch.loadJS(
-    {
-      documentCount: meta.documents.length,
-      nextId: meta.nextId,
-      documentIds: Object.fromEntries(meta.documents),
-      fieldIds: Object.fromEntries(FIELDS.map((field, i) => [field, i])),
-      fieldLength: Object.fromEntries(
-        meta.documents.map(([shortId], i) => [shortId, meta.fieldLength[i]]),
-      ),
-      averageFieldLength: meta.averageFieldLength,
-      storedFields: {},
-      dirtCount: 0,
-      index: [],
-      serializationVersion: 2,
-    } as unknown as Parameters<typeof MiniSearch.loadJS>[0],
-    MINISEARCH_OPTIONS,
-  );
-  const starts = new Uint32Array(packed.lengths.length + 1);
-  for (let i = 0; i < packed.lengths.length; i++)
-    starts[i + 1] = (starts[i] as number) + (packed.lengths[i] as number);
-  const store: PostingStore = { docs: packed.docs, counts: packed.counts, starts };
-  const values: PackedTerm[] = new Array(packed.keys.length);
-  let slice = 0;
-  for (let t = 0; t < packed.keys.length; t++) {
-    const mask = packed.fieldMask[t] as number;
-    values[t] = new PackedTerm(store, slice, mask);
-    for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId++) if (mask & (1 << fieldId)) slice++;
-  }
-  const inner = internals(mini) as unknown as { _index: unknown };
-  inner._index = new SearchableMap(radixTree(packed.keys, values) as never);
-  internals(mini);
-  return mini;
-}
-
-/**
- * MiniSearch's radix tree for sorted, distinct keys, built in one pass (inserting 1.5 million
- * keys one by one costs seconds): each node maps edge labels (distinct first characters) to child
- * nodes and "" to the value, with single-child chains merged, as `SearchableMap.set` makes them.
- */
-function radixTree(keys: string[], values: unknown[]): RadixNode {
-  const build = (low: number, high: number, depth: number): RadixNode => {
-    const node: RadixNode = new Map();
-    let i = low;
-    if ((keys[i] as string).length === depth) node.set("", values[i++]);
-    while (i < high) {
-      const key = keys[i] as string;
-      const first = key.charCodeAt(depth);
-      let j = i + 1;
-      while (j < high && (keys[j] as string).charCodeAt(depth) === first) j++;
-      if (j - i === 1) node.set(key.slice(depth), new Map([["", values[i]]]));
-      else {
-        const last = keys[j - 1] as string;
-        const limit = Math.min(key.length, last.length);
-        let end = depth + 1;
-        while (end < limit && key.charCodeAt(end) === last.charCodeAt(end)) end++;
-        node.set(key.slice(depth, end), build(i, j, end));
-      }
-      i = j;
-    }
-    return node;
-  };
-  return keys.length === 0 ? new Map() : build(0, keys.length, 0);
-}
-
-/** Every (key, data) of the radix tree, in sorted key order. */
-function walkSorted(
-  node: RadixNode,
-  prefix: string,
-  visit: (key: string, data: TermData) => void,
-): void {
-  const labels = [...node.keys()].sort();
-  for (const label of labels) {
-    const child = node.get(label);
-    if (label === "") visit(prefix, child as TermData);
-    else walkSorted(child as RadixNode, prefix + label, visit);
   }
 }
 
@@ -806,7 +241,34 @@ class PostingCollector {
     this.docOf = new Uint32Array(0);
     this.countOf = new Uint16Array(0);
     this.length = 0;
-    return { keys, fieldMask, lengths: Uint32Array.from(lengths), docs, counts };
+    // Sized exactly first, so that no spare capacity stays behind.
+    let size = 0;
+    let at = 0;
+    for (const length of lengths) {
+      let previous = 0;
+      for (let i = at; i < at + length; i++) {
+        const doc = docs[i] as number;
+        size += varintSize(doc - previous) + varintSize(counts[i] as number);
+        previous = doc;
+      }
+      at += length;
+    }
+    const out = new ByteWriter(size + 8);
+    const byteLengths = new Uint32Array(lengths.length);
+    at = 0;
+    lengths.forEach((length, slice) => {
+      const before = out.length;
+      out.postings(docs, counts, at, at + length);
+      byteLengths[slice] = out.length - before;
+      at += length;
+    });
+    return {
+      keys,
+      fieldMask,
+      lengths: Uint32Array.from(lengths),
+      byteLengths,
+      bytes: out.result(),
+    };
   }
 }
 
@@ -856,7 +318,7 @@ function bulkLoad(
   ids: string[],
   foldedField: (index: number, fieldId: number) => string,
   characters: number,
-): MiniSearch<IndexDoc> {
+): ArchiveMiniSearch {
   const fieldLength: number[][] = [];
   const averageFieldLength: number[] = FIELDS.map(() => 0);
   const counter = new TermCounter();
@@ -885,281 +347,4 @@ function bulkLoad(
   };
   const { keys, rank } = sortTerms(counter.terms);
   return assemble(meta, collector.pack(keys, rank));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Persistence
-
-const SERIAL_MAGIC = "dubao-search-index";
-
-interface SerialHeader {
-  magic: string;
-  version: string;
-  documents: Array<[number, string]>;
-  fingerprints: string[];
-  fieldLength: number[][];
-  averageFieldLength: number[];
-  nextId: number;
-  terms: number;
-  slices: number;
-  postings: number;
-  /** Bytes of each section of the payload: varint documents, varint counts, slice lengths, masks, keys. */
-  sections: number[];
-}
-
-/** Unsigned varints in a growable byte array. */
-class ByteWriter {
-  bytes = new Uint8Array(1 << 16);
-  length = 0;
-
-  private ensure(extra: number): void {
-    if (this.length + extra <= this.bytes.length) return;
-    let size = this.bytes.length * 2;
-    while (size < this.length + extra) size *= 2;
-    const grown = new Uint8Array(size);
-    grown.set(this.bytes.subarray(0, this.length));
-    this.bytes = grown;
-  }
-
-  varint(value: number): void {
-    this.ensure(5);
-    let v = value >>> 0;
-    while (v >= 0x80) {
-      this.bytes[this.length++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    this.bytes[this.length++] = v;
-  }
-
-  byte(value: number): void {
-    this.ensure(1);
-    this.bytes[this.length++] = value;
-  }
-
-  result(): Uint8Array {
-    return this.bytes.subarray(0, this.length);
-  }
-}
-
-/**
- * The index as one line of JSON (version, documents and their fingerprints, field lengths) and
- * one line of base64: per term and field the document ids (delta varints) and counts (varints),
- * the slice lengths, the field masks and the term keys.
- */
-function serializeIndex(inner: MiniSearchInternals, fingerprint: (id: string) => string): string {
-  const documents = [...inner._documentIds.entries()].sort((a, b) => a[0] - b[0]);
-  const docsOut = new ByteWriter();
-  const countsOut = new ByteWriter();
-  const lengthsOut = new ByteWriter();
-  const masksOut = new ByteWriter();
-  const keys: string[] = [];
-  let slices = 0;
-  let postings = 0;
-  let sliceDocs = new Uint32Array(1 << 12);
-  let sliceCounts = new Uint32Array(1 << 12);
-  walkSorted(inner._index._tree, "", (key, data) => {
-    let mask = 0;
-    for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId++) {
-      const packed = data instanceof PackedTerm ? data.packedSlice(fieldId) : undefined;
-      if (packed) {
-        // Untouched since packing: sorted already, written as it is.
-        const { docs, counts, start, end } = packed;
-        mask |= 1 << fieldId;
-        lengthsOut.varint(end - start);
-        slices++;
-        let previous = 0;
-        for (let i = start; i < end; i++) {
-          const doc = docs[i] as number;
-          docsOut.varint(doc - previous);
-          countsOut.varint(counts[i] as number);
-          previous = doc;
-        }
-        postings += end - start;
-        continue;
-      }
-      const fieldPostings = data.get(fieldId);
-      if (!fieldPostings || fieldPostings.size === 0) continue;
-      if (fieldPostings.size > sliceDocs.length) {
-        sliceDocs = new Uint32Array(fieldPostings.size * 2);
-        sliceCounts = new Uint32Array(fieldPostings.size * 2);
-      }
-      let length = 0;
-      let sorted = true;
-      scanPostings(fieldPostings, (doc, count) => {
-        if (length > 0 && doc < (sliceDocs[length - 1] as number)) sorted = false;
-        sliceDocs[length] = doc;
-        sliceCounts[length] = count;
-        length++;
-      });
-      if (!sorted) {
-        const order = Array.from({ length }, (_, i) => i).sort(
-          (a, b) => (sliceDocs[a] as number) - (sliceDocs[b] as number),
-        );
-        const docsCopy = sliceDocs.slice(0, length);
-        const countsCopy = sliceCounts.slice(0, length);
-        order.forEach((from, to) => {
-          sliceDocs[to] = docsCopy[from] as number;
-          sliceCounts[to] = countsCopy[from] as number;
-        });
-      }
-      mask |= 1 << fieldId;
-      lengthsOut.varint(length);
-      slices++;
-      let previous = 0;
-      for (let i = 0; i < length; i++) {
-        const doc = sliceDocs[i] as number;
-        docsOut.varint(doc - previous);
-        countsOut.varint(Math.min(sliceCounts[i] as number, 0xffff));
-        previous = doc;
-      }
-      postings += length;
-    }
-    if (mask === 0) return;
-    masksOut.byte(mask);
-    keys.push(key);
-  });
-  const keyBytes = Buffer.from(keys.join("\n"), "utf8");
-  const parts = [
-    docsOut.result(),
-    countsOut.result(),
-    lengthsOut.result(),
-    masksOut.result(),
-    keyBytes,
-  ];
-  const header: SerialHeader = {
-    magic: SERIAL_MAGIC,
-    version: INDEX_VERSION,
-    documents,
-    fingerprints: documents.map(([, id]) => fingerprint(id)),
-    fieldLength: documents.map(([shortId]) => inner._fieldLength.get(shortId) ?? []),
-    averageFieldLength: inner._avgFieldLength,
-    nextId: inner._nextId,
-    terms: keys.length,
-    slices,
-    postings,
-    sections: parts.map((part) => part.length),
-  };
-  return `${JSON.stringify(header)}\n${Buffer.concat(parts).toString("base64")}`;
-}
-
-function corrupt(why: string): Error {
-  return new Error(`search index: corrupt data (${why})`);
-}
-
-/** Reads unsigned varints into `out` from `bytes[offset, end)`; returns where it stopped. */
-function readVarints(
-  bytes: Uint8Array,
-  offset: number,
-  end: number,
-  out: Uint32Array | Uint16Array,
-): number {
-  let at = offset;
-  const count = out.length;
-  for (let i = 0; i < count; i++) {
-    // Past the end of the array a byte reads as undefined, which ends the value; the caller
-    // compares the position reached with the section's end.
-    let byte = bytes[at++] as number;
-    let value = byte & 0x7f;
-    let scale = 128;
-    while (byte & 0x80) {
-      byte = bytes[at++] as number;
-      value += (byte & 0x7f) * scale;
-      scale *= 128;
-    }
-    out[i] = value;
-  }
-  return at > end ? end + 1 : at;
-}
-
-function deserializeIndex(
-  data: string,
-  fingerprint: (id: string) => string | undefined,
-  count: number,
-): MiniSearch<IndexDoc> {
-  const newline = data.indexOf("\n");
-  if (newline < 0) throw corrupt("no header");
-  let header: SerialHeader;
-  try {
-    header = JSON.parse(data.slice(0, newline)) as SerialHeader;
-  } catch (error) {
-    throw corrupt((error as Error).message);
-  }
-  if (header?.magic !== SERIAL_MAGIC) throw new Error("search index: not a search index");
-  if (header.version !== INDEX_VERSION) {
-    throw new Error(`search index: version ${String(header.version)} is not ${INDEX_VERSION}`);
-  }
-  const { documents, fingerprints, fieldLength, terms, slices, postings, sections } = header;
-  if (
-    !Array.isArray(documents) ||
-    !Array.isArray(fingerprints) ||
-    !Array.isArray(fieldLength) ||
-    !Array.isArray(sections) ||
-    sections.length !== 5
-  ) {
-    throw corrupt("header");
-  }
-  if (documents.length !== count) throw new Error("search index: the articles have changed");
-  documents.forEach(([, id], i) => {
-    if (fingerprints[i] !== fingerprint(id))
-      throw new Error(`search index: article ${id} is not the one indexed`);
-  });
-  const bytes = new Uint8Array(Buffer.from(data.slice(newline + 1), "base64"));
-  const total = sections.reduce((sum, size) => sum + size, 0);
-  if (bytes.length !== total) throw corrupt(`payload of ${bytes.length} bytes, expected ${total}`);
-  const [docBytes, countBytes, lengthBytes, maskBytes] = sections as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  if (maskBytes !== terms) throw corrupt("masks");
-  const lengths = new Uint32Array(slices);
-  const lengthsEnd = readVarints(
-    bytes,
-    docBytes + countBytes,
-    docBytes + countBytes + lengthBytes,
-    lengths,
-  );
-  if (lengthsEnd !== docBytes + countBytes + lengthBytes) throw corrupt("slice lengths");
-  let sliced = 0;
-  for (const length of lengths) sliced += length;
-  if (sliced !== postings) throw corrupt("postings");
-  const docs = new Uint32Array(postings);
-  if (readVarints(bytes, 0, docBytes, docs) !== docBytes) throw corrupt("document section");
-  // Document ids are deltas within each slice.
-  let at = 0;
-  for (const length of lengths) {
-    let previous = 0;
-    const end = at + length;
-    for (; at < end; at++) {
-      previous += docs[at] as number;
-      docs[at] = previous;
-    }
-    if (previous >= header.nextId) throw corrupt("document ids");
-  }
-  const counts = new Uint16Array(postings);
-  if (readVarints(bytes, docBytes, docBytes + countBytes, counts) !== docBytes + countBytes)
-    throw corrupt("counts");
-  let offset = docBytes + countBytes + lengthBytes;
-  const fieldMask = bytes.slice(offset, offset + terms);
-  offset += terms;
-  const keys =
-    terms === 0
-      ? []
-      : Buffer.from(bytes.buffer, bytes.byteOffset + offset, bytes.length - offset)
-          .toString("utf8")
-          .split("\n");
-  if (keys.length !== terms) throw corrupt("term list");
-  let sliceCount = 0;
-  for (const mask of fieldMask)
-    for (let f = 0; f < FIELD_COUNT; f++) if (mask & (1 << f)) sliceCount++;
-  if (sliceCount !== slices) throw corrupt("field masks");
-  const meta: IndexMeta = {
-    documents,
-    fieldLength,
-    averageFieldLength: header.averageFieldLength,
-    nextId: header.nextId,
-  };
-  return assemble(meta, { keys, fieldMask, lengths, docs, counts });
 }

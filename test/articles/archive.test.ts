@@ -9,8 +9,15 @@ import {
 import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { deflateRawSync } from "node:zlib";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { Archive, normalizeArticleId } from "../../src/articles/archive.js";
+import {
+  type CacheMeta,
+  type CacheSection,
+  readCacheMeta,
+  readCacheSection,
+} from "../../src/articles/cache.js";
 import { UserError } from "../../src/errors.js";
 import { createMemoryLogger } from "../../src/logger.js";
 
@@ -70,6 +77,11 @@ describe("an archive with a persisted index", () => {
     expect(second.archive.articles.map((article) => article.id)).toEqual(
       first.archive.articles.map((article) => article.id),
     );
+    // The search section is written in ASCII (escapes in its JSON) and reads back the same.
+    const meta = (await readCacheMeta(cache)) as CacheMeta;
+    const search = await readCacheSection(cache, meta, "search");
+    expect(search.every((byte) => byte < 0x80)).toBe(true);
+    expect(second.archive.search.serialize()).toBe(first.archive.search.serialize());
   });
 
   it("re-indexes only a changed file, and adds a new one", async () => {
@@ -85,6 +97,42 @@ describe("an archive with a persisted index", () => {
     expect(archive.search.search("访问亚洲").hits.map((hit) => hit.id)).toEqual(["n20000001"]);
     expect(archive.search.search("访问欧洲").total).toBe(0);
     expect(archive.size).toBe(3);
+  });
+
+  it("saves and compacts the index after live changes, so the next start needs no re-indexing", async () => {
+    const { archive, lines } = await load();
+    const logger = createMemoryLogger();
+    for (const title of ["布林肯访问亚洲", "布林肯访问非洲"]) {
+      writeFileSync(join(root, "other.md"), otherArticle("n20000001", title));
+      const later = new Date(Date.now() + 5_000 + title.length);
+      utimesSync(join(root, "other.md"), later, later);
+      expect(await archive.applyFileChanges()).toBe(1);
+    }
+    expect(archive.search.search("访问非洲").hits.map((hit) => hit.id)).toEqual(["n20000001"]);
+    expect(archive.search.search("访问亚洲").total).toBe(0);
+    expect(lines.filter((line) => line.includes("Compacted the search index"))).toHaveLength(2);
+    const next = await Archive.load({ root, cacheDir: cache, logger });
+    expect(logger.lines.some((line) => line.includes("Loaded the index of 2 articles"))).toBe(true);
+    expect(logger.lines.some((line) => line.includes("Re-indexed"))).toBe(false);
+    expect(next.search.search("访问非洲").hits.map((hit) => hit.id)).toEqual(["n20000001"]);
+  });
+
+  it("loads read-only (a shard): no listing, re-indexing or saving; tells when a newer save exists", async () => {
+    const { archive: builder } = await load();
+    writeFileSync(join(root, "new.md"), otherArticle("n20000002", "新文章"));
+    const logger = createMemoryLogger();
+    const shard = await Archive.load({ root, cacheDir: cache, logger, readOnly: true });
+    expect(logger.lines.some((line) => line.includes("Loaded the index of 2 articles"))).toBe(true);
+    expect(await shard.applyFileChanges()).toBe(0);
+    expect(shard.get("n20000002")).toBeUndefined();
+    expect(shard.save).toBe(await Archive.persistedSave(cache));
+    expect(await builder.applyFileChanges()).toBe(1);
+    const newer = await Archive.persistedSave(cache);
+    expect(newer).toBe(builder.save);
+    expect(newer).not.toBe(shard.save);
+    const reloaded = await Archive.load({ root, cacheDir: cache, readOnly: true });
+    expect(reloaded.get("n20000002")?.title).toBe("新文章");
+    expect(reloaded.save).toBe(newer);
   });
 
   it("drops the article of a deleted file", async () => {
@@ -111,6 +159,50 @@ describe("an archive with a persisted index", () => {
     // The rebuilt index was saved again and is good for the next start.
     const again = await load();
     expect(again.lines.some((line) => line.includes("Loaded the index of 2 articles"))).toBe(true);
+  });
+
+  /** Replaces a section by an edited copy of its text, deflated as the cache writes it. */
+  const overwrite = async (name: CacheSection, edit: (text: string) => string) => {
+    const meta = (await readCacheMeta(cache)) as CacheMeta;
+    const before = (await readCacheSection(cache, meta, name)).toString("utf8");
+    const after = edit(before);
+    expect(after).not.toBe(before);
+    expect(after.length).toBe(before.length);
+    const path = join(cache, `dubao-index.${name}`);
+    const data = readFileSync(path);
+    const saveLine = data.subarray(0, data.indexOf(0x0a) + 1);
+    writeFileSync(
+      path,
+      Buffer.concat([saveLine, deflateRawSync(Buffer.from(after), { level: 1 })]),
+    );
+  };
+  /** A byte in the middle of a section's file turned into another. */
+  const flipByte = (name: CacheSection) => {
+    const path = join(cache, `dubao-index.${name}`);
+    const data = readFileSync(path);
+    const at = Math.floor(data.length / 2);
+    data[at] = (data[at] as number) ^ 0x5a;
+    writeFileSync(path, data);
+  };
+
+  it.each([
+    ["article text", () => overwrite("articles", (text) => text.replace("谢尔曼", "布林肯"))],
+    ["a person's quotes", () => overwrite("people", (text) => text.replace(/谢尔曼/g, "林肯谢"))],
+    ["the search index", () => overwrite("search", (text) => text.replace("A", "B"))],
+    ["the bytes of the article section", () => flipByte("articles")],
+    ["the bytes of the search section", () => flipByte("search")],
+  ])("detects overwritten %s by its checksum, and rebuilds", async (_case, damage) => {
+    await load();
+    await damage();
+    const { archive, lines } = await load();
+    expect(
+      lines.some((line) =>
+        / WARN .*persisted index.*(checksum|bytes, not).*rebuilding it/.test(line),
+      ),
+    ).toBe(true);
+    expect(archive.get("n13495457")?.paragraphs.join("")).toContain("谢尔曼");
+    expect(archive.search.search("谢尔曼").hits.map((hit) => hit.id)).toEqual(["n13495457"]);
+    expect(archive.people.find("谢尔曼")[0]?.quoteCount).toBeGreaterThan(0);
   });
 
   it("keeps working when the cache cannot be written", async () => {

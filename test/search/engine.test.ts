@@ -1,0 +1,121 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import MiniSearch, { type SearchResult } from "minisearch";
+import { describe, expect, it } from "vitest";
+import type { Article } from "../../src/articles/article.js";
+import { FIELDS, type IndexDoc, MINISEARCH_OPTIONS } from "../../src/search/engine.js";
+import { IndexStore } from "../../src/search/store.js";
+import { foldText } from "../../src/text/fold.js";
+import { articleFixtures, PROJECT_ROOT, seedArticle } from "../helpers.js";
+
+const articles = [seedArticle(), ...articleFixtures("search")];
+
+const docOf = (article: Article): IndexDoc => ({
+  id: article.id,
+  title: article.title,
+  tags: article.tags.join("\n"),
+  people: "",
+  caption: article.caption ?? "",
+  body: article.paragraphs.join("\n"),
+});
+
+/** The store's index, assembled from packed postings without `MiniSearch.add`. */
+function bulkStore(docs: IndexDoc[]): IndexStore {
+  const folded = docs.map((doc) => FIELDS.map((field) => foldText(doc[field] ?? "")));
+  return IndexStore.bulk(
+    docs.map((doc) => doc.id),
+    (i, fieldId) => folded[i]?.[fieldId] as string,
+    folded.flat().reduce((sum, text) => sum + text.length, 0),
+  );
+}
+
+function plainMiniSearch(docs: IndexDoc[]): MiniSearch<IndexDoc> {
+  const mini = new MiniSearch<IndexDoc>(MINISEARCH_OPTIONS);
+  mini.addAll(docs);
+  return mini;
+}
+
+const answer = (results: SearchResult[]) =>
+  results.map((result) => ({
+    id: result.id,
+    score: result.score,
+    terms: [...result.terms].sort(),
+  }));
+
+// Whole terms, a prefix key (a lone Han character), a Latin word, fuzzy and OR queries.
+const QUERIES: Array<[string, Parameters<MiniSearch["search"]>[1]]> = [
+  ["北约", {}],
+  ["谢尔曼", {}],
+  ["美", {}],
+  ["北约 乌克兰", {}],
+  ["北约 乌克兰", { combineWith: "OR" }],
+  ["NATO", {}],
+  ["Sherman", { fuzzy: 1, prefix: false }],
+  ["表示", {}],
+];
+
+function expectSameAnswers(ours: MiniSearch<IndexDoc>, plain: MiniSearch<IndexDoc>): void {
+  for (const [query, options] of QUERIES) {
+    expect(answer(ours.search(query, options)), query).toEqual(
+      answer(plain.search(query, options)),
+    );
+  }
+  expect(ours.documentCount).toBe(plain.documentCount);
+  expect(ours.termCount).toBe(plain.termCount);
+}
+
+describe("MiniSearch behind the typed seam", () => {
+  it("is pinned to the exact version installed", () => {
+    const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8"));
+    const installed = JSON.parse(
+      readFileSync(join(PROJECT_ROOT, "node_modules/minisearch/package.json"), "utf8"),
+    );
+    expect(manifest.dependencies.minisearch).toBe(installed.version);
+  });
+
+  it("answers MiniSearch's own search as plain MiniSearch does, built in bulk", () => {
+    const docs = articles.map(docOf);
+    expectSameAnswers(bulkStore(docs).mini, plainMiniSearch(docs));
+  });
+
+  it("does so after a save and a load, and after adding and removing documents", () => {
+    const docs = articles.map(docOf);
+    const fingerprint = (id: string) => id;
+    const store = bulkStore(docs);
+    const loaded = IndexStore.deserialize(store.serialize(fingerprint), fingerprint, docs.length);
+    const plain = plainMiniSearch(docs);
+    expectSameAnswers(loaded.mini, plain);
+    const [first, second] = docs as [IndexDoc, IndexDoc];
+    const added: IndexDoc = { ...second, id: "t-added", title: "北约外长会议在布鲁塞尔举行" };
+    loaded.remove(first);
+    loaded.add(added);
+    plain.remove(first);
+    plain.add(added);
+    expectSameAnswers(loaded.mini, plain);
+    expect(loaded.shortIdOf(first.id)).toBeUndefined();
+    expect(loaded.shortIdOf("t-added")).toBe(docs.length);
+  });
+
+  it("compacts on save: edits leave no trace in the saved index or the one loaded from it", () => {
+    const docs = articles.map(docOf);
+    const fingerprint = (id: string) => id;
+    const pristine = bulkStore(docs).serialize(fingerprint);
+    let store = IndexStore.deserialize(pristine, fingerprint, docs.length);
+    const plain = plainMiniSearch(docs);
+    for (let round = 0; round < 5; round++) {
+      for (const doc of docs.slice(0, 3)) {
+        store.remove(doc);
+        store.add(doc);
+        plain.remove(doc);
+        plain.add(doc);
+      }
+      expect(store.capacity).toBe(docs.length + 3 * (round + 1));
+    }
+    const saved = store.serialize(fingerprint);
+    store = IndexStore.deserialize(saved, fingerprint, docs.length);
+    expect(store.capacity).toBe(docs.length);
+    // The same documents in another order: the size of the saved index stays where it was.
+    expect(Math.abs(saved.length - pristine.length)).toBeLessThan(pristine.length * 0.01);
+    expectSameAnswers(store.mini, plain);
+  });
+});
