@@ -1,5 +1,6 @@
 import { localized } from "../src/app/i18n.js";
 import { DEFAULTS, LIMITS, runArticles } from "../src/app/service.js";
+import { pageOption } from "./options.js";
 import { defineCommand } from "./spec.js";
 
 export const articles = defineCommand({
@@ -11,16 +12,7 @@ export const articles = defineCommand({
     "已載入的文章，最新的在前",
   ),
   options: [
-    {
-      name: "page",
-      type: "integer",
-      names: localized("页", "page", "頁"),
-      descriptions: localized("第几页（默认 1）", "Which page (default 1)", "第幾頁（預設 1）"),
-      min: 1,
-      max: LIMITS.page,
-      default: 1,
-      positional: true,
-    },
+    pageOption({ positional: true }),
     {
       name: "limit",
       type: "integer",

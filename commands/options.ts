@@ -1,6 +1,6 @@
 import { localized } from "../src/app/i18n.js";
 import { LIMITS, suggestArticles } from "../src/app/service.js";
-import type { CommandContext, StringOptionSpec } from "./spec.js";
+import type { CommandContext, IntegerOptionSpec, StringOptionSpec } from "./spec.js";
 
 /** The `article` option shared by /summary, /quotes and /source: autocompleted, optional. */
 export function articleOption(positional = false): StringOptionSpec<"article"> {
@@ -17,6 +17,22 @@ export function articleOption(positional = false): StringOptionSpec<"article"> {
     autocomplete: true,
     positional,
     placeholder: "ID",
+  };
+}
+
+/** The `page` option of a paged answer: /articles takes it as a bare word, /search from text only. */
+export function pageOption(
+  where: Pick<IntegerOptionSpec, "positional" | "textOnly">,
+): IntegerOptionSpec<"page"> & { default: number } {
+  return {
+    name: "page",
+    type: "integer",
+    names: localized("页", "page", "頁"),
+    descriptions: localized("第几页（默认 1）", "Which page (default 1)", "第幾頁（預設 1）"),
+    min: 1,
+    max: LIMITS.page,
+    default: 1,
+    ...where,
   };
 }
 

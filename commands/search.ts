@@ -1,5 +1,6 @@
 import { localized } from "../src/app/i18n.js";
 import { DEFAULTS, LIMITS, runSearch } from "../src/app/service.js";
+import { pageOption } from "./options.js";
 import { defineCommand } from "./spec.js";
 
 export const search = defineCommand({
@@ -38,17 +39,8 @@ export const search = defineCommand({
       discordMax: LIMITS.discordSearchResults,
       default: DEFAULTS.searchResults,
     },
-    {
-      name: "page",
-      type: "integer",
-      names: localized("页", "page", "頁"),
-      descriptions: localized("第几页（默认 1）", "Which page (default 1)", "第幾頁（預設 1）"),
-      min: 1,
-      max: LIMITS.page,
-      default: 1,
-      // Discord pages through the results with buttons instead.
-      textOnly: true,
-    },
+    // Discord pages through the results with buttons instead.
+    pageOption({ textOnly: true }),
   ],
   run({ archive, markup }, { query, limit, page }) {
     return runSearch(archive, { query, limit, page }, markup);
