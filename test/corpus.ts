@@ -92,3 +92,17 @@ export function unpackTarball(tarball: string, target: string): string {
 export function skipMessage(what: string): string {
   return `SKIPPED: ${what} needs the shared corpus (../shared/corpus or CORPUS_DIR), which is absent`;
 }
+
+/** The unpacked 2020–2022 archive's pages/ folder, or undefined without the corpus. */
+export function archivePages(): string | undefined {
+  const root = unpackedCorpus("epoch-news-2020-2022");
+  return root ? join(root, "pages") : undefined;
+}
+
+/** For scripts: the archive's pages/ folder, or a SKIPPED line and exit 0 without the corpus. */
+export function archivePagesOrExit(what: string): string {
+  const pages = archivePages();
+  if (pages) return pages;
+  console.log(skipMessage(what));
+  process.exit(0);
+}

@@ -52,8 +52,6 @@ export function formatJson(value: unknown): string {
 
 /** The unpacked archive (holding pages/), or undefined when there is none. */
 export function archiveDir(): string | undefined {
-  const given = process.env.CORPUS_ARCHIVE;
-  if (given) return given;
   return unpackedCorpus("epoch-news-2020-2022");
 }
 

@@ -10,6 +10,7 @@
  * shared tarball epoch-news-2020-2022.tar.zst, unpacked once (see test/corpus.ts). Only ids, paths,
  * channels, dates and kinds are written; no article text.
  */
+
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,6 +18,7 @@ import type { Article } from "../../src/articles/article.js";
 import { parseArticle } from "../../src/articles/parse.js";
 import { countHan } from "../../src/text/text.js";
 import { skipMessage, unpackedCorpus } from "../../test/corpus.js";
+import { seeded } from "../measure.js";
 
 const SEED = 12;
 const DEV_ARTICLES = 42;
@@ -36,17 +38,7 @@ const INTERVIEW = /^【(珍言真语|方菲访谈)】|专访/;
 /** A transcript line: a speaker's name and a colon opening the paragraph. */
 const SPEAKER_LINE = /^[\u4e00-\u9fff]{2,4}[：:]/;
 
-/** mulberry32: a small seeded generator, enough for a reproducible shuffle. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seeded;
 
 function shuffle<T>(items: T[], next: () => number): T[] {
   const out = [...items];
@@ -65,9 +57,9 @@ export interface Selected {
   kind: "news" | "digest" | "interview";
 }
 
-/** The unpacked 2020–2022 archive: CORPUS_ARCHIVE, else the shared tarball unpacked once. */
+/** The unpacked 2020–2022 archive: the shared tarball (CORPUS_DIR or ../shared/corpus), unpacked once. */
 export function archiveDir(): string | undefined {
-  return process.env.CORPUS_ARCHIVE ?? unpackedCorpus("epoch-news-2020-2022");
+  return unpackedCorpus("epoch-news-2020-2022");
 }
 
 function main(): void {

@@ -6,32 +6,19 @@
  * outside January 2022 and apart from test/fixtures/quotes-annotated. Reads only the articles;
  * never runs the quote extractor.
  *
- *   npx tsx bench/quotes/check.ts          # ARCHIVE_PAGES defaults to /work/corpus/archive/pages
+ *   npx tsx bench/quotes/check.ts          # reads the archive tarball (CORPUS_DIR or ../shared/corpus)
  */
+
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArticle } from "../../src/articles/parse.js";
+import { archivePagesOrExit } from "../../test/corpus.js";
+import type { BenchSet } from "./sets.js";
 import { markSpans } from "./spans.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const PAGES = process.env.ARCHIVE_PAGES ?? "/work/corpus/archive/pages";
-
-interface BenchQuote {
-  articleId: string;
-  speaker: string | null;
-  kind: string;
-  paragraph: number;
-  text: string;
-  tags: string[];
-}
-interface BenchSet {
-  set: string;
-  articles: { id: string; path: string; set: string }[];
-  quotes: BenchQuote[];
-  people: { articleId: string; name: string; aliases: string[] }[];
-  negatives: { articleId: string; paragraph: number; text: string; why: string }[];
-}
+const PAGES = archivePagesOrExit("bench/quotes/check.ts");
 
 const LABEL = /^(?:“[^”]{1,14}”|[^，。：:“”「」（）()]{1,16})[：:]/;
 const problems: string[] = [];

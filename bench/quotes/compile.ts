@@ -14,14 +14,16 @@
  *
  *   npx tsx bench/quotes/compile.ts dev test
  */
+
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArticle } from "../../src/articles/parse.js";
+import { archivePagesOrExit } from "../../test/corpus.js";
 import { markSpans } from "./spans.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const PAGES = process.env.ARCHIVE_PAGES ?? "/work/corpus/archive/pages";
+const PAGES = archivePagesOrExit("bench/quotes/compile.ts");
 const KINDS = new Set(["direct", "partial", "interview"]);
 /** A transcript label at the start of a paragraph: a name or role, then a colon. */
 const LABEL = /^(?:“[^”]{1,14}”|[^，。：:“”「」（）()]{1,16})[：:]/;

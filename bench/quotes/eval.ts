@@ -10,9 +10,12 @@
  *   npx tsx bench/quotes/eval.ts --invariant     # the month invariant (invariant.ts)
  *   npx tsx bench/quotes/eval.ts --set test --final   # the blind test set: once, at the end
  *
- * Articles are read from ARCHIVE_PAGES (default /work/corpus/archive/pages), else from the
- * archive tarball under CORPUS_DIR.
+ * Articles are read from the archive tarball (CORPUS_DIR or ../shared/corpus), unpacked once.
  */
+import type { BenchNegative, BenchQuote, BenchSet } from "./sets.js";
+
+export type { BenchSet } from "./sets.js";
+
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,7 +23,7 @@ import type { Article } from "../../src/articles/article.js";
 import { parseArticle } from "../../src/articles/parse.js";
 import { PeopleDirectory } from "../../src/quotes/people.js";
 import { type ArticleQuotes, extractQuotes, type Quote } from "../../src/quotes/quotes.js";
-import { skipMessage, unpackedCorpus } from "../../test/corpus.js";
+import { archivePages, skipMessage } from "../../test/corpus.js";
 import { monthInvariant } from "./invariant.js";
 import {
   type AnnotatedPerson,
@@ -35,28 +38,6 @@ import {
 } from "./match.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-interface BenchQuote {
-  articleId: string;
-  speaker: string | null;
-  kind: string;
-  paragraph: number;
-  text: string;
-  tags: string[];
-}
-interface BenchNegative {
-  articleId: string;
-  paragraph: number;
-  text: string;
-  why: string;
-}
-export interface BenchSet {
-  set: string;
-  articles: { id: string; path: string }[];
-  quotes: BenchQuote[];
-  people: AnnotatedPerson[];
-  negatives: BenchNegative[];
-}
 
 interface Gold {
   quote: BenchQuote;
@@ -405,14 +386,6 @@ export function askByAlias(evaluation: Evaluation, data: BenchSet, derived = fal
 
 function loadSet(name: string): BenchSet {
   return JSON.parse(readFileSync(join(here, `${name}.json`), "utf8")) as BenchSet;
-}
-
-function archivePages(): string | undefined {
-  const pages = process.env.ARCHIVE_PAGES ?? "/work/corpus/archive/pages";
-  if (existsSync(pages)) return pages;
-  const root = unpackedCorpus("epoch-news-2020-2022");
-  if (!root) return undefined;
-  return existsSync(join(root, "pages")) ? join(root, "pages") : root;
 }
 
 function report(evaluation: Evaluation, data: BenchSet, examples: number, verbose: boolean) {

@@ -55,8 +55,7 @@ export function transcriptParagraphs(paragraphs: string[]): Set<number> {
 }
 
 function monthRoot(): string | undefined {
-  const dir = process.env.MONTH_DIR ?? "/work/corpus/month";
-  return existsSync(dir) ? dir : unpackedCorpus("epoch-news-2022-01");
+  return unpackedCorpus("epoch-news-2022-01");
 }
 
 export async function monthInvariant(top: number): Promise<void> {

@@ -3,14 +3,16 @@
  * (¶n, 1-based as in Article.paragraphs), with [k] before the k-th top-level quotation-mark span
  * of the paragraph. Reads only the articles; never runs the quote extractor.
  *
- *   npx tsx bench/quotes/show.ts ncid277/n12775171.md …   # paths relative to ARCHIVE_PAGES
+ *   npx tsx bench/quotes/show.ts ncid277/n12775171.md …   # paths relative to the archive's pages/
  */
+
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArticle } from "../../src/articles/parse.js";
+import { archivePagesOrExit } from "../../test/corpus.js";
 import { markSpans } from "./spans.js";
 
-export const ARCHIVE_PAGES = process.env.ARCHIVE_PAGES ?? "/work/corpus/archive/pages";
+export const ARCHIVE_PAGES = archivePagesOrExit("bench/quotes/show.ts");
 
 for (const path of process.argv.slice(2)) {
   const article = parseArticle(readFileSync(join(ARCHIVE_PAGES, path), "utf8"), path);

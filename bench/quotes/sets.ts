@@ -1,0 +1,26 @@
+import type { AnnotatedPerson } from "./match.js";
+
+/** The shape of bench/quotes/dev.json and test.json (see PROTOCOL.md). */
+export interface BenchQuote {
+  articleId: string;
+  speaker: string | null;
+  kind: string;
+  paragraph: number;
+  text: string;
+  tags: string[];
+}
+
+export interface BenchNegative {
+  articleId: string;
+  paragraph: number;
+  text: string;
+  why: string;
+}
+
+export interface BenchSet {
+  set: string;
+  articles: { id: string; path: string; set?: string }[];
+  quotes: BenchQuote[];
+  people: AnnotatedPerson[];
+  negatives: BenchNegative[];
+}
