@@ -1,4 +1,4 @@
-import { answerQuestion } from "../answers/ask.js";
+import { askArchive } from "../answers/retrieval.js";
 import { summarize } from "../answers/summary.js";
 import type { Archive } from "../articles/archive.js";
 import { type Article, type ArticleRef, articleRef } from "../articles/article.js";
@@ -197,10 +197,7 @@ export function runAsk(archive: Archive, options: { question: string; limit?: nu
   if (question.length > LIMITS.question)
     throw new UserError(`问题太长（${question.length} 字），最多 ${LIMITS.question} 字。`);
   const limit = checkInteger("limit", options.limit ?? 3, 1, 3);
-  const candidates = archive.search
-    .search(question, { mode: "any", limit: 30 })
-    .hits.flatMap((hit) => archive.get(hit.id) ?? []);
-  const result = answerQuestion(question, candidates, { limit });
+  const result = askArchive(archive, question, { limit });
   const answers = result.answers.flatMap((answer) => {
     const article = archive.get(answer.articleId);
     return article
