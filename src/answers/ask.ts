@@ -202,16 +202,24 @@ function joinSplitNames(parsed: ParsedQuestion, texts: string[]): QuestionTerm[]
 /** English words: their Chinese candidates from CC-CEDICT, the ones the archive uses most. */
 export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) => number): void {
   if (!parsed.english) return;
-  const plain = parsed.terms.filter((term) => term.latin && !term.anchor);
+  const latin = parsed.terms.filter((term) => term.latin);
   const phrases: QuestionTerm[] = [];
-  for (let i = 0; i + 1 < plain.length; i++) {
-    const phrase = `${(plain[i] as QuestionTerm).word} ${(plain[i + 1] as QuestionTerm).word}`;
+  for (let i = 0; i + 1 < latin.length; i++) {
+    const a = latin[i] as QuestionTerm;
+    const b = latin[i + 1] as QuestionTerm;
+    if (a.anchor || b.anchor) continue;
+    const phrase = `${a.word} ${b.word}`;
     if (!parsed.text.includes(phrase)) continue;
     const chinese = rankByUse(chineseFor(phrase), frequency);
     if (chinese.length > 0)
       phrases.push({ word: phrase, synonyms: chinese, weight: 1.2, latin: true });
   }
-  for (const term of plain) term.synonyms = rankByUse(chineseFor(term.word), frequency);
+  for (const term of latin) {
+    term.synonyms = rankByUse(chineseFor(term.word), frequency);
+    // A Latin name the archive never writes (a pinyin name: zhang ming) cannot be checked.
+    if (term.anchor && term.synonyms.length === 0 && frequency(term.word) === 0)
+      delete term.anchor;
+  }
   parsed.terms.push(...phrases);
 }
 

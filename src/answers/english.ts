@@ -29,6 +29,7 @@ function dictionaryFile(): string | undefined {
 
 function senseKeys(sense: string): string[] {
   const plain = sense
+    .replace(/^(surname|variant of|see) .*$/i, "")
     .replace(/\([^)]*\)/g, " ")
     .replace(/\[[^\]]*\]/g, " ")
     .replace(/^(to|a|an|the) /i, "")

@@ -187,15 +187,18 @@ function englishTerms(question: string): QuestionTerm[] {
   const tokens = question.match(/[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*%?/g) ?? [];
   let run: string[] = [];
   const flush = () => {
-    if (run.length >= 2)
+    if (run.length >= 2) {
+      // News writes a Latin name once in full, then by surname (Vincent Shu → Shu).
+      const surname = foldText(run[run.length - 1] as string);
+      const personal = surname.length >= 3 && /^[A-Z][a-z]/.test(run[0] as string);
       push({
         word: foldText(run.join(" ")),
-        synonyms: [],
+        synonyms: personal ? [surname] : [],
         weight: 1.5,
         anchor: "latin",
         latin: true,
       });
-    else if (run.length === 1) {
+    } else if (run.length === 1) {
       const word = foldText(run[0] as string);
       if (!ENGLISH_FUNCTION_WORDS.has(word))
         push({ word, synonyms: [], weight: 1.2, anchor: "latin", latin: true });
