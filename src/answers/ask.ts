@@ -217,8 +217,7 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
   for (const term of latin) {
     term.synonyms = rankByUse(chineseFor(term.word), frequency);
     // A Latin name the archive never writes (a pinyin name: zhang ming) cannot be checked.
-    if (term.anchor && term.synonyms.length === 0 && frequency(term.word) === 0)
-      delete term.anchor;
+    if (term.anchor && term.synonyms.length === 0 && frequency(term.word) === 0) delete term.anchor;
   }
   parsed.terms.push(...phrases);
 }
@@ -250,13 +249,15 @@ interface Scored {
 }
 
 /** Share of the question's weight a sentence must cover with its context to be an answer. */
-const MIN_CONTEXT = 0.5;
+const MIN_CONTEXT = 0.55;
 /** …and with its own words (a sentence that repeats nothing of the question needs its type). */
 const MIN_OWN = 0.12;
 /** …and with the whole article. */
 const MIN_ARTICLE = 0.55;
 /** Score lost by a sentence without the asked person, place or reason. */
 const UNTYPED_PENALTY = -0.25;
+/** Answers after the first may come from articles covering this much less of the question. */
+const ARTICLE_SLACK = 0.2;
 /** Answers after the first must score at least this share of the best. */
 const RELATIVE_FLOOR = 0.75;
 /** How many of the best-covering sentences get the (slower) type check. */
@@ -412,6 +413,8 @@ export function answerQuestion(
   for (const item of passing) {
     if (answers.length >= limit) break;
     if (item.score < RELATIVE_FLOOR * best.score) break;
+    // Another article that holds less of the question is about something else.
+    if (item.article < best.article - ARTICLE_SLACK) continue;
     if (answers.some((answer) => sameContent(answer.text, item.sentence.clean))) continue;
     answers.push({
       text: item.sentence.clean,

@@ -384,6 +384,10 @@ export function quotedShare(text: string): number {
 
 const DANGLING_START = new RegExp(`^(${alternation("summary-dangling-starts")})`);
 
+const PRONOUN_START = /^(他|她|它|他们|她们|我|我们|你|你们|其)(?!国|中|他|实)/;
+const FIGURE = /\d|[一二两三四五六七八九十百千万亿]+(名|人|个|架|枚|次|起|例|年|月|日|天|亿|万)/;
+const NAMED = /[\u4e00-\u9fff]·[\u4e00-\u9fff]|[(（][A-Za-z][a-z]+ [A-Z]?[a-z]+[)）]/;
+
 function priorFactor(candidate: Candidate): number {
   let factor = lengthFactor(candidate.clean);
   // Questions: a short one is a rhetorical hook; a long one may report what was asked.
@@ -392,7 +396,12 @@ function priorFactor(candidate: Candidate): number {
   const quoted = quotedShare(candidate.clean);
   if (quoted > 0.85) factor *= 0.6;
   else if (quoted > 0.6) factor *= 0.85;
-  if (DANGLING_START.test(candidate.folded)) factor *= 0.9;
+  // A sentence that opens with a pronoun (他说) leans on the one before; out of context it is
+  // the reporter's aside, not the news.
+  if (PRONOUN_START.test(candidate.folded)) factor *= 0.75;
+  else if (DANGLING_START.test(candidate.folded)) factor *= 0.9;
+  // The lead fact carries figures and names: 12名, 3月5日, 温迪·谢尔曼.
+  if (FIGURE.test(candidate.folded) || NAMED.test(candidate.clean)) factor *= 1.1;
   return factor;
 }
 
@@ -413,8 +422,8 @@ export interface SummaryTuning {
 }
 
 export const DEFAULT_TUNING: SummaryTuning = {
-  textRank: 0.45,
-  position: 0.35,
+  textRank: 0.35,
+  position: 0.5,
   title: 0.2,
   positionDecay: 4,
   redundancy: 0.35,
