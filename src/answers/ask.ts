@@ -2,7 +2,7 @@ import type { Article } from "../articles/article.js";
 import { UserError } from "../errors.js";
 import { countHan, foldText, isHanCode } from "../text/text.js";
 import { chineseFor } from "./english.js";
-import { holdsAnswerType, holdsUnit, STRICT_UNITS } from "./evidence.js";
+import { holdsAnswerType, holdsTimeUnit, holdsUnit, namesHead, STRICT_UNITS } from "./evidence.js";
 import {
   type ParsedQuestion,
   parseQuestion,
@@ -256,6 +256,8 @@ const MIN_OWN = 0.12;
 const MIN_ARTICLE = 0.55;
 /** Score lost by a sentence without the asked person, place or reason. */
 const UNTYPED_PENALTY = -0.25;
+/** Score lost by a sentence that names no instance of a which-question's noun (哪家医院). */
+const HEAD_PENALTY = 0.15;
 /** Answers after the first may come from articles covering this much less of the question. */
 const ARTICLE_SLACK = 0.2;
 /** Answers after the first must score at least this share of the best. */
@@ -388,9 +390,16 @@ export function answerQuestion(
   for (const item of scored) {
     const { sentence } = item;
     item.typed = holdsAnswerType(parsed.type, sentence.clean, sentence.folded, questionWords);
-    if (item.typed && parsed.unit) item.typed = holdsUnit(sentence.folded, parsed.unit);
+    if (item.typed && parsed.unit) {
+      item.typed =
+        parsed.type === "time"
+          ? holdsTimeUnit(sentence.folded, parsed.unit)
+          : holdsUnit(sentence.folded, parsed.unit);
+    }
+    if (parsed.head && !namesHead(sentence.folded, parsed.head)) item.score -= HEAD_PENALTY;
     const strict =
-      STRICT_TYPES.has(parsed.type) || (parsed.unit !== undefined && STRICT_UNITS.has(parsed.unit));
+      STRICT_TYPES.has(parsed.type) ||
+      (parsed.unit !== undefined && (parsed.type === "time" || STRICT_UNITS.has(parsed.unit)));
     item.untyped = strict && !item.typed;
     const typeBonus =
       parsed.type === "other" ? 0 : item.typed ? 0.15 : strict ? -1 : UNTYPED_PENALTY;

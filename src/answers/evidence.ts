@@ -51,6 +51,25 @@ export function holdsUnit(folded: string, unit: string): boolean {
   return pattern.test(text);
 }
 
+const YEAR = /\d{4}\s*年|[〇零一二三四五六七八九]{4}年|[去今明前]年/;
+const DAY =
+  /\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]|周[一二三四五六日]|星期[一二三四五六日天]|[昨今明前]天|当天|当日|\d{1,2}\s*月\s*\d{1,2}/;
+
+/** Whether a sentence dates to the asked precision: a year (年) or a day (日). */
+export function holdsTimeUnit(folded: string, unit: string): boolean {
+  return unit === "年" ? YEAR.test(folded) : unit === "日" ? DAY.test(folded) : true;
+}
+
+/** Whether a sentence names one of the things a which-question asks for (哪家医院 → 某某医院). */
+export function namesHead(folded: string, head: string): boolean {
+  let at = folded.indexOf(head);
+  while (at >= 0) {
+    if (at > 0 && /[\u4e00-\u9fffa-z0-9]/.test(folded.charAt(at - 1))) return true;
+    at = folded.indexOf(head, at + 1);
+  }
+  return false;
+}
+
 /** Units that an answer must be in: a figure in another unit answers something else. */
 export const STRICT_UNITS = new Set(["%", "岁", "钱", "国", "人"]);
 

@@ -27,8 +27,13 @@ export interface QuestionTerm {
 
 export interface ParsedQuestion {
   type: QuestionType;
-  /** The unit a number question counts in (份, 人, 国, %), when it names one. */
+  /**
+   * The unit a number question counts in (份, 人, 国, %), or the precision a time question asks
+   * for (年: a year, 日: a day), when it names one.
+   */
   unit?: string;
+  /** The kind of thing a which-question names (哪家医院 → 医院): the answer names one. */
+  head?: string;
   terms: QuestionTerm[];
   /** Whether the question is written in English (Latin letters, no Han). */
   english: boolean;
@@ -76,6 +81,10 @@ const UNIT_PATTERNS: [RegExp, string][] = [
     "$1",
   ],
 ];
+
+/** 哪家医院, 哪个看守所, 哪所大学: the noun after 哪 and a measure word. */
+const HEAD_NOUN =
+  /哪(个|家|所|座|间|条|只|支|位|名)([\u4e00-\u9fff]{2}[所院馆局厂校区市省县站台队]?)/;
 
 /** Question words and particles, removed before the content words are taken. */
 const QUESTION_WORDS = new RegExp(
@@ -246,6 +255,11 @@ export function parseQuestion(question: string): ParsedQuestion {
       }
     }
   }
+  if (type === "time") {
+    if (/哪一?年|什么年份|几几年|\b(what|which) year\b|\bin what year\b/.test(folded)) unit = "年";
+    else if (/哪一?天|哪日|几月几[号日]|几号|\b(what|which) (date|day)\b/.test(folded)) unit = "日";
+  }
+  const head = HEAD_NOUN.exec(folded)?.[2];
   const english = /[a-z]/.test(folded) && !/[\u4e00-\u9fff]/.test(folded);
   if (english) return { type, unit, terms: englishTerms(question), english, text: folded };
 
@@ -266,5 +280,5 @@ export function parseQuestion(question: string): ParsedQuestion {
     if (anchor) term.anchor = anchor;
     terms.push(term);
   }
-  return { type, unit, terms, english, text: stripped };
+  return { type, unit, head, terms, english, text: stripped };
 }
