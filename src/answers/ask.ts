@@ -453,11 +453,23 @@ function missingAnchor(
         matchTerm(term, item.evidence.titleLead).strength < SYNONYM_STRENGTH
       )
         return term.word;
-    } else if (matchTerm(term, item.evidence.full).strength < SYNONYM_STRENGTH) {
+    } else if (!anchorIn(term, item.evidence.full)) {
       return term.word;
     }
   }
   return undefined;
+}
+
+/**
+ * Whether a name, place or organisation anchor occurs in an article. jieba sometimes glues a
+ * neighbouring character to a name (跟中共, 俄罗斯人, 原计划): a word of three or more characters
+ * also counts as found when it is without its first or its last character.
+ */
+function anchorIn(term: QuestionTerm, folded: string): boolean {
+  if (matchTerm(term, folded).strength >= SYNONYM_STRENGTH) return true;
+  const { word } = term;
+  if (term.latin || word.length < 3) return false;
+  return folded.includes(word.slice(1)) || folded.includes(word.slice(0, -1));
 }
 
 function passes(item: Scored, type: QuestionType): boolean {
