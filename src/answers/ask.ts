@@ -1,6 +1,7 @@
 import type { Article } from "../articles/article.js";
 import { UserError } from "../errors.js";
 import { countHan, foldText, isHanCode } from "../text/text.js";
+import { associatedWords } from "./associations.js";
 import { chineseFor } from "./english.js";
 import { holdsAnswerType, holdsTimeUnit, holdsUnit, namesHead, STRICT_UNITS } from "./evidence.js";
 import {
@@ -77,6 +78,11 @@ export const NO_ANSWER = "没有找到能回答这个问题的句子。";
 
 const SYNONYM_STRENGTH = 0.8;
 const PARTIAL_STRENGTH = 0.3;
+/** A learned association (data/word-associations.txt): a paraphrase, or only a neighbour. */
+const RELATED_STRENGTH = 0.4;
+/** Learned neighbours at least this similar are soft matches. */
+const RELATED_SIMILARITY = 0.65;
+const RELATED_COUNT = 3;
 
 interface Match {
   strength: number;
@@ -112,6 +118,11 @@ function matchTerm(term: QuestionTerm, folded: string): Match {
     const found = find(folded, synonym);
     if (found >= 0)
       return { strength: SYNONYM_STRENGTH, start: found, end: found + synonym.length };
+  }
+  for (const related of term.related ?? []) {
+    const found = folded.indexOf(related);
+    if (found >= 0)
+      return { strength: RELATED_STRENGTH, start: found, end: found + related.length };
   }
   if (term.word.length >= 2 && isHanCode(term.word.charCodeAt(0))) {
     let shared = 0;
@@ -335,6 +346,12 @@ export function answerQuestion(
     parsed,
     evidence.map((item) => item.full),
   );
+  for (const term of terms) {
+    if (term.anchor || term.latin || term.related) continue;
+    term.related = associatedWords(term.word, RELATED_SIMILARITY)
+      .slice(0, RELATED_COUNT)
+      .map((entry) => entry.word);
+  }
   const weights = termWeights(terms, evidence, options.rarity);
   const total = weights.reduce((a, b) => a + b, 0);
   const words = terms.map((term) => term.word).join("、");

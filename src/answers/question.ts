@@ -19,6 +19,8 @@ export interface QuestionTerm {
   synonyms: string[];
   /** Weight from the word's length and kind, before rarity. */
   weight: number;
+  /** Words the archive uses in the same contexts (learned), matched softly. */
+  related?: string[];
   /** Set when the word is a specific anchor the evidence must hold. */
   anchor?: AnchorKind;
   /** Latin word of an English question (matched as a whole word). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion, parseQuestion } from "../../src/answers/ask.js";
+import { associatedWords } from "../../src/answers/associations.js";
 import type { Article } from "../../src/articles/article.js";
 import { isUserError } from "../../src/errors.js";
 import { articleFixture, seedArticle } from "../helpers.js";
@@ -227,5 +228,17 @@ describe("answerQuestion: typing and honesty (issue 12)", () => {
   it("answers from the named article only", () => {
     const { answers } = answerQuestion("多少人受伤？", [seed, fire], { article: "n13495457" });
     expect(answers.every((a) => a.articleId === "n13495457")).toBe(true);
+  });
+});
+
+describe("learned associations (data/word-associations.txt)", () => {
+  it("are read with their similarities, most similar first, within the asked floor", () => {
+    const related = associatedWords("会谈", 0.5);
+    expect(related.length).toBeGreaterThan(0);
+    const similarities = related.map((entry) => entry.similarity);
+    expect([...similarities].sort((a, b) => b - a)).toEqual(similarities);
+    expect(similarities.every((s) => s >= 0.5 && s < 1)).toBe(true);
+    expect(associatedWords("会谈", 0.99)).toEqual([]);
+    expect(associatedWords("不是一个词语的东西")).toEqual([]);
   });
 });
