@@ -226,9 +226,14 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
       phrases.push({ word: phrase, synonyms: chinese, weight: 1.2, latin: true });
   }
   for (const term of latin) {
-    term.synonyms = rankByUse(chineseFor(term.word), frequency);
+    const chinese = chineseFor(term.written ?? term.word);
+    term.synonyms = [...rankByUse(chinese, frequency), ...term.synonyms];
     // A Latin name the archive never writes (a pinyin name: zhang ming) cannot be checked.
-    if (term.anchor && term.synonyms.length === 0 && frequency(term.word) === 0) delete term.anchor;
+    // A single Latin word without a dictionary entry (Pelosi, Liu) is mostly written in Han
+    // characters by the archive: a term, not an anchor; a full name is an anchor when written.
+    const single = !term.word.includes(" ") && !/^[A-Z]{2,}$/.test(term.written ?? "");
+    if (term.anchor && chinese.length === 0 && (single || frequency(term.word) === 0))
+      delete term.anchor;
   }
   parsed.terms.push(...phrases);
 }
@@ -261,10 +266,14 @@ interface Scored {
 
 /** Share of the question's weight a sentence must cover with its context to be an answer. */
 const MIN_CONTEXT = 0.55;
+/**
+ * The same for an English question: a dictionary translation misses many of the words the
+ * article uses (trip → 旅程 where the article says 访问), so less of it can be covered.
+ */
+const MIN_CONTEXT_ENGLISH = 0.45;
 /** …and with its own words (a sentence that repeats nothing of the question needs its type). */
 const MIN_OWN = 0.12;
-/** …and with the whole article. */
-const MIN_ARTICLE = 0.55;
+/* The whole article must cover as much (the same floor). */
 /** Score lost by a sentence without the asked person, place or reason. */
 const UNTYPED_PENALTY = -0.25;
 /** Score lost by a sentence that names no instance of a which-question's noun (哪家医院). */
@@ -432,7 +441,7 @@ export function answerQuestion(
       a.sentence.index - b.sentence.index,
   );
 
-  const passing = scored.filter((item) => passes(item, parsed.type));
+  const passing = scored.filter((item) => passes(item, parsed.type, parsed.english));
   const best = passing[0];
   if (!best) return explainRefusal(scored, parsed, words);
   const answers: AnswerSentence[] = [];
@@ -489,9 +498,10 @@ function anchorIn(term: QuestionTerm, folded: string): boolean {
   return folded.includes(word.slice(1)) || folded.includes(word.slice(0, -1));
 }
 
-function passes(item: Scored, type: QuestionType): boolean {
+function passes(item: Scored, type: QuestionType, english: boolean): boolean {
   if (item.missing !== undefined || item.untyped) return false;
-  if (item.context < MIN_CONTEXT || item.article < MIN_ARTICLE) return false;
+  const floor = english ? MIN_CONTEXT_ENGLISH : MIN_CONTEXT;
+  if (item.context < floor || item.article < floor) return false;
   if (item.own >= MIN_OWN) return true;
   return type !== "other" && item.typed;
 }

@@ -28,13 +28,15 @@ function dictionaryFile(): string | undefined {
 }
 
 function senseKeys(sense: string): string[] {
-  const plain = sense
+  const cleaned = sense
     .replace(/^(surname|variant of|see) .*$/i, "")
     .replace(/\([^)]*\)/g, " ")
     .replace(/\[[^\]]*\]/g, " ")
     .replace(/^(to|a|an|the) /i, "")
-    .trim()
-    .toLowerCase();
+    .trim();
+  // Acronyms keep their case (US 美国, not us 我们).
+  if (/^[A-Z][A-Z.]{1,5}$/.test(cleaned)) return [cleaned.replaceAll(".", "")];
+  const plain = cleaned.toLowerCase();
   if (!plain || plain.split(" ").length > 3 || /[^a-z' -]/.test(plain)) return [];
   return [plain];
 }
@@ -74,10 +76,17 @@ function singular(word: string): string[] {
   return forms;
 }
 
-/** Chinese headwords for an English word or phrase (lower case), in dictionary order. */
+/**
+ * Chinese headwords for an English word or phrase, in dictionary order. A short word written in
+ * capitals (US, FDA) is looked up as an acronym first.
+ */
 export function chineseFor(english: string): string[] {
   const dictionary = loadIndex();
   const out: string[] = [];
+  if (/^[A-Z]{2,5}$/.test(english)) {
+    const acronym = dictionary.get(english) ?? [];
+    if (acronym.length > 0) return [...acronym];
+  }
   for (const form of singular(english.toLowerCase())) {
     for (const word of dictionary.get(form) ?? []) if (!out.includes(word)) out.push(word);
   }

@@ -25,6 +25,8 @@ export interface QuestionTerm {
   anchor?: AnchorKind;
   /** Latin word of an English question (matched as a whole word). */
   latin?: boolean;
+  /** As written in the question, when its case matters (US, FDA). */
+  written?: string;
 }
 
 export interface ParsedQuestion {
@@ -210,9 +212,10 @@ function englishTerms(question: string): QuestionTerm[] {
         latin: true,
       });
     } else if (run.length === 1) {
-      const word = foldText(run[0] as string);
+      const written = run[0] as string;
+      const word = foldText(written);
       if (!ENGLISH_FUNCTION_WORDS.has(word))
-        push({ word, synonyms: [], weight: 1.2, anchor: "latin", latin: true });
+        push({ word, synonyms: [], weight: 1.2, anchor: "latin", latin: true, written });
     }
     run = [];
   };

@@ -50,7 +50,10 @@ export function archiveRarity(index: SearchIndex): Rarity {
 export function searchQuery(parsed: ParsedQuestion): string {
   const words: string[] = [];
   for (const term of [...parsed.terms].sort((a, b) => b.weight - a.weight)) {
-    const word = term.latin && !term.anchor ? term.synonyms[0] : term.word;
+    // English words by their Chinese word; a Latin name the archive may write as is.
+    const word = term.latin
+      ? (term.synonyms[0] ?? (term.anchor ? term.word : undefined))
+      : term.word;
     if (!word) continue;
     for (const part of word.split(/\s+/)) if (part && !words.includes(part)) words.push(part);
   }
