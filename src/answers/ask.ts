@@ -265,7 +265,7 @@ interface Scored {
 }
 
 /** Share of the question's weight a sentence must cover with its context to be an answer. */
-const MIN_CONTEXT = 0.55;
+const MIN_CONTEXT = 0.6;
 /**
  * The same for an English question: a dictionary translation misses many of the words the
  * article uses (trip → 旅程 where the article says 访问), so less of it can be covered.
