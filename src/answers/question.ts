@@ -200,7 +200,8 @@ function englishTerms(question: string): QuestionTerm[] {
     seen.add(term.word);
     terms.push(term);
   };
-  const tokens = question.match(/[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*%?/g) ?? [];
+  const tokens =
+    question.match(/\d*[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]|[A-Za-z]|\d+(?:[.,]\d+)*%?/g) ?? [];
   let run: string[] = [];
   const flush = () => {
     if (run.length >= 2) {
@@ -223,8 +224,11 @@ function englishTerms(question: string): QuestionTerm[] {
     run = [];
   };
   tokens.forEach((token, i) => {
+    // A capitalised word continues a name even when it is a function word elsewhere (Liu He).
     const capitalised =
-      /^[A-Z]/.test(token) && i > 0 && !ENGLISH_FUNCTION_WORDS.has(token.toLowerCase());
+      /^[A-Z]/.test(token) &&
+      i > 0 &&
+      (run.length > 0 || !ENGLISH_FUNCTION_WORDS.has(token.toLowerCase()));
     const acronym = /^[A-Z]{2,}$/.test(token);
     if (capitalised || acronym) {
       run.push(token.replace(/'s$/, ""));
@@ -232,6 +236,11 @@ function englishTerms(question: string): QuestionTerm[] {
     }
     flush();
     const word = foldText(token.replace(/'s$/, ""));
+    if (/[a-z]/.test(word) && /\d/.test(word)) {
+      // A code written in letters and digits (a flight number, 9Dashline) matches as written.
+      push({ word, synonyms: [], weight: 1.5, anchor: "latin", latin: true });
+      return;
+    }
     if (/^\d/.test(word)) {
       push({
         word,
