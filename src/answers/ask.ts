@@ -474,6 +474,9 @@ function missingAnchor(
       const window = [sentences[at - 1], item.sentence, sentences[at + 1]]
         .map((s) => s?.folded ?? "")
         .join("\n");
+      // The article's own year, which its dates leave out (2月11日), unless another is named.
+      const ownYear = item.evidence.article.date?.startsWith(term.word.slice(0, 4));
+      if (term.anchor === "year" && ownYear && !/\d{4}\s*年/.test(window)) continue;
       if (
         matchTerm(term, window).strength < SYNONYM_STRENGTH &&
         matchTerm(term, item.evidence.titleLead).strength < SYNONYM_STRENGTH

@@ -100,7 +100,7 @@ const QUESTION_WORDS = new RegExp(
 );
 /** Frame words (那天, 一口气) and a demonstrative or 哪 before a measure word (那次, 哪片). */
 const FRAMES = new RegExp(
-  `${alternation("ask-question-frames")}|[这那哪](一)?(片|次|份|批|盘|场|回|件|起|位|家|座|条|所|只|个|些|种|项|届|轮)`,
+  `${alternation("ask-question-frames")}|[这那哪](一)?(片|次|份|批|盘|场|回|件|起|位|家|座|条|所|只|个|些|种|项|届|轮|波)`,
   "g",
 );
 
