@@ -178,12 +178,23 @@ function fullText(article: Article): string {
   return text;
 }
 
+const titleLeadCache = new WeakMap<Article, string>();
+
+function titleLeadText(article: Article): string {
+  let text = titleLeadCache.get(article);
+  if (text === undefined) {
+    text = foldText(`${article.title}\n${article.paragraphs[0] ?? ""}`);
+    titleLeadCache.set(article, text);
+  }
+  return text;
+}
+
 function evidenceOf(article: Article, order: number): Evidence {
   return {
     article,
     order,
     sentences: sentencesOf(article),
-    titleLead: foldText(`${article.title}\n${article.paragraphs[0] ?? ""}`),
+    titleLead: titleLeadText(article),
     full: fullText(article),
   };
 }

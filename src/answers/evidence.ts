@@ -73,10 +73,24 @@ export function namesHead(folded: string, head: string): boolean {
 /** Units that an answer must be in: a figure in another unit answers something else. */
 export const STRICT_UNITS = new Set(["%", "岁", "钱", "国", "人"]);
 
+/** jieba's tagged words of recent sentences (the same candidates come back question after question). */
+const tagCache = new Map<string, { word: string; tag: string }[]>();
+const TAG_CACHE_SIZE = 20_000;
+
+function tagged(folded: string): { word: string; tag: string }[] {
+  let tags = tagCache.get(folded);
+  if (!tags) {
+    tags = segmenter().tag(folded, true);
+    if (tagCache.size >= TAG_CACHE_SIZE) tagCache.clear();
+    tagCache.set(folded, tags);
+  }
+  return tags;
+}
+
 function namesPerson(original: string, folded: string, questionWords: Set<string>): boolean {
   if (NAME_WITH_DOT.test(folded) || CAPITALISED_FULL_NAME.test(original)) return true;
   if (PERSON_TITLE.test(folded)) return true;
-  for (const { word, tag } of segmenter().tag(folded, true)) {
+  for (const { word, tag } of tagged(folded)) {
     if (tag.startsWith("nr") && word.length >= 2 && !questionWords.has(word)) return true;
   }
   return false;
@@ -84,7 +98,7 @@ function namesPerson(original: string, folded: string, questionWords: Set<string
 
 function namesPlace(folded: string, questionWords: Set<string>): boolean {
   if (PLACE_SUFFIX.test(folded)) return true;
-  for (const { word, tag } of segmenter().tag(folded, true)) {
+  for (const { word, tag } of tagged(folded)) {
     if (tag === "ns" && word.length >= 2 && !questionWords.has(word)) return true;
   }
   return false;

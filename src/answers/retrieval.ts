@@ -34,7 +34,7 @@ export function archiveRarity(index: SearchIndex): Rarity {
       let df = known.get(word);
       if (df === undefined) {
         try {
-          df = index.search(word, { mode: "all", limit: 1 }).total;
+          df = index.search(word, { mode: "all", limit: 1, suggestions: false }).total;
         } catch {
           df = 0;
         }
