@@ -191,6 +191,21 @@ function anchorKind(word: string, tag: string): AnchorKind | undefined {
   return undefined;
 }
 
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+
 /** Words of an English question: capitalised runs (Vincent Shu) kept as one Latin name. */
 function englishTerms(question: string): QuestionTerm[] {
   const terms: QuestionTerm[] = [];
@@ -218,6 +233,13 @@ function englishTerms(question: string): QuestionTerm[] {
     } else if (run.length === 1) {
       const written = run[0] as string;
       const word = foldText(written);
+      const month = MONTHS.indexOf(word);
+      if (month >= 0) {
+        // Chinese news writes months in digits: March → 3月.
+        push({ word: `${month + 1}月`, synonyms: [], weight: 1 });
+        run = [];
+        return;
+      }
       if (!ENGLISH_FUNCTION_WORDS.has(word))
         push({ word, synonyms: [], weight: 1.2, anchor: "latin", latin: true, written });
     }

@@ -204,6 +204,13 @@ describe("question analysis (issue 12)", () => {
     expect(parsed.terms.map((t) => t.word)).toContain("davy jun huang");
     expect(parsed.terms.find((t) => t.word === "2021")?.anchor).toBe("year");
   });
+
+  it("English months become the digits Chinese news writes; quantifiers are dropped", () => {
+    const words = parseQuestion(
+      "What did Marco Rubio say about some US media in late March?",
+    ).terms.map((t) => t.word);
+    expect(words).toEqual(["marco rubio", "us", "media", "3月"]);
+  });
 });
 
 describe("answerQuestion: typing and honesty (issue 12)", () => {
