@@ -1,20 +1,34 @@
+import { format } from "../app/messages/index.js";
 import type { Article } from "../articles/article.js";
 import { UserError } from "../errors.js";
-import { alternation, lexicon, wordSet } from "../text/lexicon.js";
-import { contentWords, countHan, foldText, isHanCode, segmenter } from "../text/text.js";
+import { countHan, foldText, isHanCode } from "../text/text.js";
+import { associatedWords } from "./associations.js";
+import { chineseFor } from "./english.js";
+import { holdsAnswerType, holdsTimeUnit, holdsUnit, namesHead, STRICT_UNITS } from "./evidence.js";
+import {
+  type ParsedQuestion,
+  parseQuestion,
+  type QuestionTerm,
+  type QuestionType,
+} from "./question.js";
 import { type Candidate, candidateSentences, sameContent } from "./summary.js";
 
 /**
  * Answers a question with the one to three sentences of the candidate articles that best answer
  * it. Extractive: each answer is a whole sentence of an article, with its paragraph number.
  *
- * A sentence is scored by how much of the question's content it covers (folded text, so either
- * script and any case match; exact words count fully, a few news synonyms nearly as much, shared
- * characters of a word a little; rarer words weigh more), how close together the matched words
- * sit, and whether it holds the kind of thing the question asks for: a person for 谁, a duration
- * for 多久, a number for 多少/几, a date or time for 何时, a place for 哪里, a reason for 为什么.
- * When nothing covers the question well, there are no answers and `reason` says so.
+ * Every sentence of the candidate articles is scored by the question's content it covers itself
+ * and with its context (the neighbouring sentences, the article's title and lead), each word
+ * weighted by its rarity (over the archive when known, else over the candidates; a word found
+ * nowhere weighs nothing); a sentence that holds what the question asks for (a count in the asked
+ * unit, a date, a person, a reason…) gains. The best sentence that passes wins: enough of the
+ * question covered, the asked type present for counts and dates, and the question's specific
+ * anchors (a year, a number, a person, a place, a Latin name) present in the evidence; else the
+ * answer is a refusal that says what is missing.
  */
+
+export type { ParsedQuestion, QuestionTerm, QuestionType } from "./question.js";
+export { parseQuestion } from "./question.js";
 
 export interface AnswerSentence {
   text: string;
@@ -24,213 +38,66 @@ export interface AnswerSentence {
   score: number;
 }
 
+/** Why there is no answer, as data for a message catalog. */
+export interface AskRefusal {
+  code:
+    | "ask.none"
+    | "ask.noKeywords"
+    | "ask.noArticles"
+    | "ask.anchorMissing"
+    | `ask.missing.${string}`
+    | "ask.noMatch";
+  params: Record<string, string>;
+}
+
 export interface AskResult {
   answers: AnswerSentence[];
   /** Why there is no answer, in Chinese, safe to show. */
   reason?: string;
+  /** The same as data (code and parameters). */
+  refusal?: AskRefusal;
 }
 
-export type QuestionType = "person" | "duration" | "number" | "time" | "place" | "reason" | "other";
-
-export interface QuestionTerm {
-  /** Folded (simplified, lower-case) word. */
-  word: string;
-  /** Other words that count as a match, folded. */
-  synonyms: string[];
-  /** Weight from the word's length and kind, before rarity. */
-  weight: number;
+/** How rare a word is across the whole archive. */
+export interface Rarity {
+  /** How many articles hold the (folded) word. */
+  documentFrequency(word: string): number;
+  /** How many articles there are. */
+  documents: number;
 }
 
-export interface ParsedQuestion {
-  type: QuestionType;
-  terms: QuestionTerm[];
+export interface AskOptions {
+  /** At most this many answers (1–3, default 3). */
+  limit?: number;
+  /** Answer from this article only (its id). */
+  article?: string;
+  /** Archive-wide rarity of words; without it, rarity is taken over the candidates. */
+  rarity?: Rarity;
+  /** The question already parsed (and expanded) by the caller. */
+  parsed?: ParsedQuestion;
 }
 
 export const MAX_ANSWERS = 3;
 export const NO_ANSWER = "没有找到能回答这个问题的句子。";
 
 // ---------------------------------------------------------------------------------------------
-// Questions
-
-/** Question types, tried in order; the first that matches wins. Patterns run on folded text. */
-const TYPE_PATTERNS: [QuestionType, RegExp][] = [
-  ["reason", /为什么|为何|什么原因|原因是什么|出于什么|因为什么|怎么会|\bwhy\b/],
-  [
-    "duration",
-    /多久|多长时间|多长的时间|多少(个)?(小时|钟头|分钟|天|周|星期|个月|月|年)|几(个)?(小时|钟头|分钟|天|周|星期|个月|年)|\bhow long\b/,
-  ],
-  [
-    "time",
-    /什么时候|什么时间|何时|哪天|哪一天|哪日|哪年|哪一年|哪个月|几月|几号|几日|几点|\bwhen\b|\bwhat time\b/,
-  ],
-  [
-    "place",
-    /在哪里|在哪儿|哪里|哪儿|在哪|何处|何地|什么地方|哪个(国家|城市|地方|省|州|地区)|哪座|哪国|\bwhere\b/,
-  ],
-  ["person", /谁|哪位|哪些人|什么人|何人|哪个人|\bwho\b|\bwhom\b/],
-  [
-    "number",
-    /多少|几(个|名|位|次|人|岁|成|十|百|千|万|项|座|家|辆|架|枚|种|条|起|例|倍|艘|所)|多大|多高|多远|多重|多深|多长|\bhow (many|much)\b/,
-  ],
-];
-
-/**
- * Question words and particles, removed before the content words are taken: a question word
- * followed by a measure word and 人 (多少名人, 几个人), the words of lexicon/ask-question-words.txt,
- * 几 with an optional measure word, and English question and function words.
- */
-const QUESTION_WORDS = new RegExp(
-  `多少(个|名|位)?人|几(个|名|位)?人|${alternation("ask-question-words")}|几(个)?|\\b(why|how long|how many|how much|when|what time|where|who|whom|what|which|how|did|does|do|is|are|was|were|the|a|an|of|to|in|on|at|for|from|with|about|by|and|or|say|said|says|want|wants|tell|told)\\b`,
-  "g",
-);
-
-/** Verbs too light to carry a question (俄罗斯要求北约做什么 → 俄罗斯 要求 北约). */
-const LIGHT_WORDS = wordSet("ask-light-words");
-/** Words that help a little but cannot carry a question alone. */
-const WEAK_WORDS = wordSet("ask-weak-words");
-
-/**
- * Groups of words that news writing uses for the same thing (folded, simplified), one group an
- * entry of lexicon/ask-synonyms.txt. A question word in a group also matches the others, for a
- * little less than itself.
- */
-const SYNONYM_GROUPS: string[][] = lexicon("ask-synonyms").entries.map((entry) => [
-  entry.term,
-  ...entry.fields,
-]);
-
-const SYNONYMS = new Map<string, string[]>();
-for (const group of SYNONYM_GROUPS) {
-  for (const word of group) {
-    const others = group.filter((other) => other !== word);
-    SYNONYMS.set(word, [...(SYNONYMS.get(word) ?? []), ...others]);
-  }
-}
-
-function termWeight(word: string): number {
-  if (WEAK_WORDS.has(word)) return 0.3;
-  if (/^[\d.,%]+$/.test(word)) return 1.2;
-  if (!isHanCode(word.charCodeAt(0))) return word.length >= 3 ? 1.2 : 0.8;
-  if (word.length === 1) return 0.4;
-  if (word.length === 2) return 1;
-  return 1.3;
-}
-
-/** The type of a question and its content words. */
-export function parseQuestion(question: string): ParsedQuestion {
-  const folded = foldText(question).trim();
-  const type = TYPE_PATTERNS.find(([, pattern]) => pattern.test(folded))?.[0] ?? "other";
-  const stripped = folded.replace(QUESTION_WORDS, " ");
-  const seen = new Set<string>();
-  const terms: QuestionTerm[] = [];
-  for (const word of contentWords(stripped)) {
-    if (LIGHT_WORDS.has(word) || seen.has(word)) continue;
-    seen.add(word);
-    terms.push({ word, synonyms: SYNONYMS.get(word) ?? [], weight: termWeight(word) });
-  }
-  return { type, terms };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Evidence of what the question asks for
-
-const DATE_EXPRESSIONS =
-  /[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]|\d{4}\s*年(\d{1,2}\s*月)?(\d{1,2}\s*[日号])?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?|\d{1,2}\s*月(份|底|初|中)?|[上下本]?(周|星期)[一二三四五六日天]/g;
-const DURATION = new RegExp(
-  `(\\d+(\\.\\d+)?|[一二两三四五六七八九十百千半数几多]+)\\s*(多)?(个)?(半)?\\s*(${alternation("ask-duration-units")})`,
-);
-const NUMBER = new RegExp(
-  `\\d|[一二两三四五六七八九十百千万亿]+\\s*(${alternation("ask-measure-words")})|百分之`,
-);
-const TIME =
-  /\d{4}\s*年|[〇零一二三四五六七八九]{4}年|[一二三四五六七八九十]{1,2}月([一二三四五六七八九十]{1,3}[日号])?|\d{1,2}\s*月|\d{1,2}\s*[日号]|周[一二三四五六日末]|星期[一二三四五六日天]|[昨今明前]天|[上下本这](周|星期|个?月)|[去今明前]年|凌晨|上午|下午|晚上|早上|早晨|中午|傍晚|深夜|当天|当晚|日前|近日|年底|年初|月底|月初|\d{1,2}\s*[点时:：]|之前|之后|以来/;
-const REASON =
-  /因为|由于|理由是|原因|因此|所以|为了|旨在|出于|鉴于|导致|以便|之所以|是为|源于|归因|起因|引起|引发/;
-const PLACE_SUFFIX = new RegExp(
-  `[\\u4e00-\\u9fff]{1,8}(${alternation("ask-place-suffixes")})|在[\\u4e00-\\u9fff]{2,8}(举行|召开|举办|发生|进行)`,
-);
-const PERSON_TITLE = new RegExp(`(${alternation("ask-person-titles")})[\\u4e00-\\u9fff]{2,4}`);
-const NAME_WITH_DOT = /[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}/;
-/** Two capitalised Latin words in the original text: Wendy Sherman. */
-const CAPITALISED_FULL_NAME = /[A-Z][a-z]+ [A-Z][a-z]+/;
-
-function withoutDates(folded: string): string {
-  return folded.replace(DATE_EXPRESSIONS, " ");
-}
-
-/** Whether a sentence names a person (beyond the people the question itself names). */
-function namesPerson(sentence: Candidate, questionWords: Set<string>): boolean {
-  if (NAME_WITH_DOT.test(sentence.folded) || CAPITALISED_FULL_NAME.test(sentence.clean))
-    return true;
-  if (PERSON_TITLE.test(sentence.folded)) return true;
-  for (const { word, tag } of segmenter().tag(sentence.folded, true)) {
-    if (tag.startsWith("nr") && word.length >= 2 && !questionWords.has(word)) return true;
-  }
-  return false;
-}
-
-function namesPlace(sentence: Candidate, questionWords: Set<string>): boolean {
-  if (PLACE_SUFFIX.test(sentence.folded)) return true;
-  for (const { word, tag } of segmenter().tag(sentence.folded, true)) {
-    if (tag === "ns" && word.length >= 2 && !questionWords.has(word)) return true;
-  }
-  return false;
-}
-
-/** 1 when the sentence holds what the question asks for, 0 when not, for typed questions. */
-function evidence(type: QuestionType, sentence: Candidate, questionWords: Set<string>): number {
-  switch (type) {
-    case "duration":
-      return DURATION.test(withoutDates(sentence.folded)) ? 1 : 0;
-    case "number":
-      return NUMBER.test(withoutDates(sentence.folded)) ? 1 : 0;
-    case "time":
-      return TIME.test(sentence.folded) ? 1 : 0;
-    case "reason":
-      return REASON.test(sentence.folded) ? 1 : 0;
-    case "person":
-      return namesPerson(sentence, questionWords) ? 1 : 0;
-    case "place":
-      return namesPlace(sentence, questionWords) ? 1 : 0;
-    default:
-      return 1;
-  }
-}
-
-/** Types whose answer must hold the thing asked for; the others only lose some score without it. */
-const STRICT_TYPES = new Set<QuestionType>(["duration", "number", "time"]);
-
-// ---------------------------------------------------------------------------------------------
 // Matching
 
+const SYNONYM_STRENGTH = 0.8;
+const PARTIAL_STRENGTH = 0.3;
+/** A learned association (data/word-associations.txt): a paraphrase, or only a neighbour. */
+const RELATED_STRENGTH = 0.4;
+/** Learned neighbours at least this similar are soft matches. */
+const RELATED_SIMILARITY = 0.65;
+const RELATED_COUNT = 3;
+
 interface Match {
-  /** 1 exact, 0.8 synonym, up to 0.3 for shared characters, 0 none. */
   strength: number;
-  /** Where the match starts and ends in the folded sentence (exact and synonym matches). */
   start: number;
   end: number;
 }
 
-const SYNONYM_STRENGTH = 0.8;
-const PARTIAL_STRENGTH = 0.3;
-
-function matchTerm(term: QuestionTerm, folded: string): Match {
-  const at = folded.indexOf(term.word);
-  if (at >= 0) return { strength: 1, start: at, end: at + term.word.length };
-  for (const synonym of term.synonyms) {
-    if (synonym.length === 1 && term.word.length > 1) continue; // 率, 俄: too loose on their own
-    const found = /^[a-z]/.test(synonym) ? findLatinWord(folded, synonym) : folded.indexOf(synonym);
-    if (found >= 0)
-      return { strength: SYNONYM_STRENGTH, start: found, end: found + synonym.length };
-  }
-  if (term.word.length >= 2 && isHanCode(term.word.charCodeAt(0))) {
-    let shared = 0;
-    for (const char of term.word) if (folded.includes(char)) shared++;
-    const share = shared / term.word.length;
-    if (share >= 0.5) return { strength: PARTIAL_STRENGTH * share, start: -1, end: -1 };
-  }
-  return { strength: 0, start: -1, end: -1 };
-}
+const NO_MATCH: Match = { strength: 0, start: -1, end: -1 };
 
 function findLatinWord(folded: string, word: string): number {
   let from = 0;
@@ -244,147 +111,33 @@ function findLatinWord(folded: string, word: string): number {
   }
 }
 
-interface Scored {
-  article: Article;
-  articleOrder: number;
-  sentence: Candidate;
-  coverage: number;
-  exact: boolean;
-  proximity: number;
-  score: number;
+function find(folded: string, word: string): number {
+  return /^[a-z0-9]/.test(word) || /[a-z0-9]$/.test(word)
+    ? findLatinWord(folded, word)
+    : folded.indexOf(word);
 }
 
-/** Minimum coverage of the question's (weighted) content for a sentence to be an answer. */
-const MIN_COVERAGE = 0.5;
-const MIN_SCORE = 0.5;
-/** Answers after the first must score at least this share of the best. */
-const RELATIVE_FLOOR = 0.75;
-/** How many of the best-covering sentences get the (slower) type check. */
-const TYPE_CHECKED = 40;
-
-function checkLimit(limit: number): void {
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_ANSWERS) {
-    throw new UserError("ask.answerCount", { max: MAX_ANSWERS, value: String(limit) });
+function matchTerm(term: QuestionTerm, folded: string): Match {
+  const at = find(folded, term.word);
+  if (at >= 0) return { strength: 1, start: at, end: at + term.word.length };
+  for (const synonym of term.synonyms) {
+    if (synonym.length === 1 && term.word.length > 1) continue; // 率, 俄: too loose on their own
+    const found = find(folded, synonym);
+    if (found >= 0)
+      return { strength: SYNONYM_STRENGTH, start: found, end: found + synonym.length };
   }
-}
-
-/**
- * The sentences of the candidate articles that best answer a question, best first (at most
- * `limit`, default 3). Candidates may come from several articles; order them by relevance (ties
- * go to the earlier article).
- */
-export function answerQuestion(
-  question: string,
-  candidates: Article[],
-  options: { limit?: number } = {},
-): AskResult {
-  const limit = options.limit ?? MAX_ANSWERS;
-  checkLimit(limit);
-  const parsed = parseQuestion(question);
-  if (parsed.terms.length === 0) {
-    return {
-      answers: [],
-      reason: "这个问题里没有可以查找的关键词，请换个说法，例如：谁领导了美国代表团？",
-    };
+  for (const related of term.related ?? []) {
+    const found = folded.indexOf(related);
+    if (found >= 0)
+      return { strength: RELATED_STRENGTH, start: found, end: found + related.length };
   }
-  if (candidates.length === 0) return { answers: [], reason: `${NO_ANSWER}没有相关的文章。` };
-
-  // Rarer words weigh more: inverse paragraph frequency over the candidates. Only paragraphs
-  // that hold at least one question word (or a synonym) are split into sentences.
-  const paragraphs: { article: Article; articleOrder: number; folded: string }[] = [];
-  const seenArticles = new Set<string>();
-  candidates.forEach((article, articleOrder) => {
-    if (seenArticles.has(article.id)) return;
-    seenArticles.add(article.id);
-    for (const paragraph of article.paragraphs) {
-      paragraphs.push({ article, articleOrder, folded: foldText(paragraph) });
-    }
-  });
-  const weights = parsed.terms.map((term) => {
-    let df = 0;
-    for (const { folded } of paragraphs) if (matchTerm(term, folded).strength >= 1) df++;
-    const idf = Math.log(1 + paragraphs.length / (1 + df));
-    return term.weight * Math.max(0.5, Math.min(idf, 4));
-  });
-  const totalWeight = weights.reduce((a, b) => a + b, 0);
-  const mentions = (folded: string) =>
-    parsed.terms.some((term) => matchTerm(term, folded).strength >= SYNONYM_STRENGTH);
-  const pool: { article: Article; articleOrder: number; sentence: Candidate }[] = [];
-  seenArticles.clear();
-  candidates.forEach((article, articleOrder) => {
-    if (seenArticles.has(article.id)) return;
-    seenArticles.add(article.id);
-    for (const sentence of candidateSentences(article, Number.POSITIVE_INFINITY, mentions)) {
-      pool.push({ article, articleOrder, sentence });
-    }
-  });
-  const questionWords = new Set(parsed.terms.flatMap((t) => [t.word, ...t.synonyms]));
-
-  let scored: Scored[] = [];
-  for (const entry of pool) {
-    const matches = parsed.terms.map((term) => matchTerm(term, entry.sentence.folded));
-    let covered = 0;
-    matches.forEach((match, i) => {
-      covered += (weights[i] as number) * match.strength;
-    });
-    const coverage = totalWeight > 0 ? covered / totalWeight : 0;
-    const exact = matches.some((m) => m.strength >= SYNONYM_STRENGTH);
-    if (coverage === 0) continue;
-    scored.push({ ...entry, coverage, exact, proximity: proximity(matches), score: coverage });
+  if (term.word.length >= 2 && isHanCode(term.word.charCodeAt(0))) {
+    let shared = 0;
+    for (const char of term.word) if (folded.includes(char)) shared++;
+    const share = shared / term.word.length;
+    if (share >= 0.5) return { strength: PARTIAL_STRENGTH * share, start: -1, end: -1 };
   }
-  scored.sort((a, b) => b.coverage - a.coverage);
-  scored = scored.slice(0, TYPE_CHECKED);
-
-  // Context: how much of the question the sentence's whole article (title included) covers.
-  const articleCoverage = new Map<string, number>();
-  for (const item of scored) {
-    if (!articleCoverage.has(item.article.id)) {
-      const text = foldText([item.article.title, ...item.article.paragraphs].join("\n"));
-      const hit = parsed.terms.reduce(
-        (sum, term, i) => sum + (weights[i] as number) * matchTerm(term, text).strength,
-        0,
-      );
-      articleCoverage.set(item.article.id, totalWeight > 0 ? hit / totalWeight : 0);
-    }
-    const found = evidence(parsed.type, item.sentence, questionWords);
-    const typeFactor =
-      parsed.type === "other" ? 1 : found ? 1.25 : STRICT_TYPES.has(parsed.type) ? 0 : 0.6;
-    const size = countHan(item.sentence.clean);
-    const sizeFactor = size < 8 ? 0.7 : size > 160 ? 0.9 : 1;
-    item.score =
-      (item.coverage + 0.15 * item.proximity + 0.2 * (articleCoverage.get(item.article.id) ?? 0)) *
-      typeFactor *
-      sizeFactor;
-  }
-
-  scored.sort(
-    (a, b) =>
-      b.score - a.score || a.articleOrder - b.articleOrder || a.sentence.index - b.sentence.index,
-  );
-  const best = scored[0];
-  if (!best || !goodEnough(best)) {
-    const matched = scored.some((item) => item.exact && item.coverage >= MIN_COVERAGE);
-    return { answers: [], reason: `${NO_ANSWER}${hint(parsed, matched)}` };
-  }
-  const answers: AnswerSentence[] = [];
-  for (const item of scored) {
-    if (answers.length >= limit) break;
-    if (!goodEnough(item)) continue;
-    if (item.score < RELATIVE_FLOOR * best.score) break;
-    if (answers.some((answer) => sameContent(answer.text, item.sentence.clean))) continue;
-    answers.push({
-      text: item.sentence.clean,
-      articleId: item.article.id,
-      paragraph: item.sentence.paragraph,
-      score: Math.round(item.score * 1000) / 1000,
-    });
-  }
-  return { answers };
-}
-
-/** Whether a scored sentence is good enough to be an answer at all. */
-function goodEnough(item: Scored): boolean {
-  return item.exact && item.coverage >= MIN_COVERAGE && item.score >= MIN_SCORE;
+  return NO_MATCH;
 }
 
 /** 0..1: how tightly the exactly matched words sit together in the sentence. */
@@ -397,19 +150,404 @@ function proximity(matches: Match[]): number {
   return Math.min(1, covered / Math.max(1, end - start));
 }
 
-function hint(parsed: ParsedQuestion, matched: boolean): string {
-  const words = parsed.terms.map((t) => t.word).join("、");
-  if (!matched) return `（文章里没有同时提到这些词：${words}。）`;
-  const asked: Partial<Record<QuestionType, string>> = {
-    person: "人名",
-    duration: "时长",
-    number: "数字",
-    time: "时间",
-    place: "地点",
-    reason: "原因",
+// ---------------------------------------------------------------------------------------------
+// Articles as evidence
+
+interface Evidence {
+  article: Article;
+  order: number;
+  sentences: Candidate[];
+  /** Folded title and first paragraph. */
+  titleLead: string;
+  /** Folded title and all paragraphs. */
+  full: string;
+}
+
+const sentenceCache = new WeakMap<Article, Candidate[]>();
+
+function sentencesOf(article: Article): Candidate[] {
+  let sentences = sentenceCache.get(article);
+  if (!sentences) {
+    sentences = candidateSentences(article);
+    sentenceCache.set(article, sentences);
+  }
+  return sentences;
+}
+
+const fullCache = new WeakMap<Article, string>();
+
+function fullText(article: Article): string {
+  let text = fullCache.get(article);
+  if (text === undefined) {
+    text = foldText([article.title, ...article.paragraphs].join("\n"));
+    fullCache.set(article, text);
+  }
+  return text;
+}
+
+const titleLeadCache = new WeakMap<Article, string>();
+
+function titleLeadText(article: Article): string {
+  let text = titleLeadCache.get(article);
+  if (text === undefined) {
+    text = foldText(`${article.title}\n${article.paragraphs[0] ?? ""}`);
+    titleLeadCache.set(article, text);
+  }
+  return text;
+}
+
+function evidenceOf(article: Article, order: number): Evidence {
+  return {
+    article,
+    order,
+    sentences: sentencesOf(article),
+    titleLead: titleLeadText(article),
+    full: fullText(article),
   };
-  const kind = asked[parsed.type];
-  return kind
-    ? `（提到 ${words} 的句子里没有问题问的${kind}。）`
-    : `（提到 ${words} 的句子都不够切题。）`;
+}
+
+/**
+ * Words jieba cut apart that the articles write as one (王靖 渝 → 王靖渝, 蔡 英文 → 蔡英文): two
+ * neighbouring question words, one of them a single character or a name, joined when the joined
+ * form occurs in an article.
+ */
+function joinSplitNames(parsed: ParsedQuestion, texts: string[]): QuestionTerm[] {
+  const terms = [...parsed.terms];
+  for (let i = 0; i + 1 < terms.length; i++) {
+    const a = terms[i] as QuestionTerm;
+    const b = terms[i + 1] as QuestionTerm;
+    if (a.latin || b.latin) continue;
+    const joined = a.word + b.word;
+    if (joined.length > 5 || !parsed.text.includes(joined)) continue;
+    const short = a.word.length === 1 || b.word.length === 1;
+    const named = a.anchor === "person" || b.anchor === "person";
+    if (!short && !named) continue;
+    if (!texts.some((text) => text.includes(joined))) continue;
+    terms.splice(i, 2, { word: joined, synonyms: [], weight: 1.3, anchor: "person" });
+  }
+  return terms;
+}
+
+/** English words: their Chinese candidates from CC-CEDICT, the ones the archive uses most. */
+export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) => number): void {
+  if (!parsed.english) return;
+  const latin = parsed.terms.filter((term) => term.latin);
+  const phrases: QuestionTerm[] = [];
+  for (let i = 0; i + 1 < latin.length; i++) {
+    const a = latin[i] as QuestionTerm;
+    const b = latin[i + 1] as QuestionTerm;
+    if (a.anchor || b.anchor) continue;
+    const phrase = `${a.word} ${b.word}`;
+    if (!parsed.text.includes(phrase)) continue;
+    const chinese = rankByUse(chineseFor(phrase), frequency);
+    if (chinese.length > 0)
+      phrases.push({ word: phrase, synonyms: chinese, weight: 1.2, latin: true });
+  }
+  for (const term of latin) {
+    const chinese = chineseFor(term.written ?? term.word);
+    term.synonyms = [...rankByUse(chinese, frequency), ...term.synonyms];
+    // A Latin name the archive never writes (a pinyin name: zhang ming) cannot be checked.
+    // A single Latin word without a dictionary entry (Pelosi, Liu) is mostly written in Han
+    // characters by the archive: a term, not an anchor; a full name is an anchor when written.
+    const single = !term.word.includes(" ") && !/^[A-Z]{2,}$/.test(term.written ?? "");
+    if (term.anchor && chinese.length === 0 && (single || frequency(term.word) === 0))
+      delete term.anchor;
+  }
+  parsed.terms.push(...phrases);
+}
+
+function rankByUse(words: string[], frequency: (word: string) => number): string[] {
+  return words
+    .map((word) => ({ word, uses: frequency(word) }))
+    .filter((entry) => entry.uses > 0)
+    .sort((a, b) => b.uses - a.uses)
+    .slice(0, 3)
+    .map((entry) => entry.word);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring
+
+interface Scored {
+  evidence: Evidence;
+  sentence: Candidate;
+  own: number;
+  context: number;
+  typed: boolean;
+  /** The question asks for a count, a date or a strict unit and the sentence has none. */
+  untyped: boolean;
+  /** Share of the question's weight the whole article covers. */
+  article: number;
+  missing?: string;
+  score: number;
+}
+
+/** Share of the question's weight a sentence must cover with its context to be an answer. */
+const MIN_CONTEXT = 0.6;
+/**
+ * The same for an English question: a dictionary translation misses many of the words the
+ * article uses (trip → 旅程 where the article says 访问), so less of it can be covered.
+ */
+const MIN_CONTEXT_ENGLISH = 0.45;
+/** …and with its own words (a sentence that repeats nothing of the question needs its type). */
+const MIN_OWN = 0.12;
+/* The whole article must cover as much (the same floor). */
+/** Score lost by a sentence without the asked person, place or reason. */
+const UNTYPED_PENALTY = -0.25;
+/** Score lost by a sentence that names no instance of a which-question's noun (哪家医院). */
+const HEAD_PENALTY = 0.15;
+/** Answers after the first may come from articles covering this much less of the question. */
+const ARTICLE_SLACK = 0.2;
+/** Answers after the first must score at least this share of the best. */
+const RELATIVE_FLOOR = 0.75;
+/** How many of the best-covering sentences get the (slower) type check. */
+const TYPE_CHECKED = 60;
+
+const STRICT_TYPES = new Set<QuestionType>(["duration", "number", "time"]);
+
+function checkLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_ANSWERS) {
+    throw new UserError("ask.answerCount", { max: MAX_ANSWERS, value: String(limit) });
+  }
+}
+
+function termWeights(terms: QuestionTerm[], evidence: Evidence[], rarity?: Rarity): number[] {
+  return terms.map((term) => {
+    const forms = [term.word, ...term.synonyms];
+    let idf: number;
+    if (rarity) {
+      const df = Math.max(...forms.map((form) => rarity.documentFrequency(form)));
+      if (df === 0) return 0;
+      idf = Math.log(1 + rarity.documents / (1 + df));
+    } else {
+      let df = 0;
+      let total = 0;
+      for (const item of evidence) {
+        for (const sentence of item.sentences) {
+          total++;
+          if (matchTerm(term, sentence.folded).strength >= SYNONYM_STRENGTH) df++;
+        }
+      }
+      if (df === 0 && !evidence.some((item) => matchTerm(term, item.titleLead).strength >= 1))
+        return 0;
+      idf = Math.log(1 + total / (1 + df));
+    }
+    return term.weight * Math.max(0.5, Math.min(idf, 6));
+  });
+}
+
+/**
+ * The sentences of the candidate articles that best answer a question, best first (at most
+ * `limit`, default 3). Candidates may come from several articles; order them by relevance (ties
+ * go to the earlier article).
+ */
+export function answerQuestion(
+  question: string,
+  candidates: Article[],
+  options: AskOptions = {},
+): AskResult {
+  const limit = options.limit ?? MAX_ANSWERS;
+  checkLimit(limit);
+  const parsed = options.parsed ?? parseQuestion(question);
+  if (!options.parsed && parsed.english && !options.rarity) {
+    const texts = candidates.map(fullText);
+    expandEnglish(parsed, (word) => texts.filter((text) => text.includes(word)).length);
+  }
+  if (parsed.terms.length === 0) {
+    return refuse({ code: "ask.noKeywords", params: {} });
+  }
+  const seen = new Set<string>();
+  const evidence: Evidence[] = [];
+  for (const article of candidates) {
+    if (seen.has(article.id) || (options.article && article.id !== options.article)) continue;
+    seen.add(article.id);
+    evidence.push(evidenceOf(article, evidence.length));
+  }
+  if (evidence.length === 0) return refuse({ code: "ask.noArticles", params: {} });
+
+  const terms = joinSplitNames(
+    parsed,
+    evidence.map((item) => item.full),
+  );
+  for (const term of terms) {
+    if (term.anchor || term.latin || term.related) continue;
+    term.related = associatedWords(term.word, RELATED_SIMILARITY)
+      .slice(0, RELATED_COUNT)
+      .map((entry) => entry.word);
+  }
+  const weights = termWeights(terms, evidence, options.rarity);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const words = terms.map((term) => term.word).join("、");
+  if (total === 0) return refuse({ code: "ask.none", params: {} });
+
+  let scored: Scored[] = [];
+  for (const item of evidence) {
+    const articleShare =
+      terms.reduce(
+        (sum, term, i) => sum + (weights[i] as number) * matchTerm(term, item.full).strength,
+        0,
+      ) / total;
+    const titleLead = terms.map((term) => matchTerm(term, item.titleLead).strength);
+    const perSentence = item.sentences.map((sentence) =>
+      terms.map((term) => matchTerm(term, sentence.folded)),
+    );
+    item.sentences.forEach((sentence, j) => {
+      const here = perSentence[j] as Match[];
+      const before = perSentence[j - 1];
+      const after = perSentence[j + 1];
+      let own = 0;
+      let context = 0;
+      terms.forEach((_, i) => {
+        const w = weights[i] as number;
+        const mine = (here[i] as Match).strength;
+        const near = Math.max(before?.[i]?.strength ?? 0, after?.[i]?.strength ?? 0);
+        own += w * mine;
+        context += w * Math.max(mine, 0.6 * near, 0.5 * (titleLead[i] as number));
+      });
+      if (context === 0) return;
+      own /= total;
+      context /= total;
+      const score = 0.5 * own + 0.5 * context + 0.15 * proximity(here) - 0.01 * item.order;
+      scored.push({
+        evidence: item,
+        sentence,
+        own,
+        context,
+        typed: false,
+        untyped: false,
+        article: articleShare,
+        score,
+      });
+    });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  scored = scored.slice(0, TYPE_CHECKED);
+
+  const questionWords = new Set(terms.flatMap((t) => [t.word, ...t.synonyms]));
+  const anchors = terms
+    .map((term, i) => ({ term, weight: weights[i] as number }))
+    .filter(({ term }) => term.anchor);
+  for (const item of scored) {
+    const { sentence } = item;
+    item.typed = holdsAnswerType(parsed.type, sentence.clean, sentence.folded, questionWords);
+    if (item.typed && parsed.unit) {
+      item.typed =
+        parsed.type === "time"
+          ? holdsTimeUnit(sentence.folded, parsed.unit)
+          : holdsUnit(sentence.folded, parsed.unit);
+    }
+    if (parsed.head && !namesHead(sentence.folded, parsed.head)) item.score -= HEAD_PENALTY;
+    const strict =
+      STRICT_TYPES.has(parsed.type) ||
+      (parsed.unit !== undefined && (parsed.type === "time" || STRICT_UNITS.has(parsed.unit)));
+    item.untyped = strict && !item.typed;
+    const typeBonus =
+      parsed.type === "other" ? 0 : item.typed ? 0.15 : strict ? -1 : UNTYPED_PENALTY;
+    const size = countHan(sentence.clean);
+    const sizePenalty = size < 8 ? 0.1 : size > 160 ? 0.05 : 0;
+    item.score += typeBonus - sizePenalty;
+    item.missing = missingAnchor(anchors, item);
+  }
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.evidence.order - b.evidence.order ||
+      a.sentence.index - b.sentence.index,
+  );
+
+  const passing = scored.filter((item) => passes(item, parsed.type, parsed.english));
+  const best = passing[0];
+  if (!best) return explainRefusal(scored, parsed, words);
+  const answers: AnswerSentence[] = [];
+  for (const item of passing) {
+    if (answers.length >= limit) break;
+    if (item.score < RELATIVE_FLOOR * best.score) break;
+    // Another article that holds less of the question is about something else.
+    if (item.article < best.article - ARTICLE_SLACK) continue;
+    if (answers.some((answer) => sameContent(answer.text, item.sentence.clean))) continue;
+    answers.push({
+      text: item.sentence.clean,
+      articleId: item.evidence.article.id,
+      paragraph: item.sentence.paragraph,
+      score: Math.round(item.score * 1000) / 1000,
+    });
+  }
+  return { answers };
+}
+
+/** The first anchor of the question the sentence's evidence lacks, if any. */
+function missingAnchor(
+  anchors: { term: QuestionTerm; weight: number }[],
+  item: Scored,
+): string | undefined {
+  for (const { term } of anchors) {
+    if (term.anchor === "year" || term.anchor === "number") {
+      // A figure must be near the answer: another year's figure answers another question.
+      const sentences = item.evidence.sentences;
+      const at = sentences.indexOf(item.sentence);
+      const window = [sentences[at - 1], item.sentence, sentences[at + 1]]
+        .map((s) => s?.folded ?? "")
+        .join("\n");
+      // The article's own year, which its dates leave out (2月11日), unless another is named.
+      const ownYear = item.evidence.article.date?.startsWith(term.word.slice(0, 4));
+      if (term.anchor === "year" && ownYear && !/\d{4}\s*年/.test(window)) continue;
+      if (
+        matchTerm(term, window).strength < SYNONYM_STRENGTH &&
+        matchTerm(term, item.evidence.titleLead).strength < SYNONYM_STRENGTH
+      )
+        return term.word;
+    } else if (!anchorIn(term, item.evidence.full)) {
+      return term.word;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether a name, place or organisation anchor occurs in an article. jieba sometimes glues a
+ * neighbouring character to a name (跟中共, 俄罗斯人, 原计划): a word of three or more characters
+ * also counts as found when it is without its first or its last character.
+ */
+function anchorIn(term: QuestionTerm, folded: string): boolean {
+  if (matchTerm(term, folded).strength >= SYNONYM_STRENGTH) return true;
+  const { word } = term;
+  if (term.latin || word.length < 3) return false;
+  return folded.includes(word.slice(1)) || folded.includes(word.slice(0, -1));
+}
+
+function passes(item: Scored, type: QuestionType, english: boolean): boolean {
+  if (item.missing !== undefined || item.untyped) return false;
+  const floor = english ? MIN_CONTEXT_ENGLISH : MIN_CONTEXT;
+  if (item.context < floor || item.article < floor) return false;
+  if (item.own >= MIN_OWN) return true;
+  return type !== "other" && item.typed;
+}
+
+function explainRefusal(scored: Scored[], parsed: ParsedQuestion, words: string): AskResult {
+  const covering = scored.filter((item) => item.context >= MIN_CONTEXT);
+  const anchorMissing = covering.find((item) => item.missing !== undefined);
+  if (
+    covering.length > 0 &&
+    covering.every((item) => item.missing !== undefined) &&
+    anchorMissing
+  ) {
+    const anchor = anchorMissing.missing as string;
+    return refuse({ code: "ask.anchorMissing", params: { anchor } });
+  }
+  const askedTypes: readonly QuestionType[] = [
+    "person",
+    "duration",
+    "number",
+    "time",
+    "place",
+    "reason",
+  ];
+  if (covering.length > 0 && askedTypes.includes(parsed.type)) {
+    return refuse({ code: `ask.missing.${parsed.type}`, params: { words } });
+  }
+  return refuse({ code: "ask.noMatch", params: { words } });
+}
+
+function refuse(refusal: AskRefusal): AskResult {
+  return { answers: [], reason: format("zh-CN", refusal.code, refusal.params), refusal };
 }

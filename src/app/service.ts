@@ -1,4 +1,5 @@
-import { answerQuestion, MAX_ANSWERS } from "../answers/ask.js";
+import { MAX_ANSWERS } from "../answers/ask.js";
+import { askArchive } from "../answers/retrieval.js";
 import { MAX_SUMMARY_SENTENCES, summarize } from "../answers/summary.js";
 import type { Archive } from "../articles/archive.js";
 import { type Article, type ArticleRef, articleRef } from "../articles/article.js";
@@ -7,6 +8,7 @@ import type { Quote } from "../quotes/quotes.js";
 import { MAX_QUERY_LENGTH } from "../search/analyzer.js";
 import { markSnippet } from "../search/search.js";
 import { foldText } from "../text/text.js";
+import { format, type Message } from "./messages/index.js";
 
 /**
  * One function per command, each returning the stable JSON contract of that command. The CLI
@@ -226,7 +228,9 @@ export interface AskAnswer {
   command: "ask";
   question: string;
   answers: Array<{ text: string; articleId: string; title: string; url: string | null }>;
+  /** Why nothing answers, in Simplified Chinese (the CLI's contract), and as a message. */
   reason?: string;
+  refusal?: Message;
 }
 
 export function runAsk(archive: Archive, options: { question: string; limit?: number }): AskAnswer {
@@ -235,8 +239,9 @@ export function runAsk(archive: Archive, options: { question: string; limit?: nu
   if (question.length > LIMITS.question)
     throw new UserError("ask.tooLong", { length: question.length, max: LIMITS.question });
   const limit = checkInteger("limit", options.limit ?? DEFAULTS.askAnswers, 1, LIMITS.askAnswers);
-  const candidates = questionCandidates(archive, question);
-  const result = answerQuestion(question, candidates, { limit });
+  const result = askArchive(archive, question, { limit });
+  // A question with nothing to look for is a mistake in the question, not an unanswered one.
+  if (result.refusal?.code === "ask.noKeywords") throw new UserError("ask.noKeywords");
   const answers = result.answers.flatMap((answer) => {
     const article = archive.get(answer.articleId);
     return article
@@ -247,21 +252,12 @@ export function runAsk(archive: Archive, options: { question: string; limit?: nu
     command: "ask",
     question,
     answers,
-    ...(answers.length === 0 ? { reason: result.reason ?? "没有找到能回答这个问题的句子。" } : {}),
+    ...(answers.length === 0 ? refusalOf(result.refusal) : {}),
   };
 }
 
-/** The articles a question's words appear in; a question with none has its own message. */
-function questionCandidates(archive: Archive, question: string): Article[] {
-  try {
-    return archive.search
-      .search(question, { mode: "any", limit: 30 })
-      .hits.flatMap((hit) => archive.get(hit.id) ?? []);
-  } catch (error) {
-    if (isUserError(error) && error.code === "search.noTerms")
-      throw new UserError("ask.noKeywords");
-    throw error;
-  }
+function refusalOf(refusal: Message = { code: "ask.none" }): { reason: string; refusal: Message } {
+  return { reason: format("zh-CN", refusal.code, refusal.params), refusal };
 }
 
 export interface HelpAnswer {

@@ -113,7 +113,7 @@ export async function listArticleFiles(root: string): Promise<ArticleFileInfo[]>
   try {
     rootStats = await stat(root);
   } catch {
-    throw new UserError(`The articles folder ${root} does not exist or cannot be read.`);
+    throw new UserError("folder.missing", { folder: root });
   }
   if (rootStats.isFile()) {
     return [{ path: basename(root), size: rootStats.size, mtimeMs: rootStats.mtimeMs }];

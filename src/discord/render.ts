@@ -346,7 +346,9 @@ export function renderAsk(answer: AskAnswer, locale: Locale): PageView[] {
         embed: {
           title: clipUnits(title, EMBED_LIMITS.title),
           color: COLOUR,
-          description: escapeArticleText(answer.reason ?? m.askNone),
+          description: escapeArticleText(
+            answer.refusal ? format(locale, answer.refusal.code, answer.refusal.params) : m.askNone,
+          ),
         },
         links: [],
       },

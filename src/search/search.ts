@@ -64,6 +64,8 @@ export interface SearchOptions {
    * terms first; a term that occurs nowhere as written (a whole question) is split into words.
    */
   mode?: "all" | "any";
+  /** When nothing matches, look for suggestions (default true; off for counting). */
+  suggestions?: boolean;
 }
 
 export interface SearchIndexOptions {
@@ -317,7 +319,8 @@ export class SearchIndex {
         ]),
       };
     });
-    const suggestions = ranked.docs.length === 0 ? this.suggest(terms, perTerm) : [];
+    const suggestions =
+      ranked.docs.length === 0 && options.suggestions !== false ? this.suggest(terms, perTerm) : [];
     return { query, total: ranked.docs.length, hits, suggestions };
   }
 

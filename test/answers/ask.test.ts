@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion, parseQuestion } from "../../src/answers/ask.js";
+import { associatedWords } from "../../src/answers/associations.js";
 import type { Article } from "../../src/articles/article.js";
 import { isUserError } from "../../src/errors.js";
 import { articleFixture, seedArticle } from "../helpers.js";
@@ -161,5 +162,90 @@ describe("answerQuestion by question type (fixtures)", () => {
 
   it("no candidates, no answer", () => {
     expect(answerQuestion("多少人受伤？", []).answers).toEqual([]);
+  });
+});
+
+describe("question analysis (issue 12)", () => {
+  it.each([
+    ["苹果日报停刊那天要印多少份？", "number", "份", ["苹果日报", "停刊", "印"]],
+    ["骂他的网友占多大比例？", "number", "%", []],
+    ["张鸿玉的母亲去世时几岁？", "number", "岁", []],
+    ["鄭州水災一共死了多少人？", "number", "人", []],
+    ["哪个州长说自己第一个访台？", "person", undefined, []],
+    ["散货船运价为什么暴跌？", "reason", undefined, ["散货船", "运价", "暴跌"]],
+  ])("%s → type %s, unit %s", (question, type, unit, words) => {
+    const parsed = parseQuestion(question);
+    expect(parsed.type).toBe(type);
+    expect(parsed.unit).toBe(unit);
+    for (const word of words) expect(parsed.terms.map((t) => t.word)).toContain(word);
+  });
+
+  it("frame words (那天, 一口气, 这次) are not searched for", () => {
+    for (const question of [
+      "停刊那天印了多少份？",
+      "一口气发射了几枚导弹？",
+      "这次热浪热死了多少人？",
+    ]) {
+      const words = parseQuestion(question).terms.map((t) => t.word);
+      for (const frame of ["那天", "一口气", "这次"]) expect(words).not.toContain(frame);
+    }
+  });
+
+  it("numerals are matched in either writing (八强/8强, 十六/16)", () => {
+    const terms = parseQuestion("谁进了八强？").terms;
+    expect(terms.flatMap((t) => t.synonyms)).toContain("8强");
+  });
+
+  it("a long English question gives terms, a Latin name kept whole", () => {
+    const parsed = parseQuestion(
+      "By how much did China's narrow infrastructure investment growth fall in 2021, according to Davy Jun Huang's figures?",
+    );
+    expect(parsed.english).toBe(true);
+    expect(parsed.terms.map((t) => t.word)).toContain("davy jun huang");
+    expect(parsed.terms.find((t) => t.word === "2021")?.anchor).toBe("year");
+  });
+
+  it("English months become the digits Chinese news writes; quantifiers are dropped", () => {
+    const words = parseQuestion(
+      "What did Marco Rubio say about some US media in late March?",
+    ).terms.map((t) => t.word);
+    expect(words).toEqual(["marco rubio", "us", "media", "3月"]);
+  });
+});
+
+describe("answerQuestion: typing and honesty (issue 12)", () => {
+  it("a date is not a count: 多少 needs a figure in the asked unit", () => {
+    const article: Article = {
+      ...fire,
+      id: "fx-print",
+      title: "报纸停刊",
+      paragraphs: ["这家报纸6月24日宣布停刊。", "报社表示，最后一期将印刷100万份。"],
+    };
+    const { answers } = answerQuestion("这家报纸停刊那天印了多少份？", [article]);
+    expect(answers[0]?.text).toMatch(/100万份/);
+    expect(answers.some((a) => /6月24日宣布/.test(a.text))).toBe(false);
+  });
+
+  it("refuses when the question's year is absent, naming it", () => {
+    const result = answerQuestion("2019年有多少人受伤？", [fire]);
+    expect(result.answers).toEqual([]);
+    expect(result.refusal).toEqual({ code: "ask.anchorMissing", params: { anchor: "2019" } });
+  });
+
+  it("answers from the named article only", () => {
+    const { answers } = answerQuestion("多少人受伤？", [seed, fire], { article: "n13495457" });
+    expect(answers.every((a) => a.articleId === "n13495457")).toBe(true);
+  });
+});
+
+describe("learned associations (data/word-associations.txt)", () => {
+  it("are read with their similarities, most similar first, within the asked floor", () => {
+    const related = associatedWords("会谈", 0.5);
+    expect(related.length).toBeGreaterThan(0);
+    const similarities = related.map((entry) => entry.similarity);
+    expect([...similarities].sort((a, b) => b - a)).toEqual(similarities);
+    expect(similarities.every((s) => s >= 0.5 && s < 1)).toBe(true);
+    expect(associatedWords("会谈", 0.99)).toEqual([]);
+    expect(associatedWords("不是一个词语的东西")).toEqual([]);
   });
 });

@@ -241,7 +241,11 @@ describe("listArticleFiles", () => {
   });
 
   it("says clearly when the folder does not exist", async () => {
-    await expect(listArticleFiles(join(tempDir(), "missing"))).rejects.toThrow(/does not exist/);
+    const missing = join(tempDir(), "missing");
+    await expect(listArticleFiles(missing)).rejects.toMatchObject({
+      code: "folder.missing",
+      params: { folder: missing },
+    });
   });
 });
 

@@ -34,6 +34,23 @@ export const enUS: Catalog = {
 
   "ask.title": "Q: {question}",
   "ask.none": "No sentence found that answers this question.",
+  "ask.noArticles": "No sentence found that answers this question: no article is about it.",
+  "ask.anchorMissing":
+    "No sentence found that answers this question: the related articles do not mention “{anchor}”.",
+  "ask.missing.person":
+    "No sentence found that answers this question: the sentences about {words} name no person.",
+  "ask.missing.duration":
+    "No sentence found that answers this question: the sentences about {words} give no length of time.",
+  "ask.missing.number":
+    "No sentence found that answers this question: the sentences about {words} give no such number.",
+  "ask.missing.time":
+    "No sentence found that answers this question: the sentences about {words} give no such time.",
+  "ask.missing.place":
+    "No sentence found that answers this question: the sentences about {words} name no place.",
+  "ask.missing.reason":
+    "No sentence found that answers this question: the sentences about {words} give no reason.",
+  "ask.noMatch":
+    "No sentence found that answers this question: no sentence is close enough to {words}.",
   "ask.empty": "Type a question, e.g. 谁领导了美国代表团？",
   "ask.tooLong": "The question is too long ({length} characters; at most {max}).",
   "ask.noKeywords":

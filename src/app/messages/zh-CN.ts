@@ -35,6 +35,16 @@ export const zhCN = {
 
   "ask.title": "问：{question}",
   "ask.none": "没有找到能回答这个问题的句子。",
+  "ask.noArticles": "没有找到能回答这个问题的句子。没有相关的文章。",
+  "ask.anchorMissing": "没有找到能回答这个问题的句子。（相关的文章里没有提到「{anchor}」。）",
+  "ask.missing.person": "没有找到能回答这个问题的句子。（提到 {words} 的句子里没有问题问的人名。）",
+  "ask.missing.duration":
+    "没有找到能回答这个问题的句子。（提到 {words} 的句子里没有问题问的时长。）",
+  "ask.missing.number": "没有找到能回答这个问题的句子。（提到 {words} 的句子里没有问题问的数字。）",
+  "ask.missing.time": "没有找到能回答这个问题的句子。（提到 {words} 的句子里没有问题问的时间。）",
+  "ask.missing.place": "没有找到能回答这个问题的句子。（提到 {words} 的句子里没有问题问的地点。）",
+  "ask.missing.reason": "没有找到能回答这个问题的句子。（提到 {words} 的句子里没有问题问的原因。）",
+  "ask.noMatch": "没有找到能回答这个问题的句子。（文章里没有足够切题的句子：{words}。）",
   "ask.empty": "请输入问题，例如：谁领导了美国代表团？",
   "ask.tooLong": "问题太长（{length} 字），最多 {max} 字。",
   "ask.noKeywords": "这个问题里没有可以查找的关键词，请换个说法，例如：谁领导了美国代表团？",

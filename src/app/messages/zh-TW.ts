@@ -33,6 +33,16 @@ export const zhTW: Catalog = {
 
   "ask.title": "問：{question}",
   "ask.none": "沒有找到能回答這個問題的句子。",
+  "ask.noArticles": "沒有找到能回答這個問題的句子。沒有相關的文章。",
+  "ask.anchorMissing": "沒有找到能回答這個問題的句子。（相關的文章裡沒有提到「{anchor}」。）",
+  "ask.missing.person": "沒有找到能回答這個問題的句子。（提到 {words} 的句子裡沒有問題問的人名。）",
+  "ask.missing.duration":
+    "沒有找到能回答這個問題的句子。（提到 {words} 的句子裡沒有問題問的時長。）",
+  "ask.missing.number": "沒有找到能回答這個問題的句子。（提到 {words} 的句子裡沒有問題問的數字。）",
+  "ask.missing.time": "沒有找到能回答這個問題的句子。（提到 {words} 的句子裡沒有問題問的時間。）",
+  "ask.missing.place": "沒有找到能回答這個問題的句子。（提到 {words} 的句子裡沒有問題問的地點。）",
+  "ask.missing.reason": "沒有找到能回答這個問題的句子。（提到 {words} 的句子裡沒有問題問的原因。）",
+  "ask.noMatch": "沒有找到能回答這個問題的句子。（文章裡沒有足夠切題的句子：{words}。）",
   "ask.empty": "請輸入問題，例如：誰領導了美國代表團？",
   "ask.tooLong": "問題太長（{length} 字），最多 {max} 字。",
   "ask.noKeywords": "這個問題裡沒有可以查找的關鍵詞，請換個說法，例如：誰領導了美國代表團？",

@@ -1,0 +1,130 @@
+import { alternation } from "../text/lexicon.js";
+import { segmenter } from "../text/text.js";
+import type { QuestionType } from "./question.js";
+
+/**
+ * Answer typing: whether a sentence (folded) holds the kind of thing a question asks for: a
+ * person for 谁, a quantity of time for 多久, a number in the asked unit for 多少, a date or time
+ * for 何时, a place for 哪里, a reason (by structure: 由于, 因, 为了, 所以, 于是…) for 为什么.
+ * Dates are removed before counts are looked for, so 「7月30日」 is no answer to 多少.
+ */
+
+const DATE_EXPRESSIONS =
+  /[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]|\d{4}\s*年(\d{1,2}\s*月)?(\d{1,2}\s*[日号])?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?|\d{1,2}\s*月(份|底|初|中)?|\d{1,2}\s*[日号]|[上下本]?(周|星期)[一二三四五六日天]|\d{1,2}\s*[点时:：]\s*\d{0,2}\s*分?/g;
+const DURATION = new RegExp(
+  `(\\d+(\\.\\d+)?|[一二两三四五六七八九十百千半]+)\\s*(多)?(个)?(半)?\\s*(${alternation("ask-duration-units")})`,
+);
+const NUMBER = new RegExp(
+  `\\d|[一二两三四五六七八九十百千万亿]+\\s*(${alternation("ask-measure-words")})|百分之`,
+);
+const TIME =
+  /\d{4}\s*年|[〇零一二三四五六七八九]{4}年|[一二三四五六七八九十]{1,2}月([一二三四五六七八九十]{1,3}[日号])?|\d{1,2}\s*月|\d{1,2}\s*[日号]|周[一二三四五六日末]|星期[一二三四五六日天]|[昨今明前]天|[上下本这](周|星期|个?月)|[去今明前]年|凌晨|上午|下午|晚上|早上|早晨|中午|傍晚|深夜|当天|当晚|日前|近日|年底|年初|月底|月初|\d{1,2}\s*[点时:：]|之前|之后|以来/;
+const REASON =
+  /因为|由于|因(?!此|而)|理由|原因|因此|所以|为了|于是|旨在|出于|鉴于|导致|以便|之所以|源于|归因|起因|以免|为此|被称为|不满|涉嫌|违反|担心/;
+const PLACE_SUFFIX = new RegExp(
+  `[\\u4e00-\\u9fff]{1,8}(${alternation("ask-place-suffixes")})|在[\\u4e00-\\u9fff]{2,8}(举行|召开|举办|发生|进行)`,
+);
+const PERSON_TITLE = new RegExp(`(${alternation("ask-person-titles")})[\\u4e00-\\u9fff]{2,4}`);
+const NAME_WITH_DOT = /[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}/;
+const CAPITALISED_FULL_NAME = /[A-Z][a-z]+ [A-Z][a-z]+/;
+
+const QUANTITY =
+  "(\\d+(\\.\\d+)?|[一二两三四五六七八九十百千万亿几数]+)\\s*(多|余|几)?\\s*(万|亿|千|百)?\\s*";
+const UNIT_EVIDENCE: Record<string, RegExp> = {
+  "%": /\d+(\.\d+)?\s*%|百分之|[一二三四五六七八九]成(?![功为立本员长])|\d+(\.\d+)?\s*个百分点|[一二三四五六七八九十]分之[一二三四五六七八九]|半数|一半|多数|大多数|\d+(\.\d+)?倍/,
+  岁: new RegExp(`${QUANTITY}(周)?岁|享年|高龄`),
+  钱: new RegExp(
+    `${QUANTITY}(多)?(美元|元|欧元|英镑|港元|港币|澳元|日元|台币|新台币|镑|块|人民币|美金|卢布)|[$¥€£]\\s*\\d`,
+  ),
+  人: new RegExp(`${QUANTITY}(个|名|位|例)?(人|名|位|例|员工|学生|议员|民众|居民|家庭|户)`),
+  国: new RegExp(`${QUANTITY}(个)?(国|国家|成员国|经济体)`),
+};
+
+function withoutDates(folded: string): string {
+  return folded.replace(DATE_EXPRESSIONS, " ");
+}
+
+/** Whether a sentence holds a count in the unit (份, 枚, 人, %, 国, 岁, 钱), dates left out. */
+export function holdsUnit(folded: string, unit: string): boolean {
+  const text = withoutDates(folded);
+  const pattern = UNIT_EVIDENCE[unit] ?? new RegExp(`${QUANTITY}(个)?${unit}`);
+  return pattern.test(text);
+}
+
+const YEAR = /\d{4}\s*年|[〇零一二三四五六七八九]{4}年|[去今明前]年/;
+const DAY =
+  /\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]|周[一二三四五六日]|星期[一二三四五六日天]|[昨今明前]天|当天|当日|\d{1,2}\s*月\s*\d{1,2}/;
+
+/** Whether a sentence dates to the asked precision: a year (年) or a day (日). */
+export function holdsTimeUnit(folded: string, unit: string): boolean {
+  return unit === "年" ? YEAR.test(folded) : unit === "日" ? DAY.test(folded) : true;
+}
+
+/** Whether a sentence names one of the things a which-question asks for (哪家医院 → 某某医院). */
+export function namesHead(folded: string, head: string): boolean {
+  let at = folded.indexOf(head);
+  while (at >= 0) {
+    if (at > 0 && /[\u4e00-\u9fffa-z0-9]/.test(folded.charAt(at - 1))) return true;
+    at = folded.indexOf(head, at + 1);
+  }
+  return false;
+}
+
+/** Units that an answer must be in: a figure in another unit answers something else. */
+export const STRICT_UNITS = new Set(["%", "岁", "钱", "国", "人"]);
+
+/** jieba's tagged words of recent sentences (the same candidates come back question after question). */
+const tagCache = new Map<string, { word: string; tag: string }[]>();
+const TAG_CACHE_SIZE = 20_000;
+
+function tagged(folded: string): { word: string; tag: string }[] {
+  let tags = tagCache.get(folded);
+  if (!tags) {
+    tags = segmenter().tag(folded, true);
+    if (tagCache.size >= TAG_CACHE_SIZE) tagCache.clear();
+    tagCache.set(folded, tags);
+  }
+  return tags;
+}
+
+function namesPerson(original: string, folded: string, questionWords: Set<string>): boolean {
+  if (NAME_WITH_DOT.test(folded) || CAPITALISED_FULL_NAME.test(original)) return true;
+  if (PERSON_TITLE.test(folded)) return true;
+  for (const { word, tag } of tagged(folded)) {
+    if (tag.startsWith("nr") && word.length >= 2 && !questionWords.has(word)) return true;
+  }
+  return false;
+}
+
+function namesPlace(folded: string, questionWords: Set<string>): boolean {
+  if (PLACE_SUFFIX.test(folded)) return true;
+  for (const { word, tag } of tagged(folded)) {
+    if (tag === "ns" && word.length >= 2 && !questionWords.has(word)) return true;
+  }
+  return false;
+}
+
+/** Whether the sentence holds what a question of this type asks for. */
+export function holdsAnswerType(
+  type: QuestionType,
+  original: string,
+  folded: string,
+  questionWords: Set<string>,
+): boolean {
+  switch (type) {
+    case "duration":
+      return DURATION.test(withoutDates(folded));
+    case "number":
+      return NUMBER.test(withoutDates(folded));
+    case "time":
+      return TIME.test(folded);
+    case "reason":
+      return REASON.test(folded);
+    case "person":
+      return namesPerson(original, folded, questionWords);
+    case "place":
+      return namesPlace(folded, questionWords);
+    default:
+      return true;
+  }
+}

@@ -1,0 +1,323 @@
+import { alternation, lexicon, wordSet } from "../text/lexicon.js";
+import { foldText, isHanCode, segmenter } from "../text/text.js";
+
+/**
+ * Question analysis for /ask: what kind of thing a question asks for (its answer type and unit),
+ * its content words with their weights and synonyms, and its anchors: the specific year, number,
+ * person, place or Latin name the answer must be about. Runs on the shared text pipeline (folded
+ * text, jieba with part-of-speech tags).
+ */
+
+export type QuestionType = "person" | "duration" | "number" | "time" | "place" | "reason" | "other";
+
+export type AnchorKind = "year" | "number" | "person" | "place" | "organisation" | "latin";
+
+export interface QuestionTerm {
+  /** Folded (simplified, lower-case) word. */
+  word: string;
+  /** Other words that count as a match, folded. */
+  synonyms: string[];
+  /** Weight from the word's length and kind, before rarity. */
+  weight: number;
+  /** Words the archive uses in the same contexts (learned), matched softly. */
+  related?: string[];
+  /** Set when the word is a specific anchor the evidence must hold. */
+  anchor?: AnchorKind;
+  /** Latin word of an English question (matched as a whole word). */
+  latin?: boolean;
+  /** As written in the question, when its case matters (US, FDA). */
+  written?: string;
+}
+
+export interface ParsedQuestion {
+  type: QuestionType;
+  /**
+   * The unit a number question counts in (份, 人, 国, %), or the precision a time question asks
+   * for (年: a year, 日: a day), when it names one.
+   */
+  unit?: string;
+  /** The kind of thing a which-question names (哪家医院 → 医院): the answer names one. */
+  head?: string;
+  terms: QuestionTerm[];
+  /** Whether the question is written in English (Latin letters, no Han). */
+  english: boolean;
+  /** The folded question without its question and frame words (terms are cut from it). */
+  text: string;
+}
+
+/** Question types, tried in order; the first that matches wins. Patterns run on folded text. */
+const TYPE_PATTERNS: [QuestionType, RegExp][] = [
+  ["reason", /为什么|为何|什么原因|原因是什么|出于什么|因为什么|怎么会|\bwhy\b/],
+  [
+    "duration",
+    /多久|多长时间|多长的时间|多少(个)?(小时|钟头|分钟|天|周|星期|个月|月|年)|几(个)?(小时|钟头|分钟|天|周|星期|个月|年)(?!前|后)|\bhow long\b/,
+  ],
+  [
+    "time",
+    /什么时候|什么时间|何时|哪天|哪一天|哪日|哪年|哪一年|哪个月|几月|几号|几日|几点|\bwhen\b|\bwhat time\b|\bwhat (year|date|day)\b|\bwhich (year|date|day)\b/,
+  ],
+  [
+    "place",
+    /在哪里|在哪儿|哪里|哪儿|在哪|何处|何地|什么地方|哪(个|片|座|一)?(国家|城市|地方|省|州|地区|海|县|市|国)(?![长官民])|哪座|\bwhere\b|\bwhich (country|city|province|state|place)\b/,
+  ],
+  [
+    "person",
+    /谁|哪位|哪些人|什么人|何人|哪个人|哪(个|位|名)[\u4e00-\u9fff]{0,3}(官员|人士|议员|州长|市长|主任|主席|部长|学者|记者|高管|官|人)|(人士|官员|主任|主席|部长|州长|议员)叫什么|\bwho\b|\bwhom\b|\bwhich (congress\w*|senator|official|lawmaker|leader|minister|\w*man|\w*woman|person)\b/,
+  ],
+  [
+    "number",
+    /多少|(?<!哪)几(个|名|位|次|人|岁|成|十|百|千|万|项|座|家|辆|架|枚|种|条|起|例|倍|艘|所|份|国|天)|多大|多高|多远|多重|多深|多长|比例|\bhow (many|much|old)\b|\bwhat (percentage|share|proportion)\b/,
+  ],
+];
+
+/** The unit a number question asks in: 多少份 → 份, 几个国家 → 国, 多大比例 → %. */
+const UNIT_PATTERNS: [RegExp, string][] = [
+  [/比例|百分之|百分比|\bpercent|\bpercentage\b|\bshare\b/, "%"],
+  [/(多少|几)(个)?(国家|国)|\bhow many countries\b/, "国"],
+  [/几岁|多大(年纪|岁数)?$|多大年纪|年龄|\bhow old\b/, "岁"],
+  [
+    /多少钱|多少(美元|元|万元|亿|欧元|英镑|港元|澳元|日元)|\bhow much\b.*\b(pay|cost|price|worth|money|fund|dollar)/,
+    "钱",
+  ],
+  [
+    /(多少|几)(个|名|位)?(人|员工|学生|名|位)|(多少|几)(名|位)|多少[\u4e00-\u9fff]{0,4}?(人员|居民|访民|学生|职工|医护|官员|议员|士兵|患者|人)|\bhow many people\b/,
+    "人",
+  ],
+  [
+    /(?:多少|几)(份|枚|架|艘|辆|次|例|座|家|项|条|起|倍|所|场|只|头|吨|公里|平方米|平米|票|剂|针)/,
+    "$1",
+  ],
+];
+
+/** 哪家医院, 哪个看守所, 哪所大学: the noun after 哪 and a measure word. */
+const HEAD_NOUN =
+  /哪(个|家|所|座|间|条|只|支|位|名)([\u4e00-\u9fff]{2}[所院馆局厂校区市省县站台队]?)/;
+
+/** Question words and particles, removed before the content words are taken. */
+const QUESTION_WORDS = new RegExp(
+  `多少(个|名|位)?人|几(个|名|位)?人|${alternation("ask-question-words")}|几(个)?`,
+  "g",
+);
+/** Frame words (那天, 一口气) and a demonstrative or 哪 before a measure word (那次, 哪片). */
+const FRAMES = new RegExp(
+  `${alternation("ask-question-frames")}|[这那哪](一)?(片|次|份|批|盘|场|回|件|起|位|家|座|条|所|只|个|些|种|项|届|轮|波)`,
+  "g",
+);
+
+const LIGHT_WORDS = wordSet("ask-light-words");
+const WEAK_WORDS = wordSet("ask-weak-words");
+const ENGLISH_FUNCTION_WORDS = wordSet("ask-english-function-words");
+const STOP_WORDS = wordSet("stop-words");
+
+/** Synonym groups (lexicon/ask-synonyms.txt): a word of a group also matches the others. */
+const SYNONYMS = new Map<string, string[]>();
+for (const entry of lexicon("ask-synonyms").entries) {
+  const group = [entry.term, ...entry.fields];
+  for (const word of group) {
+    const others = group.filter((other) => other !== word);
+    SYNONYMS.set(word, [...(SYNONYMS.get(word) ?? []), ...others]);
+  }
+}
+
+const HAN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const DIGIT_HAN = "零一二三四五六七八九";
+
+/** A Han numeral below 100 as a number (十六 → 16, 两 → 2), or undefined. */
+export function hanNumberValue(text: string): number | undefined {
+  if (/^[零〇一二两三四五六七八九]$/.test(text)) return HAN_DIGITS[text];
+  const match = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(text);
+  if (!match) return undefined;
+  const tens = match[1] ? (HAN_DIGITS[match[1]] as number) : 1;
+  const ones = match[2] ? (HAN_DIGITS[match[2]] as number) : 0;
+  return tens * 10 + ones;
+}
+
+function hanNumeral(value: number): string {
+  if (value < 10) return DIGIT_HAN[value] as string;
+  const tens = Math.floor(value / 10);
+  const ones = value % 10;
+  return `${tens === 1 ? "" : DIGIT_HAN[tens]}十${ones ? DIGIT_HAN[ones] : ""}`;
+}
+
+/**
+ * The other ways news writes a word holding a small number: 八强 ↔ 8强, 十六 ↔ 16, 两 ↔ 二.
+ * Only numbers below 100 and words of at most 6 characters.
+ */
+export function numeralVariants(word: string): string[] {
+  if (word.length > 6) return [];
+  const out = new Set<string>();
+  const arabic = word.replace(/[零〇一二两三四五六七八九十]+/g, (run) => {
+    const value = hanNumberValue(run);
+    return value === undefined ? run : String(value);
+  });
+  if (arabic !== word && /\d/.test(arabic)) out.add(arabic);
+  const han = word.replace(/\d{1,2}/g, (run) => hanNumeral(Number(run)));
+  if (han !== word) out.add(han);
+  if (word.includes("两")) out.add(word.replaceAll("两", "二"));
+  out.delete(word);
+  return [...out];
+}
+
+function termWeight(word: string): number {
+  if (WEAK_WORDS.has(word)) return 0.3;
+  if (/^[\d.,%]+$/.test(word)) return 1.2;
+  if (!isHanCode(word.charCodeAt(0))) return word.length >= 3 ? 1.2 : 0.8;
+  if (word.length === 1) return 0.4;
+  if (word.length === 2) return 1;
+  return 1.3;
+}
+
+/** The anchor kind of a word from its form and its jieba tag. */
+function anchorKind(word: string, tag: string): AnchorKind | undefined {
+  if (/^(19|20)\d\d(年)?$/.test(word)) return "year";
+  if (/^\d+(\.\d+)?$/.test(word)) return "number";
+  if (word.length < 2) return undefined;
+  if (tag.startsWith("nr")) return "person";
+  if (tag === "ns") return "place";
+  if (tag === "nt") return "organisation";
+  return undefined;
+}
+
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+
+/** Words of an English question: capitalised runs (Vincent Shu) kept as one Latin name. */
+function englishTerms(question: string): QuestionTerm[] {
+  const terms: QuestionTerm[] = [];
+  const seen = new Set<string>();
+  const push = (term: QuestionTerm) => {
+    if (seen.has(term.word)) return;
+    seen.add(term.word);
+    terms.push(term);
+  };
+  const tokens =
+    question.match(/\d*[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]|[A-Za-z]|\d+(?:[.,]\d+)*%?/g) ?? [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length >= 2) {
+      // News writes a Latin name once in full, then by surname (Vincent Shu → Shu).
+      const surname = foldText(run[run.length - 1] as string);
+      const personal = surname.length >= 3 && /^[A-Z][a-z]/.test(run[0] as string);
+      push({
+        word: foldText(run.join(" ")),
+        synonyms: personal ? [surname] : [],
+        weight: 1.5,
+        anchor: "latin",
+        latin: true,
+      });
+    } else if (run.length === 1) {
+      const written = run[0] as string;
+      const word = foldText(written);
+      const month = MONTHS.indexOf(word);
+      if (month >= 0) {
+        // Chinese news writes months in digits: March → 3月.
+        push({ word: `${month + 1}月`, synonyms: [], weight: 1 });
+        run = [];
+        return;
+      }
+      if (!ENGLISH_FUNCTION_WORDS.has(word))
+        push({ word, synonyms: [], weight: 1.2, anchor: "latin", latin: true, written });
+    }
+    run = [];
+  };
+  tokens.forEach((token, i) => {
+    // A capitalised word continues a name even when it is a function word elsewhere (Liu He).
+    const capitalised =
+      /^[A-Z]/.test(token) &&
+      i > 0 &&
+      (run.length > 0 || !ENGLISH_FUNCTION_WORDS.has(token.toLowerCase()));
+    const acronym = /^[A-Z]{2,}$/.test(token);
+    if (capitalised || acronym) {
+      run.push(token.replace(/'s$/, ""));
+      return;
+    }
+    flush();
+    const word = foldText(token.replace(/'s$/, ""));
+    if (/[a-z]/.test(word) && /\d/.test(word)) {
+      // A code written in letters and digits (a flight number, 9Dashline) matches as written.
+      push({ word, synonyms: [], weight: 1.5, anchor: "latin", latin: true });
+      return;
+    }
+    if (/^\d/.test(word)) {
+      push({
+        word,
+        synonyms: [],
+        weight: 1.2,
+        anchor: /^(19|20)\d\d$/.test(word) ? "year" : "number",
+      });
+      return;
+    }
+    if (ENGLISH_FUNCTION_WORDS.has(word) || word.length < 2) return;
+    push({ word, synonyms: [], weight: 0.8, latin: true });
+  });
+  flush();
+  return terms;
+}
+
+/** The type, unit, content words and anchors of a question. */
+export function parseQuestion(question: string): ParsedQuestion {
+  const folded = foldText(question).trim();
+  const type = TYPE_PATTERNS.find(([, pattern]) => pattern.test(folded))?.[0] ?? "other";
+  let unit: string | undefined;
+  if (type === "number") {
+    const bare = folded.replace(/[?？!！。.\s]+$/, "");
+    for (const [pattern, value] of UNIT_PATTERNS) {
+      const match = pattern.exec(bare);
+      if (match) {
+        unit = value === "$1" ? (match[1] as string) : value;
+        break;
+      }
+    }
+  }
+  if (type === "time") {
+    if (/哪一?年|什么年份|几几年|\b(what|which) year\b|\bin what year\b/.test(folded)) unit = "年";
+    else if (/哪一?天|哪日|几月几[号日]|几号|\b(what|which) (date|day)\b/.test(folded)) unit = "日";
+  }
+  const head = HEAD_NOUN.exec(folded)?.[2];
+  const english = /[a-z]/.test(folded) && !/[\u4e00-\u9fff]/.test(folded);
+  if (english) return { type, unit, terms: englishTerms(question), english, text: folded };
+
+  const stripped = folded.replace(FRAMES, " ").replace(QUESTION_WORDS, " ");
+  const seen = new Set<string>();
+  const terms: QuestionTerm[] = [];
+  for (const { word: raw, tag } of segmenter().tag(stripped, true)) {
+    const word = raw.trim();
+    if (!word || STOP_WORDS.has(word) || LIGHT_WORDS.has(word) || seen.has(word)) continue;
+    if (!/[\p{L}\p{N}]/u.test(word)) continue;
+    if (word.length === 1 && !isHanCode(word.charCodeAt(0))) continue;
+    // A unit the question asks in (份, 人) is what the answer counts, not a word it repeats.
+    if (word === unit) continue;
+    seen.add(word);
+    const synonyms = [...(SYNONYMS.get(word) ?? []), ...numeralVariants(word)];
+    const anchor = anchorKind(word, tag);
+    const term: QuestionTerm = { word, synonyms, weight: termWeight(word) };
+    if (anchor) term.anchor = anchor;
+    terms.push(term);
+  }
+  return { type, unit, head, terms, english, text: stripped };
+}

@@ -1,0 +1,97 @@
+import type { Article } from "../articles/article.js";
+import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from "../search/analyzer.js";
+import type { SearchIndex } from "../search/search.js";
+import { type AskResult, answerQuestion, expandEnglish, type Rarity } from "./ask.js";
+import { type ParsedQuestion, parseQuestion } from "./question.js";
+
+/**
+ * /ask over an archive: the question's own search query (its content words, English words by
+ * their Chinese candidates, capped below the search limits), candidate articles by BM25, word
+ * rarity from the whole archive, then `answerQuestion`.
+ */
+
+export interface AskSource {
+  readonly search: SearchIndex;
+  get(id: string): Article | undefined;
+}
+
+/** How many candidate articles the search hands to the answerer. */
+const CANDIDATES = 30;
+
+const rarityCache = new WeakMap<SearchIndex, Map<string, number>>();
+
+/** Document frequency of words over the archive, by the search index (cached per index). */
+export function archiveRarity(index: SearchIndex): Rarity {
+  let cache = rarityCache.get(index);
+  if (!cache) {
+    cache = new Map();
+    rarityCache.set(index, cache);
+  }
+  const known = cache;
+  return {
+    documents: index.size,
+    documentFrequency(word: string): number {
+      let df = known.get(word);
+      if (df === undefined) {
+        try {
+          df = index.search(word, { mode: "all", limit: 1, suggestions: false }).total;
+        } catch {
+          df = 0;
+        }
+        if (known.size > 50_000) known.clear();
+        known.set(word, df);
+      }
+      return df;
+    },
+  };
+}
+
+/** The search query of a question: its terms (English by their best Chinese word), capped. */
+export function searchQuery(parsed: ParsedQuestion): string {
+  const words: string[] = [];
+  for (const term of [...parsed.terms].sort((a, b) => b.weight - a.weight)) {
+    // English words by their Chinese word; a Latin name the archive may write as is.
+    const word = term.latin
+      ? (term.synonyms[0] ?? (term.anchor ? term.word : undefined))
+      : term.word;
+    if (!word) continue;
+    for (const part of word.split(/\s+/)) if (part && !words.includes(part)) words.push(part);
+  }
+  const kept: string[] = [];
+  let length = 0;
+  for (const word of words) {
+    if (kept.length >= MAX_QUERY_TERMS || length + word.length + 1 > MAX_QUERY_LENGTH) break;
+    kept.push(word);
+    length += word.length + 1;
+  }
+  return kept.join(" ");
+}
+
+/** Answers a question from the archive, or from one of its articles (`article`: its id). */
+export function askArchive(
+  source: AskSource,
+  question: string,
+  options: { limit?: number; article?: string } = {},
+): AskResult {
+  const parsed = parseQuestion(question);
+  const rarity = archiveRarity(source.search);
+  expandEnglish(parsed, (word) => rarity.documentFrequency(word));
+  let candidates: Article[];
+  if (options.article) {
+    const article = source.get(options.article);
+    candidates = article ? [article] : [];
+  } else {
+    const query = searchQuery(parsed);
+    candidates = [];
+    if (query) {
+      try {
+        candidates = source.search
+          .search(query, { mode: "any", limit: CANDIDATES })
+          .hits.flatMap((hit) => source.get(hit.id) ?? []);
+      } catch {
+        candidates = [];
+      }
+    }
+  }
+  return answerQuestion(question, candidates, { ...options, rarity, parsed });
+}

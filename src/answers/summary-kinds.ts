@@ -1,0 +1,82 @@
+import type { Article } from "../articles/article.js";
+import { type Candidate, candidateSentences } from "./summary.js";
+
+/**
+ * Summaries of the two kinds of article that are not single news stories:
+ *
+ * - a multi-story digest (【翻墙必看】-style roundup: numbered headlines, each followed by a
+ *   paragraph of its story) is summarised one line per story: the opening sentence of each
+ *   story's paragraph, in order;
+ * - an interview transcript (「记者：」/「王靖渝：」 turns) by its opening: the sentences before
+ *   and outside the interviewer's turns, in order (the introduction says who and what).
+ *
+ * `undefined` when the article is neither.
+ */
+
+/** A numbered headline of a digest: 「1.杨威：…」, 「12、香港…」 (short, no sentence end inside). */
+const NUMBERED_HEADLINE = /^\s*\d{1,2}\s*[.、．]\s*\S/;
+const HEADLINE_MAX = 60;
+/** A turn of a transcript: a short name and a colon at the paragraph's start. */
+const TURN = /^[\u4e00-\u9fff]{1,5}[：:]/;
+const INTERVIEWER = /^(记者|主持人|问|编者|大纪元|本台)[：:]/;
+const MIN_HEADLINES = 3;
+const MIN_TURNS = 6;
+
+function isHeadline(paragraph: string): boolean {
+  return NUMBERED_HEADLINE.test(paragraph) && paragraph.length <= HEADLINE_MAX;
+}
+
+export function isDigest(article: Article): boolean {
+  return article.paragraphs.filter(isHeadline).length >= MIN_HEADLINES;
+}
+
+export function isTranscript(article: Article): boolean {
+  return article.paragraphs.filter((p) => TURN.test(p)).length >= MIN_TURNS;
+}
+
+function byParagraph(article: Article): Map<number, Candidate[]> {
+  const out = new Map<number, Candidate[]>();
+  for (const candidate of candidateSentences(article)) {
+    const list = out.get(candidate.paragraph);
+    if (list) list.push(candidate);
+    else out.set(candidate.paragraph, [candidate]);
+  }
+  return out;
+}
+
+function digestSummary(article: Article, count: number): string[] {
+  const sentences = byParagraph(article);
+  const lines: string[] = [];
+  const paragraphs = article.paragraphs;
+  for (let p = 0; p < paragraphs.length && lines.length < count; p++) {
+    if (!isHeadline(paragraphs[p] as string)) continue;
+    const body = p + 1 < paragraphs.length && !isHeadline(paragraphs[p + 1] as string) ? p + 2 : 0;
+    const first = body ? sentences.get(body)?.[0] : undefined;
+    if (first) lines.push(first.clean);
+  }
+  return lines;
+}
+
+function transcriptSummary(article: Article, count: number): string[] {
+  const lines: string[] = [];
+  for (const candidate of candidateSentences(article)) {
+    if (lines.length >= count) break;
+    const paragraph = article.paragraphs[candidate.paragraph - 1] ?? "";
+    if (INTERVIEWER.test(paragraph) || /[?？]\s*$/.test(candidate.clean)) continue;
+    lines.push(candidate.clean);
+  }
+  return lines;
+}
+
+/** The summary of a digest or a transcript, or `undefined` for other articles. */
+export function summarizeByKind(article: Article, count: number): string[] | undefined {
+  if (isDigest(article)) {
+    const lines = digestSummary(article, count);
+    if (lines.length > 0) return lines;
+  }
+  if (isTranscript(article)) {
+    const lines = transcriptSummary(article, count);
+    if (lines.length > 0) return lines;
+  }
+  return undefined;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { summarize } from "../../src/answers/summary.js";
+import { isDigest, isTranscript, summarizeByKind } from "../../src/answers/summary-kinds.js";
+import type { Article } from "../../src/articles/article.js";
+import { articleFixture } from "../helpers.js";
+
+const base = articleFixture("summary", "fire.json");
+const withParagraphs = (id: string, title: string, paragraphs: string[]): Article => ({
+  ...base,
+  id,
+  title,
+  paragraphs,
+});
+
+const digest = withParagraphs("fx-digest", "【翻墙必看】三则新闻", [
+  "本报每天为读者梳理必看的文章：",
+  "1.某市工厂大火十二人受伤",
+  "某市一家电子工厂周六凌晨发生大火，造成12名员工受伤。消防局表示起火原因仍在调查。",
+  "2、新线地铁周六通车",
+  "环状线北段周六正式通车，首日载客量超过十万人次。市长出席了通车典礼。",
+  "3.议会通过新年度预算",
+  "市议会周五通过新年度预算，总额比去年增加百分之五。预算将于七月一日生效。",
+]);
+
+const transcript = withParagraphs("fx-interview", "专访某学者：谈新闻自由", [
+  "日前，本报记者专访了研究新闻自由多年的某学者，谈当地媒体的自我审查。",
+  "记者：您是什么时候开始研究这个问题的？",
+  "某学者：我从上世纪九十年代就开始关注这个问题了。",
+  "记者：您怎么看现在的情况？",
+  "某学者：情况越来越严重，很多记者已经离开了这个行业。",
+  "记者：外国应该怎么做？",
+  "某学者：外国应该引以为戒。",
+  "记者：谢谢您。",
+]);
+
+describe("summaries by kind of article", () => {
+  it.each([
+    ["a digest", digest, true, false],
+    ["a transcript", transcript, false, true],
+    ["a news story", base, false, false],
+  ])("%s is recognised as such", (_name, article, digestKind, transcriptKind) => {
+    expect(isDigest(article)).toBe(digestKind);
+    expect(isTranscript(article)).toBe(transcriptKind);
+  });
+
+  it("a digest: one line per story, the story's opening sentence, in order", () => {
+    expect(summarize(digest, 3)).toEqual([
+      "某市一家电子工厂周六凌晨发生大火，造成12名员工受伤。",
+      "环状线北段周六正式通车，首日载客量超过十万人次。",
+      "市议会周五通过新年度预算，总额比去年增加百分之五。",
+    ]);
+    expect(summarize(digest, 2)).toHaveLength(2);
+  });
+
+  it("a transcript: by its opening, never the interviewer's questions", () => {
+    const lines = summarize(transcript, 3);
+    expect(lines[0]).toMatch(/^日前，本报记者专访了/);
+    expect(lines.some((line) => line.includes("记者："))).toBe(false);
+    expect(lines.some((line) => /[?？]$/.test(line))).toBe(false);
+  });
+
+  it("other articles are left to the ranking", () => {
+    expect(summarizeByKind(base, 3)).toBeUndefined();
+  });
+});
