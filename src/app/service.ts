@@ -225,17 +225,27 @@ export function runPeople(
 export interface AskAnswer {
   command: "ask";
   question: string;
+  /** The one article the question was asked about, when it was restricted to one. */
+  article?: ArticleRef;
   answers: Array<{ text: string; articleId: string; title: string; url: string | null }>;
   reason?: string;
 }
 
-export function runAsk(archive: Archive, options: { question: string; limit?: number }): AskAnswer {
+/**
+ * Answers a question from the articles its words appear in, or, given `article` (an id, number
+ * or link, as /summary takes), from that one article alone.
+ */
+export function runAsk(
+  archive: Archive,
+  options: { question: string; article?: string | null; limit?: number },
+): AskAnswer {
   const question = options.question.trim();
   if (!question) throw new UserError("ask.empty");
   if (question.length > LIMITS.question)
     throw new UserError("ask.tooLong", { length: question.length, max: LIMITS.question });
   const limit = checkInteger("limit", options.limit ?? DEFAULTS.askAnswers, 1, LIMITS.askAnswers);
-  const candidates = questionCandidates(archive, question);
+  const restricted = options.article?.trim() ? archive.resolve(options.article) : undefined;
+  const candidates = restricted ? [restricted] : questionCandidates(archive, question);
   const result = answerQuestion(question, candidates, { limit });
   const answers = result.answers.flatMap((answer) => {
     const article = archive.get(answer.articleId);
@@ -246,6 +256,7 @@ export function runAsk(archive: Archive, options: { question: string; limit?: nu
   return {
     command: "ask",
     question,
+    ...(restricted ? { article: articleRef(restricted) } : {}),
     answers,
     ...(answers.length === 0 ? { reason: result.reason ?? "没有找到能回答这个问题的句子。" } : {}),
   };

@@ -15,16 +15,33 @@ import {
   type InteractionReplyOptions,
   type MessageActionRowComponentBuilder,
   MessageFlags,
+  ModalBuilder,
+  type ModalSubmitInteraction,
+  TextInputBuilder,
+  TextInputStyle,
   type WebSocketOptions,
 } from "discord.js";
 import { format, type Locale, pickLocale } from "../app/i18n.js";
+import { LIMITS } from "../app/service.js";
 import type { Archive } from "../articles/archive.js";
+import type { Article } from "../articles/article.js";
 import type { Config } from "../config.js";
-import { describeError, isUserError } from "../errors.js";
+import { describeError, isUserError, UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { type Backoff, discordHost, untilReachable } from "./connect.js";
 import { DISCORD_COMMANDS, type DiscordCommand } from "./definitions.js";
-import { type CommandArgs, type CommandReply, commandReply, PageCodec } from "./paging.js";
+import {
+  ASK_QUESTION_FIELD,
+  articleOfAskButton,
+  articleOfAskModal,
+  askButtonId,
+  askModalId,
+  type CommandArgs,
+  type CommandReply,
+  commandReply,
+  PageCodec,
+} from "./paging.js";
+import { clipUnits } from "./render.js";
 
 /**
  * The Discord runtime: one discord.js Client (Guilds intent only), slash commands answered from
@@ -133,7 +150,7 @@ export function createBot(
 // -------------------------------------------------------------------------------------------------
 // Acknowledging interactions
 
-type Acknowledgeable = ChatInputCommandInteraction | ButtonInteraction;
+type Acknowledgeable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 /**
  * One interaction's answer, whatever happened before: it replies, updates or edits after a
@@ -147,6 +164,8 @@ class Responder {
   constructor(
     readonly interaction: Acknowledgeable,
     private readonly logger: Logger,
+    /** Answers only the member sees (a question asked through the modal). */
+    private readonly ephemeral = false,
   ) {
     const age = Math.max(0, Date.now() - interaction.createdTimestamp);
     this.watchdog = setTimeout(
@@ -173,7 +192,8 @@ class Responder {
       if (this.state !== "none") return;
       clearTimeout(this.watchdog);
       if (this.interaction.isButton()) await this.interaction.deferUpdate();
-      else await this.interaction.deferReply();
+      else
+        await this.interaction.deferReply(this.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
       this.state = "deferred";
     });
   }
@@ -187,11 +207,24 @@ class Responder {
         if (this.interaction.isButton()) {
           await this.interaction.update(message as Parameters<ButtonInteraction["update"]>[0]);
         } else {
-          await this.interaction.reply(message as InteractionReplyOptions);
+          await this.interaction.reply({
+            ...(message as InteractionReplyOptions),
+            ...(this.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+          } as InteractionReplyOptions);
         }
       } else {
         await this.interaction.editReply(message as InteractionEditReplyOptions);
       }
+      this.state = "done";
+    });
+  }
+
+  /** Opens a modal: the first and only acknowledgement of a button. */
+  showModal(modal: ModalBuilder): Promise<void> {
+    return this.run(async () => {
+      clearTimeout(this.watchdog);
+      if (!this.interaction.isButton()) throw new Error("only a button opens a modal here");
+      await this.interaction.showModal(modal);
       this.state = "done";
     });
   }
@@ -259,6 +292,7 @@ class InteractionHandler {
       if (interaction.isAutocomplete()) await this.autocomplete(interaction);
       else if (interaction.isChatInputCommand()) await this.command(interaction);
       else if (interaction.isButton()) await this.button(interaction);
+      else if (interaction.isModalSubmit()) await this.modalSubmit(interaction);
       else this.logger.debug(`Ignored interaction of type ${interaction.type}`);
     } catch (error) {
       // Only reached when even the error reply failed (network, expired token).
@@ -352,6 +386,12 @@ class InteractionHandler {
     const locale = pickLocale(interaction.locale);
     const responder = new Responder(interaction, this.logger);
     try {
+      const askAbout = articleOfAskButton(interaction.customId);
+      if (askAbout !== undefined) {
+        const article = articleNamed(this.archive(), askAbout);
+        await responder.showModal(questionModal(article, locale));
+        return;
+      }
       const state = this.codec.decode(interaction.customId);
       const command = state && DISCORD_COMMANDS.get(state.command);
       if (!state || !command) {
@@ -384,6 +424,35 @@ class InteractionHandler {
       );
     } catch (error) {
       await this.fail(responder, error, locale, `button ${interaction.customId}`);
+    } finally {
+      responder.close();
+    }
+  }
+
+  /** A question typed into the modal of a question button, answered from that article alone. */
+  private async modalSubmit(interaction: ModalSubmitInteraction): Promise<void> {
+    const locale = pickLocale(interaction.locale);
+    const responder = new Responder(interaction, this.logger, true);
+    try {
+      const articleId = articleOfAskModal(interaction.customId);
+      const command = DISCORD_COMMANDS.get("ask");
+      if (articleId === undefined || !command) {
+        await responder.sendEphemeral(format(locale, "bot.unknownButton"));
+        return;
+      }
+      const archive = this.archive();
+      const article = articleNamed(archive, articleId);
+      const args: CommandArgs = { question: questionOf(interaction), article: article.id };
+      const defer = this.shouldDefer(command.spec.name, interaction.createdTimestamp);
+      if (defer) await responder.defer();
+      await this.work(
+        command.spec.name,
+        defer,
+        () => commandReply(command, archive, locale, args),
+        (reply) => responder.send(this.message(command, reply, args, interaction.user.id, locale)),
+      );
+    } catch (error) {
+      await this.fail(responder, error, locale, `modal ${interaction.customId}`);
     } finally {
       responder.close();
     }
@@ -447,8 +516,59 @@ class InteractionHandler {
         ),
       );
     }
+    const asks = (reply.view.asks ?? []).flatMap((ask) => {
+      const customId = askButtonId(ask.articleId);
+      return customId
+        ? [
+            new ButtonBuilder()
+              .setCustomId(customId)
+              .setLabel(ask.label)
+              .setEmoji("❓")
+              .setStyle(ButtonStyle.Primary),
+          ]
+        : [];
+    });
+    if (asks.length > 0) {
+      rows.push(
+        new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(asks.slice(0, 5)),
+      );
+    }
     return { embeds: [reply.view.embed], components: rows, allowedMentions: { ...NO_MENTIONS } };
   }
+}
+
+/** The article a question button or modal names; an id the archive no longer has is the member's error. */
+function articleNamed(archive: Archive, id: string): Article {
+  const article = id.trim() ? archive.get(id) : undefined;
+  if (article) return article;
+  throw new UserError("article.notFound", { id: id.trim().slice(0, 60) }, [
+    { code: "article.listHint" },
+  ]);
+}
+
+/** Discord's limits on a modal's title and a text input's label. */
+const MODAL_TITLE = 45;
+const INPUT_LABEL = 45;
+
+/** The modal of a question button: one text input for the question, titled with the article. */
+function questionModal(article: Article, locale: Locale): ModalBuilder {
+  const input = new TextInputBuilder()
+    .setCustomId(ASK_QUESTION_FIELD)
+    .setLabel(clipUnits(format(locale, "ask.questionLabel"), INPUT_LABEL))
+    .setPlaceholder(format(locale, "ask.questionPlaceholder"))
+    .setStyle(TextInputStyle.Paragraph)
+    .setRequired(true)
+    .setMaxLength(LIMITS.question);
+  return new ModalBuilder()
+    .setCustomId(askModalId(article.id))
+    .setTitle(clipUnits(`${format(locale, "ask.button")} · ${article.title}`, MODAL_TITLE))
+    .addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input));
+}
+
+/** The question typed into the modal; a submission without the field counts as an empty one. */
+function questionOf(interaction: ModalSubmitInteraction): string {
+  const field = interaction.fields.fields.get(ASK_QUESTION_FIELD);
+  return field && "value" in field && typeof field.value === "string" ? field.value : "";
 }
 
 /** The option values of a command interaction, read by the types its definition declares. */
@@ -482,5 +602,6 @@ function describeInteraction(interaction: Interaction): string {
   if (interaction.isChatInputCommand() || interaction.isAutocomplete())
     return `/${interaction.commandName}`;
   if (interaction.isButton()) return `button ${interaction.customId}`;
+  if (interaction.isModalSubmit()) return `modal ${interaction.customId}`;
   return `type ${interaction.type}`;
 }
