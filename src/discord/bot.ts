@@ -15,33 +15,25 @@ import {
   type InteractionReplyOptions,
   type MessageActionRowComponentBuilder,
   MessageFlags,
-  ModalBuilder,
   type ModalSubmitInteraction,
-  TextInputBuilder,
-  TextInputStyle,
   type WebSocketOptions,
 } from "discord.js";
 import { format, type Locale, pickLocale } from "../app/i18n.js";
-import { LIMITS } from "../app/service.js";
 import type { Archive } from "../articles/archive.js";
-import type { Article } from "../articles/article.js";
 import type { Config } from "../config.js";
-import { describeError, isUserError, UserError } from "../errors.js";
+import { describeError, isUserError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { type Backoff, discordHost, untilReachable } from "./connect.js";
 import { DISCORD_COMMANDS, type DiscordCommand } from "./definitions.js";
 import {
-  ASK_QUESTION_FIELD,
   articleOfAskButton,
   articleOfAskModal,
-  askButtonId,
-  askModalId,
   type CommandArgs,
   type CommandReply,
   commandReply,
   PageCodec,
 } from "./paging.js";
-import { clipUnits } from "./render.js";
+import { articleNamed, askButtons, questionModal, questionOf } from "./question.js";
 
 /**
  * The Discord runtime: one discord.js Client (Guilds intent only), slash commands answered from
@@ -220,7 +212,7 @@ class Responder {
   }
 
   /** Opens a modal: the first and only acknowledgement of a button. */
-  showModal(modal: ModalBuilder): Promise<void> {
+  showModal(modal: Parameters<ButtonInteraction["showModal"]>[0]): Promise<void> {
     return this.run(async () => {
       clearTimeout(this.watchdog);
       if (!this.interaction.isButton()) throw new Error("only a button opens a modal here");
@@ -516,59 +508,12 @@ class InteractionHandler {
         ),
       );
     }
-    const asks = (reply.view.asks ?? []).flatMap((ask) => {
-      const customId = askButtonId(ask.articleId);
-      return customId
-        ? [
-            new ButtonBuilder()
-              .setCustomId(customId)
-              .setLabel(ask.label)
-              .setEmoji("❓")
-              .setStyle(ButtonStyle.Primary),
-          ]
-        : [];
-    });
+    const asks = askButtons(reply.view.asks ?? []);
     if (asks.length > 0) {
-      rows.push(
-        new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(asks.slice(0, 5)),
-      );
+      rows.push(new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(asks));
     }
     return { embeds: [reply.view.embed], components: rows, allowedMentions: { ...NO_MENTIONS } };
   }
-}
-
-/** The article a question button or modal names; an id the archive no longer has is the member's error. */
-function articleNamed(archive: Archive, id: string): Article {
-  const article = id.trim() ? archive.get(id) : undefined;
-  if (article) return article;
-  throw new UserError("article.notFound", { id: id.trim().slice(0, 60) }, [
-    { code: "article.listHint" },
-  ]);
-}
-
-/** Discord's limits on a modal's title and a text input's label. */
-const MODAL_TITLE = 45;
-const INPUT_LABEL = 45;
-
-/** The modal of a question button: one text input for the question, titled with the article. */
-function questionModal(article: Article, locale: Locale): ModalBuilder {
-  const input = new TextInputBuilder()
-    .setCustomId(ASK_QUESTION_FIELD)
-    .setLabel(clipUnits(format(locale, "ask.questionLabel"), INPUT_LABEL))
-    .setPlaceholder(format(locale, "ask.questionPlaceholder"))
-    .setStyle(TextInputStyle.Paragraph)
-    .setRequired(true)
-    .setMaxLength(LIMITS.question);
-  return new ModalBuilder()
-    .setCustomId(askModalId(article.id))
-    .setTitle(clipUnits(`${format(locale, "ask.button")} · ${article.title}`, MODAL_TITLE))
-    .addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input));
-}
-
-/** The question typed into the modal; a submission without the field counts as an empty one. */
-function questionOf(interaction: ModalSubmitInteraction): string {
-  const field = interaction.fields.fields.get(ASK_QUESTION_FIELD);
-  return field && "value" in field && typeof field.value === "string" ? field.value : "";
 }
 
 /** The option values of a command interaction, read by the types its definition declares. */
