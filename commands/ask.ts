@@ -1,5 +1,6 @@
 import { localized } from "../src/app/i18n.js";
-import { LIMITS, runAsk } from "../src/app/service.js";
+import { LIMITS, runAsk, suggestArticles } from "../src/app/service.js";
+import { articleOption, resolveArticleArg } from "./options.js";
 import { defineCommand } from "./spec.js";
 
 export const ask = defineCommand({
@@ -24,8 +25,19 @@ export const ask = defineCommand({
       positional: true,
       maxLength: LIMITS.question,
     },
+    {
+      ...articleOption(),
+      descriptions: localized(
+        "只在这篇文章里找答案：输入标题的一部分、编号或日期（默认所有文章）",
+        "Answer from this article only: type part of its title, its id or date (default: all)",
+        "只在這篇文章裡找答案：輸入標題的一部分、編號或日期（預設所有文章）",
+      ),
+    },
   ],
-  run({ archive }, { question }) {
-    return runAsk(archive, { question });
+  run(context, { question, article }) {
+    return runAsk(context.archive, { question, article: resolveArticleArg(context, article) });
+  },
+  autocomplete({ archive }, option, typed) {
+    return option === "article" ? suggestArticles(archive, typed) : [];
   },
 });

@@ -98,6 +98,9 @@ export interface InteractionRecord {
   original: any;
   // biome-ignore lint/suspicious/noExplicitAny: message objects
   followUps: any[];
+  /** The modal the bot opened in answer (callback type 9), if it did. */
+  // biome-ignore lint/suspicious/noExplicitAny: a modal object
+  modal?: any;
 }
 
 export interface CommandOption {
@@ -600,6 +603,35 @@ export class FakeDiscord extends EventEmitter {
     );
   }
 
+  /**
+   * A member submits the modal a button click opened (interaction type 5, MODAL_SUBMIT): the
+   * modal's custom id (the one the bot sent unless `customId` forges another) and the text typed
+   * into each input, by input custom id, sent back as Discord does, in action rows.
+   */
+  submitModal(
+    clicked: InteractionRecord,
+    values: Record<string, string>,
+    extra: { user?: FakeUser; locale?: string; customId?: string } = {},
+  ): InteractionRecord {
+    const customId = extra.customId ?? clicked.modal?.custom_id;
+    if (typeof customId !== "string") throw new Error("that interaction opened no modal");
+    return this.sendInteraction(
+      5,
+      {
+        custom_id: customId,
+        components: Object.entries(values).map(([id, value]) => ({
+          type: 1,
+          components: [{ type: 4, custom_id: id, value }],
+        })),
+      },
+      {
+        ...extra,
+        guild: this.guilds.findIndex((guild) => guild.shard === clicked.shard),
+        ...(clicked.payload.message ? { message: clicked.payload.message } : {}),
+      },
+    );
+  }
+
   /** Resolves with the first acknowledgement of an interaction (callback). */
   async response(record: InteractionRecord, timeoutMs = 10_000): Promise<RecordedRequest> {
     await this.until(() => record.callback !== undefined, timeoutMs, `no response to ${record.id}`);
@@ -800,7 +832,13 @@ export class FakeDiscord extends EventEmitter {
     // biome-ignore lint/suspicious/noExplicitAny: callback body
     const body = recorded.body as any;
     const type = body?.type;
-    const allowed: Record<number, number[]> = { 2: [4, 5, 9], 3: [4, 5, 6, 7, 9], 4: [8] };
+    // A modal submit may be answered but not with another modal.
+    const allowed: Record<number, number[]> = {
+      2: [4, 5, 9],
+      3: [4, 5, 6, 7, 9],
+      4: [8],
+      5: [4, 5, 6, 7],
+    };
     if (!allowed[record.type]?.includes(type)) {
       return reply(
         400,
@@ -812,7 +850,9 @@ export class FakeDiscord extends EventEmitter {
         ? checkChoices(body.data)
         : type === 4 || type === 7
           ? checkMessage(body.data)
-          : null;
+          : type === 9
+            ? checkModal(body.data)
+            : null;
     if (problem) return reply(400, invalidForm(problem));
     record.callback = recorded;
     if (type === 4 || type === 5) {
@@ -829,6 +869,8 @@ export class FakeDiscord extends EventEmitter {
       }
     } else if (type === 6) {
       record.original = this.findMessage(record.payload.message?.id);
+    } else if (type === 9) {
+      record.modal = body.data;
     }
     const withResponse = recorded.query.get("with_response") === "true";
     if (withResponse) {
@@ -954,6 +996,41 @@ export function checkMessage(data: any): string | null {
         ids.add(button.custom_id);
       }
     }
+  }
+  return null;
+}
+
+/** Discord's limits on a modal (callback type 9); returns the first violation or null. */
+// biome-ignore lint/suspicious/noExplicitAny: modal body
+export function checkModal(data: any): string | null {
+  if (!data || typeof data !== "object") return "modal body missing";
+  if (typeof data.custom_id !== "string" || !data.custom_id || tooLong(data.custom_id, 100))
+    return "modal custom_id must be 1 to 100 characters";
+  if (typeof data.title !== "string" || !data.title || tooLong(data.title, 45))
+    return "modal title must be 1 to 45 characters";
+  const rows = data.components ?? [];
+  if (rows.length < 1 || rows.length > 5) return "a modal needs 1 to 5 components";
+  const ids = new Set<string>();
+  for (const row of rows) {
+    // An action row holding one text input, or a label (type 18) around one.
+    const inputs = row.type === 1 ? (row.components ?? []) : row.type === 18 ? [row.component] : [];
+    if (row.type === 18 && (!row.label || tooLong(row.label, 45)))
+      return "a label must be 1 to 45 characters";
+    if (inputs.length !== 1) return "each modal row holds exactly one text input";
+    const input = inputs[0];
+    if (input?.type !== 4) return "only text inputs are expected in a modal";
+    if (!input.custom_id || tooLong(input.custom_id, 100))
+      return "text input custom_id missing or longer than 100";
+    if (ids.has(input.custom_id)) return "duplicate custom_id";
+    ids.add(input.custom_id);
+    if (input.style !== 1 && input.style !== 2) return "text input style must be 1 or 2";
+    if (row.type === 1 && (!input.label || tooLong(input.label, 45)))
+      return "text input label must be 1 to 45 characters";
+    if (tooLong(input.placeholder, 100)) return "text input placeholder longer than 100";
+    const max = input.max_length ?? 4000;
+    const min = input.min_length ?? 0;
+    if (max < 1 || max > 4000 || min < 0 || min > max)
+      return "text input lengths must satisfy 0 ≤ min ≤ max ≤ 4000";
   }
   return null;
 }

@@ -227,19 +227,29 @@ export function runPeople(
 export interface AskAnswer {
   command: "ask";
   question: string;
+  /** The one article the question was asked about, when it was restricted to one. */
+  article?: ArticleRef;
   answers: Array<{ text: string; articleId: string; title: string; url: string | null }>;
   /** Why nothing answers, in Simplified Chinese (the CLI's contract), and as a message. */
   reason?: string;
   refusal?: Message;
 }
 
-export function runAsk(archive: Archive, options: { question: string; limit?: number }): AskAnswer {
+/**
+ * Answers a question from the articles its words appear in, or, given `article` (an id, number
+ * or link, as /summary takes), from that one article alone.
+ */
+export function runAsk(
+  archive: Archive,
+  options: { question: string; article?: string | null; limit?: number },
+): AskAnswer {
   const question = options.question.trim();
   if (!question) throw new UserError("ask.empty");
   if (question.length > LIMITS.question)
     throw new UserError("ask.tooLong", { length: question.length, max: LIMITS.question });
   const limit = checkInteger("limit", options.limit ?? DEFAULTS.askAnswers, 1, LIMITS.askAnswers);
-  const result = askArchive(archive, question, { limit });
+  const restricted = options.article?.trim() ? archive.resolve(options.article) : undefined;
+  const result = askArchive(archive, question, { limit, article: restricted?.id });
   // A question with nothing to look for is a mistake in the question, not an unanswered one.
   if (result.refusal?.code === "ask.noKeywords") throw new UserError("ask.noKeywords");
   const answers = result.answers.flatMap((answer) => {
@@ -251,6 +261,7 @@ export function runAsk(archive: Archive, options: { question: string; limit?: nu
   return {
     command: "ask",
     question,
+    ...(restricted ? { article: articleRef(restricted) } : {}),
     answers,
     ...(answers.length === 0 ? refusalOf(result.refusal) : {}),
   };

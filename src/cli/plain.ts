@@ -77,11 +77,15 @@ export function renderPlain(answer: Answer, locale: Locale = "zh-CN"): string {
         .join("\n");
     case "help":
       return "";
-    case "ask":
-      if (answer.answers.length === 0) return answer.reason ?? text("plain.askNone");
+    case "ask": {
+      const about = answer.article ? [text("ask.about", { title: answer.article.title })] : [];
+      if (answer.answers.length === 0)
+        return [...about, answer.reason ?? text("plain.askNone")].join("\n");
       return [
         text("ask.title", { question: answer.question }),
+        ...about,
         ...answer.answers.map((a, i) => `${i + 1}. ${a.text}\n   —— ${a.title} ${link(a.url)}`),
       ].join("\n");
+    }
   }
 }

@@ -15,6 +15,7 @@ import {
   type InteractionReplyOptions,
   type MessageActionRowComponentBuilder,
   MessageFlags,
+  type ModalSubmitInteraction,
   type WebSocketOptions,
 } from "discord.js";
 import { format, type Locale, pickLocale } from "../app/i18n.js";
@@ -24,7 +25,15 @@ import { describeError, isUserError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { type Backoff, discordHost, untilReachable } from "./connect.js";
 import { DISCORD_COMMANDS, type DiscordCommand } from "./definitions.js";
-import { type CommandArgs, type CommandReply, commandReply, PageCodec } from "./paging.js";
+import {
+  articleOfAskButton,
+  articleOfAskModal,
+  type CommandArgs,
+  type CommandReply,
+  commandReply,
+  PageCodec,
+} from "./paging.js";
+import { articleNamed, askButtons, questionModal, questionOf } from "./question.js";
 
 /**
  * The Discord runtime: one discord.js Client (Guilds intent only), slash commands answered from
@@ -133,7 +142,7 @@ export function createBot(
 // -------------------------------------------------------------------------------------------------
 // Acknowledging interactions
 
-type Acknowledgeable = ChatInputCommandInteraction | ButtonInteraction;
+type Acknowledgeable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 /**
  * One interaction's answer, whatever happened before: it replies, updates or edits after a
@@ -147,6 +156,8 @@ class Responder {
   constructor(
     readonly interaction: Acknowledgeable,
     private readonly logger: Logger,
+    /** Answers only the member sees (a question asked through the modal). */
+    private readonly ephemeral = false,
   ) {
     const age = Math.max(0, Date.now() - interaction.createdTimestamp);
     this.watchdog = setTimeout(
@@ -173,7 +184,8 @@ class Responder {
       if (this.state !== "none") return;
       clearTimeout(this.watchdog);
       if (this.interaction.isButton()) await this.interaction.deferUpdate();
-      else await this.interaction.deferReply();
+      else
+        await this.interaction.deferReply(this.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
       this.state = "deferred";
     });
   }
@@ -187,11 +199,24 @@ class Responder {
         if (this.interaction.isButton()) {
           await this.interaction.update(message as Parameters<ButtonInteraction["update"]>[0]);
         } else {
-          await this.interaction.reply(message as InteractionReplyOptions);
+          await this.interaction.reply({
+            ...(message as InteractionReplyOptions),
+            ...(this.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+          } as InteractionReplyOptions);
         }
       } else {
         await this.interaction.editReply(message as InteractionEditReplyOptions);
       }
+      this.state = "done";
+    });
+  }
+
+  /** Opens a modal: the first and only acknowledgement of a button. */
+  showModal(modal: Parameters<ButtonInteraction["showModal"]>[0]): Promise<void> {
+    return this.run(async () => {
+      clearTimeout(this.watchdog);
+      if (!this.interaction.isButton()) throw new Error("only a button opens a modal here");
+      await this.interaction.showModal(modal);
       this.state = "done";
     });
   }
@@ -259,6 +284,7 @@ class InteractionHandler {
       if (interaction.isAutocomplete()) await this.autocomplete(interaction);
       else if (interaction.isChatInputCommand()) await this.command(interaction);
       else if (interaction.isButton()) await this.button(interaction);
+      else if (interaction.isModalSubmit()) await this.modalSubmit(interaction);
       else this.logger.debug(`Ignored interaction of type ${interaction.type}`);
     } catch (error) {
       // Only reached when even the error reply failed (network, expired token).
@@ -352,6 +378,12 @@ class InteractionHandler {
     const locale = pickLocale(interaction.locale);
     const responder = new Responder(interaction, this.logger);
     try {
+      const askAbout = articleOfAskButton(interaction.customId);
+      if (askAbout !== undefined) {
+        const article = articleNamed(this.archive(), askAbout);
+        await responder.showModal(questionModal(article, locale));
+        return;
+      }
       const state = this.codec.decode(interaction.customId);
       const command = state && DISCORD_COMMANDS.get(state.command);
       if (!state || !command) {
@@ -384,6 +416,35 @@ class InteractionHandler {
       );
     } catch (error) {
       await this.fail(responder, error, locale, `button ${interaction.customId}`);
+    } finally {
+      responder.close();
+    }
+  }
+
+  /** A question typed into the modal of a question button, answered from that article alone. */
+  private async modalSubmit(interaction: ModalSubmitInteraction): Promise<void> {
+    const locale = pickLocale(interaction.locale);
+    const responder = new Responder(interaction, this.logger, true);
+    try {
+      const articleId = articleOfAskModal(interaction.customId);
+      const command = DISCORD_COMMANDS.get("ask");
+      if (articleId === undefined || !command) {
+        await responder.sendEphemeral(format(locale, "bot.unknownButton"));
+        return;
+      }
+      const archive = this.archive();
+      const article = articleNamed(archive, articleId);
+      const args: CommandArgs = { question: questionOf(interaction), article: article.id };
+      const defer = this.shouldDefer(command.spec.name, interaction.createdTimestamp);
+      if (defer) await responder.defer();
+      await this.work(
+        command.spec.name,
+        defer,
+        () => commandReply(command, archive, locale, args),
+        (reply) => responder.send(this.message(command, reply, args, interaction.user.id, locale)),
+      );
+    } catch (error) {
+      await this.fail(responder, error, locale, `modal ${interaction.customId}`);
     } finally {
       responder.close();
     }
@@ -447,6 +508,10 @@ class InteractionHandler {
         ),
       );
     }
+    const asks = askButtons(reply.view.asks ?? []);
+    if (asks.length > 0) {
+      rows.push(new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(asks));
+    }
     return { embeds: [reply.view.embed], components: rows, allowedMentions: { ...NO_MENTIONS } };
   }
 }
@@ -482,5 +547,6 @@ function describeInteraction(interaction: Interaction): string {
   if (interaction.isChatInputCommand() || interaction.isAutocomplete())
     return `/${interaction.commandName}`;
   if (interaction.isButton()) return `button ${interaction.customId}`;
+  if (interaction.isModalSubmit()) return `modal ${interaction.customId}`;
   return `type ${interaction.type}`;
 }

@@ -156,3 +156,39 @@ export class PageCodec {
     return { command: name, owner, expires, page, args };
   }
 }
+
+/**
+ * The custom ids of the question button (「就此文提问」) and of the modal it opens: a prefix and
+ * the article id (prefixes of one length, so the modal id fits wherever the button id does).
+ * Anyone may click; the id carries no owner and does not expire, because the
+ * article is looked up again when the question comes.
+ */
+const ASK_BUTTON_PREFIX = "ask;";
+const ASK_MODAL_PREFIX = "asq;";
+
+/** The question button's custom id, or undefined when the article id does not fit in one. */
+export function askButtonId(articleId: string): string | undefined {
+  const id = `${ASK_BUTTON_PREFIX}${articleId}`;
+  return articleId && id.length <= CUSTOM_ID_MAX ? id : undefined;
+}
+
+export function askModalId(articleId: string): string {
+  return `${ASK_MODAL_PREFIX}${articleId}`;
+}
+
+/** The article id a question button's custom id names; undefined for any other id. */
+export function articleOfAskButton(customId: string): string | undefined {
+  return customId.startsWith(ASK_BUTTON_PREFIX)
+    ? customId.slice(ASK_BUTTON_PREFIX.length)
+    : undefined;
+}
+
+/** The article id a question modal's custom id names; undefined for any other id. */
+export function articleOfAskModal(customId: string): string | undefined {
+  return customId.startsWith(ASK_MODAL_PREFIX)
+    ? customId.slice(ASK_MODAL_PREFIX.length)
+    : undefined;
+}
+
+/** The custom id of the modal's one text input. */
+export const ASK_QUESTION_FIELD = "question";

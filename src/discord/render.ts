@@ -46,10 +46,18 @@ export interface LinkButton {
   url: string;
 }
 
+/** A button that opens a question about one article (「就此文提问」). */
+export interface AskButton {
+  articleId: string;
+  label: string;
+}
+
 export interface PageView {
   embed: APIEmbed;
   /** Link buttons to the articles the page quotes (at most 5). */
   links: LinkButton[];
+  /** Question buttons for the articles the page shows (at most 5). */
+  asks?: AskButton[];
 }
 
 /** The renderers' words in one locale, from the catalogs. */
@@ -70,6 +78,9 @@ function messages(locale: Locale) {
     quoteKind: { partial: text("quotes.kind.partial"), reported: text("quotes.kind.reported") },
     askTitle: (question: string) => text("ask.title", { question }),
     askNone: text("ask.none"),
+    askAbout: (title: string) => text("ask.about", { title }),
+    askButton: text("ask.button"),
+    askButtonFor: (n: number) => text("ask.buttonFor", { n }),
     articlesTitle: (total: number) => text("articles.title", { total }),
     articlesNone: text("articles.none"),
   };
@@ -134,6 +145,15 @@ function distinctLinks(links: LinkButton[]): LinkButton[] {
   });
 }
 
+function distinctAsks(asks: AskButton[]): AskButton[] {
+  const seen = new Set<string>();
+  return asks.filter((ask) => {
+    if (seen.has(ask.articleId)) return false;
+    seen.add(ask.articleId);
+    return true;
+  });
+}
+
 /**
  * Splits one block that is longer than `budget` at line breaks, then at sentence ends outside
  * quotation marks, and only as a last resort (a single quoted passage longer than the budget) at a
@@ -192,6 +212,7 @@ export function packBlocks<T extends { text: string }>(
 interface Block {
   text: string;
   links: LinkButton[];
+  asks?: AskButton[];
 }
 
 function pagesOf(
@@ -221,7 +242,12 @@ function pagesOf(
       ...(header.url ? { url: header.url } : {}),
       ...(footer ? { footer: { text: clipUnits(footer, EMBED_LIMITS.footer) } } : {}),
     };
-    return { embed, links: distinctLinks(page.flatMap((block) => block.links)).slice(0, 5) };
+    const asks = distinctAsks(page.flatMap((block) => block.asks ?? [])).slice(0, 5);
+    return {
+      embed,
+      links: distinctLinks(page.flatMap((block) => block.links)).slice(0, 5),
+      ...(asks.length > 0 ? { asks } : {}),
+    };
   });
 }
 
@@ -253,8 +279,16 @@ export function renderSearch(answer: SearchAnswer, locale: Locale): PageView[] {
       .filter(Boolean)
       .join("\n"),
     links: linkButton(result),
+    asks: [{ articleId: result.id, label: m.askButtonFor(first + index) }],
   }));
-  return pagesOf({ title: m.searchTitle(answer.query, answer.total) }, blocks, locale);
+  // One question button per result shown (a page shows at most five, Discord's row of buttons);
+  // a page of one result gets the plain label.
+  return pagesOf({ title: m.searchTitle(answer.query, answer.total) }, blocks, locale).map(
+    (page) =>
+      page.asks?.length === 1
+        ? { ...page, asks: page.asks.map((ask) => ({ ...ask, label: m.askButton })) }
+        : page,
+  );
 }
 
 export function renderSummary(answer: SummaryAnswer, locale: Locale): PageView[] {
@@ -276,6 +310,7 @@ export function renderSummary(answer: SummaryAnswer, locale: Locale): PageView[]
   ).map((page) => ({
     ...page,
     links: linkButton(answer.article).map((link) => ({ ...link, label: m.source })),
+    asks: [{ articleId: answer.article.id, label: m.askButton }],
   }));
 }
 
@@ -340,14 +375,25 @@ export function renderSource(answer: SourceAnswer, locale: Locale): PageView[] {
 export function renderAsk(answer: AskAnswer, locale: Locale): PageView[] {
   const m = messages(locale);
   const title = m.askTitle(answer.question);
+  const about = answer.article ? m.askAbout(articleLink(answer.article)) : "";
   if (answer.answers.length === 0) {
     return [
       {
         embed: {
           title: clipUnits(title, EMBED_LIMITS.title),
           color: COLOUR,
-          description: escapeArticleText(
-            answer.refusal ? format(locale, answer.refusal.code, answer.refusal.params) : m.askNone,
+          description: clipUnits(
+            [
+              about,
+              escapeArticleText(
+                answer.refusal
+                  ? format(locale, answer.refusal.code, answer.refusal.params)
+                  : m.askNone,
+              ),
+            ]
+              .filter(Boolean)
+              .join("\n\n"),
+            EMBED_LIMITS.description,
           ),
         },
         links: [],
@@ -358,7 +404,7 @@ export function renderAsk(answer: AskAnswer, locale: Locale): PageView[] {
     text: `**${index + 1}.** ${escapeArticleText(item.text)}\n— ${articleLink(item)}`,
     links: linkButton(item),
   }));
-  return pagesOf({ title }, blocks, locale);
+  return pagesOf({ title, ...(about ? { intro: about } : {}) }, blocks, locale);
 }
 
 export function renderArticles(answer: ArticlesAnswer, locale: Locale): PageView[] {

@@ -7,6 +7,7 @@ import { Archive } from "../../src/articles/archive.js";
 import { answerLine, parseCommand, splitLine } from "../../src/cli/command-line.js";
 import type { UserError } from "../../src/errors.js";
 import { silentLogger } from "../../src/logger.js";
+import { makeArticle, seedArticle } from "../helpers.js";
 
 const run = promisify(execFile);
 const SEED_URL = "https://www.epochtimes.com/gb/22/1/10/n13495457.htm";
@@ -55,6 +56,7 @@ const Contracts = {
   ask: z.object({
     command: z.literal("ask"),
     question: z.string(),
+    article: Ref.optional(),
     answers: z.array(
       z.object({
         text: z.string(),
@@ -89,6 +91,7 @@ describe("CLI contracts on the seed", () => {
     ["people", "people"],
     ["people 谢", "people"],
     ["ask 谁领导了美国代表团？", "ask"],
+    ["ask 会谈持续了多久？ --article n13495457", "ask"],
   ] as const)("%s answers the %s contract", (line, command) => {
     const { output, ok } = json(line);
     expect(ok).toBe(true);
@@ -149,6 +152,7 @@ describe("CLI contracts on the seed", () => {
     ["search 北约 --page 2", "search", /^只有 1 页，没有第 2 页。$/],
     ["articles --page 2", "articles", /^只有 1 页，没有第 2 页。$/],
     ["ask ？", "ask", /^这个问题里没有可以查找的关键词/],
+    ["ask 会谈持续了多久？ --article n1", "ask", /^找不到文章 n1。/],
   ])("%s gives a one-line error", (line, command, message) => {
     const { output, ok } = json(line);
     expect(ok).toBe(false);
@@ -167,11 +171,60 @@ describe("CLI contracts on the seed", () => {
     ["／search 北约", { command: "search", total: 1 }],
     ["articles 1", { command: "articles", page: 1 }],
     ["source n13495457", { command: "source", article: { id: "n13495457" } }],
+    ["ask 会谈持续了多久？ article:n13495457", { command: "ask", article: { id: "n13495457" } }],
     ["people --limit=1", { command: "people" }],
   ])("%s is read as written", (line, expected) => {
     const { output, ok } = json(line);
     expect(ok).toBe(true);
     expect(output).toMatchObject(expected);
+  });
+});
+
+describe("ask --article", () => {
+  const QUESTION = "会谈持续了多久？";
+  /** The seed and an article that answers the same question with another figure. */
+  let two: Archive;
+  beforeAll(() => {
+    const other = makeArticle({
+      id: "n90000003",
+      title: "测试稿：北约与欧洲安全",
+      date: "2021-12-04",
+      paragraphs: ["北约官员在布鲁塞尔开会，讨论欧洲安全。", "会议持续了4小时。"],
+    });
+    two = Archive.fromArticles([seedArticle(), other]);
+  });
+  const askJson = (line: string) =>
+    Contracts.ask.parse(
+      JSON.parse(answerLine(two, [...splitLine(line), "--json"], true, silentLogger).output),
+    );
+
+  it("answers from the one article named, and says which", () => {
+    const everywhere = askJson(`ask ${QUESTION}`);
+    expect(everywhere.article).toBeUndefined();
+    expect(new Set(everywhere.answers.map((answer) => answer.articleId))).toEqual(
+      new Set(["n13495457", "n90000003"]),
+    );
+    const onSeed = askJson(`ask ${QUESTION} --article n13495457`);
+    expect(onSeed.article?.id).toBe("n13495457");
+    expect(onSeed.answers.length).toBeGreaterThan(0);
+    expect(onSeed.answers.every((answer) => answer.articleId === "n13495457")).toBe(true);
+    expect(onSeed.answers[0]?.text).toMatch(/7小时/);
+    const onOther = askJson(`ask ${QUESTION} article:n90000003`);
+    expect(onOther.answers.map((answer) => answer.text)).toEqual(["会议持续了4小时。"]);
+  });
+
+  it("takes the article by its link too, and prints which article it read", () => {
+    expect(askJson(`ask ${QUESTION} --article ${SEED_URL}`).article?.id).toBe("n13495457");
+    const { output, ok } = answerLine(
+      two,
+      splitLine(`ask ${QUESTION} --article n13495457`),
+      false,
+      silentLogger,
+    );
+    expect(ok).toBe(true);
+    expect(output).toContain(format("zh-CN", "ask.about", { title: seedArticle().title }));
+    expect(output).toMatch(/7小时/);
+    expect(output).not.toContain("4小时");
   });
 });
 
@@ -227,6 +280,21 @@ describe("the CLI process", () => {
   it("answers one command and exits 0", async () => {
     const { stdout } = await cli(["search", "北约", "--json", "--seeds", "seeds"]);
     expect(JSON.parse(stdout)).toMatchObject({ command: "search", total: 1 });
+  });
+
+  it("ask <question> --article ID answers from that article", async () => {
+    const { stdout } = await cli([
+      "ask",
+      "会谈持续了多久？",
+      "--article",
+      "n13495457",
+      "--json",
+      "--seeds",
+      "seeds",
+    ]);
+    const answer = Contracts.ask.parse(JSON.parse(stdout));
+    expect(answer.article?.id).toBe("n13495457");
+    expect(answer.answers[0]?.text).toMatch(/7小时/);
   });
 
   it("exits non-zero on an unknown command", async () => {

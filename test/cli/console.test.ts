@@ -63,6 +63,20 @@ describe("Chinese typing habits", () => {
     expect(text).toMatch(/\/help、\/exit$/);
   });
 
+  it("/ask 问题 article:ID answers from that article alone", () => {
+    const text = answer(many, "/ask 会谈持续了多久？ article:n13495457") ?? "";
+    expect(text).toMatch(/^问：会谈持续了多久？\n只在这篇文章里找：美俄日内瓦会谈/);
+    expect(text).toMatch(/7小时/);
+    expect(answer(many, "/ask 会谈持续了多久？ article:n91000001")).toMatch(
+      /^只在这篇文章里找：测试稿1：北约会议\n/,
+    );
+  });
+
+  it("Tab completes the article of /ask", () => {
+    const [choices] = consoleComplete(many, "/ask 会谈持续了多久？ --article 日内瓦");
+    expect(choices).toEqual([expect.stringContaining("n13495457")]);
+  });
+
   it("/ask ？ has its own message", () => {
     expect(answer(seedOnly, "/ask ？")).toMatch(/^error: 这个问题里没有可以查找的关键词/);
   });

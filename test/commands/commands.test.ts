@@ -1,4 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
+import type { ask } from "../../commands/ask.js";
 import { closestCommand, commandsOn, findCommand } from "../../commands/index.js";
 import { search } from "../../commands/search.js";
 import { type ArgumentsOf, readArguments } from "../../commands/spec.js";
@@ -58,6 +59,10 @@ describe("typed arguments from the declaration", () => {
     expectTypeOf<ArgumentsOf<typeof summary>>().toEqualTypeOf<{
       article: string | undefined;
       sentences: number;
+    }>();
+    expectTypeOf<ArgumentsOf<typeof ask>>().toEqualTypeOf<{
+      question: string;
+      article: string | undefined;
     }>();
   });
 

@@ -123,7 +123,10 @@ describe("commands on the seed", () => {
       expect(seedText).toContain(sentence);
       expect(embed.description).toContain(sentence.replace(/[*_`~|]/g, "\\$&"));
     }
-    expect(buttons).toEqual([expect.objectContaining({ style: 5, url: seed.url })]);
+    expect(buttons).toEqual([
+      expect.objectContaining({ style: 5, url: seed.url }),
+      expect.objectContaining({ custom_id: `ask;${seed.id}`, label: "就此文提问" }),
+    ]);
   });
 
   it("/summary article:<id> sentences:5 gives five sentences", async () => {
@@ -307,6 +310,194 @@ describe("paging", () => {
     } finally {
       clockOffset = 0;
     }
+  });
+});
+
+describe("asking about one article", () => {
+  const QUESTION = "会谈持续了多久？";
+  /** The seed's sentence on how long the talks lasted, found in the seed's own text. */
+  const sevenHours = seed.paragraphs
+    .flatMap((paragraph) => paragraph.split(/(?<=[。！？])/))
+    .find((sentence) => /7小时/.test(sentence));
+  const askButtons = (buttons: Array<{ custom_id?: string; label?: string }>) =>
+    buttons.filter((button) => button.custom_id?.startsWith("ask;"));
+
+  /** Clicks a question button and returns the click, after checking the modal it opened. */
+  async function openModal(on: InteractionRecord, customId: string, locale = "zh-CN") {
+    const click = fake.click(on, customId, { user: STRANGER, locale });
+    const callback = await fake.response(click);
+    expect(callback.body.type).toBe(9);
+    return click;
+  }
+
+  it("/ask question article:<id> answers from that article alone", async () => {
+    expect(sevenHours).toBeDefined();
+    const filler3 = archive.get("n90000003");
+    expect(filler3?.paragraphs.join("")).toContain("会议持续了4小时");
+    const onSeed = await embedOf(
+      fake.command("ask", [str("question", QUESTION), str("article", seed.id)]),
+    );
+    expect(onSeed.embed.description).toContain("7小时");
+    expect(onSeed.embed.description).not.toContain("4小时");
+    expect(onSeed.embed.description).toContain(seed.title);
+    const onFiller = await embedOf(
+      fake.command("ask", [str("question", QUESTION), str("article", "n90000003")]),
+    );
+    expect(onFiller.embed.description).toContain("会议持续了4小时");
+    expect(onFiller.embed.description).not.toContain("7小时");
+  });
+
+  it("/ask autocompletes its article option", async () => {
+    const callback = await fake.response(
+      fake.autocomplete("ask", [
+        { name: "question", type: 3, value: QUESTION },
+        { name: "article", type: 3, value: "日内瓦", focused: true },
+      ]),
+    );
+    expect(callback.body.data.choices[0]).toEqual(expect.objectContaining({ value: seed.id }));
+  });
+
+  it("/search shows one question button per result on the page, numbered like the results", async () => {
+    const { buttons, embed } = await embedOf(fake.command("search", [str("query", "北约")]));
+    const numbers = [...String(embed.description).matchAll(/^\*\*(\d+)\.\*\*/gm)].map(
+      (match) => match[1],
+    );
+    const asks = askButtons(buttons);
+    expect(numbers.length).toBeGreaterThan(1);
+    expect(asks).toHaveLength(numbers.length);
+    expect(asks.map((button) => button.label)).toEqual(numbers.map((n) => `就第 ${n} 篇提问`));
+    for (const button of asks) {
+      expect(archive.get(String(button.custom_id).slice("ask;".length))).toBeDefined();
+      expect(String(button.custom_id).length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it("a search with a single result gets the plain label, in the member's locale", async () => {
+    const { buttons } = await embedOf(
+      fake.command("search", [str("query", "谢尔曼")], { locale: "zh-TW" }),
+    );
+    expect(askButtons(buttons)).toEqual([
+      expect.objectContaining({ custom_id: `ask;${seed.id}`, label: "就此文提問" }),
+    ]);
+  });
+
+  it("anyone may click; the modal has one text input limited like /ask's question", async () => {
+    const summary = fake.command("summary");
+    await embedOf(summary);
+    const click = await openModal(summary, `ask;${seed.id}`, "en-US");
+    const modal = click.modal;
+    expect(modal.custom_id).toMatch(/^asq;/);
+    expect(modal.title).toMatch(/^Ask about this article/);
+    expect(modal.title.length).toBeLessThanOrEqual(45);
+    expect(modal.components).toHaveLength(1);
+    const inputs = modal.components[0].components;
+    expect(inputs).toEqual([
+      expect.objectContaining({
+        type: 4,
+        custom_id: "question",
+        label: "Your question",
+        required: true,
+        max_length: 300,
+      }),
+    ]);
+  });
+
+  it("submitting the modal answers about that article, seen by the member who asked", async () => {
+    const search = fake.command("search", [str("query", "北约")]);
+    const { buttons } = await embedOf(search);
+    const seedButton = askButtons(buttons).find((button) => button.custom_id === `ask;${seed.id}`);
+    expect(seedButton).toBeDefined();
+    const click = await openModal(search, String(seedButton?.custom_id));
+    const submit = fake.submitModal(click, { question: QUESTION }, { user: STRANGER });
+    const { body, ephemeral } = await fake.answer(submit);
+    expect(ephemeral).toBe(true);
+    const embed = body.embeds[0];
+    expect(embed.title).toBe(`问：${QUESTION}`);
+    expect(embed.description).toContain(seed.title);
+    expect(embed.description).toContain(
+      String(sevenHours)
+        .slice(0, 20)
+        .replace(/[*_`~|]/g, "\\$&"),
+    );
+    expect(embed.description).not.toContain("4小时");
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("a filler's button answers from the filler, not from the seed", async () => {
+    const summary = fake.command("summary", [str("article", "n90000003")]);
+    const { buttons } = await embedOf(summary);
+    const click = await openModal(summary, String(askButtons(buttons)[0]?.custom_id));
+    const { body } = await fake.answer(fake.submitModal(click, { question: QUESTION }));
+    expect(body.embeds[0].description).toContain("会议持续了4小时");
+    expect(body.embeds[0].description).not.toContain("7小时");
+  });
+
+  it.each([
+    ["an empty question", "   ", "zh-CN", "ask.empty", {}],
+    ["an over-long question", "会".repeat(301), "zh-CN", "ask.tooLong", { length: 301, max: 300 }],
+    ["an empty question in English", "", "en-US", "ask.empty", {}],
+  ] as const)(
+    "%s gets a short localised message",
+    async (_case, question, locale, code, params) => {
+      const summary = fake.command("summary");
+      await embedOf(summary);
+      const click = await openModal(summary, `ask;${seed.id}`);
+      const { body, ephemeral } = await fake.answer(
+        fake.submitModal(click, { question }, { locale }),
+      );
+      expect(ephemeral).toBe(true);
+      expect(body.content).toBe(format(locale, code, params));
+    },
+  );
+
+  it("a deferred question is deferred ephemerally and edited in; the button never defers", async () => {
+    const summary = fake.command("summary");
+    await embedOf(summary);
+    botOptions.defer = "always";
+    try {
+      const click = await openModal(summary, `ask;${seed.id}`);
+      const submit = fake.submitModal(click, { question: QUESTION });
+      const callback = await fake.response(submit);
+      expect(callback.body.type).toBe(5);
+      expect(callback.body.data.flags & 64).toBe(64);
+      const { body, ephemeral } = await fake.answer(submit);
+      expect(ephemeral).toBe(true);
+      expect(body.embeds[0].description).toContain("7小时");
+
+      const empty = fake.submitModal(click, { question: "" });
+      await expect.poll(() => empty.followUps.length).toBe(1);
+      expect(empty.followUps[0]?.flags & 64).toBe(64);
+      expect(empty.followUps[0]?.content).toBe(format("zh-CN", "ask.empty"));
+    } finally {
+      botOptions.defer = "auto";
+    }
+  });
+
+  it("an unknown article in a crafted button or modal id gets a clear message, never a crash", async () => {
+    const summary = fake.command("summary");
+    await embedOf(summary);
+    const failures = () =>
+      logger.lines.filter((line) => /failed|Could not answer/.test(line)).length;
+    const failuresBefore = failures();
+    for (const customId of ["ask;n404404", "ask;"]) {
+      const { body, ephemeral } = await fake.answer(fake.click(summary, customId));
+      expect(ephemeral).toBe(true);
+      expect(body.content).toContain("找不到文章");
+      expect(body.content).toContain("/articles");
+    }
+    const click = await openModal(summary, `ask;${seed.id}`);
+    const forged = await fake.answer(
+      fake.submitModal(click, { question: QUESTION }, { customId: "asq;n404404", locale: "zh-TW" }),
+    );
+    expect(forged.ephemeral).toBe(true);
+    expect(forged.body.content).toContain("找不到文章 n404404");
+    const stray = await fake.answer(
+      fake.submitModal(click, { question: QUESTION }, { customId: "something-else" }),
+    );
+    expect(stray.body.content).toBe(format("zh-CN", "bot.unknownButton"));
+    const missing = await fake.answer(fake.submitModal(click, {}));
+    expect(missing.body.content).toBe(format("zh-CN", "ask.empty"));
+    expect(failures()).toBe(failuresBefore);
   });
 });
 

@@ -29,7 +29,7 @@ describe("Discord definitions built from the command specs", () => {
     ["summary", ["article", "sentences"], []],
     ["quotes", ["person", "article"], ["person"]],
     ["source", ["article"], []],
-    ["ask", ["question"], ["question"]],
+    ["ask", ["question", "article"], ["question"]],
     ["articles", ["page"], []],
     ["help", [], []],
   ])("/%s has options %j, required %j", (name, names, required) => {
@@ -46,6 +46,7 @@ describe("Discord definitions built from the command specs", () => {
     ["quotes", "article"],
     ["quotes", "person"],
     ["source", "article"],
+    ["ask", "article"],
   ])("/%s %s is autocompleted and the command answers autocomplete", (name, option) => {
     const found = options(name).find((item) => item.name === option);
     expect(found && "autocomplete" in found && found.autocomplete).toBe(true);

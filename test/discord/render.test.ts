@@ -8,6 +8,7 @@ import {
   embedLength,
   escapeArticleText,
   packBlocks,
+  renderAsk,
   renderQuotes,
   renderSearch,
   renderSummary,
@@ -139,6 +140,15 @@ describe("renderers", () => {
         expect(embedLength([page.embed])).toBeLessThanOrEqual(EMBED_LIMITS.total);
         expect(page.links.length).toBeGreaterThan(0);
         expect(page.links.length).toBeLessThanOrEqual(5);
+        // One question button per result shown, numbered like the results.
+        const shown = [...(page.embed.description ?? "").matchAll(/\*\*(\d+)\.\*\*/g)];
+        expect(page.asks?.map((ask) => ask.articleId)).toEqual(
+          shown.map((m) => `n${1000 + Number(m[1]) - 1}`),
+        );
+        if (shown.length > 1)
+          expect(page.asks?.map((ask) => ask.label)).toEqual(
+            shown.map((m) => format("zh-CN", "ask.buttonFor", { n: Number(m[1]) })),
+          );
         if (pages.length > 1)
           expect(page.embed.footer?.text).toBe(
             format("zh-CN", "ui.page", { page: index + 1, pages: pages.length }),
@@ -190,5 +200,40 @@ describe("renderers", () => {
     expect(pages[0]?.links).toEqual([
       { label: "原文", url: "https://www.epochtimes.com/gb/22/1/10/n1.htm" },
     ]);
+    expect(pages[0]?.asks).toEqual([{ articleId: "n1", label: "就此文提問" }]);
+  });
+
+  it("a search page of one result gets the plain question label", () => {
+    const [page] = renderSearch(searchAnswer(1, 40), "en-US");
+    expect(page?.asks).toEqual([{ articleId: "n1000", label: "Ask about this article" }]);
+  });
+
+  it("an answer about one article names it; an open answer does not", () => {
+    const article = { id: "n1", title: "会谈_标题", date: "2022-01-10", url: null };
+    const answers = [
+      { text: "会谈持续了7小时。", articleId: "n1", title: article.title, url: null },
+    ];
+    const restricted = renderAsk({ command: "ask", question: "多久？", article, answers }, "zh-CN");
+    expect(restricted[0]?.embed.description).toMatch(
+      /^只在这篇文章里找：会谈\\_标题\n\n\*\*1\.\*\* /,
+    );
+    const none = renderAsk(
+      {
+        command: "ask",
+        question: "2019年多久？",
+        article,
+        answers: [],
+        reason: "没有找到能回答这个问题的句子。（相关的文章里没有提到「2019」。）",
+        refusal: { code: "ask.anchorMissing", params: { anchor: "2019" } },
+      },
+      "en-US",
+    );
+    // The refusal is put into the member's language, not the Chinese of the CLI's `reason`.
+    expect(none[0]?.embed.description).toBe(
+      "From this article only: 会谈\\_标题\n\nNo sentence found that answers this question: the related articles do not mention “2019”.",
+    );
+    const open = renderAsk({ command: "ask", question: "多久？", answers }, "zh-CN");
+    expect(open[0]?.embed.description).toMatch(/^\*\*1\.\*\* /);
+    expect(open[0]?.asks).toBeUndefined();
   });
 });

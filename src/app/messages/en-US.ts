@@ -56,6 +56,11 @@ export const enUS: Catalog = {
   "ask.noKeywords":
     "The question has no words to look for; try asking it another way, e.g. 谁领导了美国代表团？",
   "ask.answerCount": "The number of answers must be a whole number from 1 to {max} (got {value}).",
+  "ask.about": "From this article only: {title}",
+  "ask.button": "Ask about this article",
+  "ask.buttonFor": "Ask about #{n}",
+  "ask.questionLabel": "Your question",
+  "ask.questionPlaceholder": "e.g. 会谈持续了多久？",
 
   "articles.title": "Articles ({total}, newest first)",
   "articles.none": "No articles are loaded yet.",

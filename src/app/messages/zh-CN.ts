@@ -49,6 +49,11 @@ export const zhCN = {
   "ask.tooLong": "问题太长（{length} 字），最多 {max} 字。",
   "ask.noKeywords": "这个问题里没有可以查找的关键词，请换个说法，例如：谁领导了美国代表团？",
   "ask.answerCount": "答案数必须是 1 到 {max} 之间的整数（收到：{value}）。",
+  "ask.about": "只在这篇文章里找：{title}",
+  "ask.button": "就此文提问",
+  "ask.buttonFor": "就第 {n} 篇提问",
+  "ask.questionLabel": "你的问题",
+  "ask.questionPlaceholder": "例如：会谈持续了多久？",
 
   "articles.title": "文章列表（共 {total} 篇，最新的在前）",
   "articles.none": "还没有载入任何文章。",

@@ -47,6 +47,11 @@ export const zhTW: Catalog = {
   "ask.tooLong": "問題太長（{length} 字），最多 {max} 字。",
   "ask.noKeywords": "這個問題裡沒有可以查找的關鍵詞，請換個說法，例如：誰領導了美國代表團？",
   "ask.answerCount": "答案數必須是 1 到 {max} 之間的整數（收到：{value}）。",
+  "ask.about": "只在這篇文章裡找：{title}",
+  "ask.button": "就此文提問",
+  "ask.buttonFor": "就第 {n} 篇提問",
+  "ask.questionLabel": "你的問題",
+  "ask.questionPlaceholder": "例如：會談持續了多久？",
 
   "articles.title": "文章列表（共 {total} 篇，最新的在前）",
   "articles.none": "還沒有載入任何文章。",
