@@ -1,4 +1,3 @@
-import { alternation, wordSet } from "../text/lexicon.js";
 import { foldText, isHanCode } from "../text/text.js";
 
 /**
@@ -418,76 +417,4 @@ export function matchRanges(
     at = nextMatch(folded, term, at + term.text.length);
   }
   return ranges;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Names
-
-const ALIAS_TIE = new RegExp(
-  `(?:${alternation("search-alias-ties")})[作为是:：]?[“「]?([\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff][\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff·]{1,12})`,
-  "g",
-);
-/** The original of a name in brackets after it: (sergei ryabkov), folded. */
-const BRACKETED_ORIGINAL_NAME = /^\(([a-z][a-z.'’-]*(?: [a-z][a-z.'’-]*){1,3})[,，)]/;
-const DOT = 0xb7;
-/** Characters that end a transliterated name in running text (在, 说, 表示, 的 …). */
-const NOT_IN_NAMES = wordSet("search-name-enders");
-
-function isHanAt(text: string, i: number): boolean {
-  return hanIndex(text.charCodeAt(i)) >= 0;
-}
-
-/**
- * Names of people (and other proper names) a text writes in the recognisable ways of Chinese
- * news: transliterations with a name dot (温迪·谢尔曼 gives 谢尔曼), names followed
- * by the original in brackets (里亚布科夫(sergei ryabkov)), and the other names a text ties to
- * them (又译舍曼). Works on folded text; returns folded names.
- */
-export function extractNames(folded: string): string[] {
-  const names = new Set<string>();
-  const n = folded.length;
-  // Dotted names (温迪·谢尔曼): the part after the last dot, up to 6 characters and cut before a
-  // character that does not occur in transliterations (谢尔盖·里亚布科夫在 → 里亚布科夫). The
-  // part before the first dot cannot be told from a title before it (副国务卿温迪), so it is left.
-  for (let dot = folded.indexOf("·"); dot >= 0; dot = folded.indexOf("·", dot + 1)) {
-    if (dot === 0 || !isHanAt(folded, dot - 1)) continue;
-    let end = dot + 1;
-    while (
-      end < n &&
-      end - dot - 1 < 6 &&
-      isHanAt(folded, end) &&
-      !NOT_IN_NAMES.has(folded.charAt(end))
-    )
-      end++;
-    if (end < n && folded.charCodeAt(end) === DOT) continue; // a middle part: the next dot has the surname
-    if (end - dot - 1 >= 2) names.add(folded.slice(dot + 1, end));
-  }
-  // Han name, then its original in brackets: 里亚布科夫(sergei ryabkov).
-  for (let open = folded.indexOf("("); open >= 0; open = folded.indexOf("(", open + 1)) {
-    if (open === 0 || !isHanAt(folded, open - 1)) continue;
-    const latin = BRACKETED_ORIGINAL_NAME.exec(folded.slice(open, open + 64));
-    if (!latin) continue;
-    let start = open;
-    while (
-      start > 0 &&
-      open - start < 13 &&
-      (isHanAt(folded, start - 1) || folded.charCodeAt(start - 1) === DOT)
-    )
-      start--;
-    while (start < open && folded.charCodeAt(start) === DOT) start++;
-    const han = folded.slice(start, open);
-    // The Han run before the bracket may carry a title (副国务卿谢尔曼): keep its name-like tail.
-    const tail = han.includes("·")
-      ? han.slice(han.lastIndexOf("·") + 1)
-      : han.length <= 6
-        ? han
-        : "";
-    if (tail.length >= 2) names.add(tail);
-    names.add(latin[1] as string);
-  }
-  for (const match of folded.matchAll(ALIAS_TIE)) {
-    const alias = match[1] as string;
-    if (alias.length >= 2 && alias.length <= 10) names.add(alias);
-  }
-  return [...names];
 }

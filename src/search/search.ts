@@ -1,7 +1,7 @@
 import type { Article } from "../articles/article.js";
 import { EnglishNames } from "../articles/english-names.js";
 import { contentWords, foldText } from "../text/text.js";
-import { extractNames, MAX_QUERY_TERMS, parseQuery, type QueryTerm } from "./analyzer.js";
+import { MAX_QUERY_TERMS, parseQuery, type QueryTerm } from "./analyzer.js";
 import { TermEvaluator } from "./evaluate.js";
 import {
   articleFingerprint,
@@ -10,6 +10,7 @@ import {
   type IndexedArticle,
   makeIndexedArticle,
 } from "./indexed-article.js";
+import { peopleNames } from "./people.js";
 import { checkQuery, chineseNames, chineseNamesOfQuery, clampInteger } from "./query.js";
 import { combine, type Ranked, round, type TermHits, topK, withAlternatives } from "./rank.js";
 import { makeSnippets, type Snippet } from "./snippets.js";
@@ -71,7 +72,8 @@ type PeopleOf = (entry: IndexedArticle) => string[];
 
 /** Names from the caption and body (the title and tags are indexed as they are). */
 function defaultPeople(entry: IndexedArticle): string[] {
-  return extractNames(entry.folded.slice(entry.captionStart, entry.figuresStart - 1));
+  const { article } = entry;
+  return peopleNames(`${article.caption ?? ""}\u0000${article.paragraphs.join("\n")}`);
 }
 
 function peopleOf(options: SearchIndexOptions): PeopleOf {
