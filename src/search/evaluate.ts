@@ -1,4 +1,4 @@
-import { isPrefixKey, nextMatch, type QueryTerm, termKey } from "./analyzer.js";
+import { isPrefixKey, type QueryTerm, termKey } from "./analyzer.js";
 import type { IndexedArticle } from "./indexed-article.js";
 import { FIELD_COUNT, fieldFactor, type TermHits, wholeTermFactor } from "./rank.js";
 import {
@@ -8,6 +8,7 @@ import {
   type IndexStore,
   type KeyMatch,
 } from "./store.js";
+import { articleContains } from "./verify.js";
 
 const MEMO_MIN_POSTINGS = 100_000;
 const MEMO_SIZE = 16;
@@ -83,7 +84,7 @@ export class TermEvaluator {
     const docs: number[] = [];
     for (const doc of acc.candidates) {
       const entry = this.byShortId[doc];
-      if (!entry || (!single && nextMatch(entry.folded, term, 0) < 0)) {
+      if (!entry || (!single && !articleContains(entry, term))) {
         scores[doc] = 0;
         continue;
       }

@@ -1,6 +1,7 @@
-import { nextMatch, type QueryTerm } from "./analyzer.js";
+import type { QueryTerm } from "./analyzer.js";
 import type { IndexedArticle } from "./indexed-article.js";
 import { FIELDS } from "./store.js";
+import { anyContains, nextFoldedMatch } from "./verify.js";
 
 /**
  * Ranking: the hits of one term, combining terms (all or any), alternatives of a term (best
@@ -86,14 +87,10 @@ export function fieldFactor(bits: number): number {
 }
 
 export function wholeTermFactor(entry: IndexedArticle, term: QueryTerm): number {
-  const head = entry.folded.slice(0, entry.captionStart - 1);
-  const first = nextMatch(head, term, 0);
-  if (first < 0) return 1;
+  const { article } = entry;
   let factor = 1;
-  if (first < entry.tagsStart) {
-    factor += WHOLE_TERM_IN_TITLE;
-    if (nextMatch(head, term, entry.tagsStart) >= 0) factor += WHOLE_TERM_IN_TAGS;
-  } else factor += WHOLE_TERM_IN_TAGS;
+  if (nextFoldedMatch(article.title, term, 0) >= 0) factor += WHOLE_TERM_IN_TITLE;
+  if (anyContains(article.tags, term)) factor += WHOLE_TERM_IN_TAGS;
   return factor;
 }
 

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  containsTerm,
   isPrefixKey,
   keyText,
-  matchRanges,
   numericTermKey,
   parseQuery,
   type QueryTerm,
@@ -12,6 +10,7 @@ import {
   termKey,
   tokenize,
 } from "../../src/search/analyzer.js";
+import { containsTerm, matchRanges } from "../../src/search/verify.js";
 import { foldText } from "../../src/text/text.js";
 
 function onlyTerm(query: string): QueryTerm {
