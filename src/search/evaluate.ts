@@ -8,7 +8,7 @@ import {
   type IndexStore,
   type KeyMatch,
 } from "./store.js";
-import { articleContains } from "./verify.js";
+import { nextMatch } from "./verify.js";
 
 const MEMO_MIN_POSTINGS = 100_000;
 const MEMO_SIZE = 16;
@@ -84,7 +84,7 @@ export class TermEvaluator {
     const docs: number[] = [];
     for (const doc of acc.candidates) {
       const entry = this.byShortId[doc];
-      if (!entry || (!single && !articleContains(entry, term))) {
+      if (!entry || (!single && nextMatch(entry.folded, term, 0) < 0)) {
         scores[doc] = 0;
         continue;
       }

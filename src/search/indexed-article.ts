@@ -1,78 +1,84 @@
 import type { Article } from "../articles/article.js";
-import { foldCode, foldText } from "../text/text.js";
+import { foldConcat } from "../text/text.js";
 import { FIELDS } from "./store.js";
 
 /**
- * What search keeps per article: the article itself, no second (folded) copy of its text. Folding
- * keeps one UTF-16 unit for one, so matching and snippets fold on the fly at the same offsets
- * (issue 13: text stored once).
+ * What search keeps per article: the article and its folded text, for matching and snippets.
+ *
+ * The folded copy doubles the text in memory (about 150 MB at the 2020–2022 archive). Folding the
+ * original on the fly instead (raw match first, folding only where a term character is one that
+ * folding produced) was measured and dropped: verifying the bench queries' multi-key terms over
+ * their candidates at the archive took 3.5× as long (2,164 against 626 ms in all; 习近平 154
+ * against 24 ms, COVID-19 233 against 42 ms), as an article's text is searched piece by piece
+ * (17 paragraphs on average) instead of in one string. One joined string per article, shared by
+ * the article and search, is what would keep both speed and a single copy.
  */
 export interface IndexedArticle {
   article: Article;
   shortId: number;
+  /**
+   * Folded `title \0 tags \0 caption \0 body \0 figures` (tags joined by \u0001, paragraphs and
+   * the captions of the images in the body by \n).
+   */
+  folded: string;
+  /** Start offsets in `folded` of tags, caption, body and figures. */
+  tagsStart: number;
+  captionStart: number;
+  bodyStart: number;
+  figuresStart: number;
   /** 20220111 for 2022-01-11, 0 when undated. */
   dateKey: number;
-  /**
-   * The distinct characters folding makes of the article's characters that it changes (`,` from
-   * `，`, `n` from `N`, 习 from 習): a term without any of them matches the original as written.
-   */
-  foldTargets: string;
 }
 
-export function makeIndexedArticle(article: Article): IndexedArticle {
-  const dateKey = article.date ? Number(article.date.replaceAll("-", "")) || 0 : 0;
-  return { article, shortId: -1, dateKey, foldTargets: foldTargets(article) };
-}
-
-function foldTargets(article: Article): string {
-  const targets = new Set<number>();
-  const visit = (text: string) => {
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      const folded = foldCode(code);
-      if (folded !== code) targets.add(folded);
-    }
-  };
-  visit(article.title);
-  for (const tag of article.tags) visit(tag);
-  visit(article.caption ?? "");
-  for (const paragraph of article.paragraphs) visit(paragraph);
-  for (const caption of article.captions ?? []) visit(caption);
-  return String.fromCharCode(...[...targets].sort((a, b) => a - b));
-}
-
+const FIELD_SEPARATOR = "\u0000";
 const TAG_SEPARATOR = "\u0001";
 
-/** The folded text of one field of an article (`people` is not part of the article's text). */
-export function foldedField(article: Article, fieldId: number): string {
-  const field = FIELDS[fieldId];
-  if (field === "title") return foldText(article.title);
-  if (field === "tags") return foldText(article.tags.join(TAG_SEPARATOR));
-  if (field === "caption") return foldText(article.caption ?? "");
-  if (field === "body") return foldText(article.paragraphs.join("\n"));
-  if (field === "figures") return foldText((article.captions ?? []).join("\n"));
-  return "";
+export function makeIndexedArticle(article: Article): IndexedArticle {
+  const title = article.title;
+  const caption = article.caption ?? "";
+  const figures = (article.captions ?? []).join("\n");
+  const tagsLength =
+    article.tags.reduce((sum, tag) => sum + tag.length, 0) + Math.max(0, article.tags.length - 1);
+  const tagsStart = title.length + 1;
+  const captionStart = tagsStart + tagsLength + 1;
+  const bodyStart = captionStart + caption.length + 1;
+  const pieces = [title, FIELD_SEPARATOR];
+  article.tags.forEach((tag, i) => {
+    if (i > 0) pieces.push(TAG_SEPARATOR);
+    pieces.push(tag);
+  });
+  pieces.push(FIELD_SEPARATOR, caption, FIELD_SEPARATOR);
+  let figuresStart = bodyStart;
+  article.paragraphs.forEach((paragraph, i) => {
+    if (i > 0) pieces.push("\n");
+    pieces.push(paragraph);
+    figuresStart += (i > 0 ? 1 : 0) + paragraph.length;
+  });
+  figuresStart += 1;
+  pieces.push(FIELD_SEPARATOR, figures);
+  const folded = foldConcat(pieces);
+  const dateKey = article.date ? Number(article.date.replaceAll("-", "")) || 0 : 0;
+  return {
+    article,
+    shortId: -1,
+    folded,
+    tagsStart,
+    captionStart,
+    bodyStart,
+    figuresStart,
+    dateKey,
+  };
 }
 
-/** Characters of the text (`title \0 tags \0 caption \0 body \0 figures`, joined as indexed). */
-export function textLength(article: Article): number {
-  const tags = article.tags.reduce((sum, tag) => sum + tag.length, 0);
-  const paragraphs = article.paragraphs.reduce((sum, p) => sum + p.length, 0);
-  const figures = (article.captions ?? []).reduce((sum, c) => sum + c.length, 0);
-  return (
-    article.title.length +
-    1 +
-    tags +
-    Math.max(0, article.tags.length - 1) +
-    1 +
-    (article.caption ?? "").length +
-    1 +
-    paragraphs +
-    Math.max(0, article.paragraphs.length - 1) +
-    1 +
-    figures +
-    Math.max(0, (article.captions ?? []).length - 1)
-  );
+/** The folded text of one field of an entry (`people` is not part of the entry). */
+export function entryField(entry: IndexedArticle, fieldId: number): string {
+  const field = FIELDS[fieldId];
+  if (field === "title") return entry.folded.slice(0, entry.tagsStart - 1);
+  if (field === "tags") return entry.folded.slice(entry.tagsStart, entry.captionStart - 1);
+  if (field === "caption") return entry.folded.slice(entry.captionStart, entry.bodyStart - 1);
+  if (field === "body") return entry.folded.slice(entry.bodyStart, entry.figuresStart - 1);
+  if (field === "figures") return entry.folded.slice(entry.figuresStart);
+  return "";
 }
 
 /** Entries by article id, in order; an id seen twice keeps the later article. */
@@ -85,39 +91,13 @@ export function collectEntries(articles: Iterable<Article>): Map<string, Indexed
   return entries;
 }
 
-const FIELD_SEPARATOR = 0;
-
-/**
- * A cheap hash of an article's folded text (`title \0 tags \0 caption \0 body \0 figures`, tags
- * joined by \u0001, paragraphs and captions by \n), folded as it is hashed: a persisted index is
- * only used for the same text.
- */
+/** A cheap hash of an article's folded text: a persisted index is only used for the same text. */
 export function articleFingerprint(entry: IndexedArticle): string {
-  const { article } = entry;
   let hash = 0x811c9dc5;
-  let length = 0;
-  const mix = (code: number) => {
-    hash ^= code;
+  const text = entry.folded;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
-    length++;
-  };
-  const text = (piece: string) => {
-    for (let i = 0; i < piece.length; i++) mix(foldCode(piece.charCodeAt(i)));
-  };
-  const joined = (pieces: readonly string[], separator: number) => {
-    pieces.forEach((piece, i) => {
-      if (i > 0) mix(separator);
-      text(piece);
-    });
-  };
-  text(article.title);
-  mix(FIELD_SEPARATOR);
-  joined(article.tags, TAG_SEPARATOR.charCodeAt(0));
-  mix(FIELD_SEPARATOR);
-  text(article.caption ?? "");
-  mix(FIELD_SEPARATOR);
-  joined(article.paragraphs, 0x0a);
-  mix(FIELD_SEPARATOR);
-  joined(article.captions ?? [], 0x0a);
-  return `${length.toString(36)}.${(hash >>> 0).toString(36)}`;
+  }
+  return `${text.length.toString(36)}.${(hash >>> 0).toString(36)}`;
 }

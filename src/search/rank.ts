@@ -1,7 +1,7 @@
 import type { QueryTerm } from "./analyzer.js";
 import type { IndexedArticle } from "./indexed-article.js";
 import { FIELDS } from "./store.js";
-import { anyContains, nextFoldedMatch } from "./verify.js";
+import { nextMatch } from "./verify.js";
 
 /**
  * Ranking: the hits of one term, combining terms (all or any), alternatives of a term (best
@@ -87,10 +87,14 @@ export function fieldFactor(bits: number): number {
 }
 
 export function wholeTermFactor(entry: IndexedArticle, term: QueryTerm): number {
-  const { article } = entry;
+  const head = entry.folded.slice(0, entry.captionStart - 1);
+  const first = nextMatch(head, term, 0);
+  if (first < 0) return 1;
   let factor = 1;
-  if (nextFoldedMatch(article.title, term, 0) >= 0) factor += WHOLE_TERM_IN_TITLE;
-  if (anyContains(article.tags, term)) factor += WHOLE_TERM_IN_TAGS;
+  if (first < entry.tagsStart) {
+    factor += WHOLE_TERM_IN_TITLE;
+    if (nextMatch(head, term, entry.tagsStart) >= 0) factor += WHOLE_TERM_IN_TAGS;
+  } else factor += WHOLE_TERM_IN_TAGS;
   return factor;
 }
 

@@ -6,10 +6,9 @@ import { TermEvaluator } from "./evaluate.js";
 import {
   articleFingerprint,
   collectEntries,
-  foldedField,
+  entryField,
   type IndexedArticle,
   makeIndexedArticle,
-  textLength,
 } from "./indexed-article.js";
 import { peopleNames } from "./people.js";
 import { checkQuery, chineseNames, chineseNamesOfQuery, clampInteger } from "./query.js";
@@ -143,8 +142,8 @@ export class SearchIndex {
       (i, fieldId) =>
         FIELDS[fieldId] === "people"
           ? (peopleText[i] as string)
-          : foldedField((list[i] as IndexedArticle).article, fieldId),
-      list.reduce((sum, entry) => sum + textLength(entry.article), 0),
+          : entryField(list[i] as IndexedArticle, fieldId),
+      list.reduce((sum, entry) => sum + entry.folded.length, 0),
     );
     return new SearchIndex(store, entries, people, names);
   }

@@ -1,6 +1,5 @@
 import { captionText } from "../articles/article.js";
 import { sentenceRanges } from "../text/sentences.js";
-import { foldText } from "../text/text.js";
 import type { QueryTerm } from "./analyzer.js";
 import type { IndexedArticle } from "./indexed-article.js";
 import { matchRanges } from "./verify.js";
@@ -60,7 +59,7 @@ function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
 export function makeSnippets(entry: IndexedArticle, terms: QueryTerm[]): Snippet[] {
   const { article } = entry;
   const body = article.paragraphs.join("\n");
-  const foldedBody = foldText(body);
+  const foldedBody = entry.folded.slice(entry.bodyStart, entry.figuresStart - 1);
   const matches = terms.map((term) => matchRanges(foldedBody, term, 200));
   const allRanges = matches.flat();
   const ordered = matches
@@ -86,7 +85,12 @@ export function makeSnippets(entry: IndexedArticle, terms: QueryTerm[]): Snippet
   if (snippets.length > 0) return snippets;
   const caption = captionText(article);
   // The lead caption and the image captions, one a line, as `captionText` joins them.
-  const foldedCaption = foldText(caption);
+  const foldedCaption = [
+    entry.folded.slice(entry.captionStart, entry.bodyStart - 1),
+    entry.folded.slice(entry.figuresStart),
+  ]
+    .filter((text) => text.length > 0)
+    .join("\n");
   const inCaption = firstMatch(foldedCaption, terms);
   if (inCaption) {
     // A caption is read whole (its credit included), cut around the term when long.
@@ -100,12 +104,11 @@ export function makeSnippets(entry: IndexedArticle, terms: QueryTerm[]): Snippet
   }
   // The title or the tags hold the term: they are the snippet, never a sentence without it.
   const title = article.title;
-  const inTitle = firstMatch(foldText(title), terms);
+  const inTitle = firstMatch(entry.folded.slice(0, entry.tagsStart - 1), terms);
   if (inTitle) return [cutSnippet(title, [0, title.length], inTitle.first, inTitle.ranges)];
-  // Tags are matched joined by a separator that is no word character, as the index reads them,
-  // and shown joined by "、" (as long).
+  // Folded tags are joined by one separator character, as long as "、".
   const tags = article.tags.join("、");
-  const inTags = firstMatch(foldText(article.tags.join("\u0001")), terms);
+  const inTags = firstMatch(entry.folded.slice(entry.tagsStart, entry.captionStart - 1), terms);
   if (inTags) return [cutSnippet(tags, [0, tags.length], inTags.first, inTags.ranges)];
   const lead = sentenceAround(body, 0);
   return [cutSnippet(body, lead, [lead[0], lead[0]], [])];
