@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  containsTerm,
-  extractNames,
   isPrefixKey,
   keyText,
-  matchRanges,
   numericTermKey,
   parseQuery,
   type QueryTerm,
@@ -13,6 +10,7 @@ import {
   termKey,
   tokenize,
 } from "../../src/search/analyzer.js";
+import { containsTerm, matchRanges } from "../../src/search/verify.js";
 import { foldText } from "../../src/text/text.js";
 
 function onlyTerm(query: string): QueryTerm {
@@ -167,36 +165,5 @@ describe("queries", () => {
       [3, 7],
       [13, 17],
     ]);
-  });
-});
-
-describe("extractNames", () => {
-  it.each([
-    ["the surname of a dotted name", "副国务卿温迪‧谢尔曼说", ["谢尔曼"]],
-    [
-      "cut before a word that ends the name",
-      "副外长谢尔盖·里亚布科夫在就乌克兰问题",
-      ["里亚布科夫"],
-    ],
-    [
-      "a dotted name with its original",
-      "延斯‧斯托尔滕贝格（Jens Stoltenberg）说",
-      ["斯托尔滕贝格", "jens stoltenberg"],
-    ],
-    [
-      "a short name with its original",
-      "，里亚布科夫（Sergei Ryabkov）在",
-      ["里亚布科夫", "sergei ryabkov"],
-    ],
-    ["a title before the name is not a name", "委员会主席肖马克（Marc Shaw）说", ["marc shaw"]],
-    [
-      "another name tied to it",
-      "谢尔曼（Wendy Sherman，又译舍曼）",
-      ["谢尔曼", "wendy sherman", "舍曼"],
-    ],
-    ["the last of three parts", "约翰·菲茨杰拉德·肯尼迪总统", ["肯尼迪"]],
-    ["nothing in plain text", "美国一名高级外交官表示", []],
-  ])("%s: %s", (_case, text, names) => {
-    expect(extractNames(foldText(text)).sort()).toEqual([...names].sort());
   });
 });

@@ -1,0 +1,154 @@
+import { editDistance } from "../text/edit-distance.js";
+import { foldText } from "../text/text.js";
+import { isPrefixKey, keyText, parseQuery, type QueryTerm, termKey } from "./analyzer.js";
+import type { IndexedArticle } from "./indexed-article.js";
+import { combine, type TermHits } from "./rank.js";
+import type { IndexStore } from "./store.js";
+
+/**
+ * Suggestions for a query that found nothing: the terms that do match (together or alone), the
+ * longest parts of a term that occur, index words close to a Latin term, and tag or people names
+ * close to a Han term.
+ */
+export class Suggester {
+  /**
+   * @param names Tags and people names, with how many articles have each.
+   * @param evaluate The hits of one term.
+   */
+  constructor(
+    private readonly store: IndexStore,
+    readonly names: Map<string, number>,
+    private readonly evaluate: (term: QueryTerm) => TermHits,
+  ) {}
+
+  /** Counts or uncounts an article's names (`countNames`), dropping the length index. */
+  count(entry: IndexedArticle, people: string[], delta: number): void {
+    countNames(this.names, entry, people, delta);
+    this.namesIndex = undefined;
+  }
+
+  /** Suggestions for a query that found nothing. */
+  suggest(terms: QueryTerm[], perTerm: TermHits[]): string[] {
+    const suggestions: string[] = [];
+    const add = (text: string) => {
+      if (text && !suggestions.includes(text)) suggestions.push(text);
+    };
+    const hitting = terms.filter((_, i) => (perTerm[i] as TermHits).docs.length > 0);
+    if (terms.length > 1 && hitting.length > 0) {
+      if (hitting.length > 1) {
+        const together = combine(
+          hitting.map((term) => perTerm[terms.indexOf(term)] as TermHits),
+          "all",
+          this.store.capacity,
+        );
+        if (together.docs.length > 0) add(hitting.map((term) => term.raw).join(" "));
+      }
+      for (const term of hitting) add(term.raw);
+    }
+    for (const term of terms) {
+      if (hitting.includes(term)) continue;
+      for (const shorter of this.shorterTerms(term)) add(shorter);
+      for (const word of this.closeWords(term)) add(word);
+    }
+    return suggestions.slice(0, 5);
+  }
+
+  /** Whether a term occurs anywhere (cheap when one of its keys is in no article). */
+  private occurs(term: QueryTerm): boolean {
+    for (const token of term.tokens) {
+      const key = termKey(token);
+      if (this.store.lookup(key, isPrefixKey(key)).length === 0) return false;
+    }
+    return this.evaluate(term).docs.length > 0;
+  }
+
+  /** The longest parts of a term that do occur (斯托尔滕贝格说了 → 斯托尔滕贝格). */
+  private shorterTerms(term: QueryTerm): string[] {
+    const text = term.text;
+    if (text.length < 3 || text.length > 16) return [];
+    for (let length = text.length - 1; length >= 2; length--) {
+      const found: string[] = [];
+      for (let start = 0; start + length <= text.length; start++) {
+        const [part] = parseQuery(text.slice(start, start + length));
+        if (!part || part.text.length < 2 || found.includes(part.text)) continue;
+        if (this.occurs(part)) found.push(part.text);
+      }
+      if (found.length > 0) return found.slice(0, 2);
+    }
+    return [];
+  }
+
+  /** Index words close to a term that found nothing: Latin words by MiniSearch fuzzy, Han by names. */
+  private closeWords(term: QueryTerm): string[] {
+    const counts = new Map<string, number>();
+    for (const token of term.tokens) {
+      if (termKey(token) !== token || token.length < 3 || /^\d+$/.test(token)) continue;
+      const results = this.store.mini.search(token, {
+        fuzzy: token.length >= 6 ? 2 : 1,
+        prefix: false,
+      });
+      for (const result of results.slice(0, 500)) {
+        for (const matched of result.terms) {
+          if (matched === token || isHanKey(matched)) continue;
+          counts.set(matched, (counts.get(matched) ?? 0) + 1);
+        }
+      }
+    }
+    if (term.tokens.some((token) => termKey(token) !== token) && term.text.length >= 2) {
+      const text = term.text;
+      const limit = text.length >= 5 ? 2 : 1;
+      const chars = new Set(text);
+      const byLength = this.namesByLength();
+      for (let length = text.length - limit; length <= text.length + limit; length++) {
+        for (const name of byLength.get(length) ?? []) {
+          if (name === text) continue;
+          let shared = 0;
+          for (const char of name) if (chars.has(char)) shared++;
+          if (shared < text.length - limit) continue;
+          if (editDistance(name, text, limit) <= limit)
+            counts.set(name, (counts.get(name) ?? 0) + (this.names.get(name) ?? 0));
+        }
+      }
+    }
+    return [...counts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([word]) => keyText(word));
+  }
+
+  private namesIndex: Map<number, string[]> | undefined;
+
+  /** The names grouped by length (rebuilt after articles are added or removed). */
+  private namesByLength(): Map<number, string[]> {
+    if (this.namesIndex) return this.namesIndex;
+    const byLength = new Map<number, string[]>();
+    for (const name of this.names.keys()) {
+      const list = byLength.get(name.length);
+      if (list) list.push(name);
+      else byLength.set(name.length, [name]);
+    }
+    this.namesIndex = byLength;
+    return byLength;
+  }
+}
+
+function isHanKey(key: string): boolean {
+  const first = key.charCodeAt(0);
+  return first >= 0x41 && first <= 0x5a;
+}
+
+/** Counts (delta 1) or uncounts (−1) the tags and people names of an article. */
+export function countNames(
+  names: Map<string, number>,
+  entry: IndexedArticle,
+  people: string[],
+  delta: number,
+): void {
+  const own = new Set(people);
+  for (const tag of entry.article.tags) own.add(foldText(tag));
+  for (const name of own) {
+    const count = (names.get(name) ?? 0) + delta;
+    if (count > 0) names.set(name, count);
+    else names.delete(name);
+  }
+}
