@@ -16,7 +16,7 @@ import type { BenchNegative, BenchQuote, BenchSet } from "./sets.js";
 
 export type { BenchSet } from "./sets.js";
 
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Article } from "../../src/articles/article.js";

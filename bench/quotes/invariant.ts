@@ -6,7 +6,7 @@
  * one). Also writes the top of the people list for a human to check (places, organisations,
  * fragments). Run through `npx tsx bench/quotes/eval.ts --invariant [--top 300]`.
  */
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Article } from "../../src/articles/article.js";

@@ -3,7 +3,7 @@ import { askArchive } from "../answers/retrieval.js";
 import { MAX_SUMMARY_SENTENCES, summarize } from "../answers/summary.js";
 import type { Archive } from "../articles/archive.js";
 import { type Article, type ArticleRef, articleRef } from "../articles/article.js";
-import { isUserError, UserError } from "../errors.js";
+import { UserError } from "../errors.js";
 import type { Quote } from "../quotes/quotes.js";
 import { MAX_QUERY_LENGTH } from "../search/analyzer.js";
 import { markSnippet } from "../search/search.js";
