@@ -158,22 +158,36 @@ function isLetterCode(code: number): boolean {
 export function tokenize(text: string): string[] {
   const folded = foldText(text);
   const tokens: string[] = [];
+  forEachRun(
+    folded,
+    (start, end) => {
+      for (let k = start; k < end; k++) tokens.push(folded.slice(k, Math.min(k + 2, end)));
+    },
+    (start, end) => tokens.push(folded.slice(start, end)),
+  );
+  return tokens;
+}
+
+/** Calls `han` for each run of Han characters of a folded text, `word` for each run of other word characters. */
+function forEachRun(
+  folded: string,
+  han: (start: number, end: number) => void,
+  word: (start: number, end: number) => void,
+): void {
   const n = folded.length;
   let i = 0;
   while (i < n) {
     const code = folded.charCodeAt(i);
+    let j = i + 1;
     if (hanIndex(code) >= 0) {
-      const pair = i + 1 < n && hanIndex(folded.charCodeAt(i + 1)) >= 0;
-      tokens.push(folded.slice(i, pair ? i + 2 : i + 1));
-      i++;
+      while (j < n && hanIndex(folded.charCodeAt(j)) >= 0) j++;
+      han(i, j);
     } else if (isNonHanWordCode(code)) {
-      let j = i + 1;
       while (j < n && isNonHanWordCode(folded.charCodeAt(j))) j++;
-      tokens.push(folded.slice(i, j));
-      i = j;
-    } else i++;
+      word(i, j);
+    }
+    i = j;
   }
-  return tokens;
 }
 
 /** Sort key of a numeric Han term: the order of `numericTermKey` strings (a unigram before its bigrams). */
@@ -316,27 +330,14 @@ const QUERY_SEPARATORS = /[\s,，、;；]+/u;
 export function queryTokens(text: string): string[] {
   const folded = foldText(text);
   const tokens: string[] = [];
-  const n = folded.length;
-  let i = 0;
-  while (i < n) {
-    const code = folded.charCodeAt(i);
-    if (hanIndex(code) >= 0) {
-      let j = i + 1;
-      while (j < n && hanIndex(folded.charCodeAt(j)) >= 0) j++;
-      if (j - i === 1) tokens.push(folded.charAt(i));
-      else for (let k = i; k + 1 < j; k++) tokens.push(folded.slice(k, k + 2));
-      i = j;
-      continue;
-    }
-    if (isNonHanWordCode(code)) {
-      let j = i + 1;
-      while (j < n && isNonHanWordCode(folded.charCodeAt(j))) j++;
-      tokens.push(folded.slice(i, j));
-      i = j;
-      continue;
-    }
-    i++;
-  }
+  forEachRun(
+    folded,
+    (start, end) => {
+      if (end - start === 1) tokens.push(folded.charAt(start));
+      else for (let k = start; k + 1 < end; k++) tokens.push(folded.slice(k, k + 2));
+    },
+    (start, end) => tokens.push(folded.slice(start, end)),
+  );
   return [...new Set(tokens)];
 }
 
