@@ -23,6 +23,13 @@ import { type ArticleFileInfo, listArticleFiles, loadArticleFile, loadArticles }
  */
 const PARALLEL_FROM_FILES = 8_000;
 
+/**
+ * At most one save of the index per this many milliseconds under a stream of changes: a save
+ * costs 10-20 s of CPU at the archive's size. The first change after a quiet spell is saved at
+ * once; changes during the wait or during a save are all in the save that follows.
+ */
+export const SAVE_INTERVAL_MS = 30_000;
+
 export interface ArchiveLoadOptions {
   root: string;
   cacheDir?: string | undefined;
@@ -34,6 +41,8 @@ export interface ArchiveLoadOptions {
    * index the articles are loaded into memory, still without saving.
    */
   readOnly?: boolean;
+  /** The least time between two saves after live changes (default `SAVE_INTERVAL_MS`). */
+  saveIntervalMs?: number;
 }
 
 /**
@@ -46,11 +55,20 @@ export class Archive {
   /** Which article each loaded file produced, to re-index only what changed. */
   private fileArticle = new Map<string, string | null>();
   private files: ArticleFileInfo[] = [];
-  /** Where the index is persisted, when it is: saved again after every change of the files. */
+  /** Where the index is persisted, when it is: saved again after changes of the files. */
   private cacheDir: string | undefined;
   /** Articles added or removed since the index was built or loaded. */
   private edits = 0;
   private readOnly = false;
+  private saveIntervalMs = SAVE_INTERVAL_MS;
+  /** When the last save ended (performance.now()), to space saves out. */
+  private lastSaveEnded = Number.NEGATIVE_INFINITY;
+  /** Changes not yet in a save, and the timer or running save that will take them. */
+  private unsaved = false;
+  private saveTimer: NodeJS.Timeout | undefined;
+  private saving: Promise<void> | undefined;
+  /** Re-indexing and saving never overlap: a save reads the state one re-index leaves. */
+  private exclusive: Promise<unknown> = Promise.resolve();
   /** The id of the persisted save this archive was loaded from or last saved as. */
   save: string | undefined;
 
@@ -93,7 +111,9 @@ export class Archive {
       : listArticleFiles(options.root);
     listing.catch(() => {});
     if (options.cacheDir) {
-      const cached = await Archive.fromCache(options, listing, logger);
+      const cached = options.readOnly
+        ? await Archive.loadPersisted(options)
+        : await Archive.fromCache(options, listing, logger);
       if (cached) {
         logger.info(
           `Loaded the index of ${cached.size} articles from ${options.cacheDir} in ${Math.round(performance.now() - started)} ms`,
@@ -120,11 +140,32 @@ export class Archive {
       `Indexed ${archive.size} articles in ${Math.round(performance.now() - indexStarted)} ms (ready ${Math.round(performance.now() - started)} ms after start)`,
     );
     archive.readOnly = options.readOnly ?? false;
+    archive.saveIntervalMs = options.saveIntervalMs ?? SAVE_INTERVAL_MS;
     if (options.cacheDir && !options.readOnly) {
       archive.cacheDir = options.cacheDir;
       await archive.trySaveCache(options.cacheDir);
     }
     return archive;
+  }
+
+  /**
+   * The index persisted in `options.cacheDir`, read-only (see `readOnly`), or undefined when there
+   * is none usable: a shard reloading after the builder saved keeps its archive rather than parse.
+   */
+  static async loadPersisted(options: ArchiveLoadOptions): Promise<Archive | undefined> {
+    const logger = options.logger ?? silentLogger;
+    const dir = options.cacheDir;
+    if (!dir) return undefined;
+    const readOnly = { ...options, readOnly: true };
+    const none = Promise.resolve([] as ArticleFileInfo[]);
+    for (let attempt = 0; ; attempt++) {
+      const before = await Archive.persistedSave(dir);
+      const archive = await Archive.fromCache(readOnly, none, logger);
+      if (archive || attempt >= 2) return archive;
+      // A save renamed into place while its sections were read: read the new one.
+      const after = await Archive.persistedSave(dir);
+      if (after === undefined || after === before) return undefined;
+    }
   }
 
   /** Saves the cache, logging rather than failing: the archive in memory is good either way. */
@@ -133,6 +174,62 @@ export class Archive {
       await this.saveCache(cacheDir);
     } catch (error) {
       this.logger.warn(`Could not save the index to ${cacheDir}: ${(error as Error).message}`);
+    } finally {
+      this.lastSaveEnded = performance.now();
+    }
+  }
+
+  /** Runs `work` once every re-index or save started before it has ended. */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.exclusive.then(work);
+    this.exclusive = turn.catch(() => {});
+    return turn;
+  }
+
+  /** Saves the changes, now or once `saveIntervalMs` has passed since the last save. */
+  private scheduleSave(): void {
+    this.unsaved = true;
+    if (this.saveTimer || this.saving || !this.cacheDir) return;
+    const wait = Math.max(0, this.lastSaveEnded + this.saveIntervalMs - performance.now());
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.saveNow();
+    }, wait);
+    this.saveTimer.unref?.();
+  }
+
+  private saveNow(): Promise<void> {
+    const dir = this.cacheDir;
+    if (!dir || this.saving) return this.saving ?? Promise.resolve();
+    this.unsaved = false;
+    this.saving = this.inTurn(() => this.trySaveCache(dir)).finally(() => {
+      this.saving = undefined;
+      if (this.unsaved) this.scheduleSave();
+    });
+    return this.saving;
+  }
+
+  /** Saves the changes not yet saved at once (at shutdown): the last change is never lost. */
+  async flushSave(): Promise<void> {
+    if (!this.cacheDir) return;
+    for (;;) {
+      if (this.saveTimer) {
+        clearTimeout(this.saveTimer);
+        this.saveTimer = undefined;
+      }
+      if (this.saving) {
+        await this.saving;
+        continue;
+      }
+      if (!this.unsaved) return;
+      await this.saveNow();
+    }
+  }
+
+  /** Resolves once no save is waiting or running (without hurrying one). */
+  async savesSettled(): Promise<void> {
+    while (this.saveTimer || this.saving) {
+      await (this.saving ?? new Promise((done) => setTimeout(done, 10)));
     }
   }
 
@@ -176,7 +273,8 @@ export class Archive {
       return archive;
     }
     archive.cacheDir = dir;
-    await archive.applyFileChanges(await listing);
+    archive.saveIntervalMs = options.saveIntervalMs ?? SAVE_INTERVAL_MS;
+    if ((await archive.applyFileChanges(await listing)) > 0) await archive.flushSave();
     return archive;
   }
 
@@ -275,10 +373,18 @@ export class Archive {
 
   /**
    * Re-reads only the files that are new, changed or gone since the last look, and updates the
-   * indexes. Returns how many files changed.
+   * indexes, then saves the index (at most once per `saveIntervalMs`; see `flushSave`). Returns
+   * how many files changed.
    */
   async applyFileChanges(current?: ArticleFileInfo[]): Promise<number> {
     if (!this.root || this.readOnly) return 0;
+    const changed = await this.inTurn(() => this.reindexChangedFiles(current));
+    if (changed > 0) this.scheduleSave();
+    return changed;
+  }
+
+  private async reindexChangedFiles(current?: ArticleFileInfo[]): Promise<number> {
+    if (!this.root) return 0;
     const files = current ?? (await listArticleFiles(this.root));
     const before = new Map(this.files.map((file) => [file.path, file]));
     const now = new Map(files.map((file) => [file.path, file]));
@@ -312,7 +418,6 @@ export class Archive {
       }
     }
     this.files = files;
-    if (changed > 0 && this.cacheDir) await this.trySaveCache(this.cacheDir);
     return changed;
   }
 }

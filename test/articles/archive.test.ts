@@ -53,9 +53,9 @@ describe("an archive with a persisted index", () => {
     writeFileSync(join(root, "other.md"), otherArticle("n20000001", "布林肯访问欧洲"));
   });
 
-  const load = async () => {
+  const load = async (saveIntervalMs = 0) => {
     const logger = createMemoryLogger();
-    const archive = await Archive.load({ root, cacheDir: cache, logger });
+    const archive = await Archive.load({ root, cacheDir: cache, logger, saveIntervalMs });
     return { archive, lines: logger.lines };
   };
 
@@ -107,6 +107,7 @@ describe("an archive with a persisted index", () => {
       const later = new Date(Date.now() + 5_000 + title.length);
       utimesSync(join(root, "other.md"), later, later);
       expect(await archive.applyFileChanges()).toBe(1);
+      await archive.savesSettled();
     }
     expect(archive.search.search("访问非洲").hits.map((hit) => hit.id)).toEqual(["n20000001"]);
     expect(archive.search.search("访问亚洲").total).toBe(0);
@@ -127,12 +128,43 @@ describe("an archive with a persisted index", () => {
     expect(shard.get("n20000002")).toBeUndefined();
     expect(shard.save).toBe(await Archive.persistedSave(cache));
     expect(await builder.applyFileChanges()).toBe(1);
+    await builder.savesSettled();
     const newer = await Archive.persistedSave(cache);
     expect(newer).toBe(builder.save);
     expect(newer).not.toBe(shard.save);
     const reloaded = await Archive.load({ root, cacheDir: cache, readOnly: true });
     expect(reloaded.get("n20000002")?.title).toBe("新文章");
     expect(reloaded.save).toBe(newer);
+  });
+
+  it("saves at most once per interval under a stream of changes, and flushing keeps the last", async () => {
+    const { archive, lines } = await load(60_000);
+    const saves = () => lines.filter((line) => line.includes("Saved the index")).length;
+    const saved = await Archive.persistedSave(cache);
+    expect(saves()).toBe(1);
+    for (const title of ["布林肯访问亚洲", "布林肯访问非洲", "布林肯访问美洲"]) {
+      writeFileSync(join(root, "other.md"), otherArticle("n20000001", title));
+      const later = new Date(Date.now() + 5_000 + title.length * 1_000);
+      utimesSync(join(root, "other.md"), later, later);
+      expect(await archive.applyFileChanges()).toBe(1);
+    }
+    // Within the interval of the first save: nothing more written yet.
+    expect(saves()).toBe(1);
+    expect(await Archive.persistedSave(cache)).toBe(saved);
+    await archive.flushSave();
+    expect(saves()).toBe(2);
+    await archive.flushSave();
+    expect(saves()).toBe(2);
+    const reader = await Archive.loadPersisted({ root, cacheDir: cache });
+    expect(reader?.get("n20000001")?.title).toBe("布林肯访问美洲");
+    expect(reader?.save).toBe(archive.save);
+  });
+
+  it("loads nothing read-only without a persisted index, rather than parse", async () => {
+    expect(await Archive.loadPersisted({ root, cacheDir: cache })).toBeUndefined();
+    await load();
+    writeFileSync(`${join(cache, "dubao-index.search")}`, "damaged\n");
+    expect(await Archive.loadPersisted({ root, cacheDir: cache })).toBeUndefined();
   });
 
   it("drops the article of a deleted file", async () => {
