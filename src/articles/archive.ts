@@ -12,6 +12,7 @@ import {
   type CacheSection,
   readCacheMeta,
   readCacheSection,
+  SECTION_ENCODING,
   writeCache,
 } from "./cache.js";
 import { type ArticleFileInfo, listArticleFiles, loadArticleFile, loadArticles } from "./loader.js";
@@ -252,7 +253,7 @@ export class Archive {
       }
       // One section at a time, each let go once decoded: the peak holds one section's bytes.
       const text = async (name: CacheSection) =>
-        (await readCacheSection(dir, meta, name)).toString("utf8");
+        (await readCacheSection(dir, meta, name)).toString(SECTION_ENCODING[name]);
       const articles = parseJsonLines<Article>(await readCacheSection(dir, meta, "articles"));
       const search = SearchIndex.deserialize(await text("search"), articles);
       const people = PeopleDirectory.deserialize(await text("people"));
@@ -289,7 +290,7 @@ export class Archive {
       cacheDir,
       {
         articles: () => jsonLinePieces(articles),
-        search: () => asciiJsonPieces(searchData),
+        search: () => latin1JsonPieces(searchData),
         people: () => [this.people.serialize()],
       },
       {
@@ -423,15 +424,15 @@ export class Archive {
 }
 
 /**
- * The search section with every character beyond ASCII written as a JSON escape (\uXXXX): its
- * lines are JSON (whose strings hold every such character: names, ids) and base64, so it reads
- * back the same, as a one-byte string, half the memory a few Chinese names would otherwise make
- * of the whole 160 MB section at the archive.
+ * The search section, written one byte a character (latin1, see cache.ts): its payload is bytes
+ * held as characters 0-255 (see persist.ts), and every character beyond (names, ids in its JSON
+ * lines) is written as a JSON escape (\uXXXX). It reads back the same, as a one-byte string: a
+ * few Chinese names would otherwise make a two-byte string, twice the memory, of the whole.
  */
-function* asciiJsonPieces(text: string, perPiece = 1 << 22): Generator<string> {
+function* latin1JsonPieces(text: string, perPiece = 1 << 22): Generator<string> {
   const jsonEscape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
   for (let start = 0; start < text.length; start += perPiece)
-    yield text.slice(start, start + perPiece).replace(/[\u0080-\uffff]/g, jsonEscape);
+    yield text.slice(start, start + perPiece).replace(/[\u0100-\uffff]/g, jsonEscape);
 }
 
 /** One JSON value a line, a few hundred lines per piece. */
@@ -444,15 +445,20 @@ function* jsonLinePieces(items: readonly unknown[], perPiece = 500): Generator<s
   }
 }
 
-/** The values of `jsonLinePieces`, parsed line by line from the bytes (no string of them all). */
+/**
+ * The values of `jsonLinePieces`, parsed line by line from their bytes (UTF-16, see cache.ts),
+ * never as one string of them all.
+ */
 function parseJsonLines<T>(bytes: Buffer): T[] {
+  const encoding = SECTION_ENCODING.articles;
+  const newline = Buffer.byteLength("\n", encoding);
   const items: T[] = [];
   let start = 0;
   while (start < bytes.length) {
-    let end = bytes.indexOf(0x0a, start);
+    let end = bytes.indexOf("\n", start, encoding);
     if (end < 0) end = bytes.length;
-    items.push(JSON.parse(bytes.toString("utf8", start, end)) as T);
-    start = end + 1;
+    items.push(JSON.parse(bytes.toString(encoding, start, end)) as T);
+    start = end + newline;
   }
   return items;
 }

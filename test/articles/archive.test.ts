@@ -17,6 +17,7 @@ import {
   type CacheSection,
   readCacheMeta,
   readCacheSection,
+  SECTION_ENCODING,
 } from "../../src/articles/cache.js";
 import { UserError } from "../../src/errors.js";
 import { createMemoryLogger } from "../../src/logger.js";
@@ -77,10 +78,11 @@ describe("an archive with a persisted index", () => {
     expect(second.archive.articles.map((article) => article.id)).toEqual(
       first.archive.articles.map((article) => article.id),
     );
-    // The search section is written in ASCII (escapes in its JSON) and reads back the same.
+    // The search section is written a byte a character (escapes in its JSON) and reads back the
+    // same, its Chinese names from the escapes.
     const meta = (await readCacheMeta(cache)) as CacheMeta;
-    const search = await readCacheSection(cache, meta, "search");
-    expect(search.every((byte) => byte < 0x80)).toBe(true);
+    const search = (await readCacheSection(cache, meta, "search")).toString("latin1");
+    expect(search).toMatch(/\\u[0-9a-f]{4}/);
     expect(second.archive.search.serialize()).toBe(first.archive.search.serialize());
   });
 
@@ -196,7 +198,7 @@ describe("an archive with a persisted index", () => {
   /** Replaces a section by an edited copy of its text, deflated as the cache writes it. */
   const overwrite = async (name: CacheSection, edit: (text: string) => string) => {
     const meta = (await readCacheMeta(cache)) as CacheMeta;
-    const before = (await readCacheSection(cache, meta, name)).toString("utf8");
+    const before = (await readCacheSection(cache, meta, name)).toString(SECTION_ENCODING[name]);
     const after = edit(before);
     expect(after).not.toBe(before);
     expect(after.length).toBe(before.length);
@@ -205,7 +207,10 @@ describe("an archive with a persisted index", () => {
     const saveLine = data.subarray(0, data.indexOf(0x0a) + 1);
     writeFileSync(
       path,
-      Buffer.concat([saveLine, deflateRawSync(Buffer.from(after), { level: 1 })]),
+      Buffer.concat([
+        saveLine,
+        deflateRawSync(Buffer.from(after, SECTION_ENCODING[name]), { level: 1 }),
+      ]),
     );
   };
   /** A byte in the middle of a section's file turned into another. */
