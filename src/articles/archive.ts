@@ -13,6 +13,7 @@ import {
   readCacheMeta,
   readCacheSection,
   SECTION_ENCODING,
+  streamCacheSection,
   writeCache,
 } from "./cache.js";
 import { type ArticleFileInfo, listArticleFiles, loadArticleFile, loadArticles } from "./loader.js";
@@ -254,7 +255,12 @@ export class Archive {
       // One section at a time, each let go once decoded: the peak holds one section's bytes.
       const text = async (name: CacheSection) =>
         (await readCacheSection(dir, meta, name)).toString(SECTION_ENCODING[name]);
-      const articles = parseJsonLines<Article>(await readCacheSection(dir, meta, "articles"));
+      const articles: Article[] = [];
+      const lines = new JsonLines<Article>(SECTION_ENCODING.articles, (article) =>
+        articles.push(article),
+      );
+      await streamCacheSection(dir, meta, "articles", (piece) => lines.take(piece));
+      lines.end();
       const search = SearchIndex.deserialize(await text("search"), articles);
       const people = PeopleDirectory.deserialize(await text("people"));
       archive = new Archive(search, people, logger, options.root);
@@ -446,21 +452,64 @@ function* jsonLinePieces(items: readonly unknown[], perPiece = 500): Generator<s
 }
 
 /**
- * The values of `jsonLinePieces`, parsed line by line from their bytes (UTF-16, see cache.ts),
- * never as one string of them all.
+ * The values of `jsonLinePieces`, parsed line by line from the pieces of their bytes as they are
+ * inflated (UTF-16, see cache.ts), never as one string or one buffer of them all.
  */
-function parseJsonLines<T>(bytes: Buffer): T[] {
-  const encoding = SECTION_ENCODING.articles;
-  const newline = Buffer.byteLength("\n", encoding);
-  const items: T[] = [];
-  let start = 0;
-  while (start < bytes.length) {
-    let end = bytes.indexOf("\n", start, encoding);
-    if (end < 0) end = bytes.length;
-    items.push(JSON.parse(bytes.toString(encoding, start, end)) as T);
-    start = end + newline;
+export class JsonLines<T> {
+  /** Bytes a character takes, the newline's. */
+  private readonly unit: number;
+  /** The start of a line whose end is in a later piece. */
+  private carry: Buffer | undefined;
+  /** The bytes of a character split between two pieces. */
+  private split: Buffer | undefined;
+
+  constructor(
+    private readonly encoding: BufferEncoding,
+    private readonly emit: (value: T) => void,
+  ) {
+    this.unit = Buffer.byteLength("\n", encoding);
   }
-  return items;
+
+  take(input: Buffer): void {
+    let piece = this.split ? Buffer.concat([this.split, input]) : input;
+    this.split = undefined;
+    const over = piece.length % this.unit;
+    if (over > 0) {
+      this.split = Buffer.from(piece.subarray(piece.length - over));
+      piece = piece.subarray(0, piece.length - over);
+    }
+    let start = 0;
+    if (this.carry) {
+      // Only the carried start and this piece's part of the line are joined.
+      const end = piece.indexOf("\n", 0, this.encoding);
+      if (end < 0) {
+        this.carry = Buffer.concat([this.carry, piece]);
+        return;
+      }
+      const line = Buffer.concat([this.carry, piece.subarray(0, end)]);
+      this.carry = undefined;
+      this.parse(line, 0, line.length);
+      start = end + this.unit;
+    }
+    for (;;) {
+      const end = piece.indexOf("\n", start, this.encoding);
+      if (end < 0) break;
+      this.parse(piece, start, end);
+      start = end + this.unit;
+    }
+    if (start < piece.length) this.carry = Buffer.from(piece.subarray(start));
+  }
+
+  end(): void {
+    const rest = Buffer.concat([this.carry ?? Buffer.alloc(0), this.split ?? Buffer.alloc(0)]);
+    this.carry = undefined;
+    this.split = undefined;
+    this.parse(rest, 0, rest.length);
+  }
+
+  private parse(bytes: Buffer, start: number, end: number): void {
+    if (end > start) this.emit(JSON.parse(bytes.toString(this.encoding, start, end)) as T);
+  }
 }
 
 /** Accepts `n13495457`, `13495457`, or a link ending in `/n13495457.htm`. */

@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { crc32, createDeflateRaw, inflateRawSync } from "node:zlib";
+import { crc32, createDeflateRaw, createInflateRaw, inflateRawSync } from "node:zlib";
 import type { ArticleFileInfo } from "./loader.js";
 
 /**
@@ -86,6 +86,64 @@ export async function readCacheSection(
   meta: CacheMeta,
   name: CacheSection,
 ): Promise<Buffer> {
+  const { path, payload, check } = await checkedPayload(dir, meta, name);
+  let inflated: Buffer;
+  try {
+    inflated = inflateRawSync(payload, { chunkSize: Math.max(1 << 16, check.inflated + 1) });
+  } catch (error) {
+    throw new CacheRejected(`${path} does not inflate: ${(error as Error).message}`);
+  }
+  if (inflated.length !== check.inflated) {
+    throw new CacheRejected(`${path} inflates to ${inflated.length} bytes, not ${check.inflated}`);
+  }
+  return inflated;
+}
+
+/** Pieces a checked section is inflated in (see `streamCacheSection`). */
+const INFLATE_PIECE = 1 << 20;
+
+/**
+ * A section checked as `readCacheSection` does, then inflated piece by piece in the thread pool,
+ * each piece handed to `take` on this thread as it comes: the whole section is never in memory
+ * inflated, and inflating overlaps with what `take` does.
+ */
+export async function streamCacheSection(
+  dir: string,
+  meta: CacheMeta,
+  name: CacheSection,
+  take: (piece: Buffer) => void,
+): Promise<void> {
+  const { path, payload, check } = await checkedPayload(dir, meta, name);
+  let inflated = 0;
+  const inflate = createInflateRaw({ chunkSize: INFLATE_PIECE });
+  const done = new Promise<void>((resolve, reject) => {
+    inflate.on("data", (piece: Buffer) => {
+      inflated += piece.length;
+      try {
+        take(piece);
+      } catch (error) {
+        inflate.destroy(error as Error);
+      }
+    });
+    inflate.once("end", resolve);
+    inflate.once("error", reject);
+  });
+  inflate.end(payload);
+  try {
+    await done;
+  } catch (error) {
+    throw new CacheRejected(`${path} does not inflate: ${(error as Error).message}`);
+  }
+  if (inflated !== check.inflated) {
+    throw new CacheRejected(`${path} inflates to ${inflated} bytes, not ${check.inflated}`);
+  }
+}
+
+async function checkedPayload(
+  dir: string,
+  meta: CacheMeta,
+  name: CacheSection,
+): Promise<{ path: string; payload: Buffer; check: SectionCheck }> {
   const path = cachePath(dir, name);
   const data = await readFile(path);
   const newline = data.indexOf(0x0a);
@@ -101,16 +159,7 @@ export async function readCacheSection(
   if (crc32(payload) !== check.crc32) {
     throw new CacheRejected(`${path} fails its checksum (its bytes were overwritten)`);
   }
-  let inflated: Buffer;
-  try {
-    inflated = inflateRawSync(payload, { chunkSize: Math.max(1 << 16, check.inflated + 1) });
-  } catch (error) {
-    throw new CacheRejected(`${path} does not inflate: ${(error as Error).message}`);
-  }
-  if (inflated.length !== check.inflated) {
-    throw new CacheRejected(`${path} inflates to ${inflated.length} bytes, not ${check.inflated}`);
-  }
-  return inflated;
+  return { path, payload, check };
 }
 
 /** Characters encoded at a time: a section held as one long string is not copied whole. */

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { Archive, normalizeArticleId } from "../../src/articles/archive.js";
+import { Archive, JsonLines, normalizeArticleId } from "../../src/articles/archive.js";
 import {
   type CacheMeta,
   type CacheSection,
@@ -286,5 +286,32 @@ describe("upsert and remove", () => {
     expect(archive.people.find("Blinken")).toEqual([]);
     expect(archive.articles.map((article) => article.id)).toEqual(["n13495457"]);
     expect(() => archive.resolve("n20000001")).toThrow(/找不到文章/);
+  });
+});
+
+describe("JSON lines read from pieces of their bytes", () => {
+  const values = [
+    { id: "n1", title: "美俄日内瓦会谈", paragraphs: ["谢尔曼说：“未能缩小分歧。”", "😀 emoji"] },
+    { id: "n2", title: "line\nbreak inside a string", paragraphs: [] },
+    { id: "n3", title: "", paragraphs: ["ASCII only"] },
+  ];
+  it.each([
+    ["utf16le", 1],
+    ["utf16le", 3],
+    ["utf16le", 64],
+    ["utf16le", 1 << 20],
+    ["utf8", 1],
+    ["utf8", 5],
+  ] as const)("reads every value back in %s, %i bytes a piece", (encoding, size) => {
+    const bytes = Buffer.from(
+      values.map((value) => `${JSON.stringify(value)}\n`).join(""),
+      encoding,
+    );
+    const read: unknown[] = [];
+    const lines = new JsonLines(encoding, (value) => read.push(value));
+    for (let start = 0; start < bytes.length; start += size)
+      lines.take(bytes.subarray(start, start + size));
+    lines.end();
+    expect(read).toEqual(values);
   });
 });
