@@ -261,8 +261,9 @@ export class Archive {
       );
       await streamCacheSection(dir, meta, "articles", (piece) => lines.take(piece));
       lines.end();
-      const search = SearchIndex.deserialize(await text("search"), articles);
+      // People before search: its text is let go before the search structures are built.
       const people = PeopleDirectory.deserialize(await text("people"));
+      const search = SearchIndex.deserialize(await text("search"), articles);
       archive = new Archive(search, people, logger, options.root);
       for (const article of articles) archive.byId.set(article.id, article);
       archive.files = meta.files;
