@@ -1,7 +1,8 @@
-import { type FSWatcher, watch } from "node:fs";
+import { type FSWatcher, unwatchFile, watch, watchFile } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Archive } from "./articles/archive.js";
+import { cachePath } from "./articles/cache.js";
 import { startConsole } from "./cli/console.js";
 import { type Config, exitOnConfigError, loadConfig } from "./config.js";
 import { createBot } from "./discord/bot.js";
@@ -15,7 +16,11 @@ import { createLogger, handleProcessFaults, type Logger } from "./logger.js";
  */
 
 /** Loads the archive, logging progress at most every 10 % or 5 s. */
-export async function loadArchive(config: Config, logger: Logger): Promise<Archive> {
+export async function loadArchive(
+  config: Config,
+  logger: Logger,
+  options: { readOnly?: boolean } = {},
+): Promise<Archive> {
   let lastLogged = 0;
   let lastPercent = -10;
   logger.info(
@@ -25,6 +30,7 @@ export async function loadArchive(config: Config, logger: Logger): Promise<Archi
     root: config.SEEDS_DIR,
     cacheDir: config.INDEX_CACHE,
     logger,
+    readOnly: options.readOnly ?? false,
     onProgress: (done, total) => {
       const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
       const now = Date.now();
@@ -115,7 +121,76 @@ export function watchArchive(
   };
 }
 
-/** `--index-cache DIR` (given to each shard by src/discord/sharded.ts) overrides INDEX_CACHE. */
+/** How often a read-only process looks for a newer save of the index (a stat of its meta file). */
+export const PERSISTED_POLL_MS = 1_000;
+
+/**
+ * For a read-only process (a shard): when the process that builds the index saves a newer one to
+ * `cacheDir`, loads it and hands it to `swap`. Loads never overlap; a save it cannot read yet
+ * (being renamed into place, damaged) keeps the archive in use until the next save.
+ */
+export function followPersistedIndex(
+  current: () => Archive,
+  swap: (archive: Archive) => void,
+  options: { root: string; cacheDir: string; logger: Logger; pollMs?: number },
+): ArchiveWatcher {
+  const { root, cacheDir, logger } = options;
+  const meta = cachePath(cacheDir, "meta");
+  let running: Promise<void> | undefined;
+  let again = false;
+  let closed = false;
+  const reload = () => {
+    if (closed) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      const save = await Archive.persistedSave(cacheDir);
+      if (!save || save === current().save) return;
+      const started = performance.now();
+      const archive = await Archive.loadPersisted({ root, cacheDir, logger });
+      if (!archive || closed) return;
+      swap(archive);
+      logger.info(
+        `Reloaded the index (save ${archive.save}, ${archive.size} articles) in ${Math.round(performance.now() - started)} ms`,
+      );
+    })()
+      .catch((error: unknown) => logger.error("Reloading the persisted index failed", error))
+      .finally(() => {
+        running = undefined;
+        if (again && !closed) {
+          again = false;
+          reload();
+        }
+      });
+  };
+  // Polling a stat survives the meta file being replaced by a rename, which fs.watch may not.
+  watchFile(meta, { interval: options.pollMs ?? PERSISTED_POLL_MS, persistent: false }, reload);
+  logger.info(`Following the index persisted in ${resolve(cacheDir)} (read-only)`);
+  return {
+    close() {
+      closed = true;
+      unwatchFile(meta, reload);
+    },
+    async idle() {
+      while (running) await running;
+    },
+  };
+}
+
+export interface MainOptions {
+  /**
+   * Load the index another process builds and saves to INDEX_CACHE, and follow its saves, rather
+   * than watch the folder (`--read-only`: each shard under src/discord/sharded.ts).
+   */
+  readOnly?: boolean;
+}
+
+/**
+ * `--index-cache DIR` (given to each shard by src/discord/sharded.ts) overrides INDEX_CACHE;
+ * `--read-only` makes it a reader of that index.
+ */
 export function withArgs(config: Config, argv: string[]): Config {
   const at = argv.indexOf("--index-cache");
   const dir = at >= 0 ? argv[at + 1] : undefined;
@@ -124,19 +199,35 @@ export function withArgs(config: Config, argv: string[]): Config {
 
 export async function main(
   config: Config = withArgs(loadConfig(), process.argv.slice(2)),
+  options: MainOptions = { readOnly: process.argv.slice(2).includes("--read-only") },
 ): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
-  const archive = await loadArchive(config, logger);
-  const watcher = watchArchive(archive, config.SEEDS_DIR, logger);
+  const readOnly = Boolean(options.readOnly && config.INDEX_CACHE);
+  let archive = await loadArchive(config, logger, { readOnly });
+  const current = () => archive;
+  const watcher = readOnly
+    ? followPersistedIndex(
+        current,
+        (next) => {
+          archive = next;
+        },
+        { root: config.SEEDS_DIR, cacheDir: config.INDEX_CACHE as string, logger },
+      )
+    : watchArchive(archive, config.SEEDS_DIR, logger);
+  const closeWatcher = async () => {
+    watcher.close();
+    await watcher.idle();
+    await archive.flushSave();
+  };
   if (config.DISCORD_TOKEN) {
-    const bot = createBot(archive, config, logger);
+    const bot = createBot(current, config, logger);
     let stopping = false;
     const shutdown = (signal: string) => {
       if (stopping) return;
       stopping = true;
       void (async () => {
         logger.info(`${signal}: shutting down`);
-        watcher.close();
+        await closeWatcher().catch((error: unknown) => logger.error("Saving failed", error));
         await bot.stop().catch((error: unknown) => logger.error("Shutdown failed", error));
         logger.info("Stopped");
         // A shard's IPC channel to the ShardingManager would keep the process alive.
@@ -159,7 +250,7 @@ export async function main(
   }
 
   logger.info("DISCORD_TOKEN is not set: starting the local console");
-  const session = startConsole(() => archive, logger);
+  const session = startConsole(current, logger);
   const stop = () => session.close();
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
@@ -174,7 +265,7 @@ export async function main(
   process.off("SIGINT", stop);
   process.off("SIGTERM", stop);
   unhandle();
-  watcher.close();
+  await closeWatcher();
 }
 
 /** After an uncaught exception: a shutdown that hangs must not keep a broken process alive. */

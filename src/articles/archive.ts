@@ -12,6 +12,8 @@ import {
   type CacheSection,
   readCacheMeta,
   readCacheSection,
+  SECTION_ENCODING,
+  streamCacheSection,
   writeCache,
 } from "./cache.js";
 import { type ArticleFileInfo, listArticleFiles, loadArticleFile, loadArticles } from "./loader.js";
@@ -22,6 +24,13 @@ import { type ArticleFileInfo, listArticleFiles, loadArticleFile, loadArticles }
  * archive's memory than the seconds it saves.
  */
 const PARALLEL_FROM_FILES = 8_000;
+
+/**
+ * At most one save of the index per this many milliseconds under a stream of changes: a save
+ * costs 10-20 s of CPU at the archive's size. The first change after a quiet spell is saved at
+ * once; changes during the wait or during a save are all in the save that follows.
+ */
+export const SAVE_INTERVAL_MS = 30_000;
 
 export interface ArchiveLoadOptions {
   root: string;
@@ -34,6 +43,8 @@ export interface ArchiveLoadOptions {
    * index the articles are loaded into memory, still without saving.
    */
   readOnly?: boolean;
+  /** The least time between two saves after live changes (default `SAVE_INTERVAL_MS`). */
+  saveIntervalMs?: number;
 }
 
 /**
@@ -46,11 +57,20 @@ export class Archive {
   /** Which article each loaded file produced, to re-index only what changed. */
   private fileArticle = new Map<string, string | null>();
   private files: ArticleFileInfo[] = [];
-  /** Where the index is persisted, when it is: saved again after every change of the files. */
+  /** Where the index is persisted, when it is: saved again after changes of the files. */
   private cacheDir: string | undefined;
   /** Articles added or removed since the index was built or loaded. */
   private edits = 0;
   private readOnly = false;
+  private saveIntervalMs = SAVE_INTERVAL_MS;
+  /** When the last save ended (performance.now()), to space saves out. */
+  private lastSaveEnded = Number.NEGATIVE_INFINITY;
+  /** Changes not yet in a save, and the timer or running save that will take them. */
+  private unsaved = false;
+  private saveTimer: NodeJS.Timeout | undefined;
+  private saving: Promise<void> | undefined;
+  /** Re-indexing and saving never overlap: a save reads the state one re-index leaves. */
+  private exclusive: Promise<unknown> = Promise.resolve();
   /** The id of the persisted save this archive was loaded from or last saved as. */
   save: string | undefined;
 
@@ -93,7 +113,9 @@ export class Archive {
       : listArticleFiles(options.root);
     listing.catch(() => {});
     if (options.cacheDir) {
-      const cached = await Archive.fromCache(options, listing, logger);
+      const cached = options.readOnly
+        ? await Archive.loadPersisted(options)
+        : await Archive.fromCache(options, listing, logger);
       if (cached) {
         logger.info(
           `Loaded the index of ${cached.size} articles from ${options.cacheDir} in ${Math.round(performance.now() - started)} ms`,
@@ -120,11 +142,32 @@ export class Archive {
       `Indexed ${archive.size} articles in ${Math.round(performance.now() - indexStarted)} ms (ready ${Math.round(performance.now() - started)} ms after start)`,
     );
     archive.readOnly = options.readOnly ?? false;
+    archive.saveIntervalMs = options.saveIntervalMs ?? SAVE_INTERVAL_MS;
     if (options.cacheDir && !options.readOnly) {
       archive.cacheDir = options.cacheDir;
       await archive.trySaveCache(options.cacheDir);
     }
     return archive;
+  }
+
+  /**
+   * The index persisted in `options.cacheDir`, read-only (see `readOnly`), or undefined when there
+   * is none usable: a shard reloading after the builder saved keeps its archive rather than parse.
+   */
+  static async loadPersisted(options: ArchiveLoadOptions): Promise<Archive | undefined> {
+    const logger = options.logger ?? silentLogger;
+    const dir = options.cacheDir;
+    if (!dir) return undefined;
+    const readOnly = { ...options, readOnly: true };
+    const none = Promise.resolve([] as ArticleFileInfo[]);
+    for (let attempt = 0; ; attempt++) {
+      const before = await Archive.persistedSave(dir);
+      const archive = await Archive.fromCache(readOnly, none, logger);
+      if (archive || attempt >= 2) return archive;
+      // A save renamed into place while its sections were read: read the new one.
+      const after = await Archive.persistedSave(dir);
+      if (after === undefined || after === before) return undefined;
+    }
   }
 
   /** Saves the cache, logging rather than failing: the archive in memory is good either way. */
@@ -133,6 +176,62 @@ export class Archive {
       await this.saveCache(cacheDir);
     } catch (error) {
       this.logger.warn(`Could not save the index to ${cacheDir}: ${(error as Error).message}`);
+    } finally {
+      this.lastSaveEnded = performance.now();
+    }
+  }
+
+  /** Runs `work` once every re-index or save started before it has ended. */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.exclusive.then(work);
+    this.exclusive = turn.catch(() => {});
+    return turn;
+  }
+
+  /** Saves the changes, now or once `saveIntervalMs` has passed since the last save. */
+  private scheduleSave(): void {
+    this.unsaved = true;
+    if (this.saveTimer || this.saving || !this.cacheDir) return;
+    const wait = Math.max(0, this.lastSaveEnded + this.saveIntervalMs - performance.now());
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.saveNow();
+    }, wait);
+    this.saveTimer.unref?.();
+  }
+
+  private saveNow(): Promise<void> {
+    const dir = this.cacheDir;
+    if (!dir || this.saving) return this.saving ?? Promise.resolve();
+    this.unsaved = false;
+    this.saving = this.inTurn(() => this.trySaveCache(dir)).finally(() => {
+      this.saving = undefined;
+      if (this.unsaved) this.scheduleSave();
+    });
+    return this.saving;
+  }
+
+  /** Saves the changes not yet saved at once (at shutdown): the last change is never lost. */
+  async flushSave(): Promise<void> {
+    if (!this.cacheDir) return;
+    for (;;) {
+      if (this.saveTimer) {
+        clearTimeout(this.saveTimer);
+        this.saveTimer = undefined;
+      }
+      if (this.saving) {
+        await this.saving;
+        continue;
+      }
+      if (!this.unsaved) return;
+      await this.saveNow();
+    }
+  }
+
+  /** Resolves once no save is waiting or running (without hurrying one). */
+  async savesSettled(): Promise<void> {
+    while (this.saveTimer || this.saving) {
+      await (this.saving ?? new Promise((done) => setTimeout(done, 10)));
     }
   }
 
@@ -155,10 +254,16 @@ export class Archive {
       }
       // One section at a time, each let go once decoded: the peak holds one section's bytes.
       const text = async (name: CacheSection) =>
-        (await readCacheSection(dir, meta, name)).toString("utf8");
-      const articles = parseJsonLines<Article>(await readCacheSection(dir, meta, "articles"));
-      const search = SearchIndex.deserialize(await text("search"), articles);
+        (await readCacheSection(dir, meta, name)).toString(SECTION_ENCODING[name]);
+      const articles: Article[] = [];
+      const lines = new JsonLines<Article>(SECTION_ENCODING.articles, (article) =>
+        articles.push(article),
+      );
+      await streamCacheSection(dir, meta, "articles", (piece) => lines.take(piece));
+      lines.end();
+      // People before search: its text is let go before the search structures are built.
       const people = PeopleDirectory.deserialize(await text("people"));
+      const search = SearchIndex.deserialize(await text("search"), articles);
       archive = new Archive(search, people, logger, options.root);
       for (const article of articles) archive.byId.set(article.id, article);
       archive.files = meta.files;
@@ -176,7 +281,8 @@ export class Archive {
       return archive;
     }
     archive.cacheDir = dir;
-    await archive.applyFileChanges(await listing);
+    archive.saveIntervalMs = options.saveIntervalMs ?? SAVE_INTERVAL_MS;
+    if ((await archive.applyFileChanges(await listing)) > 0) await archive.flushSave();
     return archive;
   }
 
@@ -191,7 +297,7 @@ export class Archive {
       cacheDir,
       {
         articles: () => jsonLinePieces(articles),
-        search: () => asciiJsonPieces(searchData),
+        search: () => latin1JsonPieces(searchData),
         people: () => [this.people.serialize()],
       },
       {
@@ -275,10 +381,18 @@ export class Archive {
 
   /**
    * Re-reads only the files that are new, changed or gone since the last look, and updates the
-   * indexes. Returns how many files changed.
+   * indexes, then saves the index (at most once per `saveIntervalMs`; see `flushSave`). Returns
+   * how many files changed.
    */
   async applyFileChanges(current?: ArticleFileInfo[]): Promise<number> {
     if (!this.root || this.readOnly) return 0;
+    const changed = await this.inTurn(() => this.reindexChangedFiles(current));
+    if (changed > 0) this.scheduleSave();
+    return changed;
+  }
+
+  private async reindexChangedFiles(current?: ArticleFileInfo[]): Promise<number> {
+    if (!this.root) return 0;
     const files = current ?? (await listArticleFiles(this.root));
     const before = new Map(this.files.map((file) => [file.path, file]));
     const now = new Map(files.map((file) => [file.path, file]));
@@ -312,21 +426,20 @@ export class Archive {
       }
     }
     this.files = files;
-    if (changed > 0 && this.cacheDir) await this.trySaveCache(this.cacheDir);
     return changed;
   }
 }
 
 /**
- * The search section with every character beyond ASCII written as a JSON escape (\uXXXX): its
- * lines are JSON (whose strings hold every such character: names, ids) and base64, so it reads
- * back the same, as a one-byte string, half the memory a few Chinese names would otherwise make
- * of the whole 160 MB section at the archive.
+ * The search section, written one byte a character (latin1, see cache.ts): its payload is bytes
+ * held as characters 0-255 (see persist.ts), and every character beyond (names, ids in its JSON
+ * lines) is written as a JSON escape (\uXXXX). It reads back the same, as a one-byte string: a
+ * few Chinese names would otherwise make a two-byte string, twice the memory, of the whole.
  */
-function* asciiJsonPieces(text: string, perPiece = 1 << 22): Generator<string> {
+function* latin1JsonPieces(text: string, perPiece = 1 << 22): Generator<string> {
   const jsonEscape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
   for (let start = 0; start < text.length; start += perPiece)
-    yield text.slice(start, start + perPiece).replace(/[\u0080-\uffff]/g, jsonEscape);
+    yield text.slice(start, start + perPiece).replace(/[\u0100-\uffff]/g, jsonEscape);
 }
 
 /** One JSON value a line, a few hundred lines per piece. */
@@ -339,17 +452,65 @@ function* jsonLinePieces(items: readonly unknown[], perPiece = 500): Generator<s
   }
 }
 
-/** The values of `jsonLinePieces`, parsed line by line from the bytes (no string of them all). */
-function parseJsonLines<T>(bytes: Buffer): T[] {
-  const items: T[] = [];
-  let start = 0;
-  while (start < bytes.length) {
-    let end = bytes.indexOf(0x0a, start);
-    if (end < 0) end = bytes.length;
-    items.push(JSON.parse(bytes.toString("utf8", start, end)) as T);
-    start = end + 1;
+/**
+ * The values of `jsonLinePieces`, parsed line by line from the pieces of their bytes as they are
+ * inflated (UTF-16, see cache.ts), never as one string or one buffer of them all.
+ */
+export class JsonLines<T> {
+  /** Bytes a character takes, the newline's. */
+  private readonly unit: number;
+  /** The start of a line whose end is in a later piece. */
+  private carry: Buffer | undefined;
+  /** The bytes of a character split between two pieces. */
+  private split: Buffer | undefined;
+
+  constructor(
+    private readonly encoding: BufferEncoding,
+    private readonly emit: (value: T) => void,
+  ) {
+    this.unit = Buffer.byteLength("\n", encoding);
   }
-  return items;
+
+  take(input: Buffer): void {
+    let piece = this.split ? Buffer.concat([this.split, input]) : input;
+    this.split = undefined;
+    const over = piece.length % this.unit;
+    if (over > 0) {
+      this.split = Buffer.from(piece.subarray(piece.length - over));
+      piece = piece.subarray(0, piece.length - over);
+    }
+    let start = 0;
+    if (this.carry) {
+      // Only the carried start and this piece's part of the line are joined.
+      const end = piece.indexOf("\n", 0, this.encoding);
+      if (end < 0) {
+        this.carry = Buffer.concat([this.carry, piece]);
+        return;
+      }
+      const line = Buffer.concat([this.carry, piece.subarray(0, end)]);
+      this.carry = undefined;
+      this.parse(line, 0, line.length);
+      start = end + this.unit;
+    }
+    for (;;) {
+      const end = piece.indexOf("\n", start, this.encoding);
+      if (end < 0) break;
+      this.parse(piece, start, end);
+      start = end + this.unit;
+    }
+    if (start < piece.length) this.carry = Buffer.from(piece.subarray(start));
+  }
+
+  end(): void {
+    const rest = Buffer.concat([this.carry ?? Buffer.alloc(0), this.split ?? Buffer.alloc(0)]);
+    this.carry = undefined;
+    this.split = undefined;
+    this.parse(rest, 0, rest.length);
+  }
+
+  private parse(bytes: Buffer, start: number, end: number): void {
+    if (end > start) this.emit(JSON.parse(bytes.toString(this.encoding, start, end)) as T);
+  }
 }
 
 /** Accepts `n13495457`, `13495457`, or a link ending in `/n13495457.htm`. */

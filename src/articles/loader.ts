@@ -221,6 +221,11 @@ export interface FileJob {
 /** What became of one file; plain data, so it crosses to and from worker threads. */
 export interface FileOutcome {
   article?: Article;
+  /**
+   * An identical copy of the file at this position of the same chunk: its article (under this
+   * file's path) is made where the chunk is received, not sent across threads twice.
+   */
+  copyOf?: number;
   quotes?: ArticleQuotes;
   /** Why the file was skipped. */
   reason?: string;
@@ -238,13 +243,14 @@ export interface ChunkOptions {
  * Files already parsed in this chunk, by name and size: an article filed under several
  * channels is saved as identical copies with the same file name, parsed once.
  */
-type Twins = Map<string, { bytes: Buffer; outcome: FileOutcome }>;
+type Twins = Map<string, { bytes: Buffer; outcome: FileOutcome; index: number }>;
 
 /** Reads and parses one file; never throws. */
 export async function loadFileOutcome(
   job: FileJob,
   options: ChunkOptions,
   twins?: Twins,
+  index = 0,
 ): Promise<FileOutcome> {
   const notes: string[] = [];
   try {
@@ -252,13 +258,12 @@ export async function loadFileOutcome(
     const key = `${basename(job.path)}\u0000${bytes.length}`;
     const twin = twins?.get(key);
     if (twin?.outcome.article && twin.bytes.equals(bytes)) {
-      const article = { ...twin.outcome.article, file: job.path };
-      return { ...twin.outcome, article, notes: [...twin.outcome.notes] };
+      return { copyOf: twin.index, notes: [...twin.outcome.notes] };
     }
     const article = parseArticle(decodeArticleBytes(bytes), job.path, notes);
     const outcome: FileOutcome = { article, notes };
     if (options.quotes) outcome.quotes = extractQuotes(article);
-    twins?.set(key, { bytes, outcome });
+    twins?.set(key, { bytes, outcome, index });
     return outcome;
   } catch (error) {
     if (error instanceof ArticleParseError) return { reason: error.message, notes };
@@ -267,10 +272,30 @@ export async function loadFileOutcome(
   }
 }
 
-/** Loads a list of files, a few reads at a time; the outcomes are in the order of the list. */
+/**
+ * Loads a list of files, a few reads at a time; the outcomes are in the order of the list, an
+ * identical copy of an earlier file as `copyOf` (see `withCopies`).
+ */
 export function loadChunk(jobs: FileJob[], options: ChunkOptions): Promise<FileOutcome[]> {
   const twins: Twins = new Map();
-  return mapLimit(jobs, READ_CONCURRENCY, (job) => loadFileOutcome(job, options, twins));
+  return mapLimit(jobs, READ_CONCURRENCY, (job, index) =>
+    loadFileOutcome(job, options, twins, index),
+  );
+}
+
+/**
+ * The outcomes of a chunk with each copy's article made from the one it copies, under its own
+ * path. The copy's quotations are left out: the kept copy of identical ones is the first, and
+ * any other is extracted again by `loadArticles`.
+ */
+function withCopies(outcomes: FileOutcome[], jobs: FileJob[], start: number): FileOutcome[] {
+  return outcomes.map((outcome, i) => {
+    if (outcome.copyOf === undefined) return outcome;
+    const article = outcomes[outcome.copyOf]?.article;
+    const path = jobs[start + i]?.path;
+    if (!article || path === undefined) return { reason: "lost copy", unexpected: true, notes: [] };
+    return { article: { ...article, file: path }, notes: outcome.notes };
+  });
 }
 
 /** Files handed out at a time to each lane (the main thread or a worker). */
@@ -327,7 +352,8 @@ export async function loadArticles(root: string, options: LoadOptions): Promise<
   const mainLane = async () => {
     for (let start = takeChunk(); start !== undefined; start = takeChunk()) {
       const chunk = await loadChunk(jobs.slice(start, start + CHUNK), chunkOptions);
-      for (const [i, outcome] of chunk.entries()) record(start + i, outcome);
+      for (const [i, outcome] of withCopies(chunk, jobs, start).entries())
+        record(start + i, outcome);
     }
   };
   const workerCount = Math.max(
@@ -407,7 +433,8 @@ async function workerLane(
   let current: number | undefined;
   let settle: ((ok: boolean) => void) | undefined;
   worker.on("message", (message: { start: number; outcomes: FileOutcome[] }) => {
-    for (const [i, outcome] of message.outcomes.entries()) record(message.start + i, outcome);
+    const outcomes = withCopies(message.outcomes, jobs, message.start);
+    for (const [i, outcome] of outcomes.entries()) record(message.start + i, outcome);
     current = undefined;
     settle?.(true);
   });
@@ -433,7 +460,7 @@ async function workerLane(
   if (current !== undefined) {
     const start = current;
     const chunk = await loadChunk(jobs.slice(start, start + CHUNK), options);
-    for (const [i, outcome] of chunk.entries()) record(start + i, outcome);
+    for (const [i, outcome] of withCopies(chunk, jobs, start).entries()) record(start + i, outcome);
   }
 }
 

@@ -3,15 +3,18 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { REST, Routes, type Shard, ShardingManager } from "discord.js";
 import { type Config, exitOnConfigError, loadConfig } from "../config.js";
 import { createLogger, handleProcessFaults, type Logger } from "../logger.js";
-import { loadArchive } from "../main.js";
+import { type ArchiveWatcher, loadArchive, watchArchive } from "../main.js";
 import { discordHost, untilReachable } from "./connect.js";
 
 /**
- * `npm run start:sharded`: for a bot in many servers. Builds (or refreshes) the persisted index
- * once, then lets discord.js's ShardingManager spawn one process per shard (SHARD_COUNT, or
- * Discord's recommendation from GET /gateway/bot), each running src/main.ts, which loads that
- * index instead of re-parsing the archive. Shards identify as fast as Discord's
- * `max_concurrency` allows.
+ * `npm run start:sharded`: for a bot run as several processes (`npm start` alone serves many
+ * servers: one process, discord.js's internal sharding). This process builds (or refreshes) the
+ * persisted index once, watches the article folder and saves the index after changes (at most
+ * once per `SAVE_INTERVAL_MS`); discord.js's ShardingManager spawns one process per shard
+ * (SHARD_COUNT, or Discord's recommendation from GET /gateway/bot), each running src/main.ts
+ * `--read-only`: it loads that index instead of re-parsing the archive, never watches the folder
+ * or saves, and reloads the index when a newer save appears. Shards identify as fast as
+ * Discord's `max_concurrency` allows.
  */
 
 /** Where the shards share the index when INDEX_CACHE is not set. */
@@ -24,20 +27,36 @@ interface GatewayBot {
   session_start_limit: { max_concurrency: number };
 }
 
+export interface ShardedBot {
+  manager: ShardingManager;
+  /** Watches the article folder; stop it (and save what is pending) at shutdown. */
+  builder: ArchiveWatcher;
+}
+
 export async function startSharded(
   config: Config,
   logger: Logger,
   signal?: AbortSignal,
-): Promise<ShardingManager> {
+  onBuilder?: (builder: ArchiveWatcher) => void,
+): Promise<ShardedBot> {
   if (!config.DISCORD_TOKEN) throw new Error("DISCORD_TOKEN is not set: cannot start shards");
   const cacheDir = config.INDEX_CACHE ?? DEFAULT_SHARED_CACHE;
 
-  // One index build for all shards; the archive is dropped once saved.
+  // One index build for all shards; this process keeps it current and saves it for them.
   const started = performance.now();
   const archive = await loadArchive({ ...config, INDEX_CACHE: cacheDir }, logger);
   logger.info(
     `Index of ${archive.size} articles ready for the shards in ${Math.round(performance.now() - started)} ms`,
   );
+  const watcher = watchArchive(archive, config.SEEDS_DIR, logger);
+  const builder: ArchiveWatcher = {
+    close: () => watcher.close(),
+    async idle() {
+      await watcher.idle();
+      await archive.flushSave();
+    },
+  };
+  onBuilder?.(builder);
 
   const rest = new REST(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}).setToken(
     config.DISCORD_TOKEN,
@@ -58,7 +77,7 @@ export async function startSharded(
     totalShards,
     mode: "process",
     respawn: true,
-    shardArgs: ["--index-cache", resolve(cacheDir)],
+    shardArgs: ["--index-cache", resolve(cacheDir), "--read-only"],
     execArgv: shardFile.endsWith(".ts") ? ["--import", "tsx"] : [],
   });
   manager.on("shardCreate", (shard: Shard) => {
@@ -76,26 +95,35 @@ export async function startSharded(
     timeout: 180_000,
   });
   logger.info(`All ${totalShards} shards ready`);
-  return manager;
+  return { manager, builder };
 }
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   let manager: ShardingManager | undefined;
+  let builder: ArchiveWatcher | undefined;
   const stopping = new AbortController();
   const shutdown = (signal: string, code = 0) => {
     logger.info(`${signal}: stopping the shards`);
     stopping.abort();
     for (const shard of manager?.shards.values() ?? []) shard.kill();
     process.exitCode = code;
-    setTimeout(() => process.exit(code), 200).unref();
+    builder?.close();
+    // The changes not yet saved are saved first, so the next start needs no re-indexing.
+    void (builder?.idle() ?? Promise.resolve())
+      .catch((error: unknown) => logger.error("Saving the index failed", error))
+      .finally(() => setTimeout(() => process.exit(code), 200).unref());
   };
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   handleProcessFaults(logger, { onUncaughtException: () => shutdown("uncaught exception", 1) });
   try {
-    manager = await startSharded(config, logger, stopping.signal);
+    manager = (
+      await startSharded(config, logger, stopping.signal, (watcher) => {
+        builder = watcher;
+      })
+    ).manager;
   } catch (error) {
     if (!stopping.signal.aborted) throw error;
   }

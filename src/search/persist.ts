@@ -13,7 +13,7 @@ import { assemble, ByteWriter, corrupt, fieldSize, PackedTerm, scanPostings } fr
 /** The persisted form of the search index (see `serializeIndex`), and loading it back. */
 
 /** The version stamp a persisted index carries: analysis, fields, boosts and storage format. */
-export const INDEX_VERSION = `${ANALYSIS_VERSION}|fields=${FIELDS.join(",")}|boost=${FIELD_BOOSTS.join(",")}|store=4`;
+export const INDEX_VERSION = `${ANALYSIS_VERSION}|fields=${FIELDS.join(",")}|boost=${FIELD_BOOSTS.join(",")}|store=5`;
 
 const SERIAL_MAGIC = "dubao-search-index";
 
@@ -36,7 +36,8 @@ interface SerialHeader {
 
 /**
  * The index as one line of JSON (version, documents and their fingerprints, field lengths) and
- * one line of base64 holding five sections, each with its CRC-32 in the header: the postings
+ * then the bytes of five sections, one character a byte (latin1: no base64 to grow by a third
+ * and to decode; the cache writes the characters back as bytes), each with its CRC-32 in the header: the postings
  * (per term and field, delta + varint, as `PostingStore` holds them), the slice lengths in
  * postings and in bytes (varints), the field masks and the term keys.
  */
@@ -147,7 +148,7 @@ export function serializeIndex(
     sections: parts.map((part) => part.length),
     checksums: parts.map((part) => crc32(part)),
   };
-  return `${JSON.stringify(header)}\n${Buffer.concat(parts).toString("base64")}`;
+  return `${JSON.stringify(header)}\n${Buffer.concat(parts).toString("latin1")}`;
 }
 
 /** Reads unsigned varints into `out` from `bytes[offset, end)`; returns where it stopped. */
@@ -207,7 +208,7 @@ export function deserializeIndex(
     if (fingerprints[i] !== fingerprint(id))
       throw new Error(`search index: article ${id} is not the one indexed`);
   });
-  const bytes: Uint8Array = Buffer.from(data.slice(newline + 1), "base64");
+  const bytes: Uint8Array = Buffer.from(data.slice(newline + 1), "latin1");
   const total = sections.reduce((sum, size) => sum + size, 0);
   if (bytes.length !== total) throw corrupt(`payload of ${bytes.length} bytes, expected ${total}`);
   let sectionStart = 0;

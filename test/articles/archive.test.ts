@@ -11,12 +11,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { Archive, normalizeArticleId } from "../../src/articles/archive.js";
+import { Archive, JsonLines, normalizeArticleId } from "../../src/articles/archive.js";
 import {
   type CacheMeta,
   type CacheSection,
   readCacheMeta,
   readCacheSection,
+  SECTION_ENCODING,
 } from "../../src/articles/cache.js";
 import { UserError } from "../../src/errors.js";
 import { createMemoryLogger } from "../../src/logger.js";
@@ -53,9 +54,9 @@ describe("an archive with a persisted index", () => {
     writeFileSync(join(root, "other.md"), otherArticle("n20000001", "布林肯访问欧洲"));
   });
 
-  const load = async () => {
+  const load = async (saveIntervalMs = 0) => {
     const logger = createMemoryLogger();
-    const archive = await Archive.load({ root, cacheDir: cache, logger });
+    const archive = await Archive.load({ root, cacheDir: cache, logger, saveIntervalMs });
     return { archive, lines: logger.lines };
   };
 
@@ -77,10 +78,11 @@ describe("an archive with a persisted index", () => {
     expect(second.archive.articles.map((article) => article.id)).toEqual(
       first.archive.articles.map((article) => article.id),
     );
-    // The search section is written in ASCII (escapes in its JSON) and reads back the same.
+    // The search section is written a byte a character (escapes in its JSON) and reads back the
+    // same, its Chinese names from the escapes.
     const meta = (await readCacheMeta(cache)) as CacheMeta;
-    const search = await readCacheSection(cache, meta, "search");
-    expect(search.every((byte) => byte < 0x80)).toBe(true);
+    const search = (await readCacheSection(cache, meta, "search")).toString("latin1");
+    expect(search).toMatch(/\\u[0-9a-f]{4}/);
     expect(second.archive.search.serialize()).toBe(first.archive.search.serialize());
   });
 
@@ -107,6 +109,7 @@ describe("an archive with a persisted index", () => {
       const later = new Date(Date.now() + 5_000 + title.length);
       utimesSync(join(root, "other.md"), later, later);
       expect(await archive.applyFileChanges()).toBe(1);
+      await archive.savesSettled();
     }
     expect(archive.search.search("访问非洲").hits.map((hit) => hit.id)).toEqual(["n20000001"]);
     expect(archive.search.search("访问亚洲").total).toBe(0);
@@ -127,12 +130,43 @@ describe("an archive with a persisted index", () => {
     expect(shard.get("n20000002")).toBeUndefined();
     expect(shard.save).toBe(await Archive.persistedSave(cache));
     expect(await builder.applyFileChanges()).toBe(1);
+    await builder.savesSettled();
     const newer = await Archive.persistedSave(cache);
     expect(newer).toBe(builder.save);
     expect(newer).not.toBe(shard.save);
     const reloaded = await Archive.load({ root, cacheDir: cache, readOnly: true });
     expect(reloaded.get("n20000002")?.title).toBe("新文章");
     expect(reloaded.save).toBe(newer);
+  });
+
+  it("saves at most once per interval under a stream of changes, and flushing keeps the last", async () => {
+    const { archive, lines } = await load(60_000);
+    const saves = () => lines.filter((line) => line.includes("Saved the index")).length;
+    const saved = await Archive.persistedSave(cache);
+    expect(saves()).toBe(1);
+    for (const title of ["布林肯访问亚洲", "布林肯访问非洲", "布林肯访问美洲"]) {
+      writeFileSync(join(root, "other.md"), otherArticle("n20000001", title));
+      const later = new Date(Date.now() + 5_000 + title.length * 1_000);
+      utimesSync(join(root, "other.md"), later, later);
+      expect(await archive.applyFileChanges()).toBe(1);
+    }
+    // Within the interval of the first save: nothing more written yet.
+    expect(saves()).toBe(1);
+    expect(await Archive.persistedSave(cache)).toBe(saved);
+    await archive.flushSave();
+    expect(saves()).toBe(2);
+    await archive.flushSave();
+    expect(saves()).toBe(2);
+    const reader = await Archive.loadPersisted({ root, cacheDir: cache });
+    expect(reader?.get("n20000001")?.title).toBe("布林肯访问美洲");
+    expect(reader?.save).toBe(archive.save);
+  });
+
+  it("loads nothing read-only without a persisted index, rather than parse", async () => {
+    expect(await Archive.loadPersisted({ root, cacheDir: cache })).toBeUndefined();
+    await load();
+    writeFileSync(`${join(cache, "dubao-index.search")}`, "damaged\n");
+    expect(await Archive.loadPersisted({ root, cacheDir: cache })).toBeUndefined();
   });
 
   it("drops the article of a deleted file", async () => {
@@ -164,7 +198,7 @@ describe("an archive with a persisted index", () => {
   /** Replaces a section by an edited copy of its text, deflated as the cache writes it. */
   const overwrite = async (name: CacheSection, edit: (text: string) => string) => {
     const meta = (await readCacheMeta(cache)) as CacheMeta;
-    const before = (await readCacheSection(cache, meta, name)).toString("utf8");
+    const before = (await readCacheSection(cache, meta, name)).toString(SECTION_ENCODING[name]);
     const after = edit(before);
     expect(after).not.toBe(before);
     expect(after.length).toBe(before.length);
@@ -173,7 +207,10 @@ describe("an archive with a persisted index", () => {
     const saveLine = data.subarray(0, data.indexOf(0x0a) + 1);
     writeFileSync(
       path,
-      Buffer.concat([saveLine, deflateRawSync(Buffer.from(after), { level: 1 })]),
+      Buffer.concat([
+        saveLine,
+        deflateRawSync(Buffer.from(after, SECTION_ENCODING[name]), { level: 1 }),
+      ]),
     );
   };
   /** A byte in the middle of a section's file turned into another. */
@@ -249,5 +286,32 @@ describe("upsert and remove", () => {
     expect(archive.people.find("Blinken")).toEqual([]);
     expect(archive.articles.map((article) => article.id)).toEqual(["n13495457"]);
     expect(() => archive.resolve("n20000001")).toThrow(/找不到文章/);
+  });
+});
+
+describe("JSON lines read from pieces of their bytes", () => {
+  const values = [
+    { id: "n1", title: "美俄日内瓦会谈", paragraphs: ["谢尔曼说：“未能缩小分歧。”", "😀 emoji"] },
+    { id: "n2", title: "line\nbreak inside a string", paragraphs: [] },
+    { id: "n3", title: "", paragraphs: ["ASCII only"] },
+  ];
+  it.each([
+    ["utf16le", 1],
+    ["utf16le", 3],
+    ["utf16le", 64],
+    ["utf16le", 1 << 20],
+    ["utf8", 1],
+    ["utf8", 5],
+  ] as const)("reads every value back in %s, %i bytes a piece", (encoding, size) => {
+    const bytes = Buffer.from(
+      values.map((value) => `${JSON.stringify(value)}\n`).join(""),
+      encoding,
+    );
+    const read: unknown[] = [];
+    const lines = new JsonLines(encoding, (value) => read.push(value));
+    for (let start = 0; start < bytes.length; start += size)
+      lines.take(bytes.subarray(start, start + size));
+    lines.end();
+    expect(read).toEqual(values);
   });
 });

@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   readCacheMeta,
   readCacheSection,
+  SECTION_ENCODING,
+  streamCacheSection,
   WRITE_CHUNK_CHARS,
   writeCache,
 } from "../../src/articles/cache.js";
@@ -26,7 +28,12 @@ describe("the cache sections", () => {
     );
     const meta = await readCacheMeta(dir);
     if (!meta) throw new Error("no meta");
-    expect((await readCacheSection(dir, meta, "articles")).toString("utf8")).toBe(`${long}\n`);
+    const articles = await readCacheSection(dir, meta, "articles");
+    expect(articles.toString(SECTION_ENCODING.articles)).toBe(`${long}\n`);
+    const pieces: Buffer[] = [];
+    await streamCacheSection(dir, meta, "articles", (piece) => pieces.push(piece));
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(Buffer.concat(pieces).equals(articles)).toBe(true);
     expect([...(await readCacheSection(dir, meta, "search"))]).toEqual([...bytes]);
     // Deflated on disk.
     expect(meta.sections.articles.bytes).toBeLessThan(Buffer.byteLength(long) / 100);

@@ -349,6 +349,29 @@ describe("identical copies and quotes", () => {
     ]);
     expect(logger.lines.filter((line) => line.includes("copies differ"))).toHaveLength(1);
     expect(logger.lines.filter((line) => line.includes("identical copies"))).toHaveLength(1);
+    expect(report.articles[0]?.file).toBe("a/n50000001.md");
+    expect(report.quotes?.get("n50000001")?.quotes.map((q) => q.text)).toEqual(["樱花很美。"]);
+  });
+
+  it("makes each identical copy's article under its own path, across worker threads", async () => {
+    const dir = tempDir();
+    for (const channel of ["a", "b"]) mkdirSync(join(dir, channel));
+    for (let i = 0; i < 300; i++) {
+      const id = `n${70000000 + i}`;
+      for (const channel of ["a", "b"])
+        writeFileSync(join(dir, channel, `${id}.md`), speech(id, `第${i}号樱花树开了。`));
+    }
+    const options = { quotes: true, workers: 2 };
+    const shared = await loadArticles(dir, { logger: createMemoryLogger(), ...options });
+    expect(shared.articles).toHaveLength(300);
+    expect(shared.articles.every((article) => article.file.startsWith("a/"))).toBe(true);
+    expect(shared.duplicates.every((d) => d.dropped === d.kept.replace("a/", "b/"))).toBe(true);
+    expect(shared.quotes?.get("n70000007")?.quotes.map((q) => q.text)).toEqual([
+      "第7号樱花树开了。",
+    ]);
+    const alone = await loadArticles(dir, { logger: createMemoryLogger(), quotes: true });
+    expect(shared.articles).toEqual(alone.articles);
+    expect(shared.quotes).toEqual(alone.quotes);
   });
 
   it("extracts each kept article's quotes in the loading threads when asked", async () => {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,18 +9,24 @@ import { FakeDiscord } from "../fake-discord.js";
  * `npm run start:sharded` as a real process tree: the ShardingManager builds the index once and
  * spawns one process per shard; the fake Discord recommends 2 shards. Both shards identify with
  * their own shard pair, load the persisted index instead of parsing, and each answers the
- * interactions of the guild it owns.
+ * interactions of the guild it owns; an article added while they run reaches both once the
+ * builder has saved. And `npm start` alone: one process, discord.js's internal sharding.
  */
 
+const SEED_FILE = "000_d87d864bdde93e5b.txt";
 const SEED_ID = "n13495457";
+const seedText = readFileSync(join("seeds", SEED_FILE), "utf8");
 let fake: FakeDiscord;
 let cache: string;
+let seeds: string;
 let manager: ChildProcess | undefined;
 let log = "";
 
 beforeAll(async () => {
   fake = await FakeDiscord.start({ shards: 2, maxConcurrency: 2 });
   cache = mkdtempSync(join(tmpdir(), "dubao-index-"));
+  seeds = mkdtempSync(join(tmpdir(), "dubao-seeds-"));
+  writeFileSync(join(seeds, SEED_FILE), seedText);
 });
 
 afterAll(async () => {
@@ -28,7 +34,16 @@ afterAll(async () => {
   if (manager && manager.exitCode === null && manager.signalCode === null) manager.kill("SIGKILL");
   await fake?.close();
   rmSync(cache, { recursive: true, force: true });
+  rmSync(seeds, { recursive: true, force: true });
 });
+
+const sourceOf = async (id: string, guild: number) => {
+  const record = fake.command("source", [{ name: "article", type: 3, value: id }], { guild });
+  expect(record.shard).toBe(guild);
+  const { body } = await fake.answer(record, 20_000);
+  expect(record.deliveredOn).toEqual([guild, 2]);
+  return body;
+};
 
 describe("npm run start:sharded", () => {
   it("spawns two shards that identify as [0,2] and [1,2] and each answer their guild", async () => {
@@ -36,7 +51,7 @@ describe("npm run start:sharded", () => {
       env: {
         DISCORD_TOKEN: fake.token,
         DISCORD_API_BASE: fake.apiBase,
-        SEEDS_DIR: "seeds",
+        SEEDS_DIR: seeds,
         INDEX_CACHE: cache,
         LOG_LEVEL: "info",
       },
@@ -66,15 +81,33 @@ describe("npm run start:sharded", () => {
     expect(log.match(/Loaded the index of 1 articles/g)).toHaveLength(2);
 
     for (const guild of [0, 1]) {
-      const record = fake.command("source", [{ name: "article", type: 3, value: SEED_ID }], {
-        guild,
-      });
-      expect(record.shard).toBe(guild);
-      const { body } = await fake.answer(record, 20_000);
-      expect(body.embeds[0].url).toContain(SEED_ID);
-      expect(record.deliveredOn).toEqual([guild, 2]);
+      expect((await sourceOf(SEED_ID, guild)).embeds[0].url).toContain(SEED_ID);
     }
+    // Only the manager watches the folder and saves; the shards follow its saves read-only.
+    expect(log.match(/Watching .* for new or changed articles/g)).toHaveLength(1);
+    expect(log.match(/Following the index persisted in/g)).toHaveLength(2);
   }, 150_000);
+
+  it("answers an article added while the shards run, on both shards, after the builder saves", async () => {
+    const newId = "n13495999";
+    writeFileSync(
+      join(seeds, "001_new.txt"),
+      seedText.replaceAll("n13495457", newId).replaceAll("美俄日内瓦会谈", "新到文章：美俄会谈"),
+    );
+    // One save right after the build; the next waits out SAVE_INTERVAL_MS (30 s) at most.
+    await expect
+      .poll(() => log.match(/Reloaded the index \(save [^,]+, 2 articles\)/g)?.length ?? 0, {
+        timeout: 80_000,
+        interval: 200,
+      })
+      .toBe(2);
+    expect(log).toMatch(new RegExp(`Indexed new article ${newId}`));
+    expect(log.match(/Indexed new article/g)).toHaveLength(1);
+    expect(log.match(/Saved the index/g)).toHaveLength(2);
+    for (const guild of [0, 1]) {
+      expect((await sourceOf(newId, guild)).embeds[0].title).toContain("新到文章");
+    }
+  }, 100_000);
 
   it("stops both shards on SIGTERM", async () => {
     const exited = new Promise((resolve) => manager?.once("exit", resolve));
@@ -82,4 +115,40 @@ describe("npm run start:sharded", () => {
     await exited;
     await expect.poll(() => fake.connectedShards(), { timeout: 20_000, interval: 100 }).toEqual([]);
   }, 30_000);
+});
+
+describe("npm start with many guilds", () => {
+  it("runs every shard Discord recommends in one process (internal sharding)", async () => {
+    const single = await FakeDiscord.start({ shards: 2, maxConcurrency: 2 });
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      env: {
+        DISCORD_TOKEN: single.token,
+        DISCORD_API_BASE: single.apiBase,
+        SEEDS_DIR: seeds,
+        LOG_LEVEL: "info",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      await single.waitForShard(0, 90_000);
+      await single.waitForShard(1, 30_000);
+      expect(single.identifies.map((identify) => identify.shard).sort()).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+      for (const guild of [0, 1]) {
+        const record = single.command("source", [{ name: "article", type: 3, value: SEED_ID }], {
+          guild,
+        });
+        const { body } = await single.answer(record, 20_000);
+        expect(body.embeds[0].url).toContain(SEED_ID);
+        expect(record.deliveredOn).toEqual([guild, 2]);
+      }
+    } finally {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      await single.close();
+    }
+  }, 150_000);
 });
