@@ -34,6 +34,8 @@ const ConfigSchema = z.object({
       error: "must be a whole number from 1 to 1000, or auto",
     }),
   ),
+  /** Set by discord.js's ShardingManager in the processes it spawns (not a setting of ours). */
+  SHARDING_MANAGER: optional(z.string()),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

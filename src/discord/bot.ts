@@ -85,7 +85,7 @@ export function createBot(
     ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
     ...(options.ws ? { ws: options.ws } : {}),
     // One process, as many shards as Discord recommends; under a ShardingManager, its shard ids.
-    ...(process.env.SHARDING_MANAGER ? {} : { shards: "auto" as const }),
+    ...(config.SHARDING_MANAGER ? {} : { shards: "auto" as const }),
     ...options.client,
   });
   const handler = new InteractionHandler(getArchive, logger, options);
