@@ -190,9 +190,16 @@ export function runQuotes(
         : { code: "quotes.anySpelling" },
     ]);
   }
-  const quotes = matched
+  const found = matched
     .flatMap((match) => archive.people.quotesOf(match, article ? { articleId: article.id } : {}))
     .map((quote) => ({ ...quote, title: archive.get(quote.articleId)?.title ?? "" }));
+  // Quotes first, then the person's interview answers grouped per article.
+  const interviews = found.filter((quote) => quote.kind === "interview");
+  const articleOrder = [...new Set(interviews.map((quote) => quote.articleId))];
+  const quotes = [
+    ...found.filter((quote) => quote.kind !== "interview"),
+    ...articleOrder.flatMap((id) => interviews.filter((quote) => quote.articleId === id)),
+  ];
   return {
     command: "quotes",
     person,

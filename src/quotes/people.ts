@@ -263,8 +263,19 @@ function quoteCountOf(entry: Entry): number {
   return count;
 }
 
+/** Quoted in more articles first (a transcript of 100 answers is one article), then more quotes. */
 function byQuotes(a: Entry, b: Entry): number {
-  return quoteCountOf(b) - quoteCountOf(a) || a.key.localeCompare(b.key);
+  return (
+    quotedArticlesOf(b) - quotedArticlesOf(a) ||
+    quoteCountOf(b) - quoteCountOf(a) ||
+    a.key.localeCompare(b.key)
+  );
+}
+
+function quotedArticlesOf(entry: Entry): number {
+  let count = 0;
+  for (const contribution of entry.articles.values()) if (contribution.quotes.length > 0) count++;
+  return count;
 }
 
 /**

@@ -153,6 +153,26 @@ describe("PeopleDirectory.list (autocomplete)", () => {
   it("respects the limit", () => {
     expect(directory.list(undefined, 1)).toHaveLength(1);
   });
+
+  it("ranks by the number of articles quoting a person, not by the number of quotes", () => {
+    const transcript = article("t1", "2022-01-05", [
+      "杨杰凯：欢迎程晓农先生。",
+      "程晓农：谢谢。房地产的问题非常严重。",
+      "杨杰凯：地方财政呢？",
+      "程晓农：地方财政也很紧张。",
+      "程晓农：土地财政难以为继。",
+    ]);
+    const news = ["n7", "n8"].map((id) =>
+      article(id, "2022-01-06", ["美国总统拜登周二表示：“我们不会派兵。”"]),
+    );
+    const ranked = PeopleDirectory.build([transcript, ...news].map((a) => extractQuotes(a)))
+      .list()
+      .map((person) => [person.name, person.quoteCount]);
+    expect(ranked.slice(0, 2)).toEqual([
+      ["拜登", 2],
+      ["程晓农", 3],
+    ]);
+  });
 });
 
 describe("PeopleDirectory.suggest", () => {
