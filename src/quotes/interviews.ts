@@ -30,6 +30,8 @@ export function findLabels({ text, people }: Reading): Map<number, Label> {
     const label = match[1] as string;
     const rest = folded.slice(match[0].length);
     if (!rest || /^https?/.test(rest)) continue;
+    // 坦普尔顿博士：“…” quotes someone before a transcript: a quote, not a turn.
+    if (/^[“「『]/.test(rest)) continue;
     // A heading of the form 名字：短语 (拜登：美国军队不会进入乌克兰) has no sentence: not a turn.
     if (!/[。?!…]/.test(rest)) continue;
     if (ROLE_LABELS.has(label)) {
@@ -55,10 +57,10 @@ export function findLabels({ text, people }: Reading): Map<number, Label> {
   let named = 0;
   for (const label of labels.values()) if (label.entity) named++;
   if (named < 2) return new Map();
-  // A talk show's labels address a guest (秦鹏：…为什么？): when every named turn is a question,
+  // A talk show's labels address a guest (秦鹏：…为什么？): when every named turn asks a question,
   // the name is the one asked, never the speaker.
   const turns = [...labels].filter(([, label]) => label.entity);
-  if (turns.every(([p]) => /\?\s*$/.test(text.folded[p] as string))) return new Map();
+  if (turns.every(([p]) => /\?/.test(text.folded[p] as string))) return new Map();
   return labels;
 }
 
