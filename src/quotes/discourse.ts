@@ -37,6 +37,10 @@ export class Discourse {
       const m = mentions[i] as Mention;
       if (m.paragraph > paragraph || (m.paragraph === paragraph && m.offset >= offset)) continue;
       if (m.paragraph < paragraph - 4) break;
+      // A name inside someone's quoted words is spoken about, not the one speaking next.
+      if (!m.speaker && this.text.isQuoted(m.paragraph, m.offset)) continue;
+      // A possessive (安倍的讲话是…) names whose words are talked about, not a subject.
+      if (!m.speaker && this.possessiveAt(m)) continue;
       const key = `${m.paragraph}:${this.text.sentenceStart(m.paragraph, m.offset)}`;
       const current = sentences[sentences.length - 1];
       if (current && current.key === key) current.mentions.unshift(m);
@@ -52,6 +56,14 @@ export class Discourse {
     else chosen = compatible[0];
     if (chosen && compatible.length === 1 && !chosen.gender) chosen.gender = gender;
     return chosen;
+  }
+
+  private possessiveAt(m: Mention): boolean {
+    const text = this.text.folded[m.paragraph] as string;
+    for (const form of [m.entity.canonical, ...m.entity.forms]) {
+      if (text.startsWith(form, m.offset)) return text[m.offset + form.length] === "的";
+    }
+    return false;
   }
 
   speakerOf(paragraph: number, slot: Slot, verbAt: number, depth = 0): Entity | undefined {
@@ -131,7 +143,7 @@ export class Discourse {
 
   noteSpeaker(paragraph: number, offset: number, entity: Entity, reported = false): void {
     this.lastSpeaker = { entity, paragraph, offset, reported };
-    this.people.addMention(paragraph, offset, entity);
+    this.people.addMention(paragraph, offset, entity, true);
   }
 
   currentSpeaker(): LastSpeaker | undefined {

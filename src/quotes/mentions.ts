@@ -38,6 +38,8 @@ export interface Mention {
   paragraph: number;
   offset: number;
   entity: Entity;
+  /** Noted as the speaker of a quote (not a name written in the text). */
+  speaker?: boolean;
 }
 
 /** Words next to a name that tell the gender (女士, 先生, 女发言人), by gender. */
@@ -332,14 +334,18 @@ export class ArticlePeople {
   }
 
   /** A mention found later (a speaker), kept in text order. */
-  addMention(paragraph: number, offset: number, entity: Entity): void {
+  addMention(paragraph: number, offset: number, entity: Entity, speaker = false): void {
     let i = this.mentions.length;
     while (i > 0) {
       const m = this.mentions[i - 1] as Mention;
       if (m.paragraph < paragraph || (m.paragraph === paragraph && m.offset <= offset)) break;
       i--;
     }
-    this.mentions.splice(i, 0, { paragraph, offset, entity });
+    this.mentions.splice(
+      i,
+      0,
+      speaker ? { paragraph, offset, entity, speaker } : { paragraph, offset, entity },
+    );
   }
 }
 
