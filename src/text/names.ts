@@ -84,10 +84,47 @@ export function nameKey(name: string): string {
   return foldText(name.normalize("NFKC")).replace(/\s+/g, " ").trim();
 }
 
-/** The keys a name can be found under: as written, without name dots, and an English surname. */
+/**
+ * The keys a name can be found under: as written, without name dots, an English surname, and the
+ * name a reader writes with its title or note (美国国务卿蓬佩奥, 亚当斯市长, 张玉华女士, 张磊（化名）).
+ */
 export function nameLookupKeys(name: string): string[] {
   const key = nameKey(name);
   if (!key) return [];
+  const keys = new Set<string>();
+  for (const form of withoutTitles(key)) for (const k of plainKeys(form)) keys.add(k);
+  return [...keys];
+}
+
+const TITLES_AFTER_NAME = [...new Set([...PERSON_TITLES, ...wordList("post-titles")])].sort(
+  (a, b) => b.length - a.length,
+);
+
+/** The key itself, then the name left when a note, a title before or after it is taken off. */
+function withoutTitles(key: string): string[] {
+  const forms = [key];
+  const noted = /^(.{2,}?)\s*\([^()]*\)$/.exec(key)?.[1];
+  let bare = noted ?? key;
+  if (noted) forms.push(noted);
+  // Titles after the name (亚当斯市长, 张玉华女士), leaving at least a two-character name.
+  for (const title of TITLES_AFTER_NAME) {
+    if (bare.endsWith(title) && [...bare].length - [...title].length >= 2 && isNameHan(bare[0])) {
+      bare = bare.slice(0, -title.length);
+      forms.push(bare);
+      break;
+    }
+  }
+  // Titles (with places and bodies) before it: the name after the last title (美国国务卿蓬佩奥).
+  let cut = -1;
+  for (let i = 0; i < bare.length - 2; i++) {
+    const title = TITLE_MATCHER.at(bare, i);
+    if (title && bare.length - (i + title.length) >= 2) cut = Math.max(cut, i + title.length);
+  }
+  if (cut > 0) forms.push(bare.slice(cut));
+  return forms;
+}
+
+function plainKeys(key: string): string[] {
   const keys = new Set([key]);
   if (key.includes(NAME_DOT)) keys.add(key.replaceAll(NAME_DOT, ""));
   if (/^[\p{Script=Latin}][\p{Script=Latin}.'’\- ]*$/u.test(key)) {

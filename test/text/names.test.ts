@@ -121,6 +121,19 @@ describe("name keys", () => {
     ["Wendy  Sherman", ["wendy sherman", "sherman", "wendysherman"]],
     ["ＷＥＮＤＹ", ["wendy"]],
     ["  ", []],
+    // A title before or after the name, a note in brackets: the name is a key too.
+    ["美国国务卿蓬佩奥", ["美国国务卿蓬佩奥", "蓬佩奥"]],
+    ["外交部发言人韩树林", ["外交部发言人韩树林", "韩树林"]],
+    ["亚当斯市长", ["亚当斯市长", "亚当斯"]],
+    ["张玉华女士", ["张玉华女士", "张玉华"]],
+    ["张磊（化名）", ["张磊(化名)", "张磊"]],
+    [
+      "白宫新闻秘书简‧普萨基",
+      ["白宫新闻秘书简·普萨基", "白宫新闻秘书简普萨基", "简·普萨基", "简普萨基"],
+    ],
+    // A generic form keeps its title: 李女士 is the name, not 李.
+    ["李女士", ["李女士"]],
+    ["蔡总统", ["蔡总统"]],
   ])("%s", (name, keys) => {
     expect(nameLookupKeys(name)).toEqual(keys);
     expect(nameKey(name)).toBe(keys[0] ?? "");
