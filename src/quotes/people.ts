@@ -39,6 +39,8 @@ export class PeopleDirectory {
   private readonly index = new Map<string, Map<string, number>>();
   private readonly byArticle = new Map<string, ArticleQuotes>();
   private ranked: Entry[] | undefined;
+  /** The entry each Person handed out stands for (generic forms share a name, not an entry). */
+  private readonly entryByPerson = new WeakMap<Person, Entry>();
 
   static build(perArticle: Iterable<ArticleQuotes>): PeopleDirectory {
     const directory = new PeopleDirectory();
@@ -56,14 +58,15 @@ export class PeopleDirectory {
     this.byArticle.set(quotes.articleId, quotes);
     const date = quotes.date ?? null;
     for (const person of quotes.people) {
-      const key = nameKey(person.name);
+      const key = entryKeyOf(person, quotes.articleId);
       if (!key) continue;
       let entry = this.entries.get(key);
       if (!entry) {
         entry = { key, articles: new Map() };
         this.entries.set(key, entry);
       }
-      const own = quotes.quotes.filter((quote) => nameKey(quote.speaker) === key);
+      const speaker = nameKey(person.name);
+      const own = quotes.quotes.filter((quote) => nameKey(quote.speaker) === speaker);
       const previous = entry.articles.get(quotes.articleId);
       const contribution: Contribution = previous
         ? {
@@ -89,7 +92,7 @@ export class PeopleDirectory {
     if (!quotes) return;
     this.byArticle.delete(articleId);
     for (const person of quotes.people) {
-      const key = nameKey(person.name);
+      const key = entryKeyOf(person, articleId);
       const entry = this.entries.get(key);
       const contribution = entry?.articles.get(articleId);
       if (!entry || !contribution) continue;
@@ -119,8 +122,8 @@ export class PeopleDirectory {
   quotesOf(person: Person | string, options: { articleId?: string | undefined } = {}): Quote[] {
     const entries =
       typeof person === "string"
-        ? this.find(person).flatMap((found) => this.entries.get(nameKey(found.name)) ?? [])
-        : [this.entries.get(nameKey(person.name))].filter((entry): entry is Entry => !!entry);
+        ? this.find(person).flatMap((found) => this.entryOf(found) ?? [])
+        : [this.entryOf(person)].filter((entry): entry is Entry => !!entry);
     const out: Quote[] = [];
     for (const entry of entries) {
       if (options.articleId !== undefined) {
@@ -208,6 +211,10 @@ export class PeopleDirectory {
     return entry.keys;
   }
 
+  private entryOf(person: Person): Entry | undefined {
+    return this.entryByPerson.get(person) ?? this.entries.get(nameKey(person.name));
+  }
+
   private personOf(entry: Entry): Person {
     if (entry.person) return entry.person;
     // The most used spelling of the canonical name; aliases in order of first appearance.
@@ -230,6 +237,7 @@ export class PeopleDirectory {
       }
     }
     entry.person = { name, aliases, quoteCount };
+    this.entryByPerson.set(entry.person, entry);
     return entry.person;
   }
 
@@ -255,6 +263,18 @@ export class PeopleDirectory {
     }
     return this.ranked;
   }
+}
+
+/** 张先生, 王女士, 李某 and anyone 化名: a form shared by strangers, never merged across articles. */
+const GENERIC_NAME = /^\p{Script=Han}{1,2}(?:先生|女士|小姐|太太|夫人|某某|某)$/u;
+
+/** The directory entry a person of one article belongs to: the folded name, or per article. */
+function entryKeyOf(person: { name: string; aliases: string[] }, articleId: string): string {
+  const key = nameKey(person.name);
+  const generic =
+    GENERIC_NAME.test(key) ||
+    [person.name, ...person.aliases].some((form) => form.includes("化名"));
+  return key && generic ? `${key}\u0000${articleId}` : key;
 }
 
 function quoteCountOf(entry: Entry): number {

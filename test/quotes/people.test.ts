@@ -154,6 +154,23 @@ describe("PeopleDirectory.list (autocomplete)", () => {
     expect(directory.list(undefined, 1)).toHaveLength(1);
   });
 
+  it.each([
+    ["张先生", "张先生说：“我们等了三个月。”"],
+    ["李某", "李某说：“我们等了三个月。”"],
+  ])("never merges the generic form %s across articles", (name, paragraph) => {
+    const articles = ["g1", "g2"].map((id) => article(id, "2022-01-07", [paragraph]));
+    const directory = PeopleDirectory.build(articles.map((a) => extractQuotes(a)));
+    const found = directory.find(name);
+    expect(found.map((person) => person.name)).toEqual([name, name]);
+    expect(found.map((person) => directory.quotesOf(person).map((q) => q.articleId))).toEqual([
+      ["g1"],
+      ["g2"],
+    ]);
+    expect(directory.quotesOf(name)).toHaveLength(2);
+    directory.remove("g1");
+    expect(directory.find(name)).toHaveLength(1);
+  });
+
   it("ranks by the number of articles quoting a person, not by the number of quotes", () => {
     const transcript = article("t1", "2022-01-05", [
       "杨杰凯：欢迎程晓农先生。",
