@@ -194,8 +194,10 @@ export class ArticlePeople {
         ? title[0].length
         : run.length - (run.length >= 3 && SURNAMES.has(run[run.length - 3] as string) ? 3 : 2);
       if (run.length - start > 3) start = run.length - 3;
-      if (run.length - start >= 2)
-        this.registerName(paragraph, match.index + start, match.index + run.length);
+      if (run.length - start < 2) continue;
+      const entity = this.registerName(paragraph, match.index + start, match.index + run.length);
+      // The note stays with the name: a 化名 is nobody's name in another article.
+      if (entity) entity.forms.add(`${entity.canonical}（化名）`);
     }
   }
 

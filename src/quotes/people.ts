@@ -265,8 +265,12 @@ export class PeopleDirectory {
   }
 }
 
-/** 张先生, 王女士, 李某 and anyone 化名: a form shared by strangers, never merged across articles. */
-const GENERIC_NAME = /^\p{Script=Han}{1,2}(?:先生|女士|小姐|太太|夫人|某某|某)$/u;
+/**
+ * 张先生, 王女士, 李某, 张博士, 林生 (Cantonese 林先生) and anyone 化名: a form shared by strangers,
+ * never merged across articles.
+ */
+const GENERIC_NAME =
+  /^(?:\p{Script=Han}{1,2}(?:先生|女士|小姐|太太|夫人|某某|某|博士|律师|医生|老师|教授)|\p{Script=Han}生)$/u;
 
 /** The directory entry a person of one article belongs to: the folded name, or per article. */
 function entryKeyOf(person: { name: string; aliases: string[] }, articleId: string): string {

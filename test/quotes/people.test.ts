@@ -157,6 +157,8 @@ describe("PeopleDirectory.list (autocomplete)", () => {
   it.each([
     ["张先生", "张先生说：“我们等了三个月。”"],
     ["李某", "李某说：“我们等了三个月。”"],
+    ["刘云", "居民刘云（化名）说：“我们等了三个月。”"],
+    ["张博士", "张博士说：“我们等了三个月。”"],
   ])("never merges the generic form %s across articles", (name, paragraph) => {
     const articles = ["g1", "g2"].map((id) => article(id, "2022-01-07", [paragraph]));
     const directory = PeopleDirectory.build(articles.map((a) => extractQuotes(a)));
