@@ -24,7 +24,11 @@ export const TRANSLITERATION_CHARS = wordSet("transliteration-chars");
 /** Single-character Chinese surnames. */
 export const SURNAMES = wordSet("surnames");
 /** Two-character Chinese surnames (欧阳, 司马). */
-export const COMPOUND_SURNAMES = wordList("compound-surnames");
+/** Two-character surnames: Chinese compound ones (欧阳, 司马) and Japanese ones (岸田, 安倍). */
+export const COMPOUND_SURNAMES = [
+  ...wordList("compound-surnames"),
+  ...wordList("japanese-surnames"),
+];
 /** Characters that never occur in a Chinese given name in practice (function words, verbs). */
 export const NOT_IN_GIVEN_NAME = wordSet("not-in-given-name");
 /** Titles and roles written before a name, longest first. */

@@ -37,6 +37,9 @@ describe("a name after a title", () => {
     ["评论员寒山碧先生认为", "评论员".length, "寒山碧"],
     ["行政长官林郑月娥在", "行政长官".length, "林郑月娥"],
     ["发言人表示", "发言人".length, ""],
+    // Japanese names: a two-character surname and a two-character given name.
+    ["首相岸田文雄表示", "首相".length, "岸田文雄"],
+    ["台北支局长矢板明夫称", "台北支局长".length, "矢板明夫"],
   ])("%s", (text, from, name) => {
     const folded = foldText(text);
     expect(folded.slice(from, from + nameAt(folded, from))).toBe(name);
@@ -48,6 +51,8 @@ describe("a name ending a speaker clause", () => {
     ["副国务卿谢尔曼", "谢尔曼"],
     ["居民李明", "李明"],
     ["总经理凯里", "凯里"],
+    ["日本前首相安倍晋三", "安倍晋三"],
+    ["台北支局长矢板明夫", "矢板明夫"],
     ["外交部", ""],
     ["工程师", ""],
   ])("%s", (slot, name) => {
