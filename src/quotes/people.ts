@@ -29,6 +29,8 @@ interface Entry {
   /** Lookup keys of every name of the person (cached with `person`). */
   keys?: string[] | undefined;
   sorted?: Quote[] | undefined;
+  /** English full names the person is written with (folded: wendy sherman). */
+  english: Set<string>;
 }
 
 const FORMAT_VERSION = 1;
@@ -39,6 +41,10 @@ export class PeopleDirectory {
   private readonly index = new Map<string, Map<string, number>>();
   private readonly byArticle = new Map<string, ArticleQuotes>();
   private ranked: Entry[] | undefined;
+  /** Article id → the entry key each of its people went to, in order. */
+  private readonly placed = new Map<string, string[]>();
+  /** English full name (folded) → the entry of the person it names. */
+  private readonly byEnglish = new Map<string, string>();
   /** The entry each Person handed out stands for (generic forms share a name, not an entry). */
   private readonly entryByPerson = new WeakMap<Person, Entry>();
 
@@ -57,13 +63,20 @@ export class PeopleDirectory {
     if (this.byArticle.has(quotes.articleId)) this.remove(quotes.articleId);
     this.byArticle.set(quotes.articleId, quotes);
     const date = quotes.date ?? null;
+    const placed: string[] = [];
+    this.placed.set(quotes.articleId, placed);
     for (const person of quotes.people) {
-      const key = entryKeyOf(person, quotes.articleId);
+      const key = this.placeOf(person, quotes.articleId);
+      placed.push(key);
       if (!key) continue;
       let entry = this.entries.get(key);
       if (!entry) {
-        entry = { key, articles: new Map() };
+        entry = { key, articles: new Map(), english: new Set() };
         this.entries.set(key, entry);
+      }
+      for (const english of englishNamesOf(person)) {
+        entry.english.add(english);
+        if (!this.entries.has(this.byEnglish.get(english) ?? "")) this.byEnglish.set(english, key);
       }
       const speaker = nameKey(person.name);
       const own = quotes.quotes.filter((quote) => nameKey(quote.speaker) === speaker);
@@ -91,8 +104,9 @@ export class PeopleDirectory {
     const quotes = this.byArticle.get(articleId);
     if (!quotes) return;
     this.byArticle.delete(articleId);
-    for (const person of quotes.people) {
-      const key = entryKeyOf(person, articleId);
+    const placed = this.placed.get(articleId) ?? [];
+    this.placed.delete(articleId);
+    for (const key of placed) {
       const entry = this.entries.get(key);
       const contribution = entry?.articles.get(articleId);
       if (!entry || !contribution) continue;
@@ -101,15 +115,42 @@ export class PeopleDirectory {
       entry.person = undefined;
       entry.keys = undefined;
       entry.sorted = undefined;
-      if (entry.articles.size === 0) this.entries.delete(key);
+      if (entry.articles.size === 0) {
+        this.entries.delete(key);
+        for (const english of entry.english)
+          if (this.byEnglish.get(english) === key) this.byEnglish.delete(english);
+      }
     }
     this.ranked = undefined;
+  }
+
+  /**
+   * The entry a person of one article joins: the one already holding their English full name
+   * (谢尔曼 and 舍曼, both Wendy Sherman), else their name's, unless that one is somebody else's
+   * English name (Brian Price and Ned Price, both 普赖斯); generic forms stay per article.
+   */
+  private placeOf(person: { name: string; aliases: string[] }, articleId: string): string {
+    const key = entryKeyOf(person, articleId);
+    if (!key || key.includes("\u0000")) return key;
+    const english = englishNamesOf(person);
+    for (const name of english) {
+      const owner = this.byEnglish.get(name);
+      if (owner !== undefined && this.entries.has(owner)) return owner;
+    }
+    const existing = this.entries.get(key);
+    if (english.length > 0 && existing && existing.english.size > 0)
+      return `${key}\u0000${english[0]}`;
+    return key;
   }
 
   /** Everyone known by this name: any alias, either script, any case. */
   find(name: string): Person[] {
     const found = new Map<string, Entry>();
-    for (const key of keysOf(name)) {
+    const keys = keysOf(name);
+    // A whole English name (Ned Price) that someone has is theirs alone, not every Price's.
+    const whole = englishNamesOf({ aliases: [name] })[0];
+    if (whole && this.index.has(whole)) keys.splice(0, keys.length, whole);
+    for (const key of keys) {
       for (const entryKey of this.index.get(key)?.keys() ?? []) {
         const entry = this.entries.get(entryKey);
         if (entry) found.set(entryKey, entry);
@@ -279,6 +320,17 @@ function entryKeyOf(person: { name: string; aliases: string[] }, articleId: stri
     GENERIC_NAME.test(key) ||
     [person.name, ...person.aliases].some((form) => form.includes("化名"));
   return key && generic ? `${key}\u0000${articleId}` : key;
+}
+
+/** A person's English full names (two words or more), folded. */
+function englishNamesOf(person: { aliases: string[] }): string[] {
+  return person.aliases
+    .filter((alias) =>
+      /^\p{Script=Latin}[\p{Script=Latin}.'’-]*(?:\s+[\p{Script=Latin}.'’-]+)+$/u.test(
+        alias.trim(),
+      ),
+    )
+    .map((alias) => nameKey(alias));
 }
 
 function quoteCountOf(entry: Entry): number {

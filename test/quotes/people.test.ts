@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/articles/article.js";
 import { parseArticle } from "../../src/articles/parse.js";
-import { nameDistance, PeopleDirectory } from "../../src/quotes/people.js";
+import { nameDistance, PeopleDirectory, type Person } from "../../src/quotes/people.js";
 import { type ArticleQuotes, extractQuotes } from "../../src/quotes/quotes.js";
 import { makeArticle } from "../helpers.js";
 
@@ -171,6 +171,31 @@ describe("PeopleDirectory.list (autocomplete)", () => {
     expect(directory.quotesOf(name)).toHaveLength(2);
     directory.remove("g1");
     expect(directory.find(name)).toHaveLength(1);
+  });
+
+  it("merges two spellings on a shared English name and splits one spelling of two English names", () => {
+    const articles = [
+      article("e1", "2022-01-08", ["副国务卿谢尔曼（Wendy Sherman）说：“我们仍然愿意对话。”"]),
+      article("e2", "2022-01-09", ["副国务卿舍曼（Wendy Sherman）说：“我们不会让步。”"]),
+      article("e3", "2022-01-10", ["发言人普赖斯（Ned Price）说：“制裁已经生效。”"]),
+      article("e4", "2022-01-11", ["教授普赖斯（Brian Price）说：“疫苗是安全的。”"]),
+    ];
+    const directory = PeopleDirectory.build(articles.map((a) => extractQuotes(a)));
+    const sherman = directory.find("舍曼");
+    expect(sherman).toHaveLength(1);
+    expect(directory.quotesOf(sherman[0] as Person).map((q) => q.articleId)).toEqual(["e1", "e2"]);
+    expect(directory.find("谢尔曼")).toEqual(sherman);
+    const price = directory.find("普赖斯");
+    expect(price).toHaveLength(2);
+    expect(price.map((p) => directory.quotesOf(p).map((q) => q.articleId)).sort()).toEqual([
+      ["e3"],
+      ["e4"],
+    ]);
+    expect(directory.find("Ned Price").map((p) => directory.quotesOf(p)[0]?.articleId)).toEqual([
+      "e3",
+    ]);
+    directory.remove("e1");
+    expect(directory.quotesOf("舍曼").map((q) => q.articleId)).toEqual(["e2"]);
   });
 
   it("ranks by the number of articles quoting a person, not by the number of quotes", () => {
