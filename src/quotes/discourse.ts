@@ -1,4 +1,5 @@
-import type { Gender } from "../text/names.js";
+import { wordList } from "../text/lexicon.js";
+import { alternation, type Gender } from "../text/names.js";
 import type { ArticlePeople, Entity, Mention } from "./mentions.js";
 import type { QuotedText } from "./spans.js";
 import { resolveSlot, type Slot } from "./speakers.js";
@@ -10,6 +11,14 @@ import { LEADING_CONNECTIVES, type VerbMatch } from "./speech.js";
  * sentence before its objects), zero subjects (the subject of the sentence, else the speaker going
  * on), and the last speaker, which the extraction notes as it attributes quotes in text order.
  */
+
+/**
+ * Words after which a name is the one addressed or represented (对, 向, 告诉, 代表, 替); not 问,
+ * which also ends a title (高级顾问安迪‧斯拉维特).
+ */
+const OBJECT_MARKER = new RegExp(
+  `(?:${alternation([...wordList("addressee-markers").filter((w) => w !== "问"), "代表", "替"])})$`,
+);
 
 export interface LastSpeaker {
   entity: Entity;
@@ -41,6 +50,8 @@ export class Discourse {
       if (!m.speaker && this.text.isQuoted(m.paragraph, m.offset)) continue;
       // A possessive (安倍的讲话是…) names whose words are talked about, not a subject.
       if (!m.speaker && this.possessiveAt(m)) continue;
+      // The one spoken to or for (对拜登, 代表蔡英文总统) is an object, not the subject.
+      if (!m.speaker && this.objectAt(m)) continue;
       const key = `${m.paragraph}:${this.text.sentenceStart(m.paragraph, m.offset)}`;
       const current = sentences[sentences.length - 1];
       if (current && current.key === key) current.mentions.unshift(m);
@@ -56,6 +67,11 @@ export class Discourse {
     else chosen = compatible[0];
     if (chosen && compatible.length === 1 && !chosen.gender) chosen.gender = gender;
     return chosen;
+  }
+
+  private objectAt(m: Mention): boolean {
+    const text = this.text.folded[m.paragraph] as string;
+    return OBJECT_MARKER.test(text.slice(Math.max(0, m.offset - 4), m.offset));
   }
 
   private possessiveAt(m: Mention): boolean {
