@@ -1,5 +1,5 @@
 import { wordList } from "../text/lexicon.js";
-import { alternation, type Gender } from "../text/names.js";
+import { alternation, type Gender, nameAt } from "../text/names.js";
 import type { ArticlePeople, Entity, Mention } from "./mentions.js";
 import type { QuotedText } from "./spans.js";
 import { resolveSlot, type Slot } from "./speakers.js";
@@ -152,6 +152,9 @@ export class Discourse {
         if (before.length <= 8 && !/[在对向给跟同和与]/.test(before)) return m.entity;
         break;
       }
+      // A clause opened by a name nobody registered (`王毅却大谈…，还称“…”`) has a subject of its
+      // own: an earlier clause's person is not the speaker.
+      if (nameAt(opening, 0) >= 2 && !this.people.aliasAtStart(opening, 0)) return undefined;
       clauseEnd = start - 1;
     }
     return undefined;
