@@ -1,4 +1,5 @@
 import { nameLookupKeys as keysOf, nameKey } from "../text/names.js";
+import { NAME_DOT } from "../text/text.js";
 import type { ArticleQuotes, Quote } from "./model.js";
 
 /**
@@ -31,6 +32,8 @@ interface Entry {
   sorted?: Quote[] | undefined;
   /** English full names the person is written with (folded: wendy sherman). */
   english: Set<string>;
+  /** Full names with a name dot the person is written with (folded: 温迪·谢尔曼). */
+  full: Set<string>;
 }
 
 const FORMAT_VERSION = 1;
@@ -71,9 +74,10 @@ export class PeopleDirectory {
       if (!key) continue;
       let entry = this.entries.get(key);
       if (!entry) {
-        entry = { key, articles: new Map(), english: new Set() };
+        entry = { key, articles: new Map(), english: new Set(), full: new Set() };
         this.entries.set(key, entry);
       }
+      for (const full of fullNamesOf(person)) entry.full.add(full);
       for (const english of englishNamesOf(person)) {
         entry.english.add(english);
         if (!this.entries.has(this.byEnglish.get(english) ?? "")) this.byEnglish.set(english, key);
@@ -138,8 +142,13 @@ export class PeopleDirectory {
       if (owner !== undefined && this.entries.has(owner)) return owner;
     }
     const existing = this.entries.get(key);
-    if (english.length > 0 && existing && existing.english.size > 0)
-      return `${key}\u0000${english[0]}`;
+    // Another given name (Ned Price, Brian Price) is another person; another spelling of the
+    // same one (Kay-Achim Schonbach, Schoenbach; Enes Kanter Freedom) is not.
+    if (
+      existing &&
+      (conflicts(english, existing.english) || conflicts(fullNamesOf(person), existing.full))
+    )
+      return `${key}\u0000${english[0] ?? fullNamesOf(person)[0]}`;
     return key;
   }
 
@@ -330,7 +339,26 @@ function englishNamesOf(person: { aliases: string[] }): string[] {
         alias.trim(),
       ),
     )
-    .map((alias) => nameKey(alias));
+    .map((alias) => nameKey(alias).normalize("NFD").replace(/\p{M}/gu, ""));
+}
+
+/** A person's full names written with a name dot (温迪‧谢尔曼), folded. */
+function fullNamesOf(person: { name: string; aliases: string[] }): string[] {
+  return [person.name, ...person.aliases]
+    .map((form) => nameKey(form))
+    .filter((form) => form.includes(NAME_DOT) && /^\p{Script=Han}/u.test(form));
+}
+
+/**
+ * Whether a person's full names name someone else than an entry's: both have some, and no given
+ * name is shared (Ned Price, Brian Price; 理查德‧摩尔, 约翰尼‧摩尔). Another spelling of the same
+ * given name (Kay-Achim Schonbach, Schoenbach; Enes Kanter Freedom) is no conflict.
+ */
+function conflicts(names: string[], known: Set<string>): boolean {
+  if (names.length === 0 || known.size === 0) return false;
+  const given = (name: string) => name.split(/[\s·]/)[0];
+  const knownGiven = new Set([...known].map(given));
+  return !names.some((name) => knownGiven.has(given(name)));
 }
 
 function quoteCountOf(entry: Entry): number {

@@ -198,6 +198,18 @@ describe("PeopleDirectory.list (autocomplete)", () => {
     expect(directory.quotesOf("舍曼").map((q) => q.articleId)).toEqual(["e2"]);
   });
 
+  it("keeps apart two full names of one surname, and one given name spelt two ways together", () => {
+    const articles = [
+      article("m1", "2022-01-08", ["局长理查德‧摩尔说：“我们在监视。”"]),
+      article("m2", "2022-01-09", ["主席约翰尼‧摩尔说：“我们在祈祷。”"]),
+      article("k1", "2022-01-10", ["中锋坎特（Enes Kanter）说：“我会继续发声。”"]),
+      article("k2", "2022-01-11", ["中锋坎特（Enes Kanter Freedom）说：“我不会沉默。”"]),
+    ];
+    const directory = PeopleDirectory.build(articles.map((a) => extractQuotes(a)));
+    expect(directory.find("摩尔")).toHaveLength(2);
+    expect(directory.find("坎特")).toHaveLength(1);
+  });
+
   it("ranks by the number of articles quoting a person, not by the number of quotes", () => {
     const transcript = article("t1", "2022-01-05", [
       "杨杰凯：欢迎程晓农先生。",
