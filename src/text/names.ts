@@ -474,8 +474,11 @@ export function trimDottedName(
     else if (e > 0 && /[-－‐]/.test(last[e] as string) && isNameHan(last[e + 1])) e += 2;
     else break;
   }
-  if (e === 0) return undefined;
   const lastStart = to - last.length;
+  // A Chinese surname after a given name (莎拉‧陈, 詹姆斯·刘): one character, then a boundary.
+  if (e === 0 && SURNAMES.has(last[0] as string) && startsWithAfterName(text.slice(lastStart + 1)))
+    return [from + s, lastStart + 1];
+  if (e === 0) return undefined;
   for (let k = 1; k < e; k++) {
     const rest = text.slice(lastStart + k);
     if (

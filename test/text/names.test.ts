@@ -22,6 +22,9 @@ describe("dotted transliterated names", () => {
     ["联邦调查局局长克里斯托弗‧A‧雷在听证会上", ["克里斯托弗‧A‧雷"]],
     ["总理杰辛达‧阿德恩宣布", ["杰辛达‧阿德恩"]],
     ["研究员肯尼思·罗斯说，基思·凯洛格则表示", ["肯尼思·罗斯", "基思·凯洛格"]],
+    // A Chinese surname after a transliterated given name.
+    ["生物伦理学专家莎拉‧陈（Sarah Chan）博士说", ["莎拉‧陈"]],
+    ["工程师詹姆斯·刘表示", ["詹姆斯·刘"]],
     // Named after a person: a university, a plan.
     ["约翰·霍普金斯大学的数据显示", []],
     ["马歇尔·沃德计划", []],
