@@ -184,6 +184,11 @@ export function runQuotes(
     throw new UserError("quotes.nameTooLong", { length: person.length, max: LIMITS.person });
   const article = options.article ? archive.resolve(options.article) : undefined;
   const matched = archive.people.find(person);
+  // An English name also finds the Chinese name the archive writes it for (Putin → 普京).
+  if (/\p{Script=Latin}/u.test(person))
+    for (const chinese of archive.search.englishNames.chineseFor(person, { people: true }))
+      for (const found of archive.people.find(chinese))
+        if (!matched.includes(found)) matched.push(found);
   if (matched.length === 0) {
     const suggestions = archive.people.suggest(person, 5);
     throw new UserError("quotes.notFound", { person }, [
@@ -192,9 +197,16 @@ export function runQuotes(
         : { code: "quotes.anySpelling" },
     ]);
   }
-  const quotes = matched
+  const found = matched
     .flatMap((match) => archive.people.quotesOf(match, article ? { articleId: article.id } : {}))
     .map((quote) => ({ ...quote, title: archive.get(quote.articleId)?.title ?? "" }));
+  // Quotes first, then the person's interview answers grouped per article.
+  const interviews = found.filter((quote) => quote.kind === "interview");
+  const articleOrder = [...new Set(interviews.map((quote) => quote.articleId))];
+  const quotes = [
+    ...found.filter((quote) => quote.kind !== "interview"),
+    ...articleOrder.flatMap((id) => interviews.filter((quote) => quote.articleId === id)),
+  ];
   return {
     command: "quotes",
     person,

@@ -1,6 +1,7 @@
 import { format, type Locale, type MessageCode } from "../app/i18n.js";
 import type { MessageParams } from "../app/messages/index.js";
 import type { Answer } from "../app/service.js";
+import { interviewsPerArticle } from "../quotes/model.js";
 
 /** Renders a command's answer as readable plain text, for the CLI and the local console. */
 export function renderPlain(answer: Answer, locale: Locale = "zh-CN"): string {
@@ -52,20 +53,29 @@ export function renderPlain(answer: Answer, locale: Locale = "zh-CN"): string {
       if (answer.quotes.length === 0) return text("quotes.none", { who });
       return [
         text("plain.quotesTitle", { who, count: answer.quotes.length }),
-        ...answer.quotes.map((q) => {
-          const kind =
-            q.kind === "direct"
-              ? ""
-              : text("plain.aside", {
-                  text: text(q.kind === "partial" ? "quotes.kind.partial" : "quotes.kind.reported"),
-                });
-          const source = text("plain.quoteSource", {
-            title: q.title,
-            paragraph: text("ui.paragraph", { n: q.paragraph }),
-            url: link(q.url),
-          });
-          return `「${q.text}」 —— ${q.speaker}${kind}\n   ${source}`;
-        }),
+        ...answer.quotes
+          .filter((q) => q.kind !== "interview")
+          .concat(interviewsPerArticle(answer.quotes))
+          .map((q) => {
+            const kind =
+              q.kind === "direct"
+                ? ""
+                : text("plain.aside", {
+                    text: text(`quotes.kind.${q.kind}` as const),
+                  });
+            if (q.kind === "interview")
+              return `—— ${q.speaker}${kind}\n   ${text("plain.quoteSource", {
+                title: q.title,
+                paragraph: text("ui.paragraph", { n: q.paragraph }),
+                url: link(q.url),
+              })}`;
+            const source = text("plain.quoteSource", {
+              title: q.title,
+              paragraph: text("ui.paragraph", { n: q.paragraph }),
+              url: link(q.url),
+            });
+            return `「${q.text}」 —— ${q.speaker}${kind}\n   ${source}`;
+          }),
       ].join("\n");
     }
     case "people":

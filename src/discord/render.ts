@@ -13,6 +13,7 @@ import type {
   SummaryAnswer,
 } from "../app/service.js";
 import type { ArticleRef } from "../articles/article.js";
+import { interviewsPerArticle } from "../quotes/model.js";
 import { lastSentenceEnd } from "../text/sentences.js";
 
 /**
@@ -75,7 +76,11 @@ function messages(locale: Locale) {
     summaryOf: text("summary.label"),
     quotesTitle: (who: string, count: number) => text("quotes.title", { who, count }),
     quotesNone: (who: string) => text("quotes.none", { who }),
-    quoteKind: { partial: text("quotes.kind.partial"), reported: text("quotes.kind.reported") },
+    quoteKind: {
+      partial: text("quotes.kind.partial"),
+      reported: text("quotes.kind.reported"),
+      interview: text("quotes.kind.interview"),
+    },
     askTitle: (question: string) => text("ask.title", { question }),
     askNone: text("ask.none"),
     askAbout: (title: string) => text("ask.about", { title }),
@@ -333,24 +338,36 @@ export function renderQuotes(answer: QuotesAnswer, locale: Locale): PageView[] {
       },
     ];
   }
-  const blocks = answer.quotes.map((quote) => {
-    const kind =
-      quote.kind === "partial"
-        ? m.quoteKind.partial
-        : quote.kind === "reported"
-          ? m.quoteKind.reported
-          : "";
-    const source = [
+  const interviewBlocks = interviewsPerArticle(answer.quotes).map((quote) => ({
+    text: `— ${escapeArticleText(quote.speaker)}（${m.quoteKind.interview}）· ${[
       quote.title ? articleLink({ title: quote.title, url: quote.url }) : "",
       m.paragraph(quote.paragraph),
     ]
       .filter(Boolean)
-      .join(" · ");
-    return {
-      text: `> ${escapeArticleText(quote.text).replace(/\n+/g, " ")}\n— ${escapeArticleText(quote.speaker)}${kind ? `（${kind}）` : ""} · ${source}`,
-      links: linkButton({ title: quote.title, url: quote.url }),
-    };
-  });
+      .join(" · ")}`,
+    links: linkButton({ title: quote.title, url: quote.url }),
+  }));
+  const quoteBlocks = answer.quotes
+    .filter((quote) => quote.kind !== "interview")
+    .map((quote) => {
+      const kind =
+        quote.kind === "partial"
+          ? m.quoteKind.partial
+          : quote.kind === "reported"
+            ? m.quoteKind.reported
+            : "";
+      const source = [
+        quote.title ? articleLink({ title: quote.title, url: quote.url }) : "",
+        m.paragraph(quote.paragraph),
+      ]
+        .filter(Boolean)
+        .join(" · ");
+      return {
+        text: `> ${escapeArticleText(quote.text).replace(/\n+/g, " ")}\n— ${escapeArticleText(quote.speaker)}${kind ? `（${kind}）` : ""} · ${source}`,
+        links: linkButton({ title: quote.title, url: quote.url }),
+      };
+    });
+  const blocks = [...quoteBlocks, ...interviewBlocks];
   return pagesOf({ title: m.quotesTitle(who, answer.quotes.length) }, blocks, locale);
 }
 

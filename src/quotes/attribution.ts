@@ -112,6 +112,11 @@ export function classify(
   const last = span.parts[span.parts.length - 1] as Part;
   const lastText = quoted.folded[last.paragraph] as string;
   const closeAt = span.close;
+  // A word in marks (说“不”, “新”) is a term, never someone's words.
+  if (countHanChars(inner) <= 2 && !/[A-Za-z]{3}/.test(inner)) return undefined;
+  // A subheading (a short paragraph with no sentence end: `“不要让…的国家主办奥运会”`,
+  // `蓬佩奥幽默回应央视给他扣帽“人类公敌”`) is nobody's words.
+  if (span.parts.length === 1 && text.length <= 40 && !/[。!?…]/.test(text)) return undefined;
 
   // 1. Introduced before: `X说：“`, `X表示，“`, `X：“`.
   let k = span.open - 1;

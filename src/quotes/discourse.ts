@@ -1,4 +1,5 @@
-import type { Gender } from "../text/names.js";
+import { wordList } from "../text/lexicon.js";
+import { alternation, type Gender, nameAt } from "../text/names.js";
 import type { ArticlePeople, Entity, Mention } from "./mentions.js";
 import type { QuotedText } from "./spans.js";
 import { resolveSlot, type Slot } from "./speakers.js";
@@ -10,6 +11,14 @@ import { LEADING_CONNECTIVES, type VerbMatch } from "./speech.js";
  * sentence before its objects), zero subjects (the subject of the sentence, else the speaker going
  * on), and the last speaker, which the extraction notes as it attributes quotes in text order.
  */
+
+/**
+ * Words after which a name is the one addressed or represented (对, 向, 告诉, 代表, 替); not 问,
+ * which also ends a title (高级顾问安迪‧斯拉维特).
+ */
+const OBJECT_MARKER = new RegExp(
+  `(?:${alternation([...wordList("addressee-markers").filter((w) => w !== "问"), "代表", "替"])})$`,
+);
 
 export interface LastSpeaker {
   entity: Entity;
@@ -37,6 +46,12 @@ export class Discourse {
       const m = mentions[i] as Mention;
       if (m.paragraph > paragraph || (m.paragraph === paragraph && m.offset >= offset)) continue;
       if (m.paragraph < paragraph - 4) break;
+      // A name inside someone's quoted words is spoken about, not the one speaking next.
+      if (!m.speaker && this.text.isQuoted(m.paragraph, m.offset)) continue;
+      // A possessive (安倍的讲话是…) names whose words are talked about, not a subject.
+      if (!m.speaker && this.possessiveAt(m)) continue;
+      // The one spoken to or for (对拜登, 代表蔡英文总统) is an object, not the subject.
+      if (!m.speaker && this.objectAt(m)) continue;
       const key = `${m.paragraph}:${this.text.sentenceStart(m.paragraph, m.offset)}`;
       const current = sentences[sentences.length - 1];
       if (current && current.key === key) current.mentions.unshift(m);
@@ -52,6 +67,19 @@ export class Discourse {
     else chosen = compatible[0];
     if (chosen && compatible.length === 1 && !chosen.gender) chosen.gender = gender;
     return chosen;
+  }
+
+  private objectAt(m: Mention): boolean {
+    const text = this.text.folded[m.paragraph] as string;
+    return OBJECT_MARKER.test(text.slice(Math.max(0, m.offset - 4), m.offset));
+  }
+
+  private possessiveAt(m: Mention): boolean {
+    const text = this.text.folded[m.paragraph] as string;
+    for (const form of [m.entity.canonical, ...m.entity.forms]) {
+      if (text.startsWith(form, m.offset)) return text[m.offset + form.length] === "的";
+    }
+    return false;
   }
 
   speakerOf(paragraph: number, slot: Slot, verbAt: number, depth = 0): Entity | undefined {
@@ -124,6 +152,9 @@ export class Discourse {
         if (before.length <= 8 && !/[在对向给跟同和与]/.test(before)) return m.entity;
         break;
       }
+      // A clause opened by a name nobody registered (`王毅却大谈…，还称“…”`) has a subject of its
+      // own: an earlier clause's person is not the speaker.
+      if (nameAt(opening, 0) >= 2 && !this.people.aliasAtStart(opening, 0)) return undefined;
       clauseEnd = start - 1;
     }
     return undefined;
@@ -131,7 +162,7 @@ export class Discourse {
 
   noteSpeaker(paragraph: number, offset: number, entity: Entity, reported = false): void {
     this.lastSpeaker = { entity, paragraph, offset, reported };
-    this.people.addMention(paragraph, offset, entity);
+    this.people.addMention(paragraph, offset, entity, true);
   }
 
   currentSpeaker(): LastSpeaker | undefined {

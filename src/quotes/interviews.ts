@@ -3,7 +3,7 @@ import { alternation } from "../text/names.js";
 import { foldText } from "../text/text.js";
 import type { Reading } from "./attribution.js";
 import type { Entity } from "./mentions.js";
-import { resolveSlot } from "./speakers.js";
+import { POST_TITLES, resolveSlot } from "./speakers.js";
 
 /**
  * Interview transcripts: paragraphs that open with a speaker label (`杨杰凯：…`). Each labelled
@@ -30,13 +30,18 @@ export function findLabels({ text, people }: Reading): Map<number, Label> {
     const label = match[1] as string;
     const rest = folded.slice(match[0].length);
     if (!rest || /^https?/.test(rest)) continue;
+    // 坦普尔顿博士：“…” quotes someone before a transcript: a quote, not a turn.
+    if (/^[“「『]/.test(rest)) continue;
+    // A heading of the form 名字：短语 (拜登：美国军队不会进入乌克兰) has no sentence: not a turn.
+    if (!/[。?!…]/.test(rest)) continue;
     if (ROLE_LABELS.has(label)) {
       labels.set(p, { entity: undefined, textStart: match[0].length });
       continue;
     }
-    const known = people.aliasAtEnd(label);
+    const known = people.aliasAtEnd(label) ?? people.aliasAtEnd(withoutPostTitle(label));
     let entity: Entity | undefined;
-    if (known && known.length === label.length) entity = known.entity;
+    if (known && (known.length === label.length || known.length === withoutPostTitle(label).length))
+      entity = known.entity;
     else {
       const labelAt = match.index + match[0].indexOf(label);
       const slot = resolveSlot(text, people, p, labelAt, labelAt + label.length);
@@ -52,6 +57,10 @@ export function findLabels({ text, people }: Reading): Map<number, Label> {
   let named = 0;
   for (const label of labels.values()) if (label.entity) named++;
   if (named < 2) return new Map();
+  // A talk show's labels address a guest (秦鹏：…为什么？): when every named turn asks a question,
+  // the name is the one asked, never the speaker.
+  const turns = [...labels].filter(([, label]) => label.entity);
+  if (turns.every(([p]) => /\?/.test(text.folded[p] as string))) return new Map();
   return labels;
 }
 
@@ -62,4 +71,11 @@ const TRANSCRIPT_BREAK = new RegExp(
 /** Whether a paragraph of a transcript goes on with the speaker (not a link, a note, a credit). */
 export function isTranscriptContinuation(text: string): boolean {
   return !TRANSCRIPT_BREAK.test(text) && !/https?:\/\//.test(text);
+}
+
+/** The label without a title written after the name (坦普尔顿博士 → 坦普尔顿). */
+function withoutPostTitle(label: string): string {
+  for (const [title] of POST_TITLES)
+    if (label.endsWith(title) && label.length > title.length) return label.slice(0, -title.length);
+  return label;
 }

@@ -38,6 +38,8 @@ export interface Mention {
   paragraph: number;
   offset: number;
   entity: Entity;
+  /** Noted as the speaker of a quote (not a name written in the text). */
+  speaker?: boolean;
 }
 
 /** Words next to a name that tell the gender (女士, 先生, 女发言人), by gender. */
@@ -192,8 +194,10 @@ export class ArticlePeople {
         ? title[0].length
         : run.length - (run.length >= 3 && SURNAMES.has(run[run.length - 3] as string) ? 3 : 2);
       if (run.length - start > 3) start = run.length - 3;
-      if (run.length - start >= 2)
-        this.registerName(paragraph, match.index + start, match.index + run.length);
+      if (run.length - start < 2) continue;
+      const entity = this.registerName(paragraph, match.index + start, match.index + run.length);
+      // The note stays with the name: a 化名 is nobody's name in another article.
+      if (entity) entity.forms.add(`${entity.canonical}（化名）`);
     }
   }
 
@@ -332,14 +336,18 @@ export class ArticlePeople {
   }
 
   /** A mention found later (a speaker), kept in text order. */
-  addMention(paragraph: number, offset: number, entity: Entity): void {
+  addMention(paragraph: number, offset: number, entity: Entity, speaker = false): void {
     let i = this.mentions.length;
     while (i > 0) {
       const m = this.mentions[i - 1] as Mention;
       if (m.paragraph < paragraph || (m.paragraph === paragraph && m.offset <= offset)) break;
       i--;
     }
-    this.mentions.splice(i, 0, { paragraph, offset, entity });
+    this.mentions.splice(
+      i,
+      0,
+      speaker ? { paragraph, offset, entity, speaker } : { paragraph, offset, entity },
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 /** What quote extraction returns: the quotes of an article and the people who said them. */
 
-export type QuoteKind = "direct" | "partial" | "reported";
+export type QuoteKind = "direct" | "partial" | "reported" | "interview";
 
 export interface Quote {
   /** Canonical name of the person. */
@@ -33,4 +33,16 @@ export interface ArticleQuotes {
 export interface ExtractOptions {
   /** Also return reported speech without quotation marks (kind "reported"). */
   reported?: boolean;
+}
+
+/** An interview is one line per article: its first answer stands for the article. */
+export function interviewsPerArticle<Q extends { kind: string; articleId: string }>(
+  quotes: Q[],
+): Q[] {
+  const seen = new Set<string>();
+  return quotes.filter((quote) => {
+    if (quote.kind !== "interview" || seen.has(quote.articleId)) return false;
+    seen.add(quote.articleId);
+    return true;
+  });
 }

@@ -1,4 +1,5 @@
 import { nameLookupKeys as keysOf, nameKey } from "../text/names.js";
+import { NAME_DOT } from "../text/text.js";
 import type { ArticleQuotes, Quote } from "./model.js";
 
 /**
@@ -29,6 +30,10 @@ interface Entry {
   /** Lookup keys of every name of the person (cached with `person`). */
   keys?: string[] | undefined;
   sorted?: Quote[] | undefined;
+  /** English full names the person is written with (folded: wendy sherman). */
+  english: Set<string>;
+  /** Full names with a name dot the person is written with (folded: 温迪·谢尔曼). */
+  full: Set<string>;
 }
 
 const FORMAT_VERSION = 1;
@@ -39,6 +44,12 @@ export class PeopleDirectory {
   private readonly index = new Map<string, Map<string, number>>();
   private readonly byArticle = new Map<string, ArticleQuotes>();
   private ranked: Entry[] | undefined;
+  /** Article id → the entry key each of its people went to, in order. */
+  private readonly placed = new Map<string, string[]>();
+  /** English full name (folded) → the entry of the person it names. */
+  private readonly byEnglish = new Map<string, string>();
+  /** The entry each Person handed out stands for (generic forms share a name, not an entry). */
+  private readonly entryByPerson = new WeakMap<Person, Entry>();
 
   static build(perArticle: Iterable<ArticleQuotes>): PeopleDirectory {
     const directory = new PeopleDirectory();
@@ -55,15 +66,24 @@ export class PeopleDirectory {
     if (this.byArticle.has(quotes.articleId)) this.remove(quotes.articleId);
     this.byArticle.set(quotes.articleId, quotes);
     const date = quotes.date ?? null;
+    const placed: string[] = [];
+    this.placed.set(quotes.articleId, placed);
     for (const person of quotes.people) {
-      const key = nameKey(person.name);
+      const key = this.placeOf(person, quotes.articleId);
+      placed.push(key);
       if (!key) continue;
       let entry = this.entries.get(key);
       if (!entry) {
-        entry = { key, articles: new Map() };
+        entry = { key, articles: new Map(), english: new Set(), full: new Set() };
         this.entries.set(key, entry);
       }
-      const own = quotes.quotes.filter((quote) => nameKey(quote.speaker) === key);
+      for (const full of fullNamesOf(person)) entry.full.add(full);
+      for (const english of englishNamesOf(person)) {
+        entry.english.add(english);
+        if (!this.entries.has(this.byEnglish.get(english) ?? "")) this.byEnglish.set(english, key);
+      }
+      const speaker = nameKey(person.name);
+      const own = quotes.quotes.filter((quote) => nameKey(quote.speaker) === speaker);
       const previous = entry.articles.get(quotes.articleId);
       const contribution: Contribution = previous
         ? {
@@ -88,8 +108,9 @@ export class PeopleDirectory {
     const quotes = this.byArticle.get(articleId);
     if (!quotes) return;
     this.byArticle.delete(articleId);
-    for (const person of quotes.people) {
-      const key = nameKey(person.name);
+    const placed = this.placed.get(articleId) ?? [];
+    this.placed.delete(articleId);
+    for (const key of placed) {
       const entry = this.entries.get(key);
       const contribution = entry?.articles.get(articleId);
       if (!entry || !contribution) continue;
@@ -98,15 +119,47 @@ export class PeopleDirectory {
       entry.person = undefined;
       entry.keys = undefined;
       entry.sorted = undefined;
-      if (entry.articles.size === 0) this.entries.delete(key);
+      if (entry.articles.size === 0) {
+        this.entries.delete(key);
+        for (const english of entry.english)
+          if (this.byEnglish.get(english) === key) this.byEnglish.delete(english);
+      }
     }
     this.ranked = undefined;
+  }
+
+  /**
+   * The entry a person of one article joins: the one already holding their English full name
+   * (谢尔曼 and 舍曼, both Wendy Sherman), else their name's, unless that one is somebody else's
+   * English name (Brian Price and Ned Price, both 普赖斯); generic forms stay per article.
+   */
+  private placeOf(person: { name: string; aliases: string[] }, articleId: string): string {
+    const key = entryKeyOf(person, articleId);
+    if (!key || key.includes("\u0000")) return key;
+    const english = englishNamesOf(person);
+    for (const name of english) {
+      const owner = this.byEnglish.get(name);
+      if (owner !== undefined && this.entries.has(owner)) return owner;
+    }
+    const existing = this.entries.get(key);
+    // Another given name (Ned Price, Brian Price) is another person; another spelling of the
+    // same one (Kay-Achim Schonbach, Schoenbach; Enes Kanter Freedom) is not.
+    if (
+      existing &&
+      (conflicts(english, existing.english) || conflicts(fullNamesOf(person), existing.full))
+    )
+      return `${key}\u0000${english[0] ?? fullNamesOf(person)[0]}`;
+    return key;
   }
 
   /** Everyone known by this name: any alias, either script, any case. */
   find(name: string): Person[] {
     const found = new Map<string, Entry>();
-    for (const key of keysOf(name)) {
+    const keys = keysOf(name);
+    // A whole English name (Ned Price) that someone has is theirs alone, not every Price's.
+    const whole = englishNamesOf({ aliases: [name] })[0];
+    if (whole && this.index.has(whole)) keys.splice(0, keys.length, whole);
+    for (const key of keys) {
       for (const entryKey of this.index.get(key)?.keys() ?? []) {
         const entry = this.entries.get(entryKey);
         if (entry) found.set(entryKey, entry);
@@ -119,8 +172,8 @@ export class PeopleDirectory {
   quotesOf(person: Person | string, options: { articleId?: string | undefined } = {}): Quote[] {
     const entries =
       typeof person === "string"
-        ? this.find(person).flatMap((found) => this.entries.get(nameKey(found.name)) ?? [])
-        : [this.entries.get(nameKey(person.name))].filter((entry): entry is Entry => !!entry);
+        ? this.find(person).flatMap((found) => this.entryOf(found) ?? [])
+        : [this.entryOf(person)].filter((entry): entry is Entry => !!entry);
     const out: Quote[] = [];
     for (const entry of entries) {
       if (options.articleId !== undefined) {
@@ -208,6 +261,10 @@ export class PeopleDirectory {
     return entry.keys;
   }
 
+  private entryOf(person: Person): Entry | undefined {
+    return this.entryByPerson.get(person) ?? this.entries.get(nameKey(person.name));
+  }
+
   private personOf(entry: Entry): Person {
     if (entry.person) return entry.person;
     // The most used spelling of the canonical name; aliases in order of first appearance.
@@ -230,6 +287,7 @@ export class PeopleDirectory {
       }
     }
     entry.person = { name, aliases, quoteCount };
+    this.entryByPerson.set(entry.person, entry);
     return entry.person;
   }
 
@@ -257,14 +315,71 @@ export class PeopleDirectory {
   }
 }
 
+/**
+ * 张先生, 王女士, 李某, 张博士, 林生 (Cantonese 林先生) and anyone 化名: a form shared by strangers,
+ * never merged across articles.
+ */
+const GENERIC_NAME =
+  /^(?:\p{Script=Han}{1,2}(?:先生|女士|小姐|太太|夫人|某某|某|博士|律师|医生|老师|教授)|\p{Script=Han}生)$/u;
+
+/** The directory entry a person of one article belongs to: the folded name, or per article. */
+function entryKeyOf(person: { name: string; aliases: string[] }, articleId: string): string {
+  const key = nameKey(person.name);
+  const generic =
+    GENERIC_NAME.test(key) ||
+    [person.name, ...person.aliases].some((form) => form.includes("化名"));
+  return key && generic ? `${key}\u0000${articleId}` : key;
+}
+
+/** A person's English full names (two words or more), folded. */
+function englishNamesOf(person: { aliases: string[] }): string[] {
+  return person.aliases
+    .filter((alias) =>
+      /^\p{Script=Latin}[\p{Script=Latin}.'’-]*(?:\s+[\p{Script=Latin}.'’-]+)+$/u.test(
+        alias.trim(),
+      ),
+    )
+    .map((alias) => nameKey(alias).normalize("NFD").replace(/\p{M}/gu, ""));
+}
+
+/** A person's full names written with a name dot (温迪‧谢尔曼), folded. */
+function fullNamesOf(person: { name: string; aliases: string[] }): string[] {
+  return [person.name, ...person.aliases]
+    .map((form) => nameKey(form))
+    .filter((form) => form.includes(NAME_DOT) && /^\p{Script=Han}/u.test(form));
+}
+
+/**
+ * Whether a person's full names name someone else than an entry's: both have some, and no given
+ * name is shared (Ned Price, Brian Price; 理查德‧摩尔, 约翰尼‧摩尔). Another spelling of the same
+ * given name (Kay-Achim Schonbach, Schoenbach; Enes Kanter Freedom) is no conflict.
+ */
+function conflicts(names: string[], known: Set<string>): boolean {
+  if (names.length === 0 || known.size === 0) return false;
+  const given = (name: string) => name.split(/[\s·]/)[0];
+  const knownGiven = new Set([...known].map(given));
+  return !names.some((name) => knownGiven.has(given(name)));
+}
+
 function quoteCountOf(entry: Entry): number {
   let count = 0;
   for (const contribution of entry.articles.values()) count += contribution.quotes.length;
   return count;
 }
 
+/** Quoted in more articles first (a transcript of 100 answers is one article), then more quotes. */
 function byQuotes(a: Entry, b: Entry): number {
-  return quoteCountOf(b) - quoteCountOf(a) || a.key.localeCompare(b.key);
+  return (
+    quotedArticlesOf(b) - quotedArticlesOf(a) ||
+    quoteCountOf(b) - quoteCountOf(a) ||
+    a.key.localeCompare(b.key)
+  );
+}
+
+function quotedArticlesOf(entry: Entry): number {
+  let count = 0;
+  for (const contribution of entry.articles.values()) if (contribution.quotes.length > 0) count++;
+  return count;
 }
 
 /**

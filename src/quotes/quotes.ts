@@ -31,10 +31,11 @@ export type { ArticlePerson, ArticleQuotes, ExtractOptions, Quote, QuoteKind } f
  *  3. speakers.ts, discourse.ts, attribution.ts: the speech events (quotations, and speech verbs
  *     followed by reported speech) in text order, each attributed to the person in its speaker
  *     slot, to a pronoun's antecedent, or to the speaker going on;
- *  4. interviews.ts: transcripts (`杨杰凯：…` paragraphs), one direct quote per paragraph.
+ *  4. interviews.ts: transcripts (`杨杰凯：…` paragraphs), one `interview` answer per paragraph.
  * The people directory across articles is people.ts.
  *
- * Kinds: `direct` (an utterance introduced or attributed as such, or continuing a speaker),
+ * Kinds: `interview` (a transcript turn: the paragraph after a speaker label and the paragraphs
+ * going on with it; not inside quotation marks, so never mixed with quotes), `direct` (an utterance introduced or attributed as such, or continuing a speaker),
  * `partial` (a fragment inside reported speech: 并称俄罗斯“无意入侵乌克兰”), `reported` (speech
  * without quotation marks, only with `{ reported: true }`). Not quotes: 《》 titles, short quoted
  * terms and slogans (所谓的“清零”, “一带一路”倡议, “A”、“B”), and the words of organisations,
@@ -95,7 +96,7 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
     if (label !== undefined) {
       transcriptSpeaker = label.entity;
       if (label.entity) {
-        emit(label.entity, original.slice(label.textStart), "direct", p, 0);
+        emit(label.entity, original.slice(label.textStart), "interview", p, 0);
         discourse.noteSpeaker(p, 0, label.entity);
       }
       continue;
@@ -108,7 +109,7 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
     ) {
       // A subheading between turns (`出身贫困 母亲要我从阅读开始`) is nobody's words.
       if ((!/[。!?…”」』]/.test(folded) || !/[,。]/.test(folded)) && folded.length <= 40) continue;
-      emit(transcriptSpeaker, original, "direct", p, 0);
+      emit(transcriptSpeaker, original, "interview", p, 0);
       continue;
     }
     if (labels.size >= 2 && !isTranscriptContinuation(folded)) transcriptSpeaker = undefined;

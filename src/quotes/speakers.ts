@@ -31,10 +31,9 @@ export type Slot =
   | { kind: "none" };
 
 /** Written right after a name (拜登总统, 谢尔曼女士), with the gender they tell when they do. */
-const POST_TITLES: [string, Gender | undefined][] = lexicon("post-titles").entries.map((e) => [
-  e.term,
-  e.fields[0] === "f" || e.fields[0] === "m" ? e.fields[0] : undefined,
-]);
+export const POST_TITLES: [string, Gender | undefined][] = lexicon("post-titles").entries.map(
+  (e) => [e.term, e.fields[0] === "f" || e.fields[0] === "m" ? e.fields[0] : undefined],
+);
 
 /** Before a name spoken to: `对布林肯`, `发电报给魏德迈将军`. */
 const ADDRESSEE_MARKER = new RegExp(`(?:${alternation(wordList("addressee-markers"))})$`);

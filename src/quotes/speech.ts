@@ -81,6 +81,13 @@ export function looksLikeTerm(text: string, open: number, close: number, inner: 
   const before = text.slice(Math.max(0, open - 6), open);
   const after = close >= 0 ? text.slice(close + 1, close + 6) : "";
   if (TERM_INTRODUCER.test(before)) return true;
+  const hanCount = inner.replace(/[^\u4e00-\u9fff]/g, "").length;
+  if (hanCount <= 12) {
+    // A name of a thing: “促进宗教自由部长级会议”（Ministerial…）, “日本台湾交流协会”.
+    if (/^\s*\(\s*[A-Za-z]/.test(after) || THING_NAME_HEAD.test(inner.trim())) return true;
+    // The one spoken to (告诉“美国之音”：, 对“大纪元”表示): a medium or a body, not words.
+    if (ADDRESSEE_BEFORE.test(before)) return true;
+  }
   const short = inner.replace(/[^\u4e00-\u9fff]/g, "").length <= 8;
   if (short && TERM_HEAD.test(after)) return true;
   const han = inner.replace(/[^\u4e00-\u9fff]/g, "").length;
@@ -88,6 +95,9 @@ export function looksLikeTerm(text: string, open: number, close: number, inner: 
   if (han <= 6 && after.startsWith("的")) return true;
   return false;
 }
+
+const THING_NAME_HEAD = new RegExp(`(?:${alternation(wordList("thing-name-heads"))})$`);
+const ADDRESSEE_BEFORE = new RegExp(`(?:${alternation(wordList("addressee-markers"))})$`);
 
 /** `《…》` titles and bare names are never quotes. */
 export function looksLikeTitle(inner: string): boolean {

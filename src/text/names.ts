@@ -23,8 +23,12 @@ export type Gender = "f" | "m";
 export const TRANSLITERATION_CHARS = wordSet("transliteration-chars");
 /** Single-character Chinese surnames. */
 export const SURNAMES = wordSet("surnames");
-/** Two-character Chinese surnames (欧阳, 司马). */
-export const COMPOUND_SURNAMES = wordList("compound-surnames");
+/** Two-character surnames: Chinese compound ones (欧阳, 司马) and Japanese ones (岸田, 安倍). */
+export const COMPOUND_SURNAMES = [
+  ...wordList("compound-surnames"),
+  ...wordList("japanese-surnames"),
+];
+const COMPOUND_SURNAME_SET = new Set(COMPOUND_SURNAMES);
 /** Characters that never occur in a Chinese given name in practice (function words, verbs). */
 export const NOT_IN_GIVEN_NAME = wordSet("not-in-given-name");
 /** Titles and roles written before a name, longest first. */
@@ -84,10 +88,52 @@ export function nameKey(name: string): string {
   return foldText(name.normalize("NFKC")).replace(/\s+/g, " ").trim();
 }
 
-/** The keys a name can be found under: as written, without name dots, and an English surname. */
+/**
+ * The keys a name can be found under: as written, without name dots, an English surname, and the
+ * name a reader writes with its title or note (美国国务卿蓬佩奥, 亚当斯市长, 张玉华女士, 张磊（化名）).
+ */
 export function nameLookupKeys(name: string): string[] {
+  const cached = lookupKeyCache.get(name);
+  if (cached) return [...cached];
   const key = nameKey(name);
   if (!key) return [];
+  const keys = new Set<string>();
+  for (const form of withoutTitles(key)) for (const k of plainKeys(form)) keys.add(k);
+  if (lookupKeyCache.size > 50_000) lookupKeyCache.clear();
+  lookupKeyCache.set(name, [...keys]);
+  return [...keys];
+}
+
+const lookupKeyCache = new Map<string, string[]>();
+
+const TITLES_AFTER_NAME = new Set([...PERSON_TITLES, ...wordList("post-titles")]);
+const TITLE_AFTER_MAX = Math.max(...[...TITLES_AFTER_NAME].map((title) => title.length));
+
+/** The key itself, then the name left when a note, a title before or after it is taken off. */
+function withoutTitles(key: string): string[] {
+  const forms = [key];
+  const noted = /^(.{2,}?)\s*\([^()]*\)$/.exec(key)?.[1];
+  let bare = noted ?? key;
+  if (noted) forms.push(noted);
+  // Titles after the name (亚当斯市长, 张玉华女士), leaving at least a two-character name.
+  for (let length = Math.min(TITLE_AFTER_MAX, bare.length - 2); length >= 1; length--) {
+    if (TITLES_AFTER_NAME.has(bare.slice(-length)) && isNameHan(bare[0])) {
+      bare = bare.slice(0, -length);
+      forms.push(bare);
+      break;
+    }
+  }
+  // Titles (with places and bodies) before it: the name after the last title (美国国务卿蓬佩奥).
+  let cut = -1;
+  for (let i = 0; i < bare.length - 2; i++) {
+    const title = TITLE_MATCHER.at(bare, i);
+    if (title && bare.length - (i + title.length) >= 2) cut = Math.max(cut, i + title.length);
+  }
+  if (cut > 0) forms.push(bare.slice(cut));
+  return forms;
+}
+
+function plainKeys(key: string): string[] {
   const keys = new Set([key]);
   if (key.includes(NAME_DOT)) keys.add(key.replaceAll(NAME_DOT, ""));
   if (/^[\p{Script=Latin}][\p{Script=Latin}.'’\- ]*$/u.test(key)) {
@@ -184,7 +230,7 @@ export function isOrdinaryWord(candidate: string, nounsMayBeNames = false): bool
       (tagged.length > 1 &&
         first !== undefined &&
         first.word.length >= 2 &&
-        !COMPOUND_SURNAMES.includes(first.word) &&
+        !COMPOUND_SURNAME_SET.has(first.word) &&
         !/^(?:nr|ns|nz|x|j)/.test(first.tag));
     if (wordCheckCache.size > 50_000) wordCheckCache.clear();
     wordCheckCache.set(candidate, known);
@@ -266,7 +312,7 @@ export function nameAt(text: string, from: number): number {
     if (ok) return candidate.length;
   }
   // Chinese name: surname (single or compound) + one or two characters; 林郑月娥 (two surnames).
-  const compound = COMPOUND_SURNAMES.find((s) => text.startsWith(s, from));
+  const compound = COMPOUND_SURNAME_SET.has(text.slice(from, from + 2));
   const surnameLength = compound ? 2 : SURNAMES.has(text[from] as string) ? 1 : 0;
   if (!surnameLength) return 0;
   if (!compound && SURNAMES.has(text[from + 1] as string)) {
@@ -331,7 +377,7 @@ export function nameAtEnd(slot: string, loose: boolean): number {
     if (slot.length < n) continue;
     const candidate = slot.slice(slot.length - n);
     const rest = slot.slice(0, slot.length - n);
-    const compound = COMPOUND_SURNAMES.some((s) => candidate.startsWith(s));
+    const compound = COMPOUND_SURNAME_SET.has(candidate.slice(0, 2));
     const surnameLength = compound ? 2 : SURNAMES.has(candidate[0] as string) ? 1 : 0;
     if (!surnameLength || n - surnameLength < 1 || n - surnameLength > 2) {
       // 林郑月娥: two surnames and a two-character given name.
@@ -428,8 +474,11 @@ export function trimDottedName(
     else if (e > 0 && /[-－‐]/.test(last[e] as string) && isNameHan(last[e + 1])) e += 2;
     else break;
   }
-  if (e === 0) return undefined;
   const lastStart = to - last.length;
+  // A Chinese surname after a given name (莎拉‧陈, 詹姆斯·刘): one character, then a boundary.
+  if (e === 0 && SURNAMES.has(last[0] as string) && startsWithAfterName(text.slice(lastStart + 1)))
+    return [from + s, lastStart + 1];
+  if (e === 0) return undefined;
   for (let k = 1; k < e; k++) {
     const rest = text.slice(lastStart + k);
     if (

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/articles/article.js";
 import { parseArticle } from "../../src/articles/parse.js";
-import { nameDistance, PeopleDirectory } from "../../src/quotes/people.js";
+import { nameDistance, PeopleDirectory, type Person } from "../../src/quotes/people.js";
 import { type ArticleQuotes, extractQuotes } from "../../src/quotes/quotes.js";
 import { makeArticle } from "../helpers.js";
 
@@ -152,6 +152,82 @@ describe("PeopleDirectory.list (autocomplete)", () => {
 
   it("respects the limit", () => {
     expect(directory.list(undefined, 1)).toHaveLength(1);
+  });
+
+  it.each([
+    ["张先生", "张先生说：“我们等了三个月。”"],
+    ["李某", "李某说：“我们等了三个月。”"],
+    ["刘云", "居民刘云（化名）说：“我们等了三个月。”"],
+    ["张博士", "张博士说：“我们等了三个月。”"],
+  ])("never merges the generic form %s across articles", (name, paragraph) => {
+    const articles = ["g1", "g2"].map((id) => article(id, "2022-01-07", [paragraph]));
+    const directory = PeopleDirectory.build(articles.map((a) => extractQuotes(a)));
+    const found = directory.find(name);
+    expect(found.map((person) => person.name)).toEqual([name, name]);
+    expect(found.map((person) => directory.quotesOf(person).map((q) => q.articleId))).toEqual([
+      ["g1"],
+      ["g2"],
+    ]);
+    expect(directory.quotesOf(name)).toHaveLength(2);
+    directory.remove("g1");
+    expect(directory.find(name)).toHaveLength(1);
+  });
+
+  it("merges two spellings on a shared English name and splits one spelling of two English names", () => {
+    const articles = [
+      article("e1", "2022-01-08", ["副国务卿谢尔曼（Wendy Sherman）说：“我们仍然愿意对话。”"]),
+      article("e2", "2022-01-09", ["副国务卿舍曼（Wendy Sherman）说：“我们不会让步。”"]),
+      article("e3", "2022-01-10", ["发言人普赖斯（Ned Price）说：“制裁已经生效。”"]),
+      article("e4", "2022-01-11", ["教授普赖斯（Brian Price）说：“疫苗是安全的。”"]),
+    ];
+    const directory = PeopleDirectory.build(articles.map((a) => extractQuotes(a)));
+    const sherman = directory.find("舍曼");
+    expect(sherman).toHaveLength(1);
+    expect(directory.quotesOf(sherman[0] as Person).map((q) => q.articleId)).toEqual(["e1", "e2"]);
+    expect(directory.find("谢尔曼")).toEqual(sherman);
+    const price = directory.find("普赖斯");
+    expect(price).toHaveLength(2);
+    expect(price.map((p) => directory.quotesOf(p).map((q) => q.articleId)).sort()).toEqual([
+      ["e3"],
+      ["e4"],
+    ]);
+    expect(directory.find("Ned Price").map((p) => directory.quotesOf(p)[0]?.articleId)).toEqual([
+      "e3",
+    ]);
+    directory.remove("e1");
+    expect(directory.quotesOf("舍曼").map((q) => q.articleId)).toEqual(["e2"]);
+  });
+
+  it("keeps apart two full names of one surname, and one given name spelt two ways together", () => {
+    const articles = [
+      article("m1", "2022-01-08", ["局长理查德‧摩尔说：“我们在监视。”"]),
+      article("m2", "2022-01-09", ["主席约翰尼‧摩尔说：“我们在祈祷。”"]),
+      article("k1", "2022-01-10", ["中锋坎特（Enes Kanter）说：“我会继续发声。”"]),
+      article("k2", "2022-01-11", ["中锋坎特（Enes Kanter Freedom）说：“我不会沉默。”"]),
+    ];
+    const directory = PeopleDirectory.build(articles.map((a) => extractQuotes(a)));
+    expect(directory.find("摩尔")).toHaveLength(2);
+    expect(directory.find("坎特")).toHaveLength(1);
+  });
+
+  it("ranks by the number of articles quoting a person, not by the number of quotes", () => {
+    const transcript = article("t1", "2022-01-05", [
+      "杨杰凯：欢迎程晓农先生。",
+      "程晓农：谢谢。房地产的问题非常严重。",
+      "杨杰凯：地方财政呢？",
+      "程晓农：地方财政也很紧张。",
+      "程晓农：土地财政难以为继。",
+    ]);
+    const news = ["n7", "n8"].map((id) =>
+      article(id, "2022-01-06", ["美国总统拜登周二表示：“我们不会派兵。”"]),
+    );
+    const ranked = PeopleDirectory.build([transcript, ...news].map((a) => extractQuotes(a)))
+      .list()
+      .map((person) => [person.name, person.quoteCount]);
+    expect(ranked.slice(0, 2)).toEqual([
+      ["拜登", 2],
+      ["程晓农", 3],
+    ]);
   });
 });
 

@@ -22,6 +22,9 @@ describe("dotted transliterated names", () => {
     ["联邦调查局局长克里斯托弗‧A‧雷在听证会上", ["克里斯托弗‧A‧雷"]],
     ["总理杰辛达‧阿德恩宣布", ["杰辛达‧阿德恩"]],
     ["研究员肯尼思·罗斯说，基思·凯洛格则表示", ["肯尼思·罗斯", "基思·凯洛格"]],
+    // A Chinese surname after a transliterated given name.
+    ["生物伦理学专家莎拉‧陈（Sarah Chan）博士说", ["莎拉‧陈"]],
+    ["工程师詹姆斯·刘表示", ["詹姆斯·刘"]],
     // Named after a person: a university, a plan.
     ["约翰·霍普金斯大学的数据显示", []],
     ["马歇尔·沃德计划", []],
@@ -37,6 +40,9 @@ describe("a name after a title", () => {
     ["评论员寒山碧先生认为", "评论员".length, "寒山碧"],
     ["行政长官林郑月娥在", "行政长官".length, "林郑月娥"],
     ["发言人表示", "发言人".length, ""],
+    // Japanese names: a two-character surname and a two-character given name.
+    ["首相岸田文雄表示", "首相".length, "岸田文雄"],
+    ["台北支局长矢板明夫称", "台北支局长".length, "矢板明夫"],
   ])("%s", (text, from, name) => {
     const folded = foldText(text);
     expect(folded.slice(from, from + nameAt(folded, from))).toBe(name);
@@ -48,6 +54,8 @@ describe("a name ending a speaker clause", () => {
     ["副国务卿谢尔曼", "谢尔曼"],
     ["居民李明", "李明"],
     ["总经理凯里", "凯里"],
+    ["日本前首相安倍晋三", "安倍晋三"],
+    ["台北支局长矢板明夫", "矢板明夫"],
     ["外交部", ""],
     ["工程师", ""],
   ])("%s", (slot, name) => {
@@ -121,6 +129,19 @@ describe("name keys", () => {
     ["Wendy  Sherman", ["wendy sherman", "sherman", "wendysherman"]],
     ["ＷＥＮＤＹ", ["wendy"]],
     ["  ", []],
+    // A title before or after the name, a note in brackets: the name is a key too.
+    ["美国国务卿蓬佩奥", ["美国国务卿蓬佩奥", "蓬佩奥"]],
+    ["外交部发言人韩树林", ["外交部发言人韩树林", "韩树林"]],
+    ["亚当斯市长", ["亚当斯市长", "亚当斯"]],
+    ["张玉华女士", ["张玉华女士", "张玉华"]],
+    ["张磊（化名）", ["张磊(化名)", "张磊"]],
+    [
+      "白宫新闻秘书简‧普萨基",
+      ["白宫新闻秘书简·普萨基", "白宫新闻秘书简普萨基", "简·普萨基", "简普萨基"],
+    ],
+    // A generic form keeps its title: 李女士 is the name, not 李.
+    ["李女士", ["李女士"]],
+    ["蔡总统", ["蔡总统"]],
   ])("%s", (name, keys) => {
     expect(nameLookupKeys(name)).toEqual(keys);
     expect(nameKey(name)).toBe(keys[0] ?? "");

@@ -26,6 +26,7 @@ export const enUS: Catalog = {
   "quotes.none": "{who}: no quotes found.",
   "quotes.kind.partial": "partial quote",
   "quotes.kind.reported": "reported speech",
+  "quotes.kind.interview": "interview",
   "quotes.empty": "Type a name, e.g. 谢尔曼, Sherman.",
   "quotes.nameTooLong": "The name is too long ({length} characters; at most {max}).",
   "quotes.notFound": "No quotes found for {person}.",

@@ -27,6 +27,7 @@ export const zhCN = {
   "quotes.none": "{who}：没有找到引语。",
   "quotes.kind.partial": "部分引语",
   "quotes.kind.reported": "转述",
+  "quotes.kind.interview": "访谈",
   "quotes.empty": "请输入人名，例如：谢尔曼、Sherman。",
   "quotes.nameTooLong": "人名太长（{length} 字），最多 {max} 字。",
   "quotes.notFound": "没有找到 {person} 的引语。",

@@ -25,6 +25,7 @@ export const zhTW: Catalog = {
   "quotes.none": "{who}：沒有找到引語。",
   "quotes.kind.partial": "部分引語",
   "quotes.kind.reported": "轉述",
+  "quotes.kind.interview": "訪談",
   "quotes.empty": "請輸入人名，例如：謝爾曼、Sherman。",
   "quotes.nameTooLong": "人名太長（{length} 字），最多 {max} 字。",
   "quotes.notFound": "沒有找到 {person} 的引語。",
