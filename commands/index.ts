@@ -1,4 +1,4 @@
-import { nameDistance } from "../src/quotes/people.js";
+import { nameDistance } from "../src/text/edit-distance.js";
 import { articles } from "./articles.js";
 import { ask } from "./ask.js";
 import { help } from "./help.js";

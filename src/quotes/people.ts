@@ -1,3 +1,4 @@
+import { nameDistance } from "../text/edit-distance.js";
 import { nameLookupKeys as keysOf, nameKey } from "../text/names.js";
 import { NAME_DOT } from "../text/text.js";
 import type { ArticleQuotes, Quote } from "./model.js";
@@ -380,38 +381,4 @@ function quotedArticlesOf(entry: Entry): number {
   let count = 0;
   for (const contribution of entry.articles.values()) if (contribution.quotes.length > 0) count++;
   return count;
-}
-
-/**
- * How far apart two folded names are: edit distance over the longer length (0 = same), with
- * containment (谢尔曼 in 温迪·谢尔曼) counted as close.
- */
-export function nameDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length >= 2 && b.length >= 2 && (a.includes(b) || b.includes(a))) {
-    return 0.25 * (1 - Math.min(a.length, b.length) / Math.max(a.length, b.length)) + 0.1;
-  }
-  const longer = Math.max(a.length, b.length);
-  if (Math.abs(a.length - b.length) / longer > 0.5) return 1;
-  return levenshtein(a, b) / longer;
-}
-
-/** Kept here until the shared edit distance of src/text/ lands (to be unified at merge). */
-function levenshtein(a: string, b: string): number {
-  const previous = new Array<number>(b.length + 1);
-  const current = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
-      );
-    }
-    for (let j = 0; j <= b.length; j++) previous[j] = current[j] as number;
-  }
-  return previous[b.length] as number;
 }

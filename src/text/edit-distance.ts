@@ -19,3 +19,17 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
   }
   return previous[b.length] as number;
 }
+
+/**
+ * How far apart two folded names (or command names) are: edit distance over the longer length
+ * (0 = same), with containment (谢尔曼 in 温迪·谢尔曼) counted as close.
+ */
+export function nameDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length >= 2 && b.length >= 2 && (a.includes(b) || b.includes(a))) {
+    return 0.25 * (1 - Math.min(a.length, b.length) / Math.max(a.length, b.length)) + 0.1;
+  }
+  const longer = Math.max(a.length, b.length);
+  if (Math.abs(a.length - b.length) / longer > 0.5) return 1;
+  return editDistance(a, b) / longer;
+}
