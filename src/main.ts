@@ -1,11 +1,11 @@
 import { type FSWatcher, unwatchFile, watch, watchFile } from "node:fs";
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { Archive } from "./articles/archive.js";
 import { cachePath } from "./articles/cache.js";
 import { startConsole } from "./cli/console.js";
-import { type Config, exitOnConfigError, loadConfig } from "./config.js";
+import { type Config, loadConfig } from "./config.js";
 import { createBot } from "./discord/bot.js";
+import { runAsEntryPoint } from "./entry.js";
 import { createLogger, handleProcessFaults, type Logger } from "./logger.js";
 
 /**
@@ -273,11 +273,4 @@ function exitSoon(ms = 5_000): void {
   setTimeout(() => process.exit(1), ms).unref();
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(resolve(entry)).href) {
-  main().catch((error: unknown) => {
-    exitOnConfigError(error);
-    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    process.exitCode = 1;
-  });
-}
+runAsEntryPoint(import.meta.url, main);

@@ -1,9 +1,9 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { pathToFileURL } from "node:url";
 import { Archive } from "../articles/archive.js";
-import { exitOnConfigError, loadConfig } from "../config.js";
+import { loadConfig } from "../config.js";
+import { isEntryPoint, reportFatal } from "../entry.js";
 import { UserError } from "../errors.js";
 import { createLogger } from "../logger.js";
 import {
@@ -91,16 +91,8 @@ export async function runCli(
   return failed > 0 ? 1 : 0;
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(resolve(entry)).href) {
-  runCli(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      exitOnConfigError(error);
-      process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+if (isEntryPoint(import.meta.url)) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  }, reportFatal);
 }

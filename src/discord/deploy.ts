@@ -1,7 +1,6 @@
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { REST, Routes } from "discord.js";
 import { type Config, ConfigError, exitOnConfigError, loadConfig } from "../config.js";
+import { isEntryPoint } from "../entry.js";
 import { createLogger, type Logger } from "../logger.js";
 import { type CommandDefinition, discordDefinitions } from "./definitions.js";
 import { assertValidCommands } from "./validate.js";
@@ -47,8 +46,7 @@ export async function deployCommands(
   return { scope: guild ? "guild" : "global", applicationId, names };
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(resolve(entry)).href) {
+if (isEntryPoint(import.meta.url)) {
   let config: Config;
   try {
     config = loadConfig();

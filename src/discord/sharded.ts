@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { REST, Routes, type Shard, ShardingManager } from "discord.js";
-import { type Config, exitOnConfigError, loadConfig } from "../config.js";
+import { type Config, loadConfig } from "../config.js";
+import { runAsEntryPoint } from "../entry.js";
 import { createLogger, handleProcessFaults, type Logger } from "../logger.js";
 import { type ArchiveWatcher, loadArchive, watchArchive } from "../main.js";
 import { discordHost, untilReachable } from "./connect.js";
@@ -129,11 +130,4 @@ async function main(): Promise<void> {
   }
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(resolve(entry)).href) {
-  main().catch((error: unknown) => {
-    exitOnConfigError(error);
-    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    process.exitCode = 1;
-  });
-}
+runAsEntryPoint(import.meta.url, main);
