@@ -335,7 +335,20 @@ export function suggestArticles(archive: Archive, typed: string, limit = 25): Ch
 
 /** Autocomplete for person options: known speakers by any alias, most quoted first. */
 export function suggestPeople(archive: Archive, typed: string, limit = 25): Choice[] {
-  return archive.people.list(typed.trim() || undefined, limit).map((person) => {
+  const wanted = typed.trim();
+  const people = archive.people.list(wanted || undefined, limit);
+  // `Put` offers 普京 where the archive writes 普京（Vladimir Putin）.
+  if (people.length < limit && /\p{Script=Latin}/u.test(wanted)) {
+    const seen = new Set(people.map((person) => person.name));
+    for (const chinese of archive.search.englishNames.chineseForPrefix(wanted, { people: true })) {
+      for (const person of archive.people.find(chinese)) {
+        if (people.length >= limit || seen.has(person.name)) continue;
+        seen.add(person.name);
+        people.push(person);
+      }
+    }
+  }
+  return people.map((person) => {
     const others = person.aliases.filter((alias) => alias !== person.name).slice(0, 2);
     const label = others.length > 0 ? `${person.name}（${others.join("、")}）` : person.name;
     return { name: clip(`${label} · ${person.quoteCount}`, 100), value: clip(person.name, 100) };

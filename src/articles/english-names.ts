@@ -280,6 +280,16 @@ export class EnglishNames {
     return map.get(englishKey(english)) ?? [];
   }
 
+  /** The Chinese names of the English names (or surnames) that start with `prefix`, for autocomplete. */
+  chineseForPrefix(prefix: string, options: { people?: boolean } = {}): string[] {
+    const wanted = englishKey(prefix);
+    if (!wanted) return [];
+    const out = new Set<string>();
+    for (const [english, names] of options.people ? this.peopleMap() : this.map())
+      if (english.startsWith(wanted)) for (const name of names) out.add(name);
+    return [...out];
+  }
+
   /**
    * The English names and surnames (lookup keys) that stand for a Chinese name, for people and
    * autocomplete; with `people`, only those of people's names.

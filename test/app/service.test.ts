@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runQuotes } from "../../src/app/service.js";
+import { runQuotes, suggestPeople } from "../../src/app/service.js";
 import { Archive } from "../../src/articles/archive.js";
 
 const seedText = readFileSync("seeds/000_d87d864bdde93e5b.txt", "utf8");
@@ -31,5 +31,15 @@ describe("runQuotes: asking by an English name the quoting article never writes"
     const answer = runQuotes(archive, { person });
     expect(answer.matched.map((match) => match.name)).toEqual(["谢尔曼"]);
     expect(answer.quotes.map((quote) => quote.paragraph)).toEqual([2, 4, 5, 5, 14]);
+  });
+});
+
+describe("suggestPeople: autocomplete by the start of an English name", () => {
+  it.each(["Sher", "wendy s", "Sherman"])("%s offers 谢尔曼", (typed) => {
+    expect(suggestPeople(archive, typed).map((choice) => choice.value)).toContain("谢尔曼");
+  });
+
+  it("offers nobody for an English start no name of the archive has", () => {
+    expect(suggestPeople(archive, "Zyx")).toEqual([]);
   });
 });
