@@ -2,7 +2,7 @@
  * Learns word associations for /ask's soft matches (issue 12): which words the archive uses in
  * the same contexts (丧命/死亡, 纵火/放火, 升息/加息), from the archive itself.
  *
- *   npx tsx scripts/learn-associations.ts /work/corpus/archive/pages data/word-associations.txt
+ *   npx tsx scripts/learn-associations.ts <unpacked archive>/pages data/word-associations.txt
  *
  * Method: every article's Chinese text (tags stripped, folded) is cut by jieba; the VOCABULARY
  * most frequent content words (two or more Han characters, no stop words) are the targets, the
@@ -177,7 +177,7 @@ const lines: string[] = [
   "# Word associations learned from the archive by scripts/learn-associations.ts (PPMI over",
   `# ±${WINDOW}-word windows of jieba words, ${DIMENSIONS}-dimensional random projection, cosine).`,
   "# One word a line: the word, then up to 8 neighbours as word:similarity (two digits).",
-  `# Rebuild: npx tsx scripts/learn-associations.ts /work/corpus/archive/pages ${outFile}`,
+  `# Rebuild: npx tsx scripts/learn-associations.ts <unpacked archive>/pages ${outFile}`,
 ];
 const similarities = new Float32Array(VOCABULARY);
 for (let r = 0; r < VOCABULARY; r++) {

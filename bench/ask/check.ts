@@ -2,7 +2,7 @@
  * Checks the reading-comprehension data against the archive and prints its make-up:
  * bench/ask/dev.json, test.json, pool.json and bench/summary/references.json.
  *
- *   CORPUS_ARCHIVE=/path/to/unpacked/archive npx tsx bench/ask/check.ts
+ *   npx tsx bench/ask/check.ts   # the archive tarball from CORPUS_DIR or ../shared/corpus
  *
  * Every answer and key sentence must be an exact substring of the paragraph it names, as parsed by
  * the project (`parseArticle(...).paragraphs`, 1-based); dev, test and pool articles must be

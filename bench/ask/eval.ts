@@ -1,7 +1,7 @@
 /**
  * Scores /ask on the reading-comprehension sets of bench/ask (issue 12; rules in PROTOCOL.md).
  *
- *   CORPUS_ARCHIVE=/work/corpus/archive npx tsx bench/ask/eval.ts            # dev set
+ *   npx tsx bench/ask/eval.ts               # dev set (the archive tarball: CORPUS_DIR or ../shared/corpus)
  *   npx tsx bench/ask/eval.ts --set test    # the blind test set: once, at the end of the work
  *   npx tsx bench/ask/eval.ts --json        # every question's outcome as JSON on stdout
  *   npx tsx bench/ask/eval.ts --failures    # and every miss, grouped by outcome
@@ -10,8 +10,8 @@
  * Builds an Archive over exactly the set's pool ∪ dev ∪ test articles (copied into a temporary
  * folder, then `Archive.load`), runs every question through `runAsk` (the service function behind
  * `/ask`), scores it, records the set's figures in bench/ask/scores.json and writes bench/ASK.md
- * with the dev and test figures side by side. The archive is found at CORPUS_ARCHIVE (an unpacked
- * copy holding pages/) or else the shared tarball is unpacked once (test/corpus.ts).
+ * with the dev and test figures side by side. The archive tarball (CORPUS_DIR or ../shared/corpus)
+ * is unpacked once (test/corpus.ts).
  *
  * Imports stay few and from stable modules (the service, the archive, ROUGE), so that the
  * refactoring of src/ does not break the harness.

@@ -6,8 +6,7 @@
  *
  *   npx tsx bench/ask/select.ts   # writes bench/ask/selection.json and bench/ask/pool.json
  *
- * The archive is CORPUS_ARCHIVE (an unpacked copy: pages/, indexes/, channels.csv) or else the
- * shared tarball epoch-news-2020-2022.tar.zst, unpacked once (see test/corpus.ts). Only ids, paths,
+ * The archive is the shared tarball epoch-news-2020-2022.tar.zst, unpacked once (see test/corpus.ts). Only ids, paths,
  * channels, dates and kinds are written; no article text.
  */
 

@@ -5,7 +5,7 @@
  *   node bench/quotes/select.mjs [ARCHIVE_PAGES]           # candidates per phenomenon + the pick
  *   node bench/quotes/select.mjs [ARCHIVE_PAGES] --write   # also writes bench/quotes/selection.json
  *
- * ARCHIVE_PAGES defaults to /work/corpus/archive/pages (the unpacked archive's pages/ folder).
+ * ARCHIVE_PAGES is the unpacked archive's pages/ folder (required: this script reads no tarball).
  * The detectors are rough regular expressions over the page text: they only propose articles;
  * every quote is then annotated by reading the article (PROTOCOL.md). Excluded: January 2022 (the
  * month the project is developed on), articles without a 2020–2022 dateline, and every id of
@@ -21,7 +21,13 @@ const DEV_SIZE = 64;
 const TEST_SIZE = 34;
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const root = args.find((a) => !a.startsWith("--")) ?? "/work/corpus/archive/pages";
+const root = args.find((a) => !a.startsWith("--"));
+if (!root) {
+  console.error(
+    "usage: node bench/quotes/select.mjs ARCHIVE_PAGES [--write]  (the unpacked archive's pages/ folder)",
+  );
+  process.exit(2);
+}
 const write = args.includes("--write");
 
 const annotated = JSON.parse(

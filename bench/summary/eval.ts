@@ -4,7 +4,7 @@
  * recall, for dubao's summary (`runSummary`, the service function behind `/summary`) beside
  * Lead-N (the first N clean sentences, split by the project's splitter) and plain TextRank.
  *
- *   CORPUS_ARCHIVE=/work/corpus/archive npx tsx bench/summary/eval.ts     # dev set
+ *   npx tsx bench/summary/eval.ts              # dev set (the archive tarball: CORPUS_DIR or ../shared/corpus)
  *   npx tsx bench/summary/eval.ts --set test   # the blind test set: once, at the end of the work
  *   npx tsx bench/summary/eval.ts --json       # every article's figures as JSON on stdout
  *
