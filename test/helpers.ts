@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Article, ArticleSchema } from "../src/articles/article.js";
 import { parseArticle } from "../src/articles/parse.js";
+import type { IndexDoc } from "../src/search/engine.js";
 
 /** Shared by the tests: the project's folders, the seed article, and JSON article fixtures. */
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -42,5 +43,20 @@ export function makeArticle(fields: Partial<Article> & Pick<Article, "paragraphs
     script: "gb",
     file: `${id}.md`,
     ...fields,
+  };
+}
+
+/**
+ * An article as plain MiniSearch would index it (no people field), for the parity tests of the
+ * search engine against MiniSearch's own search.
+ */
+export function plainIndexDoc(article: Article): IndexDoc {
+  return {
+    id: article.id,
+    title: article.title,
+    tags: article.tags.join("\n"),
+    people: "",
+    caption: article.caption ?? "",
+    body: article.paragraphs.join("\n"),
   };
 }

@@ -2,22 +2,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import MiniSearch, { type SearchResult } from "minisearch";
 import { describe, expect, it } from "vitest";
-import type { Article } from "../../src/articles/article.js";
 import { FIELDS, type IndexDoc, MINISEARCH_OPTIONS } from "../../src/search/engine.js";
 import { IndexStore } from "../../src/search/store.js";
 import { foldText } from "../../src/text/fold.js";
-import { articleFixtures, PROJECT_ROOT, seedArticle } from "../helpers.js";
+import { articleFixtures, PROJECT_ROOT, plainIndexDoc, seedArticle } from "../helpers.js";
 
 const articles = [seedArticle(), ...articleFixtures("search")];
 
-const docOf = (article: Article): IndexDoc => ({
-  id: article.id,
-  title: article.title,
-  tags: article.tags.join("\n"),
-  people: "",
-  caption: article.caption ?? "",
-  body: article.paragraphs.join("\n"),
-});
+const docOf = plainIndexDoc;
 
 /** The store's index, assembled from packed postings without `MiniSearch.add`. */
 function bulkStore(docs: IndexDoc[]): IndexStore {

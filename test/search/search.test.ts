@@ -14,7 +14,7 @@ import {
 import { type IndexDoc, MINISEARCH_OPTIONS } from "../../src/search/store.js";
 import { foldText, toTraditional } from "../../src/text/text.js";
 import { skipMessage, unpackedCorpus } from "../corpus.js";
-import { articleFixtures, seedArticle } from "../helpers.js";
+import { articleFixtures, plainIndexDoc, seedArticle } from "../helpers.js";
 
 const SEED = "n13495457";
 
@@ -278,16 +278,7 @@ describe("adding and removing articles", () => {
   it("scores a term as MiniSearch's own search does (BM25, title boosted)", () => {
     const plain = SearchIndex.build(articles, { people: () => [] });
     const mini = new MiniSearch<IndexDoc>(MINISEARCH_OPTIONS);
-    mini.addAll(
-      articles.map((article) => ({
-        id: article.id,
-        title: article.title,
-        tags: article.tags.join("\n"),
-        people: "",
-        caption: article.caption ?? "",
-        body: article.paragraphs.join("\n"),
-      })),
-    );
+    mini.addAll(articles.map(plainIndexDoc));
     // 表示 is in no title or tag, so no whole-term weight is added.
     const ours = plain.search("表示", { limit: 50 }).hits;
     const theirs = mini.search("表示");
