@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,4 +60,24 @@ export function plainIndexDoc(article: Article): IndexDoc {
     caption: article.caption ?? "",
     body: article.paragraphs.join("\n"),
   };
+}
+
+/** `src/main.ts` as its own process (what `npm start` runs), its stderr kept as the log. */
+export function spawnMain(env: Record<string, string | undefined>): {
+  child: ChildProcess;
+  log: () => string;
+  exited: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stderr?.on("data", (chunk) => {
+    log += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => resolve(code)),
+  );
+  return { child, log: () => log, exited };
 }

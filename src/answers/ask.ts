@@ -78,7 +78,6 @@ export interface AskOptions {
 }
 
 export const MAX_ANSWERS = 3;
-export const NO_ANSWER = "没有找到能回答这个问题的句子。";
 
 // ---------------------------------------------------------------------------------------------
 // Matching

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +11,7 @@ import { type CommandDefinition, discordDefinitions } from "../../src/discord/de
 import { deployCommands } from "../../src/discord/deploy.js";
 import { silentLogger } from "../../src/logger.js";
 import { FakeDiscord } from "../fake-discord.js";
+import { spawnMain } from "../helpers.js";
 
 /**
  * The runtime around the bot: `npm run deploy` against the fake Discord, the local console, and
@@ -131,29 +132,21 @@ describe("npm start", () => {
     const seedText = readFileSync(join("seeds", SEED_FILE), "utf8");
     writeFileSync(join(seeds, SEED_FILE), seedText);
     const ready = fake.next("ready", 60_000);
-    child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      env: {
-        DISCORD_TOKEN: fake.token,
-        DISCORD_API_BASE: fake.apiBase,
-        SEEDS_DIR: seeds,
-        LOG_LEVEL: "info",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const main = spawnMain({
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_BASE: fake.apiBase,
+      SEEDS_DIR: seeds,
+      LOG_LEVEL: "info",
     });
-    let log = "";
-    child.stderr?.on("data", (chunk) => {
-      log += chunk;
-    });
-    const exited = new Promise<number | null>((resolve) =>
-      child?.once("exit", (code) => resolve(code)),
-    );
+    child = main.child;
+    const { log, exited } = main;
     await ready;
     await fake.waitForShard(0);
     const first = await fake.answer(
       fake.command("source", [{ name: "article", type: 3, value: SEED_ID }]),
     );
     expect(first.body.embeds[0].url).toContain(SEED_ID);
-    expect(log).toMatch(/Parsed 1\/1 files \(100%\)/);
+    expect(log()).toMatch(/Parsed 1\/1 files \(100%\)/);
 
     // A new article appears in the folder while the bot runs.
     const newId = "n13495999";
@@ -162,7 +155,7 @@ describe("npm start", () => {
       seedText.replaceAll("n13495457", newId).replaceAll("美俄日内瓦会谈", "新到文章：美俄会谈"),
     );
     await expect
-      .poll(() => log, { timeout: 20_000, interval: 100 })
+      .poll(log, { timeout: 20_000, interval: 100 })
       .toMatch(new RegExp(`Indexed new article ${newId}`));
     const second = await fake.answer(
       fake.command("source", [{ name: "article", type: 3, value: newId }]),
@@ -171,7 +164,7 @@ describe("npm start", () => {
 
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(log).toMatch(/SIGTERM: shutting down/);
-    expect(log).toMatch(/Stopped/);
+    expect(log()).toMatch(/SIGTERM: shutting down/);
+    expect(log()).toMatch(/Stopped/);
   }, 90_000);
 });

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer, type Server, connect as tcpConnect } from "node:net";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
@@ -9,6 +9,7 @@ import { type Bot, createBot } from "../../src/discord/bot.js";
 import { backoffDelay, unreachableReason } from "../../src/discord/connect.js";
 import { createMemoryLogger } from "../../src/logger.js";
 import { FakeDiscord, NO_IDENTIFY_THROTTLE } from "../fake-discord.js";
+import { spawnMain } from "../helpers.js";
 
 /**
  * Issue 10 item 13: with a valid-looking token and Discord out of reach, the bot says so and
@@ -171,25 +172,17 @@ describe("npm start without Discord", () => {
 
   it("keeps retrying with a clear message, not a bare ECONNREFUSED, until stopped", async () => {
     const port = await closedPort();
-    child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      env: {
-        PATH: process.env.PATH,
-        DISCORD_TOKEN: TOKEN,
-        DISCORD_API_BASE: `http://127.0.0.1:${port}/api`,
-        LOG_LEVEL: "info",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const main = spawnMain({
+      PATH: process.env.PATH,
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_BASE: `http://127.0.0.1:${port}/api`,
+      LOG_LEVEL: "info",
     });
-    let log = "";
-    child.stderr?.on("data", (chunk) => {
-      log += chunk;
-    });
-    const exited = new Promise<number | null>((resolve) =>
-      child?.once("exit", (code) => resolve(code)),
-    );
+    child = main.child;
+    const { log, exited } = main;
     // Not a terminal: one pino JSON event a line.
     const warnings = () =>
-      log
+      log()
         .split("\n")
         .filter((line) => line.startsWith("{"))
         .map((line) => JSON.parse(line) as { level: number; msg: string })
@@ -200,7 +193,7 @@ describe("npm start without Discord", () => {
     expect(child.exitCode).toBeNull();
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(log).not.toMatch(/^Error: connect ECONNREFUSED/m);
-    expect(log).toMatch(/SIGTERM: shutting down/);
+    expect(log()).not.toMatch(/^Error: connect ECONNREFUSED/m);
+    expect(log()).toMatch(/SIGTERM: shutting down/);
   }, 60_000);
 });
