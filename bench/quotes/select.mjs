@@ -106,6 +106,9 @@ const EXTRA_DETECTORS = {
   // A `某` form speaking: `张某说`, `李某（化名）表示`.
   "mou-name": (ps) =>
     ps.some((p) => new RegExp(`[${HAN}]某(（化名）)?(说|表示|称|告诉|透露)`).test(p)),
+  // For test2 only: a generic form speaking (`李先生说`, `王女士（化名）表示`) or any 化名.
+  "generic-name": (ps) =>
+    ps.some((p) => new RegExp(`[${HAN}](先生|女士|小姐|某)(（化名）)?${SPEECH}|化名`).test(p)),
 };
 
 function bodyParagraphs(raw) {
@@ -245,6 +248,74 @@ for (const [phenomenon, counts] of SUPPLEMENT) {
   }
 }
 
+/**
+ * test2, a second blind test set drawn after the first test set had been scored once (the
+ * extractor was then being changed on the dev set): a new seed orders the candidates, and every
+ * article already used anywhere is left out (the dev and test picks above, the bench/ask
+ * selection and retrieval pool). Round-robin over the phenomena below (transcripts first, the
+ * rest rarest first), each turn taking, among the next 40 untaken candidates of the phenomenon in
+ * seed order, the one whose channel and year are least used so far. The existing picks are
+ * unchanged.
+ */
+const SEED2 = "dubao-quotes-bench-test2:";
+const TEST2_SIZE = 32;
+const askIds = (() => {
+  const askDir = join(here, "..", "ask");
+  const selection = JSON.parse(readFileSync(join(askDir, "selection.json"), "utf8"));
+  const pool = JSON.parse(readFileSync(join(askDir, "pool.json"), "utf8"));
+  return new Set([...selection.dev, ...selection.test, ...pool.articles].map((a) => a.id));
+})();
+const used2 = new Set([...taken, ...dev.map((a) => a.id), ...test.map((a) => a.id), ...askIds]);
+const hash2 = (id) =>
+  createHash("sha256")
+    .update(SEED2 + id)
+    .digest("hex");
+const order2 = candidates
+  .filter((c) => !used2.has(c.id))
+  .map((c) => ({ ...c, order2: hash2(c.id) }))
+  .sort((a, b) => (a.order2 < b.order2 ? -1 : a.order2 > b.order2 ? 1 : 0));
+const phenomena2 = [
+  "transcript",
+  "multi-paragraph",
+  "pronoun",
+  "organisation",
+  "scare-quote",
+  "japanese-name",
+  "english-only-name",
+  "dot-name",
+  "generic-name",
+  "partial",
+  "speaker-after",
+  "title-surname",
+  "subheading",
+];
+const test2 = [];
+{
+  const taken2 = new Set();
+  const channelUse2 = new Map();
+  const yearUse2 = new Map();
+  const has2 = (c, phenomenon) => c.phenomena.includes(phenomenon) || c.extra.includes(phenomenon);
+  while (test2.length < TEST2_SIZE) {
+    let progressed = false;
+    for (const phenomenon of phenomena2) {
+      if (test2.length >= TEST2_SIZE) break;
+      const pool = order2.filter((c) => has2(c, phenomenon) && !taken2.has(c.id)).slice(0, 40);
+      if (pool.length === 0) continue;
+      const use = (c) => (channelUse2.get(c.channel) ?? 0) + (yearUse2.get(c.year) ?? 0);
+      const best = pool.reduce((a, b) => (use(b) < use(a) ? b : a));
+      taken2.add(best.id);
+      channelUse2.set(best.channel, (channelUse2.get(best.channel) ?? 0) + 1);
+      yearUse2.set(best.year, (yearUse2.get(best.year) ?? 0) + 1);
+      test2.push({
+        ...entry({ ...best, reason: phenomenon }),
+        detected: [...best.phenomena, ...best.extra],
+      });
+      progressed = true;
+    }
+    if (!progressed) break;
+  }
+}
+
 console.log(
   `${candidates.length} candidates; per year ${JSON.stringify(Object.fromEntries([2020, 2021, 2022].map((y) => [y, candidates.filter((c) => c.year === y).length])))}`,
 );
@@ -261,10 +332,15 @@ console.log(`dev ${dev.length}, test ${test.length}`);
 for (const [name, set] of [
   ["dev", dev],
   ["test", test],
+  ["test2", test2],
 ])
   for (const a of set)
     console.log(`${name} ${a.id} ${a.path} ${a.year} ${a.reason} [${a.detected.join(",")}]`);
 if (write) {
   const about = `Chosen by bench/quotes/select.mjs (seed ${JSON.stringify(SEED)}); paths relative to the archive's pages/ folder.`;
-  writeFileSync(join(here, "selection.json"), `${JSON.stringify({ about, dev, test }, null, 2)}\n`);
+  const aboutTest2 = `test2: chosen by the same script (seed ${JSON.stringify(SEED2)}), leaving out every dev, test and bench/ask article.`;
+  writeFileSync(
+    join(here, "selection.json"),
+    `${JSON.stringify({ about, aboutTest2, dev, test, test2 }, null, 2)}\n`,
+  );
 }
