@@ -9,6 +9,7 @@
  *   npx tsx bench/quotes/eval.ts --verbose       # and every error
  *   npx tsx bench/quotes/eval.ts --invariant     # the month invariant (invariant.ts)
  *   npx tsx bench/quotes/eval.ts --set test --final   # the blind test set: once, at the end
+ *   npx tsx bench/quotes/eval.ts --set test2 --final  # the second blind test set: once, at the end
  *
  * Articles are read from the archive tarball (CORPUS_DIR or ../shared/corpus), unpacked once.
  */
@@ -478,9 +479,9 @@ async function main(): Promise<void> {
     return;
   }
   const set = option("--set") ?? "dev";
-  if (set === "test" && !args.includes("--final")) {
+  if (set !== "dev" && !args.includes("--final")) {
     console.log(
-      "The test set is blind: it is scored once, at the end (add --final to do so). Use --set dev.",
+      `The ${set} set is blind: it is scored once, at the end (add --final to do so). Use --set dev.`,
     );
     process.exitCode = 1;
     return;
