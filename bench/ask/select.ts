@@ -258,9 +258,7 @@ function main(): void {
       2,
     )}\n`,
   );
-  console.log(
-    `dev ${dev.length}, test ${test.length}, pool ${pool.length}, test2 ${test2.length}`,
-  );
+  console.log(`dev ${dev.length}, test ${test.length}, pool ${pool.length}, test2 ${test2.length}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
