@@ -1,6 +1,6 @@
 /**
  * Checks the reading-comprehension data against the archive and prints its make-up:
- * bench/ask/dev.json, test.json, pool.json and bench/summary/references.json.
+ * bench/ask/dev.json, test.json, test2.json, pool.json and bench/summary/references.json.
  *
  *   npx tsx bench/ask/check.ts   # the archive tarball from CORPUS_DIR or ../shared/corpus
  *
@@ -53,16 +53,20 @@ export interface Question {
   missing?: string;
 }
 
+/** The question sets: dev (tune), test (scored once), test2 (a second blind set, scored once). */
+export const SETS = ["dev", "test", "test2"] as const;
+export type SetName = (typeof SETS)[number];
+
 export interface QuestionSet {
   description: string;
-  set: "dev" | "test";
+  set: SetName;
   questions: Question[];
 }
 
 export interface Reference {
   id: string;
   path: string;
-  set: "dev" | "test";
+  set: SetName;
   kind: "news" | "digest" | "interview";
   keySentences: SentenceRef[];
   summary: string;
@@ -99,10 +103,9 @@ function main(): void {
       errors.push(`${where}: not a whole sentence: ${ref.sentence.slice(0, 40)}`);
   };
 
-  const sets = {
-    dev: readJson<QuestionSet>(join(here, "dev.json")),
-    test: readJson<QuestionSet>(join(here, "test.json")),
-  };
+  const sets = Object.fromEntries(
+    SETS.map((name) => [name, readJson<QuestionSet>(join(here, `${name}.json`))]),
+  ) as Record<SetName, QuestionSet>;
   const pool = readJson<{ articles: Array<{ id: string; path: string }> }>(join(here, "pool.json"));
   const references = readJson<{ articles: Reference[] }>(
     join(here, "..", "summary", "references.json"),
@@ -133,9 +136,19 @@ function main(): void {
     ["dev", "test"],
     ["dev", "pool"],
     ["test", "pool"],
+    ["test2", "dev"],
+    ["test2", "test"],
+    ["test2", "pool"],
   ] as const) {
     for (const id of articlesOf[a] ?? [])
       if (articlesOf[b]?.has(id)) errors.push(`${id} in ${a} and ${b}`);
+  }
+  // test2 was chosen outside the quotes benchmark's articles too (select.ts).
+  for (const name of ["dev.json", "test.json", "selection.json"]) {
+    const text = readFileSync(join(here, "..", "quotes", name), "utf8");
+    for (const match of text.matchAll(/"id":\s*"(n\d+)"/g))
+      if (articlesOf.test2?.has(match[1] as string))
+        errors.push(`${match[1]} in test2 and bench/quotes/${name}`);
   }
   for (const entry of pool.articles) {
     const article = load(entry.path);
@@ -173,7 +186,7 @@ function main(): void {
   const bySet = (set: string) => references.articles.filter((r) => r.set === set).length;
   console.log(`pool: ${pool.articles.length} articles`);
   console.log(
-    `summary references: ${references.articles.length} (dev ${bySet("dev")}, test ${bySet("test")})`,
+    `summary references: ${references.articles.length} (${SETS.map((set) => `${set} ${bySet(set)}`).join(", ")})`,
   );
   if (errors.length > 0) {
     for (const error of errors) console.error(error);

@@ -3,14 +3,16 @@
  *
  *   npx tsx bench/ask/eval.ts               # dev set (the archive tarball: CORPUS_DIR or ../shared/corpus)
  *   npx tsx bench/ask/eval.ts --set test    # the blind test set: once, at the end of the work
+ *   npx tsx bench/ask/eval.ts --set test2   # the second blind test set: once, likewise
  *   npx tsx bench/ask/eval.ts --json        # every question's outcome as JSON on stdout
  *   npx tsx bench/ask/eval.ts --failures    # and every miss, grouped by outcome
  *   npx tsx bench/ask/eval.ts --no-write    # leave scores.json and ASK.md alone
  *
- * Builds an Archive over exactly the set's pool ∪ dev ∪ test articles (copied into a temporary
- * folder, then `Archive.load`), runs every question through `runAsk` (the service function behind
- * `/ask`), scores it, records the set's figures in bench/ask/scores.json and writes bench/ASK.md
- * with the dev and test figures side by side. The archive tarball (CORPUS_DIR or ../shared/corpus)
+ * Builds an Archive over exactly the pool ∪ dev ∪ test articles, plus the test2 articles when the
+ * set is test2 (copied into a temporary folder, then `Archive.load`), runs every question through
+ * `runAsk` (the service function behind `/ask`), scores it, records the set's figures in
+ * bench/ask/scores.json and writes bench/ASK.md with the dev and test figures side by side (and
+ * test2's, once it is scored). The archive tarball (CORPUS_DIR or ../shared/corpus)
  * is unpacked once (test/corpus.ts).
  *
  * Imports stay few and from stable modules (the service, the archive, ROUGE), so that the
@@ -32,7 +34,7 @@ import { rougeN, rougeUnits } from "../../src/answers/rouge.js";
 import { runAsk } from "../../src/app/service.js";
 import { Archive } from "../../src/articles/archive.js";
 import { skipMessage, unpackedCorpus } from "../../test/corpus.js";
-import type { Question, QuestionSet, SentenceRef } from "./check.js";
+import type { Question, QuestionSet, SentenceRef, SetName } from "./check.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
@@ -327,12 +329,13 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** One markdown table with a dev and a test column group; a missing set reads "not yet scored". */
 export function renderReport(
-  scores: Partial<Record<"dev" | "test", SetScores>>,
+  scores: Partial<Record<SetName, SetScores>>,
   /** Hand-written notes (between NOTES_START and NOTES_END), kept from the previous report. */
   notes?: string,
 ): string {
-  const sets = ["dev", "test"] as const;
-  const cell = (set: "dev" | "test", show: (s: SetScores) => string) => {
+  // test2 gets its own columns once it has been scored; until then the report is as before.
+  const sets: SetName[] = scores.test2 ? ["dev", "test", "test2"] : ["dev", "test"];
+  const cell = (set: SetName, show: (s: SetScores) => string) => {
     const s = scores[set];
     return s ? show(s) : "—";
   };
@@ -362,7 +365,7 @@ export function renderReport(
     "function behind `/ask`, no article named) over an archive of exactly the pool, dev and test",
     "articles (484).",
     "",
-    `Status: dev ${cell("dev", (s) => `scored ${s.date}`)}; test ${scores.test ? `scored ${scores.test.date}` : "**not yet scored** (blind; scored once at the end by the integrator)"}.`,
+    `Status: dev ${cell("dev", (s) => `scored ${s.date}`)}; test ${scores.test ? `scored ${scores.test.date}` : "**not yet scored** (blind; scored once at the end by the integrator)"}${scores.test2 ? `; test2 scored ${scores.test2.date} (a second blind set, PROTOCOL.md; run over these articles plus its own 20)` : ""}.`,
     "",
     "## How an answer is scored",
     "",
@@ -477,14 +480,20 @@ const EMPTY: SetScores = {
 };
 
 interface Options {
-  set: "dev" | "test";
+  set: SetName;
   json: boolean;
   failures: boolean;
   write: boolean;
 }
 
+/** A --set value: dev, test or test2. */
+export function setName(value: string | undefined): SetName {
+  if (value === "dev" || value === "test" || value === "test2") return value;
+  throw new Error("--set takes dev, test or test2");
+}
+
 function parseArgs(argv: string[]): Options {
-  let set: "dev" | "test" = "dev";
+  let set: SetName = "dev";
   let json = false;
   let write = true;
   let failures = false;
@@ -494,13 +503,9 @@ function parseArgs(argv: string[]): Options {
     else if (arg === "--no-write") write = false;
     else if (arg === "--failures") failures = true;
     else if (arg === "--set") {
-      const value = argv[++i];
-      if (value !== "dev" && value !== "test") throw new Error("--set takes dev or test");
-      set = value;
+      set = setName(argv[++i]);
     } else if (arg?.startsWith("--set=")) {
-      const value = arg.slice(6);
-      if (value !== "dev" && value !== "test") throw new Error("--set takes dev or test");
-      set = value;
+      set = setName(arg.slice(6));
     } else throw new Error(`unknown argument ${arg}`);
   }
   return { set, json, failures, write };
@@ -518,7 +523,9 @@ async function main(): Promise<void> {
     ...readJson<{ articles: Array<{ path: string }> }>(join(here, "pool.json")).articles.map(
       (a) => a.path,
     ),
-    ...["dev", "test"].flatMap((set) =>
+    // dev and test run among pool ∪ dev ∪ test, as they always have; test2 among those plus its
+    // own articles (PROTOCOL.md).
+    ...(options.set === "test2" ? ["dev", "test", "test2"] : ["dev", "test"]).flatMap((set) =>
       readJson<QuestionSet>(join(here, `${set}.json`)).questions.map((q) => q.path),
     ),
   ];
@@ -538,9 +545,7 @@ async function main(): Promise<void> {
     if (options.failures && !options.json) printFailures(rows);
     if (options.write) {
       const store = join(here, "scores.json");
-      const all = existsSync(store)
-        ? readJson<Partial<Record<"dev" | "test", SetScores>>>(store)
-        : {};
+      const all = existsSync(store) ? readJson<Partial<Record<SetName, SetScores>>>(store) : {};
       all[options.set] = scores;
       writeFileSync(store, formatJson(all));
       const report = join(here, "..", "ASK.md");

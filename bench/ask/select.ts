@@ -6,6 +6,9 @@
  *
  *   npx tsx bench/ask/select.ts   # writes bench/ask/selection.json and bench/ask/pool.json
  *
+ * test2 (a second blind test set, PROTOCOL.md) is chosen last, with its own seed, among articles
+ * that are in none of dev, test, pool and the quotes benchmark's sets.
+ *
  * The archive is the shared tarball epoch-news-2020-2022.tar.zst, unpacked once (see test/corpus.ts). Only ids, paths,
  * channels, dates and kinds are written; no article text.
  */
@@ -20,6 +23,14 @@ import { skipMessage, unpackedCorpus } from "../../test/corpus.js";
 import { seeded } from "../measure.js";
 
 const SEED = 12;
+/**
+ * The second blind test set (test2), chosen after dev, test and pool with its own seed, so that
+ * adding it changed none of them.
+ */
+const TEST2_SEED = 212;
+const TEST2_ARTICLES = 20;
+/** Articles of the quotes benchmark (bench/quotes): kept out of test2. */
+const QUOTE_SETS = ["dev.json", "test.json", "selection.json"];
 const DEV_ARTICLES = 42;
 const TEST_ARTICLES = 22;
 const POOL_ARTICLES = 420;
@@ -142,10 +153,15 @@ function main(): void {
   }
 
   /** The first article in seeded order, over all channels, that passes the test. */
-  const firstWhere = (test: (article: Article) => boolean, title: RegExp): Selected => {
+  const firstWhere = (
+    test: (article: Article) => boolean,
+    title: RegExp,
+    lists = files,
+    seed = SEED,
+  ): Selected => {
     const order = shuffle(
-      channels.flatMap((channel) => files.get(channel) ?? []),
-      random(SEED + 1),
+      channels.flatMap((channel) => lists.get(channel) ?? []),
+      random(seed + 1),
     ).filter((path) => title.test(indexTitle.get(path) ?? ""));
     for (const path of order) {
       const article = read(path);
@@ -156,13 +172,13 @@ function main(): void {
   };
 
   /** Round-robin over channels; each turn takes the year least represented so far. */
-  const pickNews = (count: number): Selected[] => {
+  const pickNews = (count: number, lists = files): Selected[] => {
     const out: Selected[] = [];
     const perYear = new Map(YEARS.map((year) => [year, 0]));
     while (out.length < count) {
       for (const channel of channels) {
         if (out.length >= count) break;
-        const list = files.get(channel) ?? [];
+        const list = lists.get(channel) ?? [];
         const years = [...YEARS].sort((a, b) => (perYear.get(a) ?? 0) - (perYear.get(b) ?? 0));
         let chosen: Selected | undefined;
         for (const year of years) {
@@ -205,9 +221,29 @@ function main(): void {
   }
 
   const here = dirname(fileURLToPath(import.meta.url));
+
+  // test2: a fresh shuffle of every channel with its own seed; the same rules as test, among the
+  // articles left (not dev, test, pool, nor an article of the quotes benchmark).
+  for (const name of QUOTE_SETS) {
+    const text = readFileSync(join(here, "..", "quotes", name), "utf8");
+    for (const match of text.matchAll(/"id":\s*"(n\d+)"/g)) taken.add(match[1] as string);
+  }
+  const next2 = random(TEST2_SEED);
+  const files2 = new Map<string, string[]>();
+  for (const channel of channels) files2.set(channel, shuffle(files.get(channel) ?? [], next2));
+  const test2Special = [
+    firstWhere(isDigest, DIGEST, files2, TEST2_SEED),
+    firstWhere(isInterview, INTERVIEW, files2, TEST2_SEED),
+  ];
+  const test2 = [...test2Special, ...pickNews(TEST2_ARTICLES - test2Special.length, files2)];
+
   writeFileSync(
     join(here, "selection.json"),
-    `${JSON.stringify({ seed: SEED, excludedMonth: EXCLUDED_MONTH, dev, test }, null, 2)}\n`,
+    `${JSON.stringify(
+      { seed: SEED, excludedMonth: EXCLUDED_MONTH, dev, test, test2Seed: TEST2_SEED, test2 },
+      null,
+      2,
+    )}\n`,
   );
   writeFileSync(
     join(here, "pool.json"),
@@ -222,7 +258,7 @@ function main(): void {
       2,
     )}\n`,
   );
-  console.log(`dev ${dev.length}, test ${test.length}, pool ${pool.length}`);
+  console.log(`dev ${dev.length}, test ${test.length}, pool ${pool.length}, test2 ${test2.length}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

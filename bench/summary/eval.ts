@@ -6,11 +6,12 @@
  *
  *   npx tsx bench/summary/eval.ts              # dev set (the archive tarball: CORPUS_DIR or ../shared/corpus)
  *   npx tsx bench/summary/eval.ts --set test   # the blind test set: once, at the end of the work
+ *   npx tsx bench/summary/eval.ts --set test2  # the second blind test set: once, likewise
  *   npx tsx bench/summary/eval.ts --json       # every article's figures as JSON on stdout
  *
  * Loads an Archive over the set's articles only (copied into a temporary folder), records the
  * set's figures in bench/summary/scores.json and rewrites the section "Real news (archive
- * references)" of bench/ROUGE.md, dev and test side by side.
+ * references)" of bench/ROUGE.md, dev and test side by side (and test2 once it is scored).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -20,8 +21,8 @@ import { lead, textRank } from "../../src/answers/summary.js";
 import { runSummary } from "../../src/app/service.js";
 import type { Article } from "../../src/articles/article.js";
 import { skipMessage } from "../../test/corpus.js";
-import type { Reference } from "../ask/check.js";
-import { archiveDir, formatJson, loadSubset, matchAny } from "../ask/eval.js";
+import type { Reference, SetName } from "../ask/check.js";
+import { archiveDir, formatJson, loadSubset, matchAny, setName } from "../ask/eval.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
@@ -155,8 +156,9 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
-export function renderSection(scores: Partial<Record<"dev" | "test", SummaryScores>>): string {
-  const sets = ["dev", "test"] as const;
+export function renderSection(scores: Partial<Record<SetName, SummaryScores>>): string {
+  // test2 gets its own columns once it has been scored; until then the section is as before.
+  const sets: SetName[] = scores.test2 ? ["dev", "test", "test2"] : ["dev", "test"];
   const lines = [
     SECTION_START,
     "## Real news (archive references)",
@@ -176,7 +178,7 @@ export function renderSection(scores: Partial<Record<"dev" | "test", SummaryScor
     "beats, ties or loses to Lead-N at the same length. With 20 articles a set, one or two points",
     "are noise.",
     "",
-    `Status: dev ${scores.dev ? `scored ${scores.dev.date}` : "not yet scored"}; test ${scores.test ? `scored ${scores.test.date}` : "**not yet scored** (blind; scored once at the end by the integrator)"}.`,
+    `Status: dev ${scores.dev ? `scored ${scores.dev.date}` : "not yet scored"}; test ${scores.test ? `scored ${scores.test.date}` : "**not yet scored** (blind; scored once at the end by the integrator)"}${scores.test2 ? `; test2 (a second blind set, 20 articles) scored ${scores.test2.date}` : ""}.`,
     "",
   ];
   const keyCountsVary = sets.some((set) =>
@@ -240,12 +242,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const json = args.includes("--json");
   const setArg = args.find((arg) => arg.startsWith("--set"));
-  const set = setArg?.includes("=")
-    ? setArg.split("=")[1]
-    : setArg
-      ? args[args.indexOf(setArg) + 1]
-      : "dev";
-  if (set !== "dev" && set !== "test") throw new Error("--set takes dev or test");
+  const set = setName(
+    setArg?.includes("=") ? setArg.split("=")[1] : setArg ? args[args.indexOf(setArg) + 1] : "dev",
+  );
   const corpus = archiveDir();
   if (!corpus || !existsSync(join(corpus, "pages"))) {
     console.log(skipMessage("bench/summary/eval.ts"));
@@ -287,9 +286,7 @@ async function main(): Promise<void> {
       },
     };
     const store = join(here, "scores.json");
-    const all = existsSync(store)
-      ? readJson<Partial<Record<"dev" | "test", SummaryScores>>>(store)
-      : {};
+    const all = existsSync(store) ? readJson<Partial<Record<SetName, SummaryScores>>>(store) : {};
     all[set] = scores;
     writeFileSync(store, formatJson(all));
     const section = renderSection(all);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type MatchKind, matchSentence, notesOf, renderReport } from "../../bench/ask/eval.js";
-import { withSection } from "../../bench/summary/eval.js";
+import {
+  type MatchKind,
+  matchSentence,
+  notesOf,
+  renderReport,
+  setName,
+  summarise,
+} from "../../bench/ask/eval.js";
+import { renderSection, type SummaryScores, withSection } from "../../bench/summary/eval.js";
 
 /** The answer-matching rule of the reading-comprehension harness (bench/ASK.md). */
 describe("matchSentence", () => {
@@ -50,5 +57,38 @@ describe("reports", () => {
     expect(first).toBe(`# ROUGE\n\nclts tables\n\n${section("old")}\n`);
     const second = withSection(first, section("new"));
     expect(second).toBe(`# ROUGE\n\nclts tables\n\n${section("new")}\n`);
+  });
+});
+
+describe("the second blind test set (test2)", () => {
+  it("takes dev, test or test2 for --set and nothing else", () => {
+    expect(setName("dev")).toBe("dev");
+    expect(setName("test")).toBe("test");
+    expect(setName("test2")).toBe("test2");
+    expect(() => setName("test3")).toThrow(/dev, test or test2/);
+    expect(() => setName(undefined)).toThrow();
+  });
+
+  it("gives test2 columns in ASK.md only once test2 is scored", () => {
+    const header = (report: string) =>
+      report.split("\n").find((line) => line.startsWith("| group |")) ?? "";
+    expect(header(renderReport({}))).not.toContain("test2");
+    const test2 = summarise("test2", [], 0, [0, 0]);
+    const report = renderReport({ test2 });
+    expect(header(report)).toContain("test2 top-1");
+    expect(report).toContain(`test2 scored ${test2.date}`);
+  });
+
+  it("gives test2 columns in ROUGE.md only once test2 is scored", () => {
+    const test2: SummaryScores = {
+      set: "test2",
+      date: "2026-12-02",
+      articles: 0,
+      cells: {},
+      latency: { p50: 0, p99: 0, max: 0 },
+      keyCounts: [3],
+    };
+    expect(renderSection({})).not.toContain("test2");
+    expect(renderSection({ test2 })).toContain("test2 R-L");
   });
 });
