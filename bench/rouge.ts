@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { type RougeScores, rouge } from "../src/answers/rouge.js";
 import {
   DEFAULT_TUNING,
+  type Feature,
   lead,
   type SummaryTuning,
   summarize,
@@ -190,12 +191,31 @@ export function evaluate(samples: Sample[]): Row[] {
 }
 
 /** What each part of the ranking brings: dubao with one part switched off, at two lengths. */
+/** DEFAULT_TUNING with the named feature weights set to zero. */
+function without(features: Feature[], extra: Partial<SummaryTuning> = {}): SummaryTuning {
+  const weights = { ...DEFAULT_TUNING.weights };
+  for (const feature of features) weights[feature] = 0;
+  return { ...DEFAULT_TUNING, ...extra, weights };
+}
+
 const ABLATIONS: { label: string; tuning: SummaryTuning }[] = [
   { label: "dubao (all parts)", tuning: DEFAULT_TUNING },
-  { label: "without position prior", tuning: { ...DEFAULT_TUNING, position: 0 } },
-  { label: "without TextRank", tuning: { ...DEFAULT_TUNING, textRank: 0 } },
-  { label: "without title overlap", tuning: { ...DEFAULT_TUNING, title: 0 } },
-  { label: "without sentence priors", tuning: { ...DEFAULT_TUNING, priors: false } },
+  { label: "without position prior", tuning: without(["lead", "paragraph", "opening"]) },
+  { label: "without TextRank", tuning: without(["centrality"]) },
+  { label: "without title overlap", tuning: without(["title", "clause"], { coverage: 0 }) },
+  {
+    label: "without sentence priors",
+    tuning: without([
+      "figure",
+      "named",
+      "quote",
+      "pronoun",
+      "dangling",
+      "question",
+      "short",
+      "long",
+    ]),
+  },
   { label: "without MMR penalty", tuning: { ...DEFAULT_TUNING, redundancy: 0 } },
 ];
 
