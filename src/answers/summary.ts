@@ -534,7 +534,7 @@ export const DEFAULT_TUNING: SummaryTuning = {
     dangling: -0.05,
     question: -0.2,
     short: -0.4,
-    long: -0.2,
+    long: -0.4,
   },
   positionDecay: 8,
   paragraphDecay: 4,
