@@ -176,7 +176,7 @@ export function renderSection(scores: Partial<Record<"dev" | "test", SummaryScor
     "beats, ties or loses to Lead-N at the same length. With 20 articles a set, one or two points",
     "are noise.",
     "",
-    `Status: dev ${scores.dev ? `scored ${scores.dev.date}` : "not yet scored"}; test ${scores.test ? `scored ${scores.test.date}` : "**not yet scored** (blind; scored once at the end by the integrator)"}.`,
+    `Status: dev ${scores.dev ? `scored ${scores.dev.date}` : "not yet scored"}; test ${scores.test ? `scored ${scores.test.date}, once, with the system of that day (later changes were tuned on dev only and are not reflected in the test columns until the next blind set)` : "**not yet scored** (blind; scored once at the end by the integrator)"}.`,
     "",
   ];
   const keyCountsVary = sets.some((set) =>

@@ -409,7 +409,10 @@ export const FEATURES = [
   "pronoun",
   /** Opens with a demonstrative or a connective that leans on the sentence before (该, 但, 此外). */
   "dangling",
-  /** Ends with a question mark. */
+  /**
+   * A short question (under 20 Han characters): a rhetorical hook. A long one may report what
+   * was asked, which is news.
+   */
   "question",
   /** Fewer than 15 Han characters (with Latin words): a fragment or a caption. */
   "short",
@@ -484,7 +487,8 @@ export function sentenceFeatures(
       quote: quotedShare(candidate.clean),
       pronoun: pronoun ? 1 : 0,
       dangling: !pronoun && DANGLING_START.test(candidate.folded) ? 1 : 0,
-      question: /[?？]\s*[”」』]?\s*$/.test(candidate.clean) ? 1 : 0,
+      question:
+        /[?？]\s*[”」』]?\s*$/.test(candidate.clean) && countHan(candidate.clean) < 20 ? 1 : 0,
       short: size < 15 ? 1 : 0,
       long: Math.min(1, Math.max(0, countHan(candidate.clean) - 40) / 100),
     };

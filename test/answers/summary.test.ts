@@ -295,3 +295,22 @@ describe("ranking features", () => {
     expect(second).toBe("新预算将增加公共交通和学校的拨款，其中公共交通拨款增加一成。");
   });
 });
+
+describe("questions", () => {
+  it("a short rhetorical question is ranked below a long one that reports what was asked", () => {
+    const article = makeArticle({
+      title: "议员质询交通部长",
+      paragraphs: [
+        "市议会周五就地铁延误举行听证会。这是真的吗？议员王芳在听证会上追问交通部长，为什么新线地铁在通车第一个月里延误了四十多次？",
+      ],
+    });
+    const { features } = prepareArticle(article);
+    const question = FEATURES.indexOf("question");
+    expect((features[1] as Float64Array)[question]).toBe(1);
+    expect((features[2] as Float64Array)[question]).toBe(0);
+    expect(summarize(article, 2)).toEqual([
+      "市议会周五就地铁延误举行听证会。",
+      "议员王芳在听证会上追问交通部长，为什么新线地铁在通车第一个月里延误了四十多次？",
+    ]);
+  });
+});
