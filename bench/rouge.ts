@@ -202,7 +202,7 @@ const ABLATIONS: { label: string; tuning: SummaryTuning }[] = [
   { label: "dubao (all parts)", tuning: DEFAULT_TUNING },
   { label: "without position prior", tuning: without(["lead", "paragraph", "opening"]) },
   { label: "without TextRank", tuning: without(["centrality"]) },
-  { label: "without title overlap", tuning: without(["title", "clause"], { coverage: 0 }) },
+  { label: "without title overlap", tuning: without(["title"]) },
   {
     label: "without sentence priors",
     tuning: without([

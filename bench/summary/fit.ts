@@ -35,7 +35,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** The values each weight may take in the search (the features lie in [0, 1]). */
 const STEPS = [-0.8, -0.4, -0.2, -0.1, 0, 0.1, 0.2, 0.4, 0.8];
 const REDUNDANCY = [0, 0.25, 0.5, 1];
-const COVERAGE = [0, 0.25, 0.5, 1];
 
 interface Prepared {
   prepared: PreparedArticle;
@@ -66,13 +65,13 @@ function objective(examples: Prepared[], tuning: SummaryTuning): number {
 type Decays = Pick<SummaryTuning, "positionDecay" | "paragraphDecay">;
 
 /**
- * Coordinate ascent: each weight in turn (then the redundancy and the coverage) takes the value
+ * Coordinate ascent: each weight in turn (then the redundancy) takes the value
  * of its steps that maximises the objective, two passes, from the lead prior alone.
  */
 export function search(examples: Prepared[], decays: Decays): SummaryTuning {
   const weights = Object.fromEntries(FEATURES.map((f) => [f, 0])) as FeatureWeights;
   weights.lead = 1;
-  let tuning: SummaryTuning = { ...decays, weights, redundancy: 0, coverage: 0, sameParagraph: 0 };
+  let tuning: SummaryTuning = { ...decays, weights, redundancy: 0 };
   let value = objective(examples, tuning);
   const consider = (trial: SummaryTuning) => {
     const v = objective(examples, trial);
@@ -88,7 +87,6 @@ export function search(examples: Prepared[], decays: Decays): SummaryTuning {
         consider({ ...tuning, weights: { ...tuning.weights, [feature]: step } });
     }
     for (const redundancy of REDUNDANCY) consider({ ...tuning, redundancy });
-    for (const coverage of COVERAGE) consider({ ...tuning, coverage });
   }
   return tuning;
 }

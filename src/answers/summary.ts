@@ -16,13 +16,15 @@ import { summarizeByKind } from "./summary-kinds.js";
 /**
  * Extractive summaries of one article.
  *
- * Sentences are ranked by TextRank over a Chinese-aware similarity (TF-IDF cosine over jieba
- * content words plus character bigrams), combined with what is known about news writing: the
- * lead carries weight, sentences that share words with the title matter, very short or very long
- * sentences, questions and bare quote fragments are worth less. Boilerplate (datelines, editor
- * lines, captions, links, subscription notes) never enters. Picks are made greedily with a
- * redundancy check (MMR), so the same content never appears twice, and are returned whole, in
- * article order. Everything is computed per call; nothing is cached.
+ * Each sentence gets a weighted sum of features (`FEATURES`): TextRank over a Chinese-aware
+ * similarity (TF-IDF cosine over jieba content words plus character bigrams), its position by
+ * sentence and by paragraph (the lead carries weight, and news paragraphs open with their point),
+ * words shared with the title, and penalties for quotations, pronoun openings, rhetorical
+ * questions, fragments and long sentences. Boilerplate (datelines, editor lines, captions, links,
+ * subscription notes) never enters. Picks are made greedily with a redundancy check (MMR), so the
+ * same content never appears twice, and never a sentence that would mislead alone: one opening
+ * with a pronoun without the sentence before it, or a quotation without its speaker. They are
+ * returned whole, in article order. Everything is computed per call; nothing is cached.
  */
 
 export const DEFAULT_SUMMARY_SENTENCES = 3;
@@ -384,7 +386,7 @@ const NAMED = /[\u4e00-\u9fff][·‧•][\u4e00-\u9fff]|[(（][A-Za-z][a-z]+ [A-
 
 /**
  * What is known about each candidate, each feature in [0, 1]; the score of a sentence is the
- * weighted sum (weights in `SummaryTuning`, fitted on the dev articles by bench/summary/fit.ts).
+ * weighted sum (weights in `SummaryTuning`, chosen on the dev articles; see DEFAULT_TUNING).
  */
 export const FEATURES = [
   /** Early in the article: exp(-sentence rank / positionDecay). */
@@ -397,8 +399,6 @@ export const FEATURES = [
   "centrality",
   /** Words and bigrams shared with the title (cosine, doubled, at most 1). */
   "title",
-  /** The largest share of one title clause's character bigrams found in the sentence. */
-  "clause",
   /** A figure: digits, or a Chinese numeral with a measure word (12名, 三架). */
   "figure",
   /** A full name: 温迪·谢尔曼, or a name in Latin letters in brackets. */
@@ -422,45 +422,11 @@ export const FEATURES = [
 export type Feature = (typeof FEATURES)[number];
 export type FeatureWeights = Record<Feature, number>;
 
-/** Han character bigrams of a folded text. */
-function hanBigrams(folded: string): Set<string> {
-  const out = new Set<string>();
-  for (let k = 1; k < folded.length; k++) {
-    if (isHanCode(folded.charCodeAt(k - 1)) && isHanCode(folded.charCodeAt(k)))
-      out.add(folded.slice(k - 1, k + 1));
-  }
-  return out;
-}
-
-/**
- * The clauses of a title, as sets of bigrams: Epoch titles join two or three statements with
- * spaces or commas (「北京为冬奥下停工令 国际货船运价暴跌90%」); each is a point to cover.
- */
-export function titleClauses(title: string): Set<string>[] {
-  return foldText(title)
-    .split(/[\s,，:：;；!！?？|]+/)
-    .map(hanBigrams)
-    .filter((bigrams) => bigrams.size >= 2);
-}
-
-function clauseCover(clauses: Set<string>[], folded: string): number {
-  if (clauses.length === 0) return 0;
-  const bigrams = hanBigrams(folded);
-  let best = 0;
-  for (const clause of clauses) {
-    let hits = 0;
-    for (const bigram of clause) if (bigrams.has(bigram)) hits++;
-    best = Math.max(best, hits / clause.size);
-  }
-  return best;
-}
-
 /** One row per candidate, the features in the order of `FEATURES`. */
 export function sentenceFeatures(
   candidates: Candidate[],
   centrality: number[],
   titleSimilarity: number[],
-  clauses: Set<string>[],
   tuning: Pick<SummaryTuning, "positionDecay" | "paragraphDecay">,
 ): Float64Array[] {
   const top = Math.max(0, ...centrality);
@@ -481,7 +447,6 @@ export function sentenceFeatures(
       opening: inParagraph === 0 ? 1 : 0,
       centrality: top > 0 ? (centrality[i] as number) / top : 0,
       title: Math.min(1, 2 * (titleSimilarity[i] as number)),
-      clause: clauseCover(clauses, candidate.folded),
       figure: FIGURE.test(candidate.folded) ? 1 : 0,
       named: NAMED.test(candidate.clean) ? 1 : 0,
       quote: quotedShare(candidate.clean),
@@ -508,10 +473,6 @@ export interface SummaryTuning {
   paragraphDecay: number;
   /** MMR: how much similarity to an already picked sentence costs. */
   redundancy: number;
-  /** Title coverage: the worth of covering the whole title with terms not yet covered. */
-  coverage: number;
-  /** What a second sentence from a paragraph that already gave one costs. */
-  sameParagraph: number;
 }
 
 /**
@@ -530,7 +491,6 @@ export const DEFAULT_TUNING: SummaryTuning = {
     opening: 0,
     centrality: 0.35,
     title: 0.2,
-    clause: 0,
     figure: 0,
     named: 0,
     quote: -0.2,
@@ -543,8 +503,6 @@ export const DEFAULT_TUNING: SummaryTuning = {
   positionDecay: 8,
   paragraphDecay: 4,
   redundancy: 0.35,
-  coverage: 0,
-  sameParagraph: 0,
 };
 
 /** Above this cosine two sentences say the same thing. */
@@ -564,13 +522,6 @@ interface Selection {
   needs?: ContextNeed[];
   /** Answers of `repeats` already worked out for this article. */
   repeated?: Map<number, boolean>;
-  /** Title coverage: per candidate, the title terms it holds (indexes into `termWeights`). */
-  titleTerms?: number[][];
-  termWeights?: number[];
-  /** How much covering title terms not yet covered is worth (share of the title's weight). */
-  coverage?: number;
-  /** What a second sentence from an already used paragraph costs. */
-  sameParagraph?: number;
 }
 
 /** Quoted passages of a sentence (normalised), at least 6 characters long. */
@@ -652,17 +603,6 @@ function select(selection: Selection, count: number): string[] {
   const done = new Uint8Array(n);
   const picked = new Uint8Array(n);
   const { needs } = selection;
-  const { titleTerms, termWeights, coverage = 0 } = selection;
-  const covered = new Uint8Array(termWeights?.length ?? 0);
-  const titleWeight = termWeights?.reduce((a, b) => a + b, 0) ?? 0;
-  const gain = (i: number): number => {
-    if (!titleTerms || !termWeights || titleWeight === 0 || coverage === 0) return 0;
-    let sum = 0;
-    for (const t of titleTerms[i] as number[]) if (!covered[t]) sum += termWeights[t] as number;
-    return (coverage * sum) / titleWeight;
-  };
-  const usedParagraphs = new Set<number>();
-  const sameParagraph = selection.sameParagraph ?? 0;
   const chosen: number[] = [];
   while (chosen.length < count) {
     let best = -1;
@@ -671,11 +611,7 @@ function select(selection: Selection, count: number): string[] {
       if (done[i]) continue;
       const need = needs?.[i];
       if (need === "never" || (need === "before" && !(i > 0 && picked[i - 1]))) continue;
-      const value =
-        (scores[i] as number) +
-        gain(i) -
-        redundancy * (maxSimilarity[i] as number) -
-        (usedParagraphs.has((candidates[i] as Candidate).paragraph) ? sameParagraph : 0);
+      const value = (scores[i] as number) - redundancy * (maxSimilarity[i] as number);
       if (value > bestValue) {
         bestValue = value;
         best = i;
@@ -686,8 +622,6 @@ function select(selection: Selection, count: number): string[] {
     if (chosen.some((j) => repeats(selection, best, j))) continue;
     chosen.push(best);
     picked[best] = 1;
-    usedParagraphs.add((candidates[best] as Candidate).paragraph);
-    for (const t of titleTerms?.[best] ?? []) covered[t] = 1;
     if (matrix) {
       for (let i = 0; i < n; i++) {
         const sim = matrix[i * n + best] as number;
@@ -719,8 +653,6 @@ export interface PreparedArticle {
   space: VectorSpace;
   matrix: Float64Array;
   features: Float64Array[];
-  titleTerms: number[][];
-  termWeights: number[];
   /** Per candidate, what it needs to be shown without misleading (`contextNeed`). */
   needs: ContextNeed[];
   repeated: Map<number, boolean>;
@@ -735,8 +667,7 @@ export function prepareArticle(
   const { space, matrix, centrality } = graph(article, candidates);
   const n = candidates.length;
   const titleSimilarity = candidates.map((_, i) => cosine(space, i, n));
-  const clauses = titleClauses(article.title);
-  const features = sentenceFeatures(candidates, centrality, titleSimilarity, clauses, tuning);
+  const features = sentenceFeatures(candidates, centrality, titleSimilarity, tuning);
   const needs = candidates.map((c) => contextNeed(c.clean));
   return {
     candidates,
@@ -745,7 +676,6 @@ export function prepareArticle(
     features,
     needs,
     repeated: new Map(),
-    ...titleCoverage(space),
   };
 }
 
@@ -755,8 +685,7 @@ export function selectPrepared(
   count: number,
   tuning: SummaryTuning,
 ): string[] {
-  const { candidates, space, matrix, features, titleTerms, termWeights, needs, repeated } =
-    prepared;
+  const { candidates, space, matrix, features, needs, repeated } = prepared;
   if (candidates.length === 0) return [];
   const scores = features.map((row) => featureScore(row, tuning.weights));
   return select(
@@ -768,37 +697,9 @@ export function selectPrepared(
       redundancy: tuning.redundancy,
       needs,
       repeated,
-      titleTerms,
-      termWeights,
-      coverage: tuning.coverage,
-      sameParagraph: tuning.sameParagraph,
     },
     count,
   );
-}
-
-/**
- * The title's terms (words and bigrams, weighted as in the title's vector) and, per sentence,
- * which of them it holds: the title is the editor's summary, and a summary should cover it.
- */
-function titleCoverage(space: VectorSpace): { titleTerms: number[][]; termWeights: number[] } {
-  const n = space.sentences;
-  const titleIds = space.ids[n] ?? new Int32Array();
-  const titleValues = space.values[n] ?? new Float64Array();
-  const index = new Map<number, number>();
-  titleIds.forEach((id, k) => {
-    index.set(id, k);
-  });
-  const titleTerms: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const terms: number[] = [];
-    for (const id of space.ids[i] as Int32Array) {
-      const k = index.get(id);
-      if (k !== undefined) terms.push(k);
-    }
-    titleTerms.push(terms);
-  }
-  return { titleTerms, termWeights: Array.from(titleValues) };
 }
 
 /** The weighted sum of a sentence's features. */

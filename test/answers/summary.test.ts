@@ -9,7 +9,6 @@ import {
   prepareArticle,
   summarize,
   textRank,
-  titleClauses,
 } from "../../src/answers/summary.js";
 import type { Article } from "../../src/articles/article.js";
 import { isUserError } from "../../src/errors.js";
@@ -268,16 +267,6 @@ describe("sentences that would mislead alone", () => {
 });
 
 describe("ranking features", () => {
-  it.each([
-    ["北京为冬奥下停工令 国际货船运价暴跌90%", 2],
-    ["美中恢复贸易接触 戴琪将与刘鹤通话", 2],
-    // 「分析」 is a label of one bigram, not a clause.
-    ["分析：瘟疫加速人口南迁 陆南北经济差异更大", 2],
-    ["会谈", 0],
-  ])("titleClauses(%s) has %s clauses", (title, clauses) => {
-    expect(titleClauses(title)).toHaveLength(clauses);
-  });
-
   it("the position prior counts paragraphs: a later paragraph's opening beats the lead's tail", () => {
     const article = makeArticle({
       title: "市议会通过新年度预算",
