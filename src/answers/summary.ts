@@ -519,7 +519,7 @@ interface Selection {
   matrix?: Float64Array;
   redundancy: number;
   /** Skip sentences that mislead without the one they lean on (not for the baselines). */
-  needs?: ContextNeed[];
+  needs?: Array<ContextNeed | undefined>;
   /** Answers of `repeats` already worked out for this article. */
   repeated?: Map<number, boolean>;
 }
@@ -609,13 +609,19 @@ function select(selection: Selection, count: number): string[] {
     let bestValue = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < n; i++) {
       if (done[i]) continue;
-      const need = needs?.[i];
-      if (need === "never" || (need === "before" && !(i > 0 && picked[i - 1]))) continue;
       const value = (scores[i] as number) - redundancy * (maxSimilarity[i] as number);
-      if (value > bestValue) {
-        bestValue = value;
-        best = i;
+      if (value <= bestValue) continue;
+      if (needs) {
+        // Worked out only for sentences that would be picked (the pattern test is not free).
+        let need = needs[i];
+        if (need === undefined) {
+          need = contextNeed((candidates[i] as Candidate).clean);
+          needs[i] = need;
+        }
+        if (need === "never" || (need === "before" && !(i > 0 && picked[i - 1]))) continue;
       }
+      bestValue = value;
+      best = i;
     }
     if (best < 0) break;
     done[best] = 1;
@@ -653,8 +659,8 @@ export interface PreparedArticle {
   space: VectorSpace;
   matrix: Float64Array;
   features: Float64Array[];
-  /** Per candidate, what it needs to be shown without misleading (`contextNeed`). */
-  needs: ContextNeed[];
+  /** Per candidate, what it needs to be shown without misleading (`contextNeed`), once known. */
+  needs: Array<ContextNeed | undefined>;
   repeated: Map<number, boolean>;
 }
 
@@ -668,7 +674,7 @@ export function prepareArticle(
   const n = candidates.length;
   const titleSimilarity = candidates.map((_, i) => cosine(space, i, n));
   const features = sentenceFeatures(candidates, centrality, titleSimilarity, tuning);
-  const needs = candidates.map((c) => contextNeed(c.clean));
+  const needs = new Array<ContextNeed | undefined>(candidates.length);
   return {
     candidates,
     space,
