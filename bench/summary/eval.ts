@@ -178,7 +178,7 @@ export function renderSection(scores: Partial<Record<SetName, SummaryScores>>): 
     "beats, ties or loses to Lead-N at the same length. With 20 articles a set, one or two points",
     "are noise.",
     "",
-    `Status: dev ${scores.dev ? `scored ${scores.dev.date}` : "not yet scored"}; test ${scores.test ? `scored ${scores.test.date}` : "**not yet scored** (blind; scored once at the end by the integrator)"}${scores.test2 ? `; test2 (a second blind set, 20 articles) scored ${scores.test2.date}` : ""}.`,
+    `Status: dev ${scores.dev ? `scored ${scores.dev.date}` : "not yet scored"}; test ${scores.test ? `scored ${scores.test.date}, once, with the system of that day (later changes were tuned on dev only and are not reflected in the test columns)` : "**not yet scored** (blind; scored once at the end by the integrator)"}${scores.test2 ? `; test2 (a second blind set, 20 articles) scored ${scores.test2.date}` : ""}.`,
     "",
   ];
   const keyCountsVary = sets.some((set) =>

@@ -1,5 +1,5 @@
 import type { Article } from "../articles/article.js";
-import { type Candidate, candidateSentences } from "./summary.js";
+import { type Candidate, candidateSentences, contextNeed } from "./summary.js";
 
 /**
  * Summaries of the two kinds of article that are not single news stories:
@@ -51,7 +51,10 @@ function digestSummary(article: Article, count: number): string[] {
   for (let p = 0; p < paragraphs.length && lines.length < count; p++) {
     if (!isHeadline(paragraphs[p] as string)) continue;
     const body = p + 1 < paragraphs.length && !isHeadline(paragraphs[p + 1] as string) ? p + 2 : 0;
-    const first = body ? sentences.get(body)?.[0] : undefined;
+    // The story's first sentence that stands alone (not 他说…, not a quotation without its speaker).
+    const first = body
+      ? sentences.get(body)?.find((candidate) => contextNeed(candidate.clean) === "none")
+      : undefined;
     if (first) lines.push(first.clean);
   }
   return lines;
@@ -59,11 +62,16 @@ function digestSummary(article: Article, count: number): string[] {
 
 function transcriptSummary(article: Article, count: number): string[] {
   const lines: string[] = [];
+  let previous = -1;
   for (const candidate of candidateSentences(article)) {
     if (lines.length >= count) break;
     const paragraph = article.paragraphs[candidate.paragraph - 1] ?? "";
     if (INTERVIEWER.test(paragraph) || /[?？]\s*$/.test(candidate.clean)) continue;
+    // A sentence that leans on the one before is shown only right after it.
+    const need = contextNeed(candidate.clean);
+    if (need === "never" || (need === "before" && previous !== candidate.index - 1)) continue;
     lines.push(candidate.clean);
+    previous = candidate.index;
   }
   return lines;
 }

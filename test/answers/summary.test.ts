@@ -2,15 +2,18 @@ import { describe, expect, it } from "vitest";
 import {
   candidateSentences,
   cleanSentence,
+  contextNeed,
+  FEATURES,
   isBoilerplate,
   lead,
+  prepareArticle,
   summarize,
   textRank,
 } from "../../src/answers/summary.js";
 import type { Article } from "../../src/articles/article.js";
 import { isUserError } from "../../src/errors.js";
 import { foldedLettersAndDigits, foldText } from "../../src/text/text.js";
-import { articleFixture, seedArticle } from "../helpers.js";
+import { articleFixture, makeArticle, seedArticle } from "../helpers.js";
 
 const fixture = (name: string): Article => articleFixture("summary", name);
 
@@ -198,5 +201,105 @@ describe("cleaning", () => {
     const texts = candidateSentences(article).map((c) => c.clean);
     expect(texts.some((t) => t.includes("积雪深厚"))).toBe(false);
     expect(candidateSentences(article).every((c) => c.folded === foldText(c.clean))).toBe(true);
+  });
+});
+
+describe("sentences that would mislead alone", () => {
+  it.each([
+    ["他说，会谈将在下周继续。", "before"],
+    ["她们随后离开了会场，没有回答记者的问题。", "before"],
+    ["其父于8月10日被当地派出所带走。", "before"],
+    ["“这不是你所谓的谈判。”", "never"],
+    ["“我们不会让步，也不会离开谈判桌。”他说。", "never"],
+    ["“我们不会让步。”她补充道。", "never"],
+    ["“我们不会让步，”谢尔曼在记者会上说，“但会谈还会继续。”", "none"],
+    ["市长林明在记者会上说：“预算不会再增加了。”", "none"],
+    ["美国副国务卿谢尔曼表示，会谈持续了七个半小时。", "none"],
+    ["其中三人受伤，已送往医院。", "none"],
+    ["他国官员也出席了会议。", "none"],
+  ] as const)("contextNeed(%s) = %s", (text, need) => {
+    expect(contextNeed(text)).toBe(need);
+  });
+
+  const story = makeArticle({
+    title: "大学生姐姐成为妹妹的监护人",
+    paragraphs: [
+      "她表示，让妹妹有机会快乐地度过青少年时光是很值得的。",
+      "二十二岁的大学生林雅在父亲和继母相继去世后，成为十六岁妹妹的监护人。她每天早上为妹妹准备午餐，再送她上学。",
+      "“我像母亲一样保护她，也像姐姐一样支持她。”",
+      "林雅说，妹妹的学校离家不远，两人周末一起去公园散步。",
+      "林雅毕业后计划在家乡当老师，直到妹妹高中毕业。",
+    ],
+  });
+
+  it.each([1, 2, 3, 4])(
+    "with %s sentences: no pronoun opening without the sentence before, no unattributed quote",
+    (count) => {
+      const summary = summarize(story, count);
+      expect(summary.length).toBeGreaterThan(0);
+      expect(summary[0]).not.toMatch(/^她/);
+      expect(summary.join("")).not.toContain("我像母亲一样");
+      summary.forEach((sentence, i) => {
+        if (!/^(她|他)/.test(sentence)) return;
+        // The sentence it leans on is shown right before it.
+        const all = candidateSentences(story).map((c) => c.clean);
+        expect(summary[i - 1]).toBe(all[all.indexOf(sentence) - 1]);
+      });
+    },
+  );
+
+  it("a digest's story line is its first sentence that stands alone", () => {
+    const digest = makeArticle({
+      title: "【翻墙必看】三则新闻",
+      paragraphs: [
+        "1.工厂大火",
+        "“火太大了，我们根本进不去。”一家电子工厂周六凌晨发生大火，造成12名员工受伤。",
+        "2、地铁通车",
+        "环状线北段周六正式通车，首日载客量超过十万人次。",
+        "3.预算通过",
+        "市议会周五通过新年度预算，总额比去年增加百分之五。",
+      ],
+    });
+    const lines = summarize(digest, 3);
+    expect(lines[0]).toBe("一家电子工厂周六凌晨发生大火，造成12名员工受伤。");
+    expect(lines).toHaveLength(3);
+  });
+});
+
+describe("ranking features", () => {
+  it("the position prior counts paragraphs: a later paragraph's opening beats the lead's tail", () => {
+    const article = makeArticle({
+      title: "市议会通过新年度预算",
+      paragraphs: [
+        "市议会周五以七票对二票通过新年度预算，总额比去年增加百分之五。这是议会连续第三年增加预算。议员们在会后合影留念。会议持续了两个小时。",
+        "新预算将增加公共交通和学校的拨款，其中公共交通拨款增加一成。",
+      ],
+    });
+    const { features } = prepareArticle(article);
+    const at = (feature: string, row: number) =>
+      (features[row] as Float64Array)[FEATURES.indexOf(feature as never)] as number;
+    expect(at("paragraph", 4)).toBeLessThan(at("paragraph", 3));
+    expect(at("lead", 4)).toBeLessThan(at("lead", 3));
+    const [, second] = summarize(article, 2);
+    expect(second).toBe("新预算将增加公共交通和学校的拨款，其中公共交通拨款增加一成。");
+  });
+});
+
+describe("questions", () => {
+  it("a short rhetorical question is ranked below a long one that reports what was asked", () => {
+    const article = makeArticle({
+      title: "议员质询交通部长",
+      paragraphs: [
+        "市议会周五就地铁延误举行听证会。这是真的吗？议员王芳在听证会上追问交通部长，为什么新线地铁在通车第一个月里延误了四十多次？",
+      ],
+    });
+    const { features } = prepareArticle(article);
+    const question = FEATURES.indexOf("question");
+    expect((features[1] as Float64Array)[question]).toBe(1);
+    expect((features[2] as Float64Array)[question]).toBe(0);
+    expect(summarize(article, 2)).toEqual([
+      "市议会周五就地铁延误举行听证会。",
+      "议员王芳在听证会上追问交通部长，为什么新线地铁在通车第一个月里延误了四十多次？",
+    ]);
   });
 });
