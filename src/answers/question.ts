@@ -62,7 +62,7 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ],
   [
     "person",
-    /谁|哪位|哪些人|什么人|何人|哪个人|哪(个|位|名)[\u4e00-\u9fff]{0,3}(官员|人士|议员|州长|市长|主任|主席|部长|学者|记者|高管|官|人)|(人士|官员|主任|主席|部长|州长|议员)叫什么|\bwho\b|\bwhom\b|\bwhich (congress\w*|senator|official|lawmaker|leader|minister|\w*man|\w*woman|person)\b/,
+    /谁|哪位|哪些人|什么人|何人|哪个人|哪(个|位|名)[\u4e00-\u9fff]{0,3}(官员|人士|议员|州长|市长|主任|主席|部长|学者|记者|高管|官|人)|(人士|官员|主任|主席|部长|州长|议员)叫什么|\bwho\b|\bwhom\b|\bwhich ([\w-]+ ){0,3}(congress\w*|senators?|officials?|lawmakers?|leaders?|ministers?|reporters?|journalists?|spokes\w*|\w+ists?|\w*m[ae]n|\w*wom[ae]n|person|people|experts?|president|governor|mayor|director|ceo|judge|doctors?|officers?|professor|scholars?|analysts?|researchers?|author|writer)\b/,
   ],
   [
     "number",
@@ -108,6 +108,10 @@ const LIGHT_WORDS = wordSet("ask-light-words");
 const WEAK_WORDS = wordSet("ask-weak-words");
 const ENGLISH_FUNCTION_WORDS = wordSet("ask-english-function-words");
 const STOP_WORDS = wordSet("stop-words");
+/** English number words and the ways Chinese news writes them (two → 2, 二, 两). */
+const ENGLISH_NUMBERS = new Map(
+  lexicon("ask-english-numbers").entries.map((entry) => [entry.term, entry.fields]),
+);
 
 /** Synonym groups (lexicon/ask-synonyms.txt): a word of a group also matches the others. */
 const SYNONYMS = new Map<string, string[]>();
@@ -270,6 +274,11 @@ function englishTerms(question: string): QuestionTerm[] {
         weight: 1.2,
         anchor: /^(19|20)\d\d$/.test(word) ? "year" : "number",
       });
+      return;
+    }
+    const number = ENGLISH_NUMBERS.get(word);
+    if (number) {
+      push({ word, synonyms: [...number], weight: 0.4, latin: true });
       return;
     }
     if (ENGLISH_FUNCTION_WORDS.has(word) || word.length < 2) return;
