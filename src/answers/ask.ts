@@ -2,11 +2,19 @@ import { format } from "../app/messages/index.js";
 import type { Article } from "../articles/article.js";
 import { UserError } from "../errors.js";
 import { englishNamePairs, SURNAMES } from "../text/names.js";
-import { countHan, foldText, isHanCode, NAME_DOT } from "../text/text.js";
+import { countHan, foldText, isHanCode, NAME_DOT, segmenter } from "../text/text.js";
 import { associatedWords } from "./associations.js";
 import { chineseTiers, pinyinSyllables, readsAs } from "./english.js";
-import { holdsAnswerType, holdsTimeUnit, holdsUnit, namesHead, STRICT_UNITS } from "./evidence.js";
 import {
+  countsThing,
+  holdsAnswerType,
+  holdsTimeUnit,
+  holdsUnit,
+  namesHead,
+  STRICT_UNITS,
+} from "./evidence.js";
+import {
+  numeralVariants,
   type ParsedQuestion,
   parseQuestion,
   type QuestionTerm,
@@ -210,11 +218,13 @@ function evidenceOf(article: Article, order: number): Evidence {
 
 /**
  * Words jieba cut apart that the articles write as one (王靖 渝 → 王靖渝, 蔡 英文 → 蔡英文): two
- * neighbouring question words, one of them a single character or a name, joined when the joined
- * form occurs in an article.
+ * neighbouring question words that start with a surname or that jieba takes for a name, one of
+ * them a single character or a name, joined when the joined form occurs in an article. And words
+ * jieba glued to a verb or preposition (秦怡演, 川普说, 替中共): a word the articles never write
+ * loses that character when the rest is written.
  */
 function joinSplitNames(parsed: ParsedQuestion, texts: string[]): QuestionTerm[] {
-  const terms = [...parsed.terms];
+  const terms = parsed.terms.map((term) => unglued(term, texts));
   for (let i = 0; i + 1 < terms.length; i++) {
     const a = terms[i] as QuestionTerm;
     const b = terms[i + 1] as QuestionTerm;
@@ -222,12 +232,32 @@ function joinSplitNames(parsed: ParsedQuestion, texts: string[]): QuestionTerm[]
     const joined = a.word + b.word;
     if (joined.length > 5 || !parsed.text.includes(joined)) continue;
     const short = a.word.length === 1 || b.word.length === 1;
-    const named = a.anchor === "person" || b.anchor === "person";
+    const named = a.tag?.startsWith("nr") || b.tag?.startsWith("nr") || a.anchor === "person";
     if (!short && !named) continue;
+    if (!named && !SURNAMES.has(joined.charAt(0))) continue;
     if (!texts.some((text) => text.includes(joined))) continue;
-    terms.splice(i, 2, { word: joined, synonyms: [], weight: 1.3, anchor: "person" });
+    terms.splice(i, 2, { word: joined, synonyms: [], weight: 1.3, anchor: "person", tag: "nr" });
   }
   return terms;
+}
+
+/** Parts of speech of a character jieba may glue to a name: a verb, preposition, particle. */
+const GLUE_TAGS = /^(v|p|c|d|u|t)/;
+
+function unglued(term: QuestionTerm, texts: string[]): QuestionTerm {
+  const { word } = term;
+  if (term.latin || word.length < 3 || !isHanCode(word.charCodeAt(0))) return term;
+  if (texts.some((text) => text.includes(word))) return term;
+  for (const [rest, char] of [
+    [word.slice(0, -1), word.slice(-1)],
+    [word.slice(1), word.slice(0, 1)],
+  ] as const) {
+    const tag = segmenter().tag(char, true)[0]?.tag ?? "";
+    if (!GLUE_TAGS.test(tag) || !texts.some((text) => text.includes(rest))) continue;
+    const { anchor: _anchor, ...plain } = term;
+    return { ...plain, word: rest, synonyms: [...[]] };
+  }
+  return term;
 }
 
 /** English words: their Chinese candidates from CC-CEDICT, the ones the archive uses most. */
@@ -560,9 +590,12 @@ export function answerQuestion(
   const anchors = terms
     .map((term, i) => ({ term, weight: weights[i] as number }))
     .filter(({ term }) => term.anchor);
+  const counted = countedForms(parsed, terms);
   for (const item of scored) {
     const { sentence } = item;
     item.typed = holdsAnswerType(parsed.type, sentence.clean, sentence.folded, questionWords);
+    // The number must count what was asked (几枚导弹: not 四千多枚火箭弹).
+    if (item.typed && counted.length > 0) item.typed = countsThing(sentence.folded, counted);
     if (item.typed && parsed.unit) {
       item.typed =
         parsed.type === "time"
@@ -579,7 +612,7 @@ export function answerQuestion(
     const size = countHan(sentence.clean);
     const sizePenalty = size < 8 ? 0.1 : size > 160 ? 0.05 : 0;
     item.score += typeBonus - sizePenalty;
-    item.missing = missingAnchor(anchors, item);
+    item.missing = missingAnchor(anchors, item, parsed.text);
   }
   scored.sort(
     (a, b) =>
@@ -608,10 +641,25 @@ export function answerQuestion(
   return { answers };
 }
 
+/** The forms of the thing a number question counts: the words, its last word, their synonyms. */
+function countedForms(parsed: ParsedQuestion, terms: QuestionTerm[]): string[] {
+  if (!parsed.counted) return [];
+  const forms = new Set([parsed.counted, ...numeralVariants(parsed.counted)]);
+  const last = terms.find((term) => parsed.counted?.endsWith(term.word));
+  if (last && last.word.length >= 2) {
+    forms.add(last.word);
+    for (const synonym of last.synonyms) if (synonym.length >= 2) forms.add(synonym);
+  }
+  // The head of a longer noun counts too (众议员 → 议员: 50名众议院两党议员).
+  if (parsed.counted.length >= 3) forms.add(parsed.counted.slice(-2));
+  return [...forms];
+}
+
 /** The first anchor of the question the sentence's evidence lacks, if any. */
 function missingAnchor(
   anchors: { term: QuestionTerm; weight: number }[],
   item: Scored,
+  text: string,
 ): string | undefined {
   for (const { term } of anchors) {
     if (term.anchor === "year" || term.anchor === "number") {
@@ -629,7 +677,10 @@ function missingAnchor(
         matchTerm(term, item.evidence.titleLead).strength < SYNONYM_STRENGTH
       )
         return term.word;
-    } else if (!anchorIn(term, item.evidence.full)) {
+    } else if (
+      !anchorIn(term, item.evidence.full) &&
+      !gluedAnchor(term, text, item.evidence.full)
+    ) {
       return term.word;
     }
   }
@@ -641,6 +692,20 @@ function missingAnchor(
  * neighbouring character to a name (跟中共, 俄罗斯人, 原计划): a word of three or more characters
  * also counts as found when it is without its first or its last character.
  */
+function gluedAnchor(term: QuestionTerm, question: string, folded: string): boolean {
+  const { word } = term;
+  const at = question.indexOf(word);
+  if (term.latin || at < 0) return false;
+  for (let start = Math.max(0, at - 2); start <= at + word.length - 1; start++) {
+    const window = question.slice(start, start + 3);
+    const overlap = Math.min(start + 3, at + word.length) - Math.max(start, at);
+    if (window.length < 3 || overlap <= 0 || overlap >= word.length) continue;
+    if (!/^[\u4e00-\u9fff]{3}$/.test(window)) continue;
+    if (folded.includes(window)) return true;
+  }
+  return false;
+}
+
 function anchorIn(term: QuestionTerm, folded: string): boolean {
   if (matchTerm(term, folded).strength >= SYNONYM_STRENGTH) return true;
   const { word } = term;

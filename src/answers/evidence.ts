@@ -36,7 +36,7 @@ const UNIT_EVIDENCE: Record<string, RegExp> = {
   钱: new RegExp(
     `${QUANTITY}(多)?(美元|元|欧元|英镑|港元|港币|澳元|日元|台币|新台币|镑|块|人民币|美金|卢布)|[$¥€£]\\s*\\d`,
   ),
-  人: new RegExp(`${QUANTITY}(个|名|位|例)?(人|名|位|例|员工|学生|议员|民众|居民|家庭|户)`),
+  人: new RegExp(`${QUANTITY}(个|名|位|例)?(人(?!民)|名|位|例|员工|学生|议员|民众|居民|家庭|户)`),
   国: new RegExp(`${QUANTITY}(个)?(国|国家|成员国|经济体)`),
 };
 
@@ -66,6 +66,36 @@ export function namesHead(folded: string, head: string): boolean {
   while (at >= 0) {
     if (at > 0 && /[\u4e00-\u9fffa-z0-9]/.test(folded.charAt(at - 1))) return true;
     at = folded.indexOf(head, at + 1);
+  }
+  return false;
+}
+
+/** A number after the thing, linked by 有, 为, 达, 约… (确诊病例为32例, 用户数有1065.4万户). */
+const COUNT_AFTER =
+  /^[^,，。;；]{0,4}?(有|为|达|共|约|是|数|超过|逾|近|增至|降至)[^,，。;；]{0,2}?(\d|[两二三四五六七八九十百千万]+[万亿千百十]?\s*[个名位人例枚架艘辆份家所座项起次])/;
+const NUMERAL = /\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千万亿几数]+/g;
+
+/**
+ * Whether a sentence counts the thing (its forms: 职工, 留学生…): a number (dates left out) with
+ * the thing at most ten characters after it in the same clause (1,200名职工, 约2千名来自东部的
+ * 学员) or the thing before it, linked by a verb (确诊病例为32例, 用户数有1065.4万户).
+ */
+export function countsThing(folded: string, forms: readonly string[]): boolean {
+  const text = withoutDates(folded);
+  for (const form of forms) {
+    let at = text.indexOf(form);
+    while (at >= 0) {
+      const before = text.slice(Math.max(0, at - 12), at);
+      const after = text.slice(at + form.length, at + form.length + 7);
+      for (const number of before.matchAll(NUMERAL)) {
+        // 一名, 一位 before a noun is mostly an article (一名中国留学生说), not a count.
+        if (number[0] === "一") continue;
+        const gap = before.slice((number.index ?? 0) + number[0].length);
+        if (gap.length <= 10 && !/[,，。;；:：]/.test(gap)) return true;
+      }
+      if (COUNT_AFTER.test(after)) return true;
+      at = text.indexOf(form, at + 1);
+    }
   }
   return false;
 }

@@ -27,6 +27,8 @@ export interface QuestionTerm {
   latin?: boolean;
   /** As written in the question, when its case matters (US, FDA). */
   written?: string;
+  /** jieba's part-of-speech tag of the word in the question (nr, ns, v…). */
+  tag?: string;
 }
 
 export interface ParsedQuestion {
@@ -38,6 +40,11 @@ export interface ParsedQuestion {
   unit?: string;
   /** The kind of thing a which-question names (哪家医院 → 医院): the answer names one. */
   head?: string;
+  /**
+   * What a number question counts when it names it right after 多少/几 (多少名职工 → 职工,
+   * 几枚导弹 → 导弹): the answer's number must count that, not something else.
+   */
+  counted?: string;
   terms: QuestionTerm[];
   /** Whether the question is written in English (Latin letters, no Han). */
   english: boolean;
@@ -324,9 +331,40 @@ export function parseQuestion(question: string): ParsedQuestion {
     seen.add(word);
     const synonyms = [...(SYNONYMS.get(word) ?? []), ...numeralVariants(word)];
     const anchor = anchorKind(word, tag);
-    const term: QuestionTerm = { word, synonyms, weight: termWeight(word) };
+    const term: QuestionTerm = { word, synonyms, weight: termWeight(word), tag };
     if (anchor) term.anchor = anchor;
     terms.push(term);
   }
-  return { type, unit, head, terms, english, text: stripped };
+  const counted = type === "number" ? countedThing(folded, terms, unit) : "";
+  return {
+    type,
+    unit,
+    head,
+    terms,
+    english,
+    text: stripped,
+    ...(counted ? { counted } : {}),
+  };
+}
+
+const COUNT_WORD = new RegExp(`(多少|几)(${alternation("ask-measure-words")})?`);
+
+/**
+ * The thing a number question counts: the question words right after 多少/几 and a measure word
+ * (多少名职工 → 职工, 多少中国留学生 → 中国留学生: a second word only when it is a noun). None
+ * for 多少人, money and shares (多少钱, 多大比例), where the unit says what is counted.
+ */
+export function countedThing(folded: string, terms: QuestionTerm[], unit?: string): string {
+  if (unit === "钱" || unit === "%") return "";
+  const match = COUNT_WORD.exec(folded);
+  if (!match || match[2] === "人") return "";
+  let after = folded.slice(match.index + match[0].length);
+  let counted = "";
+  for (let n = 0; n < 2; n++) {
+    const term = terms.find((t) => t.word.length + counted.length <= 5 && after.startsWith(t.word));
+    if (!term || (n > 0 && !/^(n|vn)/.test(term.tag ?? ""))) break;
+    counted += term.word;
+    after = after.slice(term.word.length);
+  }
+  return counted.length >= 2 ? counted : "";
 }
