@@ -458,6 +458,8 @@ const MIN_OWN = 0.12;
 const UNTYPED_PENALTY = -0.25;
 /** Score lost by a sentence that names no instance of a which-question's noun (哪家医院). */
 const HEAD_PENALTY = 0.15;
+/** Score lost by a sentence without any of the question's focus words (哪天正式完成 → 完成). */
+const FOCUS_PENALTY = 0.12;
 /** Answers after the first may come from articles covering this much less of the question. */
 const ARTICLE_SLACK = 0.2;
 /** Answers after the first must score at least this share of the best. */
@@ -591,6 +593,7 @@ export function answerQuestion(
     .map((term, i) => ({ term, weight: weights[i] as number }))
     .filter(({ term }) => term.anchor);
   const counted = countedForms(parsed, terms);
+  const focus = terms.filter((term) => parsed.focus.includes(term.word));
   for (const item of scored) {
     const { sentence } = item;
     item.typed = holdsAnswerType(parsed.type, sentence.clean, sentence.folded, questionWords);
@@ -602,11 +605,20 @@ export function answerQuestion(
           ? holdsTimeUnit(sentence.folded, parsed.unit)
           : holdsUnit(sentence.folded, parsed.unit);
     }
-    if (parsed.head && !namesHead(sentence.folded, parsed.head)) item.score -= HEAD_PENALTY;
+    const headless = parsed.head !== undefined && !namesHead(sentence.folded, parsed.head);
+    if (headless) item.score -= HEAD_PENALTY;
     const strict =
       STRICT_TYPES.has(parsed.type) ||
       (parsed.unit !== undefined && (parsed.type === "time" || STRICT_UNITS.has(parsed.unit)));
-    item.untyped = strict && !item.typed;
+    // 哪家医院 with no named hospital in the sentence (nor a 某医院): not an answer. A person
+    // may be named under another title (哪个官员 → 副总理刘鹤): there it only weighs.
+    item.untyped = (strict && !item.typed) || (headless && parsed.type !== "person");
+    // A sentence about what is asked holds one of the words next to the question word.
+    if (
+      focus.length > 0 &&
+      !focus.some((term) => matchTerm(term, sentence.folded).strength >= RELATED_STRENGTH)
+    )
+      item.score -= FOCUS_PENALTY;
     const typeBonus =
       parsed.type === "other" ? 0 : item.typed ? 0.15 : strict ? -1 : UNTYPED_PENALTY;
     const size = countHan(sentence.clean);

@@ -64,7 +64,13 @@ export function holdsTimeUnit(folded: string, unit: string): boolean {
 export function namesHead(folded: string, head: string): boolean {
   let at = folded.indexOf(head);
   while (at >= 0) {
-    if (at > 0 && /[\u4e00-\u9fffa-z0-9]/.test(folded.charAt(at - 1))) return true;
+    const before = folded.slice(Math.max(0, at - 6), at);
+    // 格雷西的大学生涯, 某TOP5房企, 该医院: the noun is there, no name of one.
+    const named =
+      /[\u4e00-\u9fffa-z0-9]$/.test(before) &&
+      !/[的之个所家这那该此其各每某本]$/.test(before) &&
+      !/[某该]/.test(before);
+    if (named) return true;
     at = folded.indexOf(head, at + 1);
   }
   return false;

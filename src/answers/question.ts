@@ -45,6 +45,11 @@ export interface ParsedQuestion {
    * 几枚导弹 → 导弹): the answer's number must count that, not something else.
    */
   counted?: string;
+  /**
+   * The question words right next to the question word (哪天正式完成 → 正式, 完成; 谁领导了代表团
+   * → 领导): what is asked about; the answer sentence must hold one of them.
+   */
+  focus: string[];
   terms: QuestionTerm[];
   /** Whether the question is written in English (Latin letters, no Han). */
   english: boolean;
@@ -298,7 +303,10 @@ function englishTerms(question: string): QuestionTerm[] {
 /** The type, unit, content words and anchors of a question. */
 export function parseQuestion(question: string): ParsedQuestion {
   const folded = foldText(question).trim();
-  const type = TYPE_PATTERNS.find(([, pattern]) => pattern.test(folded))?.[0] ?? "other";
+  const typeMatch = TYPE_PATTERNS.map(
+    ([kind, pattern]) => [kind, pattern.exec(folded)] as const,
+  ).find(([, match]) => match);
+  const type: QuestionType = typeMatch?.[0] ?? "other";
   let unit: string | undefined;
   if (type === "number") {
     const bare = folded.replace(/[?？!！。.\s]+$/, "");
@@ -316,7 +324,8 @@ export function parseQuestion(question: string): ParsedQuestion {
   }
   const head = HEAD_NOUN.exec(folded)?.[2];
   const english = /[a-z]/.test(folded) && !/[\u4e00-\u9fff]/.test(folded);
-  if (english) return { type, unit, terms: englishTerms(question), english, text: folded };
+  if (english)
+    return { type, unit, terms: englishTerms(question), english, text: folded, focus: [] };
 
   const stripped = folded.replace(FRAMES, " ").replace(QUESTION_WORDS, " ");
   const seen = new Set<string>();
@@ -336,6 +345,8 @@ export function parseQuestion(question: string): ParsedQuestion {
     terms.push(term);
   }
   const counted = type === "number" ? countedThing(folded, terms, unit) : "";
+  const asked = typeMatch?.[1];
+  const focus = asked && !counted ? focusWords(folded, asked.index, asked[0].length, terms) : [];
   return {
     type,
     unit,
@@ -343,8 +354,25 @@ export function parseQuestion(question: string): ParsedQuestion {
     terms,
     english,
     text: stripped,
+    focus,
     ...(counted ? { counted } : {}),
   };
+}
+
+/** Particles between a question word and the words it asks about (是在哪, 哪天正式, 被判了几年). */
+const FOCUS_PARTICLES =
+  /^[是在了的要会将被于到从给把过还又才都也就]+|[是在了的要会将被于到从给把过还又才都也就]+$/g;
+
+/** The question's words right before and right after the question word. */
+function focusWords(folded: string, at: number, length: number, terms: QuestionTerm[]): string[] {
+  const before = folded.slice(0, at).replace(FOCUS_PARTICLES, "");
+  const after = folded.slice(at + length).replace(FOCUS_PARTICLES, "");
+  const out: string[] = [];
+  const last = terms.find((term) => before.endsWith(term.word) && !term.anchor);
+  const next = terms.find((term) => after.startsWith(term.word) && !term.anchor);
+  for (const term of [last, next])
+    if (term && !WEAK_WORDS.has(term.word) && !LIGHT_WORDS.has(term.word)) out.push(term.word);
+  return out;
 }
 
 const COUNT_WORD = new RegExp(`(多少|几)(${alternation("ask-measure-words")})?`);
