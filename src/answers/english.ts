@@ -67,8 +67,14 @@ function loadIndex(): Map<string, string[]> {
   const data = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as {
     all: RawEntry[];
   };
+  // Short forms ("abbr. for 德克薩斯州|德克萨斯州[…]": 德州) get their long form's English keys.
+  const shortForms = new Map<string, string[]>();
   for (const entry of data.all) {
     const simplified = entry[1];
+    for (const sense of Array.isArray(entry[3]) ? entry[3] : [entry[3]]) {
+      const long = /^abbr\. (?:for|of|to) (?:[^|[\]]*\|)?([\u4e00-\u9fff]{2,8})\[/.exec(sense)?.[1];
+      if (long && /^[\u4e00-\u9fff]{2,4}$/.test(simplified)) addTo(shortForms, long, simplified);
+    }
     if (/^[\u4e00-\u9fff]$/.test(simplified)) {
       const syllable = entry[2]
         .toLowerCase()
@@ -82,7 +88,7 @@ function loadIndex(): Map<string, string[]> {
       }
       continue;
     }
-    if (!/^[\u4e00-\u9fff]{2,4}$/.test(simplified)) continue;
+    if (!/^[\u4e00-\u9fff]{2,5}$/.test(simplified)) continue;
     const senses = Array.isArray(entry[3]) ? entry[3] : entry[3].split(/[/;]/);
     // The first senses first: later ones are rarer readings and figurative uses.
     senses.forEach((sense, i) => {
@@ -100,6 +106,14 @@ function loadIndex(): Map<string, string[]> {
       const given = /\(([A-Z]{2,6})\)/.exec(sense)?.[1];
       if (given) addTo(acronyms, given, simplified);
     });
+  }
+  for (const map of [index, later]) {
+    for (const words of map.values()) {
+      for (const word of [...words]) {
+        for (const short of shortForms.get(word) ?? [])
+          if (!words.includes(short)) words.push(short);
+      }
+    }
   }
   return index;
 }

@@ -37,7 +37,8 @@ const UNIT_EVIDENCE: Record<string, RegExp> = {
     `${QUANTITY}(多)?(美元|元|欧元|英镑|港元|港币|澳元|日元|台币|新台币|镑|块|人民币|美金|卢布)|[$¥€£]\\s*\\d`,
   ),
   人: new RegExp(`${QUANTITY}(个|名|位|例)?(人(?!民)|名|位|例|员工|学生|议员|民众|居民|家庭|户)`),
-  国: new RegExp(`${QUANTITY}(个)?(国|国家|成员国|经济体)`),
+  // 95个中低收入国家: a few words may stand between 个 and 国家.
+  国: new RegExp(`${QUANTITY}(个[\\u4e00-\\u9fff]{0,5}?)?(国|国家|成员国|经济体)`),
 };
 
 function withoutDates(folded: string): string {
