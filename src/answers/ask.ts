@@ -12,6 +12,7 @@ import {
   holdsUnit,
   namesHead,
   STRICT_UNITS,
+  unnamedHead,
 } from "./evidence.js";
 import {
   numeralVariants,
@@ -444,6 +445,8 @@ interface Scored {
   score: number;
 }
 
+/** How much a question word in the article's title or lead counts for each of its sentences. */
+const TITLE_LEAD_CONTEXT = 0.6;
 /** Share of the question's weight a sentence must cover with its context to be an answer. */
 const MIN_CONTEXT = 0.6;
 /**
@@ -567,7 +570,7 @@ export function answerQuestion(
         const mine = (here[i] as Match).strength;
         const near = Math.max(before?.[i]?.strength ?? 0, after?.[i]?.strength ?? 0);
         own += w * mine;
-        context += w * Math.max(mine, 0.6 * near, 0.5 * (titleLead[i] as number));
+        context += w * Math.max(mine, 0.6 * near, TITLE_LEAD_CONTEXT * (titleLead[i] as number));
       });
       if (context === 0) return;
       own /= total;
@@ -612,7 +615,10 @@ export function answerQuestion(
       (parsed.unit !== undefined && (parsed.type === "time" || STRICT_UNITS.has(parsed.unit)));
     // 哪家医院 with no named hospital in the sentence (nor a 某医院): not an answer. A person
     // may be named under another title (哪个官员 → 副总理刘鹤): there it only weighs.
-    item.untyped = (strict && !item.typed) || (headless && parsed.type !== "person");
+    item.untyped =
+      (strict && !item.typed) ||
+      (headless && parsed.type !== "person") ||
+      (parsed.head !== undefined && unnamedHead(sentence.folded, parsed.head));
     // A sentence about what is asked holds one of the words next to the question word.
     if (
       focus.length > 0 &&

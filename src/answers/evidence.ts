@@ -80,7 +80,8 @@ export function namesHead(folded: string, head: string): boolean {
 /** A number after the thing, linked by 有, 为, 达, 约… (确诊病例为32例, 用户数有1065.4万户). */
 const COUNT_AFTER =
   /^[^,，。;；]{0,4}?(有|为|达|共|约|是|数|超过|逾|近|增至|降至)[^,，。;；]{0,2}?(\d|[两二三四五六七八九十百千万]+[万亿千百十]?\s*[个名位人例枚架艘辆份家所座项起次])/;
-const NUMERAL = /\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千万亿几数]+/g;
+/** A figure: digits, Han numerals, or 数/几 before a power of ten (数千, 几百), not 多数. */
+const NUMERAL = /\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千万亿]+|[几数][十百千万]+/g;
 
 /**
  * Whether a sentence counts the thing (its forms: 职工, 留学生…): a number (dates left out) with
@@ -105,6 +106,23 @@ export function countsThing(folded: string, forms: readonly string[]): boolean {
     }
   }
   return false;
+}
+
+/** 另一个, 其中一名, 唯一: 一 that picks one out rather than counting. */
+const NOT_A_COUNT = /(另|其中|每|这|那|同|任何|唯|第)一/g;
+
+/** Whether the sentence holds the noun only as an unnamed one (某TOP5房企, 该医院, 上述房企). */
+export function unnamedHead(folded: string, head: string): boolean {
+  let at = folded.indexOf(head);
+  if (at < 0) return false;
+  let from = 0;
+  while (at >= 0) {
+    const before = folded.slice(Math.max(from, at - 8), at);
+    if (!/(某|该|上述|此|这家|那家|一家)[^，。,;；]{0,5}$/.test(before)) return false;
+    from = at + head.length;
+    at = folded.indexOf(head, from);
+  }
+  return true;
 }
 
 /** Units that an answer must be in: a figure in another unit answers something else. */
@@ -152,7 +170,7 @@ export function holdsAnswerType(
     case "duration":
       return DURATION.test(withoutDates(folded));
     case "number":
-      return NUMBER.test(withoutDates(folded));
+      return NUMBER.test(withoutDates(folded).replace(NOT_A_COUNT, " "));
     case "time":
       return TIME.test(folded);
     case "reason":
