@@ -54,7 +54,7 @@ function senseKeys(sense: string): string[] {
   // Acronyms keep their case (US 美国, not us 我们).
   if (/^[A-Z][A-Z.]{1,5}$/.test(cleaned)) return [cleaned.replaceAll(".", "")];
   const plain = cleaned.toLowerCase();
-  if (!plain || plain.split(" ").length > 3 || /[^a-z' -]/.test(plain)) return [];
+  if (!plain || plain.split(" ").length > 5 || /[^a-z' -]/.test(plain)) return [];
   return [plain];
 }
 

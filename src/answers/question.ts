@@ -238,7 +238,10 @@ function englishTerms(question: string): QuestionTerm[] {
     if (run.length >= 2) {
       // News writes a Latin name once in full, then by surname (Vincent Shu → Shu).
       const surname = foldText(run[run.length - 1] as string);
-      const personal = surname.length >= 3 && /^[A-Z][a-z]/.test(run[0] as string);
+      const personal =
+        surname.length >= 3 &&
+        /^[A-Z][a-z]/.test(run[0] as string) &&
+        run.every((word) => /^[A-Z]/.test(word));
       push({
         word: foldText(run.join(" ")),
         synonyms: personal ? [surname] : [],
@@ -270,6 +273,11 @@ function englishTerms(question: string): QuestionTerm[] {
     const acronym = /^[A-Z]{2,}$/.test(token);
     if (capitalised || acronym) {
       run.push(token.replace(/'s$/, ""));
+      return;
+    }
+    // "of" inside a name (Pillar of Shame, University of Hong Kong) when a capital follows.
+    if (run.length > 0 && /^(of|and|&)$/.test(token) && /^[A-Z]/.test(tokens[i + 1] ?? "")) {
+      run.push(token);
       return;
     }
     flush();

@@ -39,6 +39,13 @@ describe("parseQuestion: English questions", () => {
     expect(parseQuestion(question).type).toBe(type);
   });
 
+  it("a name with 'of' stays one Latin name (University of Oxford)", () => {
+    const words = parseQuestion("Who runs the University of Oxford press?").terms.map(
+      (t) => t.word,
+    );
+    expect(words).toContain("university of oxford");
+  });
+
   it("number words become the digits and numerals news writes; frames are dropped", () => {
     const terms = parseQuestion("How old are the mayor's three sons?").terms;
     expect(terms.map((t) => t.word)).toEqual(["mayor", "three", "sons"]);
