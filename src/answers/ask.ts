@@ -461,6 +461,8 @@ const MIN_OWN = 0.12;
 const UNTYPED_PENALTY = -0.25;
 /** Score lost by a sentence that names no instance of a which-question's noun (哪家医院). */
 const HEAD_PENALTY = 0.15;
+/** Score gained by a sentence that enumerates, for a question asking which ones (哪些). */
+const LIST_BONUS = 0.1;
 /** Score lost by a sentence without any of the question's focus words (哪天正式完成 → 完成). */
 const FOCUS_PENALTY = 0.12;
 /** Answers after the first may come from articles covering this much less of the question. */
@@ -625,6 +627,8 @@ export function answerQuestion(
       !focus.some((term) => matchTerm(term, sentence.folded).strength >= RELATED_STRENGTH)
     )
       item.score -= FOCUS_PENALTY;
+    // 哪些 asks for a list: a sentence that enumerates (、, 包括, a colon) answers it better.
+    if (parsed.list && /、|包括|[:：]/.test(sentence.folded)) item.score += LIST_BONUS;
     const typeBonus =
       parsed.type === "other" ? 0 : item.typed ? 0.15 : strict ? -1 : UNTYPED_PENALTY;
     const size = countHan(sentence.clean);

@@ -50,6 +50,8 @@ export interface ParsedQuestion {
    * → 领导): what is asked about; the answer sentence must hold one of them.
    */
   focus: string[];
+  /** The question asks for several things (哪些症状, 哪几个机构): the answer lists them. */
+  list?: boolean;
   terms: QuestionTerm[];
   /** Whether the question is written in English (Latin letters, no Han). */
   english: boolean;
@@ -363,6 +365,7 @@ export function parseQuestion(question: string): ParsedQuestion {
     english,
     text: stripped,
     focus,
+    ...(/哪些|哪几/.test(folded) ? { list: true } : {}),
     ...(counted ? { counted } : {}),
   };
 }

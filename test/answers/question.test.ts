@@ -29,6 +29,16 @@ describe("parseQuestion: the words next to the question word", () => {
   });
 });
 
+describe("parseQuestion: a question asking for several things", () => {
+  it.each([
+    ["病人有哪些症状？", true],
+    ["美国领导哪几个机构？", true],
+    ["病人有什么症状？", undefined],
+  ])("%s → list %s", (question, list) => {
+    expect(parseQuestion(question).list).toBe(list);
+  });
+});
+
 describe("parseQuestion: English questions", () => {
   it.each([
     ["Which Canadian scientist found the virus?", "person"],
