@@ -94,17 +94,13 @@ function loadIndex(): Map<string, string[]> {
     senses.forEach((sense, i) => {
       const map = i < 3 ? index : later;
       for (const key of senseKeys(sense)) addTo(map as Map<string, string[]>, key, simplified);
-      const words = sense.split(" ").filter((word) => !/^(of|and|for|the|on|in)$/.test(word));
-      if (
-        i < 3 &&
-        words.length >= 2 &&
-        words.length <= 5 &&
-        words.every((w) => /^[A-Z][a-z]+$/.test(w))
-      )
-        addTo(acronyms, words.map((word) => word.charAt(0)).join(""), simplified);
+      if (i >= 3 || !/^[A-Z]/.test(sense)) return;
       // "US Food and Drug Administration (FDA)": the acronym the sense gives.
       const given = /\(([A-Z]{2,6})\)/.exec(sense)?.[1];
       if (given) addTo(acronyms, given, simplified);
+      const words = sense.split(" ").filter((word) => !/^(of|and|for|the|on|in)$/.test(word));
+      if (words.length >= 2 && words.length <= 5 && words.every((w) => /^[A-Z][a-z]+$/.test(w)))
+        addTo(acronyms, words.map((word) => word.charAt(0)).join(""), simplified);
     });
   }
   for (const map of [index, later]) {
