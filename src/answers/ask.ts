@@ -1,11 +1,21 @@
 import { format } from "../app/messages/index.js";
 import type { Article } from "../articles/article.js";
 import { UserError } from "../errors.js";
-import { countHan, foldText, isHanCode } from "../text/text.js";
+import { englishNamePairs, SURNAMES } from "../text/names.js";
+import { countHan, foldText, isHanCode, NAME_DOT, segmenter } from "../text/text.js";
 import { associatedWords } from "./associations.js";
-import { chineseFor } from "./english.js";
-import { holdsAnswerType, holdsTimeUnit, holdsUnit, namesHead, STRICT_UNITS } from "./evidence.js";
+import { chineseTiers, pinyinSyllables, readsAs } from "./english.js";
 import {
+  countsThing,
+  holdsAnswerType,
+  holdsTimeUnit,
+  holdsUnit,
+  namesHead,
+  STRICT_UNITS,
+  unnamedHead,
+} from "./evidence.js";
+import {
+  numeralVariants,
   type ParsedQuestion,
   parseQuestion,
   type QuestionTerm,
@@ -120,7 +130,9 @@ function matchTerm(term: QuestionTerm, folded: string): Match {
   const at = find(folded, term.word);
   if (at >= 0) return { strength: 1, start: at, end: at + term.word.length };
   for (const synonym of term.synonyms) {
-    if (synonym.length === 1 && term.word.length > 1) continue; // 率, 俄: too loose on their own
+    // 率, 俄: too loose on their own; a numeral (two → 两) is what it is.
+    if (synonym.length === 1 && term.word.length > 1 && !/[\d一二两三四五六七八九十]/.test(synonym))
+      continue;
     const found = find(folded, synonym);
     if (found >= 0)
       return { strength: SYNONYM_STRENGTH, start: found, end: found + synonym.length };
@@ -207,11 +219,13 @@ function evidenceOf(article: Article, order: number): Evidence {
 
 /**
  * Words jieba cut apart that the articles write as one (王靖 渝 → 王靖渝, 蔡 英文 → 蔡英文): two
- * neighbouring question words, one of them a single character or a name, joined when the joined
- * form occurs in an article.
+ * neighbouring question words that start with a surname or that jieba takes for a name, one of
+ * them a single character or a name, joined when the joined form occurs in an article. And words
+ * jieba glued to a verb or preposition (秦怡演, 川普说, 替中共): a word the articles never write
+ * loses that character when the rest is written.
  */
 function joinSplitNames(parsed: ParsedQuestion, texts: string[]): QuestionTerm[] {
-  const terms = [...parsed.terms];
+  const terms = parsed.terms.map((term) => unglued(term, texts));
   for (let i = 0; i + 1 < terms.length; i++) {
     const a = terms[i] as QuestionTerm;
     const b = terms[i + 1] as QuestionTerm;
@@ -219,12 +233,32 @@ function joinSplitNames(parsed: ParsedQuestion, texts: string[]): QuestionTerm[]
     const joined = a.word + b.word;
     if (joined.length > 5 || !parsed.text.includes(joined)) continue;
     const short = a.word.length === 1 || b.word.length === 1;
-    const named = a.anchor === "person" || b.anchor === "person";
+    const named = a.tag?.startsWith("nr") || b.tag?.startsWith("nr") || a.anchor === "person";
     if (!short && !named) continue;
+    if (!named && !SURNAMES.has(joined.charAt(0))) continue;
     if (!texts.some((text) => text.includes(joined))) continue;
-    terms.splice(i, 2, { word: joined, synonyms: [], weight: 1.3, anchor: "person" });
+    terms.splice(i, 2, { word: joined, synonyms: [], weight: 1.3, anchor: "person", tag: "nr" });
   }
   return terms;
+}
+
+/** Parts of speech of a character jieba may glue to a name: a verb, preposition, particle. */
+const GLUE_TAGS = /^(v|p|c|d|u|t)/;
+
+function unglued(term: QuestionTerm, texts: string[]): QuestionTerm {
+  const { word } = term;
+  if (term.latin || word.length < 3 || !isHanCode(word.charCodeAt(0))) return term;
+  if (texts.some((text) => text.includes(word))) return term;
+  for (const [rest, char] of [
+    [word.slice(0, -1), word.slice(-1)],
+    [word.slice(1), word.slice(0, 1)],
+  ] as const) {
+    const tag = segmenter().tag(char, true)[0]?.tag ?? "";
+    if (!GLUE_TAGS.test(tag) || !texts.some((text) => text.includes(rest))) continue;
+    const { anchor: _anchor, ...plain } = term;
+    return { ...plain, word: rest, synonyms: [...[]] };
+  }
+  return term;
 }
 
 /** English words: their Chinese candidates from CC-CEDICT, the ones the archive uses most. */
@@ -238,13 +272,14 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
     if (a.anchor || b.anchor) continue;
     const phrase = `${a.word} ${b.word}`;
     if (!parsed.text.includes(phrase)) continue;
-    const chinese = rankByUse(chineseFor(phrase), frequency);
+    const chinese = rankByUse(chineseTiers(phrase), frequency);
     if (chinese.length > 0)
       phrases.push({ word: phrase, synonyms: chinese, weight: 1.2, latin: true });
   }
   for (const term of latin) {
-    const chinese = chineseFor(term.written ?? term.word);
-    term.synonyms = [...rankByUse(chinese, frequency), ...term.synonyms];
+    const tiers = chineseTiers(term.written ?? term.word);
+    const chinese = tiers.flat();
+    term.synonyms = [...rankByUse(tiers, frequency), ...term.synonyms];
     // A Latin name the archive never writes (a pinyin name: zhang ming) cannot be checked.
     // A single Latin word without a dictionary entry (Pelosi, Liu) is mostly written in Han
     // characters by the archive: a term, not an anchor; a full name is an anchor when written.
@@ -255,13 +290,142 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
   parsed.terms.push(...phrases);
 }
 
-function rankByUse(words: string[], frequency: (word: string) => number): string[] {
-  return words
-    .map((word) => ({ word, uses: frequency(word) }))
-    .filter((entry) => entry.uses > 0)
-    .sort((a, b) => b.uses - a.uses)
+const pairCache = new WeakMap<Article, { chinese: string; english: string }[]>();
+
+/** The article's 中文名（English Name） pairs, folded (戴琪（Katherine Tai） → 戴琪, katherine tai). */
+function namePairs(article: Article): { chinese: string; english: string }[] {
+  let pairs = pairCache.get(article);
+  if (!pairs) {
+    pairs = [article.title, ...article.paragraphs].flatMap((text) =>
+      englishNamePairs(text).map((pair) => ({
+        chinese: foldText(pair.chinese),
+        english: foldText(pair.english),
+      })),
+    );
+    pairCache.set(article, pairs);
+  }
+  return pairs;
+}
+
+/** Whether a Latin phrase holds another as whole words (hunter nelson ⊇ nelson). */
+function holdsWords(phrase: string, words: string): boolean {
+  return ` ${phrase} `.includes(` ${words} `);
+}
+
+/**
+ * The Han forms of an English question's Latin names, from the candidate articles: the
+ * 中文名（English Name） pairs they write (Katherine Tai → 戴琪; Hunter Nelson → 亨特·纳尔逊, 亨特,
+ * 纳尔逊), else, for a name in pinyin (Liu He, Zhang Ming), the Han strings whose characters read
+ * as its syllables. A name found this way is an anchor again.
+ */
+function linkLatinNames(terms: QuestionTerm[], evidence: Evidence[]): void {
+  for (const term of terms) {
+    if (!term.latin || !/^[a-z][a-z .'-]*$/.test(term.word) || term.word.length < 3) continue;
+    const found = new Set<string>();
+    for (const item of evidence) {
+      for (const pair of namePairs(item.article)) {
+        if (
+          pair.english === term.word ||
+          holdsWords(pair.english, term.word) ||
+          (term.word.includes(" ") && holdsWords(term.word, pair.english))
+        ) {
+          found.add(pair.chinese);
+          for (const part of pair.chinese.split(NAME_DOT)) if (part.length >= 2) found.add(part);
+        }
+      }
+    }
+    if (found.size === 0 && term.word.includes(" ")) {
+      for (const name of pinyinNames(term.word, evidence)) found.add(name);
+    }
+    if (found.size === 0 && term.word.includes(" ")) {
+      for (const name of pinyinCompanies(term.word, evidence)) found.add(name);
+    }
+    if (found.size === 0) continue;
+    term.synonyms = [...found, ...term.synonyms.filter((synonym) => !found.has(synonym))];
+    term.anchor = "person";
+  }
+}
+
+/**
+ * Han names of the articles that read as a pinyin name (liu he → 刘鹤), surname first or last
+ * (Ming Zhang), starting with a surname; at most three, the most frequent first.
+ */
+function pinyinNames(name: string, evidence: Evidence[]): string[] {
+  const parts = name.split(" ").map(pinyinSyllables);
+  if (parts.some((part) => !part)) return [];
+  const orders = [parts.flat() as string[]];
+  if (parts.length === 2) orders.push([...(parts[1] as string[]), ...(parts[0] as string[])]);
+  const counts = new Map<string, number>();
+  for (const reading of orders) {
+    if (reading.length < 2 || reading.length > 4) continue;
+    countReadings(reading, evidence, counts);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
-    .map((entry) => entry.word);
+    .map(([word]) => word);
+}
+
+/**
+ * Han names of the articles for a company or body named in pinyin and an English word (Jiuan
+ * Medical → 九安医疗, Tieniu Group → 铁牛集团): the pinyin read as characters, then one of the
+ * dictionary's words for the English one.
+ */
+function pinyinCompanies(name: string, evidence: Evidence[]): string[] {
+  const words = name.split(" ");
+  const last = words.pop() as string;
+  const parts = words.map(pinyinSyllables);
+  if (parts.length === 0 || parts.some((part) => !part)) return [];
+  const reading = parts.flat() as string[];
+  const kinds = chineseTiers(last).flat();
+  if (reading.length < 2 || reading.length > 4 || kinds.length === 0) return [];
+  const counts = new Map<string, number>();
+  countReadings(reading, evidence, counts, kinds);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([word]) => word);
+}
+
+/**
+ * Counts the Han strings that read as the syllables: a name that starts with a surname, or,
+ * with `kinds`, any string followed by one of these words (the name with the word).
+ */
+function countReadings(
+  reading: string[],
+  evidence: Evidence[],
+  counts: Map<string, number>,
+  kinds?: string[],
+): void {
+  for (const item of evidence) {
+    const text = item.full;
+    for (let i = 0; i + reading.length <= text.length; i++) {
+      if (!readsAs(text.charAt(i), reading[0] as string)) continue;
+      if (!kinds && !SURNAMES.has(text.charAt(i))) continue;
+      let j = 1;
+      while (j < reading.length && readsAs(text.charAt(i + j), reading[j] as string)) j++;
+      if (j < reading.length) continue;
+      const end = i + reading.length;
+      const kind = kinds?.find((word) => text.startsWith(word, end));
+      if (kinds && !kind) continue;
+      const word = text.slice(i, end);
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+      if (kind) counts.set(word + kind, (counts.get(word + kind) ?? 0) + 1);
+    }
+  }
+}
+
+/** The three candidates the archive uses most, those of the first senses before the others. */
+function rankByUse(tiers: string[][], frequency: (word: string) => number): string[] {
+  const out: string[] = [];
+  for (const words of tiers) {
+    const ranked = words
+      .map((word) => ({ word, uses: frequency(word) }))
+      .filter((entry) => entry.uses > 0)
+      .sort((a, b) => b.uses - a.uses);
+    for (const entry of ranked) if (out.length < 3) out.push(entry.word);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -281,6 +445,8 @@ interface Scored {
   score: number;
 }
 
+/** How much a question word in the article's title or lead counts for each of its sentences. */
+const TITLE_LEAD_CONTEXT = 0.6;
 /** Share of the question's weight a sentence must cover with its context to be an answer. */
 const MIN_CONTEXT = 0.6;
 /**
@@ -295,6 +461,10 @@ const MIN_OWN = 0.12;
 const UNTYPED_PENALTY = -0.25;
 /** Score lost by a sentence that names no instance of a which-question's noun (哪家医院). */
 const HEAD_PENALTY = 0.15;
+/** Score gained by a sentence that enumerates, for a question asking which ones (哪些). */
+const LIST_BONUS = 0.1;
+/** Score lost by a sentence without any of the question's focus words (哪天正式完成 → 完成). */
+const FOCUS_PENALTY = 0.12;
 /** Answers after the first may come from articles covering this much less of the question. */
 const ARTICLE_SLACK = 0.2;
 /** Answers after the first must score at least this share of the best. */
@@ -368,6 +538,7 @@ export function answerQuestion(
     parsed,
     evidence.map((item) => item.full),
   );
+  if (parsed.english) linkLatinNames(terms, evidence);
   for (const term of terms) {
     if (term.anchor || term.latin || term.related) continue;
     term.related = associatedWords(term.word, RELATED_SIMILARITY)
@@ -401,7 +572,7 @@ export function answerQuestion(
         const mine = (here[i] as Match).strength;
         const near = Math.max(before?.[i]?.strength ?? 0, after?.[i]?.strength ?? 0);
         own += w * mine;
-        context += w * Math.max(mine, 0.6 * near, 0.5 * (titleLead[i] as number));
+        context += w * Math.max(mine, 0.6 * near, TITLE_LEAD_CONTEXT * (titleLead[i] as number));
       });
       if (context === 0) return;
       own /= total;
@@ -426,26 +597,44 @@ export function answerQuestion(
   const anchors = terms
     .map((term, i) => ({ term, weight: weights[i] as number }))
     .filter(({ term }) => term.anchor);
+  const counted = countedForms(parsed, terms);
+  const focus = terms.filter((term) => parsed.focus.includes(term.word));
   for (const item of scored) {
     const { sentence } = item;
     item.typed = holdsAnswerType(parsed.type, sentence.clean, sentence.folded, questionWords);
+    // The number must count what was asked (几枚导弹: not 四千多枚火箭弹).
+    if (item.typed && counted.length > 0) item.typed = countsThing(sentence.folded, counted);
     if (item.typed && parsed.unit) {
       item.typed =
         parsed.type === "time"
           ? holdsTimeUnit(sentence.folded, parsed.unit)
           : holdsUnit(sentence.folded, parsed.unit);
     }
-    if (parsed.head && !namesHead(sentence.folded, parsed.head)) item.score -= HEAD_PENALTY;
+    const headless = parsed.head !== undefined && !namesHead(sentence.folded, parsed.head);
+    if (headless) item.score -= HEAD_PENALTY;
     const strict =
       STRICT_TYPES.has(parsed.type) ||
       (parsed.unit !== undefined && (parsed.type === "time" || STRICT_UNITS.has(parsed.unit)));
-    item.untyped = strict && !item.typed;
+    // 哪家医院 with no named hospital in the sentence (nor a 某医院): not an answer. A person
+    // may be named under another title (哪个官员 → 副总理刘鹤): there it only weighs.
+    item.untyped =
+      (strict && !item.typed) ||
+      (headless && parsed.type !== "person") ||
+      (parsed.head !== undefined && unnamedHead(sentence.folded, parsed.head));
+    // A sentence about what is asked holds one of the words next to the question word.
+    if (
+      focus.length > 0 &&
+      !focus.some((term) => matchTerm(term, sentence.folded).strength >= RELATED_STRENGTH)
+    )
+      item.score -= FOCUS_PENALTY;
+    // 哪些 asks for a list: a sentence that enumerates (、, 包括, a colon) answers it better.
+    if (parsed.list && /、|包括|[:：]/.test(sentence.folded)) item.score += LIST_BONUS;
     const typeBonus =
       parsed.type === "other" ? 0 : item.typed ? 0.15 : strict ? -1 : UNTYPED_PENALTY;
     const size = countHan(sentence.clean);
     const sizePenalty = size < 8 ? 0.1 : size > 160 ? 0.05 : 0;
     item.score += typeBonus - sizePenalty;
-    item.missing = missingAnchor(anchors, item);
+    item.missing = missingAnchor(anchors, item, parsed.text);
   }
   scored.sort(
     (a, b) =>
@@ -474,10 +663,25 @@ export function answerQuestion(
   return { answers };
 }
 
+/** The forms of the thing a number question counts: the words, its last word, their synonyms. */
+function countedForms(parsed: ParsedQuestion, terms: QuestionTerm[]): string[] {
+  if (!parsed.counted) return [];
+  const forms = new Set([parsed.counted, ...numeralVariants(parsed.counted)]);
+  const last = terms.find((term) => parsed.counted?.endsWith(term.word));
+  if (last && last.word.length >= 2) {
+    forms.add(last.word);
+    for (const synonym of last.synonyms) if (synonym.length >= 2) forms.add(synonym);
+  }
+  // The head of a longer noun counts too (众议员 → 议员: 50名众议院两党议员).
+  if (parsed.counted.length >= 3) forms.add(parsed.counted.slice(-2));
+  return [...forms];
+}
+
 /** The first anchor of the question the sentence's evidence lacks, if any. */
 function missingAnchor(
   anchors: { term: QuestionTerm; weight: number }[],
   item: Scored,
+  text: string,
 ): string | undefined {
   for (const { term } of anchors) {
     if (term.anchor === "year" || term.anchor === "number") {
@@ -495,7 +699,10 @@ function missingAnchor(
         matchTerm(term, item.evidence.titleLead).strength < SYNONYM_STRENGTH
       )
         return term.word;
-    } else if (!anchorIn(term, item.evidence.full)) {
+    } else if (
+      !anchorIn(term, item.evidence.full) &&
+      !gluedAnchor(term, text, item.evidence.full)
+    ) {
       return term.word;
     }
   }
@@ -507,6 +714,20 @@ function missingAnchor(
  * neighbouring character to a name (跟中共, 俄罗斯人, 原计划): a word of three or more characters
  * also counts as found when it is without its first or its last character.
  */
+function gluedAnchor(term: QuestionTerm, question: string, folded: string): boolean {
+  const { word } = term;
+  const at = question.indexOf(word);
+  if (term.latin || at < 0) return false;
+  for (let start = Math.max(0, at - 2); start <= at + word.length - 1; start++) {
+    const window = question.slice(start, start + 3);
+    const overlap = Math.min(start + 3, at + word.length) - Math.max(start, at);
+    if (window.length < 3 || overlap <= 0 || overlap >= word.length) continue;
+    if (!/^[\u4e00-\u9fff]{3}$/.test(window)) continue;
+    if (folded.includes(window)) return true;
+  }
+  return false;
+}
+
 function anchorIn(term: QuestionTerm, folded: string): boolean {
   if (matchTerm(term, folded).strength >= SYNONYM_STRENGTH) return true;
   const { word } = term;

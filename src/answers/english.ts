@@ -17,6 +17,14 @@ type RawEntry = [
 ];
 
 let index: Map<string, string[]> | undefined;
+/** Keys from an entry's later senses (minister → 部长, its fifth): used when the first give none. */
+const later = new Map<string, string[]>();
+/** Initials of a proper name's sense (United Nations → UN), used when nothing else is found. */
+const acronyms = new Map<string, string[]>();
+/** Toneless pinyin readings of single characters (刘 → liu), from the same entries. */
+const readings = new Map<string, Set<string>>();
+/** Every toneless pinyin syllable the dictionary uses (liu, he, zhang…). */
+const syllables = new Set<string>();
 
 function dictionaryFile(): string | undefined {
   const require = createRequire(import.meta.url);
@@ -28,6 +36,15 @@ function dictionaryFile(): string | undefined {
 }
 
 function senseKeys(sense: string): string[] {
+  // A proper noun's sense names it before a comma: "Shenzhen, subprovincial city…" → shenzhen.
+  const head = /^([A-Z][A-Za-z' -]{2,40}),/.exec(sense)?.[1];
+  if (head) {
+    // "Beijing municipality, capital…": the name is the capitalised words before the description.
+    const name = /^([A-Z][a-z']*(?: [A-Z][a-z']*)*)(?: [a-z]+)+$/.exec(head)?.[1];
+    const keys = head.split(" ").length <= 3 ? [head.toLowerCase()] : [];
+    if (name) keys.push(name.toLowerCase());
+    return keys;
+  }
   const cleaned = sense
     .replace(/^(surname|variant of|see) .*$/i, "")
     .replace(/\([^)]*\)/g, " ")
@@ -37,7 +54,7 @@ function senseKeys(sense: string): string[] {
   // Acronyms keep their case (US 美国, not us 我们).
   if (/^[A-Z][A-Z.]{1,5}$/.test(cleaned)) return [cleaned.replaceAll(".", "")];
   const plain = cleaned.toLowerCase();
-  if (!plain || plain.split(" ").length > 3 || /[^a-z' -]/.test(plain)) return [];
+  if (!plain || plain.split(" ").length > 5 || /[^a-z' -]/.test(plain)) return [];
   return [plain];
 }
 
@@ -50,20 +67,57 @@ function loadIndex(): Map<string, string[]> {
   const data = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as {
     all: RawEntry[];
   };
+  // Short forms ("abbr. for 德克薩斯州|德克萨斯州[…]": 德州) get their long form's English keys.
+  const shortForms = new Map<string, string[]>();
   for (const entry of data.all) {
     const simplified = entry[1];
-    if (!/^[\u4e00-\u9fff]{2,4}$/.test(simplified)) continue;
+    for (const sense of Array.isArray(entry[3]) ? entry[3] : [entry[3]]) {
+      const long = /^abbr\. (?:for|of|to) (?:[^|[\]]*\|)?([\u4e00-\u9fff]{2,8})\[/.exec(sense)?.[1];
+      if (long && /^[\u4e00-\u9fff]{2,4}$/.test(simplified)) addTo(shortForms, long, simplified);
+    }
+    if (/^[\u4e00-\u9fff]$/.test(simplified)) {
+      const syllable = entry[2]
+        .toLowerCase()
+        .replace(/[1-5]$/, "")
+        .replace("u:", "v");
+      if (/^[a-z]*[aeiouv][a-z]*$/.test(syllable)) {
+        syllables.add(syllable);
+        const known = readings.get(simplified);
+        if (known) known.add(syllable);
+        else readings.set(simplified, new Set([syllable]));
+      }
+      continue;
+    }
+    if (!/^[\u4e00-\u9fff]{2,5}$/.test(simplified)) continue;
     const senses = Array.isArray(entry[3]) ? entry[3] : entry[3].split(/[/;]/);
-    // Only the first senses: later ones are rare readings and figurative uses.
-    for (const sense of senses.slice(0, 3)) {
-      for (const key of senseKeys(sense)) {
-        const list = index.get(key);
-        if (!list) index.set(key, [simplified]);
-        else if (!list.includes(simplified)) list.push(simplified);
+    // The first senses first: later ones are rarer readings and figurative uses.
+    senses.forEach((sense, i) => {
+      const map = i < 3 ? index : later;
+      for (const key of senseKeys(sense)) addTo(map as Map<string, string[]>, key, simplified);
+      if (i >= 3 || !/^[A-Z]/.test(sense)) return;
+      // "US Food and Drug Administration (FDA)": the acronym the sense gives.
+      const given = /\(([A-Z]{2,6})\)/.exec(sense)?.[1];
+      if (given) addTo(acronyms, given, simplified);
+      const words = sense.split(" ").filter((word) => !/^(of|and|for|the|on|in)$/.test(word));
+      if (words.length >= 2 && words.length <= 5 && words.every((w) => /^[A-Z][a-z]+$/.test(w)))
+        addTo(acronyms, words.map((word) => word.charAt(0)).join(""), simplified);
+    });
+  }
+  for (const map of [index, later]) {
+    for (const words of map.values()) {
+      for (const word of [...words]) {
+        for (const short of shortForms.get(word) ?? [])
+          if (!words.includes(short)) words.push(short);
       }
     }
   }
   return index;
+}
+
+function addTo(map: Map<string, string[]>, key: string, word: string): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [word]);
+  else if (!list.includes(word)) list.push(word);
 }
 
 function singular(word: string): string[] {
@@ -73,6 +127,9 @@ function singular(word: string): string[] {
   if (word.endsWith("s")) forms.push(word.slice(0, -1));
   if (word.endsWith("ed")) forms.push(word.slice(0, -2), word.slice(0, -1));
   if (word.endsWith("ing")) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  // Dictionaries give some nouns in the plural only (sanctions, headquarters).
+  forms.push(`${word}s`);
+  if (word.endsWith("ed")) forms.push(`${word.slice(0, -2)}s`);
   return forms;
 }
 
@@ -81,14 +138,88 @@ function singular(word: string): string[] {
  * capitals (US, FDA) is looked up as an acronym first.
  */
 export function chineseFor(english: string): string[] {
+  return chineseTiers(english).flat();
+}
+
+/**
+ * The same in two tiers: the headwords of the first senses (with demonyms, acronyms, city stems),
+ * then those of later senses (minister → 部长, its fifth sense), which count only after the first.
+ */
+export function chineseTiers(english: string): [string[], string[]] {
   const dictionary = loadIndex();
   const out: string[] = [];
   if (/^[A-Z]{2,5}$/.test(english)) {
     const acronym = dictionary.get(english) ?? [];
-    if (acronym.length > 0) return [...acronym];
+    if (acronym.length > 0) return [[...acronym], []];
   }
-  for (const form of singular(english.toLowerCase())) {
+  const forms = singular(english.toLowerCase());
+  for (const form of forms) {
     for (const word of dictionary.get(form) ?? []) if (!out.includes(word)) out.push(word);
   }
+  // A people's adjective by its country too: Chinese → China, Belarusian → Belarus.
+  for (const form of demonymCountries(english.toLowerCase())) {
+    const countries = dictionary.get(form);
+    if (!countries) continue;
+    for (const word of countries) if (!out.includes(word)) out.push(word);
+    break;
+  }
+  if (out.length === 0 && /^[A-Z]{2,5}$/.test(english)) out.push(...(acronyms.get(english) ?? []));
+  // A city or province is written without its suffix as often as with it (深圳市 → 深圳).
+  for (const word of [...out]) {
+    const stem = /^([\u4e00-\u9fff]{2,})[市省]$/.exec(word)?.[1];
+    if (stem && !out.includes(stem)) out.push(stem);
+  }
+  const rest: string[] = [];
+  for (const form of forms) {
+    for (const word of later.get(form) ?? [])
+      if (!out.includes(word) && !rest.includes(word)) rest.push(word);
+  }
+  return [out, rest];
+}
+
+const DEMONYM_ENDINGS: [string, string][] = [
+  ["ese", "a"],
+  ["ese", ""],
+  ["ian", "ia"],
+  ["ian", ""],
+  ["ian", "e"],
+  ["an", "a"],
+  ["an", ""],
+  ["i", ""],
+];
+
+function demonymCountries(word: string): string[] {
+  const out: string[] = [];
+  for (const [ending, replacement] of DEMONYM_ENDINGS) {
+    if (word.length > ending.length + 2 && word.endsWith(ending))
+      out.push(word.slice(0, -ending.length) + replacement);
+  }
   return out;
+}
+
+/**
+ * A Latin word read as toneless pinyin syllables (jingyu → jing, yu), or undefined when it is
+ * not pinyin. Prefers the split with the fewest syllables.
+ */
+export function pinyinSyllables(word: string): string[] | undefined {
+  loadIndex();
+  const text = word.toLowerCase();
+  const best: (string[] | undefined)[] = [[]];
+  for (let end = 1; end <= text.length; end++) {
+    for (let start = Math.max(0, end - 6); start < end; start++) {
+      const before = best[start];
+      const syllable = text.slice(start, end);
+      if (!before || !syllables.has(syllable)) continue;
+      const candidate = [...before, syllable];
+      const current = best[end];
+      if (!current || candidate.length < current.length) best[end] = candidate;
+    }
+  }
+  return best[text.length];
+}
+
+/** Whether a character can be read as a toneless pinyin syllable (刘, liu). */
+export function readsAs(char: string, syllable: string): boolean {
+  loadIndex();
+  return readings.get(char)?.has(syllable) ?? false;
 }

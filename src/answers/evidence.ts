@@ -15,7 +15,7 @@ const DURATION = new RegExp(
   `(\\d+(\\.\\d+)?|[一二两三四五六七八九十百千半]+)\\s*(多)?(个)?(半)?\\s*(${alternation("ask-duration-units")})`,
 );
 const NUMBER = new RegExp(
-  `\\d|[一二两三四五六七八九十百千万亿]+\\s*(${alternation("ask-measure-words")})|百分之`,
+  `\\d|[一二两三四五六七八九十百千万亿]+\\s*(多|余)?\\s*(${alternation("ask-measure-words")})|百分之`,
 );
 const TIME =
   /\d{4}\s*年|[〇零一二三四五六七八九]{4}年|[一二三四五六七八九十]{1,2}月([一二三四五六七八九十]{1,3}[日号])?|\d{1,2}\s*月|\d{1,2}\s*[日号]|周[一二三四五六日末]|星期[一二三四五六日天]|[昨今明前]天|[上下本这](周|星期|个?月)|[去今明前]年|凌晨|上午|下午|晚上|早上|早晨|中午|傍晚|深夜|当天|当晚|日前|近日|年底|年初|月底|月初|\d{1,2}\s*[点时:：]|之前|之后|以来/;
@@ -36,8 +36,9 @@ const UNIT_EVIDENCE: Record<string, RegExp> = {
   钱: new RegExp(
     `${QUANTITY}(多)?(美元|元|欧元|英镑|港元|港币|澳元|日元|台币|新台币|镑|块|人民币|美金|卢布)|[$¥€£]\\s*\\d`,
   ),
-  人: new RegExp(`${QUANTITY}(个|名|位|例)?(人|名|位|例|员工|学生|议员|民众|居民|家庭|户)`),
-  国: new RegExp(`${QUANTITY}(个)?(国|国家|成员国|经济体)`),
+  人: new RegExp(`${QUANTITY}(个|名|位|例)?(人(?!民)|名|位|例|员工|学生|议员|民众|居民|家庭|户)`),
+  // 95个中低收入国家: a few words may stand between 个 and 国家.
+  国: new RegExp(`${QUANTITY}(个[\\u4e00-\\u9fff]{0,5}?)?(国|国家|成员国|经济体)`),
 };
 
 function withoutDates(folded: string): string {
@@ -64,10 +65,64 @@ export function holdsTimeUnit(folded: string, unit: string): boolean {
 export function namesHead(folded: string, head: string): boolean {
   let at = folded.indexOf(head);
   while (at >= 0) {
-    if (at > 0 && /[\u4e00-\u9fffa-z0-9]/.test(folded.charAt(at - 1))) return true;
+    const before = folded.slice(Math.max(0, at - 6), at);
+    // 格雷西的大学生涯, 某TOP5房企, 该医院: the noun is there, no name of one.
+    const named =
+      /[\u4e00-\u9fffa-z0-9]$/.test(before) &&
+      !/[的之个所家这那该此其各每某本]$/.test(before) &&
+      !/[某该]/.test(before);
+    if (named) return true;
     at = folded.indexOf(head, at + 1);
   }
   return false;
+}
+
+/** A number after the thing, linked by 有, 为, 达, 约… (确诊病例为32例, 用户数有1065.4万户). */
+const COUNT_AFTER =
+  /^[^,，。;；]{0,4}?(有|为|达|共|约|是|数|超过|逾|近|增至|降至)[^,，。;；]{0,2}?(\d|[两二三四五六七八九十百千万]+[万亿千百十]?\s*[个名位人例枚架艘辆份家所座项起次])/;
+/** A figure: digits, Han numerals, or 数/几 before a power of ten (数千, 几百), not 多数. */
+const NUMERAL = /\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千万亿]+|[几数][十百千万]+/g;
+
+/**
+ * Whether a sentence counts the thing (its forms: 职工, 留学生…): a number (dates left out) with
+ * the thing at most ten characters after it in the same clause (1,200名职工, 约2千名来自东部的
+ * 学员) or the thing before it, linked by a verb (确诊病例为32例, 用户数有1065.4万户).
+ */
+export function countsThing(folded: string, forms: readonly string[]): boolean {
+  const text = withoutDates(folded);
+  for (const form of forms) {
+    let at = text.indexOf(form);
+    while (at >= 0) {
+      const before = text.slice(Math.max(0, at - 12), at);
+      const after = text.slice(at + form.length, at + form.length + 7);
+      for (const number of before.matchAll(NUMERAL)) {
+        // 一名, 一位 before a noun is mostly an article (一名中国留学生说), not a count.
+        if (number[0] === "一") continue;
+        const gap = before.slice((number.index ?? 0) + number[0].length);
+        if (gap.length <= 10 && !/[,，。;；:：]/.test(gap)) return true;
+      }
+      if (COUNT_AFTER.test(after)) return true;
+      at = text.indexOf(form, at + 1);
+    }
+  }
+  return false;
+}
+
+/** 另一个, 其中一名, 唯一: 一 that picks one out rather than counting. */
+const NOT_A_COUNT = /(另|其中|每|这|那|同|任何|唯|第)一/g;
+
+/** Whether the sentence holds the noun only as an unnamed one (某TOP5房企, 该医院, 上述房企). */
+export function unnamedHead(folded: string, head: string): boolean {
+  let at = folded.indexOf(head);
+  if (at < 0) return false;
+  let from = 0;
+  while (at >= 0) {
+    const before = folded.slice(Math.max(from, at - 8), at);
+    if (!/(某|该|上述|此|这家|那家|一家)[^，。,;；]{0,5}$/.test(before)) return false;
+    from = at + head.length;
+    at = folded.indexOf(head, from);
+  }
+  return true;
 }
 
 /** Units that an answer must be in: a figure in another unit answers something else. */
@@ -115,7 +170,7 @@ export function holdsAnswerType(
     case "duration":
       return DURATION.test(withoutDates(folded));
     case "number":
-      return NUMBER.test(withoutDates(folded));
+      return NUMBER.test(withoutDates(folded).replace(NOT_A_COUNT, " "));
     case "time":
       return TIME.test(folded);
     case "reason":

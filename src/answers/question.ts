@@ -27,6 +27,8 @@ export interface QuestionTerm {
   latin?: boolean;
   /** As written in the question, when its case matters (US, FDA). */
   written?: string;
+  /** jieba's part-of-speech tag of the word in the question (nr, ns, v…). */
+  tag?: string;
 }
 
 export interface ParsedQuestion {
@@ -38,6 +40,18 @@ export interface ParsedQuestion {
   unit?: string;
   /** The kind of thing a which-question names (哪家医院 → 医院): the answer names one. */
   head?: string;
+  /**
+   * What a number question counts when it names it right after 多少/几 (多少名职工 → 职工,
+   * 几枚导弹 → 导弹): the answer's number must count that, not something else.
+   */
+  counted?: string;
+  /**
+   * The question words right next to the question word (哪天正式完成 → 正式, 完成; 谁领导了代表团
+   * → 领导): what is asked about; the answer sentence must hold one of them.
+   */
+  focus: string[];
+  /** The question asks for several things (哪些症状, 哪几个机构): the answer lists them. */
+  list?: boolean;
   terms: QuestionTerm[];
   /** Whether the question is written in English (Latin letters, no Han). */
   english: boolean;
@@ -62,7 +76,7 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ],
   [
     "person",
-    /谁|哪位|哪些人|什么人|何人|哪个人|哪(个|位|名)[\u4e00-\u9fff]{0,3}(官员|人士|议员|州长|市长|主任|主席|部长|学者|记者|高管|官|人)|(人士|官员|主任|主席|部长|州长|议员)叫什么|\bwho\b|\bwhom\b|\bwhich (congress\w*|senator|official|lawmaker|leader|minister|\w*man|\w*woman|person)\b/,
+    /谁|哪位|哪些人|什么人|何人|哪个人|哪(个|位|名)[\u4e00-\u9fff]{0,3}(官员|人士|议员|州长|市长|主任|主席|部长|学者|记者|高管|官|人)|(人士|官员|主任|主席|部长|州长|议员)叫什么|\bwho\b|\bwhom\b|\bwhich ([\w-]+ ){0,3}(congress\w*|senators?|officials?|lawmakers?|leaders?|ministers?|reporters?|journalists?|spokes\w*|\w+ists?|\w*m[ae]n|\w*wom[ae]n|person|people|experts?|president|governor|mayor|director|ceo|judge|doctors?|officers?|professor|scholars?|analysts?|researchers?|author|writer)\b/,
   ],
   [
     "number",
@@ -108,6 +122,10 @@ const LIGHT_WORDS = wordSet("ask-light-words");
 const WEAK_WORDS = wordSet("ask-weak-words");
 const ENGLISH_FUNCTION_WORDS = wordSet("ask-english-function-words");
 const STOP_WORDS = wordSet("stop-words");
+/** English number words and the ways Chinese news writes them (two → 2, 二, 两). */
+const ENGLISH_NUMBERS = new Map(
+  lexicon("ask-english-numbers").entries.map((entry) => [entry.term, entry.fields]),
+);
 
 /** Synonym groups (lexicon/ask-synonyms.txt): a word of a group also matches the others. */
 const SYNONYMS = new Map<string, string[]>();
@@ -222,7 +240,10 @@ function englishTerms(question: string): QuestionTerm[] {
     if (run.length >= 2) {
       // News writes a Latin name once in full, then by surname (Vincent Shu → Shu).
       const surname = foldText(run[run.length - 1] as string);
-      const personal = surname.length >= 3 && /^[A-Z][a-z]/.test(run[0] as string);
+      const personal =
+        surname.length >= 3 &&
+        /^[A-Z][a-z]/.test(run[0] as string) &&
+        run.every((word) => /^[A-Z]/.test(word));
       push({
         word: foldText(run.join(" ")),
         synonyms: personal ? [surname] : [],
@@ -256,6 +277,11 @@ function englishTerms(question: string): QuestionTerm[] {
       run.push(token.replace(/'s$/, ""));
       return;
     }
+    // "of" inside a name (Pillar of Shame, University of Hong Kong) when a capital follows.
+    if (run.length > 0 && /^(of|and|&)$/.test(token) && /^[A-Z]/.test(tokens[i + 1] ?? "")) {
+      run.push(token);
+      return;
+    }
     flush();
     const word = foldText(token.replace(/'s$/, ""));
     if (/[a-z]/.test(word) && /\d/.test(word)) {
@@ -272,6 +298,11 @@ function englishTerms(question: string): QuestionTerm[] {
       });
       return;
     }
+    const number = ENGLISH_NUMBERS.get(word);
+    if (number) {
+      push({ word, synonyms: [...number], weight: 0.4, latin: true });
+      return;
+    }
     if (ENGLISH_FUNCTION_WORDS.has(word) || word.length < 2) return;
     push({ word, synonyms: [], weight: 0.8, latin: true });
   });
@@ -282,7 +313,10 @@ function englishTerms(question: string): QuestionTerm[] {
 /** The type, unit, content words and anchors of a question. */
 export function parseQuestion(question: string): ParsedQuestion {
   const folded = foldText(question).trim();
-  const type = TYPE_PATTERNS.find(([, pattern]) => pattern.test(folded))?.[0] ?? "other";
+  const typeMatch = TYPE_PATTERNS.map(
+    ([kind, pattern]) => [kind, pattern.exec(folded)] as const,
+  ).find(([, match]) => match);
+  const type: QuestionType = typeMatch?.[0] ?? "other";
   let unit: string | undefined;
   if (type === "number") {
     const bare = folded.replace(/[?？!！。.\s]+$/, "");
@@ -300,7 +334,8 @@ export function parseQuestion(question: string): ParsedQuestion {
   }
   const head = HEAD_NOUN.exec(folded)?.[2];
   const english = /[a-z]/.test(folded) && !/[\u4e00-\u9fff]/.test(folded);
-  if (english) return { type, unit, terms: englishTerms(question), english, text: folded };
+  if (english)
+    return { type, unit, terms: englishTerms(question), english, text: folded, focus: [] };
 
   const stripped = folded.replace(FRAMES, " ").replace(QUESTION_WORDS, " ");
   const seen = new Set<string>();
@@ -315,9 +350,60 @@ export function parseQuestion(question: string): ParsedQuestion {
     seen.add(word);
     const synonyms = [...(SYNONYMS.get(word) ?? []), ...numeralVariants(word)];
     const anchor = anchorKind(word, tag);
-    const term: QuestionTerm = { word, synonyms, weight: termWeight(word) };
+    const term: QuestionTerm = { word, synonyms, weight: termWeight(word), tag };
     if (anchor) term.anchor = anchor;
     terms.push(term);
   }
-  return { type, unit, head, terms, english, text: stripped };
+  const counted = type === "number" ? countedThing(folded, terms, unit) : "";
+  const asked = typeMatch?.[1];
+  const focus = asked && !counted ? focusWords(folded, asked.index, asked[0].length, terms) : [];
+  return {
+    type,
+    unit,
+    head,
+    terms,
+    english,
+    text: stripped,
+    focus,
+    ...(/哪些|哪几/.test(folded) ? { list: true } : {}),
+    ...(counted ? { counted } : {}),
+  };
+}
+
+/** Particles between a question word and the words it asks about (是在哪, 哪天正式, 被判了几年). */
+const FOCUS_PARTICLES =
+  /^[是在了的要会将被于到从给把过还又才都也就]+|[是在了的要会将被于到从给把过还又才都也就]+$/g;
+
+/** The question's words right before and right after the question word. */
+function focusWords(folded: string, at: number, length: number, terms: QuestionTerm[]): string[] {
+  const before = folded.slice(0, at).replace(FOCUS_PARTICLES, "");
+  const after = folded.slice(at + length).replace(FOCUS_PARTICLES, "");
+  const out: string[] = [];
+  const last = terms.find((term) => before.endsWith(term.word) && !term.anchor);
+  const next = terms.find((term) => after.startsWith(term.word) && !term.anchor);
+  for (const term of [last, next])
+    if (term && !WEAK_WORDS.has(term.word) && !LIGHT_WORDS.has(term.word)) out.push(term.word);
+  return out;
+}
+
+const COUNT_WORD = new RegExp(`(多少|几)(${alternation("ask-measure-words")})?`);
+
+/**
+ * The thing a number question counts: the question words right after 多少/几 and a measure word
+ * (多少名职工 → 职工, 多少中国留学生 → 中国留学生: a second word only when it is a noun). None
+ * for 多少人, money and shares (多少钱, 多大比例), where the unit says what is counted.
+ */
+export function countedThing(folded: string, terms: QuestionTerm[], unit?: string): string {
+  if (unit === "钱" || unit === "%") return "";
+  const match = COUNT_WORD.exec(folded);
+  if (!match || match[2] === "人") return "";
+  let after = folded.slice(match.index + match[0].length);
+  let counted = "";
+  for (let n = 0; n < 2; n++) {
+    const term = terms.find((t) => t.word.length + counted.length <= 5 && after.startsWith(t.word));
+    if (!term || (n > 0 && !/^(n|vn)/.test(term.tag ?? ""))) break;
+    counted += term.word;
+    after = after.slice(term.word.length);
+  }
+  return counted.length >= 2 ? counted : "";
 }

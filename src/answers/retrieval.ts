@@ -51,9 +51,9 @@ export function searchQuery(parsed: ParsedQuestion): string {
   const words: string[] = [];
   for (const term of [...parsed.terms].sort((a, b) => b.weight - a.weight)) {
     // English words by their Chinese word; a Latin name the archive may write as is.
-    const word = term.latin
-      ? (term.synonyms[0] ?? (term.anchor ? term.word : undefined))
-      : term.word;
+    // English words by their Chinese word; a Latin word without one as written (a name, a
+    // code such as 9Dashline: the archive may write it so).
+    const word = term.latin ? (term.synonyms[0] ?? term.word) : term.word;
     if (!word) continue;
     for (const part of word.split(/\s+/)) if (part && !words.includes(part)) words.push(part);
   }

@@ -3,7 +3,7 @@ import { answerQuestion, parseQuestion } from "../../src/answers/ask.js";
 import { associatedWords } from "../../src/answers/associations.js";
 import type { Article } from "../../src/articles/article.js";
 import { isUserError } from "../../src/errors.js";
-import { articleFixture, seedArticle } from "../helpers.js";
+import { articleFixture, makeArticle, seedArticle } from "../helpers.js";
 
 const fixture = (name: string): Article => articleFixture("summary", name);
 
@@ -247,5 +247,73 @@ describe("learned associations (data/word-associations.txt)", () => {
     expect(similarities.every((s) => s >= 0.5 && s < 1)).toBe(true);
     expect(associatedWords("会谈", 0.99)).toEqual([]);
     expect(associatedWords("不是一个词语的东西")).toEqual([]);
+  });
+});
+
+describe("answerQuestion: counted things, named places, English names (issue 12)", () => {
+  const drill = makeArticle({
+    id: "fx-drill",
+    title: "海上演习结束",
+    paragraphs: [
+      "为期三天的海上演习周日结束，舰队共发射了二十多枚火箭弹。",
+      "一名舰长说，驱逐舰全程留在港内待命。",
+      "演习期间，舰队在东海的一处海域拦截了4架无人机。",
+    ],
+  });
+
+  it.each([
+    ["演习中舰队发射了几枚火箭弹？", /二十多枚火箭弹/],
+    ["演习中舰队拦截了几架无人机？", /4架无人机/],
+  ])("%s → the sentence that counts it", (question, answer) => {
+    expect(answerQuestion(question, [drill]).answers[0]?.text).toMatch(answer);
+  });
+
+  it.each([
+    // The unit is there (枚), the counted thing is not: another thing's figure is no answer.
+    "演习中舰队发射了几枚导弹？",
+    // 一名舰长 is an article, not a count of captains.
+    "演习中有多少名舰长？",
+  ])("%s → refused", (question) => {
+    expect(answerQuestion(question, [drill]).answers).toEqual([]);
+  });
+
+  it("哪家医院 wants a named hospital, not 她的医院 or 该医院", () => {
+    const named = makeArticle({
+      id: "fx-clinic",
+      title: "歌手确诊",
+      paragraphs: ["歌手李娜周三确诊感染。", "她在仁和医院接受了检测，目前在家隔离。"],
+    });
+    const unnamed = makeArticle({
+      id: "fx-clinic2",
+      title: "歌手确诊",
+      paragraphs: ["歌手李娜周三确诊感染。", "该医院表示，她的检测结果呈阳性，目前在家隔离。"],
+    });
+    expect(answerQuestion("李娜是在哪家医院检测的？", [named]).answers[0]?.text).toMatch(
+      /仁和医院/,
+    );
+    expect(answerQuestion("李娜是在哪家医院检测的？", [unnamed]).answers).toEqual([]);
+  });
+
+  it("a Latin name reaches the sentences that write it in Han (中文名（English Name）)", () => {
+    const coach = makeArticle({
+      id: "fx-coach",
+      title: "球队主教练宣布退休",
+      paragraphs: [
+        "球队主教练马克·戴维斯（Mark Davis）周二宣布退休。",
+        "戴维斯今年61岁，执教这支球队已有二十年。",
+      ],
+    });
+    expect(answerQuestion("How old is Mark Davis?", [coach]).answers[0]?.text).toMatch(/61岁/);
+  });
+
+  it("a pinyin name reaches its Han form (Wang Xiaoming → 王晓明)", () => {
+    const mayor = makeArticle({
+      id: "fx-mayor",
+      title: "市长访问巴黎",
+      paragraphs: ["市长王晓明3月5日抵达巴黎，开始为期三天的访问。", "他将与巴黎市长会面。"],
+    });
+    expect(
+      answerQuestion("When did Wang Xiaoming arrive in Paris?", [mayor]).answers[0]?.text,
+    ).toMatch(/3月5日抵达巴黎/);
   });
 });

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { parseQuestion } from "../../src/answers/question.js";
+
+describe("parseQuestion: what a number question counts", () => {
+  it.each([
+    // A noun right after 多少/几 and a measure word is what the answer must count.
+    ["这家工厂有多少名工人？", "工人"],
+    ["舰队派出了几艘驱逐舰？", "驱逐舰"],
+    ["在法国有多少中国游客？", "中国游客"],
+    // 多少人, money and shares say what they count by their unit.
+    ["有多少人参加了游行？", undefined],
+    ["这栋楼卖了多少钱？", undefined],
+    ["支持者占多大比例？", undefined],
+    // Nothing after the question word.
+    ["受灾的农户有多少？", undefined],
+  ])("%s → %s", (question, counted) => {
+    expect(parseQuestion(question).counted).toBe(counted);
+  });
+});
+
+describe("parseQuestion: the words next to the question word", () => {
+  it.each([
+    ["新桥哪天正式通车？", ["正式"]],
+    ["谁设计了这座新桥？", ["设计"]],
+    ["市长为什么辞职？", ["市长", "辞职"]],
+    ["会议持续了多久？", ["持续"]],
+  ])("%s → %j", (question, focus) => {
+    expect(parseQuestion(question).focus).toEqual(focus);
+  });
+});
+
+describe("parseQuestion: a question asking for several things", () => {
+  it.each([
+    ["病人有哪些症状？", true],
+    ["美国领导哪几个机构？", true],
+    ["病人有什么症状？", undefined],
+  ])("%s → list %s", (question, list) => {
+    expect(parseQuestion(question).list).toBe(list);
+  });
+});
+
+describe("parseQuestion: English questions", () => {
+  it.each([
+    ["Which Canadian scientist found the virus?", "person"],
+    ["Which two opposition leaders were detained?", "person"],
+    ["Which bridge was closed?", "other"],
+    ["How old is the mayor?", "number"],
+  ])("%s → %s", (question, type) => {
+    expect(parseQuestion(question).type).toBe(type);
+  });
+
+  it("a name with 'of' stays one Latin name (University of Oxford)", () => {
+    const words = parseQuestion("Who runs the University of Oxford press?").terms.map(
+      (t) => t.word,
+    );
+    expect(words).toContain("university of oxford");
+  });
+
+  it("number words become the digits and numerals news writes; frames are dropped", () => {
+    const terms = parseQuestion("How old are the mayor's three sons?").terms;
+    expect(terms.map((t) => t.word)).toEqual(["mayor", "three", "sons"]);
+    expect(terms.find((t) => t.word === "three")?.synonyms).toEqual(["3", "三"]);
+  });
+});
