@@ -246,11 +246,15 @@ export class Archive {
         logger.info(`The persisted index in ${dir} was built for ${meta.root}; rebuilding it`);
         return undefined;
       }
-      // One section at a time, each let go once read (the search section's postings stay in it).
-      const stored = new StoredArticles(await readCacheSection(dir, meta, "articles"));
+      // The article and people sections inflate in the thread pool together; the people are
+      // built while the articles inflate. Each section is let go once read (the search section's
+      // postings stay in it).
+      const articlesSection = readCacheSection(dir, meta, "articles");
+      articlesSection.catch(() => {});
       const people = PeopleDirectory.deserialize(
         (await readCacheSection(dir, meta, "people")).toString(PEOPLE_ENCODING),
       );
+      const stored = new StoredArticles(await articlesSection);
       const search = SearchIndex.deserializeEntries(
         await readCacheSection(dir, meta, "search"),
         stored.entries.map((entry) =>

@@ -15,7 +15,7 @@ import { articleEnglishNames } from "./english-names.js";
  *
  * The section, one buffer:
  * - a JSON header line: the article count and the byte length of each part;
- * - the articles' other fields, one JSON line each (UTF-8);
+ * - the articles' other fields, a JSON array (UTF-16LE: mostly Chinese, decoded by copying);
  * - the layout, unsigned varints per article: folded length, patch bytes, paragraph count and
  *   lengths, image caption count and lengths;
  * - the patches, per changed unit: the gap from the previous one (varint) and the original unit
@@ -208,7 +208,7 @@ export function* articleSectionPieces(
     layout.varint(captions.length);
     for (const caption of captions) layout.varint(caption.length);
   }
-  const metadataBytes = Buffer.from(metadata.length === 0 ? "" : `${metadata.join("\n")}\n`);
+  const metadataBytes = Buffer.from(`[${metadata.join(",")}]`, "utf16le");
   const foldedBytes = foldedTexts.reduce((sum, text) => sum + text.length * 2, 0);
   const header: SectionHeader = {
     articles: metadata.length,
@@ -251,7 +251,7 @@ export class StoredArticles {
     let at = newline + 1;
     if (at + metadataBytes + layoutBytes + patchBytes + foldedBytes !== section.length)
       throw corrupt("part lengths");
-    const metadataText = section.toString("utf8", at, at + metadataBytes);
+    const metadataText = section.toString("utf16le", at, at + metadataBytes);
     at += metadataBytes;
     // Copies: the section's buffer is let go once read.
     this.layout = Uint8Array.prototype.slice.call(section, at, at + layoutBytes);
@@ -304,15 +304,12 @@ export class StoredArticles {
       runStart = runEnd;
     }
     if (runBytes !== section.length) throw corrupt("folded texts");
-    let lineStart = 0;
+    const metadataList = JSON.parse(metadataText) as Array<
+      Omit<Article, "paragraphs" | "captions">
+    >;
+    if (!Array.isArray(metadataList) || metadataList.length !== count) throw corrupt("metadata");
     for (let i = 0; i < count; i++) {
-      const lineEnd = metadataText.indexOf("\n", lineStart);
-      if (lineEnd < 0) throw corrupt("metadata lines");
-      const metadata = JSON.parse(metadataText.slice(lineStart, lineEnd)) as Omit<
-        Article,
-        "paragraphs" | "captions"
-      >;
-      lineStart = lineEnd + 1;
+      const metadata = metadataList[i] as Omit<Article, "paragraphs" | "captions">;
       const article = this.articleOf(metadata, i, captionCounts[i] === 1);
       storedTexts.set(article, { store: this, index: i });
       const bodyStart = bodyStartOf(metadata);

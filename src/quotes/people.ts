@@ -1,7 +1,7 @@
 import { nameDistance } from "../text/edit-distance.js";
 import { nameLookupKeys as keysOf, nameKey } from "../text/names.js";
 import { NAME_DOT } from "../text/text.js";
-import type { ArticleQuotes, Quote } from "./model.js";
+import type { ArticleQuotes, Quote, QuoteKind } from "./model.js";
 
 /**
  * Everyone quoted in the archive, merged across articles by canonical name (folded: 谢尔曼 in one
@@ -37,7 +37,20 @@ interface Entry {
   full: Set<string>;
 }
 
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
+
+/** A quote as `serialize` writes it: speaker, text, kind, paragraph[, link, article id]. */
+type SerialQuote =
+  | [string, string, QuoteKind, number]
+  | [string, string, QuoteKind, number, string | null, string];
+/** An article's quotes as `serialize` writes them. */
+type SerialArticle = [
+  string,
+  string | null,
+  string | null,
+  Array<[string, string[]]>,
+  SerialQuote[],
+];
 
 export class PeopleDirectory {
   private readonly entries = new Map<string, Entry>();
@@ -218,16 +231,52 @@ export class PeopleDirectory {
     return scored.slice(0, limit).map((entry) => entry.name);
   }
 
+  /**
+   * The quotes of every article, compactly: per article `[id, date, url, people, quotes]`, a
+   * person as `[name, aliases]`, a quote as `[speaker, text, kind, paragraph]` (its article id and
+   * link are the article's; a quote with another link carries it fifth). The directory is built
+   * again from them.
+   */
   serialize(): string {
-    return JSON.stringify({ version: FORMAT_VERSION, articles: [...this.byArticle.values()] });
+    const articles: SerialArticle[] = [];
+    for (const quotes of this.byArticle.values()) {
+      const url = quotes.quotes[0]?.url ?? null;
+      articles.push([
+        quotes.articleId,
+        quotes.date ?? null,
+        url,
+        quotes.people.map((person) => [person.name, person.aliases]),
+        quotes.quotes.map((quote): SerialQuote => {
+          const { speaker, text, kind, paragraph } = quote;
+          return quote.url === url && quote.articleId === quotes.articleId
+            ? [speaker, text, kind, paragraph]
+            : [speaker, text, kind, paragraph, quote.url, quote.articleId];
+        }),
+      ]);
+    }
+    return JSON.stringify({ version: FORMAT_VERSION, articles });
   }
 
   static deserialize(data: string): PeopleDirectory {
-    const parsed = JSON.parse(data) as { version?: number; articles?: ArticleQuotes[] };
+    const parsed = JSON.parse(data) as { version?: number; articles?: SerialArticle[] };
     if (parsed.version !== FORMAT_VERSION || !Array.isArray(parsed.articles)) {
       throw new Error(`unsupported people directory data (version ${String(parsed.version)})`);
     }
-    return PeopleDirectory.build(parsed.articles);
+    return PeopleDirectory.build(
+      parsed.articles.map(([articleId, date, url, people, quotes]) => ({
+        articleId,
+        date,
+        people: people.map(([name, aliases]) => ({ name, aliases })),
+        quotes: quotes.map(([speaker, text, kind, paragraph, ownUrl, ownArticle]) => ({
+          speaker,
+          text,
+          kind,
+          articleId: ownArticle ?? articleId,
+          paragraph,
+          url: ownUrl === undefined ? url : ownUrl,
+        })),
+      })),
+    );
   }
 
   // ---------------------------------------------------------------------------------------------
