@@ -313,6 +313,29 @@ describe("PeopleDirectory serialization", () => {
     });
   });
 
+  /** What the directory answers for every name and alias it knows. */
+  const answers = (d: PeopleDirectory) =>
+    d.list(undefined, 1000).map((person) => ({
+      person,
+      found: [person.name, ...person.aliases].map((name) => d.find(name)),
+      quotes: d.quotesOf(person.name),
+      prefix: d.list(person.name.slice(0, 1)),
+      suggested: d.suggest(`${person.name}x`),
+    }));
+
+  it("loads the directory as it was, also after live changes", () => {
+    const { directory, quotes } = build();
+    const live = PeopleDirectory.build(quotes);
+    live.remove((quotes[0] as ArticleQuotes).articleId);
+    live.add(quotes[0] as ArticleQuotes);
+    for (const d of [directory, live]) {
+      const copy = PeopleDirectory.deserialize(d.serialize());
+      expect(answers(copy)).toEqual(answers(d));
+      expect(answers(copy).length).toBeGreaterThanOrEqual(3);
+      expect(copy.serialize()).toBe(d.serialize());
+    }
+  });
+
   it("rejects data of another format", () => {
     expect(() =>
       PeopleDirectory.deserialize(JSON.stringify({ version: 99, articles: [] })),
