@@ -5,18 +5,12 @@ import type { Logger } from "../logger.js";
 import { silentLogger } from "../logger.js";
 import { PeopleDirectory } from "../quotes/people.js";
 import { type ArticleQuotes, extractQuotes } from "../quotes/quotes.js";
+import { indexedArticleOf } from "../search/indexed-article.js";
 import { SearchIndex } from "../search/search.js";
 import { type Article, compareNewestFirst } from "./article.js";
-import {
-  CacheRejected,
-  type CacheSection,
-  readCacheMeta,
-  readCacheSection,
-  SECTION_ENCODING,
-  streamCacheSection,
-  writeCache,
-} from "./cache.js";
+import { CacheRejected, readCacheMeta, readCacheSection, writeCache } from "./cache.js";
 import { type ArticleFileInfo, listArticleFiles, loadArticleFile, loadArticles } from "./loader.js";
+import { articleSectionPieces, StoredArticles } from "./stored.js";
 
 /**
  * Below this many files, one thread loads: each worker thread holds its own copy of the
@@ -252,18 +246,22 @@ export class Archive {
         logger.info(`The persisted index in ${dir} was built for ${meta.root}; rebuilding it`);
         return undefined;
       }
-      // One section at a time, each let go once decoded: the peak holds one section's bytes.
-      const text = async (name: CacheSection) =>
-        (await readCacheSection(dir, meta, name)).toString(SECTION_ENCODING[name]);
-      const articles: Article[] = [];
-      const lines = new JsonLines<Article>(SECTION_ENCODING.articles, (article) =>
-        articles.push(article),
+      // The article and people sections inflate in the thread pool together; the people are
+      // built while the articles inflate. Each section is let go once read (the search section's
+      // postings stay in it).
+      const articlesSection = readCacheSection(dir, meta, "articles");
+      articlesSection.catch(() => {});
+      const people = PeopleDirectory.deserialize(
+        (await readCacheSection(dir, meta, "people")).toString(PEOPLE_ENCODING),
       );
-      await streamCacheSection(dir, meta, "articles", (piece) => lines.take(piece));
-      lines.end();
-      // People before search: its text is let go before the search structures are built.
-      const people = PeopleDirectory.deserialize(await text("people"));
-      const search = SearchIndex.deserialize(await text("search"), articles);
+      const stored = new StoredArticles(await articlesSection);
+      const search = SearchIndex.deserializeEntries(
+        await readCacheSection(dir, meta, "search"),
+        stored.entries.map((entry) =>
+          indexedArticleOf(entry.article, entry.folded, entry.bodyLength),
+        ),
+      );
+      const articles = stored.entries.map((entry) => entry.article);
       archive = new Archive(search, people, logger, options.root);
       for (const article of articles) archive.byId.set(article.id, article);
       archive.files = meta.files;
@@ -286,19 +284,21 @@ export class Archive {
     return archive;
   }
 
-  /** Persists everything to `cacheDir` (see cache.ts). */
+  /** Persists everything to `cacheDir` (see cache.ts and stored.ts). */
   async saveCache(cacheDir: string): Promise<void> {
     const started = performance.now();
     const searchData = this.searchIndex.serialize();
-    const articles = [...this.byId.values()];
-    // Each section is written in pieces, one in memory at a time: the whole archive as one
-    // string would pass V8's limit on string length, and would double the memory a save needs.
+    const entries = [...this.byId.values()].map((article) => {
+      const entry = this.searchIndex.indexedArticle(article.id);
+      if (!entry) throw new Error(`article ${article.id} is not in the search index`);
+      return entry;
+    });
     this.save = await writeCache(
       cacheDir,
       {
-        articles: () => jsonLinePieces(articles),
-        search: () => latin1JsonPieces(searchData),
-        people: () => [this.people.serialize()],
+        articles: () => articleSectionPieces(entries),
+        search: () => [searchData],
+        people: () => [Buffer.from(this.people.serialize(), PEOPLE_ENCODING)],
       },
       {
         root: resolve(this.root ?? ""),
@@ -312,7 +312,7 @@ export class Archive {
     if (this.edits > 0) {
       // Live updates leave decoded postings and the short ids of removed articles behind; the
       // index just saved has neither, so it replaces the one in memory.
-      this.searchIndex = SearchIndex.deserialize(searchData, this.byId.values());
+      this.searchIndex = SearchIndex.deserializeEntries(searchData, entries);
       this.logger.info(`Compacted the search index after ${this.edits} live updates`);
       this.edits = 0;
     }
@@ -431,87 +431,10 @@ export class Archive {
 }
 
 /**
- * The search section, written one byte a character (latin1, see cache.ts): its payload is bytes
- * held as characters 0-255 (see persist.ts), and every character beyond (names, ids in its JSON
- * lines) is written as a JSON escape (\uXXXX). It reads back the same, as a one-byte string: a
- * few Chinese names would otherwise make a two-byte string, twice the memory, of the whole.
+ * The people section's text encoding: mostly Chinese, which UTF-16 writes in 2 bytes a character
+ * rather than 3, and decodes by copying.
  */
-function* latin1JsonPieces(text: string, perPiece = 1 << 22): Generator<string> {
-  const jsonEscape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
-  for (let start = 0; start < text.length; start += perPiece)
-    yield text.slice(start, start + perPiece).replace(/[\u0100-\uffff]/g, jsonEscape);
-}
-
-/** One JSON value a line, a few hundred lines per piece. */
-function* jsonLinePieces(items: readonly unknown[], perPiece = 500): Generator<string> {
-  for (let start = 0; start < items.length; start += perPiece) {
-    yield items
-      .slice(start, start + perPiece)
-      .map((item) => `${JSON.stringify(item)}\n`)
-      .join("");
-  }
-}
-
-/**
- * The values of `jsonLinePieces`, parsed line by line from the pieces of their bytes as they are
- * inflated (UTF-16, see cache.ts), never as one string or one buffer of them all.
- */
-export class JsonLines<T> {
-  /** Bytes a character takes, the newline's. */
-  private readonly unit: number;
-  /** The start of a line whose end is in a later piece. */
-  private carry: Buffer | undefined;
-  /** The bytes of a character split between two pieces. */
-  private split: Buffer | undefined;
-
-  constructor(
-    private readonly encoding: BufferEncoding,
-    private readonly emit: (value: T) => void,
-  ) {
-    this.unit = Buffer.byteLength("\n", encoding);
-  }
-
-  take(input: Buffer): void {
-    let piece = this.split ? Buffer.concat([this.split, input]) : input;
-    this.split = undefined;
-    const over = piece.length % this.unit;
-    if (over > 0) {
-      this.split = Buffer.from(piece.subarray(piece.length - over));
-      piece = piece.subarray(0, piece.length - over);
-    }
-    let start = 0;
-    if (this.carry) {
-      // Only the carried start and this piece's part of the line are joined.
-      const end = piece.indexOf("\n", 0, this.encoding);
-      if (end < 0) {
-        this.carry = Buffer.concat([this.carry, piece]);
-        return;
-      }
-      const line = Buffer.concat([this.carry, piece.subarray(0, end)]);
-      this.carry = undefined;
-      this.parse(line, 0, line.length);
-      start = end + this.unit;
-    }
-    for (;;) {
-      const end = piece.indexOf("\n", start, this.encoding);
-      if (end < 0) break;
-      this.parse(piece, start, end);
-      start = end + this.unit;
-    }
-    if (start < piece.length) this.carry = Buffer.from(piece.subarray(start));
-  }
-
-  end(): void {
-    const rest = Buffer.concat([this.carry ?? Buffer.alloc(0), this.split ?? Buffer.alloc(0)]);
-    this.carry = undefined;
-    this.split = undefined;
-    this.parse(rest, 0, rest.length);
-  }
-
-  private parse(bytes: Buffer, start: number, end: number): void {
-    if (end > start) this.emit(JSON.parse(bytes.toString(this.encoding, start, end)) as T);
-  }
-}
+const PEOPLE_ENCODING = "utf16le";
 
 /** Accepts `n13495457`, `13495457`, or a link ending in `/n13495457.htm`. */
 export function normalizeArticleId(input: string): string {

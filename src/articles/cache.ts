@@ -4,38 +4,39 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { crc32, createDeflateRaw, createInflateRaw, inflateRawSync } from "node:zlib";
+import { promisify } from "node:util";
+import { crc32, createDeflateRaw, inflateRaw } from "node:zlib";
 import type { ArticleFileInfo } from "./loader.js";
 
 /**
  * The persisted index on disk: one file per section (articles, search, people), each starting
- * with the id of the save it belongs to, then the section deflated (zlib level 1: the archive's
- * 430 MB of sections take about 190 MB), and a meta file, written last, that commits the save
- * and holds each section's length and CRC-32 on disk and its length inflated (inflated into one
- * buffer of that size, never pieces joined). Damage that keeps a section's structure (bytes
+ * with the id of the save it belongs to, then the section's bytes, deflated (zlib level 1) or as
+ * they are (`SECTION_DEFLATED`), and a meta file, written last, that commits the save and holds each
+ * section's length and CRC-32 on disk and its length inflated (inflated into one buffer of that
+ * size, in the thread pool, never pieces joined). Damage that keeps a section's structure (bytes
  * overwritten inside it) is caught by the checksum, before the section is inflated.
  */
 
 /** Bump when anything that goes into the cache changes shape or meaning. */
-export const CACHE_VERSION = 7;
+export const CACHE_VERSION = 8;
 export const CACHE_SECTIONS = ["articles", "search", "people"] as const;
 export type CacheSection = (typeof CACHE_SECTIONS)[number];
 
 /**
- * How each section's text is encoded. Articles and people are mostly Chinese: in UTF-16 they
- * take 2 bytes a character rather than 3 (smaller deflated too) and decode by copying, several
- * times faster than UTF-8 at start-up. The search section is ASCII (see archive.ts).
+ * Which sections are deflated. The search section is not: its postings are varints that deflate
+ * by a third only, and inflating them would cost more of a warm start than reading them (they are
+ * used where they are read, as views of the file's bytes).
  */
-export const SECTION_ENCODING: Record<CacheSection, BufferEncoding> = {
-  articles: "utf16le",
-  search: "latin1",
-  people: "utf16le",
+export const SECTION_DEFLATED: Record<CacheSection, boolean> = {
+  articles: true,
+  search: false,
+  people: true,
 };
 
 export const cachePath = (dir: string, name: CacheSection | "meta") =>
   join(dir, `dubao-index.${name}`);
 
-/** Length and CRC-32 of a section's payload (the deflated bytes after its save line). */
+/** Length and CRC-32 of a section's payload (the bytes after its save line). */
 interface SectionCheck {
   bytes: number;
   crc32: number;
@@ -54,8 +55,10 @@ export interface CacheMeta {
   sections: Record<CacheSection, SectionCheck>;
 }
 
-/** A section's payload, written piece by piece (the whole would not fit one string). */
-export type SectionPieces = () => Iterable<string | Uint8Array>;
+/** A section's payload, written piece by piece (never joined into one buffer). */
+export type SectionPieces = () => Iterable<Uint8Array>;
+
+const inflate = promisify(inflateRaw);
 
 /** Why a cache cannot be used; the message is meant for a log line. */
 export class CacheRejected extends Error {}
@@ -87,9 +90,10 @@ export async function readCacheSection(
   name: CacheSection,
 ): Promise<Buffer> {
   const { path, payload, check } = await checkedPayload(dir, meta, name);
+  if (!SECTION_DEFLATED[name]) return payload;
   let inflated: Buffer;
   try {
-    inflated = inflateRawSync(payload, { chunkSize: Math.max(1 << 16, check.inflated + 1) });
+    inflated = await inflate(payload, { chunkSize: Math.max(1 << 16, check.inflated + 1) });
   } catch (error) {
     throw new CacheRejected(`${path} does not inflate: ${(error as Error).message}`);
   }
@@ -97,46 +101,6 @@ export async function readCacheSection(
     throw new CacheRejected(`${path} inflates to ${inflated.length} bytes, not ${check.inflated}`);
   }
   return inflated;
-}
-
-/** Pieces a checked section is inflated in (see `streamCacheSection`). */
-const INFLATE_PIECE = 1 << 20;
-
-/**
- * A section checked as `readCacheSection` does, then inflated piece by piece in the thread pool,
- * each piece handed to `take` on this thread as it comes: the whole section is never in memory
- * inflated, and inflating overlaps with what `take` does.
- */
-export async function streamCacheSection(
-  dir: string,
-  meta: CacheMeta,
-  name: CacheSection,
-  take: (piece: Buffer) => void,
-): Promise<void> {
-  const { path, payload, check } = await checkedPayload(dir, meta, name);
-  let inflated = 0;
-  const inflate = createInflateRaw({ chunkSize: INFLATE_PIECE });
-  const done = new Promise<void>((resolve, reject) => {
-    inflate.on("data", (piece: Buffer) => {
-      inflated += piece.length;
-      try {
-        take(piece);
-      } catch (error) {
-        inflate.destroy(error as Error);
-      }
-    });
-    inflate.once("end", resolve);
-    inflate.once("error", reject);
-  });
-  inflate.end(payload);
-  try {
-    await done;
-  } catch (error) {
-    throw new CacheRejected(`${path} does not inflate: ${(error as Error).message}`);
-  }
-  if (inflated !== check.inflated) {
-    throw new CacheRejected(`${path} inflates to ${inflated} bytes, not ${check.inflated}`);
-  }
 }
 
 async function checkedPayload(
@@ -160,24 +124,6 @@ async function checkedPayload(
     throw new CacheRejected(`${path} fails its checksum (its bytes were overwritten)`);
   }
   return { path, payload, check };
-}
-
-/** Characters encoded at a time: a section held as one long string is not copied whole. */
-export const WRITE_CHUNK_CHARS = 1 << 22;
-
-function* chunks(piece: string | Uint8Array, encoding: BufferEncoding): Generator<Uint8Array> {
-  if (typeof piece !== "string") {
-    yield piece;
-    return;
-  }
-  for (let start = 0; start < piece.length; ) {
-    let end = Math.min(start + WRITE_CHUNK_CHARS, piece.length);
-    // Never between the two halves of a surrogate pair.
-    const last = piece.charCodeAt(end - 1);
-    if (end < piece.length && last >= 0xd800 && last <= 0xdbff) end--;
-    yield Buffer.from(piece.slice(start, end), encoding);
-    start = end;
-  }
 }
 
 /**
@@ -205,21 +151,18 @@ export async function writeCache(
       },
     });
     const pieces = sections[name];
-    await pipeline(
-      Readable.from(
-        (function* () {
-          for (const piece of pieces()) {
-            for (const chunk of chunks(piece, SECTION_ENCODING[name])) {
-              check.inflated += chunk.length;
-              yield chunk;
-            }
-          }
-        })(),
-      ),
-      createDeflateRaw({ level: 1 }),
-      measure,
-      createWriteStream(path, { flags: "a" }),
+    const source = Readable.from(
+      (function* () {
+        for (const piece of pieces()) {
+          check.inflated += piece.length;
+          yield piece;
+        }
+      })(),
     );
+    const file = createWriteStream(path, { flags: "a" });
+    if (SECTION_DEFLATED[name])
+      await pipeline(source, createDeflateRaw({ level: 1 }), measure, file);
+    else await pipeline(source, measure, file);
     checks[name] = check;
   }
   const full: CacheMeta = { version: CACHE_VERSION, save, ...meta, sections: checks };

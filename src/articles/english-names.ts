@@ -249,6 +249,22 @@ export class EnglishNames {
     return names;
   }
 
+  /**
+   * The pairs the articles recorded when they were parsed (`article.englishNames`; absent: none),
+   * without reading their text: for articles loaded from a persisted index, whose text is decoded
+   * only when read.
+   */
+  static recorded(articles: Iterable<Article>): EnglishNames {
+    const names = new EnglishNames();
+    for (const article of articles) {
+      const pairs = article.englishNames;
+      if (!pairs || pairs.length === 0) continue;
+      names.byArticle.set(article.id, pairs);
+      names.count(pairs, 1);
+    }
+    return names;
+  }
+
   /** Reads one article's pairs (replacing what an article with its id said before). */
   add(article: Article): void {
     this.remove(article.id);

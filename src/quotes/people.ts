@@ -1,7 +1,7 @@
 import { nameDistance } from "../text/edit-distance.js";
 import { nameLookupKeys as keysOf, nameKey } from "../text/names.js";
 import { NAME_DOT } from "../text/text.js";
-import type { ArticleQuotes, Quote } from "./model.js";
+import type { ArticleQuotes, Quote, QuoteKind } from "./model.js";
 
 /**
  * Everyone quoted in the archive, merged across articles by canonical name (folded: 谢尔曼 in one
@@ -37,7 +37,33 @@ interface Entry {
   full: Set<string>;
 }
 
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 3;
+
+/** A quote as `serialize` writes it: speaker, text, kind, paragraph[, link, article id]. */
+type SerialQuote =
+  | [string, string, QuoteKind, number]
+  | [string, string, QuoteKind, number, string | null, string];
+/** An article's quotes and where its people went, as `serialize` writes them. */
+type SerialArticle = [
+  id: string,
+  date: string | null,
+  url: string | null,
+  people: Array<[string, string[]]>,
+  quotes: SerialQuote[],
+  placed: string[],
+  own: number[][],
+];
+
+/** What `serialize` writes. */
+interface SerialDirectory {
+  version: number;
+  articles: SerialArticle[];
+  /** Per entry: key, English names, full names. */
+  entries: Array<[string, string[], string[]]>;
+  /** Per lookup key: the key, then entry key and count, entry key and count… */
+  index: Array<[string, ...Array<string | number>]>;
+  byEnglish: Array<[string, string]>;
+}
 
 export class PeopleDirectory {
   private readonly entries = new Map<string, Entry>();
@@ -218,16 +244,125 @@ export class PeopleDirectory {
     return scored.slice(0, limit).map((entry) => entry.name);
   }
 
+  /**
+   * The directory as it is, compactly, to be loaded without reading a name again: per article
+   * `[id, date, url, people, quotes, placed, own]` — a person as `[name, aliases]`, a quote as
+   * `[speaker, text, kind, paragraph]` (its article id and link are the article's; a quote with
+   * others carries them fifth and sixth), the entry each person went to, and for the person that
+   * opened an entry's contribution, the indexes of its quotes — then each entry's English and full
+   * names, the lookup index and the owners of English names.
+   */
   serialize(): string {
-    return JSON.stringify({ version: FORMAT_VERSION, articles: [...this.byArticle.values()] });
+    const articles: SerialArticle[] = [];
+    for (const quotes of this.byArticle.values()) {
+      const url = quotes.quotes[0]?.url ?? null;
+      const placed = this.placed.get(quotes.articleId) ?? [];
+      const opened = new Set<string>();
+      const own = placed.map((key) => {
+        if (!key || opened.has(key)) return [];
+        opened.add(key);
+        const contribution = this.entries.get(key)?.articles.get(quotes.articleId);
+        return (contribution?.quotes ?? []).map((quote) => quotes.quotes.indexOf(quote));
+      });
+      articles.push([
+        quotes.articleId,
+        quotes.date ?? null,
+        url,
+        quotes.people.map((person) => [person.name, person.aliases]),
+        quotes.quotes.map((quote): SerialQuote => {
+          const { speaker, text, kind, paragraph } = quote;
+          return quote.url === url && quote.articleId === quotes.articleId
+            ? [speaker, text, kind, paragraph]
+            : [speaker, text, kind, paragraph, quote.url, quote.articleId];
+        }),
+        placed,
+        own,
+      ]);
+    }
+    const serial: SerialDirectory = {
+      version: FORMAT_VERSION,
+      articles,
+      entries: [...this.entries.values()].map((entry) => [
+        entry.key,
+        [...entry.english],
+        [...entry.full],
+      ]),
+      index: [...this.index].map(([key, counts]) => [key, ...[...counts].flat()]),
+      byEnglish: [...this.byEnglish],
+    };
+    return JSON.stringify(serial);
   }
 
   static deserialize(data: string): PeopleDirectory {
-    const parsed = JSON.parse(data) as { version?: number; articles?: ArticleQuotes[] };
-    if (parsed.version !== FORMAT_VERSION || !Array.isArray(parsed.articles)) {
+    const parsed = JSON.parse(data) as Partial<SerialDirectory>;
+    const { articles, entries, index, byEnglish } = parsed;
+    if (
+      parsed.version !== FORMAT_VERSION ||
+      !Array.isArray(articles) ||
+      !Array.isArray(entries) ||
+      !Array.isArray(index) ||
+      !Array.isArray(byEnglish)
+    ) {
       throw new Error(`unsupported people directory data (version ${String(parsed.version)})`);
     }
-    return PeopleDirectory.build(parsed.articles);
+    const directory = new PeopleDirectory();
+    for (const [articleId, date, url, people, quotes, placed, own] of articles) {
+      const article: ArticleQuotes = {
+        articleId,
+        date,
+        people: people.map(([name, aliases]) => ({ name, aliases })),
+        quotes: quotes.map(([speaker, text, kind, paragraph, ownUrl, ownArticle]) => ({
+          speaker,
+          text,
+          kind,
+          paragraph,
+          articleId: ownArticle ?? articleId,
+          url: ownUrl === undefined ? url : ownUrl,
+        })),
+      };
+      directory.byArticle.set(articleId, article);
+      directory.placed.set(articleId, placed);
+      placed.forEach((key, j) => {
+        const person = article.people[j];
+        if (!key || !person) return;
+        let entry = directory.entries.get(key);
+        if (!entry) {
+          entry = { key, articles: new Map(), english: new Set(), full: new Set() };
+          directory.entries.set(key, entry);
+        }
+        const previous = entry.articles.get(articleId);
+        entry.articles.set(
+          articleId,
+          previous
+            ? {
+                name: previous.name,
+                aliases: [...new Set([...previous.aliases, ...person.aliases])],
+                quotes: previous.quotes,
+                date,
+              }
+            : {
+                name: person.name,
+                aliases: person.aliases,
+                quotes: (own[j] ?? []).map((at) => article.quotes[at] as Quote),
+                date,
+              },
+        );
+      });
+    }
+    for (const [key, english, full] of entries) {
+      const entry = directory.entries.get(key);
+      if (!entry) throw new Error(`people directory data: no articles for ${key}`);
+      entry.english = new Set(english);
+      entry.full = new Set(full);
+    }
+    for (const [key, ...counts] of index) {
+      const byEntry = new Map<string, number>();
+      for (let i = 0; i + 1 < counts.length; i += 2)
+        byEntry.set(counts[i] as string, counts[i + 1] as number);
+      directory.index.set(key, byEntry);
+    }
+    for (const [english, key] of byEnglish) directory.byEnglish.set(english, key);
+    return directory;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import type { Article } from "../articles/article.js";
+import { joinedPieces } from "../articles/stored.js";
 import { foldConcat } from "../text/text.js";
 import { FIELDS } from "./store.js";
 
@@ -30,33 +31,29 @@ export interface IndexedArticle {
   dateKey: number;
 }
 
-const FIELD_SEPARATOR = "\u0000";
-const TAG_SEPARATOR = "\u0001";
-
 export function makeIndexedArticle(article: Article): IndexedArticle {
-  const title = article.title;
-  const caption = article.caption ?? "";
-  const figures = (article.captions ?? []).join("\n");
+  const bodyLength =
+    article.paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0) +
+    article.paragraphs.length -
+    1;
+  return indexedArticleOf(article, foldConcat(joinedPieces(article)), bodyLength);
+}
+
+/**
+ * The entry of an article whose folded joined text is at hand (see `joinedPieces`), with the
+ * length of its body in it: nothing is folded, the paragraphs are not read.
+ */
+export function indexedArticleOf(
+  article: Article,
+  folded: string,
+  bodyLength: number,
+): IndexedArticle {
+  const tagsStart = article.title.length + 1;
   const tagsLength =
     article.tags.reduce((sum, tag) => sum + tag.length, 0) + Math.max(0, article.tags.length - 1);
-  const tagsStart = title.length + 1;
   const captionStart = tagsStart + tagsLength + 1;
-  const bodyStart = captionStart + caption.length + 1;
-  const pieces = [title, FIELD_SEPARATOR];
-  article.tags.forEach((tag, i) => {
-    if (i > 0) pieces.push(TAG_SEPARATOR);
-    pieces.push(tag);
-  });
-  pieces.push(FIELD_SEPARATOR, caption, FIELD_SEPARATOR);
-  let figuresStart = bodyStart;
-  article.paragraphs.forEach((paragraph, i) => {
-    if (i > 0) pieces.push("\n");
-    pieces.push(paragraph);
-    figuresStart += (i > 0 ? 1 : 0) + paragraph.length;
-  });
-  figuresStart += 1;
-  pieces.push(FIELD_SEPARATOR, figures);
-  const folded = foldConcat(pieces);
+  const bodyStart = captionStart + (article.caption ?? "").length + 1;
+  const figuresStart = bodyStart + bodyLength + 1;
   const dateKey = article.date ? Number(article.date.replaceAll("-", "")) || 0 : 0;
   return {
     article,

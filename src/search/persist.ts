@@ -36,15 +36,14 @@ interface SerialHeader {
 
 /**
  * The index as one line of JSON (version, documents and their fingerprints, field lengths) and
- * then the bytes of five sections, one character a byte (latin1: no base64 to grow by a third
- * and to decode; the cache writes the characters back as bytes), each with its CRC-32 in the header: the postings
- * (per term and field, delta + varint, as `PostingStore` holds them), the slice lengths in
- * postings and in bytes (varints), the field masks and the term keys.
+ * then the bytes of five sections, each with its CRC-32 in the header: the postings (per term and
+ * field, delta + varint, as `PostingStore` holds them), the slice lengths in postings and in bytes
+ * (varints), the field masks and the term keys (UTF-8, one a line).
  */
 export function serializeIndex(
   mini: ArchiveMiniSearch,
   fingerprint: (id: string) => string,
-): string {
+): Buffer {
   const documents = mini.documentsByShortId();
   // Short ids of removed documents are dropped: the saved index numbers its documents 0…n−1.
   const dense = documents.every(([shortId], i) => shortId === i);
@@ -148,7 +147,7 @@ export function serializeIndex(
     sections: parts.map((part) => part.length),
     checksums: parts.map((part) => crc32(part)),
   };
-  return `${JSON.stringify(header)}\n${Buffer.concat(parts).toString("latin1")}`;
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...parts]);
 }
 
 /** Reads unsigned varints into `out` from `bytes[offset, end)`; returns where it stopped. */
@@ -176,16 +175,18 @@ function readVarints(
   return at > end ? end + 1 : at;
 }
 
+/** Loads a serialized index; its postings stay in `data`, viewed rather than copied. */
 export function deserializeIndex(
-  data: string,
+  data: Uint8Array,
   fingerprint: (id: string) => string | undefined,
   count: number,
 ): ArchiveMiniSearch {
-  const newline = data.indexOf("\n");
+  const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const newline = buffer.indexOf(0x0a);
   if (newline < 0) throw corrupt("no header");
   let header: SerialHeader;
   try {
-    header = JSON.parse(data.slice(0, newline)) as SerialHeader;
+    header = JSON.parse(buffer.toString("utf8", 0, newline)) as SerialHeader;
   } catch (error) {
     throw corrupt((error as Error).message);
   }
@@ -208,7 +209,7 @@ export function deserializeIndex(
     if (fingerprints[i] !== fingerprint(id))
       throw new Error(`search index: article ${id} is not the one indexed`);
   });
-  const bytes: Uint8Array = Buffer.from(data.slice(newline + 1), "latin1");
+  const bytes = buffer.subarray(newline + 1);
   const total = sections.reduce((sum, size) => sum + size, 0);
   if (bytes.length !== total) throw corrupt(`payload of ${bytes.length} bytes, expected ${total}`);
   let sectionStart = 0;
@@ -242,13 +243,7 @@ export function deserializeIndex(
   if (sliced !== postings) throw corrupt("postings");
   const fieldMask = bytes.subarray(offset, offset + terms);
   offset += terms;
-  const keys =
-    terms === 0
-      ? []
-      : Buffer.from(bytes.buffer, bytes.byteOffset + offset, bytes.length - offset)
-          .toString("utf8")
-          .split("\n");
-  if (keys.length !== terms) throw corrupt("term list");
+  const keyText = terms === 0 ? "" : `${bytes.toString("utf8", offset)}\n`;
   let sliceCount = 0;
   for (const mask of fieldMask)
     for (let f = 0; f < FIELD_COUNT; f++) if (mask & (1 << f)) sliceCount++;
@@ -261,5 +256,5 @@ export function deserializeIndex(
   };
   // The postings stay packed: a view of the bytes just read.
   const packed = bytes.subarray(0, postingBytes);
-  return assemble(meta, { keys, fieldMask, lengths, byteLengths, bytes: packed });
+  return assemble(meta, { keyText, terms, fieldMask, lengths, byteLengths, bytes: packed });
 }

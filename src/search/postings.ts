@@ -448,7 +448,10 @@ export class PackedTerm implements TermData {
 
 /** Terms and their postings in typed arrays, term after term, field after field. */
 export interface PackedIndex {
-  keys: string[];
+  /** The term keys in code-unit order, each followed by "\n". */
+  keyText: string;
+  /** How many terms. */
+  terms: number;
   /** For each term, a bit per field that has postings. */
   fieldMask: Uint8Array;
   /** Postings in each (term, field) slice. */
@@ -470,7 +473,7 @@ export function assemble(meta: IndexMeta, packed: PackedIndex): ArchiveMiniSearc
   }
   if (byteStarts[slices] !== packed.bytes.length) throw corrupt("slice bytes");
   const store: PostingStore = { bytes: packed.bytes, byteStarts, starts };
-  const termCount = packed.keys.length;
+  const termCount = packed.terms;
   const firstSlice = new Uint32Array(termCount);
   let slice = 0;
   for (let t = 0; t < termCount; t++) {
@@ -480,7 +483,8 @@ export function assemble(meta: IndexMeta, packed: PackedIndex): ArchiveMiniSearc
   }
   const { fieldMask } = packed;
   const terms = new TermDictionary(
-    packed.keys,
+    packed.keyText,
+    termCount,
     (t) => new PackedTerm(store, firstSlice[t] as number, fieldMask[t] as number),
   );
   return ArchiveMiniSearch.assemble(meta, terms);

@@ -112,13 +112,14 @@ export class SearchIndex {
     entries: Map<string, IndexedArticle>,
     people: PeopleOf,
     names: Map<string, number>,
+    learnEnglishNames: (articles: Iterable<Article>) => EnglishNames = EnglishNames.learn,
   ) {
     this.store = store;
     this.entries = entries;
     this.people = people;
     this.terms = new TermEvaluator(store, this.byShortId);
     this.suggester = new Suggester(store, names, (term) => this.terms.evaluate(term));
-    this.englishNames = EnglishNames.learn([...entries.values()].map((entry) => entry.article));
+    this.englishNames = learnEnglishNames([...entries.values()].map((entry) => entry.article));
     for (const entry of entries.values()) {
       const shortId = store.shortIdOf(entry.article.id);
       if (shortId === undefined)
@@ -284,14 +285,19 @@ export class SearchIndex {
     return topK(ranked.docs, count, better);
   }
 
-  /** The index in a string (with a version stamp), for `deserialize`. */
-  serialize(): string {
+  /** The folded text and offsets search keeps for an article (undefined for an unknown id). */
+  indexedArticle(id: string): IndexedArticle | undefined {
+    return this.entries.get(id);
+  }
+
+  /** The index in bytes (with a version stamp), for `deserialize`. */
+  serialize(): Buffer {
     const payload = this.store.serialize((id) => {
       const entry = this.entries.get(id);
       return entry ? articleFingerprint(entry) : "";
     });
     const names = JSON.stringify([...this.suggester.names].filter(([, count]) => count > 0));
-    return `${names}\n${payload}`;
+    return Buffer.concat([Buffer.from(`${names}\n`), payload]);
   }
 
   /**
@@ -299,27 +305,54 @@ export class SearchIndex {
    * the analysis, is corrupt, or does not describe exactly these articles: the caller rebuilds.
    */
   static deserialize(
-    data: string,
+    data: Uint8Array,
     articles: Iterable<Article>,
     options: SearchIndexOptions = {},
   ): SearchIndex {
-    const newline = data.indexOf("\n");
+    return SearchIndex.load(data, collectEntries(articles), EnglishNames.learn, options);
+  }
+
+  /**
+   * `deserialize` for articles whose folded text is at hand (a persisted archive, or the index
+   * being compacted), and whose `englishNames` were read when they were parsed: nothing is folded
+   * or read again.
+   */
+  static deserializeEntries(
+    data: Uint8Array,
+    entries: Iterable<IndexedArticle>,
+    options: SearchIndexOptions = {},
+  ): SearchIndex {
+    const byId = new Map<string, IndexedArticle>();
+    for (const entry of entries) {
+      byId.delete(entry.article.id);
+      byId.set(entry.article.id, entry);
+    }
+    return SearchIndex.load(data, byId, EnglishNames.recorded, options);
+  }
+
+  private static load(
+    data: Uint8Array,
+    entries: Map<string, IndexedArticle>,
+    learnEnglishNames: (articles: Iterable<Article>) => EnglishNames,
+    options: SearchIndexOptions,
+  ): SearchIndex {
+    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const newline = bytes.indexOf(0x0a);
     if (newline < 0) throw new Error("search index: corrupt data (no names)");
     let names: Map<string, number>;
     try {
-      names = new Map(JSON.parse(data.slice(0, newline)) as Array<[string, number]>);
+      names = new Map(JSON.parse(bytes.toString("utf8", 0, newline)) as Array<[string, number]>);
     } catch (error) {
       throw new Error(`search index: corrupt data (${(error as Error).message})`);
     }
-    const entries = collectEntries(articles);
     const store = IndexStore.deserialize(
-      data.slice(newline + 1),
+      bytes.subarray(newline + 1),
       (id) => {
         const entry = entries.get(id);
         return entry ? articleFingerprint(entry) : undefined;
       },
       entries.size,
     );
-    return new SearchIndex(store, entries, peopleOf(options), names);
+    return new SearchIndex(store, entries, peopleOf(options), names, learnEnglishNames);
   }
 }

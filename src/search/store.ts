@@ -150,12 +150,12 @@ export class IndexStore {
     return new IndexStore(bulkLoad(ids, foldedField, characters));
   }
 
-  serialize(fingerprint: (id: string) => string): string {
+  serialize(fingerprint: (id: string) => string): Buffer {
     return serializeIndex(this.mini, fingerprint);
   }
 
   static deserialize(
-    data: string,
+    data: Uint8Array,
     fingerprint: (id: string) => string | undefined,
     count: number,
   ): IndexStore {
@@ -263,7 +263,8 @@ class PostingCollector {
       at += length;
     });
     return {
-      keys,
+      keyText: termCount === 0 ? "" : `${keys.join("\n")}\n`,
+      terms: termCount,
       fieldMask,
       lengths: Uint32Array.from(lengths),
       byteLengths,

@@ -25,23 +25,42 @@ export class TermDictionary {
   private readonly added = new SearchableMap<TermData>();
 
   constructor(
-    keys: readonly string[],
+    /** The sorted keys, each followed by "\n". */
+    text: string,
+    count: number,
     /** The data of the sorted term at a position, as first built or loaded. */
     private readonly make: (position: number) => TermData,
   ) {
-    this.text = keys.length === 0 ? "" : `${keys.join("\n")}\n`;
-    this.count = keys.length;
-    this.starts = new Uint32Array(keys.length + 1);
+    this.text = text;
+    this.count = count;
+    this.starts = new Uint32Array(count + 1);
     let at = 0;
-    keys.forEach((key, i) => {
+    for (let i = 0; i < count; i++) {
       this.starts[i] = at;
-      at += key.length + 1;
-    });
-    this.starts[keys.length] = at;
-    for (let i = 1; i < keys.length; i++) {
-      if (this.compareAt(i, keys[i - 1] as string) <= 0)
+      const end = text.indexOf("\n", at);
+      if (end < 0) throw new Error("search index: fewer term keys than terms");
+      at = end + 1;
+    }
+    this.starts[count] = at;
+    if (at !== text.length) throw new Error("search index: more term keys than terms");
+    for (let i = 1; i < count; i++) {
+      if (this.compareKeys(i - 1, i) >= 0)
         throw new Error("search index: term keys are not sorted");
     }
+  }
+
+  /** Sign of (term at `a`) − (term at `b`), in code-unit order. */
+  private compareKeys(a: number, b: number): number {
+    const startA = this.starts[a] as number;
+    const startB = this.starts[b] as number;
+    const lengthA = (this.starts[a + 1] as number) - 1 - startA;
+    const lengthB = (this.starts[b + 1] as number) - 1 - startB;
+    const shared = Math.min(lengthA, lengthB);
+    for (let i = 0; i < shared; i++) {
+      const difference = this.text.charCodeAt(startA + i) - this.text.charCodeAt(startB + i);
+      if (difference !== 0) return difference;
+    }
+    return lengthA - lengthB;
   }
 
   keyAt(position: number): string {

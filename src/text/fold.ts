@@ -49,7 +49,7 @@ const decoder = new TextDecoder("utf-16le");
 const CHUNK = 4096;
 
 /** The string of UTF-16 units; lone surrogates are kept as they are (TextDecoder would replace them). */
-function unitsToString(units: Uint16Array, hasSurrogate: boolean): string {
+export function unitsToString(units: Uint16Array, hasSurrogate: boolean): string {
   if (!hasSurrogate) return decoder.decode(units);
   let out = "";
   for (let at = 0; at < units.length; at += CHUNK)

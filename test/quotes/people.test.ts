@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/articles/article.js";
 import { parseArticle } from "../../src/articles/parse.js";
+import type { Quote } from "../../src/quotes/model.js";
 import { PeopleDirectory, type Person } from "../../src/quotes/people.js";
 import { type ArticleQuotes, extractQuotes } from "../../src/quotes/quotes.js";
 import { makeArticle } from "../helpers.js";
@@ -290,6 +291,49 @@ describe("PeopleDirectory serialization", () => {
     expect(copy.list()).toEqual(directory.list());
     expect(copy.quotesOf("sherman")).toEqual(directory.quotesOf("sherman"));
     expect(copy.find("舍曼").map((person) => person.name)).toEqual(["谢尔曼"]);
+  });
+
+  it("round-trips every quote field, a quote with its own link or article included", () => {
+    const { quotes } = build();
+    const [first, ...rest] = quotes as [ArticleQuotes, ...ArticleQuotes[]];
+    const [quote, ...others] = first.quotes as [Quote, ...Quote[]];
+    const odd: ArticleQuotes = {
+      ...first,
+      date: null,
+      quotes: [{ ...quote, url: null, articleId: "n-elsewhere" }, ...others],
+    };
+    const directory = PeopleDirectory.build([odd, ...rest]);
+    const copy = PeopleDirectory.deserialize(directory.serialize());
+    const everyQuote = (d: PeopleDirectory) => d.list(undefined, 1000).map((p) => d.quotesOf(p));
+    expect(everyQuote(copy)).toEqual(everyQuote(directory));
+    expect(everyQuote(copy).flat()).toContainEqual({
+      ...quote,
+      url: null,
+      articleId: "n-elsewhere",
+    });
+  });
+
+  /** What the directory answers for every name and alias it knows. */
+  const answers = (d: PeopleDirectory) =>
+    d.list(undefined, 1000).map((person) => ({
+      person,
+      found: [person.name, ...person.aliases].map((name) => d.find(name)),
+      quotes: d.quotesOf(person.name),
+      prefix: d.list(person.name.slice(0, 1)),
+      suggested: d.suggest(`${person.name}x`),
+    }));
+
+  it("loads the directory as it was, also after live changes", () => {
+    const { directory, quotes } = build();
+    const live = PeopleDirectory.build(quotes);
+    live.remove((quotes[0] as ArticleQuotes).articleId);
+    live.add(quotes[0] as ArticleQuotes);
+    for (const d of [directory, live]) {
+      const copy = PeopleDirectory.deserialize(d.serialize());
+      expect(answers(copy)).toEqual(answers(d));
+      expect(answers(copy).length).toBeGreaterThanOrEqual(3);
+      expect(copy.serialize()).toBe(d.serialize());
+    }
   });
 
   it("rejects data of another format", () => {

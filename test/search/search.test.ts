@@ -269,7 +269,7 @@ describe("adding and removing articles", () => {
   it("builds in bulk exactly what adding one by one builds", () => {
     const added = SearchIndex.build([]);
     for (const article of articles) added.add(article);
-    expect(added.serialize()).toBe(index.serialize());
+    expect(added.serialize().equals(index.serialize())).toBe(true);
     for (const query of ["北约", "谢尔曼", "NATO", "美", "北约 乌克兰", "乌克兰"]) {
       expect(added.search(query, { limit: 50 })).toEqual(index.search(query, { limit: 50 }));
     }
@@ -319,14 +319,19 @@ describe("persistence", () => {
       expect(again.search(query, { limit: 50 })).toEqual(live.search(query, { limit: 50 }));
   });
 
+  /** Edits the serialized bytes as text, one character a byte (the edit keeps the other bytes). */
+  const edited = (data: Buffer, edit: (text: string) => string) =>
+    Buffer.from(edit(data.toString("latin1")), "latin1");
+
   it.each([
     [
       "another version",
-      (data: string) => data.replace(/"version":"[^"]*"/, '"version":"dubao-search-0"'),
+      (data: Buffer) =>
+        edited(data, (text) => text.replace(/"version":"[^"]*"/, '"version":"dubao-search-0"')),
     ],
-    ["a cut-off file", (data: string) => data.slice(0, Math.floor(data.length * 0.9))],
-    ["garbage", () => "not an index"],
-    ["a damaged payload", (data: string) => `${data.slice(0, -8)}AAAAAAAA`],
+    ["a cut-off file", (data: Buffer) => data.subarray(0, Math.floor(data.length * 0.9))],
+    ["garbage", () => Buffer.from("not an index")],
+    ["a damaged payload", (data: Buffer) => edited(data, (text) => `${text.slice(0, -8)}AAAAAAAA`)],
   ])("refuses %s (the caller rebuilds)", (_case, damage) => {
     const data = damage(index.serialize());
     let outcome: SearchIndex | undefined;

@@ -24,12 +24,16 @@ function words(count: number, seed: number): string[] {
   return [...found];
 }
 
+/** Sorted keys as the dictionary takes them: each followed by a newline. */
+const keyText = (keys: string[]) => keys.map((key) => `${key}\n`).join("");
+
 /** The dictionary and MiniSearch's own `SearchableMap` over the same keys. */
 function pair(keys: string[]) {
   const sorted = [...keys].sort();
   const values = new Map(sorted.map((key) => [key, dataOf(key)]));
   const dictionary = new TermDictionary(
-    sorted,
+    keyText(sorted),
+    sorted.length,
     (at) => values.get(sorted[at] as string) as TermData,
   );
   const reference = new SearchableMap<TermData>();
@@ -97,6 +101,11 @@ describe("the term dictionary answers as MiniSearch's SearchableMap", () => {
   });
 
   it("refuses keys out of order", () => {
-    expect(() => new TermDictionary(["b", "a"], () => dataOf(""))).toThrow(/sorted/);
+    expect(() => new TermDictionary(keyText(["b", "a"]), 2, () => dataOf(""))).toThrow(/sorted/);
+  });
+
+  it("refuses a key list of another length than its count", () => {
+    expect(() => new TermDictionary(keyText(["a", "b"]), 3, () => dataOf(""))).toThrow(/fewer/);
+    expect(() => new TermDictionary(keyText(["a", "b"]), 1, () => dataOf(""))).toThrow(/more/);
   });
 });

@@ -1,0 +1,421 @@
+import { unitsToString } from "../text/fold.js";
+import type { Article } from "./article.js";
+import { articleEnglishNames } from "./english-names.js";
+
+/**
+ * The articles section of the persisted index, and the articles loaded from it with their text
+ * held once.
+ *
+ * Search keeps every article's folded text in memory (search/indexed-article.ts: title, tags,
+ * caption, paragraphs and image captions joined). Folding maps one UTF-16 unit to one, and changes
+ * few of them (full-width punctuation, capitals, name dots, traditional characters), so the
+ * original text is the folded text and a patch: the position and original unit of every unit
+ * folding changed. A stored article's paragraphs and image captions are decoded from the two when
+ * read (the last `RECENT_TEXTS` kept); its other fields are plain values.
+ *
+ * The section, one buffer:
+ * - a JSON header line: the article count and the byte length of each part;
+ * - the articles' other fields, a JSON array (UTF-16LE: mostly Chinese, decoded by copying);
+ * - the layout, unsigned varints per article: folded length, patch bytes, paragraph count and
+ *   lengths, image caption count and lengths;
+ * - the patches, per changed unit: the gap from the previous one (varint) and the original unit
+ *   (two bytes, little-endian);
+ * - the folded texts, one after the other, UTF-16LE.
+ */
+
+/** What the joined text of an article is made of, in order (see `joinedPieces`). */
+const FIELD_SEPARATOR = "\u0000";
+const TAG_SEPARATOR = "\u0001";
+const LINE_SEPARATOR = "\n";
+
+/**
+ * The pieces of an article's joined text: `title \0 tags \0 caption \0 body \0 figures`, tags
+ * joined by \u0001, paragraphs and the image captions by \n. Search folds the same pieces.
+ */
+export function joinedPieces(article: Article): string[] {
+  const pieces = [article.title, FIELD_SEPARATOR];
+  article.tags.forEach((tag, i) => {
+    if (i > 0) pieces.push(TAG_SEPARATOR);
+    pieces.push(tag);
+  });
+  pieces.push(FIELD_SEPARATOR, article.caption ?? "", FIELD_SEPARATOR);
+  article.paragraphs.forEach((paragraph, i) => {
+    if (i > 0) pieces.push(LINE_SEPARATOR);
+    pieces.push(paragraph);
+  });
+  pieces.push(FIELD_SEPARATOR);
+  (article.captions ?? []).forEach((caption, i) => {
+    if (i > 0) pieces.push(LINE_SEPARATOR);
+    pieces.push(caption);
+  });
+  return pieces;
+}
+
+/** Where the body starts in the joined text: after title, tags and caption and their separators. */
+function bodyStartOf(article: Pick<Article, "title" | "tags" | "caption">): number {
+  const tagsLength =
+    article.tags.reduce((sum, tag) => sum + tag.length, 0) + Math.max(0, article.tags.length - 1);
+  return article.title.length + 1 + tagsLength + 1 + (article.caption ?? "").length + 1;
+}
+
+/** An article of the section: its folded joined text, and the article read back. */
+export interface StoredEntry {
+  article: Article;
+  /** The folded joined text (see `joinedPieces`). */
+  folded: string;
+  /** Length of the body in the joined text (paragraphs and the \n between them). */
+  bodyLength: number;
+}
+
+/** What `StoredArticles` keeps of each article to write it again without decoding it. */
+interface StoredText {
+  store: StoredArticles;
+  index: number;
+}
+
+/** Which store each stored article came from, so a save copies its patch and layout. */
+const storedTexts = new WeakMap<Article, StoredText>();
+
+/** Articles whose paragraphs and image captions are decoded, most recently read last. */
+const RECENT_TEXTS = 64;
+
+interface DecodedText {
+  paragraphs: string[];
+  captions: string[] | undefined;
+}
+
+/** The section's header line. */
+interface SectionHeader {
+  articles: number;
+  /** Bytes of the metadata, layout, patch and folded-text parts. */
+  parts: [number, number, number, number];
+}
+
+/** Growable bytes with unsigned varints. */
+class Bytes {
+  data = new Uint8Array(1 << 16);
+  length = 0;
+
+  private ensure(extra: number): void {
+    if (this.length + extra <= this.data.length) return;
+    let size = this.data.length * 2;
+    while (size < this.length + extra) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.data.subarray(0, this.length));
+    this.data = grown;
+  }
+
+  varint(value: number): void {
+    this.ensure(5);
+    let v = value >>> 0;
+    while (v >= 0x80) {
+      this.data[this.length++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.data[this.length++] = v;
+  }
+
+  unit(code: number): void {
+    this.ensure(2);
+    this.data[this.length++] = code & 0xff;
+    this.data[this.length++] = code >>> 8;
+  }
+
+  append(bytes: Uint8Array): void {
+    this.ensure(bytes.length);
+    this.data.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
+  result(): Uint8Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/** Reads unsigned varints from a byte array, from `at` on. */
+class VarintReader {
+  constructor(
+    private readonly bytes: Uint8Array,
+    public at: number,
+  ) {}
+
+  next(): number {
+    const bytes = this.bytes;
+    let byte = bytes[this.at++] as number;
+    let value = byte & 0x7f;
+    let scale = 128;
+    while (byte & 0x80) {
+      byte = bytes[this.at++] as number;
+      value += (byte & 0x7f) * scale;
+      scale *= 128;
+    }
+    return value;
+  }
+}
+
+/** The patch that turns the folded joined text back into the original. */
+function patchOf(original: readonly string[], folded: string, out: Bytes): void {
+  let at = 0;
+  let previous = -1;
+  for (const piece of original) {
+    for (let i = 0; i < piece.length; i++, at++) {
+      const code = piece.charCodeAt(i);
+      if (folded.charCodeAt(at) === code) continue;
+      out.varint(at - previous - 1);
+      out.unit(code);
+      previous = at;
+    }
+  }
+}
+
+/**
+ * The article's fields written as its metadata line: all but the paragraphs and image captions,
+ * and the English name pairs it writes (those a stored article recorded, else read now).
+ */
+function metadataOf(article: Article): Omit<Article, "paragraphs" | "captions"> {
+  const { paragraphs: _paragraphs, captions: _captions, englishNames: _names, ...rest } = article;
+  const englishNames = storedTexts.has(article)
+    ? article.englishNames
+    : articleEnglishNames(article);
+  return englishNames && englishNames.length > 0
+    ? { ...rest, englishNames: [...englishNames] }
+    : rest;
+}
+
+/** The article section's parts for these articles and their folded joined texts. */
+export function* articleSectionPieces(
+  items: Iterable<{ article: Article; folded: string }>,
+): Generator<Uint8Array> {
+  const metadata: string[] = [];
+  const layout = new Bytes();
+  const patches = new Bytes();
+  const foldedTexts: string[] = [];
+  for (const { article, folded } of items) {
+    metadata.push(JSON.stringify(metadataOf(article)));
+    foldedTexts.push(folded);
+    const stored = storedTexts.get(article);
+    if (stored) {
+      stored.store.copyText(stored.index, layout, patches);
+      continue;
+    }
+    const before = patches.length;
+    patchOf(joinedPieces(article), folded, patches);
+    layout.varint(folded.length);
+    layout.varint(patches.length - before);
+    layout.varint(article.paragraphs.length);
+    for (const paragraph of article.paragraphs) layout.varint(paragraph.length);
+    const captions = article.captions ?? [];
+    layout.varint(captions.length);
+    for (const caption of captions) layout.varint(caption.length);
+  }
+  const metadataBytes = Buffer.from(`[${metadata.join(",")}]`, "utf16le");
+  const foldedBytes = foldedTexts.reduce((sum, text) => sum + text.length * 2, 0);
+  const header: SectionHeader = {
+    articles: metadata.length,
+    parts: [metadataBytes.length, layout.length, patches.length, foldedBytes],
+  };
+  yield Buffer.from(`${JSON.stringify(header)}\n`);
+  yield metadataBytes;
+  yield layout.result();
+  yield patches.result();
+  for (const text of foldedTexts) yield Buffer.from(text, "utf16le");
+}
+
+/** Folded texts are read into strings of at most this many units, each a run of articles. */
+const FOLDED_STRING_UNITS = 1 << 25;
+
+/**
+ * The articles of a section. Throws when the section is not well formed (the caller rebuilds);
+ * the section's checksum has been verified by then, so this only guards against a format bug.
+ */
+export class StoredArticles {
+  /** Per article: where its layout starts in `layout`. */
+  private readonly layoutStarts: Uint32Array;
+  /** Per article: where its patch starts and ends in `patches`. */
+  private readonly patchStarts: Uint32Array;
+  /** Per article: where its body starts in the joined text. */
+  private readonly bodyStarts: Uint32Array;
+  /** Per article: its folded joined text. */
+  private readonly folded: string[];
+  private readonly layout: Uint8Array;
+  private readonly patches: Uint8Array;
+  private readonly recent = new Map<number, DecodedText>();
+  readonly entries: StoredEntry[];
+
+  constructor(section: Buffer) {
+    const newline = section.indexOf(0x0a);
+    if (newline < 0) throw corrupt("no header");
+    const header = JSON.parse(section.toString("utf8", 0, newline)) as SectionHeader;
+    const count = header.articles;
+    const [metadataBytes, layoutBytes, patchBytes, foldedBytes] = header.parts;
+    let at = newline + 1;
+    if (at + metadataBytes + layoutBytes + patchBytes + foldedBytes !== section.length)
+      throw corrupt("part lengths");
+    const metadataText = section.toString("utf16le", at, at + metadataBytes);
+    at += metadataBytes;
+    // Copies: the section's buffer is let go once read.
+    this.layout = Uint8Array.prototype.slice.call(section, at, at + layoutBytes);
+    at += layoutBytes;
+    this.patches = Uint8Array.prototype.slice.call(section, at, at + patchBytes);
+    at += patchBytes;
+    const foldedStart = at;
+    this.layoutStarts = new Uint32Array(count);
+    this.patchStarts = new Uint32Array(count + 1);
+    this.bodyStarts = new Uint32Array(count);
+    this.folded = new Array<string>(count);
+    this.entries = new Array<StoredEntry>(count);
+    const layout = new VarintReader(this.layout, 0);
+    const foldedLengths = new Uint32Array(count);
+    const bodyLengths = new Uint32Array(count);
+    const captionCounts = new Uint8Array(count);
+    for (let i = 0; i < count; i++) {
+      this.layoutStarts[i] = layout.at;
+      foldedLengths[i] = layout.next();
+      this.patchStarts[i + 1] = (this.patchStarts[i] as number) + layout.next();
+      const paragraphs = layout.next();
+      let body = Math.max(0, paragraphs - 1);
+      for (let p = 0; p < paragraphs; p++) body += layout.next();
+      bodyLengths[i] = body;
+      const captions = layout.next();
+      captionCounts[i] = Math.min(captions, 1);
+      for (let c = 0; c < captions; c++) layout.next();
+    }
+    if (layout.at !== layoutBytes || this.patchStarts[count] !== patchBytes)
+      throw corrupt("layout");
+    // The folded texts: one string per run of articles, each article's a slice of it (no copy).
+    let runStart = 0;
+    let runBytes = foldedStart;
+    while (runStart < count) {
+      let runEnd = runStart;
+      let units = 0;
+      while (
+        runEnd < count &&
+        (runEnd === runStart || units + (foldedLengths[runEnd] as number) <= FOLDED_STRING_UNITS)
+      )
+        units += foldedLengths[runEnd++] as number;
+      const run = section.toString("utf16le", runBytes, runBytes + units * 2);
+      let offset = 0;
+      for (let i = runStart; i < runEnd; i++) {
+        const length = foldedLengths[i] as number;
+        this.folded[i] = run.slice(offset, offset + length);
+        offset += length;
+      }
+      runBytes += units * 2;
+      runStart = runEnd;
+    }
+    if (runBytes !== section.length) throw corrupt("folded texts");
+    const metadataList = JSON.parse(metadataText) as Array<
+      Omit<Article, "paragraphs" | "captions">
+    >;
+    if (!Array.isArray(metadataList) || metadataList.length !== count) throw corrupt("metadata");
+    for (let i = 0; i < count; i++) {
+      const metadata = metadataList[i] as Omit<Article, "paragraphs" | "captions">;
+      const article = this.articleOf(metadata, i, captionCounts[i] === 1);
+      storedTexts.set(article, { store: this, index: i });
+      const bodyStart = bodyStartOf(metadata);
+      this.bodyStarts[i] = bodyStart;
+      const folded = this.folded[i] as string;
+      if (bodyStart + (bodyLengths[i] as number) + 1 > folded.length) throw corrupt("layout");
+      this.entries[i] = { article, folded, bodyLength: bodyLengths[i] as number };
+    }
+  }
+
+  /** The article with plain fields and its paragraphs and image captions read when asked for. */
+  private articleOf(
+    metadata: Omit<Article, "paragraphs" | "captions">,
+    index: number,
+    hasCaptions: boolean,
+  ): Article {
+    const texts = this;
+    if (hasCaptions) {
+      return {
+        ...metadata,
+        get captions() {
+          return texts.decoded(index).captions;
+        },
+        get paragraphs() {
+          return texts.decoded(index).paragraphs;
+        },
+      };
+    }
+    return {
+      ...metadata,
+      get paragraphs() {
+        return texts.decoded(index).paragraphs;
+      },
+    };
+  }
+
+  /** The original paragraphs and image captions of an article: the folded text, patched. */
+  private decoded(index: number): DecodedText {
+    const recent = this.recent.get(index);
+    if (recent) {
+      this.recent.delete(index);
+      this.recent.set(index, recent);
+      return recent;
+    }
+    const folded = this.folded[index] as string;
+    const bodyStart = this.bodyStarts[index] as number;
+    const units = new Uint16Array(folded.length - bodyStart);
+    let hasSurrogate = false;
+    for (let i = 0; i < units.length; i++) {
+      const code = folded.charCodeAt(bodyStart + i);
+      units[i] = code;
+      if (code >= 0xd800 && code <= 0xdfff) hasSurrogate = true;
+    }
+    const patches = new VarintReader(this.patches, this.patchStarts[index] as number);
+    const end = this.patchStarts[index + 1] as number;
+    let position = -1;
+    while (patches.at < end) {
+      position += patches.next() + 1;
+      const code =
+        (this.patches[patches.at] as number) | ((this.patches[patches.at + 1] as number) << 8);
+      patches.at += 2;
+      if (position >= bodyStart) units[position - bodyStart] = code;
+      if (code >= 0xd800 && code <= 0xdfff) hasSurrogate = true;
+    }
+    const text = unitsToString(units, hasSurrogate);
+    const layout = new VarintReader(this.layout, this.layoutStarts[index] as number);
+    layout.next();
+    layout.next();
+    const pieces = (count: number, from: number) => {
+      const out: string[] = [];
+      let at = from;
+      for (let i = 0; i < count; i++) {
+        const length = layout.next();
+        out.push(text.slice(at, at + length));
+        at += length + 1;
+      }
+      return { out, at };
+    };
+    const body = pieces(layout.next(), 0);
+    const captionCount = layout.next();
+    const decoded: DecodedText = {
+      paragraphs: body.out,
+      captions: captionCount > 0 ? pieces(captionCount, body.at).out : undefined,
+    };
+    this.recent.set(index, decoded);
+    if (this.recent.size > RECENT_TEXTS) {
+      const oldest = this.recent.keys().next().value as number;
+      this.recent.delete(oldest);
+    }
+    return decoded;
+  }
+
+  /** Writes an article's layout and patch as they are, for a save. */
+  copyText(index: number, layout: Bytes, patches: Bytes): void {
+    const reader = new VarintReader(this.layout, this.layoutStarts[index] as number);
+    reader.next();
+    reader.next();
+    const paragraphs = reader.next();
+    for (let p = 0; p < paragraphs; p++) reader.next();
+    const captions = reader.next();
+    for (let c = 0; c < captions; c++) reader.next();
+    layout.append(this.layout.subarray(this.layoutStarts[index], reader.at));
+    patches.append(this.patches.subarray(this.patchStarts[index], this.patchStarts[index + 1]));
+  }
+}
+
+function corrupt(why: string): Error {
+  return new Error(`articles section: corrupt data (${why})`);
+}
