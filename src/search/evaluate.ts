@@ -12,11 +12,15 @@ import { nextMatch } from "./verify.js";
 
 const MEMO_MIN_POSTINGS = 100_000;
 const MEMO_SIZE = 16;
+const LOOKUPS_SIZE = 64;
 
 /** The verified, scored hits of one query term over the store's postings. */
 export class TermEvaluator {
   /** Recent results of terms with very long postings (lone characters), by folded term. */
   private readonly memo = new Map<string, TermHits>();
+  /** Recent key look-ups (dropped when articles change). */
+  private readonly lookups = new Map<string, KeyMatch[]>();
+  private counters: { hits: Uint16Array; fields: Uint8Array } | undefined;
 
   /** @param byShortId The indexed articles by MiniSearch short id (shared, kept current by the index). */
   constructor(
@@ -27,6 +31,7 @@ export class TermEvaluator {
   /** Forgets remembered results (articles changed). */
   clear(): void {
     this.memo.clear();
+    this.lookups.clear();
   }
 
   /**
@@ -34,8 +39,13 @@ export class TermEvaluator {
    * its postings, then each candidate checked against the folded text unless the postings are
    * already exact (a single bigram or word), and weighted up where the whole term is in the
    * title or tags.
+   *
+   * With `within` (short ids), only those documents are scored and checked: the hits are the
+   * term's hits among them, with the scores the whole evaluation gives them (the same sums in the
+   * same order), for a query whose other terms already narrowed the result. A remembered whole
+   * result may be returned instead (a superset: callers intersect).
    */
-  evaluate(term: QueryTerm): TermHits {
+  evaluate(term: QueryTerm, within?: readonly number[]): TermHits {
     const capacity = this.store.capacity;
     const scores = new Float64Array(capacity);
     const keys = [...new Set(term.tokens.map((token) => termKey(token)))];
@@ -45,38 +55,45 @@ export class TermEvaluator {
       this.memo.set(term.text, remembered);
       return remembered;
     }
-    const sources = keys.map((key) => this.store.lookup(key, isPrefixKey(key)));
+    if (within && within.length === 0) return { docs: [], scores };
+    const sources = keys.map((key) => this.lookup(key));
     if (sources.length === 0 || sources.some((matches) => matches.length === 0))
       return { docs: [], scores };
-    const size = (matches: KeyMatch[]) => {
-      let total = 0;
-      for (const { data } of matches) {
-        for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId++) total += fieldSize(data, fieldId);
-      }
-      return total;
-    };
     const ordered = sources
-      .map((matches) => ({ matches, size: size(matches) }))
+      .map((matches) => ({ matches, size: matchesSize(matches) }))
       .sort((a, b) => a.size - b.size);
     // A lone character or short word prefix can stand for thousands of index terms: keep the
     // few most recent of those results (dropped when articles change).
     const memoKey =
-      keys.length === 1 && (ordered[0]?.size ?? 0) > MEMO_MIN_POSTINGS ? term.text : undefined;
+      !within && keys.length === 1 && (ordered[0]?.size ?? 0) > MEMO_MIN_POSTINGS
+        ? term.text
+        : undefined;
+    const workspace = this.workspace(capacity);
     const acc: Accumulator = {
-      hits: new Uint16Array(capacity),
+      hits: workspace.hits,
       scores,
-      fields: new Uint8Array(capacity),
+      fields: workspace.fields,
       candidates: [],
       step: 0,
     };
-    ordered.forEach(({ matches }, step) => {
+    // Given candidates count as a first step already taken by every one of them.
+    const first = within ? 1 : 0;
+    if (within) {
+      for (const doc of within) acc.hits[doc] = 1;
+      acc.candidates = [...within];
+      acc.first = 1;
+    }
+    let touched: number[] = acc.candidates;
+    ordered.forEach(({ matches }, i) => {
+      const step = i + first;
       acc.step = step;
       for (const { data, weight } of matches) {
         for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId++) {
           accumulate(data, fieldId, weight, this.store, acc);
         }
       }
-      if (step > 0) acc.candidates = acc.candidates.filter((doc) => acc.hits[doc] === step + 1);
+      if (step === 0) touched = acc.candidates;
+      else acc.candidates = acc.candidates.filter((doc) => acc.hits[doc] === step + 1);
     });
     // One key standing for the whole term: its postings are the matches (a prefix key included,
     // as prefix matching is what the term means), and its title/tags postings say where it is.
@@ -93,6 +110,11 @@ export class TermEvaluator {
       scores[doc] = (scores[doc] as number) * keys.length * factor;
       docs.push(doc);
     }
+    // The workspace is left all zeros for the next term.
+    for (const doc of touched) {
+      workspace.hits[doc] = 0;
+      workspace.fields[doc] = 0;
+    }
     if (memoKey !== undefined) {
       this.memo.set(memoKey, { docs, scores });
       for (const oldest of this.memo.keys()) {
@@ -102,4 +124,46 @@ export class TermEvaluator {
     }
     return { docs, scores };
   }
+
+  /**
+   * How many postings the term's rarest key has (its candidates are at most that many): the
+   * order in which a query's terms narrow its result.
+   */
+  size(term: QueryTerm): number {
+    let smallest = Number.POSITIVE_INFINITY;
+    for (const token of term.tokens)
+      smallest = Math.min(smallest, matchesSize(this.lookup(termKey(token))));
+    return smallest;
+  }
+
+  /** The index terms of a key (remembered: a query often looks a key up more than once). */
+  private lookup(key: string): KeyMatch[] {
+    let matches = this.lookups.get(key);
+    if (!matches) {
+      matches = this.store.lookup(key, isPrefixKey(key));
+      this.lookups.set(key, matches);
+      for (const oldest of this.lookups.keys()) {
+        if (this.lookups.size <= LOOKUPS_SIZE) break;
+        this.lookups.delete(oldest);
+      }
+    }
+    return matches;
+  }
+
+  /** Per-document counters reused from term to term (all zeros between evaluations). */
+  private workspace(capacity: number): { hits: Uint16Array; fields: Uint8Array } {
+    if (!this.counters || this.counters.hits.length < capacity) {
+      this.counters = { hits: new Uint16Array(capacity), fields: new Uint8Array(capacity) };
+    }
+    return this.counters;
+  }
+}
+
+/** Postings of the index terms a key stands for, over all fields. */
+function matchesSize(matches: KeyMatch[]): number {
+  let total = 0;
+  for (const { data } of matches) {
+    for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId++) total += fieldSize(data, fieldId);
+  }
+  return total;
 }
