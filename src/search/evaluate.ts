@@ -46,6 +46,15 @@ export class TermEvaluator {
    * result may be returned instead (a superset: callers intersect).
    */
   evaluate(term: QueryTerm, within?: readonly number[]): TermHits {
+    return this.run(term, within, false);
+  }
+
+  /** Whether the term has at least one hit (checking candidates only until one matches). */
+  matchesAny(term: QueryTerm): boolean {
+    return this.run(term, undefined, true).docs.length > 0;
+  }
+
+  private run(term: QueryTerm, within: readonly number[] | undefined, one: boolean): TermHits {
     const capacity = this.store.capacity;
     const scores = new Float64Array(capacity);
     const keys = [...new Set(term.tokens.map((token) => termKey(token)))];
@@ -65,7 +74,7 @@ export class TermEvaluator {
     // A lone character or short word prefix can stand for thousands of index terms: keep the
     // few most recent of those results (dropped when articles change).
     const memoKey =
-      !within && keys.length === 1 && (ordered[0]?.size ?? 0) > MEMO_MIN_POSTINGS
+      !within && !one && keys.length === 1 && (ordered[0]?.size ?? 0) > MEMO_MIN_POSTINGS
         ? term.text
         : undefined;
     const workspace = this.workspace(capacity);
@@ -100,6 +109,7 @@ export class TermEvaluator {
     const single = keys.length === 1 && term.text === term.tokens[0];
     const docs: number[] = [];
     for (const doc of acc.candidates) {
+      if (one && docs.length > 0) break;
       const entry = this.byShortId[doc];
       if (!entry || (!single && nextMatch(entry.folded, term, 0) < 0)) {
         scores[doc] = 0;

@@ -124,7 +124,7 @@ export class SearchIndex {
     this.entries = entries;
     this.people = people;
     this.terms = new TermEvaluator(store, this.byShortId);
-    this.suggester = new Suggester(store, names, (term) => this.terms.evaluate(term));
+    this.suggester = new Suggester(store, names, (term) => this.terms.matchesAny(term));
     this.englishNames = EnglishNames.learn([...entries.values()].map((entry) => entry.article));
     for (const entry of entries.values()) {
       const shortId = store.shortIdOf(entry.article.id);
