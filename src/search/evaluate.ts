@@ -110,12 +110,17 @@ export class TermEvaluator {
     const docs: number[] = [];
     for (const doc of acc.candidates) {
       if (one && docs.length > 0) break;
+      // Compared with undefined, not tested for truth: a test reads the entry (a cache miss per
+      // candidate over a large heap) where a single key needs nothing from it.
       const entry = this.byShortId[doc];
-      if (!entry || (!single && nextMatch(entry.folded, term, 0) < 0)) {
+      const at = entry === undefined || single ? 0 : nextMatch(entry.folded, term, 0);
+      if (entry === undefined || at < 0) {
         scores[doc] = 0;
         continue;
       }
-      const factor = single ? fieldFactor(acc.fields[doc] as number) : wholeTermFactor(entry, term);
+      const factor = single
+        ? fieldFactor(acc.fields[doc] as number)
+        : wholeTermFactor(entry, term, at);
       // MiniSearch multiplies a result's score by the number of query keys it matched.
       scores[doc] = (scores[doc] as number) * keys.length * factor;
       docs.push(doc);
