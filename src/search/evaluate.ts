@@ -20,7 +20,8 @@ export class TermEvaluator {
   private readonly memo = new Map<string, TermHits>();
   /** Recent key look-ups (dropped when articles change). */
   private readonly lookups = new Map<string, KeyMatch[]>();
-  private counters: { hits: Uint16Array; fields: Uint8Array } | undefined;
+  private counters: Workspace | undefined;
+  private empty: TermHits | undefined;
 
   /** @param byShortId The indexed articles by MiniSearch short id (shared, kept current by the index). */
   constructor(
@@ -56,7 +57,6 @@ export class TermEvaluator {
 
   private run(term: QueryTerm, within: readonly number[] | undefined, one: boolean): TermHits {
     const capacity = this.store.capacity;
-    const scores = new Float64Array(capacity);
     const keys = [...new Set(term.tokens.map((token) => termKey(token)))];
     const remembered = keys.length === 1 ? this.memo.get(term.text) : undefined;
     if (remembered) {
@@ -64,10 +64,13 @@ export class TermEvaluator {
       this.memo.set(term.text, remembered);
       return remembered;
     }
-    if (within && within.length === 0) return { docs: [], scores };
+    if (within && within.length === 0) return this.none(capacity);
     const sources = keys.map((key) => this.lookup(key));
     if (sources.length === 0 || sources.some((matches) => matches.length === 0))
-      return { docs: [], scores };
+      return this.none(capacity);
+    const workspace = this.workspace(capacity);
+    // Whether a term matches at all needs no scores of its own: they go to the workspace.
+    const scores = one ? workspace.scores : new Float64Array(capacity);
     const ordered = sources
       .map((matches) => ({ matches, size: matchesSize(matches) }))
       .sort((a, b) => a.size - b.size);
@@ -77,7 +80,6 @@ export class TermEvaluator {
       !within && !one && keys.length === 1 && (ordered[0]?.size ?? 0) > MEMO_MIN_POSTINGS
         ? term.text
         : undefined;
-    const workspace = this.workspace(capacity);
     const acc: Accumulator = {
       hits: workspace.hits,
       scores,
@@ -130,6 +132,10 @@ export class TermEvaluator {
       workspace.hits[doc] = 0;
       workspace.fields[doc] = 0;
     }
+    if (one) {
+      for (const doc of touched) workspace.scores[doc] = 0;
+      return { docs, scores: this.none(capacity).scores };
+    }
     if (memoKey !== undefined) {
       this.memo.set(memoKey, { docs, scores });
       for (const oldest of this.memo.keys()) {
@@ -166,12 +172,29 @@ export class TermEvaluator {
   }
 
   /** Per-document counters reused from term to term (all zeros between evaluations). */
-  private workspace(capacity: number): { hits: Uint16Array; fields: Uint8Array } {
+  private workspace(capacity: number): Workspace {
     if (!this.counters || this.counters.hits.length < capacity) {
-      this.counters = { hits: new Uint16Array(capacity), fields: new Uint8Array(capacity) };
+      this.counters = {
+        hits: new Uint16Array(capacity),
+        fields: new Uint8Array(capacity),
+        scores: new Float64Array(capacity),
+      };
     }
     return this.counters;
   }
+
+  /** No hits, with scores all zero (shared by every empty result: never written to). */
+  private none(capacity: number): TermHits {
+    if (!this.empty || this.empty.scores.length !== capacity)
+      this.empty = { docs: [], scores: new Float64Array(capacity) };
+    return { docs: [], scores: this.empty.scores };
+  }
+}
+
+interface Workspace {
+  hits: Uint16Array;
+  fields: Uint8Array;
+  scores: Float64Array;
 }
 
 /** Postings of the index terms a key stands for, over all fields. */
