@@ -53,14 +53,14 @@ export function withAlternatives(
 
 /** `all`: documents with every term, scores summed. `any`: documents with at least one. */
 export function combine(perTerm: TermHits[], mode: "all" | "any", capacity: number): Ranked {
-  const scores = new Float64Array(capacity);
   const matched = new Uint8Array(capacity);
-  const docs: number[] = [];
   if (perTerm.length === 1) {
     const only = perTerm[0] as TermHits;
     for (const doc of only.docs) matched[doc] = 1;
     return { docs: only.docs, scores: only.scores, matched };
   }
+  const scores = new Float64Array(capacity);
+  const docs: number[] = [];
   for (const hits of perTerm) {
     for (const doc of hits.docs) {
       if (matched[doc] === 0) docs.push(doc);

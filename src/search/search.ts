@@ -217,16 +217,16 @@ export class SearchIndex {
     }
     const ranked = combine(perTerm, mode, capacity);
     const page = this.topDocs(ranked, offset + limit).slice(offset);
+    const snippetTerms =
+      page.length === 0
+        ? []
+        : [...terms, ...terms.flatMap((t) => chineseNames(this.englishNames, t)), ...wholeName];
     const hits = page.map((shortId) => {
       const entry = this.byShortId[shortId] as IndexedArticle;
       return {
         id: entry.article.id,
         score: round(ranked.scores[shortId] as number),
-        snippets: makeSnippets(entry, [
-          ...terms,
-          ...terms.flatMap((t) => chineseNames(this.englishNames, t)),
-          ...wholeName,
-        ]),
+        snippets: makeSnippets(entry, snippetTerms),
       };
     });
     // Suggestions need each term's own hits, not only those among the other terms' hits.
