@@ -13,6 +13,8 @@ import { nextMatch } from "./verify.js";
 const MEMO_MIN_POSTINGS = 100_000;
 const MEMO_SIZE = 16;
 const LOOKUPS_SIZE = 64;
+const POOL_SIZE = 8;
+const LENT_MAX = 256;
 
 /** The verified, scored hits of one query term over the store's postings. */
 export class TermEvaluator {
@@ -21,6 +23,9 @@ export class TermEvaluator {
   /** Recent key look-ups (dropped when articles change). */
   private readonly lookups = new Map<string, KeyMatch[]>();
   private counters: Workspace | undefined;
+  /** Score arrays given back (all zeros), and those lent since the last `giveBack`. */
+  private pool: Float64Array[] = [];
+  private lent: Float64Array[] = [];
   private empty: TermHits | undefined;
 
   /** @param byShortId The indexed articles by MiniSearch short id (shared, kept current by the index). */
@@ -33,6 +38,7 @@ export class TermEvaluator {
   clear(): void {
     this.memo.clear();
     this.lookups.clear();
+    this.pool = [];
   }
 
   /**
@@ -45,6 +51,8 @@ export class TermEvaluator {
    * term's hits among them, with the scores the whole evaluation gives them (the same sums in the
    * same order), for a query whose other terms already narrowed the result. A remembered whole
    * result may be returned instead (a superset: callers intersect).
+   *
+   * The scores are valid until `giveBack` (the end of the search that asked).
    */
   evaluate(term: QueryTerm, within?: readonly number[]): TermHits {
     return this.run(term, within, false);
@@ -70,7 +78,7 @@ export class TermEvaluator {
       return this.none(capacity);
     const workspace = this.workspace(capacity);
     // Whether a term matches at all needs no scores of its own: they go to the workspace.
-    const scores = one ? workspace.scores : new Float64Array(capacity);
+    const scores = one ? workspace.scores : this.lend(capacity);
     const ordered = sources
       .map((matches) => ({ matches, size: matchesSize(matches) }))
       .sort((a, b) => a.size - b.size);
@@ -181,6 +189,36 @@ export class TermEvaluator {
       };
     }
     return this.counters;
+  }
+
+  /**
+   * A score array of all zeros for one evaluation, taken from the arrays given back by
+   * `giveBack` (an archive's is 0.4 MB: allocating one per term made for frequent collections).
+   */
+  private lend(capacity: number): Float64Array {
+    let scores = this.pool.pop();
+    while (scores && scores.length !== capacity) scores = this.pool.pop();
+    scores ??= new Float64Array(capacity);
+    // Evaluations that nobody gives back (a caller outside a search) are not held on to.
+    if (this.lent.length >= LENT_MAX) this.lent.shift();
+    this.lent.push(scores);
+    return scores;
+  }
+
+  /**
+   * The caller (one search) is done with every result evaluated since the last call: their score
+   * arrays are zeroed and kept for the next evaluations, except those of remembered results.
+   */
+  giveBack(): void {
+    if (this.lent.length === 0) return;
+    const kept = new Set<Float64Array>();
+    for (const hits of this.memo.values()) kept.add(hits.scores);
+    for (const scores of this.lent) {
+      if (kept.has(scores) || this.pool.length >= POOL_SIZE) continue;
+      scores.fill(0);
+      this.pool.push(scores);
+    }
+    this.lent = [];
   }
 
   /** No hits, with scores all zero (shared by every empty result: never written to). */

@@ -197,6 +197,15 @@ export class SearchIndex {
    * `UserError` for an empty, too long or unsearchable query.
    */
   search(query: string, options: SearchOptions = {}): SearchResult {
+    try {
+      return this.find(query, options);
+    } finally {
+      // Nothing of the terms' hits outlives the answer (it holds numbers, not their arrays).
+      this.terms.giveBack();
+    }
+  }
+
+  private find(query: string, options: SearchOptions): SearchResult {
     let terms = checkQuery(query);
     const limit = clampInteger(options.limit ?? DEFAULT_LIMIT, 1, MAX_LIMIT);
     const offset = clampInteger(options.offset ?? 0, 0, 1_000_000);

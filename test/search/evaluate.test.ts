@@ -6,6 +6,7 @@ import {
   entryField,
   type IndexedArticle,
 } from "../../src/search/indexed-article.js";
+import { SearchIndex } from "../../src/search/search.js";
 import { FIELDS, IndexStore } from "../../src/search/store.js";
 import { sharedCounter } from "../../src/search/suggest.js";
 import { articleFixtures, seedArticle } from "../helpers.js";
@@ -110,5 +111,34 @@ describe("characters a name shares with a text (the filter before the edit dista
     ["\ud842", "𠮷"],
   ])("%s with %s", (name, text) => {
     expect(sharedCounter(text)(name)).toBe(bySet(name, text));
+  });
+});
+
+describe("score arrays reused from search to search", () => {
+  // Single and several terms, `any`, lone characters, no hit (suggestions), English names.
+  const QUERIES = [
+    "北约 乌克兰",
+    "乌克兰",
+    "美",
+    "北",
+    "谢尔曼 北约",
+    "nato",
+    "火星",
+    "北约 火星",
+    "Sherman",
+  ];
+  const run = (index: SearchIndex, queries: string[]) =>
+    queries.map((query) => [
+      JSON.stringify(index.search(query, { limit: 50 })),
+      JSON.stringify(index.search(query, { mode: "any", limit: 50 })),
+    ]);
+
+  it("give the same answers in any order as a fresh index does", () => {
+    const articles = [seedArticle(), ...articleFixtures("search")];
+    const expected = QUERIES.map((query) => run(SearchIndex.build(articles), [query])[0]);
+    const index = SearchIndex.build(articles);
+    expect(run(index, QUERIES)).toEqual(expected);
+    expect(run(index, [...QUERIES].reverse())).toEqual([...expected].reverse());
+    expect(run(index, QUERIES)).toEqual(expected);
   });
 });
