@@ -12,11 +12,21 @@ import { nextMatch } from "./verify.js";
 
 const MEMO_MIN_POSTINGS = 100_000;
 const MEMO_SIZE = 16;
+const LOOKUPS_SIZE = 64;
+const POOL_SIZE = 8;
+const LENT_MAX = 256;
 
 /** The verified, scored hits of one query term over the store's postings. */
 export class TermEvaluator {
   /** Recent results of terms with very long postings (lone characters), by folded term. */
   private readonly memo = new Map<string, TermHits>();
+  /** Recent key look-ups (dropped when articles change). */
+  private readonly lookups = new Map<string, KeyMatch[]>();
+  private counters: Workspace | undefined;
+  /** Score arrays given back (all zeros), and those lent since the last `giveBack`. */
+  private pool: Float64Array[] = [];
+  private lent: Float64Array[] = [];
+  private empty: TermHits | undefined;
 
   /** @param byShortId The indexed articles by MiniSearch short id (shared, kept current by the index). */
   constructor(
@@ -27,6 +37,8 @@ export class TermEvaluator {
   /** Forgets remembered results (articles changed). */
   clear(): void {
     this.memo.clear();
+    this.lookups.clear();
+    this.pool = [];
   }
 
   /**
@@ -34,10 +46,25 @@ export class TermEvaluator {
    * its postings, then each candidate checked against the folded text unless the postings are
    * already exact (a single bigram or word), and weighted up where the whole term is in the
    * title or tags.
+   *
+   * With `within` (short ids), only those documents are scored and checked: the hits are the
+   * term's hits among them, with the scores the whole evaluation gives them (the same sums in the
+   * same order), for a query whose other terms already narrowed the result. A remembered whole
+   * result may be returned instead (a superset: callers intersect).
+   *
+   * The scores are valid until `giveBack` (the end of the search that asked).
    */
-  evaluate(term: QueryTerm): TermHits {
+  evaluate(term: QueryTerm, within?: readonly number[]): TermHits {
+    return this.run(term, within, false);
+  }
+
+  /** Whether the term has at least one hit (checking candidates only until one matches). */
+  matchesAny(term: QueryTerm): boolean {
+    return this.run(term, undefined, true).docs.length > 0;
+  }
+
+  private run(term: QueryTerm, within: readonly number[] | undefined, one: boolean): TermHits {
     const capacity = this.store.capacity;
-    const scores = new Float64Array(capacity);
     const keys = [...new Set(term.tokens.map((token) => termKey(token)))];
     const remembered = keys.length === 1 ? this.memo.get(term.text) : undefined;
     if (remembered) {
@@ -45,53 +72,77 @@ export class TermEvaluator {
       this.memo.set(term.text, remembered);
       return remembered;
     }
-    const sources = keys.map((key) => this.store.lookup(key, isPrefixKey(key)));
+    if (within && within.length === 0) return this.none(capacity);
+    const sources = keys.map((key) => this.lookup(key));
     if (sources.length === 0 || sources.some((matches) => matches.length === 0))
-      return { docs: [], scores };
-    const size = (matches: KeyMatch[]) => {
-      let total = 0;
-      for (const { data } of matches) {
-        for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId++) total += fieldSize(data, fieldId);
-      }
-      return total;
-    };
+      return this.none(capacity);
+    const workspace = this.workspace(capacity);
+    // Whether a term matches at all needs no scores of its own: they go to the workspace.
+    const scores = one ? workspace.scores : this.lend(capacity);
     const ordered = sources
-      .map((matches) => ({ matches, size: size(matches) }))
+      .map((matches) => ({ matches, size: matchesSize(matches) }))
       .sort((a, b) => a.size - b.size);
     // A lone character or short word prefix can stand for thousands of index terms: keep the
     // few most recent of those results (dropped when articles change).
     const memoKey =
-      keys.length === 1 && (ordered[0]?.size ?? 0) > MEMO_MIN_POSTINGS ? term.text : undefined;
+      !within && !one && keys.length === 1 && (ordered[0]?.size ?? 0) > MEMO_MIN_POSTINGS
+        ? term.text
+        : undefined;
     const acc: Accumulator = {
-      hits: new Uint16Array(capacity),
+      hits: workspace.hits,
       scores,
-      fields: new Uint8Array(capacity),
+      fields: workspace.fields,
       candidates: [],
       step: 0,
     };
-    ordered.forEach(({ matches }, step) => {
+    // Given candidates count as a first step already taken by every one of them.
+    const first = within ? 1 : 0;
+    if (within) {
+      for (const doc of within) acc.hits[doc] = 1;
+      acc.candidates = [...within];
+      acc.first = 1;
+    }
+    let touched: number[] = acc.candidates;
+    ordered.forEach(({ matches }, i) => {
+      const step = i + first;
       acc.step = step;
       for (const { data, weight } of matches) {
         for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId++) {
           accumulate(data, fieldId, weight, this.store, acc);
         }
       }
-      if (step > 0) acc.candidates = acc.candidates.filter((doc) => acc.hits[doc] === step + 1);
+      if (step === 0) touched = acc.candidates;
+      else acc.candidates = acc.candidates.filter((doc) => acc.hits[doc] === step + 1);
     });
     // One key standing for the whole term: its postings are the matches (a prefix key included,
     // as prefix matching is what the term means), and its title/tags postings say where it is.
     const single = keys.length === 1 && term.text === term.tokens[0];
     const docs: number[] = [];
     for (const doc of acc.candidates) {
+      if (one && docs.length > 0) break;
+      // Compared with undefined, not tested for truth: a test reads the entry (a cache miss per
+      // candidate over a large heap) where a single key needs nothing from it.
       const entry = this.byShortId[doc];
-      if (!entry || (!single && nextMatch(entry.folded, term, 0) < 0)) {
+      const at = entry === undefined || single ? 0 : nextMatch(entry.folded, term, 0);
+      if (entry === undefined || at < 0) {
         scores[doc] = 0;
         continue;
       }
-      const factor = single ? fieldFactor(acc.fields[doc] as number) : wholeTermFactor(entry, term);
+      const factor = single
+        ? fieldFactor(acc.fields[doc] as number)
+        : wholeTermFactor(entry, term, at);
       // MiniSearch multiplies a result's score by the number of query keys it matched.
       scores[doc] = (scores[doc] as number) * keys.length * factor;
       docs.push(doc);
+    }
+    // The workspace is left all zeros for the next term.
+    for (const doc of touched) {
+      workspace.hits[doc] = 0;
+      workspace.fields[doc] = 0;
+    }
+    if (one) {
+      for (const doc of touched) workspace.scores[doc] = 0;
+      return { docs, scores: this.none(capacity).scores };
     }
     if (memoKey !== undefined) {
       this.memo.set(memoKey, { docs, scores });
@@ -102,4 +153,93 @@ export class TermEvaluator {
     }
     return { docs, scores };
   }
+
+  /**
+   * How many postings the term's rarest key has (its candidates are at most that many): the
+   * order in which a query's terms narrow its result.
+   */
+  size(term: QueryTerm): number {
+    let smallest = Number.POSITIVE_INFINITY;
+    for (const token of term.tokens)
+      smallest = Math.min(smallest, matchesSize(this.lookup(termKey(token))));
+    return smallest;
+  }
+
+  /** The index terms of a key (remembered: a query often looks a key up more than once). */
+  private lookup(key: string): KeyMatch[] {
+    let matches = this.lookups.get(key);
+    if (!matches) {
+      matches = this.store.lookup(key, isPrefixKey(key));
+      this.lookups.set(key, matches);
+      for (const oldest of this.lookups.keys()) {
+        if (this.lookups.size <= LOOKUPS_SIZE) break;
+        this.lookups.delete(oldest);
+      }
+    }
+    return matches;
+  }
+
+  /** Per-document counters reused from term to term (all zeros between evaluations). */
+  private workspace(capacity: number): Workspace {
+    if (!this.counters || this.counters.hits.length < capacity) {
+      this.counters = {
+        hits: new Uint16Array(capacity),
+        fields: new Uint8Array(capacity),
+        scores: new Float64Array(capacity),
+      };
+    }
+    return this.counters;
+  }
+
+  /**
+   * A score array of all zeros for one evaluation, taken from the arrays given back by
+   * `giveBack` (an archive's is 0.4 MB: allocating one per term made for frequent collections).
+   */
+  private lend(capacity: number): Float64Array {
+    let scores = this.pool.pop();
+    while (scores && scores.length !== capacity) scores = this.pool.pop();
+    scores ??= new Float64Array(capacity);
+    // Evaluations that nobody gives back (a caller outside a search) are not held on to.
+    if (this.lent.length >= LENT_MAX) this.lent.shift();
+    this.lent.push(scores);
+    return scores;
+  }
+
+  /**
+   * The caller (one search) is done with every result evaluated since the last call: their score
+   * arrays are zeroed and kept for the next evaluations, except those of remembered results.
+   */
+  giveBack(): void {
+    if (this.lent.length === 0) return;
+    const kept = new Set<Float64Array>();
+    for (const hits of this.memo.values()) kept.add(hits.scores);
+    for (const scores of this.lent) {
+      if (kept.has(scores) || this.pool.length >= POOL_SIZE) continue;
+      scores.fill(0);
+      this.pool.push(scores);
+    }
+    this.lent = [];
+  }
+
+  /** No hits, with scores all zero (shared by every empty result: never written to). */
+  private none(capacity: number): TermHits {
+    if (!this.empty || this.empty.scores.length !== capacity)
+      this.empty = { docs: [], scores: new Float64Array(capacity) };
+    return { docs: [], scores: this.empty.scores };
+  }
+}
+
+interface Workspace {
+  hits: Uint16Array;
+  fields: Uint8Array;
+  scores: Float64Array;
+}
+
+/** Postings of the index terms a key stands for, over all fields. */
+function matchesSize(matches: KeyMatch[]): number {
+  let total = 0;
+  for (const { data } of matches) {
+    for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId++) total += fieldSize(data, fieldId);
+  }
+  return total;
 }

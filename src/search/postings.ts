@@ -206,6 +206,11 @@ export interface Accumulator {
   candidates: number[];
   /** Index of the key being added. */
   step: number;
+  /**
+   * The step of the term's first key, whose fields are recorded (default 0). 1 when the
+   * candidates were given beforehand (hits 1, step 0 done): only those documents are scored.
+   */
+  first?: number;
 }
 
 /**
@@ -239,13 +244,14 @@ export function accumulate(
   const { hits, scores, fields, candidates, step } = acc;
   const bit = 1 << fieldId;
   const next = step + 1;
+  const recordFields = step === (acc.first ?? 0);
   const add = (doc: number, count: number): void => {
     const seen = hits[doc] as number;
     if (seen === step) {
       hits[doc] = next;
       if (step === 0) candidates.push(doc);
     } else if (seen !== next) return;
-    if (step === 0) fields[doc] = (fields[doc] as number) | bit;
+    if (recordFields) fields[doc] = (fields[doc] as number) | bit;
     const length = lengths[doc * stride + fieldId] as number;
     scores[doc] =
       (scores[doc] as number) + factor * (d + (count * k1) / (count + kFixed + kLength * length));
@@ -287,12 +293,9 @@ export function accumulate(
     const seen = hits[doc] as number;
     if (seen === step) {
       hits[doc] = next;
-      if (step === 0) {
-        candidates.push(doc);
-        fields[doc] = (fields[doc] as number) | bit;
-      }
+      if (step === 0) candidates.push(doc);
     } else if (seen !== next) continue;
-    else if (step === 0) fields[doc] = (fields[doc] as number) | bit;
+    if (recordFields) fields[doc] = (fields[doc] as number) | bit;
     const length = lengths[doc * stride + fieldId] as number;
     scores[doc] =
       (scores[doc] as number) + factor * (d + (count * k1) / (count + kFixed + kLength * length));

@@ -53,14 +53,14 @@ export function withAlternatives(
 
 /** `all`: documents with every term, scores summed. `any`: documents with at least one. */
 export function combine(perTerm: TermHits[], mode: "all" | "any", capacity: number): Ranked {
-  const scores = new Float64Array(capacity);
   const matched = new Uint8Array(capacity);
-  const docs: number[] = [];
   if (perTerm.length === 1) {
     const only = perTerm[0] as TermHits;
     for (const doc of only.docs) matched[doc] = 1;
     return { docs: only.docs, scores: only.scores, matched };
   }
+  const scores = new Float64Array(capacity);
+  const docs: number[] = [];
   for (const hits of perTerm) {
     for (const doc of hits.docs) {
       if (matched[doc] === 0) docs.push(doc);
@@ -86,9 +86,20 @@ export function fieldFactor(bits: number): number {
   );
 }
 
-export function wholeTermFactor(entry: IndexedArticle, term: QueryTerm): number {
-  const head = entry.folded.slice(0, entry.captionStart - 1);
-  const first = nextMatch(head, term, 0);
+/**
+ * The weight of a whole term in the title or tags. `firstMatch`, when known, is where the term
+ * first matches in the folded text (a match never crosses a field separator, so the first match in
+ * the title and tags is that one when it starts before the caption).
+ */
+export function wholeTermFactor(
+  entry: IndexedArticle,
+  term: QueryTerm,
+  firstMatch?: number,
+): number {
+  const headEnd = entry.captionStart - 1;
+  if (firstMatch !== undefined && (firstMatch < 0 || firstMatch >= headEnd)) return 1;
+  const head = entry.folded.slice(0, headEnd);
+  const first = firstMatch ?? nextMatch(head, term, 0);
   if (first < 0) return 1;
   let factor = 1;
   if (first < entry.tagsStart) {

@@ -96,6 +96,13 @@ function makeDoc(entry: IndexedArticle, people: string[]): IndexDoc {
   };
 }
 
+/** The documents of `docs` that are among the hits. */
+function intersect(docs: readonly number[], hits: TermHits): number[] {
+  const member = new Uint8Array(hits.scores.length);
+  for (const doc of hits.docs) member[doc] = 1;
+  return docs.filter((doc) => member[doc] === 1);
+}
+
 export class SearchIndex {
   private readonly store: IndexStore;
   private readonly entries: Map<string, IndexedArticle>;
@@ -118,7 +125,7 @@ export class SearchIndex {
     this.entries = entries;
     this.people = people;
     this.terms = new TermEvaluator(store, this.byShortId);
-    this.suggester = new Suggester(store, names, (term) => this.terms.evaluate(term));
+    this.suggester = new Suggester(store, names, (term) => this.terms.matchesAny(term));
     this.englishNames = learnEnglishNames([...entries.values()].map((entry) => entry.article));
     for (const entry of entries.values()) {
       const shortId = store.shortIdOf(entry.article.id);
@@ -191,13 +198,25 @@ export class SearchIndex {
    * `UserError` for an empty, too long or unsearchable query.
    */
   search(query: string, options: SearchOptions = {}): SearchResult {
+    try {
+      return this.find(query, options);
+    } finally {
+      // Nothing of the terms' hits outlives the answer (it holds numbers, not their arrays).
+      this.terms.giveBack();
+    }
+  }
+
+  private find(query: string, options: SearchOptions): SearchResult {
     let terms = checkQuery(query);
     const limit = clampInteger(options.limit ?? DEFAULT_LIMIT, 1, MAX_LIMIT);
     const offset = clampInteger(options.offset ?? 0, 0, 1_000_000);
     const mode = options.mode ?? "all";
     const capacity = this.store.capacity;
     const evaluate = (term: QueryTerm) => this.terms.evaluate(term);
-    let perTerm = terms.map((term) => this.evaluateWithChineseNames(term));
+    let perTerm =
+      mode === "all" && terms.length > 1
+        ? this.evaluateNarrowing(terms)
+        : terms.map((term) => this.evaluateWithChineseNames(term));
     const wholeName = mode === "all" ? chineseNamesOfQuery(this.englishNames, terms) : [];
     if (wholeName.length > 0)
       perTerm = [withAlternatives(combine(perTerm, "all", capacity), wholeName, evaluate)];
@@ -208,21 +227,27 @@ export class SearchIndex {
     }
     const ranked = combine(perTerm, mode, capacity);
     const page = this.topDocs(ranked, offset + limit).slice(offset);
+    const snippetTerms =
+      page.length === 0
+        ? []
+        : [...terms, ...terms.flatMap((t) => chineseNames(this.englishNames, t)), ...wholeName];
     const hits = page.map((shortId) => {
       const entry = this.byShortId[shortId] as IndexedArticle;
       return {
         id: entry.article.id,
         score: round(ranked.scores[shortId] as number),
-        snippets: makeSnippets(entry, [
-          ...terms,
-          ...terms.flatMap((t) => chineseNames(this.englishNames, t)),
-          ...wholeName,
-        ]),
+        snippets: makeSnippets(entry, snippetTerms),
       };
     });
+    // Suggestions need each term's own hits, not only those among the other terms' hits.
     const suggestions =
       ranked.docs.length === 0 && options.suggestions !== false
-        ? this.suggester.suggest(terms, perTerm)
+        ? this.suggester.suggest(
+            terms,
+            mode === "all" && terms.length > 1 && wholeName.length === 0
+              ? terms.map((term) => this.evaluateWithChineseNames(term))
+              : perTerm,
+          )
         : [];
     return { query, total: ranked.docs.length, hits, suggestions };
   }
@@ -232,12 +257,34 @@ export class SearchIndex {
    * articles that write one of them; each is verified against the text like any term. The
    * score of an article is the best of its matches.
    */
-  private evaluateWithChineseNames(term: QueryTerm): TermHits {
-    const own = this.terms.evaluate(term);
+  private evaluateWithChineseNames(term: QueryTerm, within?: readonly number[]): TermHits {
+    const own = this.terms.evaluate(term, within);
     const alternatives = chineseNames(this.englishNames, term);
     return alternatives.length === 0
       ? own
-      : withAlternatives(own, alternatives, (alternative) => this.terms.evaluate(alternative));
+      : withAlternatives(own, alternatives, (alternative) =>
+          this.terms.evaluate(alternative, within),
+        );
+  }
+
+  /**
+   * The terms of an `all` query, each scored only among the articles every term evaluated so
+   * far matched, rarest term first: the articles that have them all get the scores a full
+   * evaluation gives them, without checking and scoring every article a common term is in.
+   * Hits are in the terms' order (their scores are summed in that order).
+   */
+  private evaluateNarrowing(terms: QueryTerm[]): TermHits[] {
+    const order = terms
+      .map((term, i) => ({ i, size: this.terms.size(term) }))
+      .sort((a, b) => a.size - b.size || a.i - b.i);
+    const perTerm: TermHits[] = new Array(terms.length);
+    let within: readonly number[] | undefined;
+    for (const { i } of order) {
+      const hits = this.evaluateWithChineseNames(terms[i] as QueryTerm, within);
+      perTerm[i] = hits;
+      within = within ? intersect(within, hits) : hits.docs;
+    }
+    return perTerm;
   }
 
   /** Terms that found nothing (a whole question, in `any` mode) are replaced by their words. */

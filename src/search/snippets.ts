@@ -129,16 +129,30 @@ function firstMatch(
 /** Letters and digits a snippet needs besides its matches: about a clause. */
 const MIN_CONTEXT = 10;
 const CONTEXT_CHAR = /[\p{L}\p{N}]/u;
+/** Per UTF-16 unit: 0 not known yet, 1 not a letter or digit, 2 a letter or digit. */
+let contextUnits: Uint8Array | undefined;
+
+function isContextUnit(code: number): boolean {
+  contextUnits ??= new Uint8Array(0x10000);
+  let known = contextUnits[code] as number;
+  if (known === 0) {
+    known = CONTEXT_CHAR.test(String.fromCharCode(code)) ? 2 : 1;
+    contextUnits[code] = known;
+  }
+  return known === 2;
+}
 
 function contextLength(
   text: string,
   [start, end]: [number, number],
   ranges: Array<[number, number]>,
 ): number {
+  // Only the matches that overlap the range can hold one of its characters.
+  const inside = ranges.filter(([s, e]) => s < end && e > start);
   let count = 0;
   for (let i = start; i < end; i++) {
-    if (!CONTEXT_CHAR.test(text.charAt(i))) continue;
-    if (!ranges.some(([s, e]) => i >= s && i < e)) count++;
+    if (!isContextUnit(text.charCodeAt(i))) continue;
+    if (!inside.some(([s, e]) => i >= s && i < e)) count++;
   }
   return count;
 }

@@ -13,12 +13,12 @@ import type { IndexStore } from "./store.js";
 export class Suggester {
   /**
    * @param names Tags and people names, with how many articles have each.
-   * @param evaluate The hits of one term.
+   * @param matchesAny Whether one term has at least one hit.
    */
   constructor(
     private readonly store: IndexStore,
     readonly names: Map<string, number>,
-    private readonly evaluate: (term: QueryTerm) => TermHits,
+    private readonly matchesAny: (term: QueryTerm) => boolean,
   ) {}
 
   /** Counts or uncounts an article's names (`countNames`), dropping the length index. */
@@ -59,7 +59,7 @@ export class Suggester {
       const key = termKey(token);
       if (this.store.lookup(key, isPrefixKey(key)).length === 0) return false;
     }
-    return this.evaluate(term).docs.length > 0;
+    return this.matchesAny(term);
   }
 
   /** The longest parts of a term that do occur (斯托尔滕贝格说了 → 斯托尔滕贝格). */
@@ -97,14 +97,12 @@ export class Suggester {
     if (term.tokens.some((token) => termKey(token) !== token) && term.text.length >= 2) {
       const text = term.text;
       const limit = text.length >= 5 ? 2 : 1;
-      const chars = new Set(text);
+      const shares = sharedCounter(text);
       const byLength = this.namesByLength();
       for (let length = text.length - limit; length <= text.length + limit; length++) {
         for (const name of byLength.get(length) ?? []) {
           if (name === text) continue;
-          let shared = 0;
-          for (const char of name) if (chars.has(char)) shared++;
-          if (shared < text.length - limit) continue;
+          if (shares(name) < text.length - limit) continue;
           if (editDistance(name, text, limit) <= limit)
             counts.set(name, (counts.get(name) ?? 0) + (this.names.get(name) ?? 0));
         }
@@ -130,6 +128,37 @@ export class Suggester {
     this.namesIndex = byLength;
     return byLength;
   }
+}
+
+/**
+ * For a text, how many characters of a name are characters of the text (a character of the name
+ * counted each time it occurs): a cheap filter before the edit distance. Over UTF-16 units, with
+ * a surrogate pair (in the text or the name) counted as one character.
+ */
+export function sharedCounter(text: string): (name: string) => number {
+  const units: number[] = [];
+  let astral = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) astral = true;
+    else if (!units.includes(code)) units.push(code);
+  }
+  const chars = astral ? new Set(text) : undefined;
+  return (name) => {
+    let shared = 0;
+    for (let i = 0; i < name.length; i++) {
+      const code = name.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdfff) return sharedChars(name, text, chars);
+      if (units.includes(code)) shared++;
+    }
+    return shared;
+  };
+}
+
+function sharedChars(name: string, text: string, chars = new Set(text)): number {
+  let shared = 0;
+  for (const char of name) if (chars.has(char)) shared++;
+  return shared;
 }
 
 function isHanKey(key: string): boolean {
