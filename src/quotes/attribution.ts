@@ -3,7 +3,7 @@ import type { Discourse } from "./discourse.js";
 import type { ArticlePeople, Entity } from "./mentions.js";
 import type { QuoteKind } from "./model.js";
 import { CLAUSE_BREAK, OPENERS, type Part, type QuotedText, type Span } from "./spans.js";
-import { resolveSlot, type Slot, subjectAtStart } from "./speakers.js";
+import { resolveSlot, type Slot, subjectAtStart, unnamedSubject } from "./speakers.js";
 import {
   LEADING_CONNECTIVES,
   looksLikeTerm,
@@ -69,6 +69,8 @@ export function discoverSpeakers({ text, people }: Reading): void {
 /** The direct quotation that came last, for a paragraph that continues it. */
 export interface LastDirect {
   entity: Entity;
+  /** `Discourse.silenced` when it was said: an unnamed speaker since then ends it. */
+  silenced: number;
   /** Paragraph where the quotation ends. */
   paragraph: number;
   /** Nothing but its attribution follows it in that paragraph. */
@@ -144,6 +146,11 @@ export function classify(
     const verb = VERB_AT_END.exec(clause);
     if (verb && !NOT_SPEECH_ENDINGS.test(clause) && (hasPunct || /[说道称]$/.test(clause))) {
       const slot = resolveSlot(quoted, people, p, clauseStart, clauseStart + verb.index);
+      if (
+        slot.kind === "none" &&
+        unnamedSubject(quoted, people, p, clauseStart, clauseStart + verb.index)
+      )
+        discourse.noteNobody(p, clauseStart);
       if (slot.kind !== "none" && endsClause && !looksLikeTitle(inner)) {
         const entity = discourse.speakerOf(p, slot, clauseStart + verb.index);
         if (entity) return { entity, kind: "direct", attributionEnd: -1 };
@@ -180,7 +187,12 @@ export function classify(
       hasPunct && punct === ":",
     );
     if (after) {
-      if (after.slot.kind === "none") return undefined;
+      if (after.slot.kind === "none") {
+        const start = after.verbAt - (after.slotLength ?? 0);
+        if (unnamedSubject(quoted, people, last.paragraph, start, after.verbAt))
+          discourse.noteNobody(last.paragraph, start);
+        return undefined;
+      }
       const entity = discourse.speakerOf(last.paragraph, after.slot, after.verbAt);
       if (entity) return { entity, kind: "direct", attributionEnd: after.end };
       return undefined;
@@ -213,6 +225,7 @@ export function classify(
     if (
       wholeParagraph &&
       lastDirect &&
+      lastDirect.silenced === discourse.silenced &&
       lastDirect.paragraph === p - 1 &&
       lastDirect.endsParagraph
     ) {
@@ -254,7 +267,11 @@ export function classify(
     return undefined;
   const verbClause = quoted.clauseStart(p, verb.index);
   const slot = resolveSlot(quoted, people, p, verbClause, verb.index);
-  if (slot.kind === "none") return undefined;
+  if (slot.kind === "none") {
+    if (unnamedSubject(quoted, people, p, verbClause, verb.index))
+      discourse.noteNobody(p, verbClause);
+    return undefined;
+  }
   const entity = discourse.speakerOf(p, slot, verb.index);
   if (!entity) return undefined;
   return { entity, kind: "partial", attributionEnd: -1 };
@@ -267,7 +284,7 @@ export function afterAttribution(
   paragraph: number,
   closeAt: number,
   introduced = false,
-): { slot: Slot; verbAt: number; end: number } | undefined {
+): { slot: Slot; verbAt: number; end: number; slotLength?: number } | undefined {
   const text = quoted.folded[paragraph] as string;
   let i = closeAt + 1;
   while (i < text.length && /[\s,]/.test(text[i] as string)) i++;
@@ -289,7 +306,7 @@ export function afterAttribution(
   const verb = VERB_AT_END.exec(clause);
   if (verb && !NOT_SPEECH_ENDINGS.test(clause)) {
     const slot = resolveSlot(quoted, people, paragraph, start, start + verb.index);
-    return { slot, verbAt: start + verb.index, end: j + 1 };
+    return { slot, verbAt: start + verb.index, end: j + 1, slotLength: verb.index };
   }
   // `”寒山碧表示对洪为民的背景也感到很奇怪。`: a person and a speech verb opening the clause.
   const first = VERB_MATCHER.matchAll(clause).next();

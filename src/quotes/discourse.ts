@@ -28,8 +28,24 @@ export interface LastSpeaker {
   reported: boolean;
 }
 
+/**
+ * Stands for an unnamed speaker (一位网友, 该官员, 记者) in the mentions: the most recent subject
+ * for a pronoun and the one speaking on, so that neither reaches back to a named person.
+ */
+export const NOBODY: Entity = {
+  canonical: "",
+  key: "",
+  forms: new Set(),
+  english: new Set(),
+  gender: undefined,
+  genderSure: false,
+  fullForms: new Set(),
+};
+
 export class Discourse {
   private lastSpeaker: LastSpeaker | undefined;
+  /** Bumped each time an unnamed speaker takes over. */
+  silenced = 0;
 
   constructor(
     private readonly text: QuotedText,
@@ -65,6 +81,7 @@ export class Discourse {
     let chosen: Entity | undefined;
     if (gender === "f") chosen = compatible.find((e) => e.gender === "f") ?? compatible[0];
     else chosen = compatible[0];
+    if (chosen === NOBODY) return undefined;
     if (chosen && compatible.length === 1 && !chosen.gender) chosen.gender = gender;
     return chosen;
   }
@@ -149,7 +166,8 @@ export class Discourse {
       for (const m of this.people.mentions) {
         if (m.paragraph !== paragraph || m.offset < start || m.offset >= clauseEnd) continue;
         const before = text.slice(start + lead, m.offset);
-        if (before.length <= 8 && !/[在对向给跟同和与]/.test(before)) return m.entity;
+        if (before.length <= 8 && !/[在对向给跟同和与]/.test(before))
+          return m.entity === NOBODY ? undefined : m.entity;
         break;
       }
       // A clause opened by a name nobody registered (`王毅却大谈…，还称“…”`) has a subject of its
@@ -163,6 +181,13 @@ export class Discourse {
   noteSpeaker(paragraph: number, offset: number, entity: Entity, reported = false): void {
     this.lastSpeaker = { entity, paragraph, offset, reported };
     this.people.addMention(paragraph, offset, entity, true);
+  }
+
+  /** An unnamed person or a group speaks at (paragraph, offset): nobody is speaking on. */
+  noteNobody(paragraph: number, offset: number): void {
+    this.lastSpeaker = undefined;
+    this.silenced++;
+    this.people.addMention(paragraph, offset, NOBODY, true);
   }
 
   currentSpeaker(): LastSpeaker | undefined {

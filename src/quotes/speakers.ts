@@ -81,7 +81,69 @@ export function resolveSlot(
     if (stripped === s) break;
     s = stripped;
   }
+  // `石山引述熟悉日本人士的话称`: the words are the cited person's; no name at the end, no one.
+  if (CITING.test(whole)) return { kind: "none" };
   return subjectAtStart(people, offset, whole);
+}
+
+/** A speaker clause relaying someone else's words: `引述…的话`, `援引…说法`, `转述`. */
+const CITING = /(?:引述|援引|引用|转述|转引)[^,。]{1,24}$/;
+
+/** A group noun or an unnamed role in a speaker clause (网友, 记者, 官员, 发言人). */
+const UNNAMED_HEAD = new RegExp(`(?:${alternation(wordList("group-nouns"))})`);
+
+/**
+ * Whether a speaker clause that names no one has an unnamed person or a group for subject
+ * (`一位网友表示`, `该官员说`, `记者问`, `议员们称`): their words are nobody's, and they take over
+ * from the speaker going on.
+ */
+export function unnamedSubject(
+  text: QuotedText,
+  people: ArticlePeople,
+  paragraph: number,
+  slotStart: number,
+  slotEnd: number,
+): boolean {
+  const s = (text.folded[paragraph] as string)
+    .slice(slotStart, slotEnd)
+    .replace(LEADING_CONNECTIVES, "");
+  if (s.length === 0) return false;
+  if (/们$/.test(s) || CITING.test(s)) return true;
+  // `这位历史学家表示`, `该官员说`: the person last named with that role (历史学家赵文华), or
+  // nobody when the role was last written without a name (一名美国官员…。该官员说).
+  const demonstrative = /^(?:该|此|这位|这名|那位)/.exec(s);
+  if (demonstrative) {
+    const role = s.slice(demonstrative[0].length, demonstrative[0].length + 2);
+    return role.length < 2 || !namedAfterRole(text, people, paragraph, slotStart, role);
+  }
+  if (/^(?:有|一位|一名|一个|一些|多位|多名|几位|数名|许多|不少|某)/.test(s)) return true;
+  return UNNAMED_HEAD.test(s);
+}
+
+/**
+ * Whether a person is named (within two paragraphs before `offset`) no earlier than the last
+ * time the role was written: `历史学家赵文华…。这位历史学家` yes, `一名美国官员…。该官员` no.
+ */
+function namedAfterRole(
+  text: QuotedText,
+  people: ArticlePeople,
+  paragraph: number,
+  offset: number,
+  role: string,
+): boolean {
+  let roleAt: [number, number] | undefined;
+  for (let p = paragraph; p >= Math.max(0, paragraph - 2) && !roleAt; p--) {
+    const folded = text.folded[p] as string;
+    const at = folded.lastIndexOf(role, p === paragraph ? offset - 1 : folded.length);
+    if (at >= 0) roleAt = [p, at];
+  }
+  return people.mentions.some(
+    (m) =>
+      m.entity.canonical !== "" &&
+      m.paragraph >= paragraph - 2 &&
+      (m.paragraph < paragraph || (m.paragraph === paragraph && m.offset < offset)) &&
+      (!roleAt || m.paragraph > roleAt[0] || (m.paragraph === roleAt[0] && m.offset >= roleAt[1])),
+  );
 }
 
 /**
@@ -97,6 +159,8 @@ export function subjectAtStart(people: ArticlePeople, offset: number, s: string)
   for (const skip of modifier > 0 ? [0, modifier] : [0]) {
     const best = people.aliasAtStartOf(s, skip);
     const rest = best ? s.slice(skip + best.length) : "";
+    // `拜登的一位高级顾问…说`: a name before 的 owns the speaker, it is not the speaker.
+    if (best && rest.startsWith("的") && rest.length > 1) continue;
     if (
       best &&
       (startsWithAfterName(rest) ||
