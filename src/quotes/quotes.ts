@@ -166,8 +166,11 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
         .join("\n");
       emit(result.entity, quoted, result.kind, p, span.open);
       discourse.noteSpeaker(p, span.open, result.entity);
-      if (result.kind === "direct") {
+      if (result.kind === "direct")
         previous = { span, entity: result.entity, attributionEnd: result.attributionEnd };
+      // A paragraph that is only a quotation goes on with the quotation ending the paragraph
+      // before, direct or partial (`他说，…，“…”` then `“…”`).
+      if (result.kind === "direct" || result.kind === "partial") {
         const last = span.parts[span.parts.length - 1] as Part;
         const lastText = text.folded[last.paragraph] as string;
         const tailFrom = result.attributionEnd >= 0 ? result.attributionEnd : span.close + 1;
