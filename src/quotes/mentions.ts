@@ -1,6 +1,7 @@
 import { lexicon, wordList, wordSet } from "../text/lexicon.js";
 import {
   alternation,
+  dictionaryNameAt,
   dottedNames,
   type Gender,
   isNotPerson,
@@ -41,6 +42,9 @@ export interface Mention {
   /** Noted as the speaker of a quote (not a name written in the text). */
   speaker?: boolean;
 }
+
+/** Japanese surnames (岸田, 安倍): their bearers are called by the surname alone. */
+const JAPANESE_SURNAMES = wordSet("japanese-surnames");
 
 /** Words next to a name that tell the gender (女士, 先生, 女发言人), by gender. */
 const GENDERED_TITLES = lexicon("gendered-titles").entries;
@@ -320,8 +324,44 @@ export class ArticlePeople {
     return best;
   }
 
+  /**
+   * A Japanese full name and its surname are one person (岸田文雄, 岸田表示; 安倍 and the
+   * 安倍晋三 the dictionary knows): the surname becomes an alias of the full name, and a
+   * surname-only person takes the full name the article writes as another form.
+   */
+  linkJapaneseNames(): void {
+    for (const entity of [...this.entities.values()]) {
+      const key = entity.key;
+      if (key.length >= 3 && key.length <= 4 && JAPANESE_SURNAMES.has(key.slice(0, 2))) {
+        const surname = key.slice(0, 2);
+        const owner = this.aliasIndex.get(surname);
+        if (owner && owner !== entity && owner.key === surname) {
+          for (const form of owner.forms) entity.forms.add(form);
+          entity.forms.add(owner.canonical);
+          for (const alias of this.aliasList)
+            if (this.aliasIndex.get(alias) === owner) this.aliasIndex.set(alias, entity);
+          this.entities.delete(owner.key);
+        } else if (!owner) {
+          entity.forms.add(surname);
+          this.addAlias(surname, entity);
+        }
+      } else if (JAPANESE_SURNAMES.has(key)) {
+        for (const text of this.text.folded) {
+          for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + key.length)) {
+            const full = dictionaryNameAt(text, at);
+            if (!full || full.length <= key.length || full.length > 4 || this.aliasIndex.has(full))
+              continue;
+            entity.forms.add(full);
+            this.addAlias(full, entity);
+          }
+        }
+      }
+    }
+  }
+
   /** Occurrences of every known name outside quotations, in text order, for pronoun resolution. */
   indexMentions(): void {
+    this.linkJapaneseNames();
     if (this.aliasList.length === 0) return;
     const sorted = [...this.aliasList].sort((a, b) => b.length - a.length);
     const pattern = new RegExp(sorted.map(escapeRegExp).join("|"), "g");
