@@ -4,6 +4,7 @@ import {
   dictionaryNameAt,
   dottedNames,
   type Gender,
+  hanNameDots,
   isNotPerson,
   nameAt,
   nameAtEnd,
@@ -43,6 +44,15 @@ export interface Mention {
   speaker?: boolean;
 }
 
+/** A title right after a surname (蔡总统, 王教授): the titles written after names, and before. */
+const SURNAME_TITLE = new RegExp(
+  `^(?:${alternation(
+    [...lexicon("post-titles").entries.map((e) => e.term), ...wordList("person-titles")]
+      .filter((t) => t.length >= 2)
+      .sort((a, b) => b.length - a.length),
+  )})`,
+);
+
 /** Japanese surnames (岸田, 安倍): their bearers are called by the surname alone. */
 const JAPANESE_SURNAMES = wordSet("japanese-surnames");
 
@@ -80,7 +90,7 @@ export class ArticlePeople {
   }
 
   entityFor(name: string, original: string): Entity {
-    const folded = foldText(name);
+    const folded = hanNameDots(foldText(name));
     const existing =
       this.aliasIndex.get(folded) ?? this.aliasIndex.get(folded.replaceAll(NAME_DOT, ""));
     if (existing) {
@@ -329,8 +339,17 @@ export class ArticlePeople {
    * 安倍晋三 the dictionary knows): the surname becomes an alias of the full name, and a
    * surname-only person takes the full name the article writes as another form.
    */
-  linkJapaneseNames(): void {
+  linkForms(): void {
+    this.linkTitledSurnames();
     for (const entity of [...this.entities.values()]) {
+      // The given name of a dotted name, when the article calls the person by it (莉斯尔说).
+      for (const full of entity.fullForms) {
+        const parts = full.split(NAME_DOT);
+        const first = parts[0] as string;
+        if (parts.length !== 2 || this.aliasIndex.get(first) !== entity) continue;
+        if (this.text.folded.some((text) => new RegExp(`${first}(?!${NAME_DOT})`).test(text)))
+          entity.forms.add(first);
+      }
       const key = entity.key;
       if (key.length >= 3 && key.length <= 4 && JAPANESE_SURNAMES.has(key.slice(0, 2))) {
         const surname = key.slice(0, 2);
@@ -359,9 +378,47 @@ export class ArticlePeople {
     }
   }
 
+  /**
+   * Surname + title (蔡总统, 王教授, 李医生) names the one person of that surname the article
+   * names in full: the form becomes theirs, so a reader may ask by it.
+   */
+  private linkTitledSurnames(): void {
+    const bearers = new Map<string, Entity[]>();
+    for (const entity of this.entities.values()) {
+      const key = entity.key;
+      if (key.length < 2 || key.length > 3 || !SURNAMES.has(key[0] as string)) continue;
+      if (![...key].every((c) => /\p{Script=Han}/u.test(c)) || /先生|女士|小姐/.test(key)) continue;
+      const list = bearers.get(key[0] as string) ?? [];
+      list.push(entity);
+      bearers.set(key[0] as string, list);
+    }
+    if (bearers.size === 0) return;
+    for (let p = 0; p < this.text.folded.length; p++) {
+      const text = this.text.folded[p] as string;
+      for (const [surname, list] of bearers) {
+        if (list.length !== 1) continue;
+        const entity = list[0] as Entity;
+        for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
+          if (
+            at > 0 &&
+            /\p{Script=Han}/u.test(text[at - 1] as string) &&
+            !/[的、和与及]/.test(text[at - 1] as string)
+          )
+            continue;
+          const title = SURNAME_TITLE.exec(text.slice(at + 1, at + 8))?.[0];
+          if (!title) continue;
+          const form = text.slice(at, at + 1 + title.length);
+          if (this.aliasIndex.has(form)) continue;
+          entity.forms.add((this.text.original[p] as string).slice(at, at + form.length));
+          this.addAlias(form, entity);
+        }
+      }
+    }
+  }
+
   /** Occurrences of every known name outside quotations, in text order, for pronoun resolution. */
   indexMentions(): void {
-    this.linkJapaneseNames();
+    this.linkForms();
     if (this.aliasList.length === 0) return;
     const sorted = [...this.aliasList].sort((a, b) => b.length - a.length);
     const pattern = new RegExp(sorted.map(escapeRegExp).join("|"), "g");

@@ -1,4 +1,4 @@
-import { isNameHan } from "../text/names.js";
+import { hanNameDots, isNameHan } from "../text/names.js";
 import { foldText } from "../text/text.js";
 import { findVerbs, type VerbMatch } from "./speech.js";
 
@@ -80,7 +80,7 @@ export class QuotedText {
 
   constructor(paragraphs: readonly string[]) {
     this.original = paragraphs;
-    this.folded = paragraphs.map((p) => foldText(p));
+    this.folded = paragraphs.map((p) => hanNameDots(foldText(p)));
     this.masks = this.folded.map((p) => new Uint8Array(p.length));
     this.verbs = this.folded.map((p) => findVerbs(p));
     this.spans = findSpans(this.folded, this.masks);
