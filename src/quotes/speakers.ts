@@ -11,6 +11,7 @@ import {
   startsWithAfterName,
   TITLE_AT_END,
   TITLE_AT_START,
+  TITLE_MATCHER,
   trimDottedName,
 } from "../text/names.js";
 import { NAME_DOT } from "../text/text.js";
@@ -108,6 +109,9 @@ export function unnamedSubject(
     .slice(slotStart, slotEnd)
     .replace(LEADING_CONNECTIVES, "");
   if (s.length === 0) return false;
+  // A slot naming someone known (`盖森伯格（Geisenberger）在接受…采访时对记者`) was not read
+  // whole, but its speaker is no unnamed person.
+  if (people.aliasList.some((alias) => s.includes(alias))) return false;
   if (/们$/.test(s) || CITING.test(s)) return true;
   // `这位历史学家表示`, `该官员说`: the person last named with that role (历史学家赵文华), or
   // nobody when the role was last written without a name (一名美国官员…。该官员说).
@@ -117,7 +121,8 @@ export function unnamedSubject(
     return role.length < 2 || !namedAfterRole(text, people, paragraph, slotStart, role);
   }
   if (/^(?:有|一位|一名|一个|一些|多位|多名|几位|数名|许多|不少|某)/.test(s)) return true;
-  return UNNAMED_HEAD.test(s);
+  // `访民玛卡妈妈表示`, `白宫新闻秘书说`: a title before no name anyone knows is someone unnamed.
+  return UNNAMED_HEAD.test(s) || TITLE_MATCHER.matchAll(s).next().done === false;
 }
 
 /**

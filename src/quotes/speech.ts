@@ -88,6 +88,9 @@ export function looksLikeTerm(text: string, open: number, close: number, inner: 
     // The one spoken to (告诉“美国之音”：, 对“大纪元”表示): a medium or a body, not words.
     if (ADDRESSEE_BEFORE.test(before)) return true;
   }
+  // `举着“…”的标语`, `“…”的说法`: the marks name the words of a banner or a saying.
+  if (after.startsWith("的") && TERM_HEAD.test(after.slice(1)) && !/^的[、等]/.test(after))
+    return true;
   const short = inner.replace(/[^\u4e00-\u9fff]/g, "").length <= 8;
   if (short && TERM_HEAD.test(after)) return true;
   const han = inner.replace(/[^\u4e00-\u9fff]/g, "").length;
