@@ -1,5 +1,5 @@
-import { wordList } from "../text/lexicon.js";
-import { alternation, type Gender, nameAt } from "../text/names.js";
+import { lexicon, wordList } from "../text/lexicon.js";
+import { alternation, type Gender, nameAt, TITLE_AT_END } from "../text/names.js";
 import type { ArticlePeople, Entity, Mention } from "./mentions.js";
 import type { QuotedText } from "./spans.js";
 import { resolveSlot, type Slot } from "./speakers.js";
@@ -18,6 +18,11 @@ import { LEADING_CONNECTIVES, type VerbMatch } from "./speech.js";
  */
 const OBJECT_MARKER = new RegExp(
   `(?:${alternation([...wordList("addressee-markers").filter((w) => w !== "问"), "代表", "替"])})$`,
+);
+
+/** A title written after a name, alone (博士, 女士, 总统). */
+const POST_TITLE = new RegExp(
+  `^(?:${alternation(lexicon("post-titles").entries.map((e) => e.term))})$`,
 );
 
 export interface LastSpeaker {
@@ -168,6 +173,14 @@ export class Discourse {
         const before = text.slice(start + lead, m.offset);
         if (before.length <= 8 && !/[在对向给跟同和与]/.test(before))
           return m.entity === NOBODY ? undefined : m.entity;
+        // A clause that is only a titled name (`…专家莎拉‧陈（Sarah Chan）博士，在…时表示`).
+        if (
+          m.entity !== NOBODY &&
+          before.length <= 24 &&
+          !/[在对向给跟同和与]/.test(before) &&
+          this.bareName(text.slice(m.offset, clauseEnd), m.entity)
+        )
+          return m.entity;
         break;
       }
       // A clause opened by a name nobody registered (`王毅却大谈…，还称“…”`) has a subject of its
@@ -176,6 +189,21 @@ export class Discourse {
       clauseEnd = start - 1;
     }
     return undefined;
+  }
+
+  /** Whether `clause` is the entity's name and nothing but a bracket and a title after it. */
+  private bareName(clause: string, entity: Entity): boolean {
+    for (const form of [entity.key, ...this.people.aliasList]) {
+      if (this.people.entityByAlias(form) !== entity && form !== entity.key) continue;
+      if (!clause.startsWith(form)) continue;
+      const rest = clause
+        .slice(form.length)
+        .replace(/^\([^()]*\)/, "")
+        .trim();
+      if (rest === "" || (rest.length <= 4 && TITLE_AT_END.test(rest)) || POST_TITLE.test(rest))
+        return true;
+    }
+    return false;
   }
 
   noteSpeaker(paragraph: number, offset: number, entity: Entity, reported = false): void {

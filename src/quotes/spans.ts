@@ -103,12 +103,14 @@ export class QuotedText {
         let a = i;
         while (a > 0 && mask[a - 1]) a--;
         const run = text.slice(a, i + 1);
+        // So is a programme's or a body's name before its bracket or head noun
+        // (`接受…的“The Nation Speaks”节目采访时`, `在…的“中国内幕”（China Insider）节目中`).
         const embedded =
           i + 1 < offset &&
-          isNameHan(text[i + 1]) &&
+          (isNameHan(text[i + 1]) || text[i + 1] === "(") &&
           a > 0 &&
           isNameHan(text[a - 1]) &&
-          run.length <= 14 &&
+          run.length <= 24 &&
           !/[。!?,]/.test(run);
         if (!embedded) return i + 1;
         i = a;
