@@ -31,6 +31,7 @@ export const COMPOUND_SURNAMES = [
 const COMPOUND_SURNAME_SET = new Set(COMPOUND_SURNAMES);
 /** Characters that never occur in a Chinese given name in practice (function words, verbs). */
 export const NOT_IN_GIVEN_NAME = wordSet("not-in-given-name");
+const JAPANESE_SURNAME_SET = wordSet("japanese-surnames");
 /** Titles and roles written before a name, longest first. */
 export const PERSON_TITLES = [...wordList("person-titles")].sort((a, b) => b.length - a.length);
 const PLACES = wordSet("places");
@@ -364,6 +365,20 @@ export function nameAtEnd(slot: string, loose: boolean): number {
     TITLE_AT_END.test(rest) ||
     NAME_PRECEDING_CHARS.has(rest[rest.length - 1] as string) ||
     (loose && !isTransliterationChar(rest[rest.length - 1]));
+  // A Japanese name (沟口墨道): a Japanese surname and two name characters, before any
+  // transliteration reading of its given name.
+  if (slot.length >= 4 && JAPANESE_SURNAME_SET.has(slot.slice(-4, -2))) {
+    const given = slot.slice(-2);
+    const rest = slot.slice(0, -4);
+    if (
+      [...given].every((c) => isNameHan(c)) &&
+      !NOT_PEOPLE.has(slot.slice(-4)) &&
+      !isFunctionWord(given) &&
+      !isOrdinaryWord(given) &&
+      (loose || okBefore(rest))
+    )
+      return 4;
+  }
   let run = 0;
   while (run < Math.min(8, slot.length) && isTransliterationChar(slot[slot.length - 1 - run]))
     run++;
