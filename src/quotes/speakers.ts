@@ -222,9 +222,15 @@ function nameAtSlotEnd(
       return { entity: known.entity, start: offset + rest.length };
   }
   const addressed = ADDRESSED.exec(s);
+  // A rarer surname (伊先生) counts after a role or 的 (`金融业方面的专家伊先生`).
+  const rareSurname = (char: string, before: string): boolean =>
+    !/[这那该此本其每各某位名个老小男女一两几的是和与及们有]/.test(char) &&
+    before !== "" &&
+    (TITLE_AT_END.test(before) || NAME_PRECEDING_CHARS.has(before[before.length - 1] as string));
   if (
     addressed &&
-    SURNAMES.has(addressed[1] as string) &&
+    (SURNAMES.has(addressed[1] as string) ||
+      rareSurname(addressed[1] as string, s.slice(0, addressed.index))) &&
     !isTransliterationChar(s[addressed.index - 1]) &&
     !people.aliasAtEnd(s.slice(0, addressed.index))
   ) {
