@@ -277,6 +277,24 @@ export function classify(
   return { entity, kind: "partial", attributionEnd: -1 };
 }
 
+/** The closing mark of the last quotation in a row (`“…”；“…”`, `“…”、“…”`) from `closeAt`. */
+function chainEnd(quoted: QuotedText, paragraph: number, closeAt: number): number {
+  const text = quoted.folded[paragraph] as string;
+  for (;;) {
+    const gap = /^\s*[;,、]?\s*(?=[“「『])/.exec(text.slice(closeAt + 1));
+    if (!gap) return closeAt;
+    const open = closeAt + 1 + gap[0].length;
+    const next = quoted.spans.find(
+      (span) =>
+        span.open === open &&
+        span.parts.length === 1 &&
+        (span.parts[0] as Part).paragraph === paragraph,
+    );
+    if (!next || next.close < 0) return closeAt;
+    closeAt = next.close;
+  }
+}
+
 /** `”，她补充说。` after a closing mark: the speaker slot and where the attribution ends. */
 export function afterAttribution(
   quoted: QuotedText,
@@ -286,8 +304,13 @@ export function afterAttribution(
   introduced = false,
 ): { slot: Slot; verbAt: number; end: number; slotLength?: number } | undefined {
   const text = quoted.folded[paragraph] as string;
+  // `“…”；“…”。孙大午在北大慷慨激昂地说。`: quotations in a row share the attribution after
+  // the last, and a short sentence of its own after the full stop can be it.
+  closeAt = chainEnd(quoted, paragraph, closeAt);
   let i = closeAt + 1;
   while (i < text.length && /[\s,]/.test(text[i] as string)) i++;
+  const afterStop = text[i] === "。";
+  if (afterStop) i++;
   const start = i;
   let depth = 0;
   let j = start;
@@ -304,6 +327,14 @@ export function afterAttribution(
   if (introduced && text[j] === ":" && /^\s*[“「『]/.test(text.slice(j + 1))) return undefined;
   const clause = text.slice(start, j);
   const verb = VERB_AT_END.exec(clause);
+  if (afterStop) {
+    // Only a whole sentence `X说。` ending the paragraph or followed by more quotation.
+    if (!verb || NOT_SPEECH_ENDINGS.test(clause) || verb[0].length > 4) return undefined;
+    if (text[j] !== "。" || !/^\s*(?:$|[“「『])/.test(text.slice(j + 1))) return undefined;
+    const slot = resolveSlot(quoted, people, paragraph, start, start + verb.index);
+    if (slot.kind !== "person") return undefined;
+    return { slot, verbAt: start + verb.index, end: j + 1, slotLength: verb.index };
+  }
   if (verb && !NOT_SPEECH_ENDINGS.test(clause)) {
     const slot = resolveSlot(quoted, people, paragraph, start, start + verb.index);
     return { slot, verbAt: start + verb.index, end: j + 1, slotLength: verb.index };
