@@ -61,6 +61,8 @@ export function resolveSlot(
     offset += lead[0].length;
   }
   const whole = s;
+  // `…，是告诉她们真相，“…”`, `要告诉大家`: a copula or a modal before the verb, no subject.
+  if (/^(?:是|就是|正是|也是|还是|要|是要|想要|为了|是为了)$/.test(s)) return { kind: "zero" };
   // `高盛分析师们`, `他们`: several people speaking are no one person.
   if (/们$/.test(s)) return { kind: "none" };
   for (let step = 0; step < 8; step++) {
