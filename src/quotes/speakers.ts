@@ -87,10 +87,20 @@ export function resolveSlot(
     if (stripped === s) break;
     s = stripped;
   }
+  // `NPR援引…教授凯瑟琳·卡利（Kathleen Carley）的话说`: the one cited is the speaker.
+  const cited = CITED_WORDS.exec(whole);
+  if (cited) {
+    const from = offset + cited.index + (cited[1] as string).length;
+    const slot = resolveSlot(text, people, paragraph, from, from + (cited[2] as string).length);
+    return slot.kind === "person" ? slot : { kind: "none" };
+  }
   // `石山引述熟悉日本人士的话称`: the words are the cited person's; no name at the end, no one.
   if (CITING.test(whole)) return { kind: "none" };
   return subjectAtStart(people, offset, whole);
 }
+
+/** `援引X的话`: the citing verb and the one cited. */
+const CITED_WORDS = /(引述|援引|引用|转引|转述)([^,。;:]{2,60}?)(?:的话|的说法)$/;
 
 /** A speaker clause relaying someone else's words: `引述…的话`, `援引…说法`, `转述`. */
 const CITING = /(?:引述|援引|引用|转述|转引)[^,。]{1,24}$/;
