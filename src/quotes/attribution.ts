@@ -281,15 +281,11 @@ export function classify(
 function chainEnd(quoted: QuotedText, paragraph: number, closeAt: number): number {
   const text = quoted.folded[paragraph] as string;
   for (;;) {
-    const gap = /^\s*[;,、]?\s*(?=[“「『])/.exec(text.slice(closeAt + 1));
-    if (!gap) return closeAt;
-    const open = closeAt + 1 + gap[0].length;
-    const next = quoted.spans.find(
-      (span) =>
-        span.open === open &&
-        span.parts.length === 1 &&
-        (span.parts[0] as Part).paragraph === paragraph,
-    );
+    let open = closeAt + 1;
+    while (text[open] === " ") open++;
+    if (text[open] === ";" || text[open] === "," || text[open] === "、") open++;
+    while (text[open] === " ") open++;
+    const next = OPENERS[text[open] as string] ? quoted.spanAt(paragraph, open) : undefined;
     if (!next || next.close < 0) return closeAt;
     closeAt = next.close;
   }

@@ -6,6 +6,7 @@ import {
   type Gender,
   hanNameDots,
   isNotPerson,
+  LiteralMatcher,
   nameAt,
   nameAtEnd,
   readNameBracket,
@@ -45,12 +46,10 @@ export interface Mention {
 }
 
 /** A title right after a surname (蔡总统, 王教授): the titles written after names, and before. */
-const SURNAME_TITLE = new RegExp(
-  `^(?:${alternation(
-    [...lexicon("post-titles").entries.map((e) => e.term), ...wordList("person-titles")]
-      .filter((t) => t.length >= 2)
-      .sort((a, b) => b.length - a.length),
-  )})`,
+const SURNAME_TITLE = new LiteralMatcher(
+  [...lexicon("post-titles").entries.map((e) => e.term), ...wordList("person-titles")].filter(
+    (t) => t.length >= 2,
+  ),
 );
 
 /** Japanese surnames (岸田, 安倍): their bearers are called by the surname alone. */
@@ -347,8 +346,7 @@ export class ArticlePeople {
         const parts = full.split(NAME_DOT);
         const first = parts[0] as string;
         if (parts.length !== 2 || this.aliasIndex.get(first) !== entity) continue;
-        if (this.text.folded.some((text) => new RegExp(`${first}(?!${NAME_DOT})`).test(text)))
-          entity.forms.add(first);
+        if (this.text.folded.some((text) => usedAlone(text, first))) entity.forms.add(first);
       }
       const key = entity.key;
       if (key.length >= 3 && key.length <= 4 && JAPANESE_SURNAMES.has(key.slice(0, 2))) {
@@ -405,7 +403,7 @@ export class ArticlePeople {
             !/[的、和与及]/.test(text[at - 1] as string)
           )
             continue;
-          const title = SURNAME_TITLE.exec(text.slice(at + 1, at + 8))?.[0];
+          const title = SURNAME_TITLE.at(text, at + 1);
           if (!title) continue;
           const form = text.slice(at, at + 1 + title.length);
           if (this.aliasIndex.has(form)) continue;
@@ -446,6 +444,13 @@ export class ArticlePeople {
       speaker ? { paragraph, offset, entity, speaker } : { paragraph, offset, entity },
     );
   }
+}
+
+/** Whether `part` occurs in `text` other than right before a name dot. */
+function usedAlone(text: string, part: string): boolean {
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1))
+    if (text[at + part.length] !== NAME_DOT) return true;
+  return false;
 }
 
 function escapeRegExp(text: string): string {

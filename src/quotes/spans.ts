@@ -86,6 +86,20 @@ export class QuotedText {
     this.spans = findSpans(this.folded, this.masks);
   }
 
+  private spanIndex: Map<number, Span>[] | undefined;
+
+  /** The quotation opening at `open` of a paragraph, when one does and lies in that paragraph only. */
+  spanAt(paragraph: number, open: number): Span | undefined {
+    if (!this.spanIndex) {
+      this.spanIndex = this.folded.map(() => new Map());
+      for (const span of this.spans) {
+        const first = span.parts[0] as Part;
+        if (span.parts.length === 1) this.spanIndex[first.paragraph]?.set(span.open, span);
+      }
+    }
+    return this.spanIndex[paragraph]?.get(open);
+  }
+
   isQuoted(paragraph: number, offset: number): boolean {
     return (this.masks[paragraph] as Uint8Array)[offset] === 1;
   }

@@ -88,14 +88,14 @@ export function resolveSlot(
     s = stripped;
   }
   // `NPR援引…教授凯瑟琳·卡利（Kathleen Carley）的话说`: the one cited is the speaker.
-  const cited = CITED_WORDS.exec(whole);
+  const cited = /引|转述/.test(whole) ? CITED_WORDS.exec(whole) : null;
   if (cited) {
     const from = offset + cited.index + (cited[1] as string).length;
     const slot = resolveSlot(text, people, paragraph, from, from + (cited[2] as string).length);
     return slot.kind === "person" ? slot : { kind: "none" };
   }
   // `石山引述熟悉日本人士的话称`: the words are the cited person's; no name at the end, no one.
-  if (CITING.test(whole)) return { kind: "none" };
+  if (cited === null && /引|转述/.test(whole) && CITING.test(whole)) return { kind: "none" };
   return subjectAtStart(people, offset, whole);
 }
 
