@@ -240,10 +240,14 @@ export function classify(
   // 4. Partial quote inside reported speech: `X表示，…“没有进展”，并称俄罗斯“无意入侵乌克兰”`.
   if (span.parts.length > 1) return undefined;
   if (looksLikeTerm(text, span.open, closeAt, inner) || looksLikeTitle(inner)) return undefined;
+  // Reported speech runs on over `；` (`他还提到，…；而…更是“最严重的侵犯人权”`), not over `。`.
+  let reportStart = sentenceStart;
+  while (reportStart > 0 && text[reportStart - 1] === ";")
+    reportStart = quoted.sentenceStart(p, reportStart - 1);
   let verb: VerbMatch | undefined;
   for (const candidate of quoted.verbs[p] as VerbMatch[]) {
     const { index, length } = candidate;
-    if (index < sentenceStart || index + length > span.open) continue;
+    if (index < reportStart || index + length > span.open) continue;
     if (quoted.isQuoted(p, index)) continue;
     const head = text.slice(quoted.clauseStart(p, index), index + length);
     if (NOT_SPEECH_ENDINGS.test(head)) continue;
