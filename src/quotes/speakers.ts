@@ -195,8 +195,15 @@ export function subjectAtStart(people: ArticlePeople, offset: number, s: string)
     for (const entity of people.entities.values()) {
       if (entity.key.startsWith(surname) && entity.key.length <= 4 && isNameHan(entity.key[1]))
         bearers.add(entity);
+      // 詹姆斯·刘, 莎拉‧陈: a given name and a Chinese surname, called by the surname (刘在…写道).
+      else if (entity.key.endsWith(`${NAME_DOT}${surname}`)) bearers.add(entity);
     }
-    if (bearers.size === 1) return { kind: "person", entity: [...bearers][0] as Entity };
+    if (bearers.size === 1) {
+      const entity = [...bearers][0] as Entity;
+      // The surname the article calls them by is a form a reader may ask with (刘).
+      if (entity.key.endsWith(`${NAME_DOT}${surname}`)) entity.forms.add(surname);
+      return { kind: "person", entity };
+    }
   }
   return { kind: "none" };
 }
