@@ -346,7 +346,11 @@ export class ArticlePeople {
         const parts = full.split(NAME_DOT);
         const first = parts[0] as string;
         if (parts.length !== 2 || this.aliasIndex.get(first) !== entity) continue;
-        if (this.text.folded.some((text) => usedAlone(text, first))) entity.forms.add(first);
+        for (const text of this.text.folded) {
+          if (!usedAlone(text, first)) continue;
+          entity.forms.add(first);
+          break;
+        }
       }
       const key = entity.key;
       if (key.length >= 3 && key.length <= 4 && JAPANESE_SURNAMES.has(key.slice(0, 2))) {
@@ -385,7 +389,7 @@ export class ArticlePeople {
     for (const entity of this.entities.values()) {
       const key = entity.key;
       if (key.length < 2 || key.length > 3 || !SURNAMES.has(key[0] as string)) continue;
-      if (![...key].every((c) => /\p{Script=Han}/u.test(c)) || /先生|女士|小姐/.test(key)) continue;
+      if (!/^\p{Script=Han}+$/u.test(key) || /先生|女士|小姐/.test(key)) continue;
       const list = bearers.get(key[0] as string) ?? [];
       list.push(entity);
       bearers.set(key[0] as string, list);
