@@ -5,6 +5,7 @@ import {
   type Gender,
   isNameHan,
   isTransliterationChar,
+  LiteralMatcher,
   NAME_PRECEDING_CHARS,
   nameAtEnd,
   SURNAMES,
@@ -111,7 +112,7 @@ const CITED_WORDS = /(引述|援引|引用|转引|转述)([^,。;:]{2,60}?)(?:�
 const CITING = /(?:引述|援引|引用|转述|转引)[^,。]{1,24}$/;
 
 /** A group noun or an unnamed role in a speaker clause (网友, 记者, 官员, 发言人). */
-const UNNAMED_HEAD = new RegExp(`(?:${alternation(wordList("group-nouns"))})`);
+const UNNAMED_HEAD = new LiteralMatcher(wordList("group-nouns"));
 
 /**
  * Whether a speaker clause that names no one has an unnamed person or a group for subject
@@ -142,7 +143,10 @@ export function unnamedSubject(
   }
   if (/^(?:有|一位|一名|一个|一些|多位|多名|几位|数名|许多|不少|某)/.test(s)) return true;
   // `访民玛卡妈妈表示`, `白宫新闻秘书说`: a title before no name anyone knows is someone unnamed.
-  return UNNAMED_HEAD.test(s) || TITLE_MATCHER.matchAll(s).next().done === false;
+  return (
+    UNNAMED_HEAD.matchAll(s).next().done === false ||
+    TITLE_MATCHER.matchAll(s).next().done === false
+  );
 }
 
 /**
