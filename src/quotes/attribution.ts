@@ -3,7 +3,7 @@ import type { Discourse } from "./discourse.js";
 import type { ArticlePeople, Entity } from "./mentions.js";
 import type { QuoteKind } from "./model.js";
 import { CLAUSE_BREAK, OPENERS, type Part, type QuotedText, type Span } from "./spans.js";
-import { resolveSlot, type Slot, subjectAtStart } from "./speakers.js";
+import { resolveSlot, type Slot, subjectAtStart, unnamedSubject } from "./speakers.js";
 import {
   LEADING_CONNECTIVES,
   looksLikeTerm,
@@ -69,6 +69,8 @@ export function discoverSpeakers({ text, people }: Reading): void {
 /** The direct quotation that came last, for a paragraph that continues it. */
 export interface LastDirect {
   entity: Entity;
+  /** `Discourse.silenced` when it was said: an unnamed speaker since then ends it. */
+  silenced: number;
   /** Paragraph where the quotation ends. */
   paragraph: number;
   /** Nothing but its attribution follows it in that paragraph. */
@@ -144,6 +146,11 @@ export function classify(
     const verb = VERB_AT_END.exec(clause);
     if (verb && !NOT_SPEECH_ENDINGS.test(clause) && (hasPunct || /[说道称]$/.test(clause))) {
       const slot = resolveSlot(quoted, people, p, clauseStart, clauseStart + verb.index);
+      if (
+        slot.kind === "none" &&
+        unnamedSubject(quoted, people, p, clauseStart, clauseStart + verb.index)
+      )
+        discourse.noteNobody(p, clauseStart);
       if (slot.kind !== "none" && endsClause && !looksLikeTitle(inner)) {
         const entity = discourse.speakerOf(p, slot, clauseStart + verb.index);
         if (entity) return { entity, kind: "direct", attributionEnd: -1 };
@@ -180,7 +187,12 @@ export function classify(
       hasPunct && punct === ":",
     );
     if (after) {
-      if (after.slot.kind === "none") return undefined;
+      if (after.slot.kind === "none") {
+        const start = after.verbAt - (after.slotLength ?? 0);
+        if (unnamedSubject(quoted, people, last.paragraph, start, after.verbAt))
+          discourse.noteNobody(last.paragraph, start);
+        return undefined;
+      }
       const entity = discourse.speakerOf(last.paragraph, after.slot, after.verbAt);
       if (entity) return { entity, kind: "direct", attributionEnd: after.end };
       return undefined;
@@ -213,6 +225,7 @@ export function classify(
     if (
       wholeParagraph &&
       lastDirect &&
+      lastDirect.silenced === discourse.silenced &&
       lastDirect.paragraph === p - 1 &&
       lastDirect.endsParagraph
     ) {
@@ -227,10 +240,14 @@ export function classify(
   // 4. Partial quote inside reported speech: `X表示，…“没有进展”，并称俄罗斯“无意入侵乌克兰”`.
   if (span.parts.length > 1) return undefined;
   if (looksLikeTerm(text, span.open, closeAt, inner) || looksLikeTitle(inner)) return undefined;
+  // Reported speech runs on over `；` (`他还提到，…；而…更是“最严重的侵犯人权”`), not over `。`.
+  let reportStart = sentenceStart;
+  while (reportStart > 0 && text[reportStart - 1] === ";")
+    reportStart = quoted.sentenceStart(p, reportStart - 1);
   let verb: VerbMatch | undefined;
   for (const candidate of quoted.verbs[p] as VerbMatch[]) {
     const { index, length } = candidate;
-    if (index < sentenceStart || index + length > span.open) continue;
+    if (index < reportStart || index + length > span.open) continue;
     if (quoted.isQuoted(p, index)) continue;
     const head = text.slice(quoted.clauseStart(p, index), index + length);
     if (NOT_SPEECH_ENDINGS.test(head)) continue;
@@ -254,10 +271,28 @@ export function classify(
     return undefined;
   const verbClause = quoted.clauseStart(p, verb.index);
   const slot = resolveSlot(quoted, people, p, verbClause, verb.index);
-  if (slot.kind === "none") return undefined;
+  if (slot.kind === "none") {
+    if (unnamedSubject(quoted, people, p, verbClause, verb.index))
+      discourse.noteNobody(p, verbClause);
+    return undefined;
+  }
   const entity = discourse.speakerOf(p, slot, verb.index);
   if (!entity) return undefined;
   return { entity, kind: "partial", attributionEnd: -1 };
+}
+
+/** The closing mark of the last quotation in a row (`“…”；“…”`, `“…”、“…”`) from `closeAt`. */
+function chainEnd(quoted: QuotedText, paragraph: number, closeAt: number): number {
+  const text = quoted.folded[paragraph] as string;
+  for (;;) {
+    let open = closeAt + 1;
+    while (text[open] === " ") open++;
+    if (text[open] === ";" || text[open] === "," || text[open] === "、") open++;
+    while (text[open] === " ") open++;
+    const next = OPENERS[text[open] as string] ? quoted.spanAt(paragraph, open) : undefined;
+    if (!next || next.close < 0) return closeAt;
+    closeAt = next.close;
+  }
 }
 
 /** `”，她补充说。` after a closing mark: the speaker slot and where the attribution ends. */
@@ -267,10 +302,15 @@ export function afterAttribution(
   paragraph: number,
   closeAt: number,
   introduced = false,
-): { slot: Slot; verbAt: number; end: number } | undefined {
+): { slot: Slot; verbAt: number; end: number; slotLength?: number } | undefined {
   const text = quoted.folded[paragraph] as string;
+  // `“…”；“…”。孙大午在北大慷慨激昂地说。`: quotations in a row share the attribution after
+  // the last, and a short sentence of its own after the full stop can be it.
+  closeAt = chainEnd(quoted, paragraph, closeAt);
   let i = closeAt + 1;
   while (i < text.length && /[\s,]/.test(text[i] as string)) i++;
+  const afterStop = text[i] === "。";
+  if (afterStop) i++;
   const start = i;
   let depth = 0;
   let j = start;
@@ -287,9 +327,17 @@ export function afterAttribution(
   if (introduced && text[j] === ":" && /^\s*[“「『]/.test(text.slice(j + 1))) return undefined;
   const clause = text.slice(start, j);
   const verb = VERB_AT_END.exec(clause);
+  if (afterStop) {
+    // Only a whole sentence `X说。` ending the paragraph or followed by more quotation.
+    if (!verb || NOT_SPEECH_ENDINGS.test(clause) || verb[0].length > 4) return undefined;
+    if (text[j] !== "。" || !/^\s*(?:$|[“「『])/.test(text.slice(j + 1))) return undefined;
+    const slot = resolveSlot(quoted, people, paragraph, start, start + verb.index);
+    if (slot.kind !== "person") return undefined;
+    return { slot, verbAt: start + verb.index, end: j + 1, slotLength: verb.index };
+  }
   if (verb && !NOT_SPEECH_ENDINGS.test(clause)) {
     const slot = resolveSlot(quoted, people, paragraph, start, start + verb.index);
-    return { slot, verbAt: start + verb.index, end: j + 1 };
+    return { slot, verbAt: start + verb.index, end: j + 1, slotLength: verb.index };
   }
   // `”寒山碧表示对洪为民的背景也感到很奇怪。`: a person and a speech verb opening the clause.
   const first = VERB_MATCHER.matchAll(clause).next();

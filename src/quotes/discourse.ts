@@ -1,5 +1,5 @@
-import { wordList } from "../text/lexicon.js";
-import { alternation, type Gender, nameAt } from "../text/names.js";
+import { lexicon, wordList } from "../text/lexicon.js";
+import { alternation, type Gender, nameAt, TITLE_AT_END } from "../text/names.js";
 import type { ArticlePeople, Entity, Mention } from "./mentions.js";
 import type { QuotedText } from "./spans.js";
 import { resolveSlot, type Slot } from "./speakers.js";
@@ -20,6 +20,11 @@ const OBJECT_MARKER = new RegExp(
   `(?:${alternation([...wordList("addressee-markers").filter((w) => w !== "问"), "代表", "替"])})$`,
 );
 
+/** A title written after a name, alone (博士, 女士, 总统). */
+const POST_TITLE = new RegExp(
+  `^(?:${alternation(lexicon("post-titles").entries.map((e) => e.term))})$`,
+);
+
 export interface LastSpeaker {
   entity: Entity;
   paragraph: number;
@@ -28,8 +33,24 @@ export interface LastSpeaker {
   reported: boolean;
 }
 
+/**
+ * Stands for an unnamed speaker (一位网友, 该官员, 记者) in the mentions: the most recent subject
+ * for a pronoun and the one speaking on, so that neither reaches back to a named person.
+ */
+export const NOBODY: Entity = {
+  canonical: "",
+  key: "",
+  forms: new Set(),
+  english: new Set(),
+  gender: undefined,
+  genderSure: false,
+  fullForms: new Set(),
+};
+
 export class Discourse {
   private lastSpeaker: LastSpeaker | undefined;
+  /** Bumped each time an unnamed speaker takes over. */
+  silenced = 0;
 
   constructor(
     private readonly text: QuotedText,
@@ -65,6 +86,7 @@ export class Discourse {
     let chosen: Entity | undefined;
     if (gender === "f") chosen = compatible.find((e) => e.gender === "f") ?? compatible[0];
     else chosen = compatible[0];
+    if (chosen === NOBODY) return undefined;
     if (chosen && compatible.length === 1 && !chosen.gender) chosen.gender = gender;
     return chosen;
   }
@@ -149,7 +171,16 @@ export class Discourse {
       for (const m of this.people.mentions) {
         if (m.paragraph !== paragraph || m.offset < start || m.offset >= clauseEnd) continue;
         const before = text.slice(start + lead, m.offset);
-        if (before.length <= 8 && !/[在对向给跟同和与]/.test(before)) return m.entity;
+        if (before.length <= 8 && !/[在对向给跟同和与]/.test(before))
+          return m.entity === NOBODY ? undefined : m.entity;
+        // A clause that is only a titled name (`…专家莎拉‧陈（Sarah Chan）博士，在…时表示`).
+        if (
+          m.entity !== NOBODY &&
+          before.length <= 24 &&
+          !/[在对向给跟同和与]/.test(before) &&
+          this.bareName(text.slice(m.offset, clauseEnd), m.entity)
+        )
+          return m.entity;
         break;
       }
       // A clause opened by a name nobody registered (`王毅却大谈…，还称“…”`) has a subject of its
@@ -160,9 +191,31 @@ export class Discourse {
     return undefined;
   }
 
+  /** Whether `clause` is the entity's name and nothing but a bracket and a title after it. */
+  private bareName(clause: string, entity: Entity): boolean {
+    for (const form of [entity.key, ...this.people.aliasList]) {
+      if (this.people.entityByAlias(form) !== entity && form !== entity.key) continue;
+      if (!clause.startsWith(form)) continue;
+      const rest = clause
+        .slice(form.length)
+        .replace(/^\([^()]*\)/, "")
+        .trim();
+      if (rest === "" || (rest.length <= 4 && TITLE_AT_END.test(rest)) || POST_TITLE.test(rest))
+        return true;
+    }
+    return false;
+  }
+
   noteSpeaker(paragraph: number, offset: number, entity: Entity, reported = false): void {
     this.lastSpeaker = { entity, paragraph, offset, reported };
     this.people.addMention(paragraph, offset, entity, true);
+  }
+
+  /** An unnamed person or a group speaks at (paragraph, offset): nobody is speaking on. */
+  noteNobody(paragraph: number, offset: number): void {
+    this.lastSpeaker = undefined;
+    this.silenced++;
+    this.people.addMention(paragraph, offset, NOBODY, true);
   }
 
   currentSpeaker(): LastSpeaker | undefined {

@@ -1,9 +1,12 @@
 import { lexicon, wordList, wordSet } from "../text/lexicon.js";
 import {
   alternation,
+  dictionaryNameAt,
   dottedNames,
   type Gender,
+  hanNameDots,
   isNotPerson,
+  LiteralMatcher,
   nameAt,
   nameAtEnd,
   readNameBracket,
@@ -42,6 +45,16 @@ export interface Mention {
   speaker?: boolean;
 }
 
+/** A title right after a surname (蔡总统, 王教授): the titles written after names, and before. */
+const SURNAME_TITLE = new LiteralMatcher(
+  [...lexicon("post-titles").entries.map((e) => e.term), ...wordList("person-titles")].filter(
+    (t) => t.length >= 2,
+  ),
+);
+
+/** Japanese surnames (岸田, 安倍): their bearers are called by the surname alone. */
+const JAPANESE_SURNAMES = wordSet("japanese-surnames");
+
 /** Words next to a name that tell the gender (女士, 先生, 女发言人), by gender. */
 const GENDERED_TITLES = lexicon("gendered-titles").entries;
 const FEMALE_TITLES = GENDERED_TITLES.filter((e) => e.fields[0] === "f").map((e) => e.term);
@@ -76,7 +89,7 @@ export class ArticlePeople {
   }
 
   entityFor(name: string, original: string): Entity {
-    const folded = foldText(name);
+    const folded = hanNameDots(foldText(name));
     const existing =
       this.aliasIndex.get(folded) ?? this.aliasIndex.get(folded.replaceAll(NAME_DOT, ""));
     if (existing) {
@@ -320,8 +333,94 @@ export class ArticlePeople {
     return best;
   }
 
+  /**
+   * A Japanese full name and its surname are one person (岸田文雄, 岸田表示; 安倍 and the
+   * 安倍晋三 the dictionary knows): the surname becomes an alias of the full name, and a
+   * surname-only person takes the full name the article writes as another form.
+   */
+  linkForms(): void {
+    this.linkTitledSurnames();
+    for (const entity of [...this.entities.values()]) {
+      // The given name of a dotted name, when the article calls the person by it (莉斯尔说).
+      for (const full of entity.fullForms) {
+        const parts = full.split(NAME_DOT);
+        const first = parts[0] as string;
+        if (parts.length !== 2 || this.aliasIndex.get(first) !== entity) continue;
+        for (const text of this.text.folded) {
+          if (!usedAlone(text, first)) continue;
+          entity.forms.add(first);
+          break;
+        }
+      }
+      const key = entity.key;
+      if (key.length >= 3 && key.length <= 4 && JAPANESE_SURNAMES.has(key.slice(0, 2))) {
+        const surname = key.slice(0, 2);
+        const owner = this.aliasIndex.get(surname);
+        if (owner && owner !== entity && owner.key === surname) {
+          for (const form of owner.forms) entity.forms.add(form);
+          entity.forms.add(owner.canonical);
+          for (const alias of this.aliasList)
+            if (this.aliasIndex.get(alias) === owner) this.aliasIndex.set(alias, entity);
+          this.entities.delete(owner.key);
+        } else if (!owner) {
+          entity.forms.add(surname);
+          this.addAlias(surname, entity);
+        }
+      } else if (JAPANESE_SURNAMES.has(key)) {
+        for (const text of this.text.folded) {
+          for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + key.length)) {
+            const full = dictionaryNameAt(text, at);
+            if (!full || full.length <= key.length || full.length > 4 || this.aliasIndex.has(full))
+              continue;
+            entity.forms.add(full);
+            this.addAlias(full, entity);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Surname + title (蔡总统, 王教授, 李医生) names the one person of that surname the article
+   * names in full: the form becomes theirs, so a reader may ask by it.
+   */
+  private linkTitledSurnames(): void {
+    const bearers = new Map<string, Entity[]>();
+    for (const entity of this.entities.values()) {
+      const key = entity.key;
+      if (key.length < 2 || key.length > 3 || !SURNAMES.has(key[0] as string)) continue;
+      if (!/^\p{Script=Han}+$/u.test(key) || /先生|女士|小姐/.test(key)) continue;
+      const list = bearers.get(key[0] as string) ?? [];
+      list.push(entity);
+      bearers.set(key[0] as string, list);
+    }
+    if (bearers.size === 0) return;
+    for (let p = 0; p < this.text.folded.length; p++) {
+      const text = this.text.folded[p] as string;
+      for (const [surname, list] of bearers) {
+        if (list.length !== 1) continue;
+        const entity = list[0] as Entity;
+        for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
+          if (
+            at > 0 &&
+            /\p{Script=Han}/u.test(text[at - 1] as string) &&
+            !/[的、和与及]/.test(text[at - 1] as string)
+          )
+            continue;
+          const title = SURNAME_TITLE.at(text, at + 1);
+          if (!title) continue;
+          const form = text.slice(at, at + 1 + title.length);
+          if (this.aliasIndex.has(form)) continue;
+          entity.forms.add((this.text.original[p] as string).slice(at, at + form.length));
+          this.addAlias(form, entity);
+        }
+      }
+    }
+  }
+
   /** Occurrences of every known name outside quotations, in text order, for pronoun resolution. */
   indexMentions(): void {
+    this.linkForms();
     if (this.aliasList.length === 0) return;
     const sorted = [...this.aliasList].sort((a, b) => b.length - a.length);
     const pattern = new RegExp(sorted.map(escapeRegExp).join("|"), "g");
@@ -349,6 +448,13 @@ export class ArticlePeople {
       speaker ? { paragraph, offset, entity, speaker } : { paragraph, offset, entity },
     );
   }
+}
+
+/** Whether `part` occurs in `text` other than right before a name dot. */
+function usedAlone(text: string, part: string): boolean {
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1))
+    if (text[at + part.length] !== NAME_DOT) return true;
+  return false;
 }
 
 function escapeRegExp(text: string): string {

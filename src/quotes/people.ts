@@ -1,5 +1,6 @@
 import { nameDistance } from "../text/edit-distance.js";
-import { nameLookupKeys as keysOf, nameKey } from "../text/names.js";
+import { wordList } from "../text/lexicon.js";
+import { alternation, nameLookupKeys as keysOf, nameKey, TITLE_AT_END } from "../text/names.js";
 import { NAME_DOT } from "../text/text.js";
 import type { ArticleQuotes, Quote, QuoteKind } from "./model.js";
 
@@ -64,6 +65,11 @@ interface SerialDirectory {
   index: Array<[string, ...Array<string | number>]>;
   byEnglish: Array<[string, string]>;
 }
+
+/** What ends a description before a name: a role noun (民众, 媒体人, 学员, 协调员, 经纪人). */
+const DESCRIPTION_END = new RegExp(
+  `(?:${alternation(wordList("group-nouns"))}|[人员民众者家师士使官]|学员|公民)$`,
+);
 
 export class PeopleDirectory {
   private readonly entries = new Map<string, Entry>();
@@ -192,7 +198,29 @@ export class PeopleDirectory {
         if (entry) found.set(entryKey, entry);
       }
     }
+    if (found.size === 0) {
+      const described = this.describedName(name);
+      if (described) return this.find(described);
+    }
     return [...found.values()].sort(byQuotes).map((entry) => this.personOf(entry));
+  }
+
+  /**
+   * The name inside a description a reader copies from the article, when the whole finds nobody:
+   * the longest known name after a role, a title or a place (资深媒体人何良懋, 福建民众李女士,
+   * 特使兼协调员加布里埃尔, 摩尔多瓦法轮功学员塔基亚娜).
+   */
+  private describedName(name: string): string | undefined {
+    const key = nameKey(name);
+    if (!/^\p{Script=Han}/u.test(key)) return undefined;
+    for (let i = 1; i <= key.length - 2; i++) {
+      const prefix = key.slice(0, i);
+      const rest = key.slice(i);
+      if (!DESCRIPTION_END.test(prefix) && !TITLE_AT_END.test(prefix)) continue;
+      if (!/^\p{Script=Han}/u.test(rest)) continue;
+      if (keysOf(rest).some((k) => this.index.has(k))) return rest;
+    }
+    return undefined;
   }
 
   /** A person's quotes, oldest article first, then in paragraph order. */

@@ -12,8 +12,8 @@ import { findLabels, isTranscriptContinuation } from "./interviews.js";
 import { ArticlePeople, type Entity } from "./mentions.js";
 import type { ArticlePerson, ArticleQuotes, ExtractOptions, Quote, QuoteKind } from "./model.js";
 import { type Part, QuotedText, type Span } from "./spans.js";
-import { resolveSlot } from "./speakers.js";
-import { NOT_SPEECH_ENDINGS, type VerbMatch } from "./speech.js";
+import { resolveSlot, unnamedSubject } from "./speakers.js";
+import { NOT_SPEECH_ENDINGS, VERB_AT_END, type VerbMatch } from "./speech.js";
 
 export type { ArticlePerson, ArticleQuotes, ExtractOptions, Quote, QuoteKind } from "./model.js";
 
@@ -133,8 +133,18 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
         const clauseStart = text.clauseStart(p, index);
         const head = folded.slice(clauseStart, index + length);
         if (NOT_SPEECH_ENDINGS.test(head)) continue;
-        const slot = resolveSlot(text, people, p, clauseStart, index);
-        if (slot.kind === "none") continue;
+        let slot = resolveSlot(text, people, p, clauseStart, index);
+        if (slot.kind === "none") {
+          // `…在简报中对记者说`: the slot ends where the whole verb phrase starts.
+          const phrase = VERB_AT_END.exec(head);
+          const slotEnd = phrase ? clauseStart + phrase.index : index;
+          if (slotEnd < index) slot = resolveSlot(text, people, p, clauseStart, slotEnd);
+          if (slot.kind === "none") {
+            if (unnamedSubject(text, people, p, clauseStart, slotEnd))
+              discourse.noteNobody(p, clauseStart);
+            continue;
+          }
+        }
         const entity = discourse.speakerOf(p, slot, index);
         if (!entity) continue;
         discourse.noteSpeaker(p, slot.kind === "pronoun" ? slot.offset : clauseStart, entity, true);
@@ -156,12 +166,16 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
         .join("\n");
       emit(result.entity, quoted, result.kind, p, span.open);
       discourse.noteSpeaker(p, span.open, result.entity);
-      if (result.kind === "direct") {
+      if (result.kind === "direct")
         previous = { span, entity: result.entity, attributionEnd: result.attributionEnd };
+      // A paragraph that is only a quotation goes on with the quotation ending the paragraph
+      // before, direct or partial (`他说，…，“…”` then `“…”`).
+      if (result.kind === "direct" || result.kind === "partial") {
         const last = span.parts[span.parts.length - 1] as Part;
         const lastText = text.folded[last.paragraph] as string;
         const tailFrom = result.attributionEnd >= 0 ? result.attributionEnd : span.close + 1;
         lastDirect = {
+          silenced: discourse.silenced,
           entity: result.entity,
           paragraph: last.paragraph,
           endsParagraph: span.close < 0 || /^[。!?…,]?\s*$/.test(lastText.slice(tailFrom)),

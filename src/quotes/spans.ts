@@ -1,4 +1,4 @@
-import { isNameHan } from "../text/names.js";
+import { hanNameDots, isNameHan } from "../text/names.js";
 import { foldText } from "../text/text.js";
 import { findVerbs, type VerbMatch } from "./speech.js";
 
@@ -80,10 +80,24 @@ export class QuotedText {
 
   constructor(paragraphs: readonly string[]) {
     this.original = paragraphs;
-    this.folded = paragraphs.map((p) => foldText(p));
+    this.folded = paragraphs.map((p) => hanNameDots(foldText(p)));
     this.masks = this.folded.map((p) => new Uint8Array(p.length));
     this.verbs = this.folded.map((p) => findVerbs(p));
     this.spans = findSpans(this.folded, this.masks);
+  }
+
+  private spanIndex: Map<number, Span>[] | undefined;
+
+  /** The quotation opening at `open` of a paragraph, when one does and lies in that paragraph only. */
+  spanAt(paragraph: number, open: number): Span | undefined {
+    if (!this.spanIndex) {
+      this.spanIndex = this.folded.map(() => new Map());
+      for (const span of this.spans) {
+        const first = span.parts[0] as Part;
+        if (span.parts.length === 1) this.spanIndex[first.paragraph]?.set(span.open, span);
+      }
+    }
+    return this.spanIndex[paragraph]?.get(open);
   }
 
   isQuoted(paragraph: number, offset: number): boolean {
@@ -103,12 +117,14 @@ export class QuotedText {
         let a = i;
         while (a > 0 && mask[a - 1]) a--;
         const run = text.slice(a, i + 1);
+        // So is a programme's or a body's name before its bracket or head noun
+        // (`接受…的“The Nation Speaks”节目采访时`, `在…的“中国内幕”（China Insider）节目中`).
         const embedded =
           i + 1 < offset &&
-          isNameHan(text[i + 1]) &&
+          (isNameHan(text[i + 1]) || text[i + 1] === "(") &&
           a > 0 &&
           isNameHan(text[a - 1]) &&
-          run.length <= 14 &&
+          run.length <= 24 &&
           !/[。!?,]/.test(run);
         if (!embedded) return i + 1;
         i = a;

@@ -5,12 +5,14 @@ import {
   type Gender,
   isNameHan,
   isTransliterationChar,
+  LiteralMatcher,
   NAME_PRECEDING_CHARS,
   nameAtEnd,
   SURNAMES,
   startsWithAfterName,
   TITLE_AT_END,
   TITLE_AT_START,
+  TITLE_MATCHER,
   trimDottedName,
 } from "../text/names.js";
 import { NAME_DOT } from "../text/text.js";
@@ -60,6 +62,8 @@ export function resolveSlot(
     offset += lead[0].length;
   }
   const whole = s;
+  // `…，是告诉她们真相，“…”`, `要告诉大家`: a copula or a modal before the verb, no subject.
+  if (/^(?:是|就是|正是|也是|还是|要|是要|想要|为了|是为了)$/.test(s)) return { kind: "zero" };
   // `高盛分析师们`, `他们`: several people speaking are no one person.
   if (/们$/.test(s)) return { kind: "none" };
   for (let step = 0; step < 8; step++) {
@@ -69,19 +73,106 @@ export function resolveSlot(
     const found = nameAtSlotEnd(text, people, paragraph, offset, s);
     // `对布林肯`, `发电报给魏德迈将军`: a name after a preposition is the one spoken to.
     const before = found && found.start >= offset ? s.slice(0, found.start - offset) : "";
-    if (found && !ADDRESSEE_MARKER.test(before)) return { kind: "person", entity: found.entity };
+    // `他向CNN的布赖恩娜‧基拉表示`: the name is the one spoken to, after 向 and its modifier.
+    const spokenTo =
+      ADDRESSEE_MARKER.test(before) || /^(?:他|她)?[也还则又]?[向对跟给同]/.test(before);
+    if (found && !spokenTo) return { kind: "person", entity: found.entity };
     // Strip the shortest modifier at the end (so `刘云（化名）` loses the parenthesis, not a
     // `在…` phrase that swallows the name).
     let stripped = s;
+    // Every modifier is shorter than 80 characters: matching in the tail is the same, and cheaper
+    // on a long clause.
+    const cut = Math.max(0, s.length - 80);
+    const tail = cut > 0 ? s.slice(cut) : s;
     for (const modifier of TRAILING_MODIFIERS) {
-      const m = modifier.exec(s);
+      const m = modifier.exec(tail);
       if (!m || m[0].length === 0) continue;
-      if (stripped === s || m.index > stripped.length) stripped = s.slice(0, m.index);
+      const index = cut + m.index;
+      if (stripped === s || index > stripped.length) stripped = s.slice(0, index);
     }
     if (stripped === s) break;
     s = stripped;
   }
+  // `NPR援引…教授凯瑟琳·卡利（Kathleen Carley）的话说`: the one cited is the speaker.
+  const cited = /引|转述/.test(whole) ? CITED_WORDS.exec(whole) : null;
+  if (cited) {
+    const from = offset + cited.index + (cited[1] as string).length;
+    const slot = resolveSlot(text, people, paragraph, from, from + (cited[2] as string).length);
+    return slot.kind === "person" ? slot : { kind: "none" };
+  }
+  // `石山引述熟悉日本人士的话称`: the words are the cited person's; no name at the end, no one.
+  if (cited === null && /引|转述/.test(whole) && CITING.test(whole)) return { kind: "none" };
   return subjectAtStart(people, offset, whole);
+}
+
+/** `援引X的话`: the citing verb and the one cited. */
+const CITED_WORDS = /(引述|援引|引用|转引|转述)([^,。;:]{2,60}?)(?:的话|的说法)$/;
+
+/** A speaker clause relaying someone else's words: `引述…的话`, `援引…说法`, `转述`. */
+const CITING = /(?:引述|援引|引用|转述|转引)[^,。]{1,24}$/;
+
+/** A group noun or an unnamed role in a speaker clause (网友, 记者, 官员, 发言人). */
+const UNNAMED_HEAD = new LiteralMatcher(wordList("group-nouns"));
+
+/**
+ * Whether a speaker clause that names no one has an unnamed person or a group for subject
+ * (`一位网友表示`, `该官员说`, `记者问`, `议员们称`): their words are nobody's, and they take over
+ * from the speaker going on.
+ */
+export function unnamedSubject(
+  text: QuotedText,
+  people: ArticlePeople,
+  paragraph: number,
+  slotStart: number,
+  slotEnd: number,
+): boolean {
+  const s = (text.folded[paragraph] as string)
+    .slice(slotStart, slotEnd)
+    .replace(LEADING_CONNECTIVES, "");
+  if (s.length === 0) return false;
+  // A slot naming someone known (`盖森伯格（Geisenberger）在接受…采访时对记者`) was not read
+  // whole, but its speaker is no unnamed person.
+  if (people.aliasList.some((alias) => s.includes(alias))) return false;
+  if (/们$/.test(s) || CITING.test(s)) return true;
+  // `这位历史学家表示`, `该官员说`: the person last named with that role (历史学家赵文华), or
+  // nobody when the role was last written without a name (一名美国官员…。该官员说).
+  const demonstrative = /^(?:该|此|这位|这名|那位)/.exec(s);
+  if (demonstrative) {
+    const role = s.slice(demonstrative[0].length, demonstrative[0].length + 2);
+    return role.length < 2 || !namedAfterRole(text, people, paragraph, slotStart, role);
+  }
+  if (/^(?:有|一位|一名|一个|一些|多位|多名|几位|数名|许多|不少|某)/.test(s)) return true;
+  // `访民玛卡妈妈表示`, `白宫新闻秘书说`: a title before no name anyone knows is someone unnamed.
+  return (
+    UNNAMED_HEAD.matchAll(s).next().done === false ||
+    TITLE_MATCHER.matchAll(s).next().done === false
+  );
+}
+
+/**
+ * Whether a person is named (within two paragraphs before `offset`) no earlier than the last
+ * time the role was written: `历史学家赵文华…。这位历史学家` yes, `一名美国官员…。该官员` no.
+ */
+function namedAfterRole(
+  text: QuotedText,
+  people: ArticlePeople,
+  paragraph: number,
+  offset: number,
+  role: string,
+): boolean {
+  let roleAt: [number, number] | undefined;
+  for (let p = paragraph; p >= Math.max(0, paragraph - 2) && !roleAt; p--) {
+    const folded = text.folded[p] as string;
+    const at = folded.lastIndexOf(role, p === paragraph ? offset - 1 : folded.length);
+    if (at >= 0) roleAt = [p, at];
+  }
+  return people.mentions.some(
+    (m) =>
+      m.entity.canonical !== "" &&
+      m.paragraph >= paragraph - 2 &&
+      (m.paragraph < paragraph || (m.paragraph === paragraph && m.offset < offset)) &&
+      (!roleAt || m.paragraph > roleAt[0] || (m.paragraph === roleAt[0] && m.offset >= roleAt[1])),
+  );
 }
 
 /**
@@ -97,6 +188,8 @@ export function subjectAtStart(people: ArticlePeople, offset: number, s: string)
   for (const skip of modifier > 0 ? [0, modifier] : [0]) {
     const best = people.aliasAtStartOf(s, skip);
     const rest = best ? s.slice(skip + best.length) : "";
+    // `拜登的一位高级顾问…说`: a name before 的 owns the speaker, it is not the speaker.
+    if (best && rest.startsWith("的") && rest.length > 1) continue;
     if (
       best &&
       (startsWithAfterName(rest) ||
@@ -111,8 +204,15 @@ export function subjectAtStart(people: ArticlePeople, offset: number, s: string)
     for (const entity of people.entities.values()) {
       if (entity.key.startsWith(surname) && entity.key.length <= 4 && isNameHan(entity.key[1]))
         bearers.add(entity);
+      // 詹姆斯·刘, 莎拉‧陈: a given name and a Chinese surname, called by the surname (刘在…写道).
+      else if (entity.key.endsWith(`${NAME_DOT}${surname}`)) bearers.add(entity);
     }
-    if (bearers.size === 1) return { kind: "person", entity: [...bearers][0] as Entity };
+    if (bearers.size === 1) {
+      const entity = [...bearers][0] as Entity;
+      // The surname the article calls them by is a form a reader may ask with (刘).
+      if (entity.key.endsWith(`${NAME_DOT}${surname}`)) entity.forms.add(surname);
+      return { kind: "person", entity };
+    }
   }
   return { kind: "none" };
 }
@@ -123,6 +223,15 @@ const ADDRESSED = new RegExp(
   `([\u4e00-\u9fff])(${alternation(FORMS_OF_ADDRESS.map((e) => e.term))})$`,
 );
 const ADDRESS_GENDER = new Map(FORMS_OF_ADDRESS.map((e) => [e.term, e.fields[0]]));
+
+/** A rarer surname (伊先生) counts after a role or 的 (`金融业方面的专家伊先生`). */
+function rareSurname(char: string, before: string): boolean {
+  return (
+    !/[这那该此本其每各某位名个老小男女一两几的是和与及们有]/.test(char) &&
+    before !== "" &&
+    (TITLE_AT_END.test(before) || NAME_PRECEDING_CHARS.has(before[before.length - 1] as string))
+  );
+}
 
 /** The name the slot text `s` (starting at `offset`) ends with, and where it starts. */
 function nameAtSlotEnd(
@@ -152,7 +261,8 @@ function nameAtSlotEnd(
   const addressed = ADDRESSED.exec(s);
   if (
     addressed &&
-    SURNAMES.has(addressed[1] as string) &&
+    (SURNAMES.has(addressed[1] as string) ||
+      rareSurname(addressed[1] as string, s.slice(0, addressed.index))) &&
     !isTransliterationChar(s[addressed.index - 1]) &&
     !people.aliasAtEnd(s.slice(0, addressed.index))
   ) {

@@ -61,14 +61,16 @@ export const TRAILING_MODIFIERS = [
   /(?:(?:[0-9]{2,4}|去|今|前)年)?[0-9一二三四五六七八九十]{1,2}月份?(?:初|中|底|上旬|中旬|下旬|末)?$/,
   /(?:[0-9]{2,4}|去|今|前)年(?:初|中|底|末)?$/,
   // The last 在/于 phrase (`在香港长大的…莫炽韬（Max Mok）在递出T恤时` keeps the name).
-  /(?:在|于)(?:接受)?[^,。;:在于]{1,30}$/,
-  /(?:接受|受)[^,。;:]{0,24}(?:采访|访问|专访|访)时?$/,
+  /(?:在|于)(?:接受)?[^,。;:在于]{1,40}$/,
+  /(?:接受|受)[^,。;:]{0,40}(?:采访|访问|专访|访)时?$/,
   /受访时?$/,
   /(?:在|于|对|向|跟|给|同|从)$/,
   new RegExp(`(?:在)?(?:${alternation(wordList("speech-platforms"))})(?:上|中|里)?$`),
   /(?:对|向|跟|给|同|通过|透过|借|藉由)[^,。;:对向跟给同]{1,24}$/,
   // `作出结论`, `热情赞扬那些…`: a verb phrase between the subject and the speech verb, tried last.
   /\([^)]*\)$/,
+  // `召开新闻发布会说`, `举行记者会时表示`: the event the speaker holds.
+  /(?:召开|举行|出席|主持)[^,。;:]{0,10}(?:会|会议)(?:时|上|中)?$/,
   // A speech act before the verb: `也发推文讽刺说`, `在推特发文说`, `撰文指出`.
   new RegExp(`(?:${alternation([...wordList("speech-acts"), ...SPEECH_VERBS])})$`),
 ];
@@ -88,6 +90,9 @@ export function looksLikeTerm(text: string, open: number, close: number, inner: 
     // The one spoken to (告诉“美国之音”：, 对“大纪元”表示): a medium or a body, not words.
     if (ADDRESSEE_BEFORE.test(before)) return true;
   }
+  // `举着“…”的标语`, `“…”的说法`: the marks name the words of a banner or a saying.
+  if (after.startsWith("的") && TERM_HEAD.test(after.slice(1)) && !/^的[、等]/.test(after))
+    return true;
   const short = inner.replace(/[^\u4e00-\u9fff]/g, "").length <= 8;
   if (short && TERM_HEAD.test(after)) return true;
   const han = inner.replace(/[^\u4e00-\u9fff]/g, "").length;

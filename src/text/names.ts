@@ -31,6 +31,7 @@ export const COMPOUND_SURNAMES = [
 const COMPOUND_SURNAME_SET = new Set(COMPOUND_SURNAMES);
 /** Characters that never occur in a Chinese given name in practice (function words, verbs). */
 export const NOT_IN_GIVEN_NAME = wordSet("not-in-given-name");
+const JAPANESE_SURNAME_SET = wordSet("japanese-surnames");
 /** Titles and roles written before a name, longest first. */
 export const PERSON_TITLES = [...wordList("person-titles")].sort((a, b) => b.length - a.length);
 const PLACES = wordSet("places");
@@ -85,7 +86,16 @@ export function isNameHan(char: string | undefined): boolean {
 
 /** The lookup form of a name: folded (simplified, lower case, one name dot), spaces collapsed. */
 export function nameKey(name: string): string {
-  return foldText(name.normalize("NFKC")).replace(/\s+/g, " ").trim();
+  return hanNameDots(foldText(name.normalize("NFKC")).replace(/\s+/g, " ").trim());
+}
+
+/**
+ * A full stop between two Han characters of a folded text is a name dot (罗伯特．克兰普顿 folds
+ * to 罗伯特.克兰普顿): the same length, so offsets still hold.
+ */
+export function hanNameDots(folded: string): string {
+  if (!folded.includes(".")) return folded;
+  return folded.replace(/(?<=\p{Script=Han})\.(?=\p{Script=Han})/gu, NAME_DOT);
 }
 
 /**
@@ -355,6 +365,20 @@ export function nameAtEnd(slot: string, loose: boolean): number {
     TITLE_AT_END.test(rest) ||
     NAME_PRECEDING_CHARS.has(rest[rest.length - 1] as string) ||
     (loose && !isTransliterationChar(rest[rest.length - 1]));
+  // A Japanese name (沟口墨道): a Japanese surname and two name characters, before any
+  // transliteration reading of its given name.
+  if (slot.length >= 4 && JAPANESE_SURNAME_SET.has(slot.slice(-4, -2))) {
+    const given = slot.slice(-2);
+    const rest = slot.slice(0, -4);
+    if (
+      [...given].every((c) => isNameHan(c)) &&
+      !NOT_PEOPLE.has(slot.slice(-4)) &&
+      !isFunctionWord(given) &&
+      !isOrdinaryWord(given) &&
+      (loose || okBefore(rest))
+    )
+      return 4;
+  }
   let run = 0;
   while (run < Math.min(8, slot.length) && isTransliterationChar(slot[slot.length - 1 - run]))
     run++;
@@ -459,6 +483,14 @@ export function trimDottedName(
   let s = first.length;
   while (s > 0 && (isTransliterationChar(first[s - 1]) || /[A-Za-z]/.test(first[s - 1] as string)))
     s--;
+  // Latin letters are an initial (J·K·罗琳) only when the whole part is Latin: `CEO杰夫·菲茨霍`
+  // keeps 杰夫 (a title in capitals before the Han name).
+  while (
+    s < first.length &&
+    /[A-Za-z]/.test(first[s] as string) &&
+    /[^A-Za-z]/.test(first.slice(s))
+  )
+    s++;
   if (s === first.length) return undefined;
   // A title that ends inside the first part (总理杰辛达 where 理 is also a name character).
   for (let k = from + s; k < from + first.length; k++) {
@@ -537,6 +569,15 @@ export function readNameBracket(inner: string): { english: string[]; variants: s
       if (name.length >= 2 && name.length <= 16) variants.push(name);
     } else if (LATIN_NAME.test(trimmed) && /[A-Z]/.test(trimmed[0] as string)) {
       english.push(trimmed);
+    } else if (
+      // 川普（特朗普）: another transliteration of the name, in brackets of its own.
+      trimmed.length >= 2 &&
+      trimmed.length <= 6 &&
+      [...trimmed].every((c) => isTransliterationChar(c)) &&
+      !NOT_PEOPLE.has(trimmed) &&
+      !isOrdinaryWord(trimmed)
+    ) {
+      variants.push(trimmed);
     }
   }
   return { english, variants };

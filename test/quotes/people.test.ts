@@ -95,6 +95,66 @@ describe("PeopleDirectory.find: any name, either script, any case", () => {
   });
 });
 
+describe("PeopleDirectory.find: every form an article writes (issue 11)", () => {
+  const articles = [
+    article("a1", "2022-01-04", [
+      "资深媒体人王志明表示：“这份通缉令只会让更多人知道真相。”",
+      "福建民众李女士说：“我们的存款已经取不出来了。”",
+    ]),
+    article("a2", "2022-01-05", [
+      "多国领导人悼念日本前首相安倍晋三。",
+      "安倍生前曾经表示：“台湾有事就是日本有事，也是日美同盟有事。”",
+      "日本首相岸田文雄周一抵达华盛顿。",
+      "岸田表示：“日本愿意与美国一起维护地区的和平与稳定。”",
+    ]),
+    article("a3", "2022-01-06", [
+      "护士莉娜‧阿尔维斯（Lina Alves）说：“病人越来越多了。”",
+      "莉娜说：“我们已经连续工作了三周。”",
+      "5岁的男孩罗伯特．克兰普顿（Robert Crampton）说：“我想要一套牛仔装和一把手枪。”",
+    ]),
+    article("a4", "2022-01-07", [
+      "川普（特朗普）总统说：“我们会让美国再次伟大。”",
+      "蔡英文总统表示：“台湾不会屈服于压力。”",
+      "蔡总统说：“我们会继续守护民主。”",
+    ]),
+    article("a5", "2022-01-08", [
+      "俄罗斯总统普京（Vladimir Putin）表示：“我们不想要战争。”",
+      "外交部发言人韩树林说：“这是不负责任的说法。”",
+      "张磊（化名）说：“我在这里工作了十年。”",
+    ]),
+  ];
+  const directory = PeopleDirectory.build(articles.map((a) => extractQuotes(a)));
+  it.each([
+    ["资深媒体人王志明", "王志明", "a role before the name"],
+    ["福建民众李女士", "李女士", "a place and a role before a generic form"],
+    ["安倍", "安倍晋三", "a Japanese surname alone"],
+    ["日本前首相安倍晋三", "安倍晋三", "a title before a Japanese full name"],
+    ["岸田", "岸田文雄", "the surname of a Japanese full name"],
+    ["日本首相岸田文雄", "岸田文雄", "title + Japanese full name"],
+    ["莉娜", "阿尔维斯", "the given name the article calls her by"],
+    ["莉娜阿尔维斯", "阿尔维斯", "a dotted name without its dot"],
+    ["Lina Alves", "阿尔维斯", "the English name in brackets"],
+    ["罗伯特．克兰普顿", "克兰普顿", "a full stop as the name dot"],
+    ["罗伯特·克兰普顿", "克兰普顿", "another name dot"],
+    ["罗伯特克兰普顿", "克兰普顿", "no dot"],
+    ["Robert Crampton", "克兰普顿", "the English name of a full-stop name"],
+    ["特朗普", "川普", "another transliteration in brackets"],
+    ["蔡总统", "蔡英文", "surname + title"],
+    ["蔡英文总统", "蔡英文", "name + title"],
+    ["Putin", "普京", "the English surname"],
+    ["外交部发言人韩树林", "韩树林", "title + full name"],
+    ["张磊（化名）", "张磊", "the name with its note"],
+    ["张磊(化名)", "张磊", "the note in half-width brackets"],
+  ])("%s finds %s (%s)", (form, name) => {
+    expect(directory.find(form).map((person) => person.name)).toEqual([name]);
+  });
+
+  it("finds nobody through a description whose name is nobody's", () => {
+    expect(directory.find("资深媒体人赵大同")).toEqual([]);
+    expect(directory.find("王总统")).toEqual([]);
+  });
+});
+
 describe("PeopleDirectory.quotesOf", () => {
   const { directory } = build();
 

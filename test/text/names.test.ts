@@ -25,6 +25,9 @@ describe("dotted transliterated names", () => {
     // A Chinese surname after a transliterated given name.
     ["生物伦理学专家莎拉‧陈（Sarah Chan）博士说", ["莎拉‧陈"]],
     ["工程师詹姆斯·刘表示", ["詹姆斯·刘"]],
+    // A title in capitals before the name is no initial.
+    ["癌症患者、CEO杰夫·菲茨霍说", ["杰夫·菲茨霍"]],
+    ["DJ·哈里斯说", ["DJ·哈里斯"]],
     // Named after a person: a university, a plan.
     ["约翰·霍普金斯大学的数据显示", []],
     ["马歇尔·沃德计划", []],
@@ -142,6 +145,8 @@ describe("name keys", () => {
     // A generic form keeps its title: 李女士 is the name, not 李.
     ["李女士", ["李女士"]],
     ["蔡总统", ["蔡总统"]],
+    // A full stop between Han characters is a name dot.
+    ["罗伯特．克兰普顿", ["罗伯特·克兰普顿", "罗伯特克兰普顿"]],
   ])("%s", (name, keys) => {
     expect(nameLookupKeys(name)).toEqual(keys);
     expect(nameKey(name)).toBe(keys[0] ?? "");
