@@ -201,11 +201,16 @@ export function runQuotes(
     .flatMap((match) => archive.people.quotesOf(match, article ? { articleId: article.id } : {}))
     .map((quote) => ({ ...quote, title: archive.get(quote.articleId)?.title ?? "" }));
   // Quotes first, then the person's interview answers grouped per article.
-  const interviews = found.filter((quote) => quote.kind === "interview");
-  const articleOrder = [...new Set(interviews.map((quote) => quote.articleId))];
+  const interviewsByArticle = new Map<string, typeof found>();
+  for (const quote of found) {
+    if (quote.kind !== "interview") continue;
+    const group = interviewsByArticle.get(quote.articleId);
+    if (group) group.push(quote);
+    else interviewsByArticle.set(quote.articleId, [quote]);
+  }
   const quotes = [
     ...found.filter((quote) => quote.kind !== "interview"),
-    ...articleOrder.flatMap((id) => interviews.filter((quote) => quote.articleId === id)),
+    ...[...interviewsByArticle.values()].flat(),
   ];
   return {
     command: "quotes",
