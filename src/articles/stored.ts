@@ -1,3 +1,4 @@
+import { ByteWriter } from "../bytes.js";
 import { unitsToString } from "../text/fold.js";
 import type { Article } from "./article.js";
 import { articleEnglishNames } from "./english-names.js";
@@ -91,47 +92,6 @@ interface SectionHeader {
   parts: [number, number, number, number];
 }
 
-/** Growable bytes with unsigned varints. */
-class Bytes {
-  data = new Uint8Array(1 << 16);
-  length = 0;
-
-  private ensure(extra: number): void {
-    if (this.length + extra <= this.data.length) return;
-    let size = this.data.length * 2;
-    while (size < this.length + extra) size *= 2;
-    const grown = new Uint8Array(size);
-    grown.set(this.data.subarray(0, this.length));
-    this.data = grown;
-  }
-
-  varint(value: number): void {
-    this.ensure(5);
-    let v = value >>> 0;
-    while (v >= 0x80) {
-      this.data[this.length++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    this.data[this.length++] = v;
-  }
-
-  unit(code: number): void {
-    this.ensure(2);
-    this.data[this.length++] = code & 0xff;
-    this.data[this.length++] = code >>> 8;
-  }
-
-  append(bytes: Uint8Array): void {
-    this.ensure(bytes.length);
-    this.data.set(bytes, this.length);
-    this.length += bytes.length;
-  }
-
-  result(): Uint8Array {
-    return this.data.subarray(0, this.length);
-  }
-}
-
 /** Reads unsigned varints from a byte array, from `at` on. */
 class VarintReader {
   constructor(
@@ -154,7 +114,7 @@ class VarintReader {
 }
 
 /** The patch that turns the folded joined text back into the original. */
-function patchOf(original: readonly string[], folded: string, out: Bytes): void {
+function patchOf(original: readonly string[], folded: string, out: ByteWriter): void {
   let at = 0;
   let previous = -1;
   for (const piece of original) {
@@ -187,8 +147,8 @@ export function* articleSectionPieces(
   items: Iterable<{ article: Article; folded: string }>,
 ): Generator<Uint8Array> {
   const metadata: string[] = [];
-  const layout = new Bytes();
-  const patches = new Bytes();
+  const layout = new ByteWriter();
+  const patches = new ByteWriter();
   const foldedTexts: string[] = [];
   for (const { article, folded } of items) {
     metadata.push(JSON.stringify(metadataOf(article)));
@@ -403,7 +363,7 @@ export class StoredArticles {
   }
 
   /** Writes an article's layout and patch as they are, for a save. */
-  copyText(index: number, layout: Bytes, patches: Bytes): void {
+  copyText(index: number, layout: ByteWriter, patches: ByteWriter): void {
     const reader = new VarintReader(this.layout, this.layoutStarts[index] as number);
     reader.next();
     reader.next();

@@ -1,4 +1,5 @@
 import { crc32 } from "node:zlib";
+import { ByteWriter } from "../bytes.js";
 import { ANALYSIS_VERSION } from "./analyzer.js";
 import {
   type ArchiveMiniSearch,
@@ -8,7 +9,14 @@ import {
   type IndexMeta,
   type Postings,
 } from "./engine.js";
-import { assemble, ByteWriter, corrupt, fieldSize, PackedTerm, scanPostings } from "./postings.js";
+import {
+  assemble,
+  corrupt,
+  fieldSize,
+  PackedTerm,
+  scanPostings,
+  writePostings,
+} from "./postings.js";
 
 /** The persisted form of the search index (see `serializeIndex`), and loading it back. */
 
@@ -118,7 +126,7 @@ export function serializeIndex(
       }
       mask |= 1 << fieldId;
       const before = postingsOut.length;
-      postingsOut.postings(sliceDocs, sliceCounts, 0, length);
+      writePostings(postingsOut, sliceDocs, sliceCounts, 0, length);
       endSlice(length, postingsOut.length - before);
     }
     if (mask === 0) continue;

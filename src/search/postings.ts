@@ -1,3 +1,4 @@
+import type { ByteWriter } from "../bytes.js";
 import type { IndexMeta, Postings, TermData } from "./engine.js";
 import { ArchiveMiniSearch, BM25, FIELD_BOOSTS, FIELD_COUNT } from "./engine.js";
 import type { IndexStore } from "./store.js";
@@ -497,58 +498,20 @@ export function varintSize(value: number): number {
   return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
 }
 
-/** Unsigned varints in a growable byte array. */
-export class ByteWriter {
-  bytes: Uint8Array;
-  length = 0;
-
-  constructor(expected = 1 << 16) {
-    this.bytes = new Uint8Array(Math.max(16, expected));
-  }
-
-  /** Postings [start, end) of sorted documents: each as (document − previous, count). */
-  postings(docs: ArrayLike<number>, counts: ArrayLike<number>, start: number, end: number): void {
-    let previous = 0;
-    for (let i = start; i < end; i++) {
-      const doc = docs[i] as number;
-      this.varint(doc - previous);
-      this.varint(Math.min(counts[i] as number, 0xffff));
-      previous = doc;
-    }
-  }
-
-  append(bytes: Uint8Array): void {
-    this.ensure(bytes.length);
-    this.bytes.set(bytes, this.length);
-    this.length += bytes.length;
-  }
-
-  private ensure(extra: number): void {
-    if (this.length + extra <= this.bytes.length) return;
-    let size = this.bytes.length * 2;
-    while (size < this.length + extra) size *= 2;
-    const grown = new Uint8Array(size);
-    grown.set(this.bytes.subarray(0, this.length));
-    this.bytes = grown;
-  }
-
-  varint(value: number): void {
-    this.ensure(5);
-    let v = value >>> 0;
-    while (v >= 0x80) {
-      this.bytes[this.length++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    this.bytes[this.length++] = v;
-  }
-
-  byte(value: number): void {
-    this.ensure(1);
-    this.bytes[this.length++] = value;
-  }
-
-  result(): Uint8Array {
-    return this.bytes.subarray(0, this.length);
+/** Postings [start, end) of sorted documents: each as (document − previous, count). */
+export function writePostings(
+  out: ByteWriter,
+  docs: ArrayLike<number>,
+  counts: ArrayLike<number>,
+  start: number,
+  end: number,
+): void {
+  let previous = 0;
+  for (let i = start; i < end; i++) {
+    const doc = docs[i] as number;
+    out.varint(doc - previous);
+    out.varint(Math.min(counts[i] as number, 0xffff));
+    previous = doc;
   }
 }
 

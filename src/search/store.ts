@@ -1,3 +1,4 @@
+import { ByteWriter } from "../bytes.js";
 import { numericTermKey, numericTermOrder, TermCounter } from "./analyzer.js";
 import {
   type ArchiveMiniSearch,
@@ -8,7 +9,7 @@ import {
   type TermData,
 } from "./engine.js";
 import { deserializeIndex, serializeIndex } from "./persist.js";
-import { assemble, ByteWriter, type PackedIndex, varintSize } from "./postings.js";
+import { assemble, type PackedIndex, varintSize, writePostings } from "./postings.js";
 
 export {
   BM25,
@@ -258,7 +259,7 @@ class PostingCollector {
     at = 0;
     lengths.forEach((length, slice) => {
       const before = out.length;
-      out.postings(docs, counts, at, at + length);
+      writePostings(out, docs, counts, at, at + length);
       byteLengths[slice] = out.length - before;
       at += length;
     });
