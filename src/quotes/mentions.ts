@@ -439,14 +439,15 @@ export class ArticlePeople {
   indexMentions(): void {
     this.linkForms();
     if (this.aliasList.length === 0) return;
-    const sorted = [...this.aliasList].sort((a, b) => b.length - a.length);
-    const pattern = new RegExp(sorted.map(escapeRegExp).join("|"), "g");
+    // Leftmost-longest, each match going on after the last (as one alternation of every
+    // alias, longest first, would find them).
+    const matcher = new LiteralMatcher(this.aliasList);
     for (let p = 0; p < this.text.folded.length; p++) {
       const text = this.text.folded[p] as string;
-      for (const match of text.matchAll(pattern)) {
-        if (this.text.isQuoted(p, match.index)) continue;
-        const entity = this.aliasIndex.get(match[0]);
-        if (entity) this.mentions.push({ paragraph: p, offset: match.index, entity });
+      for (const { index, word } of matcher.matchAll(text)) {
+        if (this.text.isQuoted(p, index)) continue;
+        const entity = this.aliasIndex.get(word);
+        if (entity) this.mentions.push({ paragraph: p, offset: index, entity });
       }
     }
   }
@@ -472,8 +473,4 @@ function usedAlone(text: string, part: string): boolean {
   for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1))
     if (text[at + part.length] !== NAME_DOT) return true;
   return false;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
