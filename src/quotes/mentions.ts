@@ -75,6 +75,9 @@ export class ArticlePeople {
   private readonly aliasIndex = new Map<string, Entity>();
   /** Every alias, in the order found (the first found wins ties). */
   readonly aliasList: string[] = [];
+  /** The aliases by first and by last character, each in the order found (the same ties). */
+  private readonly aliasesByFirst = new Map<string, string[]>();
+  private readonly aliasesByLast = new Map<string, string[]>();
   /** Mentions outside quotations in text order (after `indexMentions`), for pronouns. */
   readonly mentions: Mention[] = [];
 
@@ -117,13 +120,25 @@ export class ArticlePeople {
     if (folded.length < 2 || isNotPerson(folded)) return;
     if (!this.aliasIndex.has(folded)) {
       this.aliasIndex.set(folded, entity);
-      this.aliasList.push(folded);
+      this.pushAlias(folded);
     }
     const dotless = folded.replaceAll(NAME_DOT, "");
     if (dotless !== folded && !this.aliasIndex.has(dotless)) {
       this.aliasIndex.set(dotless, entity);
-      this.aliasList.push(dotless);
+      this.pushAlias(dotless);
     }
+  }
+
+  private pushAlias(alias: string): void {
+    this.aliasList.push(alias);
+    const first = alias[0] as string;
+    const last = alias[alias.length - 1] as string;
+    const starting = this.aliasesByFirst.get(first);
+    if (starting) starting.push(alias);
+    else this.aliasesByFirst.set(first, [alias]);
+    const ending = this.aliasesByLast.get(last);
+    if (ending) ending.push(alias);
+    else this.aliasesByLast.set(last, [alias]);
   }
 
   /** Registers a dotted or titled name found at [start, end) of a paragraph. */
@@ -307,14 +322,16 @@ export class ArticlePeople {
 
   /** Whether a known name starts at `from`. */
   aliasAtStart(text: string, from: number): boolean {
-    for (const alias of this.aliasList) if (text.startsWith(alias, from)) return true;
+    const list = this.aliasesByFirst.get(text[from] as string);
+    if (list) for (const alias of list) if (text.startsWith(alias, from)) return true;
     return false;
   }
 
   /** The longest known name the text ends with. */
   aliasAtEnd(text: string): { entity: Entity; length: number } | undefined {
     let best: { entity: Entity; length: number } | undefined;
-    for (const alias of this.aliasList) {
+    // Only the aliases ending with the text's last character can end it.
+    for (const alias of this.aliasesByLast.get(text[text.length - 1] as string) ?? []) {
       if (alias.length > (best?.length ?? 0) && text.endsWith(alias)) {
         best = { entity: this.aliasIndex.get(alias) as Entity, length: alias.length };
       }
@@ -325,7 +342,7 @@ export class ArticlePeople {
   /** The longest known name the text starts with at `skip`. */
   aliasAtStartOf(text: string, skip: number): { entity: Entity; length: number } | undefined {
     let best: { entity: Entity; length: number } | undefined;
-    for (const alias of this.aliasList) {
+    for (const alias of this.aliasesByFirst.get(text[skip] as string) ?? []) {
       if (alias.length > (best?.length ?? 0) && text.startsWith(alias, skip)) {
         best = { entity: this.aliasIndex.get(alias) as Entity, length: alias.length };
       }
@@ -422,14 +439,15 @@ export class ArticlePeople {
   indexMentions(): void {
     this.linkForms();
     if (this.aliasList.length === 0) return;
-    const sorted = [...this.aliasList].sort((a, b) => b.length - a.length);
-    const pattern = new RegExp(sorted.map(escapeRegExp).join("|"), "g");
+    // Leftmost-longest, each match going on after the last (as one alternation of every
+    // alias, longest first, would find them).
+    const matcher = new LiteralMatcher(this.aliasList);
     for (let p = 0; p < this.text.folded.length; p++) {
       const text = this.text.folded[p] as string;
-      for (const match of text.matchAll(pattern)) {
-        if (this.text.isQuoted(p, match.index)) continue;
-        const entity = this.aliasIndex.get(match[0]);
-        if (entity) this.mentions.push({ paragraph: p, offset: match.index, entity });
+      for (const { index, word } of matcher.matchAll(text)) {
+        if (this.text.isQuoted(p, index)) continue;
+        const entity = this.aliasIndex.get(word);
+        if (entity) this.mentions.push({ paragraph: p, offset: index, entity });
       }
     }
   }
@@ -455,8 +473,4 @@ function usedAlone(text: string, part: string): boolean {
   for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1))
     if (text[at + part.length] !== NAME_DOT) return true;
   return false;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

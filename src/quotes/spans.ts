@@ -34,6 +34,11 @@ interface RawSpan {
 export const OPENERS: Record<string, string> = { "“": "”", "「": "」", "『": "』" };
 export const CLAUSE_BREAK = new Set(",。!?;:");
 const SENTENCE_BREAK = new Set("。!?;");
+/** The breaks by character code, for the scans back and forth over a paragraph. */
+const CLAUSE_BREAK_CODES = new Uint8Array(0x10000);
+for (const c of CLAUSE_BREAK) CLAUSE_BREAK_CODES[c.charCodeAt(0)] = 1;
+const SENTENCE_BREAK_CODES = new Uint8Array(0x10000);
+for (const c of SENTENCE_BREAK) SENTENCE_BREAK_CODES[c.charCodeAt(0)] = 1;
 
 const OPEN_CODES = new Map<number, number>([
   [0x201c, 0x201d],
@@ -132,7 +137,7 @@ export class QuotedText {
       }
       if (c === ")") depth++;
       else if (c === "(") depth = Math.max(0, depth - 1);
-      else if (depth === 0 && CLAUSE_BREAK.has(c)) return i + 1;
+      else if (depth === 0 && CLAUSE_BREAK_CODES[text.charCodeAt(i)]) return i + 1;
     }
     return 0;
   }
@@ -141,7 +146,7 @@ export class QuotedText {
     const text = this.folded[paragraph] as string;
     const mask = this.masks[paragraph] as Uint8Array;
     for (let i = offset - 1; i >= 0; i--) {
-      if (!mask[i] && SENTENCE_BREAK.has(text[i] as string)) return i + 1;
+      if (!mask[i] && SENTENCE_BREAK_CODES[text.charCodeAt(i)]) return i + 1;
     }
     return 0;
   }
@@ -150,7 +155,7 @@ export class QuotedText {
     const text = this.folded[paragraph] as string;
     const mask = this.masks[paragraph] as Uint8Array;
     for (let i = offset; i < text.length; i++) {
-      if (!mask[i] && SENTENCE_BREAK.has(text[i] as string)) return i;
+      if (!mask[i] && SENTENCE_BREAK_CODES[text.charCodeAt(i)]) return i;
     }
     return text.length;
   }

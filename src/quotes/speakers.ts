@@ -233,6 +233,12 @@ function rareSurname(char: string, before: string): boolean {
   );
 }
 
+/** How a Latin name in proper case ends. */
+const LATIN_TAIL = /[\p{Script=Latin}'’.-]$/u;
+
+/** A dotted name ending the text (`…德鲁·帕夫罗`). */
+const DOTTED_AT_END = new RegExp(`[^${NAME_DOT}]+(?:${NAME_DOT}[^${NAME_DOT}]+)+$`);
+
 /** The name the slot text `s` (starting at `offset`) ends with, and where it starts. */
 function nameAtSlotEnd(
   text: QuotedText,
@@ -286,10 +292,13 @@ function nameAtSlotEnd(
   // Latin names: 创始人Mark DiMassimo说.
   const originalSlot = (text.original[paragraph] as string).slice(offset, offset + s.length);
   // Words in proper case (`Mark DiMassimo`, not `LINE Bank` or `Amber KC`).
-  const latin =
-    /(?:^|[^\p{Script=Latin}])(\p{Lu}\p{Ll}[\p{Script=Latin}'’.-]*(?: \p{Lu}\p{Ll}[\p{Script=Latin}'’.-]*){1,3})$/u.exec(
-      originalSlot,
-    );
+  // Only a slot ending with a Latin letter (or ' ’ . -) can; the test of its last two code
+  // units spares scanning the whole slot.
+  const latin = LATIN_TAIL.test(originalSlot.slice(-2))
+    ? /(?:^|[^\p{Script=Latin}])(\p{Lu}\p{Ll}[\p{Script=Latin}'’.-]*(?: \p{Lu}\p{Ll}[\p{Script=Latin}'’.-]*){1,3})$/u.exec(
+        originalSlot,
+      )
+    : null;
   const latinRest = latin ? s.slice(0, s.length - (latin[1] as string).length) : "";
   if (
     latin &&
@@ -317,7 +326,7 @@ function nameAtSlotEnd(
       if (found) return found;
     }
   }
-  const dotted = new RegExp(`[^${NAME_DOT}]+(?:${NAME_DOT}[^${NAME_DOT}]+)+$`).exec(s);
+  const dotted = DOTTED_AT_END.exec(s);
   if (dotted) {
     const from = offset + dotted.index;
     const range = trimDottedName(text.folded[paragraph] as string, from, offset + s.length);

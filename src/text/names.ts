@@ -161,10 +161,15 @@ function plainKeys(key: string): string[] {
 /** Finds words of a fixed list in a text, leftmost-longest, without a giant regex alternation. */
 export class LiteralMatcher {
   private readonly byFirst = new Map<number, string[]>();
+  /** 1 at the code of every first character: most positions of a text start no word. */
+  private readonly firsts = new Uint8Array(0x10000);
+  private hasEmpty = false;
 
   constructor(words: Iterable<string>) {
     for (const word of words) {
       const code = word.charCodeAt(0);
+      if (word.length > 0) this.firsts[code] = 1;
+      else this.hasEmpty = true;
       const list = this.byFirst.get(code) ?? [];
       list.push(word);
       this.byFirst.set(code, list);
@@ -174,7 +179,9 @@ export class LiteralMatcher {
 
   /** The longest listed word starting at `index`, or undefined. */
   at(text: string, index: number): string | undefined {
-    const list = this.byFirst.get(text.charCodeAt(index));
+    const code = text.charCodeAt(index);
+    if (this.firsts[code] !== 1 && !this.hasEmpty) return undefined;
+    const list = this.byFirst.get(code);
     if (!list) return undefined;
     for (const word of list) if (text.startsWith(word, index)) return word;
     return undefined;
@@ -286,12 +293,22 @@ export function dictionaryNameAt(text: string, from: number): string | undefined
   return head;
 }
 
+/** Memoised like `isOrdinaryWord`: the same few given names recur. */
+const functionWordCache = new Map<string, boolean>();
+
 /** A given name that is really an adverb or a function word: 习特别强调, 王曾经说. */
 function isFunctionWord(word: string): boolean {
   if (word.length < 2) return false;
-  const tagged = segmenter().tag(word, false);
-  const only = tagged.length === 1 ? tagged[0] : undefined;
-  return only !== undefined && only.word === word && /^(?:d|p|c|t|r|u|f|m|q|y|e|o)$/.test(only.tag);
+  let known = functionWordCache.get(word);
+  if (known === undefined) {
+    const tagged = segmenter().tag(word, false);
+    const only = tagged.length === 1 ? tagged[0] : undefined;
+    known =
+      only !== undefined && only.word === word && /^(?:d|p|c|t|r|u|f|m|q|y|e|o)$/.test(only.tag);
+    if (functionWordCache.size > 50_000) functionWordCache.clear();
+    functionWordCache.set(word, known);
+  }
+  return known;
 }
 
 // ---------------------------------------------------------------------------------------------
