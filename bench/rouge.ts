@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { type RougeScores, rouge } from "../src/answers/rouge.js";
 import {
   DEFAULT_TUNING,
+  FEATURES,
   type Feature,
   lead,
   type SummaryTuning,
@@ -192,7 +193,11 @@ export function evaluate(samples: Sample[]): Row[] {
 
 /** What each part of the ranking brings: dubao with one part switched off, at two lengths. */
 /** DEFAULT_TUNING with the named feature weights set to zero. */
-function without(features: Feature[], extra: Partial<SummaryTuning> = {}): SummaryTuning {
+const NOT_PRIORS: readonly Feature[] = ["lead", "paragraph", "opening", "centrality", "title"];
+/** The features of the sentence itself (figures, names, quotes, openings, length). */
+const SENTENCE_PRIORS = FEATURES.filter((feature) => !NOT_PRIORS.includes(feature));
+
+function without(features: readonly Feature[], extra: Partial<SummaryTuning> = {}): SummaryTuning {
   const weights = { ...DEFAULT_TUNING.weights };
   for (const feature of features) weights[feature] = 0;
   return { ...DEFAULT_TUNING, ...extra, weights };
@@ -203,19 +208,7 @@ const ABLATIONS: { label: string; tuning: SummaryTuning }[] = [
   { label: "without position prior", tuning: without(["lead", "paragraph", "opening"]) },
   { label: "without TextRank", tuning: without(["centrality"]) },
   { label: "without title overlap", tuning: without(["title"]) },
-  {
-    label: "without sentence priors",
-    tuning: without([
-      "figure",
-      "named",
-      "quote",
-      "pronoun",
-      "dangling",
-      "question",
-      "short",
-      "long",
-    ]),
-  },
+  { label: "without sentence priors", tuning: without(SENTENCE_PRIORS) },
   { label: "without MMR penalty", tuning: { ...DEFAULT_TUNING, redundancy: 0 } },
 ];
 
