@@ -47,3 +47,24 @@ export class ByteWriter {
     return this.bytes.subarray(0, this.length);
   }
 }
+
+/** Reads unsigned varints from a byte array, from `at` on. */
+export class VarintReader {
+  constructor(
+    private readonly bytes: Uint8Array,
+    public at: number,
+  ) {}
+
+  next(): number {
+    const bytes = this.bytes;
+    let byte = bytes[this.at++] as number;
+    let value = byte & 0x7f;
+    let scale = 128;
+    while (byte & 0x80) {
+      byte = bytes[this.at++] as number;
+      value += (byte & 0x7f) * scale;
+      scale *= 128;
+    }
+    return value;
+  }
+}

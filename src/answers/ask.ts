@@ -456,7 +456,6 @@ const MIN_CONTEXT = 0.6;
 const MIN_CONTEXT_ENGLISH = 0.45;
 /** …and with its own words (a sentence that repeats nothing of the question needs its type). */
 const MIN_OWN = 0.12;
-/* The whole article must cover as much (the same floor). */
 /** Score lost by a sentence without the asked person, place or reason. */
 const UNTYPED_PENALTY = -0.25;
 /** Score lost by a sentence that names no instance of a which-question's noun (哪家医院). */

@@ -1,4 +1,4 @@
-import { ByteWriter } from "../bytes.js";
+import { ByteWriter, VarintReader } from "../bytes.js";
 import { unitsToString } from "../text/fold.js";
 import type { Article } from "./article.js";
 import { articleEnglishNames } from "./english-names.js";
@@ -90,27 +90,6 @@ interface SectionHeader {
   articles: number;
   /** Bytes of the metadata, layout, patch and folded-text parts. */
   parts: [number, number, number, number];
-}
-
-/** Reads unsigned varints from a byte array, from `at` on. */
-class VarintReader {
-  constructor(
-    private readonly bytes: Uint8Array,
-    public at: number,
-  ) {}
-
-  next(): number {
-    const bytes = this.bytes;
-    let byte = bytes[this.at++] as number;
-    let value = byte & 0x7f;
-    let scale = 128;
-    while (byte & 0x80) {
-      byte = bytes[this.at++] as number;
-      value += (byte & 0x7f) * scale;
-      scale *= 128;
-    }
-    return value;
-  }
 }
 
 /** The patch that turns the folded joined text back into the original. */

@@ -268,10 +268,9 @@ export function accumulate(
     return;
   }
   const { docs, counts, end } = slice as NonNullable<typeof slice>;
-  const start = 0;
   if (probe) {
     for (const doc of candidates) {
-      let low = start;
+      let low = 0;
       let high = end - 1;
       while (low <= high) {
         const middle = (low + high) >>> 1;
@@ -287,7 +286,8 @@ export function accumulate(
     }
     return;
   }
-  for (let i = start; i < end; i++) {
+  // `add` written out: this loop runs over every posting of a common term.
+  for (let i = 0; i < end; i++) {
     const count = counts[i] as number;
     if (count === 0) continue;
     const doc = docs[i] as number;
