@@ -357,6 +357,97 @@ const TEST2_SUPPLEMENT = [
   }
 }
 
+/**
+ * test3, a third blind test set drawn after test2 (the extractor was still being changed on the
+ * dev set): a third seed orders the candidates, and every article already used anywhere is left
+ * out (dev, test, test2 with its supplement, n13755516, which the test2 annotator read, and
+ * bench/ask's dev, test, test2 and retrieval pool). The same round-robin as test2, except that the
+ * loose Japanese-name detector is replaced by the stricter one of the test2 supplement (a known
+ * full name before a speech verb, captions skipped), from the start. The existing picks are
+ * unchanged.
+ */
+const SEED3 = "dubao-quotes-bench-test3:";
+const TEST3_SIZE = 30;
+const askIds3 = (() => {
+  const askDir = join(here, "..", "ask");
+  const selection = JSON.parse(readFileSync(join(askDir, "selection.json"), "utf8"));
+  const pool = JSON.parse(readFileSync(join(askDir, "pool.json"), "utf8"));
+  return new Set(
+    [...selection.dev, ...selection.test, ...selection.test2, ...pool.articles].map((a) => a.id),
+  );
+})();
+const used3 = new Set([...used2, ...test2.map((a) => a.id), "n13755516", ...askIds3]);
+const hash3 = (id) =>
+  createHash("sha256")
+    .update(SEED3 + id)
+    .digest("hex");
+const order3 = candidates
+  .filter((c) => !used3.has(c.id))
+  .map((c) => ({ ...c, order3: hash3(c.id) }))
+  .sort((a, b) => (a.order3 < b.order3 ? -1 : a.order3 > b.order3 ? 1 : 0));
+const phenomena3 = [
+  "transcript",
+  "multi-paragraph",
+  "japanese-speaker",
+  "pronoun",
+  "organisation",
+  "scare-quote",
+  "english-only-name",
+  "dot-name",
+  "generic-name",
+  "partial",
+  "speaker-after",
+  "title-surname",
+  "subheading",
+];
+const test3 = [];
+{
+  const taken3 = new Set();
+  const channelUse3 = new Map();
+  const yearUse3 = new Map();
+  const has3 = (c, phenomenon) => {
+    if (phenomenon !== "japanese-speaker")
+      return c.phenomena.includes(phenomenon) || c.extra.includes(phenomenon);
+    if (c.japaneseSpeaker === undefined)
+      c.japaneseSpeaker = bodyParagraphs(
+        withoutCaptions(readFileSync(join(root, c.path), "utf8")),
+      ).some((p) => JAPANESE_SPEAKER.test(p));
+    return c.japaneseSpeaker;
+  };
+  /** The next `size` untaken candidates of a phenomenon in test3 seed order. */
+  const next3 = (phenomenon, size) => {
+    const pool = [];
+    for (const c of order3) {
+      if (pool.length >= size) break;
+      if (!taken3.has(c.id) && has3(c, phenomenon)) pool.push(c);
+    }
+    return pool;
+  };
+  while (test3.length < TEST3_SIZE) {
+    let progressed = false;
+    for (const phenomenon of phenomena3) {
+      if (test3.length >= TEST3_SIZE) break;
+      const pool = next3(phenomenon, 40);
+      if (pool.length === 0) continue;
+      const use = (c) => (channelUse3.get(c.channel) ?? 0) + (yearUse3.get(c.year) ?? 0);
+      const best = pool.reduce((a, b) => (use(b) < use(a) ? b : a));
+      taken3.add(best.id);
+      channelUse3.set(best.channel, (channelUse3.get(best.channel) ?? 0) + 1);
+      yearUse3.set(best.year, (yearUse3.get(best.year) ?? 0) + 1);
+      test3.push({
+        ...entry({ ...best, reason: phenomenon }),
+        detected: [
+          ...best.phenomena,
+          ...best.extra,
+          ...(has3(best, "japanese-speaker") ? ["japanese-speaker"] : []),
+        ],
+      });
+      progressed = true;
+    }
+    if (!progressed) break;
+  }
+}
+
 console.log(
   `${candidates.length} candidates; per year ${JSON.stringify(Object.fromEntries([2020, 2021, 2022].map((y) => [y, candidates.filter((c) => c.year === y).length])))}`,
 );
@@ -374,14 +465,16 @@ for (const [name, set] of [
   ["dev", dev],
   ["test", test],
   ["test2", test2],
+  ["test3", test3],
 ])
   for (const a of set)
     console.log(`${name} ${a.id} ${a.path} ${a.year} ${a.reason} [${a.detected.join(",")}]`);
 if (write) {
   const about = `Chosen by bench/quotes/select.mjs (seed ${JSON.stringify(SEED)}); paths relative to the archive's pages/ folder.`;
   const aboutTest2 = `test2: chosen by the same script (seed ${JSON.stringify(SEED2)}), leaving out every dev, test and bench/ask article.`;
+  const aboutTest3 = `test3: chosen by the same script (seed ${JSON.stringify(SEED3)}), leaving out every dev, test, test2 and bench/ask article.`;
   writeFileSync(
     join(here, "selection.json"),
-    `${JSON.stringify({ about, aboutTest2, dev, test, test2 }, null, 2)}\n`,
+    `${JSON.stringify({ about, aboutTest2, aboutTest3, dev, test, test2, test3 }, null, 2)}\n`,
   );
 }
