@@ -455,6 +455,36 @@ const test3 = [];
   }
 }
 
+/**
+ * A test3 supplement, added after the 30 articles above were annotated, because in two of the
+ * three picked for a Japanese speaker the speaker's words stand outside quotation marks (one
+ * Japanese-named speaker of quotes in all): the next two untaken candidates in test3 seed order
+ * where a known Japanese full name speaks just before opening marks (`岸信夫说：“`) or just
+ * after closing ones (`”岸信夫表示`), captions skipped. The 30 are unchanged.
+ */
+const JAPANESE_NAMES = JAPANESE_SPEAKER.source.slice(0, JAPANESE_SPEAKER.source.indexOf(")") + 1);
+const JAPANESE_QUOTED = new RegExp(
+  `${JAPANESE_NAMES}[^。“”]{0,15}${SPEECH}[：:，,]?“|”[^。“”]{0,6}${JAPANESE_NAMES}[^。“”]{0,6}${SPEECH}`,
+);
+{
+  const taken3 = new Set(test3.map((a) => a.id));
+  let added = 0;
+  for (const c of order3) {
+    if (added >= 2) break;
+    if (taken3.has(c.id)) continue;
+    const quoted = bodyParagraphs(withoutCaptions(readFileSync(join(root, c.path), "utf8"))).some(
+      (p) => JAPANESE_QUOTED.test(p),
+    );
+    if (!quoted) continue;
+    taken3.add(c.id);
+    test3.push({
+      ...entry({ ...c, reason: "supplement:japanese-quoted" }),
+      detected: [...c.phenomena, ...c.extra, "japanese-quoted"],
+    });
+    added++;
+  }
+}
+
 console.log(
   `${candidates.length} candidates; per year ${JSON.stringify(Object.fromEntries([2020, 2021, 2022].map((y) => [y, candidates.filter((c) => c.year === y).length])))}`,
 );
