@@ -1,12 +1,12 @@
 /**
  * Checks the reading-comprehension data against the archive and prints its make-up:
- * bench/ask/dev.json, test.json, test2.json, pool.json and bench/summary/references.json.
+ * bench/ask/dev.json, test.json, test2.json, test3.json, pool.json and bench/summary/references.json.
  *
  *   npx tsx bench/ask/check.ts   # the archive tarball from CORPUS_DIR or ../shared/corpus
  *
  * Every answer and key sentence must be an exact substring of the paragraph it names, as parsed by
- * the project (`parseArticle(...).paragraphs`, 1-based); dev, test and pool articles must be
- * disjoint and none from January 2022. Exits non-zero on the first kind of error it finds, after
+ * the project (`parseArticle(...).paragraphs`, 1-based); dev, test, test2, test3 and pool articles
+ * must be disjoint and none from January 2022. Exits non-zero on the first kind of error it finds, after
  * listing them all. Does not run /ask: the test set stays blind.
  */
 import { readFileSync } from "node:fs";
@@ -53,8 +53,11 @@ export interface Question {
   missing?: string;
 }
 
-/** The question sets: dev (tune), test (scored once), test2 (a second blind set, scored once). */
-export const SETS = ["dev", "test", "test2"] as const;
+/**
+ * The question sets: dev (tune), test (scored once), test2 and test3 (a second and a third blind
+ * set, each scored once).
+ */
+export const SETS = ["dev", "test", "test2", "test3"] as const;
 export type SetName = (typeof SETS)[number];
 
 export interface QuestionSet {
@@ -139,16 +142,21 @@ function main(): void {
     ["test2", "dev"],
     ["test2", "test"],
     ["test2", "pool"],
+    ["test3", "dev"],
+    ["test3", "test"],
+    ["test3", "test2"],
+    ["test3", "pool"],
   ] as const) {
     for (const id of articlesOf[a] ?? [])
       if (articlesOf[b]?.has(id)) errors.push(`${id} in ${a} and ${b}`);
   }
-  // test2 was chosen outside the quotes benchmark's articles too (select.ts).
+  // test2 and test3 were chosen outside the quotes benchmark's articles too (select.ts).
   for (const name of ["dev.json", "test.json", "selection.json"]) {
     const text = readFileSync(join(here, "..", "quotes", name), "utf8");
     for (const match of text.matchAll(/"id":\s*"(n\d+)"/g))
-      if (articlesOf.test2?.has(match[1] as string))
-        errors.push(`${match[1]} in test2 and bench/quotes/${name}`);
+      for (const set of ["test2", "test3"])
+        if (articlesOf[set]?.has(match[1] as string))
+          errors.push(`${match[1]} in ${set} and bench/quotes/${name}`);
   }
   for (const entry of pool.articles) {
     const article = load(entry.path);

@@ -6,8 +6,9 @@
  *
  *   npx tsx bench/ask/select.ts   # writes bench/ask/selection.json and bench/ask/pool.json
  *
- * test2 (a second blind test set, PROTOCOL.md) is chosen last, with its own seed, among articles
- * that are in none of dev, test, pool and the quotes benchmark's sets.
+ * test2 (a second blind test set, PROTOCOL.md) is chosen after them, with its own seed, among
+ * articles that are in none of dev, test, pool and the quotes benchmark's sets; test3 (a third) last,
+ * likewise, outside test2 too.
  *
  * The archive is the shared tarball epoch-news-2020-2022.tar.zst, unpacked once (see test/corpus.ts). Only ids, paths,
  * channels, dates and kinds are written; no article text.
@@ -29,7 +30,10 @@ const SEED = 12;
  */
 const TEST2_SEED = 212;
 const TEST2_ARTICLES = 20;
-/** Articles of the quotes benchmark (bench/quotes): kept out of test2. */
+/** The third blind test set (test3), chosen after test2 with its own seed, changing none of the others. */
+const TEST3_SEED = 312;
+const TEST3_ARTICLES = 20;
+/** Articles of the quotes benchmark (bench/quotes): kept out of test2 and test3. */
 const QUOTE_SETS = ["dev.json", "test.json", "selection.json"];
 const DEV_ARTICLES = 42;
 const TEST_ARTICLES = 22;
@@ -237,10 +241,29 @@ function main(): void {
   ];
   const test2 = [...test2Special, ...pickNews(TEST2_ARTICLES - test2Special.length, files2)];
 
+  // test3: the same again with a third seed, among the articles left after test2.
+  const next3 = random(TEST3_SEED);
+  const files3 = new Map<string, string[]>();
+  for (const channel of channels) files3.set(channel, shuffle(files.get(channel) ?? [], next3));
+  const test3Special = [
+    firstWhere(isDigest, DIGEST, files3, TEST3_SEED),
+    firstWhere(isInterview, INTERVIEW, files3, TEST3_SEED),
+  ];
+  const test3 = [...test3Special, ...pickNews(TEST3_ARTICLES - test3Special.length, files3)];
+
   writeFileSync(
     join(here, "selection.json"),
     `${JSON.stringify(
-      { seed: SEED, excludedMonth: EXCLUDED_MONTH, dev, test, test2Seed: TEST2_SEED, test2 },
+      {
+        seed: SEED,
+        excludedMonth: EXCLUDED_MONTH,
+        dev,
+        test,
+        test2Seed: TEST2_SEED,
+        test2,
+        test3Seed: TEST3_SEED,
+        test3,
+      },
       null,
       2,
     )}\n`,
@@ -258,7 +281,9 @@ function main(): void {
       2,
     )}\n`,
   );
-  console.log(`dev ${dev.length}, test ${test.length}, pool ${pool.length}, test2 ${test2.length}`);
+  console.log(
+    `dev ${dev.length}, test ${test.length}, pool ${pool.length}, test2 ${test2.length}, test3 ${test3.length}`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

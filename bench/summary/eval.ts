@@ -7,11 +7,12 @@
  *   npx tsx bench/summary/eval.ts              # dev set (the archive tarball: CORPUS_DIR or ../shared/corpus)
  *   npx tsx bench/summary/eval.ts --set test   # the blind test set: once, at the end of the work
  *   npx tsx bench/summary/eval.ts --set test2  # the second blind test set: once, likewise
+ *   npx tsx bench/summary/eval.ts --set test3  # the third blind test set: once, likewise
  *   npx tsx bench/summary/eval.ts --json       # every article's figures as JSON on stdout
  *
  * Loads an Archive over the set's articles only (copied into a temporary folder), records the
  * set's figures in bench/summary/scores.json and rewrites the section "Real news (archive
- * references)" of bench/ROUGE.md, dev and test side by side (and test2 once it is scored).
+ * references)" of bench/ROUGE.md, dev and test side by side (and test2, test3 once scored).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -22,7 +23,7 @@ import { runSummary } from "../../src/app/service.js";
 import type { Article } from "../../src/articles/article.js";
 import { skipMessage } from "../../test/corpus.js";
 import type { Reference, SetName } from "../ask/check.js";
-import { archiveDir, formatJson, loadSubset, matchAny, setName } from "../ask/eval.js";
+import { archiveDir, BLIND_SETS, formatJson, loadSubset, matchAny, setName } from "../ask/eval.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
@@ -157,8 +158,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export function renderSection(scores: Partial<Record<SetName, SummaryScores>>): string {
-  // test2 gets its own columns once it has been scored; until then the section is as before.
-  const sets: SetName[] = scores.test2 ? ["dev", "test", "test2"] : ["dev", "test"];
+  // test2 and test3 get their own columns once scored; until then the section is as before.
+  const sets: SetName[] = ["dev", "test", ...BLIND_SETS.filter((set) => scores[set])];
   const lines = [
     SECTION_START,
     "## Real news (archive references)",
@@ -178,7 +179,7 @@ export function renderSection(scores: Partial<Record<SetName, SummaryScores>>): 
     "beats, ties or loses to Lead-N at the same length. With 20 articles a set, one or two points",
     "are noise.",
     "",
-    `Status: dev ${scores.dev ? `scored ${scores.dev.date}` : "not yet scored"}; test ${scores.test ? `scored ${scores.test.date}, once, with the system of that day (later changes were tuned on dev only and are not reflected in the test columns)` : "**not yet scored** (blind; scored once at the end by the integrator)"}${scores.test2 ? `; test2 (a second blind set, 20 articles) scored ${scores.test2.date}` : ""}.`,
+    `Status: dev ${scores.dev ? `scored ${scores.dev.date}` : "not yet scored"}; test ${scores.test ? `scored ${scores.test.date}, once, with the system of that day (later changes were tuned on dev only and are not reflected in the test columns)` : "**not yet scored** (blind; scored once at the end by the integrator)"}${scores.test2 ? `; test2 (a second blind set, 20 articles) scored ${scores.test2.date}` : ""}${scores.test3 ? `; test3 (a third blind set, 20 articles) scored ${scores.test3.date}` : ""}.`,
     "",
   ];
   const keyCountsVary = sets.some((set) =>

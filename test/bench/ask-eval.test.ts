@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  archiveSets,
   type MatchKind,
   matchSentence,
   notesOf,
@@ -61,11 +62,12 @@ describe("reports", () => {
 });
 
 describe("the second blind test set (test2)", () => {
-  it("takes dev, test or test2 for --set and nothing else", () => {
+  it("takes dev, test, test2 or test3 for --set and nothing else", () => {
     expect(setName("dev")).toBe("dev");
     expect(setName("test")).toBe("test");
     expect(setName("test2")).toBe("test2");
-    expect(() => setName("test3")).toThrow(/dev, test or test2/);
+    expect(setName("test3")).toBe("test3");
+    expect(() => setName("test4")).toThrow(/dev, test, test2 or test3/);
     expect(() => setName(undefined)).toThrow();
   });
 
@@ -90,5 +92,42 @@ describe("the second blind test set (test2)", () => {
     };
     expect(renderSection({})).not.toContain("test2");
     expect(renderSection({ test2 })).toContain("test2 R-L");
+  });
+});
+
+describe("the third blind test set (test3)", () => {
+  it("runs each set among the pool and the sets up to its own", () => {
+    expect(archiveSets("dev")).toEqual(["dev", "test"]);
+    expect(archiveSets("test")).toEqual(["dev", "test"]);
+    expect(archiveSets("test2")).toEqual(["dev", "test", "test2"]);
+    expect(archiveSets("test3")).toEqual(["dev", "test", "test2", "test3"]);
+  });
+
+  it("gives test3 columns in ASK.md only once test3 is scored", () => {
+    const header = (report: string) =>
+      report.split("\n").find((line) => line.startsWith("| group |")) ?? "";
+    expect(header(renderReport({ test2: summarise("test2", [], 0, [0, 0]) }))).not.toContain(
+      "test3",
+    );
+    const test3 = summarise("test3", [], 0, [0, 0]);
+    const report = renderReport({ test3 });
+    expect(header(report)).toContain("test3 top-1");
+    expect(header(report)).not.toContain("test2");
+    expect(report).toContain(`test3 scored ${test3.date}`);
+  });
+
+  it("gives test3 columns in ROUGE.md only once test3 is scored", () => {
+    const scored = (set: "test2" | "test3"): SummaryScores => ({
+      set,
+      date: "2026-12-02",
+      articles: 0,
+      cells: {},
+      latency: { p50: 0, p99: 0, max: 0 },
+      keyCounts: [3],
+    });
+    expect(renderSection({ test2: scored("test2") })).not.toContain("test3");
+    const section = renderSection({ test2: scored("test2"), test3: scored("test3") });
+    expect(section).toContain("test2 R-L");
+    expect(section).toContain("test3 R-L");
   });
 });
