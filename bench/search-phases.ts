@@ -14,8 +14,9 @@
  */
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
+import { PerformanceObserver } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { runSearch } from "../src/app/service.js";
+import { runPeople, runQuotes, runSearch } from "../src/app/service.js";
 import { Archive } from "../src/articles/archive.js";
 import { TermEvaluator } from "../src/search/evaluate.js";
 import { SearchIndex } from "../src/search/search.js";
@@ -32,7 +33,9 @@ const { values } = parseArgs({
     queries: { type: "string", default: new URL("queries.json", import.meta.url).pathname },
     only: { type: "string" },
     profile: { type: "string" },
+    "heap-profile": { type: "string" },
     rounds: { type: "string", default: "1" },
+    quotes: { type: "boolean", default: false },
   },
 });
 if (!values.root || !values.cache) {
@@ -69,6 +72,18 @@ class PhaseClock {
 
 const clock = new PhaseClock();
 
+/** Garbage collection pauses, as [start, end) in `performance.now()` time. */
+const gcPauses: Array<[number, number]> = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries())
+    gcPauses.push([entry.startTime, entry.startTime + entry.duration]);
+}).observe({ entryTypes: ["gc"] });
+/** Milliseconds of garbage collection within [from, to). */
+const gcWithin = (from: number, to: number) =>
+  gcPauses.reduce((sum, [s, e]) => sum + Math.max(0, Math.min(e, to) - Math.max(s, from)), 0);
+/** GC entries are delivered asynchronously: let them arrive. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 function wrap(target: object, name: string, phase: Phase): void {
   const proto = target as Record<string, (...args: unknown[]) => unknown>;
   const original = proto[name];
@@ -93,14 +108,31 @@ console.log(
   `${archive.size} articles, warm in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 const only = values.only?.split("|");
-const queries = readQueries(values.queries).filter((entry) => !only || only.includes(entry.query));
 const search = (query: string) =>
   clock.run("format", () => runSearch(archive, { query, limit: 10 }));
-for (const query of warmupQueries(archive)) {
-  try {
-    search(query);
-  } catch {}
+const quote = (person: string) => runQuotes(archive, { person });
+let queries: Array<{ category: string; query: string }>;
+let answer: (query: string) => { total: number };
+if (values.quotes) {
+  // As bench/scenarios.ts: the 100 people with most quotes, after 50 others as warm-up.
+  const people = runPeople(archive, { limit: 150 }).people.map((person) => person.name);
+  queries = people.slice(0, 100).map((query) => ({ category: "quotes", query }));
+  for (const person of people.length > 100 ? people.slice(100) : people.slice(0, 20)) {
+    try {
+      quote(person);
+    } catch {}
+  }
+  answer = (person) => ({ total: quote(person).quotes.length });
+} else {
+  queries = readQueries(values.queries);
+  for (const query of warmupQueries(archive)) {
+    try {
+      search(query);
+    } catch {}
+  }
+  answer = search;
 }
+queries = queries.filter((entry) => !only || only.includes(entry.query));
 
 interface Row {
   category: string;
@@ -111,6 +143,10 @@ interface Row {
   cpu: number;
   /** The least CPU time over the rounds (the least disturbed by other processes). */
   minCpu: number;
+  /** Least wall time over the rounds. */
+  minMs: number;
+  /** Time in garbage collection during the call (the most over the rounds). */
+  gc: number;
   phases: Partial<Record<Phase, number>>;
   total: number;
 }
@@ -118,18 +154,29 @@ const median = (list: number[]) =>
   [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 0;
 // Later rounds forget the results the index remembers, so that each query is new again.
 const forget = () => (archive.search as unknown as { terms: TermEvaluator }).terms.clear();
-const session = values.profile ? new Session() : undefined;
-if (session) {
-  session.connect();
+const heapProfile = values["heap-profile"];
+const session = values.profile || heapProfile ? new Session() : undefined;
+if (session) session.connect();
+if (session && values.profile) {
   await session.post("Profiler.enable");
   await session.post("Profiler.setSamplingInterval", { interval: 100 });
   await session.post("Profiler.start");
+}
+if (session && heapProfile) {
+  // Every allocation site, the objects young collections freed included (the GC pressure).
+  await session.post("HeapProfiler.enable");
+  await session.post("HeapProfiler.startSampling", {
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
 }
 const rounds = Math.max(1, Number(values.rounds));
 const samples = queries.map(() => ({
   ms: [] as number[],
   cpu: [] as number[],
   phases: [] as Array<Map<Phase, number>>,
+  spans: [] as Array<[number, number]>,
   total: 0,
 }));
 for (let round = 0; round < rounds; round++) {
@@ -138,16 +185,19 @@ for (let round = 0; round < rounds; round++) {
     clock.reset();
     const cpu = process.cpuUsage();
     const t = performance.now();
-    const answer = search(query);
-    const ms = performance.now() - t;
+    const { total } = answer(query);
+    const end = performance.now();
+    const ms = end - t;
     const used = process.cpuUsage(cpu);
     const sample = samples[i] as (typeof samples)[number];
     sample.ms.push(ms);
     sample.cpu.push((used.user + used.system) / 1000);
     sample.phases.push(clock.totals);
-    sample.total = answer.total;
+    sample.spans.push([t, end]);
+    sample.total = total;
   });
 }
+await settle();
 const rows: Row[] = queries.map(({ category, query }, i) => {
   const sample = samples[i] as (typeof samples)[number];
   const phases = Object.fromEntries(
@@ -159,11 +209,18 @@ const rows: Row[] = queries.map(({ category, query }, i) => {
     ms: median(sample.ms),
     cpu: median(sample.cpu),
     minCpu: Math.min(...sample.cpu),
+    minMs: Math.min(...sample.ms),
+    gc: Math.max(...sample.spans.map(([from, to]) => gcWithin(from, to))),
     phases,
     total: sample.total,
   };
 });
 
+if (session && heapProfile) {
+  const { profile } = await session.post("HeapProfiler.stopSampling");
+  writeFileSync(heapProfile, JSON.stringify(profile));
+  console.log(`allocation profile of the measured queries written to ${heapProfile}`);
+}
 if (session && values.profile) {
   const { profile } = await session.post("Profiler.stop");
   writeFileSync(values.profile, JSON.stringify(profile));
@@ -175,12 +232,17 @@ const stats = (list: number[]) => {
   const l = latency(list);
   return `n=${String(l.n).padStart(3)} p50 ${fmt(l.p50)} p95 ${fmt(l.p95)} p99 ${fmt(l.p99)} max ${fmt(l.max)}`;
 };
-for (const clockName of ["ms", "cpu", "minCpu"] as const) {
-  if (clockName === "minCpu" && rounds === 1) continue;
+const clockNames = {
+  ms: "wall time",
+  cpu: "CPU time",
+  minMs: "least wall time",
+  minCpu: "least CPU time",
+};
+for (const clockName of ["ms", "cpu", "minMs", "minCpu"] as const) {
+  const least = clockName === "minMs" || clockName === "minCpu";
+  if (least && rounds === 1) continue;
   console.log(
-    clockName === "minCpu"
-      ? `least CPU time of ${rounds} rounds`
-      : `${clockName === "ms" ? "wall time" : "CPU time"}${rounds > 1 ? ` (median of ${rounds} rounds)` : ""}`,
+    `${clockNames[clockName]}${rounds > 1 ? (least ? ` of ${rounds} rounds` : ` (median of ${rounds} rounds)`) : ""}`,
   );
   console.log(`  all           ${stats(rows.map((r) => r[clockName]))}`);
   for (const category of [...new Set(rows.map((r) => r.category))]) {
@@ -191,15 +253,19 @@ for (const clockName of ["ms", "cpu", "minCpu"] as const) {
 const sums = PHASES.map((p) => rows.reduce((s, r) => s + (r.phases[p] ?? 0), 0));
 console.log(`phase totals (ms): ${PHASES.map((p, i) => `${p} ${sums[i]?.toFixed(0)}`).join(", ")}`);
 console.log(
-  `slowest: wall ms, cpu ms, least cpu ms, query (category, total hits): ${PHASES.join(" + ")}`,
+  `slowest (by least wall time): wall ms, least wall ms, cpu ms, least cpu ms, gc ms, query (category, total hits): ${PHASES.join(" + ")}`,
 );
-for (const row of [...rows].sort((a, b) => b.ms - a.ms).slice(0, Number(values.slowest))) {
+for (const row of [...rows].sort((a, b) => b.minMs - a.minMs).slice(0, Number(values.slowest))) {
   console.log(
-    `${fmt(row.ms)}${fmt(row.cpu)}${fmt(row.minCpu)}  ${row.query} (${row.category}, ${row.total}):${PHASES.map((p) => fmt(row.phases[p])).join("")}`,
+    `${fmt(row.ms)}${fmt(row.minMs)}${fmt(row.cpu)}${fmt(row.minCpu)}${fmt(row.gc)}  ${row.query} (${row.category}, ${row.total}):${PHASES.map((p) => fmt(row.phases[p])).join("")}`,
   );
 }
 
-if (values.dump) {
+if (values.dump && values.quotes) {
+  const answers = queries.map(({ query }) => quote(query));
+  writeFileSync(values.dump, `${JSON.stringify(answers, null, 1)}\n`);
+  console.log(`answers written to ${values.dump}`);
+} else if (values.dump) {
   const index = archive.search;
   const answers = queries.map(({ query }) => {
     const one = (options: Parameters<SearchIndex["search"]>[1]) => {

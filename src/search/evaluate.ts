@@ -88,21 +88,26 @@ export class TermEvaluator {
       !within && !one && keys.length === 1 && (ordered[0]?.size ?? 0) > MEMO_MIN_POSTINGS
         ? term.text
         : undefined;
+    // Given candidates count as a first step already taken by every one of them.
+    const first = within ? 1 : 0;
     const acc: Accumulator = {
       hits: workspace.hits,
       scores,
       fields: workspace.fields,
-      candidates: [],
+      candidates: workspace.firstDocs,
+      count: 0,
       step: 0,
+      first,
     };
-    // Given candidates count as a first step already taken by every one of them.
-    const first = within ? 1 : 0;
     if (within) {
-      for (const doc of within) acc.hits[doc] = 1;
-      acc.candidates = [...within];
-      acc.first = 1;
+      for (const doc of within) {
+        acc.hits[doc] = 1;
+        acc.candidates[acc.count++] = doc;
+      }
     }
-    let touched: number[] = acc.candidates;
+    // The documents of the first step (in `firstDocs`), whose counters are reset at the end;
+    // later steps keep the survivors in `laterDocs`.
+    let touched = acc.count;
     ordered.forEach(({ matches }, i) => {
       const step = i + first;
       acc.step = step;
@@ -111,14 +116,26 @@ export class TermEvaluator {
           accumulate(data, fieldId, weight, this.store, acc);
         }
       }
-      if (step === 0) touched = acc.candidates;
-      else acc.candidates = acc.candidates.filter((doc) => acc.hits[doc] === step + 1);
+      if (step === 0) {
+        touched = acc.count;
+        return;
+      }
+      const from = acc.candidates;
+      const to = workspace.laterDocs;
+      let kept = 0;
+      for (let c = 0; c < acc.count; c++) {
+        const doc = from[c] as number;
+        if (acc.hits[doc] === step + 1) to[kept++] = doc;
+      }
+      acc.candidates = to;
+      acc.count = kept;
     });
     // One key standing for the whole term: its postings are the matches (a prefix key included,
     // as prefix matching is what the term means), and its title/tags postings say where it is.
     const single = keys.length === 1 && term.text === term.tokens[0];
     const docs: number[] = [];
-    for (const doc of acc.candidates) {
+    for (let c = 0; c < acc.count; c++) {
+      const doc = acc.candidates[c] as number;
       if (one && docs.length > 0) break;
       // Compared with undefined, not tested for truth: a test reads the entry (a cache miss per
       // candidate over a large heap) where a single key needs nothing from it.
@@ -136,12 +153,14 @@ export class TermEvaluator {
       docs.push(doc);
     }
     // The workspace is left all zeros for the next term.
-    for (const doc of touched) {
+    const { firstDocs } = workspace;
+    for (let c = 0; c < touched; c++) {
+      const doc = firstDocs[c] as number;
       workspace.hits[doc] = 0;
       workspace.fields[doc] = 0;
     }
     if (one) {
-      for (const doc of touched) workspace.scores[doc] = 0;
+      for (let c = 0; c < touched; c++) workspace.scores[firstDocs[c] as number] = 0;
       return { docs, scores: this.none(capacity).scores };
     }
     if (memoKey !== undefined) {
@@ -186,6 +205,8 @@ export class TermEvaluator {
         hits: new Uint16Array(capacity),
         fields: new Uint8Array(capacity),
         scores: new Float64Array(capacity),
+        firstDocs: new Int32Array(capacity),
+        laterDocs: new Int32Array(capacity),
       };
     }
     return this.counters;
@@ -233,6 +254,9 @@ interface Workspace {
   hits: Uint16Array;
   fields: Uint8Array;
   scores: Float64Array;
+  /** The candidates of a term's first key, and those left after each later key. */
+  firstDocs: Int32Array;
+  laterDocs: Int32Array;
 }
 
 /** Postings of the index terms a key stands for, over all fields. */

@@ -70,14 +70,23 @@ function sliceLength(store: PostingStore, slice: number): number {
   return (store.starts[slice + 1] as number) - (store.starts[slice] as number);
 }
 
+/**
+ * The last slice decoded into the scratch arrays. One object, updated in place: a common
+ * character's evaluation decodes thousands of slices, and an object per slice fed the collector.
+ */
+const scratchView: PostingArrays & { end: number } = { ...scratch, end: 0 };
+
 /** A slice decoded into the shared scratch arrays: valid until the next slice is decoded. */
 function decodeToScratch(store: PostingStore, slice: number): PostingArrays & { end: number } {
   const length = sliceLength(store, slice);
   if (length > scratch.docs.length) {
     const size = Math.max(length, scratch.docs.length * 2);
     scratch = { docs: new Uint32Array(size), counts: new Uint16Array(size) };
+    scratchView.docs = scratch.docs;
+    scratchView.counts = scratch.counts;
   }
-  return { docs: scratch.docs, counts: scratch.counts, end: decodeSlice(store, slice, scratch) };
+  scratchView.end = decodeSlice(store, slice, scratch);
+  return scratchView;
 }
 
 interface PostingChanges {
@@ -203,8 +212,12 @@ export interface Accumulator {
   scores: Float64Array;
   /** Bit per field where a document matched the first key. */
   fields: Uint8Array;
-  /** Documents that matched every key so far (after `step` keys). */
-  candidates: number[];
+  /**
+   * Documents that matched every key so far (after `step` keys): the first `count` entries
+   * (typed and reused from term to term: a common character has tens of thousands).
+   */
+  candidates: Int32Array;
+  count: number;
   /** Index of the key being added. */
   step: number;
   /**
@@ -243,41 +256,55 @@ export function accumulate(
   const kLength = (k * b) / average;
   const k1 = k + 1;
   const { hits, scores, fields, candidates, step } = acc;
+  let count = acc.count;
   const bit = 1 << fieldId;
   const next = step + 1;
   const recordFields = step === (acc.first ?? 0);
-  const add = (doc: number, count: number): void => {
-    const seen = hits[doc] as number;
-    if (seen === step) {
-      hits[doc] = next;
-      if (step === 0) candidates.push(doc);
-    } else if (seen !== next) return;
-    if (recordFields) fields[doc] = (fields[doc] as number) | bit;
-    const length = lengths[doc * stride + fieldId] as number;
-    scores[doc] =
-      (scores[doc] as number) + factor * (d + (count * k1) / (count + kFixed + kLength * length));
-  };
-  const probe = step > 0 && candidates.length * 16 < matching;
+  const probe = step > 0 && count * 16 < matching;
   if (postings) {
+    // Made only here: on the packed path (nearly every call) a closure per call was garbage.
+    const add = (doc: number, times: number): void => {
+      const seen = hits[doc] as number;
+      if (seen === step) {
+        hits[doc] = next;
+        if (step === 0) candidates[count++] = doc;
+      } else if (seen !== next) return;
+      if (recordFields) fields[doc] = (fields[doc] as number) | bit;
+      const length = lengths[doc * stride + fieldId] as number;
+      scores[doc] =
+        (scores[doc] as number) + factor * (d + (times * k1) / (times + kFixed + kLength * length));
+    };
     if (probe) {
-      for (const doc of candidates) {
-        const count = postings.get(doc);
-        if (count !== undefined) add(doc, count);
+      for (let c = 0; c < count; c++) {
+        const doc = candidates[c] as number;
+        const times = postings.get(doc);
+        if (times !== undefined) add(doc, times);
       }
     } else scanPostings(postings, add);
+    acc.count = count;
     return;
   }
   const { docs, counts, end } = slice as NonNullable<typeof slice>;
   if (probe) {
-    for (const doc of candidates) {
+    for (let c = 0; c < count; c++) {
+      const doc = candidates[c] as number;
       let low = 0;
       let high = end - 1;
       while (low <= high) {
         const middle = (low + high) >>> 1;
         const value = docs[middle] as number;
         if (value === doc) {
-          const count = counts[middle] as number;
-          if (count > 0) add(doc, count);
+          const times = counts[middle] as number;
+          const seen = hits[doc] as number;
+          // `add` written out (see below); a probed document is never new (step > 0).
+          if (times > 0 && (seen === step || seen === next)) {
+            if (seen === step) hits[doc] = next;
+            if (recordFields) fields[doc] = (fields[doc] as number) | bit;
+            const length = lengths[doc * stride + fieldId] as number;
+            scores[doc] =
+              (scores[doc] as number) +
+              factor * (d + (times * k1) / (times + kFixed + kLength * length));
+          }
           break;
         }
         if (value < doc) low = middle + 1;
@@ -288,19 +315,20 @@ export function accumulate(
   }
   // `add` written out: this loop runs over every posting of a common term.
   for (let i = 0; i < end; i++) {
-    const count = counts[i] as number;
-    if (count === 0) continue;
+    const times = counts[i] as number;
+    if (times === 0) continue;
     const doc = docs[i] as number;
     const seen = hits[doc] as number;
     if (seen === step) {
       hits[doc] = next;
-      if (step === 0) candidates.push(doc);
+      if (step === 0) candidates[count++] = doc;
     } else if (seen !== next) continue;
     if (recordFields) fields[doc] = (fields[doc] as number) | bit;
     const length = lengths[doc * stride + fieldId] as number;
     scores[doc] =
-      (scores[doc] as number) + factor * (d + (count * k1) / (count + kFixed + kLength * length));
+      (scores[doc] as number) + factor * (d + (times * k1) / (times + kFixed + kLength * length));
   }
+  acc.count = count;
 }
 
 /** How many documents a term has in a field (without unpacking packed postings). */
@@ -325,6 +353,8 @@ export class PackedTerm implements TermData {
   private f3: Postings | null | undefined;
   private f4: Postings | null | undefined;
   private f5: Postings | null | undefined;
+  /** Whether a slot was ever set: until then every field is as packed (the common case, read fast). */
+  private slotted = false;
 
   constructor(
     private readonly store: PostingStore,
@@ -354,6 +384,7 @@ export class PackedTerm implements TermData {
   }
 
   private setSlot(fieldId: number, postings: Postings | null): void {
+    this.slotted = true;
     if (fieldId === 0) this.f0 = postings;
     else if (fieldId === 1) this.f1 = postings;
     else if (fieldId === 2) this.f2 = postings;
@@ -374,10 +405,9 @@ export class PackedTerm implements TermData {
 
   /** The packed slice of a field not touched since loading, else -1. */
   packedSliceIndex(fieldId: number): number {
-    if (this.slot(fieldId) !== undefined || !(this.mask & (1 << fieldId))) return -1;
-    let slice = this.firstSlice;
-    for (let f = 0; f < fieldId; f++) if (this.mask & (1 << f)) slice++;
-    return slice;
+    const bit = 1 << fieldId;
+    if (!(this.mask & bit) || (this.slotted && this.slot(fieldId) !== undefined)) return -1;
+    return this.firstSlice + bitCount(this.mask & (bit - 1));
   }
 
   packedLength(slice: number): number {
@@ -391,6 +421,7 @@ export class PackedTerm implements TermData {
   }
 
   get size(): number {
+    if (!this.slotted) return bitCount(this.mask);
     let size = 0;
     for (let f = 0; f < FIELD_COUNT; f++) {
       const slot = this.slot(f);
@@ -400,6 +431,7 @@ export class PackedTerm implements TermData {
   }
 
   get(fieldId: number): Postings | undefined {
+    if (!this.slotted && !(this.mask & (1 << fieldId))) return undefined;
     const slot = this.slot(fieldId);
     if (slot !== undefined) return slot ?? undefined;
     const slice = this.packedSliceIndex(fieldId);
@@ -492,6 +524,13 @@ export function assemble(meta: IndexMeta, packed: PackedIndex): ArchiveMiniSearc
     (t) => new PackedTerm(store, firstSlice[t] as number, fieldMask[t] as number),
   );
   return ArchiveMiniSearch.assemble(meta, terms);
+}
+
+/** Bits set in a field mask (at most 8 bits). */
+function bitCount(mask: number): number {
+  let count = 0;
+  for (let bits = mask; bits !== 0; bits &= bits - 1) count++;
+  return count;
 }
 
 export function varintSize(value: number): number {

@@ -152,7 +152,13 @@ function contextLength(
   let count = 0;
   for (let i = start; i < end; i++) {
     if (!isContextUnit(text.charCodeAt(i))) continue;
-    if (!inside.some(([s, e]) => i >= s && i < e)) count++;
+    // A loop, not `some` with a closure: one closure per character was most of search's garbage.
+    let matched = false;
+    for (let r = 0; r < inside.length && !matched; r++) {
+      const range = inside[r] as [number, number];
+      matched = i >= range[0] && i < range[1];
+    }
+    if (!matched) count++;
   }
   return count;
 }

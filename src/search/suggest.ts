@@ -136,12 +136,13 @@ export class Suggester {
  * a surrogate pair (in the text or the name) counted as one character.
  */
 export function sharedCounter(text: string): (name: string) => number {
-  const units: number[] = [];
+  // A flag per UTF-16 unit of the text: the names tested are tens of thousands at the archive.
+  const units = new Uint8Array(0x10000);
   let astral = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdfff) astral = true;
-    else if (!units.includes(code)) units.push(code);
+    else units[code] = 1;
   }
   const chars = astral ? new Set(text) : undefined;
   return (name) => {
@@ -149,7 +150,7 @@ export function sharedCounter(text: string): (name: string) => number {
     for (let i = 0; i < name.length; i++) {
       const code = name.charCodeAt(i);
       if (code >= 0xd800 && code <= 0xdfff) return sharedChars(name, text, chars);
-      if (units.includes(code)) shared++;
+      shared += units[code] as number;
     }
     return shared;
   };

@@ -226,7 +226,17 @@ export class TermDictionary {
     let rowsOf = -1;
     let valid = 0;
     let at = 0;
+    // Keys made only of digits and upper-case letters (search's Han keys) share no character with
+    // a query of other characters: their distance is their length, never within 2 edits, and
+    // the walk over their hundreds of thousands of prefixes is skipped.
+    const skipped = maxDistance < 3 && !/[0-9A-Z]/.test(query) ? this.upperCaseKeys() : undefined;
+    const skipFrom = skipped?.from ?? this.count;
+    const skipEnd = skipped?.end ?? this.count;
     while (at < this.count) {
+      if (at >= skipFrom && at < skipEnd) {
+        at = skipEnd;
+        continue;
+      }
       const start = this.starts[at] as number;
       const length = (this.starts[at + 1] as number) - 1 - start;
       let row = 0;
@@ -278,6 +288,23 @@ export class TermDictionary {
     }
     for (const [key, found] of this.added.fuzzyGet(query, maxDistance)) results.set(key, found);
     return results;
+  }
+
+  private upperCase: { from: number; end: number } | null | undefined;
+
+  /**
+   * The positions of the keys from "A" to before "W", when every one of them is three or more
+   * digits and upper-case letters (search's Han keys: base-36 digits, the first A–V); else null.
+   * Checked once, at the first fuzzy look-up.
+   */
+  private upperCaseKeys(): { from: number; end: number } | null {
+    if (this.upperCase !== undefined) return this.upperCase;
+    const from = this.lowerBound("A");
+    const end = this.lowerBound("W");
+    const text = this.text.slice(this.starts[from], this.starts[end]);
+    const only = !/[^0-9A-Z\n]/.test(text) && !/(?:^|\n)[^\n]{0,2}\n/.test(text);
+    this.upperCase = only ? { from, end } : null;
+    return this.upperCase;
   }
 
   /** Every term and its data, in code-unit order of the keys. */
