@@ -12,6 +12,22 @@ import { CacheRejected, readCacheMeta, readCacheSection, writeCache } from "./ca
 import { type ArticleFileInfo, listArticleFiles, loadArticleFile, loadArticles } from "./loader.js";
 import { articleSectionPieces, StoredArticles } from "./stored.js";
 
+/** Milliseconds between named points of a load, for a debug line. */
+class PhaseClock {
+  private last = performance.now();
+  private readonly phases: string[] = [];
+
+  mark(name: string): void {
+    const now = performance.now();
+    this.phases.push(`${name} ${Math.round(now - this.last)} ms`);
+    this.last = now;
+  }
+
+  summary(): string {
+    return this.phases.join(", ");
+  }
+}
+
 /**
  * Below this many files, one thread loads: each worker thread holds its own copy of the
  * segmenter's and the converter's dictionaries (about 100 MB), which matters more to a small
@@ -236,8 +252,10 @@ export class Archive {
   ): Promise<Archive | undefined> {
     const dir = options.cacheDir as string;
     let archive: Archive;
+    const phases = new PhaseClock();
     try {
       const meta = await readCacheMeta(dir);
+      phases.mark("meta");
       if (!meta) {
         logger.info(`No persisted index in ${dir}; building one`);
         return undefined;
@@ -251,22 +269,30 @@ export class Archive {
       // postings stay in it).
       const articlesSection = readCacheSection(dir, meta, "articles");
       articlesSection.catch(() => {});
-      const people = PeopleDirectory.deserialize(
-        (await readCacheSection(dir, meta, "people")).toString(PEOPLE_ENCODING),
-      );
-      const stored = new StoredArticles(await articlesSection);
+      const peopleSection = await readCacheSection(dir, meta, "people");
+      phases.mark("people read");
+      const people = PeopleDirectory.deserialize(peopleSection.toString(PEOPLE_ENCODING));
+      phases.mark("people decoded");
+      const articlesBytes = await articlesSection;
+      phases.mark("articles read");
+      const stored = new StoredArticles(articlesBytes);
+      phases.mark("articles decoded");
+      const searchSection = await readCacheSection(dir, meta, "search");
+      phases.mark("search read");
       const search = SearchIndex.deserializeEntries(
-        await readCacheSection(dir, meta, "search"),
+        searchSection,
         stored.entries.map((entry) =>
           indexedArticleOf(entry.article, entry.folded, entry.bodyLength),
         ),
       );
+      phases.mark("search decoded");
       const articles = stored.entries.map((entry) => entry.article);
       archive = new Archive(search, people, logger, options.root);
       for (const article of articles) archive.byId.set(article.id, article);
       archive.files = meta.files;
       archive.fileArticle = new Map(Object.entries(meta.fileArticle));
       archive.save = meta.save;
+      phases.mark("archive");
     } catch (error) {
       const why = error instanceof CacheRejected ? "" : "unreadable: ";
       logger.warn(
@@ -276,11 +302,16 @@ export class Archive {
     }
     if (options.readOnly) {
       archive.readOnly = true;
+      logger.debug(`Warm start phases: ${phases.summary()}`);
       return archive;
     }
     archive.cacheDir = dir;
     archive.saveIntervalMs = options.saveIntervalMs ?? SAVE_INTERVAL_MS;
-    if ((await archive.applyFileChanges(await listing)) > 0) await archive.flushSave();
+    const files = await listing;
+    phases.mark("listing");
+    if ((await archive.applyFileChanges(files)) > 0) await archive.flushSave();
+    phases.mark("file changes");
+    logger.debug(`Warm start phases: ${phases.summary()}`);
     return archive;
   }
 

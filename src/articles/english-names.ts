@@ -242,6 +242,7 @@ export class EnglishNames {
   private resolvedPeople: Map<string, string[]> | undefined;
   private reverse: Map<string, string[]> | undefined;
   private reversePeople: Map<string, string[]> | undefined;
+  private readonly keysByName = new Map<string, string[]>();
 
   static learn(articles: Iterable<Article>): EnglishNames {
     const names = new EnglishNames();
@@ -340,12 +341,14 @@ export class EnglishNames {
   }
 
   private count(pairs: readonly EnglishNamePair[], step: number): void {
-    const all = new Set<string>();
-    const people = new Set<string>();
+    // Key and Chinese name by `key \0 chinese`: each pair counts once per article.
+    const all = new Map<string, [string, string]>();
+    const people = new Map<string, [string, string]>();
     for (const pair of pairs) {
-      for (const key of keysOf(pair)) {
-        all.add(`${key}\u0000${pair.chinese}`);
-        if (pair.person) people.add(`${key}\u0000${pair.chinese}`);
+      for (const key of this.keysOf(pair)) {
+        const both = `${key}\u0000${pair.chinese}`;
+        if (!all.has(both)) all.set(both, [key, pair.chinese]);
+        if (pair.person && !people.has(both)) people.set(both, [key, pair.chinese]);
       }
     }
     addCounts(this.counts, all, step);
@@ -354,6 +357,17 @@ export class EnglishNames {
     this.resolvedPeople = undefined;
     this.reverse = undefined;
     this.reversePeople = undefined;
+  }
+
+  /** `keysOf`, remembered: the same names recur in thousands of articles. */
+  private keysOf(pair: EnglishNamePair): string[] {
+    const name = pair.person ? `p\u0000${pair.english}` : pair.english;
+    let keys = this.keysByName.get(name);
+    if (!keys) {
+      keys = keysOf(pair);
+      this.keysByName.set(name, keys);
+    }
+    return keys;
   }
 
   private map(): Map<string, string[]> {
@@ -369,11 +383,10 @@ export class EnglishNames {
 
 function addCounts(
   counts: Map<string, Map<string, number>>,
-  pairs: Set<string>,
+  pairs: Map<string, [string, string]>,
   step: number,
 ): void {
-  for (const both of pairs) {
-    const [key, chinese] = both.split("\u0000") as [string, string];
+  for (const [key, chinese] of pairs.values()) {
     const byName = counts.get(key) ?? new Map<string, number>();
     const next = (byName.get(chinese) ?? 0) + step;
     if (next > 0) byName.set(chinese, next);
