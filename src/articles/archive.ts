@@ -425,6 +425,10 @@ export class Archive {
   private async reindexChangedFiles(current?: ArticleFileInfo[]): Promise<number> {
     if (!this.root) return 0;
     const files = current ?? (await listArticleFiles(this.root));
+    if (sameFiles(this.files, files)) {
+      this.files = files;
+      return 0;
+    }
     const before = new Map(this.files.map((file) => [file.path, file]));
     const now = new Map(files.map((file) => [file.path, file]));
     let changed = 0;
@@ -459,6 +463,17 @@ export class Archive {
     this.files = files;
     return changed;
   }
+}
+
+/** Whether two listings name the same files, in the same order, with the same sizes and times. */
+function sameFiles(a: readonly ArticleFileInfo[], b: readonly ArticleFileInfo[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as ArticleFileInfo;
+    const y = b[i] as ArticleFileInfo;
+    if (x.path !== y.path || x.size !== y.size || x.mtimeMs !== y.mtimeMs) return false;
+  }
+  return true;
 }
 
 /**

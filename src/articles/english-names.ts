@@ -243,6 +243,7 @@ export class EnglishNames {
   private reverse: Map<string, string[]> | undefined;
   private reversePeople: Map<string, string[]> | undefined;
   private readonly keysByName = new Map<string, string[]>();
+  private readonly personKeysByName = new Map<string, string[]>();
 
   static learn(articles: Iterable<Article>): EnglishNames {
     const names = new EnglishNames();
@@ -341,14 +342,13 @@ export class EnglishNames {
   }
 
   private count(pairs: readonly EnglishNamePair[], step: number): void {
-    // Key and Chinese name by `key \0 chinese`: each pair counts once per article.
-    const all = new Map<string, [string, string]>();
-    const people = new Map<string, [string, string]>();
+    // Key, Chinese name, key, Chinese name…: each pair counts once per article.
+    const all: string[] = [];
+    const people: string[] = [];
     for (const pair of pairs) {
       for (const key of this.keysOf(pair)) {
-        const both = `${key}\u0000${pair.chinese}`;
-        if (!all.has(both)) all.set(both, [key, pair.chinese]);
-        if (pair.person && !people.has(both)) people.set(both, [key, pair.chinese]);
+        addOnce(all, key, pair.chinese);
+        if (pair.person) addOnce(people, key, pair.chinese);
       }
     }
     addCounts(this.counts, all, step);
@@ -361,11 +361,11 @@ export class EnglishNames {
 
   /** `keysOf`, remembered: the same names recur in thousands of articles. */
   private keysOf(pair: EnglishNamePair): string[] {
-    const name = pair.person ? `p\u0000${pair.english}` : pair.english;
-    let keys = this.keysByName.get(name);
+    const known = pair.person ? this.personKeysByName : this.keysByName;
+    let keys = known.get(pair.english);
     if (!keys) {
       keys = keysOf(pair);
-      this.keysByName.set(name, keys);
+      known.set(pair.english, keys);
     }
     return keys;
   }
@@ -381,12 +381,20 @@ export class EnglishNames {
   }
 }
 
+/** Appends `key, chinese` to a flat list of such pairs unless it holds it already. */
+function addOnce(list: string[], key: string, chinese: string): void {
+  for (let i = 0; i < list.length; i += 2) if (list[i] === key && list[i + 1] === chinese) return;
+  list.push(key, chinese);
+}
+
 function addCounts(
   counts: Map<string, Map<string, number>>,
-  pairs: Map<string, [string, string]>,
+  pairs: readonly string[],
   step: number,
 ): void {
-  for (const [key, chinese] of pairs.values()) {
+  for (let i = 0; i < pairs.length; i += 2) {
+    const key = pairs[i] as string;
+    const chinese = pairs[i + 1] as string;
     const byName = counts.get(key) ?? new Map<string, number>();
     const next = (byName.get(chinese) ?? 0) + step;
     if (next > 0) byName.set(chinese, next);
