@@ -8,7 +8,13 @@ import { type ArticleQuotes, extractQuotes } from "../quotes/quotes.js";
 import { indexedArticleOf } from "../search/indexed-article.js";
 import { SearchIndex } from "../search/search.js";
 import { type Article, compareNewestFirst } from "./article.js";
-import { CacheRejected, readCacheMeta, readCacheSection, writeCache } from "./cache.js";
+import {
+  CacheRejected,
+  readCacheMeta,
+  readCacheSave,
+  readCacheSection,
+  writeCache,
+} from "./cache.js";
 import { type ArticleFileInfo, listArticleFiles, loadArticleFile, loadArticles } from "./loader.js";
 import { articleSectionPieces, StoredArticles } from "./stored.js";
 
@@ -290,7 +296,7 @@ export class Archive {
       archive = new Archive(search, people, logger, options.root);
       for (const article of articles) archive.byId.set(article.id, article);
       archive.files = meta.files;
-      archive.fileArticle = new Map(Object.entries(meta.fileArticle));
+      archive.fileArticle = meta.fileArticle;
       archive.save = meta.save;
       phases.mark("archive");
     } catch (error) {
@@ -334,7 +340,7 @@ export class Archive {
       {
         root: resolve(this.root ?? ""),
         files: this.files,
-        fileArticle: Object.fromEntries(this.fileArticle),
+        fileArticle: new Map(this.fileArticle),
       },
     );
     this.logger.info(
@@ -355,7 +361,7 @@ export class Archive {
    */
   static async persistedSave(cacheDir: string): Promise<string | undefined> {
     try {
-      return (await readCacheMeta(cacheDir))?.save;
+      return await readCacheSave(cacheDir);
     } catch {
       return undefined;
     }
