@@ -8,9 +8,31 @@ import { type ArticleQuotes, extractQuotes } from "../quotes/quotes.js";
 import { indexedArticleOf } from "../search/indexed-article.js";
 import { SearchIndex } from "../search/search.js";
 import { type Article, compareNewestFirst } from "./article.js";
-import { CacheRejected, readCacheMeta, readCacheSection, writeCache } from "./cache.js";
+import {
+  CacheRejected,
+  readCacheMeta,
+  readCacheSave,
+  readCacheSection,
+  writeCache,
+} from "./cache.js";
 import { type ArticleFileInfo, listArticleFiles, loadArticleFile, loadArticles } from "./loader.js";
 import { articleSectionPieces, StoredArticles } from "./stored.js";
+
+/** Milliseconds between named points of a load, for a debug line. */
+class PhaseClock {
+  private last = performance.now();
+  private readonly phases: string[] = [];
+
+  mark(name: string): void {
+    const now = performance.now();
+    this.phases.push(`${name} ${Math.round(now - this.last)} ms`);
+    this.last = now;
+  }
+
+  summary(): string {
+    return this.phases.join(", ");
+  }
+}
 
 /**
  * Below this many files, one thread loads: each worker thread holds its own copy of the
@@ -236,8 +258,10 @@ export class Archive {
   ): Promise<Archive | undefined> {
     const dir = options.cacheDir as string;
     let archive: Archive;
+    const phases = new PhaseClock();
     try {
       const meta = await readCacheMeta(dir);
+      phases.mark("meta");
       if (!meta) {
         logger.info(`No persisted index in ${dir}; building one`);
         return undefined;
@@ -251,22 +275,30 @@ export class Archive {
       // postings stay in it).
       const articlesSection = readCacheSection(dir, meta, "articles");
       articlesSection.catch(() => {});
-      const people = PeopleDirectory.deserialize(
-        (await readCacheSection(dir, meta, "people")).toString(PEOPLE_ENCODING),
-      );
-      const stored = new StoredArticles(await articlesSection);
+      const peopleSection = await readCacheSection(dir, meta, "people");
+      phases.mark("people read");
+      const people = PeopleDirectory.deserialize(peopleSection.toString(PEOPLE_ENCODING));
+      phases.mark("people decoded");
+      const articlesBytes = await articlesSection;
+      phases.mark("articles read");
+      const stored = new StoredArticles(articlesBytes);
+      phases.mark("articles decoded");
+      const searchSection = await readCacheSection(dir, meta, "search");
+      phases.mark("search read");
       const search = SearchIndex.deserializeEntries(
-        await readCacheSection(dir, meta, "search"),
+        searchSection,
         stored.entries.map((entry) =>
           indexedArticleOf(entry.article, entry.folded, entry.bodyLength),
         ),
       );
+      phases.mark("search decoded");
       const articles = stored.entries.map((entry) => entry.article);
       archive = new Archive(search, people, logger, options.root);
       for (const article of articles) archive.byId.set(article.id, article);
       archive.files = meta.files;
-      archive.fileArticle = new Map(Object.entries(meta.fileArticle));
+      archive.fileArticle = meta.fileArticle;
       archive.save = meta.save;
+      phases.mark("archive");
     } catch (error) {
       const why = error instanceof CacheRejected ? "" : "unreadable: ";
       logger.warn(
@@ -276,11 +308,16 @@ export class Archive {
     }
     if (options.readOnly) {
       archive.readOnly = true;
+      logger.debug(`Warm start phases: ${phases.summary()}`);
       return archive;
     }
     archive.cacheDir = dir;
     archive.saveIntervalMs = options.saveIntervalMs ?? SAVE_INTERVAL_MS;
-    if ((await archive.applyFileChanges(await listing)) > 0) await archive.flushSave();
+    const files = await listing;
+    phases.mark("listing");
+    if ((await archive.applyFileChanges(files)) > 0) await archive.flushSave();
+    phases.mark("file changes");
+    logger.debug(`Warm start phases: ${phases.summary()}`);
     return archive;
   }
 
@@ -303,7 +340,7 @@ export class Archive {
       {
         root: resolve(this.root ?? ""),
         files: this.files,
-        fileArticle: Object.fromEntries(this.fileArticle),
+        fileArticle: new Map(this.fileArticle),
       },
     );
     this.logger.info(
@@ -324,7 +361,7 @@ export class Archive {
    */
   static async persistedSave(cacheDir: string): Promise<string | undefined> {
     try {
-      return (await readCacheMeta(cacheDir))?.save;
+      return await readCacheSave(cacheDir);
     } catch {
       return undefined;
     }
@@ -394,6 +431,10 @@ export class Archive {
   private async reindexChangedFiles(current?: ArticleFileInfo[]): Promise<number> {
     if (!this.root) return 0;
     const files = current ?? (await listArticleFiles(this.root));
+    if (sameFiles(this.files, files)) {
+      this.files = files;
+      return 0;
+    }
     const before = new Map(this.files.map((file) => [file.path, file]));
     const now = new Map(files.map((file) => [file.path, file]));
     let changed = 0;
@@ -428,6 +469,17 @@ export class Archive {
     this.files = files;
     return changed;
   }
+}
+
+/** Whether two listings name the same files, in the same order, with the same sizes and times. */
+function sameFiles(a: readonly ArticleFileInfo[], b: readonly ArticleFileInfo[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as ArticleFileInfo;
+    const y = b[i] as ArticleFileInfo;
+    if (x.path !== y.path || x.size !== y.size || x.mtimeMs !== y.mtimeMs) return false;
+  }
+  return true;
 }
 
 /**

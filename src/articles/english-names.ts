@@ -242,6 +242,8 @@ export class EnglishNames {
   private resolvedPeople: Map<string, string[]> | undefined;
   private reverse: Map<string, string[]> | undefined;
   private reversePeople: Map<string, string[]> | undefined;
+  private readonly keysByName = new Map<string, string[]>();
+  private readonly personKeysByName = new Map<string, string[]>();
 
   static learn(articles: Iterable<Article>): EnglishNames {
     const names = new EnglishNames();
@@ -340,12 +342,13 @@ export class EnglishNames {
   }
 
   private count(pairs: readonly EnglishNamePair[], step: number): void {
-    const all = new Set<string>();
-    const people = new Set<string>();
+    // Key, Chinese name, key, Chinese name…: each pair counts once per article.
+    const all: string[] = [];
+    const people: string[] = [];
     for (const pair of pairs) {
-      for (const key of keysOf(pair)) {
-        all.add(`${key}\u0000${pair.chinese}`);
-        if (pair.person) people.add(`${key}\u0000${pair.chinese}`);
+      for (const key of this.keysOf(pair)) {
+        addOnce(all, key, pair.chinese);
+        if (pair.person) addOnce(people, key, pair.chinese);
       }
     }
     addCounts(this.counts, all, step);
@@ -354,6 +357,17 @@ export class EnglishNames {
     this.resolvedPeople = undefined;
     this.reverse = undefined;
     this.reversePeople = undefined;
+  }
+
+  /** `keysOf`, remembered: the same names recur in thousands of articles. */
+  private keysOf(pair: EnglishNamePair): string[] {
+    const known = pair.person ? this.personKeysByName : this.keysByName;
+    let keys = known.get(pair.english);
+    if (!keys) {
+      keys = keysOf(pair);
+      known.set(pair.english, keys);
+    }
+    return keys;
   }
 
   private map(): Map<string, string[]> {
@@ -367,13 +381,20 @@ export class EnglishNames {
   }
 }
 
+/** Appends `key, chinese` to a flat list of such pairs unless it holds it already. */
+function addOnce(list: string[], key: string, chinese: string): void {
+  for (let i = 0; i < list.length; i += 2) if (list[i] === key && list[i + 1] === chinese) return;
+  list.push(key, chinese);
+}
+
 function addCounts(
   counts: Map<string, Map<string, number>>,
-  pairs: Set<string>,
+  pairs: readonly string[],
   step: number,
 ): void {
-  for (const both of pairs) {
-    const [key, chinese] = both.split("\u0000") as [string, string];
+  for (let i = 0; i < pairs.length; i += 2) {
+    const key = pairs[i] as string;
+    const chinese = pairs[i + 1] as string;
     const byName = counts.get(key) ?? new Map<string, number>();
     const next = (byName.get(chinese) ?? 0) + step;
     if (next > 0) byName.set(chinese, next);

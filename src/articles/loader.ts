@@ -1,6 +1,6 @@
-import { readFile as readFileCallback, type Stats, stat as statCallback } from "node:fs";
+import { readFile as readFileCallback, type Stats, stat as statCallback, statSync } from "node:fs";
 import { readdir, realpath } from "node:fs/promises";
-import { basename, extname, join, relative, sep } from "node:path";
+import { basename, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { UserError } from "../errors.js";
@@ -95,10 +95,6 @@ async function mapLimit<T, R>(
   return results;
 }
 
-function toSlash(path: string): string {
-  return sep === "/" ? path : path.split(sep).join("/");
-}
-
 function byPath(a: ArticleFileInfo, b: ArticleFileInfo): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
@@ -118,17 +114,19 @@ export async function listArticleFiles(root: string): Promise<ArticleFileInfo[]>
   if (rootStats.isFile()) {
     return [{ path: basename(root), size: rootStats.size, mtimeMs: rootStats.mtimeMs }];
   }
-  const found: string[] = [];
+  /** Full path and path relative to the root, `/`-separated. */
+  const found: Array<[string, string]> = [];
   const seen = new Set<string>([await realpath(root)]);
   // Folders are entered once each, by real path, in name order: a folder reached through a
   // link and directly is listed once, and a link back up the tree ends there.
-  const walk = async (dir: string): Promise<void> => {
+  const walk = async (dir: string, relativeDir: string): Promise<void> => {
     const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
       a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
     );
     for (const entry of entries) {
       if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
       const full = join(dir, entry.name);
+      const relativePath = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
@@ -144,14 +142,16 @@ export async function listArticleFiles(root: string): Promise<ArticleFileInfo[]>
         const real = await realpath(full);
         if (seen.has(real)) continue;
         seen.add(real);
-        await walk(full);
-      } else if (isFile && ARTICLE_FILE.test(entry.name)) found.push(full);
+        await walk(full, relativePath);
+      } else if (isFile && ARTICLE_FILE.test(entry.name)) found.push([full, relativePath]);
     }
   };
-  await walk(root);
-  const infos = await mapLimit(found, READ_CONCURRENCY * 2, async (full) => {
-    const stats = await stat(full);
-    return { path: toSlash(relative(root, full)), size: stats.size, mtimeMs: stats.mtimeMs };
+  await walk(root, "");
+  // Synchronous: a stat through the thread pool costs several times the system call itself in
+  // hand-offs and callbacks (1.5 against 0.4 s of CPU for the archive's 65,525 files, on a busy machine).
+  const infos = found.map(([full, path]) => {
+    const stats = statSync(full);
+    return { path, size: stats.size, mtimeMs: stats.mtimeMs };
   });
   return infos.sort(byPath);
 }

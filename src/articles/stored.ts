@@ -1,6 +1,6 @@
 import { ByteWriter, VarintReader } from "../bytes.js";
 import { unitsToString } from "../text/fold.js";
-import type { Article } from "./article.js";
+import type { Article, EnglishNamePair } from "./article.js";
 import { articleEnglishNames } from "./english-names.js";
 
 /**
@@ -16,7 +16,8 @@ import { articleEnglishNames } from "./english-names.js";
  *
  * The section, one buffer:
  * - a JSON header line: the article count and the byte length of each part;
- * - the articles' other fields, a JSON array (UTF-16LE: mostly Chinese, decoded by copying);
+ * - the articles' other fields, a JSON array of one array per article (`metadataRow`: the fields
+ *   by position, then the English name pairs flat; UTF-16LE: mostly Chinese, decoded by copying);
  * - the layout, unsigned varints per article: folded length, patch bytes, paragraph count and
  *   lengths, image caption count and lengths;
  * - the patches, per changed unit: the gap from the previous one (varint) and the original unit
@@ -107,18 +108,78 @@ function patchOf(original: readonly string[], folded: string, out: ByteWriter): 
   }
 }
 
+/** An article's fields but the paragraphs and image captions. */
+type Metadata = Omit<Article, "paragraphs" | "captions">;
+
 /**
- * The article's fields written as its metadata line: all but the paragraphs and image captions,
- * and the English name pairs it writes (those a stored article recorded, else read now).
+ * An article's metadata as written: `[id, title, date, reporter, editor, tags, caption, url,
+ * script, file]`, then `chinese, english, person (1 or 0)` per English name pair. Arrays parse
+ * faster than objects, and without their keys the part is a third smaller.
  */
-function metadataOf(article: Article): Omit<Article, "paragraphs" | "captions"> {
-  const { paragraphs: _paragraphs, captions: _captions, englishNames: _names, ...rest } = article;
+type MetadataRow = [
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string[],
+  string | null,
+  string | null,
+  Article["script"],
+  string,
+  ...Array<string | number>,
+];
+const ROW_FIELDS = 10;
+
+/**
+ * The article's metadata row: all but the paragraphs and image captions, and the English name
+ * pairs it writes (those a stored article recorded, else read now).
+ */
+function metadataRow(article: Article): MetadataRow {
   const englishNames = storedTexts.has(article)
     ? article.englishNames
     : articleEnglishNames(article);
-  return englishNames && englishNames.length > 0
-    ? { ...rest, englishNames: [...englishNames] }
-    : rest;
+  const row: MetadataRow = [
+    article.id,
+    article.title,
+    article.date,
+    article.reporter,
+    article.editor,
+    article.tags,
+    article.caption,
+    article.url,
+    article.script,
+    article.file,
+  ];
+  for (const pair of englishNames ?? []) row.push(pair.chinese, pair.english, pair.person ? 1 : 0);
+  return row;
+}
+
+/** The metadata of a row (see `metadataRow`), its fields in the order the parser gives them. */
+function metadataOfRow(row: MetadataRow): Metadata {
+  const metadata: Metadata = {
+    id: row[0],
+    title: row[1],
+    date: row[2],
+    reporter: row[3],
+    editor: row[4],
+    tags: row[5],
+    caption: row[6],
+    url: row[7],
+    script: row[8],
+    file: row[9],
+  };
+  if (row.length > ROW_FIELDS) {
+    const pairs: EnglishNamePair[] = [];
+    for (let i = ROW_FIELDS; i < row.length; i += 3)
+      pairs.push({
+        chinese: row[i] as string,
+        english: row[i + 1] as string,
+        person: row[i + 2] === 1,
+      });
+    metadata.englishNames = pairs;
+  }
+  return metadata;
 }
 
 /** The article section's parts for these articles and their folded joined texts. */
@@ -130,7 +191,7 @@ export function* articleSectionPieces(
   const patches = new ByteWriter();
   const foldedTexts: string[] = [];
   for (const { article, folded } of items) {
-    metadata.push(JSON.stringify(metadataOf(article)));
+    metadata.push(JSON.stringify(metadataRow(article)));
     foldedTexts.push(folded);
     const stored = storedTexts.get(article);
     if (stored) {
@@ -243,12 +304,19 @@ export class StoredArticles {
       runStart = runEnd;
     }
     if (runBytes !== section.length) throw corrupt("folded texts");
-    const metadataList = JSON.parse(metadataText) as Array<
-      Omit<Article, "paragraphs" | "captions">
-    >;
-    if (!Array.isArray(metadataList) || metadataList.length !== count) throw corrupt("metadata");
+    const rows = JSON.parse(metadataText) as MetadataRow[];
+    if (!Array.isArray(rows) || rows.length !== count) throw corrupt("metadata");
     for (let i = 0; i < count; i++) {
-      const metadata = metadataList[i] as Omit<Article, "paragraphs" | "captions">;
+      const row = rows[i] as MetadataRow;
+      if (
+        !Array.isArray(row) ||
+        row.length < ROW_FIELDS ||
+        (row.length - ROW_FIELDS) % 3 !== 0 ||
+        typeof row[0] !== "string" ||
+        !Array.isArray(row[5])
+      )
+        throw corrupt("metadata");
+      const metadata = metadataOfRow(row);
       const article = this.articleOf(metadata, i, captionCounts[i] === 1);
       storedTexts.set(article, { store: this, index: i });
       const bodyStart = bodyStartOf(metadata);
@@ -260,11 +328,7 @@ export class StoredArticles {
   }
 
   /** The article with plain fields and its paragraphs and image captions read when asked for. */
-  private articleOf(
-    metadata: Omit<Article, "paragraphs" | "captions">,
-    index: number,
-    hasCaptions: boolean,
-  ): Article {
+  private articleOf(metadata: Metadata, index: number, hasCaptions: boolean): Article {
     const texts = this;
     if (hasCaptions) {
       return {

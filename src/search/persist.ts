@@ -183,10 +183,13 @@ function readVarints(
   return at > end ? end + 1 : at;
 }
 
-/** Loads a serialized index; its postings stay in `data`, viewed rather than copied. */
+/**
+ * Loads a serialized index; its postings stay in `data`, viewed rather than copied. Without
+ * `fingerprint`, the documents are not compared with the fingerprints they were indexed with.
+ */
 export function deserializeIndex(
   data: Uint8Array,
-  fingerprint: (id: string) => string | undefined,
+  fingerprint: ((id: string) => string | undefined) | undefined,
   count: number,
 ): ArchiveMiniSearch {
   const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -213,10 +216,12 @@ export function deserializeIndex(
     throw corrupt("header");
   }
   if (documents.length !== count) throw new Error("search index: the articles have changed");
-  documents.forEach(([, id], i) => {
-    if (fingerprints[i] !== fingerprint(id))
-      throw new Error(`search index: article ${id} is not the one indexed`);
-  });
+  if (fingerprint) {
+    documents.forEach(([, id], i) => {
+      if (fingerprints[i] !== fingerprint(id))
+        throw new Error(`search index: article ${id} is not the one indexed`);
+    });
+  }
   const bytes = buffer.subarray(newline + 1);
   const total = sections.reduce((sum, size) => sum + size, 0);
   if (bytes.length !== total) throw corrupt(`payload of ${bytes.length} bytes, expected ${total}`);

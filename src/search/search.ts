@@ -356,13 +356,14 @@ export class SearchIndex {
     articles: Iterable<Article>,
     options: SearchIndexOptions = {},
   ): SearchIndex {
-    return SearchIndex.load(data, collectEntries(articles), EnglishNames.learn, options);
+    return SearchIndex.load(data, collectEntries(articles), EnglishNames.learn, options, true);
   }
 
   /**
    * `deserialize` for articles whose folded text is at hand (a persisted archive, or the index
    * being compacted), and whose `englishNames` were read when they were parsed: nothing is folded
-   * or read again.
+   * or read again. The articles are taken to be those indexed (the two were saved together, each
+   * with its checksum): their texts are not hashed again to compare with the index's fingerprints.
    */
   static deserializeEntries(
     data: Uint8Array,
@@ -374,7 +375,7 @@ export class SearchIndex {
       byId.delete(entry.article.id);
       byId.set(entry.article.id, entry);
     }
-    return SearchIndex.load(data, byId, EnglishNames.recorded, options);
+    return SearchIndex.load(data, byId, EnglishNames.recorded, options, false);
   }
 
   private static load(
@@ -382,6 +383,7 @@ export class SearchIndex {
     entries: Map<string, IndexedArticle>,
     learnEnglishNames: (articles: Iterable<Article>) => EnglishNames,
     options: SearchIndexOptions,
+    checkFingerprints: boolean,
   ): SearchIndex {
     const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     const newline = bytes.indexOf(0x0a);
@@ -394,10 +396,12 @@ export class SearchIndex {
     }
     const store = IndexStore.deserialize(
       bytes.subarray(newline + 1),
-      (id) => {
-        const entry = entries.get(id);
-        return entry ? articleFingerprint(entry) : undefined;
-      },
+      checkFingerprints
+        ? (id) => {
+            const entry = entries.get(id);
+            return entry ? articleFingerprint(entry) : undefined;
+          }
+        : undefined,
       entries.size,
     );
     return new SearchIndex(store, entries, peopleOf(options), names, learnEnglishNames);

@@ -157,7 +157,7 @@ export class IndexStore {
 
   static deserialize(
     data: Uint8Array,
-    fingerprint: (id: string) => string | undefined,
+    fingerprint: ((id: string) => string | undefined) | undefined,
     count: number,
   ): IndexStore {
     return new IndexStore(deserializeIndex(data, fingerprint, count));

@@ -13,6 +13,7 @@ import { deflateRawSync } from "node:zlib";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { Archive, normalizeArticleId } from "../../src/articles/archive.js";
 import {
+  CACHE_VERSION,
   type CacheMeta,
   type CacheSection,
   readCacheMeta,
@@ -177,6 +178,7 @@ describe("an archive with a persisted index", () => {
   it.each([
     ["a corrupt meta file", "dubao-index.meta", "{not json"],
     ["an old version", "dubao-index.meta", JSON.stringify({ version: 0 })],
+    ["the previous version", "dubao-index.meta", JSON.stringify({ version: CACHE_VERSION - 1 })],
     ["a part from another save", "dubao-index.search", "other-save\n{}"],
     ["a truncated part", "dubao-index.articles", "x"],
   ])("rebuilds from %s with a log line, never a crash", async (_case, file, content) => {

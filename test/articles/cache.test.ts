@@ -1,10 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
+  CacheRejected,
   cachePath,
   readCacheMeta,
+  readCacheSave,
   readCacheSection,
   writeCache,
 } from "../../src/articles/cache.js";
@@ -23,7 +25,7 @@ describe("the cache sections", () => {
         search: () => [bytes, bytes],
         people: () => [],
       },
-      { root: dir, files: [], fileArticle: {} },
+      { root: dir, files: [], fileArticle: new Map() },
     );
     const meta = await readCacheMeta(dir);
     if (!meta) throw new Error("no meta");
@@ -36,5 +38,53 @@ describe("the cache sections", () => {
     expect(readFileSync(cachePath(dir, "search")).subarray(-8)).toEqual(
       Buffer.from([...bytes, ...bytes]),
     );
+  });
+
+  it("read back the files and their articles: an id, skipped, none recorded, not listed", async () => {
+    const files = [
+      { path: "a/n1.md", size: 10, mtimeMs: 1795947299000.5 },
+      { path: "a/skipped.md", size: 0, mtimeMs: 1 },
+      { path: "b/n2.md", size: 12, mtimeMs: 2 },
+    ];
+    const fileArticle = new Map<string, string | null>([
+      ["a/n1.md", "n1"],
+      ["a/skipped.md", null],
+      ["gone/n3.md", "n3"],
+    ]);
+    await writeCache(
+      dir,
+      { articles: () => [], search: () => [], people: () => [] },
+      {
+        root: dir,
+        files,
+        fileArticle,
+      },
+    );
+    const meta = await readCacheMeta(dir);
+    expect(meta?.files).toEqual(files);
+    expect(meta?.fileArticle).toEqual(fileArticle);
+    expect(meta?.fileArticle.has("b/n2.md")).toBe(false);
+    expect(JSON.parse(readFileSync(cachePath(dir, "meta"), "utf8")).files[0]).toEqual([
+      "a/n1.md",
+      10,
+      1795947299000.5,
+      "n1",
+    ]);
+    expect(await readCacheSave(dir)).toBe(meta?.save);
+  });
+
+  it("refuse a meta file whose files are not rows", async () => {
+    await writeCache(
+      dir,
+      { articles: () => [], search: () => [], people: () => [] },
+      {
+        root: dir,
+        files: [],
+        fileArticle: new Map(),
+      },
+    );
+    const meta = JSON.parse(readFileSync(cachePath(dir, "meta"), "utf8"));
+    writeFileSync(cachePath(dir, "meta"), JSON.stringify({ ...meta, files: [{ path: "a.md" }] }));
+    await expect(readCacheMeta(dir)).rejects.toThrow(CacheRejected);
   });
 });

@@ -90,4 +90,40 @@ describe("the stored articles", () => {
     expect(() => new StoredArticles(section.subarray(0, section.length - 2))).toThrow(/corrupt/);
     expect(() => new StoredArticles(Buffer.from("{}\n"))).toThrow();
   });
+
+  it("read back the fields written as rows: nulls, English name pairs and whether each is a person", () => {
+    const names = article("t-names", {
+      title: "普京与北约",
+      date: null,
+      reporter: "记者甲",
+      tags: ["俄罗斯", "北约"],
+      url: "https://www.epochtimes.com/gb/22/1/1/n1.htm",
+      englishNames: [
+        { chinese: "普京", english: "Vladimir Putin", person: true },
+        { chinese: "北约", english: "NATO", person: false },
+      ],
+    });
+    const [entry] = roundTrip([names]).entries;
+    expect(entry?.article).toEqual(names);
+    expect(entry?.article.englishNames?.map((pair) => pair.person)).toEqual([true, false]);
+  });
+
+  it.each([
+    ["a row too short", '["t-1","标题"]'],
+    ["a pair cut short", '["t-1","标题",null,null,null,[],null,null,"gb","t-1.md","普京"]'],
+    ["an object, not a row", '{"id":"t-1"}'],
+    ["tags that are not a list", '["t-1","标题",null,null,null,"北约",null,null,"gb","t-1.md"]'],
+  ])("refuse metadata with %s", (_case, row) => {
+    const items = [article("t-1", {})].map((a) => ({
+      article: a,
+      folded: foldConcat(joinedPieces(a)),
+    }));
+    const [header, metadata, ...rest] = [...articleSectionPieces(items)];
+    const parsed = JSON.parse(Buffer.from(header as Uint8Array).toString("utf8"));
+    const damaged = Buffer.from(`[${row}]`, "utf16le");
+    parsed.parts[0] = damaged.length;
+    const section = Buffer.concat([Buffer.from(`${JSON.stringify(parsed)}\n`), damaged, ...rest]);
+    expect(metadata).toBeDefined();
+    expect(() => new StoredArticles(section)).toThrow(/corrupt data \(metadata\)/);
+  });
 });
