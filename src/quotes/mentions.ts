@@ -58,6 +58,12 @@ const SURNAME_TITLE = new LiteralMatcher(
 const LATIN_NAME =
   /(?:^|[^\p{Script=Latin}.' ])(\p{Lu}\p{Ll}[\p{Script=Latin}'’-]*(?: (?:(?:van|von|der|den|de|da|di|du|del|la|le|bin|al) ){0,2}\p{Lu}\p{Ll}[\p{Script=Latin}'’-]*){0,3})/gu;
 
+/**
+ * What introduces a person however short their name: where they come from or their age
+ * (`来自波兰的Sam`, `今年35岁的Lisa`), as in street interviews that give a first name only.
+ */
+const PERSON_BEFORE_LATIN = /(?:来自[^,。;:、]{1,12}|[0-9]+岁|多岁)的$/;
+
 /** English words naming places and bodies (lexicon/english-place-words.txt). */
 const ENGLISH_BODY_WORDS = wordSet("english-place-words");
 
@@ -377,8 +383,8 @@ export class ArticlePeople {
         continue;
       const words = name.split(" ");
       if (words.some((word) => ENGLISH_BODY_WORDS.has(word.toLowerCase()))) continue;
-      const before = text.slice(Math.max(0, at - 12), at);
-      const titled = TITLE_AT_END.test(before);
+      const before = text.slice(Math.max(0, at - 20), at);
+      const titled = TITLE_AT_END.test(before) || PERSON_BEFORE_LATIN.test(before);
       if (
         !titled &&
         (words.length < 2 || !NAME_PRECEDING_CHARS.has(before[before.length - 1] as string))
