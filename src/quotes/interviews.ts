@@ -30,7 +30,11 @@ const INTRO_CUE = new RegExp(
 );
 
 /** Role labels that only an interview or a talk show has (主持人：, 记者：, 问：). */
-const INTERVIEW_ROLES = new Set(["主持人", "记者", "问", "答", "嘉宾", "观众"]);
+const INTERVIEW_ROLES = new Set(
+  lexicon("interview-role-labels")
+    .entries.filter((e) => e.fields[0] === "talk")
+    .map((e) => e.term),
+);
 
 /**
  * A label that names no speaker but ends the turn going on: someone not recognised as a name
