@@ -1,4 +1,4 @@
-import { wordList, wordSet } from "../text/lexicon.js";
+import { lexicon, wordList, wordSet } from "../text/lexicon.js";
 import { alternation } from "../text/names.js";
 import { foldText } from "../text/text.js";
 import type { Reading } from "./attribution.js";
@@ -14,15 +14,50 @@ import { POST_TITLES, resolveSlot } from "./speakers.js";
 const ROLE_LABELS = wordSet("interview-role-labels");
 
 export interface Label {
-  /** The person the label names, or undefined for a role. */
+  /** The person the label names, or undefined for a role or a label that names no speaker. */
   entity: Entity | undefined;
   /** Where the paragraph's words start after the label. */
   textStart: number;
 }
 
-/** Paragraphs that start with a speaker label (`杨杰凯：…`, `主持人：…`), by paragraph. */
-export function findLabels({ text, people }: Reading): Map<number, Label> {
+/** Words saying the article is an interview or a talk show, in its title or its introduction. */
+const INTERVIEW_CUES = lexicon("interview-cues").entries;
+const TITLE_CUE = new RegExp(
+  alternation(INTERVIEW_CUES.filter((e) => e.fields[0] !== "intro").map((e) => e.term)),
+);
+const INTRO_CUE = new RegExp(
+  alternation(INTERVIEW_CUES.filter((e) => e.fields[0] !== "title").map((e) => e.term)),
+);
+
+/** Role labels that only an interview or a talk show has (主持人：, 记者：, 问：). */
+const INTERVIEW_ROLES = new Set(
+  lexicon("interview-role-labels")
+    .entries.filter((e) => e.fields[0] === "talk")
+    .map((e) => e.term),
+);
+
+/**
+ * A label that names no speaker but ends the turn going on: someone not recognised as a name
+ * (扶摇：, 警察：, 女：), an organisation, a date, an entry of a list (`世卫：…`, `1月20日：…`).
+ * Not a sentence of the speaker's ending in a colon (`我想说的是：…`, `网络战可以分为两类：`).
+ */
+function endsTurn(label: string): boolean {
+  return (
+    (label.length <= 8 || /^[A-Za-z]/.test(label)) &&
+    !/[的了是有在把被就也都可会要我你您他她它咱这那么呢吗吧?]|[说道讲问称示写类下]$/.test(label)
+  );
+}
+
+/**
+ * Paragraphs that start with a speaker label (`杨杰凯：…`, `主持人：…`), by paragraph, when the
+ * article is a transcript: an interview or a talk show (a cue in its title or before the first
+ * turn, or a host's or reporter's label) whose labels name persons, one of them taking several
+ * turns. Labels that name each person once (a list of officials, of candidates), a play script
+ * or a satire written as a dialogue, a timeline (`世卫：`, `1月20日：`) are no transcript.
+ */
+export function findLabels({ text, people }: Reading, title = ""): Map<number, Label> {
   const labels = new Map<number, Label>();
+  const roles = new Set<string>();
   for (let p = 0; p < text.folded.length; p++) {
     const folded = text.folded[p] as string;
     const match = /^\s*([^:,。“”「」《》()\s]{1,12}|[A-Za-z][A-Za-z.' ]{1,30})\s*:\s*/.exec(folded);
@@ -35,6 +70,7 @@ export function findLabels({ text, people }: Reading): Map<number, Label> {
     // A heading of the form 名字：短语 (拜登：美国军队不会进入乌克兰) has no sentence: not a turn.
     if (!/[。?!…]/.test(rest)) continue;
     if (ROLE_LABELS.has(label)) {
+      roles.add(label);
       labels.set(p, { entity: undefined, textStart: match[0].length });
       continue;
     }
@@ -47,20 +83,38 @@ export function findLabels({ text, people }: Reading): Map<number, Label> {
       const slot = resolveSlot(text, people, p, labelAt, labelAt + label.length);
       if (slot.kind === "person") {
         const full = foldText(slot.entity.canonical);
-        if (label.endsWith(full) || [...slot.entity.forms].some((f) => foldText(f) === label))
+        // `Mr. Cooper：` after `Sam Cooper：`: an honorific and the surname of a Latin name.
+        const bare = label.replace(/^(?:mrs?|ms|miss|dr|prof)\.? ?/, "");
+        if (
+          label.endsWith(full) ||
+          [...slot.entity.forms].some((f) => foldText(f) === label) ||
+          (bare !== label && people.entityByAlias(bare) === slot.entity)
+        )
           entity = slot.entity;
       }
     }
     if (entity) labels.set(p, { entity, textStart: match[0].length });
+    else if (endsTurn(label)) labels.set(p, { entity: undefined, textStart: match[0].length });
   }
+  const turns = [...labels].filter(([, label]) => label.entity);
   // A single label in a news article is more often a heading than an interview.
-  let named = 0;
-  for (const label of labels.values()) if (label.entity) named++;
-  if (named < 2) return new Map();
+  if (turns.length < 2) return new Map();
   // A talk show's labels address a guest (秦鹏：…为什么？): when every named turn asks a question,
   // the name is the one asked, never the speaker.
-  const turns = [...labels].filter(([, label]) => label.entity);
   if (turns.every(([p]) => /\?/.test(text.folded[p] as string))) return new Map();
+  // Turns alternate: someone speaks more than once. Names each labelled once are a list.
+  const turnsOf = new Map<Entity, number>();
+  for (const [, { entity }] of turns)
+    turnsOf.set(entity as Entity, (turnsOf.get(entity as Entity) ?? 0) + 1);
+  if (Math.max(...turnsOf.values()) < 2) return new Map();
+  // The article says it is an interview or a talk show.
+  const firstTurn = Math.min(...labels.keys());
+  const intro = text.folded.slice(0, firstTurn + 1).join("\n");
+  const cued =
+    TITLE_CUE.test(foldText(title)) ||
+    INTRO_CUE.test(intro) ||
+    [...roles].some((role) => INTERVIEW_ROLES.has(role));
+  if (!cued) return new Map();
   return labels;
 }
 

@@ -7,10 +7,12 @@ import {
   hanNameDots,
   isNotPerson,
   LiteralMatcher,
+  NAME_PRECEDING_CHARS,
   nameAt,
   nameAtEnd,
   readNameBracket,
   SURNAMES,
+  TITLE_AT_END,
   TITLE_MATCHER,
 } from "../text/names.js";
 import { foldText, NAME_DOT, toSimplified } from "../text/text.js";
@@ -51,6 +53,19 @@ const SURNAME_TITLE = new LiteralMatcher(
     (t) => t.length >= 2,
   ),
 );
+
+/** A Latin name in proper case (group 1) after something that is not a Latin letter. */
+const LATIN_NAME =
+  /(?:^|[^\p{Script=Latin}.' ])(\p{Lu}\p{Ll}[\p{Script=Latin}'’-]*(?: (?:(?:van|von|der|den|de|da|di|du|del|la|le|bin|al) ){0,2}\p{Lu}\p{Ll}[\p{Script=Latin}'’-]*){0,3})/gu;
+
+/**
+ * What introduces a person however short their name: where they come from or their age
+ * (`来自波兰的Sam`, `今年35岁的Lisa`), as in street interviews that give a first name only.
+ */
+const PERSON_BEFORE_LATIN = /(?:来自[^,。;:、]{1,12}|[0-9]+岁|多岁)的$/;
+
+/** English words naming places and bodies (lexicon/english-place-words.txt). */
+const ENGLISH_BODY_WORDS = wordSet("english-place-words");
 
 /** Japanese surnames (岸田, 安倍): their bearers are called by the surname alone. */
 const JAPANESE_SURNAMES = wordSet("japanese-surnames");
@@ -164,11 +179,63 @@ export class ArticlePeople {
         entity = this.entityFor(original, original);
       }
     } else {
-      entity = this.entityFor(original, original);
+      entity = this.personWithEnglish(original) ?? this.entityFor(original, original);
+      this.addLatinSurname(original, entity);
     }
     this.noteGender(paragraph, start, end, entity);
     this.readParenthesis(paragraph, end, entity);
     return entity;
+  }
+
+  /**
+   * A Latin name of several words is called by its last later (`Jaynry Mak说` … `Mak表示`). Two
+   * people of the article sharing it (two Smiths): the word names neither.
+   */
+  private addLatinSurname(original: string, entity: Entity): void {
+    const words = original.split(" ");
+    if (words.length < 2 || !/^\p{Script=Latin}+$/u.test(words.join(""))) return;
+    const last = foldText(words[words.length - 1] as string);
+    if (last.length < 2) return;
+    const owner = this.aliasIndex.get(last);
+    if (owner === entity) return;
+    if (owner || this.sharedSurnames.has(last)) {
+      this.sharedSurnames.add(last);
+      if (owner) this.dropAlias(last);
+      return;
+    }
+    this.addAlias(last, entity);
+  }
+
+  /**
+   * The person whose English name in brackets this Latin name is (`山姆‧库柏（Sam Cooper）` then
+   * `Sam Cooper：`): the Latin name becomes one more of their names.
+   */
+  private personWithEnglish(original: string): Entity | undefined {
+    if (!/^\p{Script=Latin}/u.test(original)) return undefined;
+    const folded = foldText(original);
+    for (const entity of this.entities.values()) {
+      for (const english of entity.english) {
+        if (foldText(english) !== folded) continue;
+        entity.forms.add(original);
+        this.addAlias(folded, entity);
+        return entity;
+      }
+    }
+    return undefined;
+  }
+
+  /** Latin surnames two people of the article bear. */
+  private readonly sharedSurnames = new Set<string>();
+
+  private dropAlias(alias: string): void {
+    this.aliasIndex.delete(alias);
+    const remove = (list: string[] | undefined): void => {
+      const at = list?.indexOf(alias) ?? -1;
+      if (list && at >= 0) list.splice(at, 1);
+    };
+    remove(this.aliasList);
+    remove(this.aliasesByFirst.get(alias[0] as string));
+    remove(this.aliasesByLast.get(alias[alias.length - 1] as string));
   }
 
   private noteGender(paragraph: number, start: number, end: number, entity: Entity): void {
@@ -207,6 +274,7 @@ export class ArticlePeople {
       this.findSurnameOnly(p);
       if (text.includes("化名")) this.findPseudonyms(p);
       this.findTitledNames(p);
+      this.findLatinNames(p);
       this.findParenthesisedNames(p);
       this.findNicknames(p);
     }
@@ -293,6 +361,37 @@ export class ArticlePeople {
       if (name && !this.aliasIndex.has(text.slice(from, from + name))) {
         this.registerName(paragraph, from, from + name);
       }
+    }
+  }
+
+  /**
+   * Names written only in Latin letters after a title or a role noun (`法轮功学员Tiny Tang`,
+   * `参议员Cruz`): two to four words in proper case (one after a title), none a word of places
+   * or bodies (`Fox News`), so that a pronoun or a surname later finds them.
+   */
+  private findLatinNames(paragraph: number): void {
+    const original = this.text.original[paragraph] as string;
+    if (!/[A-Z]/.test(original)) return;
+    const text = this.text.folded[paragraph] as string;
+    for (const match of original.matchAll(LATIN_NAME)) {
+      const name = match[1] as string;
+      const at = match.index + match[0].length - name.length;
+      if (
+        this.text.isQuoted(paragraph, at) ||
+        /^[\p{Script=Latin}(]/u.test(original.slice(at + name.length))
+      )
+        continue;
+      const words = name.split(" ");
+      if (words.some((word) => ENGLISH_BODY_WORDS.has(word.toLowerCase()))) continue;
+      const before = text.slice(Math.max(0, at - 20), at);
+      const titled = TITLE_AT_END.test(before) || PERSON_BEFORE_LATIN.test(before);
+      if (
+        !titled &&
+        (words.length < 2 || !NAME_PRECEDING_CHARS.has(before[before.length - 1] as string))
+      )
+        continue;
+      if (this.aliasIndex.has(foldText(name))) continue;
+      this.registerName(paragraph, at, at + name.length);
     }
   }
 

@@ -47,7 +47,7 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
   const people = new ArticlePeople(text);
   people.findNames();
   const reading: Reading = { text, people, discourse: new Discourse(text, people) };
-  const labels = findLabels(reading);
+  const labels = findLabels(reading, article.title);
   discoverSpeakers(reading);
   people.indexMentions();
   const { discourse } = reading;

@@ -1,4 +1,4 @@
-import { lexicon, wordList } from "../text/lexicon.js";
+import { lexicon, wordList, wordSet } from "../text/lexicon.js";
 import {
   alternation,
   firstWord,
@@ -236,6 +236,19 @@ function rareSurname(char: string, before: string): boolean {
 /** How a Latin name in proper case ends. */
 const LATIN_TAIL = /[\p{Script=Latin}'’.-]$/u;
 
+/**
+ * A Latin name ending a slot: an honorific (kept apart), then one to four words in proper case,
+ * particles between them (Vincent van Gogh, Ursula von der Leyen).
+ */
+/** English words naming places and bodies (lexicon/english-place-words.txt). */
+const ENGLISH_BODY_WORDS = wordSet("english-place-words");
+
+/** `Mr.` names a man, `Mrs.`, `Ms.`, `Miss` a woman (group 1). */
+const HONORIFIC_GENDER = /^(?:Mr|(Mrs|Ms|Miss))\b/;
+
+const LATIN_NAME_AT_END =
+  /(?:^|[^\p{Script=Latin}.])((?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? ?)?(\p{Lu}\p{Ll}[\p{Script=Latin}'’.-]*(?: (?:(?:van|von|der|den|de|da|di|du|del|la|le|bin|al) ){0,2}\p{Lu}\p{Ll}[\p{Script=Latin}'’.-]*){0,3})$/u;
+
 /** A dotted name ending the text (`…德鲁·帕夫罗`). */
 const DOTTED_AT_END = new RegExp(`[^${NAME_DOT}]+(?:${NAME_DOT}[^${NAME_DOT}]+)+$`);
 
@@ -289,26 +302,41 @@ function nameAtSlotEnd(
     const start = offset + s.length - name.length;
     return register(start, start + name.length);
   }
-  // Latin names: 创始人Mark DiMassimo说.
+  // Latin names: 创始人Mark DiMassimo说, 参议员Cruz表示, Dr. Utpal Bit说.
   const originalSlot = (text.original[paragraph] as string).slice(offset, offset + s.length);
-  // Words in proper case (`Mark DiMassimo`, not `LINE Bank` or `Amber KC`).
   // Only a slot ending with a Latin letter (or ' ’ . -) can; the test of its last two code
   // units spares scanning the whole slot.
   const latin = LATIN_TAIL.test(originalSlot.slice(-2))
-    ? /(?:^|[^\p{Script=Latin}])(\p{Lu}\p{Ll}[\p{Script=Latin}'’.-]*(?: \p{Lu}\p{Ll}[\p{Script=Latin}'’.-]*){1,3})$/u.exec(
-        originalSlot,
-      )
+    ? LATIN_NAME_AT_END.exec(originalSlot)
     : null;
-  const latinRest = latin ? s.slice(0, s.length - (latin[1] as string).length) : "";
-  if (
-    latin &&
-    (latinRest === "" ||
-      TITLE_AT_END.test(latinRest) ||
-      NAME_PRECEDING_CHARS.has(latinRest[latinRest.length - 1] as string))
-  ) {
-    const name = latin[1] as string;
-    const start = offset + s.length - name.length;
-    return register(start, start + name.length);
+  if (latin) {
+    const honorific = latin[1];
+    const name = latin[2] as string;
+    const latinRest = s.slice(0, s.length - name.length - (honorific?.length ?? 0));
+    // Words in proper case (`Mark DiMassimo`, not `LINE Bank` or `Amber KC`), two to four, after
+    // nothing, a title, 的 or a role noun; one word (a company, a product as often as a person)
+    // only after a person's title or an honorific (参议员Cruz, 店主Lisa, Mr. Cooper).
+    const words = name.split(" ");
+    // `Fox News`, `Goldman Sachs Group`, `Long Beach`: bodies and places, not people.
+    const body = words.some((word) => ENGLISH_BODY_WORDS.has(word.toLowerCase()));
+    const titled = TITLE_AT_END.test(latinRest);
+    if (
+      !body &&
+      (honorific ||
+        titled ||
+        (words.length >= 2 &&
+          (latinRest === "" ||
+            NAME_PRECEDING_CHARS.has(latinRest[latinRest.length - 1] as string))))
+    ) {
+      const start = offset + s.length - name.length;
+      const found = register(start, start + name.length);
+      const gender = honorific ? HONORIFIC_GENDER.exec(honorific) : null;
+      if (found && gender && !found.entity.genderSure) {
+        found.entity.gender = gender[1] ? "f" : "m";
+        found.entity.genderSure = true;
+      }
+      if (found) return found;
+    }
   }
   // A name followed by a title: 拜登总统, 谢尔曼女士, 惠特尼少将.
   const titles: [string, Gender | undefined][] = [...POST_TITLES];

@@ -273,6 +273,7 @@ describe("PeopleDirectory.list (autocomplete)", () => {
 
   it("ranks by the number of articles quoting a person, not by the number of quotes", () => {
     const transcript = article("t1", "2022-01-05", [
+      "这是《美国思想领袖》节目，我是主持人杨杰凯。",
       "杨杰凯：欢迎程晓农先生。",
       "程晓农：谢谢。房地产的问题非常严重。",
       "杨杰凯：地方财政呢？",
