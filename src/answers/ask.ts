@@ -2,7 +2,7 @@ import { format } from "../app/messages/index.js";
 import type { Article } from "../articles/article.js";
 import { UserError } from "../errors.js";
 import { englishNamePairs, SURNAMES } from "../text/names.js";
-import { countHan, foldText, isHanCode, NAME_DOT, segmenter } from "../text/text.js";
+import { countHan, foldText, isHanCode, NAME_DOT } from "../text/text.js";
 import { associatedWords } from "./associations.js";
 import { chineseTiers, pinyinSyllables, readsAs } from "./english.js";
 import {

@@ -209,8 +209,15 @@ function namesPerson(original: string, folded: string, questionWords: Set<string
     // 发言人赵立坚, 研究员冯儒莎博士: a name right after or right before a title.
     if (next && PERSON_TITLE_WORD.test(word) && isNameToken(next) && !questionWords.has(next.word))
       return true;
-    if (next && PERSON_TITLE_WORD.test(next.word) && tag === "x" && isNameToken(tokens[i] as never))
-      if (!questionWords.has(word)) return true;
+    if (
+      next &&
+      PERSON_TITLE_WORD.test(next.word) &&
+      tag === "x" &&
+      SURNAMES.has(word.charAt(0)) &&
+      isNameToken({ word, tag }) &&
+      !questionWords.has(word)
+    )
+      return true;
   }
   return false;
 }

@@ -27,7 +27,7 @@ export function repairNames(
   const written = (word: string) => texts.some((text) => text.includes(word));
   const terms = parsed.terms.map((term) => unglued(term, written));
   joinSplitNames(parsed, terms, written, knownName);
-  resplitAcrossNames(parsed, terms, written, knownName);
+  resplitAcrossNames(parsed, terms, texts, knownName);
   for (const term of terms) {
     if (term.anchor || term.latin || !HAN_WORD.test(term.word)) continue;
     if (term.word.length < 2 || term.word.length > 4) continue;
@@ -70,25 +70,29 @@ function joinSplitNames(
  * A name cut across two words (谈谷 爱凌 → 谈 谷爱凌, 主张 彩玲 → 主 张彩玲): the end of one word
  * and the whole next one make a name of two to four characters that the people directory knows
  * or that starts with a surname and the candidates write, while the first word as jieba cut it
- * is written nowhere. The rest of the first word stays a word when it is two characters or more.
+ * is written nowhere or the second is written only inside the name. The rest of the first word
+ * stays a word when it is two characters or more.
  */
 function resplitAcrossNames(
   parsed: ParsedQuestion,
   terms: QuestionTerm[],
-  written: (word: string) => boolean,
+  texts: string[],
   knownName?: KnownName,
 ): void {
+  const written = (word: string) => texts.some((text) => text.includes(word));
   for (let i = 0; i + 1 < terms.length; i++) {
     const a = terms[i] as QuestionTerm;
     const b = terms[i + 1] as QuestionTerm;
     if (a.latin || b.latin || !HAN_WORD.test(a.word) || !HAN_WORD.test(b.word)) continue;
-    if (a.word.length < 2 || !parsed.text.includes(a.word + b.word) || written(a.word)) continue;
+    if (a.word.length < 2 || !parsed.text.includes(a.word + b.word)) continue;
     for (let cut = 1; cut < a.word.length; cut++) {
       const name = a.word.slice(cut) + b.word;
       if (name.length < 2 || name.length > 4) continue;
       const known = knownName?.(name) ?? false;
       if (!known && !SURNAMES.has(name.charAt(0))) continue;
       if (!written(name)) continue;
+      // 主张 is a word, but when the articles write 彩玲 only inside 张彩玲, the name wins.
+      if (!known && written(a.word) && !onlyInside(b.word, name, texts)) continue;
       const rest = a.word.slice(0, cut);
       const replacement: QuestionTerm[] = [];
       if (rest.length >= 2) replacement.push({ word: rest, synonyms: [], weight: 1 });
@@ -97,6 +101,12 @@ function resplitAcrossNames(
       break;
     }
   }
+}
+
+/** Whether every occurrence of a word in the texts is inside the longer name that ends with it. */
+function onlyInside(word: string, name: string, texts: string[]): boolean {
+  const count = (text: string, part: string) => text.split(part).length - 1;
+  return texts.every((text) => count(text, word) === count(text, name));
 }
 
 /** Parts of speech of a character jieba may glue to a name: a verb, preposition, particle. */

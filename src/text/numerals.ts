@@ -146,15 +146,17 @@ export function foldNumerals(text: string): string {
 export type QuantityKind = "figure" | "vague";
 
 /** A vague count: 几/数/多/若干 before a unit or a power of ten (几艘, 数十名, 多枚, 若干人). */
-const VAGUE = /(?:几|数|若干|多)(?:十|百|千|万|亿)*(?=[\u4e00-\u9fff])/;
+const VAGUE =
+  /(?:几|(?<![多大])数|若干|(?<![大很许])多(?!数))(?:十|百|千|万|亿)*(?=[\u4e00-\u9fff])/y;
 
 /** The vague counts of a folded text (after `foldNumerals`): 几艘, 数十名, 多枚. */
 export function vagueCounts(numeric: string): string[] {
   const unit = unitAfter();
   const found: string[] = [];
   for (let at = 0; at < numeric.length; at++) {
-    const match = VAGUE.exec(numeric.slice(at));
-    if (!match || match.index !== 0) continue;
+    VAGUE.lastIndex = at;
+    const match = VAGUE.exec(numeric);
+    if (!match) continue;
     const rest = numeric.slice(at + match[0].length);
     const measure = unit.exec(rest);
     if (!measure) continue;
