@@ -227,13 +227,16 @@ function termWeight(word: string): number {
   return 1.3;
 }
 
+/** Verb-object phrases jieba's dictionary tags as places (上街, 回国): no place anchor. */
+const NOT_PLACES = wordSet("ask-not-places");
+
 /** The anchor kind of a word from its form and its jieba tag. */
 function anchorKind(word: string, tag: string): AnchorKind | undefined {
   if (/^(19|20)\d\d(年)?$/.test(word)) return "year";
   if (/^\d+(\.\d+)?$/.test(word)) return "number";
   if (word.length < 2) return undefined;
   if (tag.startsWith("nr")) return "person";
-  if (tag === "ns") return "place";
+  if (tag === "ns") return NOT_PLACES.has(word) ? undefined : "place";
   if (tag === "nt") return "organisation";
   return undefined;
 }
