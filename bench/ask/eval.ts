@@ -5,6 +5,7 @@
  *   npx tsx bench/ask/eval.ts --set test    # the blind test set: once, at the end of the work
  *   npx tsx bench/ask/eval.ts --set test2   # the second blind test set: once, likewise
  *   npx tsx bench/ask/eval.ts --set test3   # the third blind test set: once, likewise
+ *   npx tsx bench/ask/eval.ts --set dev-paraphrase  # dev questions reworded (never written)
  *   npx tsx bench/ask/eval.ts --json        # every question's outcome as JSON on stdout
  *   npx tsx bench/ask/eval.ts --failures    # and every miss, grouped by outcome
  *   npx tsx bench/ask/eval.ts --no-write    # leave scores.json and ASK.md alone
@@ -480,8 +481,11 @@ const EMPTY: SetScores = {
   errorMessages: {},
 };
 
+/** Paraphrases of dev questions (dev-paraphrase.json): run like dev, never written to the report. */
+const PARAPHRASE_SET = "dev-paraphrase";
+
 interface Options {
-  set: SetName;
+  set: SetName | typeof PARAPHRASE_SET;
   json: boolean;
   failures: boolean;
   write: boolean;
@@ -508,7 +512,7 @@ export function archiveSets(set: SetName): SetName[] {
 }
 
 function parseArgs(argv: string[]): Options {
-  let set: SetName = "dev";
+  let set: Options["set"] = "dev";
   let json = false;
   let write = true;
   let failures = false;
@@ -518,11 +522,15 @@ function parseArgs(argv: string[]): Options {
     else if (arg === "--no-write") write = false;
     else if (arg === "--failures") failures = true;
     else if (arg === "--set") {
-      set = setName(argv[++i]);
+      const value = argv[++i];
+      set = value === PARAPHRASE_SET ? value : setName(value);
     } else if (arg?.startsWith("--set=")) {
-      set = setName(arg.slice(6));
+      const value = arg.slice(6);
+      set = value === PARAPHRASE_SET ? value : setName(value);
     } else throw new Error(`unknown argument ${arg}`);
   }
+  // The paraphrase set checks robustness to wording; the report keeps dev, test and test2.
+  if (set === PARAPHRASE_SET) write = false;
   return { set, json, failures, write };
 }
 
@@ -538,7 +546,7 @@ async function main(): Promise<void> {
     ...readJson<{ articles: Array<{ path: string }> }>(join(here, "pool.json")).articles.map(
       (a) => a.path,
     ),
-    ...archiveSets(options.set).flatMap((set) =>
+    ...archiveSets(options.set === PARAPHRASE_SET ? "dev" : options.set).flatMap((set) =>
       readJson<QuestionSet>(join(here, `${set}.json`)).questions.map((q) => q.path),
     ),
   ];
@@ -556,7 +564,7 @@ async function main(): Promise<void> {
     if (options.json) console.log(JSON.stringify({ scores, questions: rows }, null, 2));
     else printSummary(scores, archive.size);
     if (options.failures && !options.json) printFailures(rows);
-    if (options.write) {
+    if (options.write && options.set !== PARAPHRASE_SET) {
       const store = join(here, "scores.json");
       const all = existsSync(store) ? readJson<Partial<Record<SetName, SetScores>>>(store) : {};
       all[options.set] = scores;

@@ -1,4 +1,6 @@
-import { alternation } from "../text/lexicon.js";
+import { alternation, wordSet } from "../text/lexicon.js";
+import { SURNAMES } from "../text/names.js";
+import { foldNumerals, quantityKind, vagueCounts } from "../text/numerals.js";
 import { segmenter } from "../text/text.js";
 import type { QuestionType } from "./question.js";
 
@@ -6,7 +8,9 @@ import type { QuestionType } from "./question.js";
  * Answer typing: whether a sentence (folded) holds the kind of thing a question asks for: a
  * person for 谁, a quantity of time for 多久, a number in the asked unit for 多少, a date or time
  * for 何时, a place for 哪里, a reason (by structure: 由于, 因, 为了, 所以, 于是…) for 为什么.
- * Dates are removed before counts are looked for, so 「7月30日」 is no answer to 多少.
+ * Dates are removed before counts are looked for, so 「7月30日」 is no answer to 多少; then the
+ * figures are read in digits (src/text/numerals.ts: 八千多个 → 8000多个, 3万2,000 → 32000), and a
+ * vague count (几艘, 数十名, 多枚) is no figure.
  */
 
 const DATE_EXPRESSIONS =
@@ -14,9 +18,8 @@ const DATE_EXPRESSIONS =
 const DURATION = new RegExp(
   `(\\d+(\\.\\d+)?|[一二两三四五六七八九十百千半]+)\\s*(多)?(个)?(半)?\\s*(${alternation("ask-duration-units")})`,
 );
-const NUMBER = new RegExp(
-  `\\d|[一二两三四五六七八九十百千万亿]+\\s*(多|余)?\\s*(${alternation("ask-measure-words")})|百分之`,
-);
+/** A figure once numerals are folded to digits (vague counts stay in Han characters). */
+const NUMBER = /\d|百分之/;
 const TIME =
   /\d{4}\s*年|[〇零一二三四五六七八九]{4}年|[一二三四五六七八九十]{1,2}月([一二三四五六七八九十]{1,3}[日号])?|\d{1,2}\s*月|\d{1,2}\s*[日号]|周[一二三四五六日末]|星期[一二三四五六日天]|[昨今明前]天|[上下本这](周|星期|个?月)|[去今明前]年|凌晨|上午|下午|晚上|早上|早晨|中午|傍晚|深夜|当天|当晚|日前|近日|年底|年初|月底|月初|\d{1,2}\s*[点时:：]|之前|之后|以来/;
 const REASON =
@@ -24,19 +27,24 @@ const REASON =
 const PLACE_SUFFIX = new RegExp(
   `[\\u4e00-\\u9fff]{1,8}(${alternation("ask-place-suffixes")})|在[\\u4e00-\\u9fff]{2,8}(举行|召开|举办|发生|进行)`,
 );
-const PERSON_TITLE = new RegExp(`(${alternation("ask-person-titles")})[\\u4e00-\\u9fff]{2,4}`);
+const PLACES = wordSet("places");
+
+/** A word ending in a title (国务卿, 前市长, 发言人). */
+const PERSON_TITLE_WORD = new RegExp(`(${alternation("ask-person-titles")})$`);
 const NAME_WITH_DOT = /[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}/;
 const CAPITALISED_FULL_NAME = /[A-Z][a-z]+ [A-Z][a-z]+/;
 
-const QUANTITY =
-  "(\\d+(\\.\\d+)?|[一二两三四五六七八九十百千万亿几数]+)\\s*(多|余|几)?\\s*(万|亿|千|百)?\\s*";
+/** A figure after `numericText`: digits, a range (200至300), 多/余/来 (about), a power left over. */
+const QUANTITY = "\\d+(\\.\\d+)?(至\\d+)?\\s*(多|余|来|几)?\\s*(万|亿|千|百)?\\s*";
 const UNIT_EVIDENCE: Record<string, RegExp> = {
-  "%": /\d+(\.\d+)?\s*%|百分之|[一二三四五六七八九]成(?![功为立本员长])|\d+(\.\d+)?\s*个百分点|[一二三四五六七八九十]分之[一二三四五六七八九]|半数|一半|多数|大多数|\d+(\.\d+)?倍/,
+  "%": /\d+(\.\d+)?\s*[%％]|百分之|\d成(?![功为立本员长])|\d+(\.\d+)?\s*个百分点|[一二三四五六七八九十]分之[一二三四五六七八九]|半数|一半|多数|大多数|\d+(\.\d+)?倍/,
   岁: new RegExp(`${QUANTITY}(周)?岁|享年|高龄`),
   钱: new RegExp(
     `${QUANTITY}(多)?(美元|元|欧元|英镑|港元|港币|澳元|日元|台币|新台币|镑|块|人民币|美金|卢布)|[$¥€£]\\s*\\d`,
   ),
-  人: new RegExp(`${QUANTITY}(个|名|位|例)?(人(?!民)|名|位|例|员工|学生|议员|民众|居民|家庭|户)`),
+  人: new RegExp(
+    `${QUANTITY}(个|名|位|例)?(人(?!民)|名|位|例|员工|学生|议员|民众|居民|市民|村民|网民|家庭|户)`,
+  ),
   // 95个中低收入国家: a few words may stand between 个 and 国家.
   国: new RegExp(`${QUANTITY}(个[\\u4e00-\\u9fff]{0,5}?)?(国|国家|成员国|经济体)`),
 };
@@ -45,9 +53,34 @@ function withoutDates(folded: string): string {
   return folded.replace(DATE_EXPRESSIONS, " ");
 }
 
+/** 另一个, 其中一名, 唯一: 一 that picks one out rather than counting. */
+const NOT_A_COUNT = /(另|其中|每|这|那|同|任何|唯|第)一/g;
+
+const numericCache = new Map<string, string>();
+
+/**
+ * A folded sentence as the count checks read it: dates and 一 that picks one out (另一个)
+ * removed, figures in digits (八千多个 → 8000多个, 一百万份 → 1000000份).
+ */
+export function numericText(folded: string): string {
+  let text = numericCache.get(folded);
+  if (text === undefined) {
+    text = foldNumerals(withoutDates(folded).replace(NOT_A_COUNT, " "));
+    if (numericCache.size >= 20_000) numericCache.clear();
+    numericCache.set(folded, text);
+  }
+  return text;
+}
+
+/** The sentence's vague count (几艘, 数十名, 多枚) when it gives no figure, else undefined. */
+export function onlyVagueCount(folded: string): string | undefined {
+  const numeric = numericText(folded);
+  return quantityKind(numeric) === "vague" ? vagueCounts(numeric)[0] : undefined;
+}
+
 /** Whether a sentence holds a count in the unit (份, 枚, 人, %, 国, 岁, 钱), dates left out. */
 export function holdsUnit(folded: string, unit: string): boolean {
-  const text = withoutDates(folded);
+  const text = numericText(folded);
   const pattern = UNIT_EVIDENCE[unit] ?? new RegExp(`${QUANTITY}(个)?${unit}`);
   return pattern.test(text);
 }
@@ -80,8 +113,8 @@ export function namesHead(folded: string, head: string): boolean {
 /** A number after the thing, linked by 有, 为, 达, 约… (确诊病例为32例, 用户数有1065.4万户). */
 const COUNT_AFTER =
   /^[^,，。;；]{0,4}?(有|为|达|共|约|是|数|超过|逾|近|增至|降至)[^,，。;；]{0,2}?(\d|[两二三四五六七八九十百千万]+[万亿千百十]?\s*[个名位人例枚架艘辆份家所座项起次])/;
-/** A figure: digits, Han numerals, or 数/几 before a power of ten (数千, 几百), not 多数. */
-const NUMERAL = /\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千万亿]+|[几数][十百千万]+/g;
+/** A figure: digits, or Han numerals not after 几/数 (数十 is vague), not 多数. */
+const NUMERAL = /\d+(?:[.,]\d+)*|(?<![几数])[一二两三四五六七八九十百千万亿]+/g;
 
 /**
  * Whether a sentence counts the thing (its forms: 职工, 留学生…): a number (dates left out) with
@@ -89,7 +122,7 @@ const NUMERAL = /\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千万亿]
  * 学员) or the thing before it, linked by a verb (确诊病例为32例, 用户数有1065.4万户).
  */
 export function countsThing(folded: string, forms: readonly string[]): boolean {
-  const text = withoutDates(folded);
+  const text = numericText(folded);
   for (const form of forms) {
     let at = text.indexOf(form);
     while (at >= 0) {
@@ -107,9 +140,6 @@ export function countsThing(folded: string, forms: readonly string[]): boolean {
   }
   return false;
 }
-
-/** 另一个, 其中一名, 唯一: 一 that picks one out rather than counting. */
-const NOT_A_COUNT = /(另|其中|每|这|那|同|任何|唯|第)一/g;
 
 /** Whether the sentence holds the noun only as an unnamed one (某TOP5房企, 该医院, 上述房企). */
 export function unnamedHead(folded: string, head: string): boolean {
@@ -142,11 +172,52 @@ function tagged(folded: string): { word: string; tag: string }[] {
   return tags;
 }
 
+/** A title's name: a word jieba takes for a name, or an unknown word (its x) of two to four. */
+function isNameToken(token: { word: string; tag: string }): boolean {
+  if (!/^[\u4e00-\u9fff]{2,4}$/.test(token.word)) return false;
+  return token.tag.startsWith("nr") || token.tag === "x";
+}
+
+/**
+ * Whether the sentence names a person beyond those the question names: a name with a name dot,
+ * a Latin full name, a word jieba tags as a name, or a title followed by a name (市长王某某; not
+ * 「吉林市长被免职」, where the title is followed by a verb).
+ */
 function namesPerson(original: string, folded: string, questionWords: Set<string>): boolean {
   if (NAME_WITH_DOT.test(folded) || CAPITALISED_FULL_NAME.test(original)) return true;
-  if (PERSON_TITLE.test(folded)) return true;
-  for (const { word, tag } of tagged(folded)) {
-    if (tag.startsWith("nr") && word.length >= 2 && !questionWords.has(word)) return true;
+  const tokens = tagged(folded);
+  for (let i = 0; i < tokens.length; i++) {
+    const { word, tag } = tokens[i] as { word: string; tag: string };
+    // jieba tags transliterated places as names too (乌克兰, 白罗斯): those are no person.
+    if (tag.startsWith("nr") && word.length >= 2 && !questionWords.has(word) && !PLACES.has(word))
+      return true;
+    // A three-character word jieba does not know that starts with a surname (陈正坤, 陈长海).
+    if (tag === "x" && /^[\u4e00-\u9fff]{3}$/.test(word) && SURNAMES.has(word.charAt(0)))
+      if (!questionWords.has(word)) return true;
+    const next = tokens[i + 1];
+    // A surname jieba cut off its given name (陈 长海, 布 林肯).
+    if (
+      tag.startsWith("nr") &&
+      word.length === 1 &&
+      SURNAMES.has(word) &&
+      next &&
+      /^[\u4e00-\u9fff]{1,2}$/.test(next.word) &&
+      /^(n|x)/.test(next.tag) &&
+      !questionWords.has(word + next.word)
+    )
+      return true;
+    // 发言人赵立坚, 研究员冯儒莎博士: a name right after or right before a title.
+    if (next && PERSON_TITLE_WORD.test(word) && isNameToken(next) && !questionWords.has(next.word))
+      return true;
+    if (
+      next &&
+      PERSON_TITLE_WORD.test(next.word) &&
+      tag === "x" &&
+      SURNAMES.has(word.charAt(0)) &&
+      isNameToken({ word, tag }) &&
+      !questionWords.has(word)
+    )
+      return true;
   }
   return false;
 }
@@ -168,9 +239,9 @@ export function holdsAnswerType(
 ): boolean {
   switch (type) {
     case "duration":
-      return DURATION.test(withoutDates(folded));
+      return DURATION.test(withoutDates(folded)) || DURATION.test(numericText(folded));
     case "number":
-      return NUMBER.test(withoutDates(folded).replace(NOT_A_COUNT, " "));
+      return NUMBER.test(numericText(folded));
     case "time":
       return TIME.test(folded);
     case "reason":

@@ -10,7 +10,8 @@ import { foldText, isHanCode, segmenter } from "../text/text.js";
 
 export type QuestionType = "person" | "duration" | "number" | "time" | "place" | "reason" | "other";
 
-export type AnchorKind = "year" | "number" | "person" | "place" | "organisation" | "latin";
+/** `name`: a word jieba does not know (众泰, 张明) that the candidate articles write. */
+export type AnchorKind = "year" | "number" | "person" | "place" | "organisation" | "latin" | "name";
 
 export interface QuestionTerm {
   /** Folded (simplified, lower-case) word. */
@@ -52,12 +53,26 @@ export interface ParsedQuestion {
   focus: string[];
   /** The question asks for several things (哪些症状, 哪几个机构): the answer lists them. */
   list?: boolean;
+  /** A person question that asks for the name itself (叫什么名字, 是谁, 哪位): the answer names one. */
+  asksName?: boolean;
+  /**
+   * Phrases the question quotes (“台湾在印太地区”研讨会, 《好丈夫》): a title or slogan copied
+   * from the story, which the answering article must hold as written.
+   */
+  quoted?: string[];
   terms: QuestionTerm[];
   /** Whether the question is written in English (Latin letters, no Han). */
   english: boolean;
   /** The folded question without its question and frame words (terms are cut from it). */
   text: string;
 }
+
+/**
+ * A question for a person's name (吉林市长叫什么名字, 喷漆的人被抓了吗，叫什么名字): a noun of a
+ * person before 叫什么/名字 (not 人民医院…叫什么名字, a thing's name).
+ */
+const PERSON_NAME_ASKED =
+  /(?:人(?!民)|者|[市省州县镇村区]长|官员|主席|总统|总理|部长|老板|主编|父亲|母亲|妻子|丈夫|儿子|女儿)(?:[^?？。]{0,10}?(?:叫什么|什么名字|名字是什么|姓名)|是谁|是哪位)|\bwhat is (his|her|their) name\b/;
 
 /** Question types, tried in order; the first that matches wins. Patterns run on folded text. */
 const TYPE_PATTERNS: [QuestionType, RegExp][] = [
@@ -78,6 +93,7 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
     "person",
     /谁|哪位|哪些人|什么人|何人|哪个人|哪(个|位|名)[\u4e00-\u9fff]{0,3}(官员|人士|议员|州长|市长|主任|主席|部长|学者|记者|高管|官|人)|(人士|官员|主任|主席|部长|州长|议员)叫什么|\bwho\b|\bwhom\b|\bwhich ([\w-]+ ){0,3}(congress\w*|senators?|officials?|lawmakers?|leaders?|ministers?|reporters?|journalists?|spokes\w*|\w+ists?|\w*m[ae]n|\w*wom[ae]n|person|people|experts?|president|governor|mayor|director|ceo|judge|doctors?|officers?|professor|scholars?|analysts?|researchers?|author|writer)\b/,
   ],
+  ["person", PERSON_NAME_ASKED],
   [
     "number",
     /多少|(?<!哪)几(个|名|位|次|人|岁|成|十|百|千|万|项|座|家|辆|架|枚|种|条|起|例|倍|艘|所|份|国|天)|多大|多高|多远|多重|多深|多长|比例|\bhow (many|much|old)\b|\bwhat (percentage|share|proportion)\b/,
@@ -107,14 +123,27 @@ const UNIT_PATTERNS: [RegExp, string][] = [
 const HEAD_NOUN =
   /哪(个|家|所|座|间|条|只|支|位|名)([\u4e00-\u9fff]{2}[所院馆局厂校区市省县站台队]?)/;
 
+/**
+ * 房企叫什么名字, 那本书叫什么: the thing whose name is asked; the answer names one (not
+ * 某TOP5房企, 该书).
+ */
+const NAME_OF_THING = /([\u4e00-\u9fff]{2})(?:的名字|的名称)?(?:叫什么|叫啥|是什么名字|名称是什么)/;
+
+/** The word when jieba takes it for a noun (房企, 电影; not 以前). */
+function nounOf(word: string | undefined): string | undefined {
+  if (!word) return undefined;
+  const tags = segmenter().tag(word, true);
+  return tags.length === 1 && /^(n|x)/.test(tags[0]?.tag ?? "") ? word : undefined;
+}
+
 /** Question words and particles, removed before the content words are taken. */
 const QUESTION_WORDS = new RegExp(
-  `多少(个|名|位)?人|几(个|名|位)?人|${alternation("ask-question-words")}|几(个)?`,
+  `多少(个|名|位)?人|几(个|名|位)?人|叫什么名字|叫什么|叫啥|${alternation("ask-question-words")}|几(个)?`,
   "g",
 );
 /** Frame words (那天, 一口气) and a demonstrative or 哪 before a measure word (那次, 哪片). */
 const FRAMES = new RegExp(
-  `${alternation("ask-question-frames")}|[这那哪](一)?(片|次|份|批|盘|场|回|件|起|位|家|座|条|所|只|个|些|种|项|届|轮|波)`,
+  `${alternation("ask-question-frames")}|[这那哪](一)?(片|次|份|批|盘|场|回|件|起|位|名|家|座|条|所|只|个|些|种|项|届|轮|波)`,
   "g",
 );
 
@@ -198,13 +227,16 @@ function termWeight(word: string): number {
   return 1.3;
 }
 
+/** Verb-object phrases jieba's dictionary tags as places (上街, 回国): no place anchor. */
+const NOT_PLACES = wordSet("ask-not-places");
+
 /** The anchor kind of a word from its form and its jieba tag. */
 function anchorKind(word: string, tag: string): AnchorKind | undefined {
   if (/^(19|20)\d\d(年)?$/.test(word)) return "year";
   if (/^\d+(\.\d+)?$/.test(word)) return "number";
   if (word.length < 2) return undefined;
   if (tag.startsWith("nr")) return "person";
-  if (tag === "ns") return "place";
+  if (tag === "ns") return NOT_PLACES.has(word) ? undefined : "place";
   if (tag === "nt") return "organisation";
   return undefined;
 }
@@ -332,11 +364,16 @@ export function parseQuestion(question: string): ParsedQuestion {
     if (/哪一?年|什么年份|几几年|\b(what|which) year\b|\bin what year\b/.test(folded)) unit = "年";
     else if (/哪一?天|哪日|几月几[号日]|几号|\b(what|which) (date|day)\b/.test(folded)) unit = "日";
   }
-  const head = HEAD_NOUN.exec(folded)?.[2];
+  const head =
+    HEAD_NOUN.exec(folded)?.[2] ??
+    (type === "person" ? undefined : nounOf(NAME_OF_THING.exec(folded)?.[1]));
   const english = /[a-z]/.test(folded) && !/[\u4e00-\u9fff]/.test(folded);
   if (english)
     return { type, unit, terms: englishTerms(question), english, text: folded, focus: [] };
 
+  const quoted = [...folded.matchAll(/[“"「《『]([^”"」》』]{2,30})[”"」》』]/g)].map(
+    (match) => match[1] as string,
+  );
   const stripped = folded.replace(FRAMES, " ").replace(QUESTION_WORDS, " ");
   const seen = new Set<string>();
   const terms: QuestionTerm[] = [];
@@ -366,6 +403,8 @@ export function parseQuestion(question: string): ParsedQuestion {
     text: stripped,
     focus,
     ...(/哪些|哪几/.test(folded) ? { list: true } : {}),
+    ...(quoted.length > 0 ? { quoted } : {}),
+    ...(type === "person" && PERSON_NAME_ASKED.test(folded) ? { asksName: true } : {}),
     ...(counted ? { counted } : {}),
   };
 }
@@ -395,6 +434,8 @@ const COUNT_WORD = new RegExp(`(多少|几)(${alternation("ask-measure-words")})
  */
 export function countedThing(folded: string, terms: QuestionTerm[], unit?: string): string {
   if (unit === "钱" || unit === "%") return "";
+  // 多少阅读量, 多少人数, 多少金额: the noun is the magnitude itself, not a thing counted.
+  const magnitude = /[量数额率值价费]$/;
   const match = COUNT_WORD.exec(folded);
   if (!match || match[2] === "人") return "";
   let after = folded.slice(match.index + match[0].length);
@@ -405,5 +446,5 @@ export function countedThing(folded: string, terms: QuestionTerm[], unit?: strin
     counted += term.word;
     after = after.slice(term.word.length);
   }
-  return counted.length >= 2 ? counted : "";
+  return counted.length >= 2 && !magnitude.test(counted) ? counted : "";
 }

@@ -1,8 +1,10 @@
 import type { Article } from "../articles/article.js";
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from "../search/analyzer.js";
 import type { SearchIndex } from "../search/search.js";
+import { foldText } from "../text/text.js";
 import { type AskResult, answerQuestion, expandEnglish, type Rarity } from "./ask.js";
 import { type ParsedQuestion, parseQuestion } from "./question.js";
+import type { KnownName } from "./question-names.js";
 
 /**
  * /ask over an archive: the question's own search query (its content words, English words by
@@ -13,6 +15,29 @@ import { type ParsedQuestion, parseQuestion } from "./question.js";
 export interface AskSource {
   readonly search: SearchIndex;
   get(id: string): Article | undefined;
+  /** The archive's people directory: names in a question it knows are kept whole. */
+  readonly people?: { find(name: string): { name: string; aliases: readonly string[] }[] };
+}
+
+/** Whether the directory knows a person by exactly this (folded) name or alias. */
+function knownNameOf(source: AskSource): KnownName | undefined {
+  const people = source.people;
+  if (!people) return undefined;
+  const cache = new Map<string, boolean>();
+  return (word) => {
+    let known = cache.get(word);
+    if (known === undefined) {
+      known = people
+        .find(word)
+        .some(
+          (person) =>
+            foldText(person.name) === word ||
+            person.aliases.some((alias) => foldText(alias) === word),
+        );
+      cache.set(word, known);
+    }
+    return known;
+  };
 }
 
 /** How many candidate articles the search hands to the answerer. */
@@ -93,5 +118,11 @@ export function askArchive(
       }
     }
   }
-  return answerQuestion(question, candidates, { ...options, rarity, parsed });
+  const knownName = knownNameOf(source);
+  return answerQuestion(question, candidates, {
+    ...options,
+    rarity,
+    parsed,
+    ...(knownName ? { knownName } : {}),
+  });
 }

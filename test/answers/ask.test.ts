@@ -226,6 +226,37 @@ describe("answerQuestion: typing and honesty (issue 12)", () => {
     expect(answers.some((a) => /6月24日宣布/.test(a.text))).toBe(false);
   });
 
+  it("a count in Han numerals with 多 answers 多少; a vague count is refused, quoted", () => {
+    const article: Article = {
+      ...fire,
+      id: "fx-booths",
+      title: "核酸亭被喷标语",
+      paragraphs: [
+        "北京朝阳区的核酸亭被人喷涂标语。",
+        "朝阳区共设有八千多个核酸亭。",
+        "事发后，数十名警察赶到现场。",
+      ],
+    };
+    expect(answerQuestion("朝阳区有多少个核酸亭？", [article]).answers[0]?.text).toMatch(
+      /八千多个核酸亭/,
+    );
+    const vague = answerQuestion("有多少名警察赶到现场？", [article]);
+    expect(vague.answers).toEqual([]);
+    expect(vague.refusal?.code).toBe("ask.vagueCount");
+    expect(vague.refusal?.params.count).toBe("数十名");
+  });
+
+  it("a who-question for a name is not answered by a sentence naming only the role", () => {
+    const article: Article = {
+      ...fire,
+      id: "fx-mayor",
+      title: "吉林市长被免职",
+      paragraphs: ["吉林市长被免职，官方没有说明原因。", "当地民众议论纷纷。"],
+    };
+    const result = answerQuestion("吉林市长叫什么名字？", [article]);
+    expect(result.answers).toEqual([]);
+  });
+
   it("refuses when the question's year is absent, naming it", () => {
     const result = answerQuestion("2019年有多少人受伤？", [fire]);
     expect(result.answers).toEqual([]);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { countsThing, holdsUnit, namesHead, unnamedHead } from "../../src/answers/evidence.js";
+import {
+  countsThing,
+  holdsAnswerType,
+  holdsUnit,
+  namesHead,
+  onlyVagueCount,
+  unnamedHead,
+} from "../../src/answers/evidence.js";
 
 describe("countsThing: the number counts the asked thing", () => {
   it.each([
@@ -24,6 +31,19 @@ describe("holdsUnit", () => {
     ["会议持续了7天。", "国", false],
     ["第三人民医院关闭了。", "人", false],
     ["医院有三百人排队。", "人", true],
+    // Han numerals with 多, 万 and grouped digits; bounds (上千, 近百) and ranges are figures.
+    ["朝阳区有八千多个核酸亭。", "个", true],
+    ["全市二万四千多人接种。", "人", true],
+    ["当天将会印刷一百万份。", "份", true],
+    ["视频被转发3万2,000次。", "次", true],
+    ["上千市民聚集在西环桥底。", "人", true],
+    ["近百人被警方带走。", "人", true],
+    ["两三百人在门口排队。", "人", true],
+    ["逾千人受伤。", "人", true],
+    // A vague count is no figure; a date is no count.
+    ["数十名警察赶到现场。", "人", false],
+    ["几艘军舰驶近台湾。", "艘", false],
+    ["6月25日是最后一天。", "份", false],
   ])("%s in %s → %s", (sentence, unit, expected) => {
     expect(holdsUnit(sentence, unit)).toBe(expected);
   });
@@ -49,5 +69,38 @@ describe("unnamedHead: the noun only as 某X, 该X, 上述X", () => {
     ["没有提到这个词。", "药企", false],
   ])("%s → %s", (sentence, head, expected) => {
     expect(unnamedHead(sentence, head)).toBe(expected);
+  });
+});
+
+describe("holdsAnswerType: a figure for 多少, a person's name for 谁", () => {
+  it.each([
+    ["number", "警方查封了八千多个账户。", true],
+    ["number", "近百人被捕。", true],
+    ["number", "数十名警察赶到现场。", false],
+    ["number", "中共向台湾发射了多枚导弹。", false],
+    ["person", "吉林市长被免职。", false],
+    ["person", "发言人赵立坚表示反对。", true],
+    ["person", "研讨会由高级研究员冯儒莎博士主持。", true],
+    ["person", "涉案的三名台湾男子是陈正坤、何建庭和王永铭。", true],
+    ["person", "重庆维权人士陈长海被绑架。", true],
+    ["person", "乌克兰与白俄罗斯接壤。", false],
+  ] as const)("%s: %s → %s", (type, sentence, expected) => {
+    expect(holdsAnswerType(type, sentence, sentence, new Set())).toBe(expected);
+  });
+
+  it("a name the question already holds is not the answer", () => {
+    const sentence = "中共驻美大使崔天凯发出了辞别信。";
+    expect(holdsAnswerType("person", sentence, sentence, new Set(["崔天凯"]))).toBe(false);
+  });
+});
+
+describe("onlyVagueCount: the vague count of a sentence without a figure", () => {
+  it.each([
+    ["数十名警察赶到现场。", "数十名"],
+    ["几艘军舰驶近台湾。", "几艘"],
+    ["上千市民聚集。", undefined],
+    ["一百万份报纸售罄。", undefined],
+  ])("%s → %s", (sentence, count) => {
+    expect(onlyVagueCount(sentence)).toBe(count);
   });
 });

@@ -62,3 +62,41 @@ describe("parseQuestion: English questions", () => {
     expect(terms.find((t) => t.word === "three")?.synonyms).toEqual(["3", "三"]);
   });
 });
+
+describe("parseQuestion: name questions, things named, quoted titles", () => {
+  it.each([
+    ["吉林市长叫什么名字？", "person", true],
+    ["在核酸亭上喷漆的人被抓了吗，叫什么名字？", "person", true],
+    ["网站的主编是谁？", "person", true],
+    ["国殇之柱是谁做的？", "person", undefined],
+    ["乐山市第四人民医院以前叫什么名字？", "other", undefined],
+  ])("%s → %s, asks for a name: %s", (question, type, asksName) => {
+    const parsed = parseQuestion(question);
+    expect(parsed.type).toBe(type);
+    expect(parsed.asksName).toBe(asksName);
+  });
+
+  it.each([
+    ["搞员工内购的房企叫什么名字？", "房企"],
+    ["秦怡演的第一部电影叫什么？", "电影"],
+    ["乐山市第四人民医院以前叫什么名字？", undefined],
+  ])("%s → the thing named: %s", (question, head) => {
+    expect(parseQuestion(question).head).toBe(head);
+  });
+
+  it("a quoted title is kept as written", () => {
+    expect(parseQuestion("“台湾在印太地区”研讨会有多少人参加？").quoted).toEqual([
+      "台湾在印太地区",
+    ]);
+  });
+
+  it("a magnitude noun (阅读量, 金额) is not a counted thing", () => {
+    expect(parseQuestion("那个帖子有多少阅读量？").counted).toBeUndefined();
+    expect(parseQuestion("港大用了几辆卡车运走？").counted).toBe("卡车");
+  });
+
+  it("那名 is a frame, not a content word", () => {
+    const words = parseQuestion("二七区的那名感染者几岁？").terms.map((term) => term.word);
+    expect(words).not.toContain("那名");
+  });
+});

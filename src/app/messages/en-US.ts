@@ -50,6 +50,8 @@ export const enUS: Catalog = {
     "No sentence found that answers this question: the sentences about {words} name no place.",
   "ask.missing.reason":
     "No sentence found that answers this question: the sentences about {words} give no reason.",
+  "ask.vagueCount":
+    "No sentence found that answers this question: the sentences about {words} give only a vague count (“{count}”), no figure.",
   "ask.noMatch":
     "No sentence found that answers this question: no sentence is close enough to {words}.",
   "ask.empty": "Type a question, e.g. 谁领导了美国代表团？",

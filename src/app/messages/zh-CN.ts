@@ -45,6 +45,8 @@ export const zhCN = {
   "ask.missing.time": "没有找到能回答这个问题的句子。（提到 {words} 的句子里没有问题问的时间。）",
   "ask.missing.place": "没有找到能回答这个问题的句子。（提到 {words} 的句子里没有问题问的地点。）",
   "ask.missing.reason": "没有找到能回答这个问题的句子。（提到 {words} 的句子里没有问题问的原因。）",
+  "ask.vagueCount":
+    "没有找到能回答这个问题的句子。（提到 {words} 的句子只说了「{count}」，没有确切的数字。）",
   "ask.noMatch": "没有找到能回答这个问题的句子。（文章里没有足够切题的句子：{words}。）",
   "ask.empty": "请输入问题，例如：谁领导了美国代表团？",
   "ask.tooLong": "问题太长（{length} 字），最多 {max} 字。",

@@ -43,6 +43,8 @@ export const zhTW: Catalog = {
   "ask.missing.time": "沒有找到能回答這個問題的句子。（提到 {words} 的句子裡沒有問題問的時間。）",
   "ask.missing.place": "沒有找到能回答這個問題的句子。（提到 {words} 的句子裡沒有問題問的地點。）",
   "ask.missing.reason": "沒有找到能回答這個問題的句子。（提到 {words} 的句子裡沒有問題問的原因。）",
+  "ask.vagueCount":
+    "沒有找到能回答這個問題的句子。（提到 {words} 的句子只說了「{count}」，沒有確切的數字。）",
   "ask.noMatch": "沒有找到能回答這個問題的句子。（文章裡沒有足夠切題的句子：{words}。）",
   "ask.empty": "請輸入問題，例如：誰領導了美國代表團？",
   "ask.tooLong": "問題太長（{length} 字），最多 {max} 字。",

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { parseQuestion } from "../../src/answers/question.js";
+import { repairNames } from "../../src/answers/question-names.js";
+
+const words = (question: string, texts: string[], known?: (word: string) => boolean) =>
+  repairNames(parseQuestion(question), texts, known).map((term) => [term.word, term.anchor]);
+
+describe("repairNames: names jieba splits or glues, against the candidate articles", () => {
+  it("a name cut across a glued verb is kept whole and is an anchor (谈谷 爱凌 → 谷爱凌)", () => {
+    const terms = words("胡锡进谈谷爱凌入籍说了什么？", ["胡锡进在微博谈到谷爱凌，称赞她。"]);
+    expect(terms).toContainEqual(["谷爱凌", "person"]);
+    expect(terms.map(([word]) => word)).not.toContain("爱凌");
+  });
+
+  it("a name split by a glued character is joined (主张 彩玲 → 主 张彩玲)", () => {
+    const terms = words("主张彩玲回国的是谁？", ["张彩玲的朋友主张她回国。"]);
+    expect(terms).toContainEqual(["张彩玲", "person"]);
+  });
+
+  it("a name the people directory knows is kept whole", () => {
+    const terms = words(
+      "环球时报社评谈谷爱凌入籍说了什么？",
+      ["谷爱凌夺得金牌。"],
+      (w) => w === "谷爱凌",
+    );
+    expect(terms).toContainEqual(["谷爱凌", "person"]);
+  });
+
+  it("nothing is joined when the articles do not write the name", () => {
+    const terms = words("胡锡进谈谷爱凌入籍说了什么？", ["胡锡进谈到了中国的奥运会。"]);
+    expect(terms.map(([word]) => word)).not.toContain("谷爱凌");
+  });
+
+  it.each([
+    // Unknown words the articles write are anchors; unknown words with a glued verb are not.
+    ["张明是哪天被抓走的？", "张明", "name"],
+    ["众泰2021年一季度亏了多少钱？", "众泰", "name"],
+  ])("%s: %s is an anchor (%s)", (question, word, anchor) => {
+    const terms = words(question, [`报道说${word}的情况。`]);
+    expect(terms).toContainEqual([word, anchor]);
+  });
+});
