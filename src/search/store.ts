@@ -1,3 +1,4 @@
+import { ByteWriter } from "../bytes.js";
 import { numericTermKey, numericTermOrder, TermCounter } from "./analyzer.js";
 import {
   type ArchiveMiniSearch,
@@ -8,7 +9,7 @@ import {
   type TermData,
 } from "./engine.js";
 import { deserializeIndex, serializeIndex } from "./persist.js";
-import { assemble, type PackedIndex, varintSize } from "./postings.js";
+import { assemble, type PackedIndex, varintSize, writePostings } from "./postings.js";
 
 export {
   BM25,
@@ -166,17 +167,6 @@ export class IndexStore {
 // ---------------------------------------------------------------------------------------------
 // Bulk indexing
 
-/** Writes `value` as an unsigned varint at `at`; returns where the next byte goes. */
-function writeVarint(bytes: Uint8Array, at: number, value: number): number {
-  let v = value >>> 0;
-  while (v >= 0x80) {
-    bytes[at++] = (v & 0x7f) | 0x80;
-    v >>>= 7;
-  }
-  bytes[at++] = v;
-  return at;
-}
-
 const EMPTY_SLOTS = new Int32Array(0);
 const EMPTY_COUNTS = new Uint16Array(0);
 
@@ -218,92 +208,86 @@ class PostingCollector {
 
   /**
    * Postings grouped by term (in the order given: `rank[termId]` is the term's position) then
-   * field, documents in order. Written straight from the blocks in two passes over them (the
-   * bytes of each slice, then the bytes), without sorting the postings into arrays of their own.
+   * field; documents stay in order (a stable counting sort).
    */
   pack(keys: string[], rank: Int32Array): PackedIndex {
     const termCount = keys.length;
     const slots = termCount * 8;
-    // Per slot (term position * 8 + field): its posting count, then its slice (-1: none).
-    const sliceOf = new Int32Array(slots);
-    this.eachPosting((b, i) => {
+    const start = new Int32Array(slots + 1);
+    for (let b = 0; b < this.slotBlocks.length; b++) {
       const slotOf = this.slotBlocks[b] as Int32Array;
-      const slot = slotOf[i] as number;
-      const sorted = (rank[slot >> 3] as number) * 8 + (slot & 7);
-      slotOf[i] = sorted;
-      sliceOf[sorted] = (sliceOf[sorted] as number) + 1;
-    });
+      const end = Math.min(this.block, this.length - b * this.block);
+      for (let i = 0; i < end; i++) {
+        const slot = slotOf[i] as number;
+        const sorted = (rank[slot >> 3] as number) * 8 + (slot & 7);
+        slotOf[i] = sorted;
+        start[sorted + 1] = (start[sorted + 1] as number) + 1;
+      }
+    }
     const fieldMask = new Uint8Array(termCount);
     const lengths: number[] = [];
     for (let s = 0; s < slots; s++) {
-      const count = sliceOf[s] as number;
+      const count = start[s + 1] as number;
       if (count > 0) {
         fieldMask[s >> 3] = (fieldMask[s >> 3] as number) | (1 << (s & 7));
-        sliceOf[s] = lengths.length;
         lengths.push(count);
-      } else sliceOf[s] = -1;
+      }
+      start[s + 1] = (start[s] as number) + count;
     }
-    // Each slice's bytes, then where it starts; each posting is (document − previous, count).
-    const previous = new Uint32Array(lengths.length);
-    const byteLengths = new Uint32Array(lengths.length);
-    this.eachPosting((b, i, doc) => {
-      const slice = sliceOf[(this.slotBlocks[b] as Int32Array)[i] as number] as number;
-      byteLengths[slice] =
-        (byteLengths[slice] as number) +
-        varintSize(doc - (previous[slice] as number)) +
-        varintSize((this.countBlocks[b] as Uint16Array)[i] as number);
-      previous[slice] = doc;
-    });
-    const cursor = new Uint32Array(lengths.length);
-    let size = 0;
-    for (let slice = 0; slice < lengths.length; slice++) {
-      cursor[slice] = size;
-      size += byteLengths[slice] as number;
+    const docs = new Uint32Array(this.length);
+    const counts = new Uint16Array(this.length);
+    const docStarts = this.docStarts;
+    let doc = 0;
+    for (let b = 0; b < this.slotBlocks.length; b++) {
+      const slotOf = this.slotBlocks[b] as Int32Array;
+      const countOf = this.countBlocks[b] as Uint16Array;
+      const first = b * this.block;
+      const end = Math.min(this.block, this.length - first);
+      for (let i = 0; i < end; i++) {
+        while (doc + 1 < docStarts.length && (docStarts[doc + 1] as number) <= first + i) doc++;
+        const slot = slotOf[i] as number;
+        const at = start[slot] as number;
+        start[slot] = at + 1;
+        docs[at] = doc;
+        counts[at] = countOf[i] as number;
+      }
+      // Copied: the block can go before the index is assembled.
+      this.slotBlocks[b] = EMPTY_SLOTS;
+      this.countBlocks[b] = EMPTY_COUNTS;
     }
-    previous.fill(0);
-    const bytes = new Uint8Array(size);
-    this.eachPosting((b, i, doc) => {
-      const slice = sliceOf[(this.slotBlocks[b] as Int32Array)[i] as number] as number;
-      const at = writeVarint(bytes, cursor[slice] as number, doc - (previous[slice] as number));
-      cursor[slice] = writeVarint(bytes, at, (this.countBlocks[b] as Uint16Array)[i] as number);
-      previous[slice] = doc;
-    }, true);
     this.slotBlocks = [];
     this.countBlocks = [];
     this.docStarts = [];
     this.length = 0;
+    // Sized exactly first, so that no spare capacity stays behind.
+    let size = 0;
+    let at = 0;
+    for (const length of lengths) {
+      let previous = 0;
+      for (let i = at; i < at + length; i++) {
+        const doc = docs[i] as number;
+        size += varintSize(doc - previous) + varintSize(counts[i] as number);
+        previous = doc;
+      }
+      at += length;
+    }
+    const out = new ByteWriter(size + 8);
+    const byteLengths = new Uint32Array(lengths.length);
+    at = 0;
+    lengths.forEach((length, slice) => {
+      const before = out.length;
+      writePostings(out, docs, counts, at, at + length);
+      byteLengths[slice] = out.length - before;
+      at += length;
+    });
     return {
       keyText: termCount === 0 ? "" : `${keys.join("\n")}\n`,
       terms: termCount,
       fieldMask,
       lengths: Uint32Array.from(lengths),
       byteLengths,
-      bytes,
+      bytes: out.result(),
     };
-  }
-
-  /**
-   * Calls `visit` for every posting in the order added, with its block, its place in the block
-   * and its document; with `release`, each block is let go once visited.
-   */
-  private eachPosting(
-    visit: (block: number, index: number, doc: number) => void,
-    release = false,
-  ): void {
-    const docStarts = this.docStarts;
-    let doc = 0;
-    for (let b = 0; b < this.slotBlocks.length; b++) {
-      const first = b * this.block;
-      const end = Math.min(this.block, this.length - first);
-      for (let i = 0; i < end; i++) {
-        while (doc + 1 < docStarts.length && (docStarts[doc + 1] as number) <= first + i) doc++;
-        visit(b, i, doc);
-      }
-      if (release) {
-        this.slotBlocks[b] = EMPTY_SLOTS;
-        this.countBlocks[b] = EMPTY_COUNTS;
-      }
-    }
   }
 }
 
