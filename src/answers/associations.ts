@@ -14,33 +14,37 @@ export interface Association {
   similarity: number;
 }
 
-let table: Map<string, Association[]> | undefined;
+/** Per word, its neighbours as the file writes them (`word:.62 …`), read on lookup. */
+let table: Map<string, string> | undefined;
 
 export function associationsFile(): string {
   return join(dirname(lexiconFolder()), "data", "word-associations.txt");
 }
 
-function load(): Map<string, Association[]> {
+function load(): Map<string, string> {
   if (table) return table;
   table = new Map();
   const file = associationsFile();
   if (!existsSync(file)) return table;
   for (const line of readFileSync(file, "utf8").split("\n")) {
     if (!line || line.startsWith("#")) continue;
-    const [word, ...rest] = line.split(" ");
+    const space = line.indexOf(" ");
+    const word = space < 0 ? line : line.slice(0, space);
     if (!word) continue;
-    table.set(
-      word,
-      rest.map((pair) => {
-        const colon = pair.lastIndexOf(":");
-        return { word: pair.slice(0, colon), similarity: Number(pair.slice(colon + 1)) };
-      }),
-    );
+    table.set(word, space < 0 ? "" : line.slice(space + 1));
   }
   return table;
 }
 
 /** The learned neighbours of a (folded) word at or above a similarity, most similar first. */
 export function associatedWords(word: string, minSimilarity = 0): Association[] {
-  return (load().get(word) ?? []).filter((entry) => entry.similarity >= minSimilarity);
+  const neighbours = load().get(word);
+  if (!neighbours) return [];
+  return neighbours
+    .split(" ")
+    .map((pair) => {
+      const colon = pair.lastIndexOf(":");
+      return { word: pair.slice(0, colon), similarity: Number(pair.slice(colon + 1)) };
+    })
+    .filter((entry) => entry.similarity >= minSimilarity);
 }

@@ -63,13 +63,9 @@ function loadIndex(): Map<string, string[]> {
   index = new Map();
   const file = dictionaryFile();
   if (!file) return index;
-  const text = readFileSync(file, "utf8");
-  const data = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as {
-    all: RawEntry[];
-  };
   // Short forms ("abbr. for 德克薩斯州|德克萨斯州[…]": 德州) get their long form's English keys.
   const shortForms = new Map<string, string[]>();
-  for (const entry of data.all) {
+  for (const entry of dictionaryEntries(readFileSync(file))) {
     const simplified = entry[1];
     for (const sense of Array.isArray(entry[3]) ? entry[3] : [entry[3]]) {
       const long = /^abbr\. (?:for|of|to) (?:[^|[\]]*\|)?([\u4e00-\u9fff]{2,8})\[/.exec(sense)?.[1];
@@ -112,6 +108,33 @@ function loadIndex(): Map<string, string[]> {
     }
   }
   return index;
+}
+
+/**
+ * The entries of the package's `all` list, parsed one at a time from the file's bytes: parsing
+ * the whole 11 MB file at once would hold all 124,000 entries as objects (about 100 MB) only to
+ * read them once.
+ */
+function* dictionaryEntries(bytes: Buffer): Generator<RawEntry> {
+  const list = bytes.indexOf('"all":[');
+  if (list < 0) return;
+  let depth = 0;
+  let inString = false;
+  let start = -1;
+  for (let i = list + 7; i < bytes.length; i++) {
+    const byte = bytes[i] as number;
+    if (inString) {
+      // UTF-8 continuation bytes are never " or \, so bytes can be scanned as they are.
+      if (byte === 0x5c) i++;
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x5b) {
+      if (depth++ === 0) start = i;
+    } else if (byte === 0x5d) {
+      if (depth === 0) return;
+      if (--depth === 0) yield JSON.parse(bytes.toString("utf8", start, i + 1)) as RawEntry;
+    }
+  }
 }
 
 function addTo(map: Map<string, string[]>, key: string, word: string): void {

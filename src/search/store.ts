@@ -167,40 +167,43 @@ export class IndexStore {
 // ---------------------------------------------------------------------------------------------
 // Bulk indexing
 
-/** Growable typed arrays of (term, field, document, count) postings. */
+const EMPTY_SLOTS = new Int32Array(0);
+const EMPTY_COUNTS = new Uint16Array(0);
+
+/**
+ * (term, field, document, count) postings, collected document by document in fixed-size blocks:
+ * nothing is reserved ahead or copied to grow, and the document of a posting is not stored but
+ * told by where each document's postings start (6 bytes a posting, not 10).
+ */
 class PostingCollector {
-  /** termId * 8 + fieldId. */
-  slotOf: Int32Array;
-  docOf: Uint32Array;
-  countOf: Uint16Array;
+  /** Per block: termId * 8 + fieldId of each posting. */
+  private slotBlocks: Int32Array[] = [];
+  private countBlocks: Uint16Array[] = [];
+  /** Per document (short id), the index of its first posting. */
+  private docStarts: number[] = [];
   length = 0;
+  /** Postings a block holds: a power of two. */
+  private readonly block: number;
 
+  /** `expected`: about how many postings will come (blocks are no larger than needed for few). */
   constructor(expected: number) {
-    const size = Math.max(1 << 12, expected);
-    this.slotOf = new Int32Array(size);
-    this.docOf = new Uint32Array(size);
-    this.countOf = new Uint16Array(size);
+    let block = 1 << 12;
+    while (block < expected && block < 1 << 20) block *= 2;
+    this.block = block;
   }
 
+  /** Adds a posting of document `shortId`: documents come in order, from 0. */
   add(termId: number, fieldId: number, shortId: number, count: number): void {
-    if (this.length === this.slotOf.length) this.grow();
-    this.slotOf[this.length] = termId * 8 + fieldId;
-    this.docOf[this.length] = shortId;
-    this.countOf[this.length] = Math.min(count, 0xffff);
+    while (this.docStarts.length <= shortId) this.docStarts.push(this.length);
+    const at = this.length & (this.block - 1);
+    if (at === 0) {
+      this.slotBlocks.push(new Int32Array(this.block));
+      this.countBlocks.push(new Uint16Array(this.block));
+    }
+    const block = this.slotBlocks.length - 1;
+    (this.slotBlocks[block] as Int32Array)[at] = termId * 8 + fieldId;
+    (this.countBlocks[block] as Uint16Array)[at] = Math.min(count, 0xffff);
     this.length++;
-  }
-
-  private grow(): void {
-    const size = Math.ceil(this.slotOf.length * 1.5);
-    const slotOf = new Int32Array(size);
-    slotOf.set(this.slotOf);
-    this.slotOf = slotOf;
-    const docOf = new Uint32Array(size);
-    docOf.set(this.docOf);
-    this.docOf = docOf;
-    const countOf = new Uint16Array(size);
-    countOf.set(this.countOf);
-    this.countOf = countOf;
   }
 
   /**
@@ -211,12 +214,15 @@ class PostingCollector {
     const termCount = keys.length;
     const slots = termCount * 8;
     const start = new Int32Array(slots + 1);
-    const slotOf = this.slotOf;
-    for (let i = 0; i < this.length; i++) {
-      const slot = slotOf[i] as number;
-      const sorted = (rank[slot >> 3] as number) * 8 + (slot & 7);
-      slotOf[i] = sorted;
-      start[sorted + 1] = (start[sorted + 1] as number) + 1;
+    for (let b = 0; b < this.slotBlocks.length; b++) {
+      const slotOf = this.slotBlocks[b] as Int32Array;
+      const end = Math.min(this.block, this.length - b * this.block);
+      for (let i = 0; i < end; i++) {
+        const slot = slotOf[i] as number;
+        const sorted = (rank[slot >> 3] as number) * 8 + (slot & 7);
+        slotOf[i] = sorted;
+        start[sorted + 1] = (start[sorted + 1] as number) + 1;
+      }
     }
     const fieldMask = new Uint8Array(termCount);
     const lengths: number[] = [];
@@ -230,17 +236,28 @@ class PostingCollector {
     }
     const docs = new Uint32Array(this.length);
     const counts = new Uint16Array(this.length);
-    for (let i = 0; i < this.length; i++) {
-      const slot = slotOf[i] as number;
-      const at = start[slot] as number;
-      start[slot] = at + 1;
-      docs[at] = this.docOf[i] as number;
-      counts[at] = this.countOf[i] as number;
+    const docStarts = this.docStarts;
+    let doc = 0;
+    for (let b = 0; b < this.slotBlocks.length; b++) {
+      const slotOf = this.slotBlocks[b] as Int32Array;
+      const countOf = this.countBlocks[b] as Uint16Array;
+      const first = b * this.block;
+      const end = Math.min(this.block, this.length - first);
+      for (let i = 0; i < end; i++) {
+        while (doc + 1 < docStarts.length && (docStarts[doc + 1] as number) <= first + i) doc++;
+        const slot = slotOf[i] as number;
+        const at = start[slot] as number;
+        start[slot] = at + 1;
+        docs[at] = doc;
+        counts[at] = countOf[i] as number;
+      }
+      // Copied: the block can go before the index is assembled.
+      this.slotBlocks[b] = EMPTY_SLOTS;
+      this.countBlocks[b] = EMPTY_COUNTS;
     }
-    // The collected postings are copied: let them go before the index is assembled.
-    this.slotOf = new Int32Array(0);
-    this.docOf = new Uint32Array(0);
-    this.countOf = new Uint16Array(0);
+    this.slotBlocks = [];
+    this.countBlocks = [];
+    this.docStarts = [];
     this.length = 0;
     // Sized exactly first, so that no spare capacity stays behind.
     let size = 0;
@@ -324,7 +341,7 @@ function bulkLoad(
   const fieldLength: number[][] = [];
   const averageFieldLength: number[] = FIELDS.map(() => 0);
   const counter = new TermCounter();
-  // Distinct terms per field are about 45% of its characters: size the postings once.
+  // Distinct terms per field are about half its characters.
   const collector = new PostingCollector(Math.ceil(characters * 0.5));
   for (let shortId = 0; shortId < ids.length; shortId++) {
     const lengths: number[] = [];

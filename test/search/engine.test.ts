@@ -70,6 +70,25 @@ describe("MiniSearch behind the typed seam", () => {
     expectSameAnswers(bulkStore(docs).mini, plainMiniSearch(docs));
   });
 
+  it("builds the same index when its postings fill several blocks and some documents have none", () => {
+    const empty: IndexDoc = { ...docOf(seedArticle()), id: "t-empty" };
+    for (const field of FIELDS) (empty as unknown as Record<string, string>)[field] = "";
+    const docs = Array.from({ length: 12 }, (_, copy) => copy).flatMap((copy) => [
+      ...articles.map((article) => ({ ...docOf(article), id: `${article.id}-${copy}` })),
+      { ...empty, id: `t-empty-${copy}` },
+    ]);
+    const folded = docs.map((doc) => FIELDS.map((field) => foldText(doc[field] ?? "")));
+    // Few characters said: the smallest blocks, so that these postings take several.
+    const store = IndexStore.bulk(
+      docs.map((doc) => doc.id),
+      (i, fieldId) => folded[i]?.[fieldId] as string,
+      1,
+    );
+    // As built in one block (the characters counted: a block larger than all the postings).
+    expect(store.serialize((id) => id)).toEqual(bulkStore(docs).serialize((id) => id));
+    expect(store.mini.documentCount).toBe(docs.length);
+  });
+
   it("does so after a save and a load, and after adding and removing documents", () => {
     const docs = articles.map(docOf);
     const fingerprint = (id: string) => id;
