@@ -20,8 +20,22 @@ export interface Person {
 interface Contribution {
   name: string;
   aliases: string[];
-  quotes: Quote[];
+  /** How many quotes, known before they are decoded. */
+  count: number;
+  /** The quotes, once the article's are decoded (see `quotesIn`). */
+  quotes: Quote[] | undefined;
+  /** Until then, where they are in the article's quotes. */
+  at: number[] | undefined;
   date: string | null;
+}
+
+/** An article loaded from `serialize`d data, its quotes still in their JSON text. */
+interface StoredArticle {
+  articleId: string;
+  date: string | null;
+  people: ArticleQuotes["people"];
+  /** The JSON of its `SerialQuotes`. */
+  quotes: string;
 }
 
 interface Entry {
@@ -38,24 +52,29 @@ interface Entry {
   full: Set<string>;
 }
 
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 
 /** A quote as `serialize` writes it: speaker, text, kind, paragraph[, link, article id]. */
 type SerialQuote =
   | [string, string, QuoteKind, number]
   | [string, string, QuoteKind, number, string | null, string];
-/** An article's quotes and where its people went, as `serialize` writes them. */
+/** An article's link and quotes, as `serialize` writes them. */
+type SerialQuotes = [url: string | null, quotes: SerialQuote[]];
+
+/**
+ * An article's people and where they went, as `serialize` writes them; its `SerialQuotes` follow
+ * the directory, as JSON text of this length.
+ */
 type SerialArticle = [
   id: string,
   date: string | null,
-  url: string | null,
   people: Array<[string, string[]]>,
-  quotes: SerialQuote[],
   placed: string[],
   own: number[][],
+  quotesLength: number,
 ];
 
-/** What `serialize` writes. */
+/** What `serialize` writes first, on one line. */
 interface SerialDirectory {
   version: number;
   articles: SerialArticle[];
@@ -75,7 +94,8 @@ export class PeopleDirectory {
   private readonly entries = new Map<string, Entry>();
   /** Lookup key → entry key → how many article contributions use it. */
   private readonly index = new Map<string, Map<string, number>>();
-  private readonly byArticle = new Map<string, ArticleQuotes>();
+  /** Article id → its quotes, or (loaded and not yet asked for) their serial form. */
+  private readonly byArticle = new Map<string, ArticleQuotes | StoredArticle>();
   private ranked: Entry[] | undefined;
   /** Article id → the entry key each of its people went to, in order. */
   private readonly placed = new Map<string, string[]>();
@@ -119,13 +139,15 @@ export class PeopleDirectory {
       const own = quotes.quotes.filter((quote) => nameKey(quote.speaker) === speaker);
       const previous = entry.articles.get(quotes.articleId);
       const contribution: Contribution = previous
-        ? {
-            name: previous.name,
-            aliases: [...new Set([...previous.aliases, ...person.aliases])],
-            quotes: previous.quotes,
+        ? mergedContribution(previous, person.aliases, date)
+        : {
+            name: person.name,
+            aliases: person.aliases,
+            count: own.length,
+            quotes: own,
+            at: undefined,
             date,
-          }
-        : { name: person.name, aliases: person.aliases, quotes: own, date };
+          };
       if (previous) this.unindex(entry.key, previous);
       entry.articles.set(quotes.articleId, contribution);
       this.indexContribution(entry.key, contribution);
@@ -232,7 +254,8 @@ export class PeopleDirectory {
     const out: Quote[] = [];
     for (const entry of entries) {
       if (options.articleId !== undefined) {
-        out.push(...(entry.articles.get(options.articleId)?.quotes ?? []));
+        const contribution = entry.articles.get(options.articleId);
+        if (contribution) out.push(...this.quotesIn(options.articleId, contribution));
         continue;
       }
       out.push(...this.sortedQuotes(entry));
@@ -273,38 +296,42 @@ export class PeopleDirectory {
   }
 
   /**
-   * The directory as it is, compactly, to be loaded without reading a name again: per article
-   * `[id, date, url, people, quotes, placed, own]` — a person as `[name, aliases]`, a quote as
-   * `[speaker, text, kind, paragraph]` (its article id and link are the article's; a quote with
-   * others carries them fifth and sixth), the entry each person went to, and for the person that
-   * opened an entry's contribution, the indexes of its quotes — then each entry's English and full
-   * names, the lookup index and the owners of English names.
+   * The directory as it is, compactly, to be loaded without reading a name again. First a line of
+   * JSON: per article `[id, date, people, placed, own, quotes length]` — a person as
+   * `[name, aliases]`, the entry each person went to, and for the person that opened an entry's
+   * contribution, the indexes of its quotes — then each entry's English and full names, the lookup
+   * index and the owners of English names. Then each article's link and quotes as JSON
+   * `[url, quotes]`, one after the other: a quote as `[speaker, text, kind, paragraph]` (its article
+   * id and link are the article's; a quote with others carries them fifth and sixth). Loading
+   * decodes an article's quotes only when they are first asked for.
    */
   serialize(): string {
     const articles: SerialArticle[] = [];
-    for (const quotes of this.byArticle.values()) {
-      const url = quotes.quotes[0]?.url ?? null;
-      const placed = this.placed.get(quotes.articleId) ?? [];
+    const quoteTexts: string[] = [];
+    for (const article of this.byArticle.values()) {
+      const stored = isStored(article) ? article : undefined;
+      const decoded = isStored(article) ? undefined : article;
+      const placed = this.placed.get(article.articleId) ?? [];
       const opened = new Set<string>();
       const own = placed.map((key) => {
         if (!key || opened.has(key)) return [];
         opened.add(key);
-        const contribution = this.entries.get(key)?.articles.get(quotes.articleId);
-        return (contribution?.quotes ?? []).map((quote) => quotes.quotes.indexOf(quote));
+        const contribution = this.entries.get(key)?.articles.get(article.articleId);
+        if (!contribution) return [];
+        return (
+          contribution.at ??
+          (contribution.quotes ?? []).map((quote) => decoded?.quotes.indexOf(quote) ?? -1)
+        );
       });
+      const quotes = stored?.quotes ?? JSON.stringify(serialQuotesOf(decoded as ArticleQuotes));
+      quoteTexts.push(quotes);
       articles.push([
-        quotes.articleId,
-        quotes.date ?? null,
-        url,
-        quotes.people.map((person) => [person.name, person.aliases]),
-        quotes.quotes.map((quote): SerialQuote => {
-          const { speaker, text, kind, paragraph } = quote;
-          return quote.url === url && quote.articleId === quotes.articleId
-            ? [speaker, text, kind, paragraph]
-            : [speaker, text, kind, paragraph, quote.url, quote.articleId];
-        }),
+        article.articleId,
+        article.date ?? null,
+        article.people.map((person) => [person.name, person.aliases]),
         placed,
         own,
+        quotes.length,
       ]);
     }
     const serial: SerialDirectory = {
@@ -318,14 +345,19 @@ export class PeopleDirectory {
       index: [...this.index].map(([key, counts]) => [key, ...[...counts].flat()]),
       byEnglish: [...this.byEnglish],
     };
-    return JSON.stringify(serial);
+    // JSON.stringify escapes every line break, so the first one ends the directory.
+    return `${JSON.stringify(serial)}\n${quoteTexts.join("")}`;
   }
 
   static deserialize(data: string): PeopleDirectory {
-    const parsed = JSON.parse(data) as Partial<SerialDirectory>;
+    const lineEnd = data.indexOf("\n");
+    const parsed = JSON.parse(
+      lineEnd < 0 ? data : data.slice(0, lineEnd),
+    ) as Partial<SerialDirectory>;
     const { articles, entries, index, byEnglish } = parsed;
     if (
       parsed.version !== FORMAT_VERSION ||
+      lineEnd < 0 ||
       !Array.isArray(articles) ||
       !Array.isArray(entries) ||
       !Array.isArray(index) ||
@@ -334,20 +366,15 @@ export class PeopleDirectory {
       throw new Error(`unsupported people directory data (version ${String(parsed.version)})`);
     }
     const directory = new PeopleDirectory();
-    for (const [articleId, date, url, people, quotes, placed, own] of articles) {
-      const article: ArticleQuotes = {
+    let offset = lineEnd + 1;
+    for (const [articleId, date, people, placed, own, quotesLength] of articles) {
+      const article: StoredArticle = {
         articleId,
         date,
         people: people.map(([name, aliases]) => ({ name, aliases })),
-        quotes: quotes.map(([speaker, text, kind, paragraph, ownUrl, ownArticle]) => ({
-          speaker,
-          text,
-          kind,
-          paragraph,
-          articleId: ownArticle ?? articleId,
-          url: ownUrl === undefined ? url : ownUrl,
-        })),
+        quotes: data.slice(offset, offset + quotesLength),
       };
+      offset += quotesLength;
       directory.byArticle.set(articleId, article);
       directory.placed.set(articleId, placed);
       placed.forEach((key, j) => {
@@ -359,24 +386,24 @@ export class PeopleDirectory {
           directory.entries.set(key, entry);
         }
         const previous = entry.articles.get(articleId);
+        const at = own[j] ?? [];
         entry.articles.set(
           articleId,
           previous
-            ? {
-                name: previous.name,
-                aliases: [...new Set([...previous.aliases, ...person.aliases])],
-                quotes: previous.quotes,
-                date,
-              }
+            ? mergedContribution(previous, person.aliases, date)
             : {
                 name: person.name,
                 aliases: person.aliases,
-                quotes: (own[j] ?? []).map((at) => article.quotes[at] as Quote),
+                count: at.length,
+                quotes: undefined,
+                at,
                 date,
               },
         );
       });
     }
+    if (offset !== data.length)
+      throw new Error("people directory data: quotes of the wrong length");
     for (const [key, english, full] of entries) {
       const entry = directory.entries.get(key);
       if (!entry) throw new Error(`people directory data: no articles for ${key}`);
@@ -391,6 +418,39 @@ export class PeopleDirectory {
     }
     for (const [english, key] of byEnglish) directory.byEnglish.set(english, key);
     return directory;
+  }
+
+  /** A contribution's quotes, decoding its article's on first use. */
+  private quotesIn(articleId: string, contribution: Contribution): Quote[] {
+    if (!contribution.quotes) {
+      const quotes = this.decodedQuotes(articleId);
+      contribution.quotes = (contribution.at ?? []).map((at) => quotes[at] as Quote);
+      contribution.at = undefined;
+    }
+    return contribution.quotes;
+  }
+
+  /** An article's quotes, decoded from their JSON (once) if it was loaded from serial data. */
+  private decodedQuotes(articleId: string): Quote[] {
+    const article = this.byArticle.get(articleId);
+    if (!article) return [];
+    if (!isStored(article)) return article.quotes;
+    const [url, serial] = JSON.parse(article.quotes) as SerialQuotes;
+    const decoded: ArticleQuotes = {
+      articleId,
+      date: article.date,
+      people: article.people,
+      quotes: serial.map(([speaker, text, kind, paragraph, ownUrl, ownArticle]) => ({
+        speaker,
+        text,
+        kind,
+        paragraph,
+        articleId: ownArticle ?? articleId,
+        url: ownUrl === undefined ? url : ownUrl,
+      })),
+    };
+    this.byArticle.set(articleId, decoded);
+    return decoded.quotes;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -438,7 +498,7 @@ export class PeopleDirectory {
     let quoteCount = 0;
     for (const contribution of entry.articles.values()) {
       spellings.set(contribution.name, (spellings.get(contribution.name) ?? 0) + 1);
-      quoteCount += contribution.quotes.length;
+      quoteCount += contribution.count;
     }
     const name =
       [...spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? entry.key;
@@ -465,15 +525,15 @@ export class PeopleDirectory {
       }
       return idA.localeCompare(idB);
     });
-    entry.sorted = articles.flatMap(([, contribution]) =>
-      [...contribution.quotes].sort((a, b) => a.paragraph - b.paragraph),
+    entry.sorted = articles.flatMap(([articleId, contribution]) =>
+      [...this.quotesIn(articleId, contribution)].sort((a, b) => a.paragraph - b.paragraph),
     );
     return entry.sorted;
   }
 
   private rankedEntries(): Entry[] {
     if (!this.ranked) {
-      this.ranked = [...this.entries.values()].sort(byQuotes);
+      this.ranked = sortedByQuotes([...this.entries.values()]);
     }
     return this.ranked;
   }
@@ -527,7 +587,7 @@ function conflicts(names: string[], known: Set<string>): boolean {
 
 function quoteCountOf(entry: Entry): number {
   let count = 0;
-  for (const contribution of entry.articles.values()) count += contribution.quotes.length;
+  for (const contribution of entry.articles.values()) count += contribution.count;
   return count;
 }
 
@@ -540,8 +600,58 @@ function byQuotes(a: Entry, b: Entry): number {
   );
 }
 
+/** What `localeCompare` does, without making a collator per call. */
+const KEY_ORDER = new Intl.Collator();
+
+/** Entries in `byQuotes` order, each one's counts taken once (all of them: every person ranked). */
+function sortedByQuotes(entries: Entry[]): Entry[] {
+  const counts = new Map(
+    entries.map((entry) => [entry, [quotedArticlesOf(entry), quoteCountOf(entry)]]),
+  );
+  const countsOf = (entry: Entry) => counts.get(entry) as number[];
+  return entries.sort((a, b) => {
+    const [articlesA = 0, quotesA = 0] = countsOf(a);
+    const [articlesB = 0, quotesB = 0] = countsOf(b);
+    return articlesB - articlesA || quotesB - quotesA || KEY_ORDER.compare(a.key, b.key);
+  });
+}
+
 function quotedArticlesOf(entry: Entry): number {
   let count = 0;
-  for (const contribution of entry.articles.values()) if (contribution.quotes.length > 0) count++;
+  for (const contribution of entry.articles.values()) if (contribution.count > 0) count++;
   return count;
+}
+
+/** A second person of an article in the same entry: its aliases join the first one's quotes. */
+function mergedContribution(
+  previous: Contribution,
+  aliases: string[],
+  date: string | null,
+): Contribution {
+  return {
+    name: previous.name,
+    aliases: [...new Set([...previous.aliases, ...aliases])],
+    count: previous.count,
+    quotes: previous.quotes,
+    at: previous.at,
+    date,
+  };
+}
+
+function isStored(article: ArticleQuotes | StoredArticle): article is StoredArticle {
+  return typeof article.quotes === "string";
+}
+
+/** An article's link (its first quote's) and quotes, to be written. */
+function serialQuotesOf(article: ArticleQuotes): SerialQuotes {
+  const url = article.quotes[0]?.url ?? null;
+  return [
+    url,
+    article.quotes.map((quote): SerialQuote => {
+      const { speaker, text, kind, paragraph } = quote;
+      return quote.url === url && quote.articleId === article.articleId
+        ? [speaker, text, kind, paragraph]
+        : [speaker, text, kind, paragraph, quote.url, quote.articleId];
+    }),
+  ];
 }

@@ -397,6 +397,24 @@ describe("PeopleDirectory serialization", () => {
     }
   });
 
+  it("writes what it loaded whether or not its quotes were decoded, and takes live changes", () => {
+    const { directory, quotes } = build();
+    const data = directory.serialize();
+    expect(PeopleDirectory.deserialize(data).serialize()).toBe(data);
+    const partly = PeopleDirectory.deserialize(data);
+    partly.quotesOf("谢尔曼");
+    expect(partly.serialize()).toBe(data);
+    const changed = PeopleDirectory.deserialize(data);
+    const first = quotes[0] as ArticleQuotes;
+    changed.remove(first.articleId);
+    changed.add(first);
+    const live = PeopleDirectory.build(quotes);
+    live.remove(first.articleId);
+    live.add(first);
+    expect(answers(changed)).toEqual(answers(live));
+    expect(changed.serialize()).toBe(live.serialize());
+  });
+
   it("rejects data of another format", () => {
     expect(() =>
       PeopleDirectory.deserialize(JSON.stringify({ version: 99, articles: [] })),
