@@ -1,4 +1,5 @@
 import { alternation, lexicon, wordSet } from "../text/lexicon.js";
+import { HAN_DIGITS } from "../text/numerals.js";
 import { foldText, isHanCode, segmenter } from "../text/text.js";
 
 /**
@@ -166,20 +167,6 @@ for (const entry of lexicon("ask-synonyms").entries) {
   }
 }
 
-const HAN_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
 const DIGIT_HAN = "零一二三四五六七八九";
 
 /** A Han numeral below 100 as a number (十六 → 16, 两 → 2), or undefined. */

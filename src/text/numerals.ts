@@ -9,7 +9,8 @@ import { wordList } from "./lexicon.js";
  * figure (exact or bounded: 约, 近, 逾, 上千, 十余) from a vague count.
  */
 
-const DIGITS: Record<string, number> = {
+/** Each Han digit's value (两 is 2, 〇 is 0). */
+export const HAN_DIGITS: Readonly<Record<string, number>> = {
   零: 0,
   〇: 0,
   一: 1,
@@ -55,9 +56,9 @@ export function numeralValue(text: string): number | undefined {
       lastPower = 0;
       continue;
     }
-    if (char in DIGITS) {
+    if (char in HAN_DIGITS) {
       if (pending !== undefined) return undefined;
-      pending = DIGITS[char];
+      pending = HAN_DIGITS[char];
       bareDigit = lastPower > 0;
       continue;
     }
@@ -131,8 +132,8 @@ export function foldNumerals(text: string): string {
     const range = RANGE.exec(run);
     if (range) {
       const power = range[3] ? (numeralValue(`一${range[3]}`) ?? 1) : 1;
-      const low = (DIGITS[range[1] as string] as number) * power;
-      const high = (DIGITS[range[2] as string] as number) * power;
+      const low = (HAN_DIGITS[range[1] as string] as number) * power;
+      const high = (HAN_DIGITS[range[2] as string] as number) * power;
       return high > low ? `${low}至${high}` : run;
     }
     // 万 or 亿 alone is a figure only after a bound (上万); else a word (万人空巷).
