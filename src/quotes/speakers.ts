@@ -236,16 +236,16 @@ function rareSurname(char: string, before: string): boolean {
 /** How a Latin name in proper case ends. */
 const LATIN_TAIL = /[\p{Script=Latin}'’.-]$/u;
 
-/**
- * A Latin name ending a slot: an honorific (kept apart), then one to four words in proper case,
- * particles between them (Vincent van Gogh, Ursula von der Leyen).
- */
 /** English words naming places and bodies (lexicon/english-place-words.txt). */
 const ENGLISH_BODY_WORDS = wordSet("english-place-words");
 
 /** `Mr.` names a man, `Mrs.`, `Ms.`, `Miss` a woman (group 1). */
 const HONORIFIC_GENDER = /^(?:Mr|(Mrs|Ms|Miss))\b/;
 
+/**
+ * A Latin name ending a slot: an honorific (kept apart), then one to four words in proper case,
+ * particles between them (Vincent van Gogh, Ursula von der Leyen).
+ */
 const LATIN_NAME_AT_END =
   /(?:^|[^\p{Script=Latin}.])((?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? ?)?(\p{Lu}\p{Ll}[\p{Script=Latin}'’.-]*(?: (?:(?:van|von|der|den|de|da|di|du|del|la|le|bin|al) ){0,2}\p{Lu}\p{Ll}[\p{Script=Latin}'’.-]*){0,3})$/u;
 
