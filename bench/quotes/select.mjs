@@ -259,21 +259,72 @@ for (const [phenomenon, counts] of SUPPLEMENT) {
  */
 const SEED2 = "dubao-quotes-bench-test2:";
 const TEST2_SIZE = 32;
-const askIds = (() => {
+/** The ids of bench/ask's articles: its retrieval pool and the named sets (those present). */
+function askArticleIds(sets) {
   const askDir = join(here, "..", "ask");
   const selection = JSON.parse(readFileSync(join(askDir, "selection.json"), "utf8"));
   const pool = JSON.parse(readFileSync(join(askDir, "pool.json"), "utf8"));
-  return new Set([...selection.dev, ...selection.test, ...pool.articles].map((a) => a.id));
-})();
-const used2 = new Set([...taken, ...dev.map((a) => a.id), ...test.map((a) => a.id), ...askIds]);
-const hash2 = (id) =>
-  createHash("sha256")
-    .update(SEED2 + id)
-    .digest("hex");
-const order2 = candidates
-  .filter((c) => !used2.has(c.id))
-  .map((c) => ({ ...c, order2: hash2(c.id) }))
-  .sort((a, b) => (a.order2 < b.order2 ? -1 : a.order2 > b.order2 ? 1 : 0));
+  return new Set(
+    [...sets.flatMap((set) => selection[set] ?? []), ...pool.articles].map((a) => a.id),
+  );
+}
+const used2 = new Set([
+  ...taken,
+  ...dev.map((a) => a.id),
+  ...test.map((a) => a.id),
+  ...askArticleIds(["dev", "test"]),
+]);
+
+/** The candidates not in `used`, in the order of a seed's hashes. */
+function seededOrder(seed, used) {
+  const key = (id) =>
+    createHash("sha256")
+      .update(seed + id)
+      .digest("hex");
+  return candidates
+    .filter((c) => !used.has(c.id))
+    .map((c) => ({ c, key: key(c.id) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ c }) => c);
+}
+
+/**
+ * Round-robin over the phenomena: each turn takes, among the next 40 untaken candidates of the
+ * phenomenon in `order`, the one whose channel and year are least used so far.
+ */
+function roundRobin(order, phenomena, size, has, detected) {
+  const picked = [];
+  const taken = new Set();
+  const channelUse = new Map();
+  const yearUse = new Map();
+  const next = (phenomenon) => {
+    const pool = [];
+    for (const c of order) {
+      if (pool.length >= 40) break;
+      if (!taken.has(c.id) && has(c, phenomenon)) pool.push(c);
+    }
+    return pool;
+  };
+  while (picked.length < size) {
+    let progressed = false;
+    for (const phenomenon of phenomena) {
+      if (picked.length >= size) break;
+      const pool = next(phenomenon);
+      if (pool.length === 0) continue;
+      const use = (c) => (channelUse.get(c.channel) ?? 0) + (yearUse.get(c.year) ?? 0);
+      const best = pool.reduce((a, b) => (use(b) < use(a) ? b : a));
+      taken.add(best.id);
+      channelUse.set(best.channel, (channelUse.get(best.channel) ?? 0) + 1);
+      yearUse.set(best.year, (yearUse.get(best.year) ?? 0) + 1);
+      picked.push({ ...entry({ ...best, reason: phenomenon }), detected: detected(best) });
+      progressed = true;
+    }
+    if (!progressed) break;
+  }
+  return picked;
+}
+
+const order2 = seededOrder(SEED2, used2);
 const phenomena2 = [
   "transcript",
   "multi-paragraph",
@@ -289,32 +340,12 @@ const phenomena2 = [
   "title-surname",
   "subheading",
 ];
-const test2 = [];
-{
-  const taken2 = new Set();
-  const channelUse2 = new Map();
-  const yearUse2 = new Map();
-  const has2 = (c, phenomenon) => c.phenomena.includes(phenomenon) || c.extra.includes(phenomenon);
-  while (test2.length < TEST2_SIZE) {
-    let progressed = false;
-    for (const phenomenon of phenomena2) {
-      if (test2.length >= TEST2_SIZE) break;
-      const pool = order2.filter((c) => has2(c, phenomenon) && !taken2.has(c.id)).slice(0, 40);
-      if (pool.length === 0) continue;
-      const use = (c) => (channelUse2.get(c.channel) ?? 0) + (yearUse2.get(c.year) ?? 0);
-      const best = pool.reduce((a, b) => (use(b) < use(a) ? b : a));
-      taken2.add(best.id);
-      channelUse2.set(best.channel, (channelUse2.get(best.channel) ?? 0) + 1);
-      yearUse2.set(best.year, (yearUse2.get(best.year) ?? 0) + 1);
-      test2.push({
-        ...entry({ ...best, reason: phenomenon }),
-        detected: [...best.phenomena, ...best.extra],
-      });
-      progressed = true;
-    }
-    if (!progressed) break;
-  }
-}
+const hasPhenomenon = (c, phenomenon) =>
+  c.phenomena.includes(phenomenon) || c.extra.includes(phenomenon);
+const test2 = roundRobin(order2, phenomena2, TEST2_SIZE, hasPhenomenon, (c) => [
+  ...c.phenomena,
+  ...c.extra,
+]);
 
 /**
  * A test2 supplement, added after the 32 articles above were annotated, because their counts
@@ -331,8 +362,16 @@ const JAPANESE_SPEAKER = new RegExp(
 /** Photo captions (`<div class="caption">`, `wp-caption-text`) name people who say nothing in the body. */
 const withoutCaptions = (raw) =>
   raw.replace(/<(div|p|figcaption)\b[^>]*class="[^"]*caption[^"]*"[^>]*>[\s\S]*?<\/\1>/g, "");
+/** A known Japanese full name speaks in the body (captions skipped); read once per candidate. */
+const japaneseSpeaker = (c) => {
+  if (c.japaneseSpeaker === undefined)
+    c.japaneseSpeaker = bodyParagraphs(
+      withoutCaptions(readFileSync(join(root, c.path), "utf8")),
+    ).some((p) => JAPANESE_SPEAKER.test(p));
+  return c.japaneseSpeaker;
+};
 const TEST2_SUPPLEMENT = [
-  ["japanese-speaker", 2, (c) => c.japaneseSpeaker],
+  ["japanese-speaker", 2, japaneseSpeaker],
   ["multi-paragraph", 2, (c) => c.phenomena.includes("multi-paragraph")],
 ];
 {
@@ -342,10 +381,6 @@ const TEST2_SUPPLEMENT = [
     for (const c of order2) {
       if (added >= count) break;
       if (taken2.has(c.id)) continue;
-      if (c.japaneseSpeaker === undefined)
-        c.japaneseSpeaker = bodyParagraphs(
-          withoutCaptions(readFileSync(join(root, c.path), "utf8")),
-        ).some((p) => JAPANESE_SPEAKER.test(p));
       if (!has(c)) continue;
       taken2.add(c.id);
       test2.push({
@@ -368,30 +403,14 @@ const TEST2_SUPPLEMENT = [
  */
 const SEED3 = "dubao-quotes-bench-test3:";
 const TEST3_SIZE = 30;
-const askIds3 = (() => {
-  const askDir = join(here, "..", "ask");
-  const selection = JSON.parse(readFileSync(join(askDir, "selection.json"), "utf8"));
-  const pool = JSON.parse(readFileSync(join(askDir, "pool.json"), "utf8"));
-  // bench/ask's own test3 was drawn at the same time as this one: left out once it is there.
-  return new Set(
-    [
-      ...selection.dev,
-      ...selection.test,
-      ...selection.test2,
-      ...(selection.test3 ?? []),
-      ...pool.articles,
-    ].map((a) => a.id),
-  );
-})();
-const used3 = new Set([...used2, ...test2.map((a) => a.id), "n13755516", ...askIds3]);
-const hash3 = (id) =>
-  createHash("sha256")
-    .update(SEED3 + id)
-    .digest("hex");
-const order3 = candidates
-  .filter((c) => !used3.has(c.id))
-  .map((c) => ({ ...c, order3: hash3(c.id) }))
-  .sort((a, b) => (a.order3 < b.order3 ? -1 : a.order3 > b.order3 ? 1 : 0));
+// bench/ask's own test3 was drawn at the same time as this one: left out once it is there.
+const used3 = new Set([
+  ...used2,
+  ...test2.map((a) => a.id),
+  "n13755516",
+  ...askArticleIds(["dev", "test", "test2", "test3"]),
+]);
+const order3 = seededOrder(SEED3, used3);
 const phenomena3 = [
   "transcript",
   "multi-paragraph",
@@ -407,53 +426,13 @@ const phenomena3 = [
   "title-surname",
   "subheading",
 ];
-const test3 = [];
-{
-  const taken3 = new Set();
-  const channelUse3 = new Map();
-  const yearUse3 = new Map();
-  const has3 = (c, phenomenon) => {
-    if (phenomenon !== "japanese-speaker")
-      return c.phenomena.includes(phenomenon) || c.extra.includes(phenomenon);
-    if (c.japaneseSpeaker === undefined)
-      c.japaneseSpeaker = bodyParagraphs(
-        withoutCaptions(readFileSync(join(root, c.path), "utf8")),
-      ).some((p) => JAPANESE_SPEAKER.test(p));
-    return c.japaneseSpeaker;
-  };
-  /** The next `size` untaken candidates of a phenomenon in test3 seed order. */
-  const next3 = (phenomenon, size) => {
-    const pool = [];
-    for (const c of order3) {
-      if (pool.length >= size) break;
-      if (!taken3.has(c.id) && has3(c, phenomenon)) pool.push(c);
-    }
-    return pool;
-  };
-  while (test3.length < TEST3_SIZE) {
-    let progressed = false;
-    for (const phenomenon of phenomena3) {
-      if (test3.length >= TEST3_SIZE) break;
-      const pool = next3(phenomenon, 40);
-      if (pool.length === 0) continue;
-      const use = (c) => (channelUse3.get(c.channel) ?? 0) + (yearUse3.get(c.year) ?? 0);
-      const best = pool.reduce((a, b) => (use(b) < use(a) ? b : a));
-      taken3.add(best.id);
-      channelUse3.set(best.channel, (channelUse3.get(best.channel) ?? 0) + 1);
-      yearUse3.set(best.year, (yearUse3.get(best.year) ?? 0) + 1);
-      test3.push({
-        ...entry({ ...best, reason: phenomenon }),
-        detected: [
-          ...best.phenomena,
-          ...best.extra,
-          ...(has3(best, "japanese-speaker") ? ["japanese-speaker"] : []),
-        ],
-      });
-      progressed = true;
-    }
-    if (!progressed) break;
-  }
-}
+const has3 = (c, phenomenon) =>
+  phenomenon === "japanese-speaker" ? japaneseSpeaker(c) : hasPhenomenon(c, phenomenon);
+const test3 = roundRobin(order3, phenomena3, TEST3_SIZE, has3, (c) => [
+  ...c.phenomena,
+  ...c.extra,
+  ...(japaneseSpeaker(c) ? ["japanese-speaker"] : []),
+]);
 
 /**
  * A test3 supplement, added after the 30 articles above were annotated, because in two of the
