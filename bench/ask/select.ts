@@ -232,24 +232,20 @@ function main(): void {
     const text = readFileSync(join(here, "..", "quotes", name), "utf8");
     for (const match of text.matchAll(/"id":\s*"(n\d+)"/g)) taken.add(match[1] as string);
   }
-  const next2 = random(TEST2_SEED);
-  const files2 = new Map<string, string[]>();
-  for (const channel of channels) files2.set(channel, shuffle(files.get(channel) ?? [], next2));
-  const test2Special = [
-    firstWhere(isDigest, DIGEST, files2, TEST2_SEED),
-    firstWhere(isInterview, INTERVIEW, files2, TEST2_SEED),
-  ];
-  const test2 = [...test2Special, ...pickNews(TEST2_ARTICLES - test2Special.length, files2)];
-
+  /** A blind set: every channel shuffled with the set's own seed, then a digest, a transcript and news. */
+  const blindSet = (seed: number, size: number) => {
+    const next = random(seed);
+    const shuffled = new Map<string, string[]>();
+    for (const channel of channels) shuffled.set(channel, shuffle(files.get(channel) ?? [], next));
+    const special = [
+      firstWhere(isDigest, DIGEST, shuffled, seed),
+      firstWhere(isInterview, INTERVIEW, shuffled, seed),
+    ];
+    return [...special, ...pickNews(size - special.length, shuffled)];
+  };
+  const test2 = blindSet(TEST2_SEED, TEST2_ARTICLES);
   // test3: the same again with a third seed, among the articles left after test2.
-  const next3 = random(TEST3_SEED);
-  const files3 = new Map<string, string[]>();
-  for (const channel of channels) files3.set(channel, shuffle(files.get(channel) ?? [], next3));
-  const test3Special = [
-    firstWhere(isDigest, DIGEST, files3, TEST3_SEED),
-    firstWhere(isInterview, INTERVIEW, files3, TEST3_SEED),
-  ];
-  const test3 = [...test3Special, ...pickNews(TEST3_ARTICLES - test3Special.length, files3)];
+  const test3 = blindSet(TEST3_SEED, TEST3_ARTICLES);
 
   writeFileSync(
     join(here, "selection.json"),
