@@ -7,8 +7,8 @@
  *   npx tsx bench/ask/select.ts   # writes bench/ask/selection.json and bench/ask/pool.json
  *
  * test2 (a second blind test set, PROTOCOL.md) is chosen after them, with its own seed, among
- * articles that are in none of dev, test, pool and the quotes benchmark's sets; test3 (a third) last,
- * likewise, outside test2 too.
+ * articles that are in none of dev, test, pool and the quotes benchmark's sets; test3 (a third) after
+ * it, likewise, outside test2 too; test4 (a fourth) last, outside test3 too.
  *
  * The archive is the shared tarball epoch-news-2020-2022.tar.zst, unpacked once (see test/corpus.ts). Only ids, paths,
  * channels, dates and kinds are written; no article text.
@@ -33,8 +33,16 @@ const TEST2_ARTICLES = 20;
 /** The third blind test set (test3), chosen after test2 with its own seed, changing none of the others. */
 const TEST3_SEED = 312;
 const TEST3_ARTICLES = 20;
-/** Articles of the quotes benchmark (bench/quotes): kept out of test2 and test3. */
+/** The fourth blind test set (test4), chosen after test3 with its own seed, changing none of the others. */
+const TEST4_SEED = 412;
+const TEST4_ARTICLES = 20;
+/** Articles of the quotes benchmark (bench/quotes): kept out of test2, test3 and test4. */
 const QUOTE_SETS = ["dev.json", "test.json", "selection.json"];
+/**
+ * Sets of bench/quotes/selection.json drawn after this script's test4 (and outside it): not read,
+ * so that adding them changes no pick here.
+ */
+const LATER_QUOTE_SETS = new Set(["test4"]);
 const DEV_ARTICLES = 42;
 const TEST_ARTICLES = 22;
 const POOL_ARTICLES = 420;
@@ -229,7 +237,13 @@ function main(): void {
   // test2: a fresh shuffle of every channel with its own seed; the same rules as test, among the
   // articles left (not dev, test, pool, nor an article of the quotes benchmark).
   for (const name of QUOTE_SETS) {
-    const text = readFileSync(join(here, "..", "quotes", name), "utf8");
+    const parsed = JSON.parse(readFileSync(join(here, "..", "quotes", name), "utf8")) as Record<
+      string,
+      unknown
+    >;
+    const text = JSON.stringify(
+      Object.fromEntries(Object.entries(parsed).filter(([key]) => !LATER_QUOTE_SETS.has(key))),
+    );
     for (const match of text.matchAll(/"id":\s*"(n\d+)"/g)) taken.add(match[1] as string);
   }
   /** A blind set: every channel shuffled with the set's own seed, then a digest, a transcript and news. */
@@ -246,6 +260,8 @@ function main(): void {
   const test2 = blindSet(TEST2_SEED, TEST2_ARTICLES);
   // test3: the same again with a third seed, among the articles left after test2.
   const test3 = blindSet(TEST3_SEED, TEST3_ARTICLES);
+  // test4: a fourth seed, among the articles left after test3.
+  const test4 = blindSet(TEST4_SEED, TEST4_ARTICLES);
 
   writeFileSync(
     join(here, "selection.json"),
@@ -259,6 +275,8 @@ function main(): void {
         test2,
         test3Seed: TEST3_SEED,
         test3,
+        test4Seed: TEST4_SEED,
+        test4,
       },
       null,
       2,
@@ -278,7 +296,7 @@ function main(): void {
     )}\n`,
   );
   console.log(
-    `dev ${dev.length}, test ${test.length}, pool ${pool.length}, test2 ${test2.length}, test3 ${test3.length}`,
+    `dev ${dev.length}, test ${test.length}, pool ${pool.length}, test2 ${test2.length}, test3 ${test3.length}, test4 ${test4.length}`,
   );
 }
 

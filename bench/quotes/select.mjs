@@ -464,6 +464,42 @@ const JAPANESE_QUOTED = new RegExp(
   }
 }
 
+/**
+ * test4, a fourth blind test set drawn after test3 (and after bench/ask's test4, which it leaves
+ * out): a fourth seed, every article already used anywhere left out (dev, test, test2, test3 with
+ * their supplements, and bench/ask's sets and pool). The same round-robin as test3, except that
+ * the Japanese phenomenon is test3's supplement rule from the start (a known Japanese full name
+ * speaking just before or after quotation marks, captions skipped). The existing picks are unchanged.
+ */
+const SEED4 = "dubao-quotes-bench-test4:";
+const TEST4_SIZE = 32;
+const used4 = new Set([
+  ...used3,
+  ...test3.map((a) => a.id),
+  ...askArticleIds(["dev", "test", "test2", "test3", "test4"]),
+]);
+const order4 = seededOrder(SEED4, used4);
+const japaneseQuoted = new Map();
+const isJapaneseQuoted = (c) => {
+  if (!japaneseSpeaker(c)) return false;
+  if (!japaneseQuoted.has(c.id))
+    japaneseQuoted.set(
+      c.id,
+      bodyParagraphs(withoutCaptions(readFileSync(join(root, c.path), "utf8"))).some((p) =>
+        JAPANESE_QUOTED.test(p),
+      ),
+    );
+  return japaneseQuoted.get(c.id);
+};
+const phenomena4 = phenomena3.map((p) => (p === "japanese-speaker" ? "japanese-quoted" : p));
+const has4 = (c, phenomenon) =>
+  phenomenon === "japanese-quoted" ? isJapaneseQuoted(c) : hasPhenomenon(c, phenomenon);
+const test4 = roundRobin(order4, phenomena4, TEST4_SIZE, has4, (c) => [
+  ...c.phenomena,
+  ...c.extra,
+  ...(isJapaneseQuoted(c) ? ["japanese-quoted"] : []),
+]);
+
 console.log(
   `${candidates.length} candidates; per year ${JSON.stringify(Object.fromEntries([2020, 2021, 2022].map((y) => [y, candidates.filter((c) => c.year === y).length])))}`,
 );
@@ -482,6 +518,7 @@ for (const [name, set] of [
   ["test", test],
   ["test2", test2],
   ["test3", test3],
+  ["test4", test4],
 ])
   for (const a of set)
     console.log(`${name} ${a.id} ${a.path} ${a.year} ${a.reason} [${a.detected.join(",")}]`);
@@ -489,8 +526,9 @@ if (write) {
   const about = `Chosen by bench/quotes/select.mjs (seed ${JSON.stringify(SEED)}); paths relative to the archive's pages/ folder.`;
   const aboutTest2 = `test2: chosen by the same script (seed ${JSON.stringify(SEED2)}), leaving out every dev, test and bench/ask article.`;
   const aboutTest3 = `test3: chosen by the same script (seed ${JSON.stringify(SEED3)}), leaving out every dev, test, test2 and bench/ask article.`;
+  const aboutTest4 = `test4: chosen by the same script (seed ${JSON.stringify(SEED4)}), leaving out every dev, test, test2, test3 and bench/ask article (its test4 included).`;
   writeFileSync(
     join(here, "selection.json"),
-    `${JSON.stringify({ about, aboutTest2, aboutTest3, dev, test, test2, test3 }, null, 2)}\n`,
+    `${JSON.stringify({ about, aboutTest2, aboutTest3, aboutTest4, dev, test, test2, test3, test4 }, null, 2)}\n`,
   );
 }
