@@ -1,11 +1,12 @@
 /**
  * Checks the reading-comprehension data against the archive and prints its make-up:
- * bench/ask/dev.json, test.json, test2.json, test3.json, pool.json and bench/summary/references.json.
+ * bench/ask/dev.json, test.json, test2.json, test3.json, test4.json, pool.json and
+ * bench/summary/references.json.
  *
  *   npx tsx bench/ask/check.ts   # the archive tarball from CORPUS_DIR or ../shared/corpus
  *
  * Every answer and key sentence must be an exact substring of the paragraph it names, as parsed by
- * the project (`parseArticle(...).paragraphs`, 1-based); dev, test, test2, test3 and pool articles
+ * the project (`parseArticle(...).paragraphs`, 1-based); dev, test, test2, test3, test4 and pool articles
  * must be disjoint and none from January 2022. Exits non-zero on the first kind of error it finds, after
  * listing them all. Does not run /ask: the test set stays blind.
  */
@@ -54,10 +55,10 @@ export interface Question {
 }
 
 /**
- * The question sets: dev (tune), test (scored once), test2 and test3 (a second and a third blind
- * set, each scored once).
+ * The question sets: dev (tune), test (scored once), test2, test3 and test4 (a second, a third
+ * and a fourth blind set, each scored once).
  */
-export const SETS = ["dev", "test", "test2", "test3"] as const;
+export const SETS = ["dev", "test", "test2", "test3", "test4"] as const;
 export type SetName = (typeof SETS)[number];
 
 export interface QuestionSet {
@@ -146,15 +147,20 @@ function main(): void {
     ["test3", "test"],
     ["test3", "test2"],
     ["test3", "pool"],
+    ["test4", "dev"],
+    ["test4", "test"],
+    ["test4", "test2"],
+    ["test4", "test3"],
+    ["test4", "pool"],
   ] as const) {
     for (const id of articlesOf[a] ?? [])
       if (articlesOf[b]?.has(id)) errors.push(`${id} in ${a} and ${b}`);
   }
-  // test2 and test3 were chosen outside the quotes benchmark's articles too (select.ts).
+  // test2, test3 and test4 were chosen outside the quotes benchmark's articles too (select.ts).
   for (const name of ["dev.json", "test.json", "selection.json"]) {
     const text = readFileSync(join(here, "..", "quotes", name), "utf8");
     for (const match of text.matchAll(/"id":\s*"(n\d+)"/g))
-      for (const set of ["test2", "test3"])
+      for (const set of ["test2", "test3", "test4"])
         if (articlesOf[set]?.has(match[1] as string))
           errors.push(`${match[1]} in ${set} and bench/quotes/${name}`);
   }

@@ -62,12 +62,14 @@ describe("reports", () => {
 });
 
 describe("the second blind test set (test2)", () => {
-  it("takes dev, test, test2 or test3 for --set and nothing else", () => {
+  it("takes dev, test, test2, test3 or test4 for --set and nothing else", () => {
     expect(setName("dev")).toBe("dev");
     expect(setName("test")).toBe("test");
     expect(setName("test2")).toBe("test2");
     expect(setName("test3")).toBe("test3");
-    expect(() => setName("test4")).toThrow(/dev, test, test2 or test3/);
+    expect(setName("test4")).toBe("test4");
+    expect(() => setName("test5")).toThrow(/dev, test, test2, test3 or test4/);
+    expect(() => setName("dev-paraphrase")).toThrow();
     expect(() => setName(undefined)).toThrow();
   });
 
@@ -129,5 +131,40 @@ describe("the third blind test set (test3)", () => {
     const section = renderSection({ test2: scored("test2"), test3: scored("test3") });
     expect(section).toContain("test2 R-L");
     expect(section).toContain("test3 R-L");
+  });
+});
+
+describe("the fourth blind test set (test4)", () => {
+  it("runs test4 among the pool and every set up to its own", () => {
+    expect(archiveSets("test4")).toEqual(["dev", "test", "test2", "test3", "test4"]);
+    expect(archiveSets("test3")).toEqual(["dev", "test", "test2", "test3"]);
+  });
+
+  it("gives test4 columns in ASK.md only once test4 is scored", () => {
+    const header = (report: string) =>
+      report.split("\n").find((line) => line.startsWith("| group |")) ?? "";
+    const test3 = summarise("test3", [], 0, [0, 0]);
+    expect(header(renderReport({ test3 }))).not.toContain("test4");
+    expect(renderReport({ test3 })).not.toContain("test4");
+    const test4 = summarise("test4", [], 0, [0, 0]);
+    const report = renderReport({ test3, test4 });
+    expect(header(report)).toContain("test3 top-1");
+    expect(header(report)).toContain("test4 top-1");
+    expect(report).toContain(`test4 scored ${test4.date}`);
+  });
+
+  it("gives test4 columns in ROUGE.md only once test4 is scored", () => {
+    const scored = (set: "test3" | "test4"): SummaryScores => ({
+      set,
+      date: "2026-12-02",
+      articles: 0,
+      cells: {},
+      latency: { p50: 0, p99: 0, max: 0 },
+      keyCounts: [3],
+    });
+    expect(renderSection({ test3: scored("test3") })).not.toContain("test4");
+    const section = renderSection({ test3: scored("test3"), test4: scored("test4") });
+    expect(section).toContain("test4 R-L");
+    expect(section).toContain("test4 (a fourth blind set, 20 articles) scored 2026-12-02");
   });
 });
