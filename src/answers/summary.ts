@@ -497,6 +497,11 @@ export const FEATURES = [
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type FeatureWeights = Record<Feature, number>;
+/** Each feature's column in a row of `sentenceFeatures`. */
+const AT = Object.fromEntries(FEATURES.map((feature, k) => [feature, k])) as Record<
+  Feature,
+  number
+>;
 
 /** One row per candidate, the features in the order of `FEATURES`. */
 export function sentenceFeatures(
@@ -517,25 +522,24 @@ export function sentenceFeatures(
     } else inParagraph++;
     const pronoun = PRONOUN_START.test(candidate.folded);
     const size = sentenceSize(candidate.clean);
-    const values: Record<Feature, number> = {
-      lead: Math.exp(-candidate.rank / tuning.positionDecay),
-      paragraph: Math.exp(-paragraphRank / tuning.paragraphDecay),
-      opening: inParagraph === 0 ? 1 : 0,
-      centrality: top > 0 ? (centrality[i] as number) / top : 0,
-      title: Math.min(1, 2 * (titleSimilarity[i] as number)),
-      figure: FIGURE.test(candidate.folded) ? 1 : 0,
-      named: NAMED.test(candidate.clean) ? 1 : 0,
-      quote: quotedShare(candidate.clean),
-      pronoun: pronoun ? 1 : 0,
-      dangling: !pronoun && DANGLING_START.test(candidate.folded) ? 1 : 0,
-      question:
-        /[?？]\s*[”」』]?\s*$/.test(candidate.clean) && countHan(candidate.clean) < 20 ? 1 : 0,
-      short: size < 15 ? 1 : 0,
-      long: Math.min(1, Math.max(0, countHan(candidate.clean) - 40) / 100),
-      listed: LIST_ITEM.test(candidate.folded) ? 1 : 0,
-      latin: latinLetters(candidate.folded) > 4 * countHan(candidate.clean) ? 1 : 0,
-    };
-    return Float64Array.from(FEATURES, (feature) => values[feature]);
+    const han = countHan(candidate.clean);
+    const row = new Float64Array(FEATURES.length);
+    row[AT.lead] = Math.exp(-candidate.rank / tuning.positionDecay);
+    row[AT.paragraph] = Math.exp(-paragraphRank / tuning.paragraphDecay);
+    row[AT.opening] = inParagraph === 0 ? 1 : 0;
+    row[AT.centrality] = top > 0 ? (centrality[i] as number) / top : 0;
+    row[AT.title] = Math.min(1, 2 * (titleSimilarity[i] as number));
+    row[AT.figure] = FIGURE.test(candidate.folded) ? 1 : 0;
+    row[AT.named] = NAMED.test(candidate.clean) ? 1 : 0;
+    row[AT.quote] = quotedShare(candidate.clean);
+    row[AT.pronoun] = pronoun ? 1 : 0;
+    row[AT.dangling] = !pronoun && DANGLING_START.test(candidate.folded) ? 1 : 0;
+    row[AT.question] = han < 20 && /[?？]\s*[”」』]?\s*$/.test(candidate.clean) ? 1 : 0;
+    row[AT.short] = size < 15 ? 1 : 0;
+    row[AT.long] = Math.min(1, Math.max(0, han - 40) / 100);
+    row[AT.listed] = LIST_ITEM.test(candidate.folded) ? 1 : 0;
+    row[AT.latin] = latinLetters(candidate.folded) > 4 * han ? 1 : 0;
+    return row;
   });
 }
 
@@ -634,7 +638,27 @@ export function sameContent(a: string, b: string): boolean {
   const quotesB = quotedPassages(b);
   if (quotedPassages(a).some((q) => quotesB.includes(q))) return true;
   const shorter = Math.min(keyA.length, keyB.length);
-  return shorter >= 8 && lcsLength([...keyA], [...keyB]) >= NEAR_COPY * shorter;
+  if (shorter < 8 || sharedCharacters(keyA, keyB) < NEAR_COPY * shorter) return false;
+  return lcsLength([...keyA], [...keyB]) >= NEAR_COPY * shorter;
+}
+
+/** How many characters two texts share, with multiplicity: a bound on their common subsequence. */
+function sharedCharacters(a: string, b: string): number {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < a.length; i++) {
+    const code = a.charCodeAt(i);
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  let shared = 0;
+  for (let i = 0; i < b.length; i++) {
+    const code = b.charCodeAt(i);
+    const left = counts.get(code);
+    if (left) {
+      shared++;
+      counts.set(code, left - 1);
+    }
+  }
+  return shared;
 }
 
 /** Same content by text, or (with a vector space) too similar in words. */

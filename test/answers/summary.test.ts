@@ -9,6 +9,7 @@ import {
   isBoilerplate,
   lead,
   prepareArticle,
+  sameContent,
   summarize,
   textRank,
 } from "../../src/answers/summary.js";
@@ -361,5 +362,22 @@ describe("sentences a summary should not show", () => {
     const plain = score("学校将持续扩充线上教学与学习辅助资源，提供师生更多居家学习管道。");
     const listed = score("1、学校将持续扩充线上教学与学习辅助资源，提供师生更多居家学习管道。");
     expect(listed).toBeLessThan(plain - 0.1);
+  });
+});
+
+describe("sameContent", () => {
+  it.each([
+    ["美国总统川普周五在推特发文批评CNN。", "美国总统川普周五在推特发文批评CNN。", true],
+    ["美国总统川普周五在推特发文批评CNN电视台。", "总统川普周五在推特发文批评CNN", true],
+    ["秦怡于5月9日在上海去世，终年100岁。", "秦怡于5月10日在上海去世，终年100岁。", true],
+    [
+      "秦怡于5月9日在上海去世，终年100岁。",
+      "上海电影集团发讣告称，秦怡在华东医院因病逝世。",
+      false,
+    ],
+    // The same characters in another order share no long common subsequence.
+    ["甲乙丙丁戊己庚辛壬癸", "癸壬辛庚己戊丁丙乙甲", false],
+  ])("%s / %s → %s", (a, b, expected) => {
+    expect(sameContent(a, b)).toBe(expected);
   });
 });
