@@ -10,6 +10,7 @@
  *   npx tsx bench/summary/eval.ts --set test3  # the third blind test set: once, likewise
  *   npx tsx bench/summary/eval.ts --set test4  # the fourth blind test set: once, likewise
  *   npx tsx bench/summary/eval.ts --json       # every article's figures as JSON on stdout
+ *   npx tsx bench/summary/eval.ts --no-write   # print only: scores.json and ROUGE.md unchanged
  *
  * Loads an Archive over the set's articles only (copied into a temporary folder), records the
  * set's figures in bench/summary/scores.json and rewrites the section "Real news (archive
@@ -290,10 +291,12 @@ async function main(): Promise<void> {
     const store = join(here, "scores.json");
     const all = existsSync(store) ? readJson<Partial<Record<SetName, SummaryScores>>>(store) : {};
     all[set] = scores;
-    writeFileSync(store, formatJson(all));
     const section = renderSection(all);
-    const rougeMd = join(here, "..", "ROUGE.md");
-    writeFileSync(rougeMd, withSection(readFileSync(rougeMd, "utf8"), section));
+    if (!args.includes("--no-write")) {
+      writeFileSync(store, formatJson(all));
+      const rougeMd = join(here, "..", "ROUGE.md");
+      writeFileSync(rougeMd, withSection(readFileSync(rougeMd, "utf8"), section));
+    }
     if (json) console.log(JSON.stringify({ scores, articles: rows }, null, 2));
     else console.log(section);
   } finally {

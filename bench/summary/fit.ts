@@ -7,6 +7,9 @@
  * sentences. Never reads the test articles.
  *
  *   npx tsx bench/summary/fit.ts     # prints the grid, the chosen setting and its weights
+ *   npx tsx bench/summary/fit.ts --halves
+ *       # faster stability check: fits on each half of dev (the first batch of references, the
+ *       # second batch) and scores on the other half, beside DEFAULT_TUNING on each half
  *
  * Prints DEFAULT_TUNING's figures beside the cross-validated ones: a fitted setting is worth
  * copying into DEFAULT_TUNING only when its cross-validated figures beat DEFAULT_TUNING's (on the
@@ -91,6 +94,58 @@ export function search(examples: Prepared[], decays: Decays): SummaryTuning {
   return tuning;
 }
 
+const figures = (results: Array<{ rougeL: number; recall: number }>) =>
+  `R-L ${(100 * mean(results.map((r) => r.rougeL))).toFixed(1)} key recall ${mean(results.map((r) => r.recall)).toFixed(2)}`;
+
+/** The weights that are not zero, compactly. */
+const weightsLine = (tuning: SummaryTuning) =>
+  `${FEATURES.filter((f) => tuning.weights[f] !== 0)
+    .map((f) => `${f} ${tuning.weights[f]}`)
+    .join(", ")}; redundancy ${tuning.redundancy}`;
+
+/**
+ * Two-fold check of the fit's stability: the dev references came in two batches (the first 20
+ * articles, then 22 more), so each batch is fitted and scored on the other.
+ */
+function halves(examples: Array<{ reference: Reference; article: Article }>): void {
+  const firstBatch = 20;
+  const ids = (
+    JSON.parse(readFileSync(join(here, "references.json"), "utf8")) as {
+      articles: Reference[];
+    }
+  ).articles
+    .filter((r) => r.set === "dev")
+    .slice(0, firstBatch)
+    .map((r) => r.id);
+  for (const decays of [
+    { positionDecay: DEFAULT_TUNING.positionDecay, paragraphDecay: DEFAULT_TUNING.paragraphDecay },
+    { positionDecay: 4, paragraphDecay: 4 },
+    { positionDecay: 2, paragraphDecay: 2 },
+  ]) {
+    const prepared = examples.map(({ article, reference }) => ({
+      reference,
+      prepared: prepareArticle(article, decays),
+    }));
+    const a = prepared.filter((e) => ids.includes(e.reference.id));
+    const b = prepared.filter((e) => !ids.includes(e.reference.id));
+    const onA = search(a, decays);
+    const onB = search(b, decays);
+    const current = { ...DEFAULT_TUNING, ...decays };
+    console.log(`\ndecays ${decays.positionDecay}/${decays.paragraphDecay}`);
+    console.log(
+      `  DEFAULT weights: first ${figures(a.map((e) => judge(e, current)))}, second ${figures(b.map((e) => judge(e, current)))}`,
+    );
+    console.log(
+      `  fitted on first (${a.length}): on first ${figures(a.map((e) => judge(e, onA)))}, on second ${figures(b.map((e) => judge(e, onA)))}`,
+    );
+    console.log(`    ${weightsLine(onA)}`);
+    console.log(
+      `  fitted on second (${b.length}): on second ${figures(b.map((e) => judge(e, onB)))}, on first ${figures(a.map((e) => judge(e, onB)))}`,
+    );
+    console.log(`    ${weightsLine(onB)}`);
+  }
+}
+
 async function main(): Promise<void> {
   const corpus = archiveDir();
   if (!corpus) {
@@ -109,6 +164,10 @@ async function main(): Promise<void> {
     article: archive.get(reference.id) as Article,
   }));
   cleanup();
+  if (process.argv.includes("--halves")) {
+    halves(examples);
+    return;
+  }
   const current = examples.map(({ article, reference }) =>
     judge({ reference, prepared: prepareArticle(article, DEFAULT_TUNING) }, DEFAULT_TUNING),
   );

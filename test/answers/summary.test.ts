@@ -3,10 +3,13 @@ import {
   candidateSentences,
   cleanSentence,
   contextNeed,
+  DEFAULT_TUNING,
   FEATURES,
+  featureScore,
   isBoilerplate,
   lead,
   prepareArticle,
+  sameContent,
   summarize,
   textRank,
 } from "../../src/answers/summary.js";
@@ -301,5 +304,80 @@ describe("questions", () => {
       "市议会周五就地铁延误举行听证会。",
       "议员王芳在听证会上追问交通部长，为什么新线地铁在通车第一个月里延误了四十多次？",
     ]);
+  });
+});
+
+describe("sentences a summary should not show", () => {
+  const featureOf = (article: Article, feature: string) => {
+    const { features, candidates } = prepareArticle(article);
+    const k = FEATURES.indexOf(feature as never);
+    return candidates.map((c, i) => [c.clean, (features[i] as Float64Array)[k]] as const);
+  };
+
+  it.each([
+    ["1、持续扩充线上教学资源，提供师生更多居家学习管道。", 1],
+    ["二、无法居家学习的学生可以到校。", 1],
+    ["3.北京市卫健委召开会议的全体会议记录。", 1],
+    ["3.48元是众泰汽车周三的收盘价，比周二高出一成。", 0],
+    ["12月30日，台湾大宣布并购台湾之星。", 0],
+    ["2022年北京冬奥会开幕在即。", 0],
+  ])("a numbered list item is marked listed: %s", (sentence, expected) => {
+    const article = makeArticle({ paragraphs: [sentence] });
+    expect(featureOf(article, "listed")).toEqual([[sentence, expected]]);
+  });
+
+  it.each([
+    ["They are Chinese puppets who want to do business there.", 1],
+    ["Concast (@NBCNews) and Fake News @CNN are going out of their way to say GREAT things.", 1],
+    ["美国总统川普在推特（Twitter）发文批评CNN（Cable News Network）。", 0],
+    ["辉瑞（Pfizer）和BioNTech合作开发的疫苗有效率达到90%。", 0],
+  ])("a sentence in Latin letters is marked latin: %s", (sentence, expected) => {
+    const article = makeArticle({ paragraphs: [sentence] });
+    expect(featureOf(article, "latin")).toEqual([[sentence, expected]]);
+  });
+
+  it("an embedded tweet's English original is not shown beside its Chinese translation", () => {
+    const article = makeArticle({
+      title: "川普斥责部分美媒为中共说好话",
+      paragraphs: [
+        "美国总统川普周五在推特发文说，康卡斯特和CNN电视台正在竭尽全力说中共的好话。",
+        "“他们是中共的傀儡，想在那里做生意。”川普写道。",
+        "Comcast and Fake News CNN are going out of their way to say GREAT things about China. They are Chinese puppets who want to do business there.",
+        "研究发现，三大电视网的疫情报导批评中共的内容不足百分之一，川普一直对此不满。",
+      ],
+    });
+    const summary = summarize(article, 3);
+    expect(summary.some((s) => /[a-z]{4} [a-z]{4}/i.test(s))).toBe(false);
+  });
+
+  it("the same sentence ranks lower as an item of a numbered list", () => {
+    const score = (item: string) => {
+      const article = makeArticle({
+        title: "全国三级警戒延长",
+        paragraphs: ["副总统赖清德周三表示，全国三级警戒延长至6月14日。", item],
+      });
+      const { features } = prepareArticle(article);
+      return featureScore(features[1] as Float64Array, DEFAULT_TUNING.weights);
+    };
+    const plain = score("学校将持续扩充线上教学与学习辅助资源，提供师生更多居家学习管道。");
+    const listed = score("1、学校将持续扩充线上教学与学习辅助资源，提供师生更多居家学习管道。");
+    expect(listed).toBeLessThan(plain - 0.1);
+  });
+});
+
+describe("sameContent", () => {
+  it.each([
+    ["美国总统川普周五在推特发文批评CNN。", "美国总统川普周五在推特发文批评CNN。", true],
+    ["美国总统川普周五在推特发文批评CNN电视台。", "总统川普周五在推特发文批评CNN", true],
+    ["秦怡于5月9日在上海去世，终年100岁。", "秦怡于5月10日在上海去世，终年100岁。", true],
+    [
+      "秦怡于5月9日在上海去世，终年100岁。",
+      "上海电影集团发讣告称，秦怡在华东医院因病逝世。",
+      false,
+    ],
+    // The same characters in another order share no long common subsequence.
+    ["甲乙丙丁戊己庚辛壬癸", "癸壬辛庚己戊丁丙乙甲", false],
+  ])("%s / %s → %s", (a, b, expected) => {
+    expect(sameContent(a, b)).toBe(expected);
   });
 });
