@@ -72,8 +72,16 @@ export interface ParsedQuestion {
  * A question for a person's name (吉林市长叫什么名字, 喷漆的人被抓了吗，叫什么名字): a noun of a
  * person before 叫什么/名字 (not 人民医院…叫什么名字, a thing's name).
  */
-const PERSON_NAME_ASKED =
-  /(?:人(?!民)|者|[市省州县镇村区]长|官员|主席|总统|总理|部长|老板|主编|父亲|母亲|妻子|丈夫|儿子|女儿)(?:[^?？。]{0,10}?(?:叫什么|什么名字|名字是什么|姓名)|是谁|是哪位)|\bwhat is (his|her|their) name\b/;
+const PERSON_NAME_ASKED = new RegExp(
+  [
+    "(?:人(?!民)|者|[市省州县镇村区]长|官员|主席|总统|总理|部长|老板|主编|父亲|母亲|妻子|丈夫|儿子|女儿)(?:[^?？。]{0,10}?(?:叫什么|什么名字|名字是什么|姓名)|是谁|是哪位)",
+    // A title right before 叫什么 (那个教练叫什么, 总编辑叫什么名字; not 代表团叫什么).
+    `(?:${alternation("person-titles")})(?:的)?(?:名字|姓名)?(?:叫什么|叫啥)`,
+    // The person's identity (接替他的是谁, 五名球员都是谁), not 给谁, 被谁 (a group may answer).
+    "是谁|谁是|都有谁|是哪几位",
+    "\\bwhat is (his|her|their) name\\b",
+  ].join("|"),
+);
 
 /** Question types, tried in order; the first that matches wins. Patterns run on folded text. */
 const TYPE_PATTERNS: [QuestionType, RegExp][] = [
@@ -97,7 +105,7 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ["person", PERSON_NAME_ASKED],
   [
     "number",
-    /多少|(?<!哪)几(个|名|位|次|人|岁|成|十|百|千|万|项|座|家|辆|架|枚|种|条|起|例|倍|艘|所|份|国|天)|多大|多高|多远|多重|多深|多长|比例|\bhow (many|much|old)\b|\bwhat (percentage|share|proportion)\b/,
+    /多少|(?<!哪)几(个|名|位|次|人|岁|成|十|百|千|万|项|座|家|辆|架|枚|种|条|起|例|倍|艘|所|份|国|天|口)|多大|多高|多远|多重|多深|多长|比例|\bhow (many|much|old)\b|\bwhat (percentage|share|proportion)\b/,
   ],
 ];
 
@@ -107,11 +115,13 @@ const UNIT_PATTERNS: [RegExp, string][] = [
   [/(多少|几)(个)?(国家|国)|\bhow many countries\b/, "国"],
   [/几岁|多大(年纪|岁数)?$|多大年纪|年龄|\bhow old\b/, "岁"],
   [
-    /多少钱|多少(美元|元|万元|亿|欧元|英镑|港元|澳元|日元)|\bhow much\b.*\b(pay|cost|price|worth|money|fund|dollar)/,
+    // A price or wage asked for (运价是多少, 收盘价是多少, 房价跌到多少): an amount of money,
+    // not a share (not 房价跌了多少, which a percentage may answer).
+    /(价|价格|工资|薪水|月薪|年薪|罚款|罚金|租金|票价|学费|市值)(是|为|约|大约|大概|现在|跌到|涨到|降到|升到|达到)?多少(?![人个名位])|多少钱|多少(美元|元|万元|亿|欧元|英镑|港元|澳元|日元)|\bhow much\b.*\b(pay|cost|price|worth|money|fund|dollar)/,
     "钱",
   ],
   [
-    /(多少|几)(个|名|位)?(人|员工|学生|名|位)|(多少|几)(名|位)|多少[\u4e00-\u9fff]{0,4}?(人员|居民|访民|学生|职工|医护|官员|议员|士兵|患者|人)|\bhow many people\b/,
+    /(多少|几)(个|名|位|口)?(人|员工|学生|名|位)|(多少|几)(名|位)|多少[\u4e00-\u9fff]{0,4}?(人员|居民|访民|学生|职工|医护|官员|议员|士兵|患者|人)|\bhow many (\w+ )?(people|persons|civilians|residents|citizens|workers|employees|students|journalists|reporters|patients|soldiers|troops|officers|members|lawmakers|children|victims|protesters|activists)\b/,
     "人",
   ],
   [
@@ -139,7 +149,7 @@ function nounOf(word: string | undefined): string | undefined {
 
 /** Question words and particles, removed before the content words are taken. */
 const QUESTION_WORDS = new RegExp(
-  `多少(个|名|位)?人|几(个|名|位)?人|叫什么名字|叫什么|叫啥|${alternation("ask-question-words")}|几(个)?`,
+  `多少(个|名|位|口)?人|几(个|名|位|口)?人|叫什么名字|叫什么|叫啥|${alternation("ask-question-words")}|几(个)?`,
   "g",
 );
 /** Frame words (那天, 一口气) and a demonstrative or 哪 before a measure word (那次, 哪片). */

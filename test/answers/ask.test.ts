@@ -173,6 +173,16 @@ describe("question analysis (issue 12)", () => {
     ["鄭州水災一共死了多少人？", "number", "人", []],
     ["哪个州长说自己第一个访台？", "person", undefined, []],
     ["散货船运价为什么暴跌？", "reason", undefined, ["散货船", "运价", "暴跌"]],
+    // A price or wage asked for is money; a fall in a price may be a share.
+    ["2019年散货船每天运价是多少？", "number", "钱", ["运价"]],
+    ["众泰3月10日收盘价是多少？", "number", "钱", ["收盘价"]],
+    ["运价跌到多少？", "number", "钱", ["运价"]],
+    ["鹤岗的房价跌了多少？", "number", undefined, ["房价"]],
+    // A household counts people (几口人); people nouns in English ask for a count of people.
+    ["他们一家有几口人？", "number", "人", ["一家"]],
+    ["How many Israeli civilians were killed?", "number", "人", ["civilians"]],
+    ["How many journalists were arrested in 2021?", "number", "人", ["journalists"]],
+    ["How many rockets were fired?", "number", undefined, ["rockets"]],
   ])("%s → type %s, unit %s", (question, type, unit, words) => {
     const parsed = parseQuestion(question);
     expect(parsed.type).toBe(type);

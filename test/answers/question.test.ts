@@ -68,7 +68,16 @@ describe("parseQuestion: name questions, things named, quoted titles", () => {
     ["吉林市长叫什么名字？", "person", true],
     ["在核酸亭上喷漆的人被抓了吗，叫什么名字？", "person", true],
     ["网站的主编是谁？", "person", true],
-    ["国殇之柱是谁做的？", "person", undefined],
+    // 是谁, 都是谁, 谁是 ask who someone is: a role alone is no answer.
+    ["国殇之柱是谁做的？", "person", true],
+    ["接替崔天凯当驻美大使的是谁？", "person", true],
+    ["五名归化球员都是谁？", "person", true],
+    // A title right before 叫什么 asks for the person's name.
+    ["那个教练叫什么？", "person", true],
+    ["报社的总编辑叫什么名字？", "person", true],
+    // 给谁, 被谁: a group may answer (体弱人群); a body's name is a thing's name.
+    ["第一批疫苗优先给谁打？", "person", undefined],
+    ["代表团叫什么名字？", "other", undefined],
     ["乐山市第四人民医院以前叫什么名字？", "other", undefined],
   ])("%s → %s, asks for a name: %s", (question, type, asksName) => {
     const parsed = parseQuestion(question);
