@@ -234,8 +234,12 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
     const phrase = `${a.word} ${b.word}`;
     if (!parsed.text.includes(phrase)) continue;
     const chinese = rankByUse(chineseTiers(phrase), frequency);
-    if (chinese.length > 0)
+    if (chinese.length > 0) {
       phrases.push({ word: phrase, synonyms: chinese, weight: 1.2, latin: true });
+      // Its words are the phrase's, not their own (human rights → 人权; not 人性 and 权益).
+      a.weight = 0;
+      b.weight = 0;
+    }
   }
   for (const term of latin) {
     const tiers = chineseTiers(term.written ?? term.word);

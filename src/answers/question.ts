@@ -80,6 +80,8 @@ const PERSON_NAME_ASKED = new RegExp(
     // The person's identity (接替他的是谁, 五名球员都是谁), not 给谁, 被谁 (a group may answer).
     "是谁|谁是|都有谁|是哪几位",
     "\\bwhat is (his|her|their) name\\b",
+    // Which activists, which congressman: the answer names them (not "two activists").
+    "\\bwhich ([\\w-]+ ){0,3}(congress\\w*|senators?|officials?|lawmakers?|ministers?|reporters?|journalists?|\\w+ists|\\w*m[ae]n|\\w*wom[ae]n|person|people|researchers?)\\b",
   ].join("|"),
 );
 
@@ -231,6 +233,8 @@ const NOT_PLACES = wordSet("ask-not-places");
 function anchorKind(word: string, tag: string): AnchorKind | undefined {
   if (/^(19|20)\d\d(年)?$/.test(word)) return "year";
   if (/^\d+(\.\d+)?$/.test(word)) return "number";
+  // A code of letters and digits (P4, H1N1, F-16) names one thing: matched as written.
+  if (/^[a-z]+-?\d+[a-z\d]*$|^\d+[a-z]+$/.test(word)) return "latin";
   if (word.length < 2) return undefined;
   if (tag.startsWith("nr")) return "person";
   if (tag === "ns") return NOT_PLACES.has(word) ? undefined : "place";
@@ -365,8 +369,18 @@ export function parseQuestion(question: string): ParsedQuestion {
     HEAD_NOUN.exec(folded)?.[2] ??
     (type === "person" ? undefined : nounOf(NAME_OF_THING.exec(folded)?.[1]));
   const english = /[a-z]/.test(folded) && !/[\u4e00-\u9fff]/.test(folded);
-  if (english)
-    return { type, unit, terms: englishTerms(question), english, text: folded, focus: [] };
+  if (english) {
+    const asksName = type === "person" && PERSON_NAME_ASKED.test(folded);
+    return {
+      type,
+      unit,
+      terms: englishTerms(question),
+      english,
+      text: folded,
+      focus: [],
+      ...(asksName ? { asksName } : {}),
+    };
+  }
 
   const quoted = [...folded.matchAll(/[“"「《『]([^”"」》』]{2,30})[”"」》』]/g)].map(
     (match) => match[1] as string,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerQuestion, parseQuestion } from "../../src/answers/ask.js";
+import { answerQuestion, expandEnglish, parseQuestion } from "../../src/answers/ask.js";
 import { associatedWords } from "../../src/answers/associations.js";
 import type { Article } from "../../src/articles/article.js";
 import { isUserError } from "../../src/errors.js";
@@ -162,6 +162,18 @@ describe("answerQuestion by question type (fixtures)", () => {
 
   it("no candidates, no answer", () => {
     expect(answerQuestion("多少人受伤？", []).answers).toEqual([]);
+  });
+});
+
+describe("English phrases", () => {
+  it("a phrase the dictionary knows carries its words' weight (human rights → 人权)", () => {
+    const parsed = parseQuestion("Which human rights activists were arrested?");
+    expandEnglish(parsed, () => 1);
+    const weight = (word: string) => parsed.terms.find((t) => t.word === word)?.weight;
+    expect(parsed.terms.find((t) => t.word === "human rights")?.synonyms).toContain("人权");
+    expect(weight("human")).toBe(0);
+    expect(weight("rights")).toBe(0);
+    expect(weight("activists")).toBeGreaterThan(0);
   });
 });
 

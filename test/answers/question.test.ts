@@ -79,6 +79,10 @@ describe("parseQuestion: name questions, things named, quoted titles", () => {
     ["第一批疫苗优先给谁打？", "person", undefined],
     ["代表团叫什么名字？", "other", undefined],
     ["乐山市第四人民医院以前叫什么名字？", "other", undefined],
+    // English: which activists, which congressman name people; who led does not need a name.
+    ["Which two human rights activists were arrested?", "person", true],
+    ["Which Democratic congressman led the letter?", "person", true],
+    ["Who led the delegation?", "person", undefined],
   ])("%s → %s, asks for a name: %s", (question, type, asksName) => {
     const parsed = parseQuestion(question);
     expect(parsed.type).toBe(type);
