@@ -430,6 +430,11 @@ const MIN_CONTEXT_ENGLISH = 0.45;
 const MIN_OWN = 0.12;
 /** Score lost by a sentence without the asked person, place or reason. */
 const UNTYPED_PENALTY = -0.25;
+/**
+ * Score lost by a sentence without a reason's structure for 为什么: a sentence restating the
+ * event asked about covers the question's words best, the reason sits in another sentence.
+ */
+const REASONLESS_PENALTY = -0.6;
 /** Score lost by a sentence that names no instance of a which-question's noun (哪家医院). */
 const HEAD_PENALTY = 0.15;
 /** Score gained by a sentence that enumerates, for a question asking which ones (哪些). */
@@ -603,7 +608,15 @@ export function answerQuestion(
     // 哪些 asks for a list: a sentence that enumerates (、, 包括, a colon) answers it better.
     if (parsed.list && /、|包括|[:：]/.test(sentence.folded)) item.score += LIST_BONUS;
     const typeBonus =
-      parsed.type === "other" ? 0 : item.typed ? 0.15 : strict ? -1 : UNTYPED_PENALTY;
+      parsed.type === "other"
+        ? 0
+        : item.typed
+          ? 0.15
+          : strict
+            ? -1
+            : parsed.type === "reason"
+              ? REASONLESS_PENALTY
+              : UNTYPED_PENALTY;
     const size = countHan(sentence.clean);
     const sizePenalty = size < 8 ? 0.1 : size > 160 ? 0.05 : 0;
     item.score += typeBonus - sizePenalty;

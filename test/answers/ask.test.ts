@@ -370,3 +370,47 @@ describe("answerQuestion: counted things, named places, English names (issue 12)
     ).toMatch(/3月5日抵达巴黎/);
   });
 });
+
+describe("answerQuestion: echoes, names asked, codes (issue 12, fourth round)", () => {
+  const dismissal = makeArticle({
+    id: "fx-dismissal",
+    title: "县长王海被查",
+    paragraphs: [
+      "当地官方周五宣布，县长王海已被查。",
+      "知情人说，他被查的原因是收受巨额贿赂。",
+      "王海今年52岁，曾任副县长。",
+    ],
+  });
+  const lab = makeArticle({
+    id: "fx-lab",
+    title: "P4实验室投入运行",
+    paragraphs: ["武汉P4实验室2018年投入运行。", "实验室共有42名研究人员。"],
+  });
+  const other = makeArticle({
+    id: "fx-lab2",
+    title: "病毒研究所的报告",
+    paragraphs: ["报告说，武汉病毒研究所有三名研究人员曾经生病就医。"],
+  });
+
+  it("为什么 → the sentence with the reason, not the one restating the event", () => {
+    expect(answerQuestion("县长王海为什么被查？", [dismissal]).answers[0]?.text).toMatch(
+      /原因是收受巨额贿赂/,
+    );
+  });
+
+  it.each([
+    // A role without a name is no answer to 是谁 or 叫什么.
+    ["接替王海当县长的是谁？", [dismissal]],
+    ["那个副县长叫什么？", [dismissal]],
+    // A code (P4) the other article lacks: its count of researchers is another lab's.
+    ["武汉P4实验室有多少名研究人员？", [other]],
+  ] as const)("%s → refused", (question, articles) => {
+    expect(answerQuestion(question, [...articles]).answers).toEqual([]);
+  });
+
+  it("the code's own article answers", () => {
+    expect(answerQuestion("武汉P4实验室有多少名研究人员？", [lab]).answers[0]?.text).toMatch(
+      /42名研究人员/,
+    );
+  });
+});
