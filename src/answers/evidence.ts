@@ -190,6 +190,16 @@ function nameShaped(word: string, tag: string): boolean {
   return SURNAMES.has(first) || TRANSLITERATION_CHARS.has(first);
 }
 
+/**
+ * Whether a word jieba's dictionary tags as a name is used as a verb or adjective (自行谢幕,
+ * 已麻木了): after an adverb or a pronoun such as 自行, or before 了.
+ */
+function predicate(tokens: { word: string; tag: string }[], i: number): boolean {
+  const before = tokens[i - 1]?.tag ?? "";
+  const after = tokens[i + 1]?.tag ?? "";
+  return before === "d" || before === "r" || after === "ul";
+}
+
 /** Whether the token is part of a place cut in two (白 罗斯 → 白罗斯, 罗斯 福州 is no place). */
 function inPlace(tokens: { word: string }[], i: number): boolean {
   const word = (tokens[i] as { word: string }).word;
@@ -215,7 +225,8 @@ function namesPerson(original: string, folded: string, questionWords: Set<string
       !questionWords.has(word) &&
       !PLACES.has(word) &&
       nameShaped(word, tag) &&
-      !inPlace(tokens, i)
+      !inPlace(tokens, i) &&
+      !predicate(tokens, i)
     )
       return true;
     // A three-character word jieba does not know that starts with a surname (陈正坤, 陈长海).

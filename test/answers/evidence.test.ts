@@ -97,6 +97,10 @@ describe("holdsAnswerType: a figure for 多少, a person's name for 谁", () => 
     ["person", "这个极权已到了令人无法忍受的程度。", false],
     ["person", "政治犯人数与白罗斯及古巴相近。", false],
     ["person", "美国国务卿布林肯表示反对。", true],
+    // A dictionary "name" used as a verb or adjective (自行谢幕, 已麻木了); a name after a noun.
+    ["person", "他就自行谢幕，似乎不大寻常。", false],
+    ["person", "三年了，我已麻木了。", false],
+    ["person", "第二任丈夫是当时的影帝金焰。", true],
   ] as const)("%s: %s → %s", (type, sentence, expected) => {
     expect(holdsAnswerType(type, sentence, sentence, new Set())).toBe(expected);
   });
