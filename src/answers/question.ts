@@ -78,7 +78,7 @@ const PERSON_NAME_ASKED = new RegExp(
     // A title right before 叫什么 (那个教练叫什么, 总编辑叫什么名字; not 代表团叫什么).
     `(?:${alternation("person-titles")})(?:的)?(?:名字|姓名)?(?:叫什么|叫啥)`,
     // The person's identity (接替他的是谁, 五名球员都是谁), not 给谁, 被谁 (a group may answer).
-    "是谁|谁是|都有谁|是哪几位",
+    "是谁|谁(会|将|可能)?(是|成为)|都有谁|是哪几位",
     "\\bwhat is (his|her|their) name\\b",
     // Which activists, which congressman: the answer names them (not "two activists").
     "\\bwhich ([\\w-]+ ){0,3}(congress\\w*|senators?|officials?|lawmakers?|ministers?|reporters?|journalists?|\\w+ists|\\w*m[ae]n|\\w*wom[ae]n|person|people|researchers?)\\b",
@@ -113,7 +113,7 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
 
 /** The unit a number question asks in: 多少份 → 份, 几个国家 → 国, 多大比例 → %. */
 const UNIT_PATTERNS: [RegExp, string][] = [
-  [/比例|百分之|百分比|\bpercent|\bpercentage\b|\bshare\b/, "%"],
+  [/比例|百分之|百分比|占比|(多少|几)成(?![员功立本])|\bpercent|\bpercentage\b|\bshare\b/, "%"],
   [/(多少|几)(个)?(国家|国)|\bhow many countries\b/, "国"],
   [/几岁|多大(年纪|岁数)?$|多大年纪|年龄|\bhow old\b/, "岁"],
   [
@@ -160,6 +160,7 @@ const FRAMES = new RegExp(
   "g",
 );
 
+const SHARE_WORDS = new Set(["比例", "百分比", "占比", "百分之", "成"]);
 const LIGHT_WORDS = wordSet("ask-light-words");
 const WEAK_WORDS = wordSet("ask-weak-words");
 const ENGLISH_FUNCTION_WORDS = wordSet("ask-english-function-words");
@@ -393,8 +394,9 @@ export function parseQuestion(question: string): ParsedQuestion {
     if (!word || STOP_WORDS.has(word) || LIGHT_WORDS.has(word) || seen.has(word)) continue;
     if (!/[\p{L}\p{N}]/u.test(word)) continue;
     if (word.length === 1 && !isHanCode(word.charCodeAt(0))) continue;
-    // A unit the question asks in (份, 人) is what the answer counts, not a word it repeats.
-    if (word === unit) continue;
+    // A unit the question asks in (份, 人; 比例 for %) is what the answer counts, not a word
+    // it repeats (15% answers 多大比例 without 比例).
+    if (word === unit || (unit === "%" && SHARE_WORDS.has(word))) continue;
     seen.add(word);
     const synonyms = [...(SYNONYMS.get(word) ?? []), ...numeralVariants(word)];
     const anchor = anchorKind(word, tag);

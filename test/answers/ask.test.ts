@@ -195,11 +195,25 @@ describe("question analysis (issue 12)", () => {
     ["How many Israeli civilians were killed?", "number", "人", ["civilians"]],
     ["How many journalists were arrested in 2021?", "number", "人", ["journalists"]],
     ["How many rockets were fired?", "number", undefined, ["rockets"]],
+    // A share's own word is no content word: 15% answers 多大比例 without 比例; 几成 is a share.
+    ["有多少比例的企业裁员？", "number", "%", ["企业", "裁员"]],
+    ["多少成的人支持？", "number", "%", ["支持"]],
   ])("%s → type %s, unit %s", (question, type, unit, words) => {
     const parsed = parseQuestion(question);
     expect(parsed.type).toBe(type);
     expect(parsed.unit).toBe(unit);
     for (const word of words) expect(parsed.terms.map((t) => t.word)).toContain(word);
+  });
+
+  it.each([
+    ["有多少比例的企业裁员？", "比例"],
+    ["百分之多少的人支持？", "百分之"],
+  ])("%s: %s is not searched for", (question, word) => {
+    expect(parseQuestion(question).terms.map((t) => t.word)).not.toContain(word);
+  });
+
+  it("多少组家庭 counts 家庭 (组 is a measure word)", () => {
+    expect(parseQuestion("多少组家庭参加？").counted).toBe("家庭");
   });
 
   it("frame words (那天, 一口气, 这次) are not searched for", () => {

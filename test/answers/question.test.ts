@@ -72,6 +72,7 @@ describe("parseQuestion: name questions, things named, quoted titles", () => {
     ["国殇之柱是谁做的？", "person", true],
     ["接替崔天凯当驻美大使的是谁？", "person", true],
     ["五名归化球员都是谁？", "person", true],
+    ["谁会是崔天凯之后的驻美大使？", "person", true],
     // A title right before 叫什么 asks for the person's name.
     ["那个教练叫什么？", "person", true],
     ["报社的总编辑叫什么名字？", "person", true],
