@@ -197,6 +197,10 @@ describe("question analysis (issue 12)", () => {
     ["How many rockets were fired?", "number", undefined, ["rockets"]],
     // A share's own word is no content word: 15% answers 多大比例 without 比例; 几成 is a share.
     ["有多少比例的企业裁员？", "number", "%", ["企业", "裁员"]],
+    // Aid, fines and revenue are amounts of money: the counted noun is no measure of them.
+    ["澳洲承诺给乌克兰多少军事援助？", "number", "钱", ["军事援助"]],
+    ["联电认罪后要付多少罚款？", "number", "钱", ["罚款"]],
+    ["收入增长了多少？", "number", undefined, ["收入"]],
     ["多少成的人支持？", "number", "%", ["支持"]],
   ])("%s → type %s, unit %s", (question, type, unit, words) => {
     const parsed = parseQuestion(question);
