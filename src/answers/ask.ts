@@ -15,6 +15,7 @@ import {
   STRICT_UNITS,
   unnamedHead,
 } from "./evidence.js";
+import { type CoOccurrence, impliesPlace } from "./implied-places.js";
 import {
   numeralVariants,
   type ParsedQuestion,
@@ -622,7 +623,7 @@ export function answerQuestion(
     item.score += typeBonus - sizePenalty;
     item.missing =
       parsed.quoted?.find((phrase) => !item.evidence.full.includes(phrase)) ??
-      missingAnchor(anchors, item, parsed.text);
+      missingAnchor(anchors, item, parsed.text, options.rarity);
   }
   scored.sort(
     (a, b) =>
@@ -671,6 +672,7 @@ function missingAnchor(
   anchors: { term: QuestionTerm; weight: number }[],
   item: Scored,
   text: string,
+  archive?: CoOccurrence,
 ): string | undefined {
   for (const { term } of anchors) {
     if (term.anchor === "year" || term.anchor === "number") {
@@ -690,7 +692,12 @@ function missingAnchor(
         return term.word;
     } else if (
       !anchorIn(term, item.evidence.full) &&
-      !gluedAnchor(term, text, item.evidence.full)
+      !gluedAnchor(term, text, item.evidence.full) &&
+      !(
+        term.anchor === "place" &&
+        archive &&
+        impliesPlace(item.evidence.article, term.word, archive)
+      )
     ) {
       return term.word;
     }
