@@ -438,6 +438,9 @@ const UNTYPED_PENALTY = -0.25;
 const REASONLESS_PENALTY = -0.6;
 /** Score lost by a sentence that names no instance of a which-question's noun (哪家医院). */
 const HEAD_PENALTY = 0.15;
+/** Score gained or lost by a sentence that names something, for a question asking a thing's name. */
+const NAMING_BONUS = 0.15;
+const NAMING = /名为|叫做|称为|被称|更名|改名|命名|取名|原名|前身|简称|全称/;
 /** Score gained by a sentence that enumerates, for a question asking which ones (哪些). */
 const LIST_BONUS = 0.1;
 /** Score lost by a sentence without any of the question's focus words (哪天正式完成 → 完成). */
@@ -606,6 +609,10 @@ export function answerQuestion(
       !focus.some((term) => matchTerm(term, sentence.folded).strength >= RELATED_STRENGTH)
     )
       item.score -= FOCUS_PENALTY;
+    // 叫什么名字 for a thing: the sentence that names it (更名为, 称为, a title in quotes), not
+    // the one restating the story about the thing.
+    if (parsed.asksThingName)
+      item.score += NAMING.test(sentence.folded) ? NAMING_BONUS : -NAMING_BONUS;
     // 哪些 asks for a list: a sentence that enumerates (、, 包括, a colon) answers it better.
     if (parsed.list && /、|包括|[:：]/.test(sentence.folded)) item.score += LIST_BONUS;
     const typeBonus =

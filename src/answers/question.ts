@@ -56,6 +56,8 @@ export interface ParsedQuestion {
   list?: boolean;
   /** A person question that asks for the name itself (叫什么名字, 是谁, 哪位): the answer names one. */
   asksName?: boolean;
+  /** A question for a thing's name (医院以前叫什么名字, 第一部电影叫什么, what is it called). */
+  asksThingName?: boolean;
   /**
    * Phrases the question quotes (“台湾在印太地区”研讨会, 《好丈夫》): a title or slogan copied
    * from the story, which the answering article must hold as written.
@@ -131,6 +133,9 @@ const UNIT_PATTERNS: [RegExp, string][] = [
     "$1",
   ],
 ];
+
+/** A thing's name asked for (a person's name is a person question, above). */
+const THING_NAME_ASKED = /叫什么|叫啥|什么名字|名字是什么|名称是什么|\bcalled\b|\bname of\b/;
 
 /** 哪家医院, 哪个看守所, 哪所大学: the noun after 哪 and a measure word. */
 const HEAD_NOUN =
@@ -380,6 +385,7 @@ export function parseQuestion(question: string): ParsedQuestion {
       text: folded,
       focus: [],
       ...(asksName ? { asksName } : {}),
+      ...(type === "other" && THING_NAME_ASKED.test(folded) ? { asksThingName: true } : {}),
     };
   }
 
@@ -418,6 +424,7 @@ export function parseQuestion(question: string): ParsedQuestion {
     ...(/哪些|哪几/.test(folded) ? { list: true } : {}),
     ...(quoted.length > 0 ? { quoted } : {}),
     ...(type === "person" && PERSON_NAME_ASKED.test(folded) ? { asksName: true } : {}),
+    ...(type === "other" && THING_NAME_ASKED.test(folded) ? { asksThingName: true } : {}),
     ...(counted ? { counted } : {}),
   };
 }

@@ -426,6 +426,20 @@ describe("answerQuestion: echoes, names asked, codes (issue 12, fourth round)", 
     expect(answerQuestion(question, [...articles]).answers).toEqual([]);
   });
 
+  it("叫什么名字 for a thing → the sentence that names it, not the story's echo", () => {
+    const hospital = makeArticle({
+      id: "fx-hospital",
+      title: "乐山市第四人民医院关闭",
+      paragraphs: [
+        "日前，乐山市第四人民医院关闭的消息引发网络关注。",
+        "第四人民医院1994年更名为峨眉铁路医院，后来移交地方。",
+      ],
+    });
+    expect(
+      answerQuestion("乐山市第四人民医院以前叫什么名字？", [hospital]).answers[0]?.text,
+    ).toMatch(/更名为峨眉铁路医院/);
+  });
+
   it("the code's own article answers", () => {
     expect(answerQuestion("武汉P4实验室有多少名研究人员？", [lab]).answers[0]?.text).toMatch(
       /42名研究人员/,

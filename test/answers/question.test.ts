@@ -98,6 +98,14 @@ describe("parseQuestion: name questions, things named, quoted titles", () => {
     expect(parseQuestion(question).head).toBe(head);
   });
 
+  it.each([
+    ["乐山市第四人民医院以前叫什么名字？", true],
+    ["What is the Texas resolution called?", true],
+    ["吉林市长叫什么名字？", undefined],
+  ])("%s → asks a thing's name: %s", (question, asks) => {
+    expect(parseQuestion(question).asksThingName).toBe(asks);
+  });
+
   it("a quoted title is kept as written", () => {
     expect(parseQuestion("“台湾在印太地区”研讨会有多少人参加？").quoted).toEqual([
       "台湾在印太地区",
