@@ -441,6 +441,8 @@ const HEAD_PENALTY = 0.15;
 /** Score gained or lost by a sentence that names something, for a question asking a thing's name. */
 const NAMING_BONUS = 0.15;
 const NAMING = /名为|叫做|称为|被称|更名|改名|命名|取名|原名|前身|简称|全称/;
+/** A statement's verb or occasion: its date is the statement's, not the event's it reports. */
+const STATEMENT = /宣布|表示|透露|指出|声称|简报会|记者会|发布会|接受[^，。]{0,12}采访/;
 /** Score gained by a sentence that enumerates, for a question asking which ones (哪些). */
 const LIST_BONUS = 0.1;
 /** Score lost by a sentence without any of the question's focus words (哪天正式完成 → 完成). */
@@ -580,6 +582,7 @@ export function answerQuestion(
     .filter(({ term }) => term.anchor);
   const counted = countedForms(parsed, terms);
   const focus = terms.filter((term) => parsed.focus.includes(term.word));
+  const event = terms.filter((term) => parsed.event?.includes(term.word));
   for (const item of scored) {
     const { sentence } = item;
     item.typed = holdsAnswerType(parsed.type, sentence.clean, sentence.folded, questionWords);
@@ -607,8 +610,17 @@ export function answerQuestion(
     if (
       focus.length > 0 &&
       !focus.some((term) => matchTerm(term, sentence.folded).strength >= RELATED_STRENGTH)
-    )
+    ) {
       item.score -= FOCUS_PENALTY;
+    }
+    // 哪天正式完成 answered by 「30日宣布将并购」: without the asked event, a date beside a
+    // statement is the statement's date (an announcement, a briefing, an interview).
+    if (
+      event.length > 0 &&
+      STATEMENT.test(sentence.folded) &&
+      !event.some((term) => matchTerm(term, sentence.folded).strength > 0)
+    )
+      item.untyped = true;
     // 叫什么名字 for a thing: the sentence that names it (更名为, 称为, a title in quotes), not
     // the one restating the story about the thing.
     if (parsed.asksThingName)

@@ -52,6 +52,11 @@ export interface ParsedQuestion {
    * → 领导): what is asked about; the answer sentence must hold one of them.
    */
   focus: string[];
+  /**
+   * For a time question, the words after the question word (哪天正式完成 → 正式, 完成; 几月几号
+   * 见面 → 见面): the event whose date is asked.
+   */
+  event?: string[];
   /** The question asks for several things (哪些症状, 哪几个机构): the answer lists them. */
   list?: boolean;
   /** A person question that asks for the name itself (叫什么名字, 是谁, 哪位): the answer names one. */
@@ -413,6 +418,12 @@ export function parseQuestion(question: string): ParsedQuestion {
   const counted = type === "number" ? countedThing(folded, terms, unit) : "";
   const asked = typeMatch?.[1];
   const focus = asked && !counted ? focusWords(folded, asked.index, asked[0].length, terms) : [];
+  const event =
+    type === "time" && asked
+      ? terms
+          .filter((term) => !term.anchor && folded.indexOf(term.word, asked.index) >= 0)
+          .map((term) => term.word)
+      : [];
   return {
     type,
     unit,
@@ -421,6 +432,7 @@ export function parseQuestion(question: string): ParsedQuestion {
     english,
     text: stripped,
     focus,
+    ...(event.length > 0 ? { event } : {}),
     ...(/哪些|哪几/.test(folded) ? { list: true } : {}),
     ...(quoted.length > 0 ? { quoted } : {}),
     ...(type === "person" && PERSON_NAME_ASKED.test(folded) ? { asksName: true } : {}),

@@ -440,6 +440,22 @@ describe("answerQuestion: echoes, names asked, codes (issue 12, fourth round)", 
     ).toMatch(/更名为峨眉铁路医院/);
   });
 
+  it("哪天 + an event the sentence lacks: a statement's date is no answer", () => {
+    const merger = makeArticle({
+      id: "fx-merger",
+      title: "台湾大并购台湾之星",
+      paragraphs: [
+        "台湾大30日宣布将并购台湾之星，合并案须经主管机关核准。",
+        "双方董事会同日通过合并案。",
+      ],
+    });
+    expect(answerQuestion("台湾大并购台湾之星哪天正式完成？", [merger]).answers).toEqual([]);
+    // The event written in the sentence (宣布): its date answers.
+    expect(answerQuestion("台湾大哪天宣布并购台湾之星？", [merger]).answers[0]?.text).toMatch(
+      /30日宣布/,
+    );
+  });
+
   it("the code's own article answers", () => {
     expect(answerQuestion("武汉P4实验室有多少名研究人员？", [lab]).answers[0]?.text).toMatch(
       /42名研究人员/,

@@ -106,6 +106,14 @@ describe("parseQuestion: name questions, things named, quoted titles", () => {
     expect(parseQuestion(question).asksThingName).toBe(asks);
   });
 
+  it.each([
+    ["台湾大并购台湾之星哪天正式完成？", ["正式", "完成"]],
+    ["蓬佩奥和杨洁篪是在几月几号见面的？", ["见面"]],
+    ["多少人受伤？", undefined],
+  ])("%s → the event whose date is asked: %j", (question, event) => {
+    expect(parseQuestion(question).event).toEqual(event);
+  });
+
   it("a quoted title is kept as written", () => {
     expect(parseQuestion("“台湾在印太地区”研讨会有多少人参加？").quoted).toEqual([
       "台湾在印太地区",
