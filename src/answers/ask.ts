@@ -442,7 +442,7 @@ const HEAD_PENALTY = 0.15;
 const NAMING_BONUS = 0.15;
 const NAMING = /名为|叫做|称为|被称|更名|改名|命名|取名|原名|前身|简称|全称/;
 /** A statement's verb or occasion: its date is the statement's, not the event's it reports. */
-const STATEMENT = /宣布|表示|透露|指出|声称|简报会|记者会|发布会|接受[^，。]{0,12}采访/;
+const STATEMENT = /说|称|宣布|表示|透露|指出|声称|简报会|记者会|发布会|接受[^，。]{0,12}采访/;
 /** Score gained by a sentence that enumerates, for a question asking which ones (哪些). */
 const LIST_BONUS = 0.1;
 /** Score lost by a sentence without any of the question's focus words (哪天正式完成 → 完成). */

@@ -450,6 +450,12 @@ describe("answerQuestion: echoes, names asked, codes (issue 12, fourth round)", 
       ],
     });
     expect(answerQuestion("台湾大并购台湾之星哪天正式完成？", [merger]).answers).toEqual([]);
+    const interview = makeArticle({
+      id: "fx-interview",
+      title: "蓬佩奥谈杨洁篪",
+      paragraphs: ["6月29日，蓬佩奥接受采访时说，杨洁篪需要对疫情负责。"],
+    });
+    expect(answerQuestion("蓬佩奥和杨洁篪是在几月几号见面的？", [interview]).answers).toEqual([]);
     // The event written in the sentence (宣布): its date answers.
     expect(answerQuestion("台湾大哪天宣布并购台湾之星？", [merger]).answers[0]?.text).toMatch(
       /30日宣布/,
