@@ -15,6 +15,7 @@ import {
   STRICT_UNITS,
   unnamedHead,
 } from "./evidence.js";
+import { type CoOccurrence, impliesPlace } from "./implied-places.js";
 import {
   numeralVariants,
   type ParsedQuestion,
@@ -234,8 +235,12 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
     const phrase = `${a.word} ${b.word}`;
     if (!parsed.text.includes(phrase)) continue;
     const chinese = rankByUse(chineseTiers(phrase), frequency);
-    if (chinese.length > 0)
+    if (chinese.length > 0) {
       phrases.push({ word: phrase, synonyms: chinese, weight: 1.2, latin: true });
+      // Its words are the phrase's, not their own (human rights → 人权; not 人性 and 权益).
+      a.weight = 0;
+      b.weight = 0;
+    }
   }
   for (const term of latin) {
     const tiers = chineseTiers(term.written ?? term.word);
@@ -426,8 +431,18 @@ const MIN_CONTEXT_ENGLISH = 0.45;
 const MIN_OWN = 0.12;
 /** Score lost by a sentence without the asked person, place or reason. */
 const UNTYPED_PENALTY = -0.25;
+/**
+ * Score lost by a sentence without a reason's structure for 为什么: a sentence restating the
+ * event asked about covers the question's words best, the reason sits in another sentence.
+ */
+const REASONLESS_PENALTY = -0.6;
 /** Score lost by a sentence that names no instance of a which-question's noun (哪家医院). */
 const HEAD_PENALTY = 0.15;
+/** Score gained or lost by a sentence that names something, for a question asking a thing's name. */
+const NAMING_BONUS = 0.15;
+const NAMING = /名为|叫做|称为|被称|更名|改名|命名|取名|原名|前身|简称|全称/;
+/** A statement's verb or occasion: its date is the statement's, not the event's it reports. */
+const STATEMENT = /说|称|宣布|表示|透露|指出|声称|简报会|记者会|发布会|接受[^，。]{0,12}采访/;
 /** Score gained by a sentence that enumerates, for a question asking which ones (哪些). */
 const LIST_BONUS = 0.1;
 /** Score lost by a sentence without any of the question's focus words (哪天正式完成 → 完成). */
@@ -567,6 +582,7 @@ export function answerQuestion(
     .filter(({ term }) => term.anchor);
   const counted = countedForms(parsed, terms);
   const focus = terms.filter((term) => parsed.focus.includes(term.word));
+  const event = terms.filter((term) => parsed.event?.includes(term.word));
   for (const item of scored) {
     const { sentence } = item;
     item.typed = holdsAnswerType(parsed.type, sentence.clean, sentence.folded, questionWords);
@@ -594,18 +610,39 @@ export function answerQuestion(
     if (
       focus.length > 0 &&
       !focus.some((term) => matchTerm(term, sentence.folded).strength >= RELATED_STRENGTH)
-    )
+    ) {
       item.score -= FOCUS_PENALTY;
+    }
+    // 哪天正式完成 answered by 「30日宣布将并购」: without the asked event, a date beside a
+    // statement is the statement's date (an announcement, a briefing, an interview).
+    if (
+      event.length > 0 &&
+      STATEMENT.test(sentence.folded) &&
+      !event.some((term) => matchTerm(term, sentence.folded).strength > 0)
+    )
+      item.untyped = true;
+    // 叫什么名字 for a thing: the sentence that names it (更名为, 称为, a title in quotes), not
+    // the one restating the story about the thing.
+    if (parsed.asksThingName)
+      item.score += NAMING.test(sentence.folded) ? NAMING_BONUS : -NAMING_BONUS;
     // 哪些 asks for a list: a sentence that enumerates (、, 包括, a colon) answers it better.
     if (parsed.list && /、|包括|[:：]/.test(sentence.folded)) item.score += LIST_BONUS;
     const typeBonus =
-      parsed.type === "other" ? 0 : item.typed ? 0.15 : strict ? -1 : UNTYPED_PENALTY;
+      parsed.type === "other"
+        ? 0
+        : item.typed
+          ? 0.15
+          : strict
+            ? -1
+            : parsed.type === "reason"
+              ? REASONLESS_PENALTY
+              : UNTYPED_PENALTY;
     const size = countHan(sentence.clean);
     const sizePenalty = size < 8 ? 0.1 : size > 160 ? 0.05 : 0;
     item.score += typeBonus - sizePenalty;
     item.missing =
       parsed.quoted?.find((phrase) => !item.evidence.full.includes(phrase)) ??
-      missingAnchor(anchors, item, parsed.text);
+      missingAnchor(anchors, item, parsed.text, options.rarity);
   }
   scored.sort(
     (a, b) =>
@@ -654,6 +691,7 @@ function missingAnchor(
   anchors: { term: QuestionTerm; weight: number }[],
   item: Scored,
   text: string,
+  archive?: CoOccurrence,
 ): string | undefined {
   for (const { term } of anchors) {
     if (term.anchor === "year" || term.anchor === "number") {
@@ -673,7 +711,12 @@ function missingAnchor(
         return term.word;
     } else if (
       !anchorIn(term, item.evidence.full) &&
-      !gluedAnchor(term, text, item.evidence.full)
+      !gluedAnchor(term, text, item.evidence.full) &&
+      !(
+        term.anchor === "place" &&
+        archive &&
+        impliesPlace(item.evidence.article, term.word, archive)
+      )
     ) {
       return term.word;
     }

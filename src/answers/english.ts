@@ -35,7 +35,9 @@ function dictionaryFile(): string | undefined {
   return undefined;
 }
 
-function senseKeys(sense: string): string[] {
+function senseKeys(written: string): string[] {
+  // Senses after the first of a string split on ";" start with a space (" to head").
+  const sense = written.trim();
   // A proper noun's sense names it before a comma: "Shenzhen, subprovincial city…" → shenzhen.
   const head = /^([A-Z][A-Za-z' -]{2,40}),/.exec(sense)?.[1];
   if (head) {
@@ -85,7 +87,9 @@ function loadIndex(): Map<string, string[]> {
       continue;
     }
     if (!/^[\u4e00-\u9fff]{2,5}$/.test(simplified)) continue;
-    const senses = Array.isArray(entry[3]) ? entry[3] : entry[3].split(/[/;]/);
+    const senses = (Array.isArray(entry[3]) ? entry[3] : entry[3].split(/[/;]/)).map((s) =>
+      s.trim(),
+    );
     // The first senses first: later ones are rarer readings and figurative uses.
     senses.forEach((sense, i) => {
       const map = i < 3 ? index : later;
@@ -144,12 +148,23 @@ function addTo(map: Map<string, string[]>, key: string, word: string): void {
 }
 
 function singular(word: string): string[] {
+  // A phrase is inflected on its first word (covering up → cover up, keeps out → keep out).
+  const space = word.indexOf(" ");
+  if (space > 0) {
+    const rest = word.slice(space);
+    return singular(word.slice(0, space))
+      .filter((form) => !form.includes(" "))
+      .map((form) => form + rest);
+  }
   const forms = [word];
   if (word.endsWith("ies")) forms.push(`${word.slice(0, -3)}y`);
   if (word.endsWith("es")) forms.push(word.slice(0, -2));
   if (word.endsWith("s")) forms.push(word.slice(0, -1));
   if (word.endsWith("ed")) forms.push(word.slice(0, -2), word.slice(0, -1));
   if (word.endsWith("ing")) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  if (word.endsWith("ied")) forms.push(`${word.slice(0, -3)}y`);
+  // An adverb by its adjective (formally → formal).
+  if (word.endsWith("ly") && word.length > 5) forms.push(word.slice(0, -2));
   // Dictionaries give some nouns in the plural only (sanctions, headquarters).
   forms.push(`${word}s`);
   if (word.endsWith("ed")) forms.push(`${word.slice(0, -2)}s`);

@@ -1,5 +1,5 @@
 import { alternation, wordSet } from "../text/lexicon.js";
-import { SURNAMES } from "../text/names.js";
+import { SURNAMES, TRANSLITERATION_CHARS } from "../text/names.js";
 import { foldNumerals, quantityKind, vagueCounts } from "../text/numerals.js";
 import { segmenter } from "../text/text.js";
 import type { QuestionType } from "./question.js";
@@ -42,8 +42,9 @@ const UNIT_EVIDENCE: Record<string, RegExp> = {
   钱: new RegExp(
     `${QUANTITY}(多)?(美元|元|欧元|英镑|港元|港币|澳元|日元|台币|新台币|镑|块|人民币|美金|卢布)|[$¥€£]\\s*\\d`,
   ),
+  // A household counts people too: 五口之家, 一家五口, 三口人 (not 一口气, 口罩).
   人: new RegExp(
-    `${QUANTITY}(个|名|位|例)?(人(?!民)|名|位|例|员工|学生|议员|民众|居民|市民|村民|网民|家庭|户)`,
+    `${QUANTITY}(个|名|位|例)?(人(?!民)|名|位(?!数)|例|员工|学生|议员|民众|居民|市民|村民|网民|家庭|户)|([\\d一二两三四五六七八九十]+)口(之家|人)|一家[\\d一二两三四五六七八九十]+口`,
   ),
   // 95个中低收入国家: a few words may stand between 个 and 国家.
   国: new RegExp(`${QUANTITY}(个[\\u4e00-\\u9fff]{0,5}?)?(国|国家|成员国|经济体)`),
@@ -179,6 +180,35 @@ function isNameToken(token: { word: string; tag: string }): boolean {
 }
 
 /**
+ * Whether a word jieba tags as a name has a name's shape: a transliteration (nrt) written in
+ * transliteration characters (布林肯, not 换人, 令人), a Chinese name (nr) starting with a surname
+ * or a transliteration character (崔天凯, 罗斯).
+ */
+function nameShaped(word: string, tag: string): boolean {
+  const first = word.charAt(0);
+  if (tag === "nrt") return [...word].every((char) => TRANSLITERATION_CHARS.has(char));
+  return SURNAMES.has(first) || TRANSLITERATION_CHARS.has(first);
+}
+
+/**
+ * Whether a word jieba's dictionary tags as a name is used as a verb or adjective (自行谢幕,
+ * 已麻木了): after an adverb or a pronoun such as 自行, or before 了.
+ */
+function predicate(tokens: { word: string; tag: string }[], i: number): boolean {
+  const before = tokens[i - 1]?.tag ?? "";
+  const after = tokens[i + 1]?.tag ?? "";
+  return before === "d" || before === "r" || after === "ul";
+}
+
+/** Whether the token is part of a place cut in two (白 罗斯 → 白罗斯, 罗斯 福州 is no place). */
+function inPlace(tokens: { word: string }[], i: number): boolean {
+  const word = (tokens[i] as { word: string }).word;
+  const before = tokens[i - 1]?.word ?? "";
+  const after = tokens[i + 1]?.word ?? "";
+  return PLACES.has(before + word) || PLACES.has(word + after);
+}
+
+/**
  * Whether the sentence names a person beyond those the question names: a name with a name dot,
  * a Latin full name, a word jieba tags as a name, or a title followed by a name (市长王某某; not
  * 「吉林市长被免职」, where the title is followed by a verb).
@@ -189,7 +219,15 @@ function namesPerson(original: string, folded: string, questionWords: Set<string
   for (let i = 0; i < tokens.length; i++) {
     const { word, tag } = tokens[i] as { word: string; tag: string };
     // jieba tags transliterated places as names too (乌克兰, 白罗斯): those are no person.
-    if (tag.startsWith("nr") && word.length >= 2 && !questionWords.has(word) && !PLACES.has(word))
+    if (
+      tag.startsWith("nr") &&
+      word.length >= 2 &&
+      !questionWords.has(word) &&
+      !PLACES.has(word) &&
+      nameShaped(word, tag) &&
+      !inPlace(tokens, i) &&
+      !predicate(tokens, i)
+    )
       return true;
     // A three-character word jieba does not know that starts with a surname (陈正坤, 陈长海).
     if (tag === "x" && /^[\u4e00-\u9fff]{3}$/.test(word) && SURNAMES.has(word.charAt(0)))

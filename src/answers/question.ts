@@ -52,10 +52,17 @@ export interface ParsedQuestion {
    * → 领导): what is asked about; the answer sentence must hold one of them.
    */
   focus: string[];
+  /**
+   * For a time question, the words after the question word (哪天正式完成 → 正式, 完成; 几月几号
+   * 见面 → 见面): the event whose date is asked.
+   */
+  event?: string[];
   /** The question asks for several things (哪些症状, 哪几个机构): the answer lists them. */
   list?: boolean;
   /** A person question that asks for the name itself (叫什么名字, 是谁, 哪位): the answer names one. */
   asksName?: boolean;
+  /** A question for a thing's name (医院以前叫什么名字, 第一部电影叫什么, what is it called). */
+  asksThingName?: boolean;
   /**
    * Phrases the question quotes (“台湾在印太地区”研讨会, 《好丈夫》): a title or slogan copied
    * from the story, which the answering article must hold as written.
@@ -72,8 +79,18 @@ export interface ParsedQuestion {
  * A question for a person's name (吉林市长叫什么名字, 喷漆的人被抓了吗，叫什么名字): a noun of a
  * person before 叫什么/名字 (not 人民医院…叫什么名字, a thing's name).
  */
-const PERSON_NAME_ASKED =
-  /(?:人(?!民)|者|[市省州县镇村区]长|官员|主席|总统|总理|部长|老板|主编|父亲|母亲|妻子|丈夫|儿子|女儿)(?:[^?？。]{0,10}?(?:叫什么|什么名字|名字是什么|姓名)|是谁|是哪位)|\bwhat is (his|her|their) name\b/;
+const PERSON_NAME_ASKED = new RegExp(
+  [
+    "(?:人(?!民)|者|[市省州县镇村区]长|官员|主席|总统|总理|部长|老板|主编|父亲|母亲|妻子|丈夫|儿子|女儿)(?:[^?？。]{0,10}?(?:叫什么|什么名字|名字是什么|姓名)|是谁|是哪位)",
+    // A title right before 叫什么 (那个教练叫什么, 总编辑叫什么名字; not 代表团叫什么).
+    `(?:${alternation("person-titles")})(?:的)?(?:名字|姓名)?(?:叫什么|叫啥)`,
+    // The person's identity (接替他的是谁, 五名球员都是谁), not 给谁, 被谁 (a group may answer).
+    "是谁|谁(会|将|可能)?(是|成为)|都有谁|是哪几位",
+    "\\bwhat is (his|her|their) name\\b",
+    // Which activists, which congressman: the answer names them (not "two activists").
+    "\\bwhich ([\\w-]+ ){0,3}(congress\\w*|senators?|officials?|lawmakers?|ministers?|reporters?|journalists?|\\w+ists|\\w*m[ae]n|\\w*wom[ae]n|person|people|researchers?)\\b",
+  ].join("|"),
+);
 
 /** Question types, tried in order; the first that matches wins. Patterns run on folded text. */
 const TYPE_PATTERNS: [QuestionType, RegExp][] = [
@@ -97,21 +114,23 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ["person", PERSON_NAME_ASKED],
   [
     "number",
-    /多少|(?<!哪)几(个|名|位|次|人|岁|成|十|百|千|万|项|座|家|辆|架|枚|种|条|起|例|倍|艘|所|份|国|天)|多大|多高|多远|多重|多深|多长|比例|\bhow (many|much|old)\b|\bwhat (percentage|share|proportion)\b/,
+    /多少|(?<!哪)几(个|名|位|次|人|岁|成|十|百|千|万|项|座|家|辆|架|枚|种|条|起|例|倍|艘|所|份|国|天|口)|多大|多高|多远|多重|多深|多长|比例|\bhow (many|much|old)\b|\bwhat (percentage|share|proportion)\b/,
   ],
 ];
 
 /** The unit a number question asks in: 多少份 → 份, 几个国家 → 国, 多大比例 → %. */
 const UNIT_PATTERNS: [RegExp, string][] = [
-  [/比例|百分之|百分比|\bpercent|\bpercentage\b|\bshare\b/, "%"],
+  [/比例|百分之|百分比|占比|(多少|几)成(?![员功立本])|\bpercent|\bpercentage\b|\bshare\b/, "%"],
   [/(多少|几)(个)?(国家|国)|\bhow many countries\b/, "国"],
   [/几岁|多大(年纪|岁数)?$|多大年纪|年龄|\bhow old\b/, "岁"],
   [
-    /多少钱|多少(美元|元|万元|亿|欧元|英镑|港元|澳元|日元)|\bhow much\b.*\b(pay|cost|price|worth|money|fund|dollar)/,
+    // A price or wage asked for (运价是多少, 收盘价是多少, 房价跌到多少): an amount of money,
+    // not a share (not 房价跌了多少, which a percentage may answer).
+    /(价|价格|工资|薪水|月薪|年薪|罚款|罚金|租金|票价|学费|市值)(是|为|约|大约|大概|现在|跌到|涨到|降到|升到|达到)?多少(?![人个名位])|多少钱|多少(美元|元|万元|亿|欧元|英镑|港元|澳元|日元)|多少[\u4e00-\u9fff]{0,4}?(援助|资金|拨款|贷款|赔偿|经费|补贴|奖金|罚款|罚金|营收|收入|利润)(?![的率])|(援助|资金|拨款|贷款|赔偿|经费|补贴|奖金|罚款|罚金|营收|收入|利润)(是|为|有|约|大约|大概|共|一共|总共)?多少(?![人个名位年天次])|\bhow much\b.*\b(pay|cost|price|worth|money|fund|dollar)/,
     "钱",
   ],
   [
-    /(多少|几)(个|名|位)?(人|员工|学生|名|位)|(多少|几)(名|位)|多少[\u4e00-\u9fff]{0,4}?(人员|居民|访民|学生|职工|医护|官员|议员|士兵|患者|人)|\bhow many people\b/,
+    /(多少|几)(个|名|位|口)?(人|员工|学生|名|位)|(多少|几)(名|位)|多少[\u4e00-\u9fff]{0,4}?(人员|居民|访民|学生|职工|医护|官员|议员|士兵|患者|人)|\bhow many (\w+ )?(people|persons|civilians|residents|citizens|workers|employees|students|journalists|reporters|patients|soldiers|troops|officers|members|lawmakers|children|victims|protesters|activists)\b/,
     "人",
   ],
   [
@@ -119,6 +138,9 @@ const UNIT_PATTERNS: [RegExp, string][] = [
     "$1",
   ],
 ];
+
+/** A thing's name asked for (a person's name is a person question, above). */
+const THING_NAME_ASKED = /叫什么|叫啥|什么名字|名字是什么|名称是什么|\bcalled\b|\bname of\b/;
 
 /** 哪家医院, 哪个看守所, 哪所大学: the noun after 哪 and a measure word. */
 const HEAD_NOUN =
@@ -139,7 +161,7 @@ function nounOf(word: string | undefined): string | undefined {
 
 /** Question words and particles, removed before the content words are taken. */
 const QUESTION_WORDS = new RegExp(
-  `多少(个|名|位)?人|几(个|名|位)?人|叫什么名字|叫什么|叫啥|${alternation("ask-question-words")}|几(个)?`,
+  `多少(个|名|位|口)?人|几(个|名|位|口)?人|叫什么名字|叫什么|叫啥|${alternation("ask-question-words")}|几(个)?`,
   "g",
 );
 /** Frame words (那天, 一口气) and a demonstrative or 哪 before a measure word (那次, 哪片). */
@@ -148,6 +170,7 @@ const FRAMES = new RegExp(
   "g",
 );
 
+const SHARE_WORDS = new Set(["比例", "百分比", "占比", "百分之", "成"]);
 const LIGHT_WORDS = wordSet("ask-light-words");
 const WEAK_WORDS = wordSet("ask-weak-words");
 const ENGLISH_FUNCTION_WORDS = wordSet("ask-english-function-words");
@@ -221,6 +244,8 @@ const NOT_PLACES = wordSet("ask-not-places");
 function anchorKind(word: string, tag: string): AnchorKind | undefined {
   if (/^(19|20)\d\d(年)?$/.test(word)) return "year";
   if (/^\d+(\.\d+)?$/.test(word)) return "number";
+  // A code of letters and digits (P4, H1N1, F-16) names one thing: matched as written.
+  if (/^[a-z]+-?\d+[a-z\d]*$|^\d+[a-z]+$/.test(word)) return "latin";
   if (word.length < 2) return undefined;
   if (tag.startsWith("nr")) return "person";
   if (tag === "ns") return NOT_PLACES.has(word) ? undefined : "place";
@@ -355,8 +380,19 @@ export function parseQuestion(question: string): ParsedQuestion {
     HEAD_NOUN.exec(folded)?.[2] ??
     (type === "person" ? undefined : nounOf(NAME_OF_THING.exec(folded)?.[1]));
   const english = /[a-z]/.test(folded) && !/[\u4e00-\u9fff]/.test(folded);
-  if (english)
-    return { type, unit, terms: englishTerms(question), english, text: folded, focus: [] };
+  if (english) {
+    const asksName = type === "person" && PERSON_NAME_ASKED.test(folded);
+    return {
+      type,
+      unit,
+      terms: englishTerms(question),
+      english,
+      text: folded,
+      focus: [],
+      ...(asksName ? { asksName } : {}),
+      ...(type === "other" && THING_NAME_ASKED.test(folded) ? { asksThingName: true } : {}),
+    };
+  }
 
   const quoted = [...folded.matchAll(/[“"「《『]([^”"」》』]{2,30})[”"」》』]/g)].map(
     (match) => match[1] as string,
@@ -369,8 +405,9 @@ export function parseQuestion(question: string): ParsedQuestion {
     if (!word || STOP_WORDS.has(word) || LIGHT_WORDS.has(word) || seen.has(word)) continue;
     if (!/[\p{L}\p{N}]/u.test(word)) continue;
     if (word.length === 1 && !isHanCode(word.charCodeAt(0))) continue;
-    // A unit the question asks in (份, 人) is what the answer counts, not a word it repeats.
-    if (word === unit) continue;
+    // A unit the question asks in (份, 人; 比例 for %) is what the answer counts, not a word
+    // it repeats (15% answers 多大比例 without 比例).
+    if (word === unit || (unit === "%" && SHARE_WORDS.has(word))) continue;
     seen.add(word);
     const synonyms = [...(SYNONYMS.get(word) ?? []), ...numeralVariants(word)];
     const anchor = anchorKind(word, tag);
@@ -381,6 +418,12 @@ export function parseQuestion(question: string): ParsedQuestion {
   const counted = type === "number" ? countedThing(folded, terms, unit) : "";
   const asked = typeMatch?.[1];
   const focus = asked && !counted ? focusWords(folded, asked.index, asked[0].length, terms) : [];
+  const event =
+    type === "time" && asked
+      ? terms
+          .filter((term) => !term.anchor && folded.indexOf(term.word, asked.index) >= 0)
+          .map((term) => term.word)
+      : [];
   return {
     type,
     unit,
@@ -389,9 +432,11 @@ export function parseQuestion(question: string): ParsedQuestion {
     english,
     text: stripped,
     focus,
+    ...(event.length > 0 ? { event } : {}),
     ...(/哪些|哪几/.test(folded) ? { list: true } : {}),
     ...(quoted.length > 0 ? { quoted } : {}),
     ...(type === "person" && PERSON_NAME_ASKED.test(folded) ? { asksName: true } : {}),
+    ...(type === "other" && THING_NAME_ASKED.test(folded) ? { asksThingName: true } : {}),
     ...(counted ? { counted } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerQuestion, parseQuestion } from "../../src/answers/ask.js";
+import { answerQuestion, expandEnglish, parseQuestion } from "../../src/answers/ask.js";
 import { associatedWords } from "../../src/answers/associations.js";
 import type { Article } from "../../src/articles/article.js";
 import { isUserError } from "../../src/errors.js";
@@ -165,6 +165,18 @@ describe("answerQuestion by question type (fixtures)", () => {
   });
 });
 
+describe("English phrases", () => {
+  it("a phrase the dictionary knows carries its words' weight (human rights → 人权)", () => {
+    const parsed = parseQuestion("Which human rights activists were arrested?");
+    expandEnglish(parsed, () => 1);
+    const weight = (word: string) => parsed.terms.find((t) => t.word === word)?.weight;
+    expect(parsed.terms.find((t) => t.word === "human rights")?.synonyms).toContain("人权");
+    expect(weight("human")).toBe(0);
+    expect(weight("rights")).toBe(0);
+    expect(weight("activists")).toBeGreaterThan(0);
+  });
+});
+
 describe("question analysis (issue 12)", () => {
   it.each([
     ["苹果日报停刊那天要印多少份？", "number", "份", ["苹果日报", "停刊", "印"]],
@@ -173,11 +185,39 @@ describe("question analysis (issue 12)", () => {
     ["鄭州水災一共死了多少人？", "number", "人", []],
     ["哪个州长说自己第一个访台？", "person", undefined, []],
     ["散货船运价为什么暴跌？", "reason", undefined, ["散货船", "运价", "暴跌"]],
+    // A price or wage asked for is money; a fall in a price may be a share.
+    ["2019年散货船每天运价是多少？", "number", "钱", ["运价"]],
+    ["众泰3月10日收盘价是多少？", "number", "钱", ["收盘价"]],
+    ["运价跌到多少？", "number", "钱", ["运价"]],
+    ["鹤岗的房价跌了多少？", "number", undefined, ["房价"]],
+    // A household counts people (几口人); people nouns in English ask for a count of people.
+    ["他们一家有几口人？", "number", "人", ["一家"]],
+    ["How many Israeli civilians were killed?", "number", "人", ["civilians"]],
+    ["How many journalists were arrested in 2021?", "number", "人", ["journalists"]],
+    ["How many rockets were fired?", "number", undefined, ["rockets"]],
+    // A share's own word is no content word: 15% answers 多大比例 without 比例; 几成 is a share.
+    ["有多少比例的企业裁员？", "number", "%", ["企业", "裁员"]],
+    // Aid, fines and revenue are amounts of money: the counted noun is no measure of them.
+    ["澳洲承诺给乌克兰多少军事援助？", "number", "钱", ["军事援助"]],
+    ["联电认罪后要付多少罚款？", "number", "钱", ["罚款"]],
+    ["收入增长了多少？", "number", undefined, ["收入"]],
+    ["多少成的人支持？", "number", "%", ["支持"]],
   ])("%s → type %s, unit %s", (question, type, unit, words) => {
     const parsed = parseQuestion(question);
     expect(parsed.type).toBe(type);
     expect(parsed.unit).toBe(unit);
     for (const word of words) expect(parsed.terms.map((t) => t.word)).toContain(word);
+  });
+
+  it.each([
+    ["有多少比例的企业裁员？", "比例"],
+    ["百分之多少的人支持？", "百分之"],
+  ])("%s: %s is not searched for", (question, word) => {
+    expect(parseQuestion(question).terms.map((t) => t.word)).not.toContain(word);
+  });
+
+  it("多少组家庭 counts 家庭 (组 is a measure word)", () => {
+    expect(parseQuestion("多少组家庭参加？").counted).toBe("家庭");
   });
 
   it("frame words (那天, 一口气, 这次) are not searched for", () => {
@@ -346,5 +386,85 @@ describe("answerQuestion: counted things, named places, English names (issue 12)
     expect(
       answerQuestion("When did Wang Xiaoming arrive in Paris?", [mayor]).answers[0]?.text,
     ).toMatch(/3月5日抵达巴黎/);
+  });
+});
+
+describe("answerQuestion: echoes, names asked, codes (issue 12, fourth round)", () => {
+  const dismissal = makeArticle({
+    id: "fx-dismissal",
+    title: "县长王海被查",
+    paragraphs: [
+      "当地官方周五宣布，县长王海已被查。",
+      "知情人说，他被查的原因是收受巨额贿赂。",
+      "王海今年52岁，曾任副县长。",
+    ],
+  });
+  const lab = makeArticle({
+    id: "fx-lab",
+    title: "P4实验室投入运行",
+    paragraphs: ["武汉P4实验室2018年投入运行。", "实验室共有42名研究人员。"],
+  });
+  const other = makeArticle({
+    id: "fx-lab2",
+    title: "病毒研究所的报告",
+    paragraphs: ["报告说，武汉病毒研究所有三名研究人员曾经生病就医。"],
+  });
+
+  it("为什么 → the sentence with the reason, not the one restating the event", () => {
+    expect(answerQuestion("县长王海为什么被查？", [dismissal]).answers[0]?.text).toMatch(
+      /原因是收受巨额贿赂/,
+    );
+  });
+
+  it.each([
+    // A role without a name is no answer to 是谁 or 叫什么.
+    ["接替王海当县长的是谁？", [dismissal]],
+    ["那个副县长叫什么？", [dismissal]],
+    // A code (P4) the other article lacks: its count of researchers is another lab's.
+    ["武汉P4实验室有多少名研究人员？", [other]],
+  ] as const)("%s → refused", (question, articles) => {
+    expect(answerQuestion(question, [...articles]).answers).toEqual([]);
+  });
+
+  it("叫什么名字 for a thing → the sentence that names it, not the story's echo", () => {
+    const hospital = makeArticle({
+      id: "fx-hospital",
+      title: "乐山市第四人民医院关闭",
+      paragraphs: [
+        "日前，乐山市第四人民医院关闭的消息引发网络关注。",
+        "第四人民医院1994年更名为峨眉铁路医院，后来移交地方。",
+      ],
+    });
+    expect(
+      answerQuestion("乐山市第四人民医院以前叫什么名字？", [hospital]).answers[0]?.text,
+    ).toMatch(/更名为峨眉铁路医院/);
+  });
+
+  it("哪天 + an event the sentence lacks: a statement's date is no answer", () => {
+    const merger = makeArticle({
+      id: "fx-merger",
+      title: "台湾大并购台湾之星",
+      paragraphs: [
+        "台湾大30日宣布将并购台湾之星，合并案须经主管机关核准。",
+        "双方董事会同日通过合并案。",
+      ],
+    });
+    expect(answerQuestion("台湾大并购台湾之星哪天正式完成？", [merger]).answers).toEqual([]);
+    const interview = makeArticle({
+      id: "fx-interview",
+      title: "蓬佩奥谈杨洁篪",
+      paragraphs: ["6月29日，蓬佩奥接受采访时说，杨洁篪需要对疫情负责。"],
+    });
+    expect(answerQuestion("蓬佩奥和杨洁篪是在几月几号见面的？", [interview]).answers).toEqual([]);
+    // The event written in the sentence (宣布): its date answers.
+    expect(answerQuestion("台湾大哪天宣布并购台湾之星？", [merger]).answers[0]?.text).toMatch(
+      /30日宣布/,
+    );
+  });
+
+  it("the code's own article answers", () => {
+    expect(answerQuestion("武汉P4实验室有多少名研究人员？", [lab]).answers[0]?.text).toMatch(
+      /42名研究人员/,
+    );
   });
 });

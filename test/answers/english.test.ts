@@ -12,6 +12,12 @@ describe("CC-CEDICT for English questions", () => {
     ["minister", "部长"],
     // A plural-only sense.
     ["sanction", "制裁"],
+    // A sense after the first of a "; "-joined string (Olympic Games; the Olympics).
+    ["Olympics", "奥运"],
+    // An adverb by its adjective; a phrase inflected on its first word.
+    ["formally", "正式"],
+    ["covering up", "掩盖"],
+    ["carried out", "执行"],
   ])("%s → %s", (english, chinese) => {
     expect(chineseFor(english)).toContain(chinese);
   });

@@ -44,6 +44,14 @@ describe("holdsUnit", () => {
     ["数十名警察赶到现场。", "人", false],
     ["几艘军舰驶近台湾。", "艘", false],
     ["6月25日是最后一天。", "份", false],
+    // A household is a count of people; a three-digit figure (三位数) and 一口气 are not.
+    ["他们是五口之家。", "人", true],
+    ["一家五口住在地下室。", "人", true],
+    ["气温将出现三位数的高温。", "人", false],
+    ["他一口气跑了十公里。", "人", false],
+    // Figures written 百人, 1万9,035人.
+    ["百人聚集在门口。", "人", true],
+    ["全国共有1万9,035人确诊。", "人", true],
   ])("%s in %s → %s", (sentence, unit, expected) => {
     expect(holdsUnit(sentence, unit)).toBe(expected);
   });
@@ -84,6 +92,15 @@ describe("holdsAnswerType: a figure for 多少, a person's name for 谁", () => 
     ["person", "涉案的三名台湾男子是陈正坤、何建庭和王永铭。", true],
     ["person", "重庆维权人士陈长海被绑架。", true],
     ["person", "乌克兰与白俄罗斯接壤。", false],
+    // Words jieba tags as names that have no name's shape, and a place cut in two.
+    ["person", "中共驻美大使即将换人。", false],
+    ["person", "这个极权已到了令人无法忍受的程度。", false],
+    ["person", "政治犯人数与白罗斯及古巴相近。", false],
+    ["person", "美国国务卿布林肯表示反对。", true],
+    // A dictionary "name" used as a verb or adjective (自行谢幕, 已麻木了); a name after a noun.
+    ["person", "他就自行谢幕，似乎不大寻常。", false],
+    ["person", "三年了，我已麻木了。", false],
+    ["person", "第二任丈夫是当时的影帝金焰。", true],
   ] as const)("%s: %s → %s", (type, sentence, expected) => {
     expect(holdsAnswerType(type, sentence, sentence, new Set())).toBe(expected);
   });

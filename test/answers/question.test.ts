@@ -68,8 +68,22 @@ describe("parseQuestion: name questions, things named, quoted titles", () => {
     ["吉林市长叫什么名字？", "person", true],
     ["在核酸亭上喷漆的人被抓了吗，叫什么名字？", "person", true],
     ["网站的主编是谁？", "person", true],
-    ["国殇之柱是谁做的？", "person", undefined],
+    // 是谁, 都是谁, 谁是 ask who someone is: a role alone is no answer.
+    ["国殇之柱是谁做的？", "person", true],
+    ["接替崔天凯当驻美大使的是谁？", "person", true],
+    ["五名归化球员都是谁？", "person", true],
+    ["谁会是崔天凯之后的驻美大使？", "person", true],
+    // A title right before 叫什么 asks for the person's name.
+    ["那个教练叫什么？", "person", true],
+    ["报社的总编辑叫什么名字？", "person", true],
+    // 给谁, 被谁: a group may answer (体弱人群); a body's name is a thing's name.
+    ["第一批疫苗优先给谁打？", "person", undefined],
+    ["代表团叫什么名字？", "other", undefined],
     ["乐山市第四人民医院以前叫什么名字？", "other", undefined],
+    // English: which activists, which congressman name people; who led does not need a name.
+    ["Which two human rights activists were arrested?", "person", true],
+    ["Which Democratic congressman led the letter?", "person", true],
+    ["Who led the delegation?", "person", undefined],
   ])("%s → %s, asks for a name: %s", (question, type, asksName) => {
     const parsed = parseQuestion(question);
     expect(parsed.type).toBe(type);
@@ -82,6 +96,22 @@ describe("parseQuestion: name questions, things named, quoted titles", () => {
     ["乐山市第四人民医院以前叫什么名字？", undefined],
   ])("%s → the thing named: %s", (question, head) => {
     expect(parseQuestion(question).head).toBe(head);
+  });
+
+  it.each([
+    ["乐山市第四人民医院以前叫什么名字？", true],
+    ["What is the Texas resolution called?", true],
+    ["吉林市长叫什么名字？", undefined],
+  ])("%s → asks a thing's name: %s", (question, asks) => {
+    expect(parseQuestion(question).asksThingName).toBe(asks);
+  });
+
+  it.each([
+    ["台湾大并购台湾之星哪天正式完成？", ["正式", "完成"]],
+    ["蓬佩奥和杨洁篪是在几月几号见面的？", ["见面"]],
+    ["多少人受伤？", undefined],
+  ])("%s → the event whose date is asked: %j", (question, event) => {
+    expect(parseQuestion(question).event).toEqual(event);
   });
 
   it("a quoted title is kept as written", () => {
