@@ -415,6 +415,24 @@ describe("PeopleDirectory serialization", () => {
     expect(changed.serialize()).toBe(live.serialize());
   });
 
+  it("decodes only the quotes of the person asked for, not of everyone quoted beside them", () => {
+    const { directory } = build();
+    const data = directory.serialize();
+    // Another speaker's quote in the same article as Sherman's, made unreadable in place.
+    const other = "我们会与盟友协调。";
+    expect(data).toContain(other);
+    const broken = data.replace(other, `${other.slice(0, -1)}"`);
+    expect(broken.length).toBe(data.length);
+    const copy = PeopleDirectory.deserialize(broken);
+    expect(copy.quotesOf("谢尔曼")).toEqual(directory.quotesOf("谢尔曼"));
+    expect(copy.quotesOf("谢尔曼", { articleId: "n1" })).toEqual(
+      directory.quotesOf("谢尔曼", { articleId: "n1" }),
+    );
+    expect(() => copy.quotesOf("布林肯")).toThrow();
+    // What was loaded is written back as it was, decoded or not.
+    expect(copy.serialize()).toBe(broken);
+  });
+
   it("rejects data of another format", () => {
     expect(() =>
       PeopleDirectory.deserialize(JSON.stringify({ version: 99, articles: [] })),
