@@ -173,6 +173,31 @@ describe("PeopleDirectory.quotesOf", () => {
     expect(quotes[6]?.text).toBe("我們仍然願意對話。");
   });
 
+  it("orders articles of one day by id as the collator does, whatever the ids look like", () => {
+    const said = (id: string, date: string | null) =>
+      article(id, date, ["副国务卿谢尔曼说：“会谈将在日内瓦举行。”"]);
+    // Code-unit order would put B1 before a1, and n10 before n9; so does the collator for n….
+    const cases: Array<[Article[], string[]]> = [
+      [
+        [said("B1", "2022-01-03"), said("a1", "2022-01-03")],
+        ["a1", "B1"],
+      ],
+      [
+        [said("n9", "2022-01-03"), said("n10", "2022-01-03")],
+        ["n10", "n9"],
+      ],
+      [
+        [said("n2", null), said("n3", "2022-01-04"), said("n1", "2022-01-03")],
+        ["n1", "n3", "n2"],
+      ],
+    ];
+    for (const [articles, ids] of cases) {
+      const built = PeopleDirectory.build(articles.map((a) => extractQuotes(a)));
+      for (const d of [built, PeopleDirectory.deserialize(built.serialize())])
+        expect(d.quotesOf("谢尔曼").map((quote) => quote.articleId)).toEqual(ids);
+    }
+  });
+
   it("narrows to one article", () => {
     const [sherman] = directory.find("Sherman");
     expect(sherman).toBeDefined();
