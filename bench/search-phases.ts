@@ -10,7 +10,8 @@
  * there when absent). Phases (exclusive time): `evaluate` (one term: postings, BM25, verification),
  * `suggest` (the no-hit path, its own term evaluations included), `top` (the page's best hits),
  * `search` (the rest of SearchIndex.search: parsing, combining, snippets), `format` (runSearch around
- * it). `--dump` also answers each query at page 2, with limit 50 and in `any` mode.
+ * it). `--dump` also answers each query at page 2, with limit 50 and in `any` mode. `--quotes`
+ * times `/quotes` for the `--people` (default 100) most quoted people instead.
  */
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     "heap-profile": { type: "string" },
     rounds: { type: "string", default: "1" },
     quotes: { type: "boolean", default: false },
+    people: { type: "string", default: "100" },
   },
 });
 if (!values.root || !values.cache) {
@@ -114,10 +116,12 @@ const quote = (person: string) => runQuotes(archive, { person });
 let queries: Array<{ category: string; query: string }>;
 let answer: (query: string) => { total: number };
 if (values.quotes) {
-  // As bench/scenarios.ts: the 100 people with most quotes, after 50 others as warm-up.
-  const people = runPeople(archive, { limit: 150 }).people.map((person) => person.name);
-  queries = people.slice(0, 100).map((query) => ({ category: "quotes", query }));
-  for (const person of people.length > 100 ? people.slice(100) : people.slice(0, 20)) {
+  // As bench/scenarios.ts: the 100 (`--people`) people with most quotes, after 50 others as
+  // warm-up.
+  const count = Number(values.people);
+  const people = runPeople(archive, { limit: count + 50 }).people.map((person) => person.name);
+  queries = people.slice(0, count).map((query) => ({ category: "quotes", query }));
+  for (const person of people.length > count ? people.slice(count) : people.slice(0, 20)) {
     try {
       quote(person);
     } catch {}
@@ -249,6 +253,15 @@ for (const clockName of ["ms", "cpu", "minMs", "minCpu"] as const) {
     const list = rows.filter((r) => r.category === category).map((r) => r[clockName]);
     console.log(`  ${category.padEnd(13)} ${stats(list)}`);
   }
+}
+{
+  // Memory after serving (exact heap when run with `node --expose-gc --import tsx`).
+  (globalThis as { gc?: () => void }).gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+  console.log(
+    `after serving: RSS ${mb(rss)}, heap ${mb(heapUsed)}, peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`,
+  );
 }
 const sums = PHASES.map((p) => rows.reduce((s, r) => s + (r.phases[p] ?? 0), 0));
 console.log(`phase totals (ms): ${PHASES.map((p, i) => `${p} ${sums[i]?.toFixed(0)}`).join(", ")}`);

@@ -197,9 +197,28 @@ export function runQuotes(
         : { code: "quotes.anySpelling" },
     ]);
   }
+  // A person quoted a thousand times is quoted a few times an article: each title looked up once.
+  const titles = new Map<string, string>();
+  const titleOf = (id: string) => {
+    let title = titles.get(id);
+    if (title === undefined) {
+      title = archive.get(id)?.title ?? "";
+      titles.set(id, title);
+    }
+    return title;
+  };
   const found = matched
     .flatMap((match) => archive.people.quotesOf(match, article ? { articleId: article.id } : {}))
-    .map((quote) => ({ ...quote, title: archive.get(quote.articleId)?.title ?? "" }));
+    // Written out, not spread: spreading thousands of quotes was most of a long answer's time.
+    .map((quote) => ({
+      speaker: quote.speaker,
+      text: quote.text,
+      kind: quote.kind,
+      paragraph: quote.paragraph,
+      articleId: quote.articleId,
+      url: quote.url,
+      title: titleOf(quote.articleId),
+    }));
   // Quotes first, then the person's interview answers grouped per article.
   const interviewsByArticle = new Map<string, typeof found>();
   for (const quote of found) {

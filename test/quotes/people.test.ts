@@ -173,6 +173,31 @@ describe("PeopleDirectory.quotesOf", () => {
     expect(quotes[6]?.text).toBe("我們仍然願意對話。");
   });
 
+  it("orders articles of one day by id as the collator does, whatever the ids look like", () => {
+    const said = (id: string, date: string | null) =>
+      article(id, date, ["副国务卿谢尔曼说：“会谈将在日内瓦举行。”"]);
+    // Code-unit order would put B1 before a1, and n10 before n9; so does the collator for n….
+    const cases: Array<[Article[], string[]]> = [
+      [
+        [said("B1", "2022-01-03"), said("a1", "2022-01-03")],
+        ["a1", "B1"],
+      ],
+      [
+        [said("n9", "2022-01-03"), said("n10", "2022-01-03")],
+        ["n10", "n9"],
+      ],
+      [
+        [said("n2", null), said("n3", "2022-01-04"), said("n1", "2022-01-03")],
+        ["n1", "n3", "n2"],
+      ],
+    ];
+    for (const [articles, ids] of cases) {
+      const built = PeopleDirectory.build(articles.map((a) => extractQuotes(a)));
+      for (const d of [built, PeopleDirectory.deserialize(built.serialize())])
+        expect(d.quotesOf("谢尔曼").map((quote) => quote.articleId)).toEqual(ids);
+    }
+  });
+
   it("narrows to one article", () => {
     const [sherman] = directory.find("Sherman");
     expect(sherman).toBeDefined();
@@ -413,6 +438,24 @@ describe("PeopleDirectory serialization", () => {
     live.add(first);
     expect(answers(changed)).toEqual(answers(live));
     expect(changed.serialize()).toBe(live.serialize());
+  });
+
+  it("decodes only the quotes of the person asked for, not of everyone quoted beside them", () => {
+    const { directory } = build();
+    const data = directory.serialize();
+    // Another speaker's quote in the same article as Sherman's, made unreadable in place.
+    const other = "我们会与盟友协调。";
+    expect(data).toContain(other);
+    const broken = data.replace(other, `${other.slice(0, -1)}"`);
+    expect(broken.length).toBe(data.length);
+    const copy = PeopleDirectory.deserialize(broken);
+    expect(copy.quotesOf("谢尔曼")).toEqual(directory.quotesOf("谢尔曼"));
+    expect(copy.quotesOf("谢尔曼", { articleId: "n1" })).toEqual(
+      directory.quotesOf("谢尔曼", { articleId: "n1" }),
+    );
+    expect(() => copy.quotesOf("布林肯")).toThrow();
+    // What was loaded is written back as it was, decoded or not.
+    expect(copy.serialize()).toBe(broken);
   });
 
   it("rejects data of another format", () => {
