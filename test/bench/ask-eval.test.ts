@@ -11,6 +11,16 @@ import {
 import { renderSection, type SummaryScores, withSection } from "../../bench/summary/eval.js";
 
 /** The answer-matching rule of the reading-comprehension harness (bench/ASK.md). */
+/** An empty scored set of bench/summary, as its report shows it. */
+const scored = (set: SummaryScores["set"]): SummaryScores => ({
+  set,
+  date: "2026-12-02",
+  articles: 0,
+  cells: {},
+  latency: { p50: 0, p99: 0, max: 0 },
+  keyCounts: [3],
+});
+
 describe("matchSentence", () => {
   const reference = "市政府周二宣布，当地将在明年春天开放三座新的公共图书馆。";
   const cases: Array<[string, string, MatchKind]> = [
@@ -119,14 +129,6 @@ describe("the third blind test set (test3)", () => {
   });
 
   it("gives test3 columns in ROUGE.md only once test3 is scored", () => {
-    const scored = (set: "test2" | "test3"): SummaryScores => ({
-      set,
-      date: "2026-12-02",
-      articles: 0,
-      cells: {},
-      latency: { p50: 0, p99: 0, max: 0 },
-      keyCounts: [3],
-    });
     expect(renderSection({ test2: scored("test2") })).not.toContain("test3");
     const section = renderSection({ test2: scored("test2"), test3: scored("test3") });
     expect(section).toContain("test2 R-L");
@@ -154,14 +156,6 @@ describe("the fourth blind test set (test4)", () => {
   });
 
   it("gives test4 columns in ROUGE.md only once test4 is scored", () => {
-    const scored = (set: "test3" | "test4"): SummaryScores => ({
-      set,
-      date: "2026-12-02",
-      articles: 0,
-      cells: {},
-      latency: { p50: 0, p99: 0, max: 0 },
-      keyCounts: [3],
-    });
     expect(renderSection({ test3: scored("test3") })).not.toContain("test4");
     const section = renderSection({ test3: scored("test3"), test4: scored("test4") });
     expect(section).toContain("test4 R-L");
