@@ -164,7 +164,8 @@ export class Discourse {
       if (
         (opening[0] === "他" || opening[0] === "她") &&
         opening[1] !== "们" &&
-        opening[1] !== "人"
+        opening[1] !== "人" &&
+        opening[1] !== "的"
       ) {
         return this.resolvePronoun(paragraph, start + lead, opening[0] === "她" ? "f" : "m");
       }

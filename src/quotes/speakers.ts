@@ -142,6 +142,8 @@ export function unnamedSubject(
     return role.length < 2 || !namedAfterRole(text, people, paragraph, slotStart, role);
   }
   if (/^(?:有|一位|一名|一个|一些|多位|多名|几位|数名|许多|不少|某)/.test(s)) return true;
+  // `他的一位朋友透露`, `她的律师说`: someone of theirs, unnamed.
+  if (/^(?:他|她)的./.test(s) && !OWN_WORDS.test(s.slice(2))) return true;
   // `访民玛卡妈妈表示`, `白宫新闻秘书说`: a title before no name anyone knows is someone unnamed.
   return (
     UNNAMED_HEAD.matchAll(s).next().done === false ||
@@ -182,6 +184,10 @@ function namedAfterRole(
  */
 export function subjectAtStart(people: ArticlePeople, offset: number, s: string): Slot {
   const pronoun = /^(他|她)(?!们|人)/.exec(s);
+  // `他的一位朋友透露`: a possessive names whose friend speaks, not the speaker; `他的回答是`,
+  // `他的口信中提到`: their own words.
+  if (pronoun && s[1] === "的" && s.length > 2 && !OWN_WORDS.test(s.slice(2)))
+    return { kind: "none" };
   if (pronoun) return { kind: "pronoun", gender: pronoun[1] === "她" ? "f" : "m", offset };
   // `71岁的麦克阿瑟说了…`: a short modifier in 的 may come first.
   const modifier = /^[^,。的]{1,8}的/.exec(s)?.[0].length ?? 0;
@@ -216,6 +222,11 @@ export function subjectAtStart(people: ArticlePeople, offset: number, s: string)
   }
   return { kind: "none" };
 }
+
+/** What a person's words are called after 他的/她的 (回答, 口信, 主要观点, 声明). */
+const OWN_WORDS = new RegExp(
+  `^[^,。的]{0,2}?(?:${alternation([...wordList("speech-nouns"), ...wordList("speech-acts")])})`,
+);
 
 /** 刘女士, 王先生: people the article names only by surname and form of address. */
 const FORMS_OF_ADDRESS = lexicon("forms-of-address").entries;
