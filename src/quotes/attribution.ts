@@ -163,6 +163,9 @@ export function classify(
       if (slot.kind === "none") return undefined;
     } else if (hasPunct && punct === ":") {
       const slot = resolveSlot(quoted, people, p, clauseStart, verbEnd);
+      // `一名村书记暴吼：“…”`: someone unnamed introduces the words; a pronoun after them is theirs.
+      if (slot.kind === "none" && unnamedSubject(quoted, people, p, clauseStart, verbEnd))
+        discourse.noteNobody(p, clauseStart);
       // `X：“…”` with nothing but the name before the colon (a label, not `…赞扬那些韩国人：`).
       if (slot.kind === "person" && endsClause && verbEnd - clauseStart <= 12)
         return { entity: slot.entity, kind: "direct", attributionEnd: -1 };

@@ -152,6 +152,27 @@ export function unnamedSubject(
 }
 
 /**
+ * Whether a clause opens with an unnamed person or a group for subject (`工作人员发现…`,
+ * `村委会工作人员找到他们`): a zero subject after it is theirs, not the last named speaker's.
+ */
+export function opensWithUnnamed(people: ArticlePeople, clause: string): boolean {
+  const s = clause.replace(LEADING_CONNECTIVES, "").slice(0, 12);
+  const head = UNNAMED_HEAD.matchAll(s).next();
+  // The role opens the clause, after at most a body or a place (村委会), and a verb follows it:
+  // not an object (`望着妻子`) nor a role after a preposition (`在儿子生日当天`).
+  if (head.done || head.value.index > 3) return false;
+  const before = s.slice(0, head.value.index);
+  const after = clause
+    .replace(LEADING_CONNECTIVES, "")
+    .slice(head.value.index + head.value.word.length);
+  if (after.length < 2 || /^[的们,、和与及]/.test(after)) return false;
+  if (/[他她对向给跟和与同被把让叫的在于当从着了过看望]/.test(before)) return false;
+  // `吴教授发现`: a surname before the role names someone.
+  if (before !== "" && SURNAMES.has(before[before.length - 1] as string)) return false;
+  return !people.aliasList.some((alias) => s.includes(alias));
+}
+
+/**
  * Whether a person is named (within two paragraphs before `offset`) no earlier than the last
  * time the role was written: `历史学家赵文华…。这位历史学家` yes, `一名美国官员…。该官员` no.
  */
