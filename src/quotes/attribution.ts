@@ -1,4 +1,10 @@
-import { dictionaryNameAt, isNameHan, SURNAMES, TRANSLITERATION_CHARS } from "../text/names.js";
+import {
+  dictionaryNameAt,
+  isNameHan,
+  SURNAMES,
+  TITLE_AT_START,
+  TRANSLITERATION_CHARS,
+} from "../text/names.js";
 import type { Discourse } from "./discourse.js";
 import type { ArticlePeople, Entity } from "./mentions.js";
 import type { QuoteKind } from "./model.js";
@@ -185,7 +191,9 @@ export function classify(
 
   // 2. Attributed after: `“…”X说。`, `“…”，她补充说。`
   const opensClause = wholeSentence || /[,:]\s*$/.test(text.slice(sentenceStart, span.open));
-  if (closeAt >= 0 && opensClause) {
+  // `“英伦好邻舍教会”创办人陈凯兴…表示`: the marks name the body whose title follows.
+  const namesBody = TITLE_AT_START.test(afterClose) && !/[。!?…,]/.test(inner);
+  if (closeAt >= 0 && opensClause && !namesBody) {
     const after = afterAttribution(
       quoted,
       people,

@@ -74,8 +74,10 @@ export function resolveSlot(
     // `对布林肯`, `发电报给魏德迈将军`: a name after a preposition is the one spoken to.
     const before = found && found.start >= offset ? s.slice(0, found.start - offset) : "";
     // `他向CNN的布赖恩娜‧基拉表示`: the name is the one spoken to, after 向 and its modifier.
+    // A title ending in a marker's character (顾问 and 问) is no marker: `国家安全顾问沙利文`.
     const spokenTo =
-      ADDRESSEE_MARKER.test(before) || /^(?:他|她)?[也还则又]?[向对跟给同]/.test(before);
+      (ADDRESSEE_MARKER.test(before) && !TITLE_AT_END.test(before)) ||
+      /^(?:他|她)?[也还则又]?[向对跟给同]/.test(before);
     if (found && !spokenTo) return { kind: "person", entity: found.entity };
     // Strip the shortest modifier at the end (so `刘云（化名）` loses the parenthesis, not a
     // `在…` phrase that swallows the name).
