@@ -276,6 +276,11 @@ export function classify(
     verb = candidate;
   }
   if (!verb) return undefined;
+  // `X表示：“…”，却被媒体翻译成“…”`: a passive of a verb of rendering in the quotation's own
+  // clause, after the verb, gives someone else's rendering of the words, not the speaker's.
+  const quoteClause = quoted.clauseStart(p, span.open);
+  if (verb.index < quoteClause && PASSIVE_RENDERING.test(text.slice(quoteClause, span.open)))
+    return undefined;
   // A short quotation inside a clause (`台湾制造的“人字拖”冲过终点`) is a term, not someone's words.
   if (countHanChars(inner) <= 6 && closeAt >= 0 && !/^(?:\s*$|[,。;!?:…)”」』])/.test(afterClose))
     return undefined;
@@ -295,6 +300,10 @@ export function classify(
   if (!entity) return undefined;
   return { entity, kind: "partial", attributionEnd: -1 };
 }
+
+/** `被媒体翻译成`, `被外界解读为`, `被网友批评`: someone else renders or judges the words. */
+const PASSIVE_RENDERING =
+  /被[^,。“”]{0,8}(?:翻译|译|解读|曲解|说成|称为|称作|指|批|骂|嘲|讽|形容|描述|认为)/;
 
 /** The closing mark of the last quotation in a row (`“…”；“…”`, `“…”、“…”`) from `closeAt`. */
 function chainEnd(quoted: QuotedText, paragraph: number, closeAt: number): number {

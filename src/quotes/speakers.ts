@@ -66,6 +66,8 @@ export function resolveSlot(
   if (/^(?:是|就是|正是|也是|还是|要|是要|想要|为了|是为了)$/.test(s)) return { kind: "zero" };
   // `高盛分析师们`, `他们`: several people speaking are no one person.
   if (/们$/.test(s)) return { kind: "none" };
+  // `声明提到：`, `会谈最后的声明指出`: a document speaks, not the last person named.
+  if (DOCUMENT_SUBJECT.test(s)) return { kind: "none" };
   for (let step = 0; step < 8; step++) {
     if (s.length === 0) return { kind: "zero" };
     if (s === "他" || s === "她")
@@ -107,6 +109,10 @@ export function resolveSlot(
   return subjectAtStart(people, offset, whole);
 }
 
+/** A document alone as the subject of a speech verb (声明, 会谈最后的声明, 联合公报). */
+const DOCUMENT_SUBJECT =
+  /^(?:[^,。;:]{0,12}的)?(?:联合)?(?:声明|报告|公告|公报|通报|通告|文件|新闻稿|社论|判决书|起诉书|裁定书)$/;
+
 /** `援引X的话`: the citing verb and the one cited. */
 const CITED_WORDS = /(引述|援引|引用|转引|转述)([^,。;:]{2,60}?)(?:的话|的说法)$/;
 
@@ -135,7 +141,7 @@ export function unnamedSubject(
   // A slot naming someone known (`盖森伯格（Geisenberger）在接受…采访时对记者`) was not read
   // whole, but its speaker is no unnamed person.
   if (people.aliasList.some((alias) => s.includes(alias))) return false;
-  if (/们$/.test(s) || CITING.test(s)) return true;
+  if (/们$/.test(s) || CITING.test(s) || DOCUMENT_SUBJECT.test(s)) return true;
   // `这位历史学家表示`, `该官员说`: the person last named with that role (历史学家赵文华), or
   // nobody when the role was last written without a name (一名美国官员…。该官员说).
   const demonstrative = /^(?:该|此|这位|这名|那位)/.exec(s);
