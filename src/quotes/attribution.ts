@@ -1,4 +1,10 @@
-import { dictionaryNameAt, isNameHan, SURNAMES, TRANSLITERATION_CHARS } from "../text/names.js";
+import {
+  dictionaryNameAt,
+  isNameHan,
+  SURNAMES,
+  TITLE_AT_START,
+  TRANSLITERATION_CHARS,
+} from "../text/names.js";
 import type { Discourse } from "./discourse.js";
 import type { ArticlePeople, Entity } from "./mentions.js";
 import type { QuoteKind } from "./model.js";
@@ -163,6 +169,9 @@ export function classify(
       if (slot.kind === "none") return undefined;
     } else if (hasPunct && punct === ":") {
       const slot = resolveSlot(quoted, people, p, clauseStart, verbEnd);
+      // `一名村书记暴吼：“…”`: someone unnamed introduces the words; a pronoun after them is theirs.
+      if (slot.kind === "none" && unnamedSubject(quoted, people, p, clauseStart, verbEnd))
+        discourse.noteNobody(p, clauseStart);
       // `X：“…”` with nothing but the name before the colon (a label, not `…赞扬那些韩国人：`).
       if (slot.kind === "person" && endsClause && verbEnd - clauseStart <= 12)
         return { entity: slot.entity, kind: "direct", attributionEnd: -1 };
@@ -182,7 +191,9 @@ export function classify(
 
   // 2. Attributed after: `“…”X说。`, `“…”，她补充说。`
   const opensClause = wholeSentence || /[,:]\s*$/.test(text.slice(sentenceStart, span.open));
-  if (closeAt >= 0 && opensClause) {
+  // `“英伦好邻舍教会”创办人陈凯兴…表示`: the marks name the body whose title follows.
+  const namesBody = TITLE_AT_START.test(afterClose) && !/[。!?…,]/.test(inner);
+  if (closeAt >= 0 && opensClause && !namesBody) {
     const after = afterAttribution(
       quoted,
       people,
@@ -265,6 +276,11 @@ export function classify(
     verb = candidate;
   }
   if (!verb) return undefined;
+  // `X表示：“…”，却被媒体翻译成“…”`: a passive of a verb of rendering in the quotation's own
+  // clause, after the verb, gives someone else's rendering of the words, not the speaker's.
+  const quoteClause = quoted.clauseStart(p, span.open);
+  if (verb.index < quoteClause && PASSIVE_RENDERING.test(text.slice(quoteClause, span.open)))
+    return undefined;
   // A short quotation inside a clause (`台湾制造的“人字拖”冲过终点`) is a term, not someone's words.
   if (countHanChars(inner) <= 6 && closeAt >= 0 && !/^(?:\s*$|[,。;!?:…)”」』])/.test(afterClose))
     return undefined;
@@ -284,6 +300,10 @@ export function classify(
   if (!entity) return undefined;
   return { entity, kind: "partial", attributionEnd: -1 };
 }
+
+/** `被媒体翻译成`, `被外界解读为`, `被网友批评`: someone else renders or judges the words. */
+const PASSIVE_RENDERING =
+  /被[^,。“”]{0,8}(?:翻译|译|解读|曲解|说成|称为|称作|指|批|骂|嘲|讽|形容|描述|认为)/;
 
 /** The closing mark of the last quotation in a row (`“…”；“…”`, `“…”、“…”`) from `closeAt`. */
 function chainEnd(quoted: QuotedText, paragraph: number, closeAt: number): number {

@@ -2,7 +2,7 @@ import { lexicon, wordList } from "../text/lexicon.js";
 import { alternation, type Gender, nameAt, TITLE_AT_END } from "../text/names.js";
 import type { ArticlePeople, Entity, Mention } from "./mentions.js";
 import type { QuotedText } from "./spans.js";
-import { resolveSlot, type Slot } from "./speakers.js";
+import { opensWithUnnamed, resolveSlot, type Slot } from "./speakers.js";
 import { LEADING_CONNECTIVES, type VerbMatch } from "./speech.js";
 
 /**
@@ -24,6 +24,9 @@ const OBJECT_MARKER = new RegExp(
 const POST_TITLE = new RegExp(
   `^(?:${alternation(lexicon("post-titles").entries.map((e) => e.term))})$`,
 );
+
+/** A clause going on with the subject of the sentence (`并称`, `还说`, `也表示`). */
+const CONTINUING = /^(?:并|还|也|又|则|更|同时|而且|并且|随后|接着|然后|最后|他|她)/;
 
 export interface LastSpeaker {
   entity: Entity;
@@ -114,6 +117,20 @@ export class Discourse {
         return undefined;
       case "zero": {
         const text = this.text;
+        // `…，工作人员找到他们，说…`: the clause right before, opened by someone unnamed, gives
+        // the subject (not `X表示，官员们…，并称`, where 并 goes on with X).
+        const clauseStart = text.clauseStart(paragraph, verbAt);
+        const own = (text.folded[paragraph] as string).slice(clauseStart, verbAt);
+        if (clauseStart > 0 && !CONTINUING.test(own.replace(LEADING_CONNECTIVES, ""))) {
+          const previousStart = text.clauseStart(paragraph, clauseStart - 1);
+          const previous = (text.folded[paragraph] as string).slice(previousStart, clauseStart);
+          if (
+            previousStart >= text.sentenceStart(paragraph, verbAt) &&
+            !text.isQuoted(paragraph, previousStart) &&
+            opensWithUnnamed(this.people, previous)
+          )
+            return undefined;
+        }
         // The subject of an earlier speech verb in the same sentence (`X表示，…，并称“…”`).
         if (depth === 0) {
           const start = text.sentenceStart(paragraph, verbAt);
@@ -161,10 +178,13 @@ export class Discourse {
       const clause = text.slice(start, clauseEnd);
       const lead = LEADING_CONNECTIVES.exec(clause)?.[0].length ?? 0;
       const opening = clause.slice(lead);
+      // `工作人员发现是带星的，就说`: someone unnamed is the subject.
+      if (opensWithUnnamed(this.people, opening)) return undefined;
       if (
         (opening[0] === "他" || opening[0] === "她") &&
         opening[1] !== "们" &&
-        opening[1] !== "人"
+        opening[1] !== "人" &&
+        opening[1] !== "的"
       ) {
         return this.resolvePronoun(paragraph, start + lead, opening[0] === "她" ? "f" : "m");
       }

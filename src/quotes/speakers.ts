@@ -66,6 +66,8 @@ export function resolveSlot(
   if (/^(?:是|就是|正是|也是|还是|要|是要|想要|为了|是为了)$/.test(s)) return { kind: "zero" };
   // `高盛分析师们`, `他们`: several people speaking are no one person.
   if (/们$/.test(s)) return { kind: "none" };
+  // `声明提到：`, `会谈最后的声明指出`: a document speaks, not the last person named.
+  if (DOCUMENT_SUBJECT.test(s)) return { kind: "none" };
   for (let step = 0; step < 8; step++) {
     if (s.length === 0) return { kind: "zero" };
     if (s === "他" || s === "她")
@@ -74,8 +76,10 @@ export function resolveSlot(
     // `对布林肯`, `发电报给魏德迈将军`: a name after a preposition is the one spoken to.
     const before = found && found.start >= offset ? s.slice(0, found.start - offset) : "";
     // `他向CNN的布赖恩娜‧基拉表示`: the name is the one spoken to, after 向 and its modifier.
+    // A title ending in a marker's character (顾问 and 问) is no marker: `国家安全顾问沙利文`.
     const spokenTo =
-      ADDRESSEE_MARKER.test(before) || /^(?:他|她)?[也还则又]?[向对跟给同]/.test(before);
+      (ADDRESSEE_MARKER.test(before) && !TITLE_AT_END.test(before)) ||
+      /^(?:他|她)?[也还则又]?[向对跟给同]/.test(before);
     if (found && !spokenTo) return { kind: "person", entity: found.entity };
     // Strip the shortest modifier at the end (so `刘云（化名）` loses the parenthesis, not a
     // `在…` phrase that swallows the name).
@@ -105,6 +109,10 @@ export function resolveSlot(
   return subjectAtStart(people, offset, whole);
 }
 
+/** A document alone as the subject of a speech verb (声明, 会谈最后的声明, 联合公报). */
+const DOCUMENT_SUBJECT =
+  /^(?:[^,。;:]{0,12}的)?(?:联合)?(?:声明|报告|公告|公报|通报|通告|文件|新闻稿|社论|判决书|起诉书|裁定书)$/;
+
 /** `援引X的话`: the citing verb and the one cited. */
 const CITED_WORDS = /(引述|援引|引用|转引|转述)([^,。;:]{2,60}?)(?:的话|的说法)$/;
 
@@ -133,7 +141,7 @@ export function unnamedSubject(
   // A slot naming someone known (`盖森伯格（Geisenberger）在接受…采访时对记者`) was not read
   // whole, but its speaker is no unnamed person.
   if (people.aliasList.some((alias) => s.includes(alias))) return false;
-  if (/们$/.test(s) || CITING.test(s)) return true;
+  if (/们$/.test(s) || CITING.test(s) || DOCUMENT_SUBJECT.test(s)) return true;
   // `这位历史学家表示`, `该官员说`: the person last named with that role (历史学家赵文华), or
   // nobody when the role was last written without a name (一名美国官员…。该官员说).
   const demonstrative = /^(?:该|此|这位|这名|那位)/.exec(s);
@@ -142,11 +150,34 @@ export function unnamedSubject(
     return role.length < 2 || !namedAfterRole(text, people, paragraph, slotStart, role);
   }
   if (/^(?:有|一位|一名|一个|一些|多位|多名|几位|数名|许多|不少|某)/.test(s)) return true;
+  // `他的一位朋友透露`, `她的律师说`: someone of theirs, unnamed.
+  if (/^(?:他|她)的./.test(s) && !OWN_WORDS.test(s.slice(2))) return true;
   // `访民玛卡妈妈表示`, `白宫新闻秘书说`: a title before no name anyone knows is someone unnamed.
   return (
     UNNAMED_HEAD.matchAll(s).next().done === false ||
     TITLE_MATCHER.matchAll(s).next().done === false
   );
+}
+
+/**
+ * Whether a clause opens with an unnamed person or a group for subject (`工作人员发现…`,
+ * `村委会工作人员找到他们`): a zero subject after it is theirs, not the last named speaker's.
+ */
+export function opensWithUnnamed(people: ArticlePeople, clause: string): boolean {
+  const s = clause.replace(LEADING_CONNECTIVES, "").slice(0, 12);
+  const head = UNNAMED_HEAD.matchAll(s).next();
+  // The role opens the clause, after at most a body or a place (村委会), and a verb follows it:
+  // not an object (`望着妻子`) nor a role after a preposition (`在儿子生日当天`).
+  if (head.done || head.value.index > 3) return false;
+  const before = s.slice(0, head.value.index);
+  const after = clause
+    .replace(LEADING_CONNECTIVES, "")
+    .slice(head.value.index + head.value.word.length);
+  if (after.length < 2 || /^[的们,、和与及]/.test(after)) return false;
+  if (/[他她对向给跟和与同被把让叫的在于当从着了过看望]/.test(before)) return false;
+  // `吴教授发现`: a surname before the role names someone.
+  if (before !== "" && SURNAMES.has(before[before.length - 1] as string)) return false;
+  return !people.aliasList.some((alias) => s.includes(alias));
 }
 
 /**
@@ -182,6 +213,10 @@ function namedAfterRole(
  */
 export function subjectAtStart(people: ArticlePeople, offset: number, s: string): Slot {
   const pronoun = /^(他|她)(?!们|人)/.exec(s);
+  // `他的一位朋友透露`: a possessive names whose friend speaks, not the speaker; `他的回答是`,
+  // `他的口信中提到`: their own words.
+  if (pronoun && s[1] === "的" && s.length > 2 && !OWN_WORDS.test(s.slice(2)))
+    return { kind: "none" };
   if (pronoun) return { kind: "pronoun", gender: pronoun[1] === "她" ? "f" : "m", offset };
   // `71岁的麦克阿瑟说了…`: a short modifier in 的 may come first.
   const modifier = /^[^,。的]{1,8}的/.exec(s)?.[0].length ?? 0;
@@ -216,6 +251,11 @@ export function subjectAtStart(people: ArticlePeople, offset: number, s: string)
   }
   return { kind: "none" };
 }
+
+/** What a person's words are called after 他的/她的 (回答, 口信, 主要观点, 声明). */
+const OWN_WORDS = new RegExp(
+  `^[^,。的]{0,2}?(?:${alternation([...wordList("speech-nouns"), ...wordList("speech-acts")])})`,
+);
 
 /** 刘女士, 王先生: people the article names only by surname and form of address. */
 const FORMS_OF_ADDRESS = lexicon("forms-of-address").entries;

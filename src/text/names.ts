@@ -32,6 +32,7 @@ const COMPOUND_SURNAME_SET = new Set(COMPOUND_SURNAMES);
 /** Characters that never occur in a Chinese given name in practice (function words, verbs). */
 export const NOT_IN_GIVEN_NAME = wordSet("not-in-given-name");
 const JAPANESE_SURNAME_SET = wordSet("japanese-surnames");
+const JAPANESE_SINGLE_SURNAMES = wordSet("japanese-single-surnames");
 /** Titles and roles written before a name, longest first. */
 export const PERSON_TITLES = [...wordList("person-titles")].sort((a, b) => b.length - a.length);
 const PLACES = wordSet("places");
@@ -395,6 +396,17 @@ export function nameAtEnd(slot: string, loose: boolean): number {
       (loose || okBefore(rest))
     )
       return 4;
+  }
+  // 岸信夫, 菅义伟: a one-character Japanese surname and two name characters.
+  if (slot.length >= 3 && JAPANESE_SINGLE_SURNAMES.has(slot[slot.length - 3] as string)) {
+    const given = slot.slice(-2);
+    if (
+      [...given].every((c) => isNameHan(c) && !NOT_IN_GIVEN_NAME.has(c)) &&
+      !isFunctionWord(given) &&
+      !isOrdinaryWord(given) &&
+      okBefore(slot.slice(0, -3))
+    )
+      return 3;
   }
   let run = 0;
   while (run < Math.min(8, slot.length) && isTransliterationChar(slot[slot.length - 1 - run]))
