@@ -21,7 +21,7 @@ export interface IndexedArticle {
    * Folded `title \0 tags \0 caption \0 body \0 figures` (tags joined by \u0001, paragraphs and
    * the captions of the images in the body by \n).
    */
-  folded: string;
+  readonly folded: string;
   /** Start offsets in `folded` of tags, caption, body and figures. */
   tagsStart: number;
   captionStart: number;
@@ -40,12 +40,13 @@ export function makeIndexedArticle(article: Article): IndexedArticle {
 }
 
 /**
- * The entry of an article whose folded joined text is at hand (see `joinedPieces`), with the
- * length of its body in it: nothing is folded, the paragraphs are not read.
+ * The entry of an article whose folded joined text is at hand (see `joinedPieces`), or read when
+ * first needed (a persisted archive inflates its texts after loading), with the length of its body
+ * in it: nothing is folded, the paragraphs are not read.
  */
 export function indexedArticleOf(
   article: Article,
-  folded: string,
+  folded: string | (() => string),
   bodyLength: number,
 ): IndexedArticle {
   const tagsStart = article.title.length + 1;
@@ -55,10 +56,23 @@ export function indexedArticleOf(
   const bodyStart = captionStart + (article.caption ?? "").length + 1;
   const figuresStart = bodyStart + bodyLength + 1;
   const dateKey = article.date ? Number(article.date.replaceAll("-", "")) || 0 : 0;
+  if (typeof folded === "string")
+    return {
+      article,
+      shortId: -1,
+      folded,
+      tagsStart,
+      captionStart,
+      bodyStart,
+      figuresStart,
+      dateKey,
+    };
   return {
     article,
     shortId: -1,
-    folded,
+    get folded() {
+      return folded();
+    },
     tagsStart,
     captionStart,
     bodyStart,
