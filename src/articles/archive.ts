@@ -307,9 +307,7 @@ export class Archive {
       phases.mark("search read");
       const search = SearchIndex.deserializeEntries(
         searchSection,
-        stored.entries.map((entry, i) =>
-          indexedArticleOf(entry.article, () => stored.foldedText(i), entry.bodyLength),
-        ),
+        stored.entries.map((entry) => indexedArticleOf(entry.article, entry, entry.bodyLength)),
       );
       phases.mark("search decoded");
       const articles = stored.entries.map((entry) => entry.article);
@@ -326,9 +324,10 @@ export class Archive {
       );
       return undefined;
     }
-    // What a warm start leaves for after the load: inflating the texts (in the thread pool) and
-    // building the people directory (unless a command needs it first).
-    const inflating = () => {
+    // What a warm start leaves for after the load: inflating the texts in the thread pool (a text
+    // read before its block is inflates it then), and building the people directory (unless a
+    // command needs it first).
+    const afterLoad = () => {
       archive.textsInflated = stored.inflateInBackground().catch((error: Error) => {
         logger.error(`Could not inflate the article texts of ${dir}: ${error.message}`);
       });
@@ -345,7 +344,7 @@ export class Archive {
     if (options.readOnly) {
       archive.readOnly = true;
       logger.debug(`Warm start phases: ${phases.summary()}`);
-      inflating();
+      afterLoad();
       return archive;
     }
     archive.cacheDir = dir;
@@ -355,7 +354,7 @@ export class Archive {
     if ((await archive.applyFileChanges(files)) > 0) await archive.flushSave();
     phases.mark("file changes");
     logger.debug(`Warm start phases: ${phases.summary()}`);
-    inflating();
+    afterLoad();
     return archive;
   }
 
