@@ -498,8 +498,16 @@ export interface PackedIndex {
   bytes: Uint8Array;
 }
 
-/** A MiniSearch instance with these documents and packed postings (no `add` per document). */
-export function assemble(meta: IndexMeta, packed: PackedIndex): ArchiveMiniSearch {
+/**
+ * A MiniSearch instance with these documents and packed postings (no `add` per document).
+ * `keysSorted`: the keys are known to be in order (built here, or read from a checksummed save),
+ * else they are checked.
+ */
+export function assemble(
+  meta: IndexMeta,
+  packed: PackedIndex,
+  keysSorted = false,
+): ArchiveMiniSearch {
   const slices = packed.lengths.length;
   const starts = new Uint32Array(slices + 1);
   const byteStarts = new Uint32Array(slices + 1);
@@ -522,6 +530,7 @@ export function assemble(meta: IndexMeta, packed: PackedIndex): ArchiveMiniSearc
     packed.keyText,
     termCount,
     (t) => new PackedTerm(store, firstSlice[t] as number, fieldMask[t] as number),
+    keysSorted,
   );
   return ArchiveMiniSearch.assemble(meta, terms);
 }
