@@ -156,6 +156,13 @@ export function unnamedHead(folded: string, head: string): boolean {
   return true;
 }
 
+const DEATH = new RegExp(alternation("ask-death-words"));
+
+/** Whether a word or sentence speaks of dying (死, 遇难, 丧生, 去世; lexicon/ask-death-words.txt). */
+export function mentionsDeath(folded: string): boolean {
+  return DEATH.test(folded);
+}
+
 /** Units that an answer must be in: a figure in another unit answers something else. */
 export const STRICT_UNITS = new Set(["%", "岁", "钱", "国", "人"]);
 
