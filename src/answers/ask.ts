@@ -584,13 +584,15 @@ export function answerQuestion(
   const counted = countedForms(parsed, terms);
   const focus = terms.filter((term) => parsed.focus.includes(term.word));
   const event = terms.filter((term) => parsed.event?.includes(term.word));
-  // 死了多少人, how many were killed: a count of people is an answer only beside a death.
+  // 死了多少人, 有多少人死亡, 遇难人数, how many were killed: a count of people is an answer
+  // only beside a death.
   const asksDeaths =
     parsed.type === "number" &&
-    parsed.unit === "人" &&
-    (parsed.english ? terms.map((term) => term.word) : parsed.focus).some(
-      (word) =>
-        mentionsDeath(word) || (parsed.english && /^(die|died|dead|killed|deaths?)$/.test(word)),
+    (parsed.unit === "人" || terms.some((term) => term.word.endsWith("人数"))) &&
+    terms.some(
+      (term) =>
+        mentionsDeath(term.word) ||
+        (parsed.english === true && /^(die|died|dead|killed|deaths?)$/.test(term.word)),
     );
   for (const item of scored) {
     const { sentence } = item;

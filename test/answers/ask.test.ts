@@ -491,6 +491,9 @@ describe("answerQuestion: a count of the dead needs a death (issue 12, fifth rou
     // The figures count the evacuated and the trapped: no answer to how many died.
     ["郑州暴雨死了多少人？", [flood], undefined],
     ["郑州暴雨一共遇难多少人？", [flood], undefined],
+    ["郑州暴雨有多少人死亡？", [flood], undefined],
+    ["郑州暴雨遇难人数是多少？", [flood], undefined],
+    ["How many people were killed in the Zhengzhou rainstorm?", [flood], undefined],
     // The death is written (遇难 for 死): it answers.
     ["郑州暴雨死了多少人？", [deaths], /292人遇难/],
     // Not a count of the dead: the evacuated figure answers.
