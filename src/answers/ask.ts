@@ -10,6 +10,7 @@ import {
   holdsAnswerType,
   holdsTimeUnit,
   holdsUnit,
+  mentionsDeath,
   namesHead,
   onlyVagueCount,
   STRICT_UNITS,
@@ -583,11 +584,22 @@ export function answerQuestion(
   const counted = countedForms(parsed, terms);
   const focus = terms.filter((term) => parsed.focus.includes(term.word));
   const event = terms.filter((term) => parsed.event?.includes(term.word));
+  // 死了多少人, 有多少人死亡, 遇难人数, how many were killed: a count of people is an answer
+  // only beside a death.
+  const asksDeaths =
+    parsed.type === "number" &&
+    (parsed.unit === "人" || terms.some((term) => term.word.endsWith("人数"))) &&
+    terms.some(
+      (term) =>
+        mentionsDeath(term.word) ||
+        (parsed.english === true && /^(die|died|dead|killed|deaths?)$/.test(term.word)),
+    );
   for (const item of scored) {
     const { sentence } = item;
     item.typed = holdsAnswerType(parsed.type, sentence.clean, sentence.folded, questionWords);
     // The number must count what was asked (几枚导弹: not 四千多枚火箭弹).
     if (item.typed && counted.length > 0) item.typed = countsThing(sentence.folded, counted);
+    if (item.typed && asksDeaths) item.typed = mentionsDeath(sentence.folded);
     if (item.typed && parsed.unit) {
       item.typed =
         parsed.type === "time"

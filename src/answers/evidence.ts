@@ -28,6 +28,8 @@ const PLACE_SUFFIX = new RegExp(
   `[\\u4e00-\\u9fff]{1,8}(${alternation("ask-place-suffixes")})|在[\\u4e00-\\u9fff]{2,8}(举行|召开|举办|发生|进行)`,
 );
 const PLACES = wordSet("places");
+/** A place named after a person or a title, its ending cut off by jieba (伯爵 城, 中山 路). */
+const PLACE_NAME_ENDINGS = wordSet("place-name-endings");
 
 /** A word ending in a title (国务卿, 前市长, 发言人). */
 const PERSON_TITLE_WORD = new RegExp(`(${alternation("ask-person-titles")})$`);
@@ -156,6 +158,13 @@ export function unnamedHead(folded: string, head: string): boolean {
   return true;
 }
 
+const DEATH = new RegExp(alternation("ask-death-words"));
+
+/** Whether a word or sentence speaks of dying (死, 遇难, 丧生, 去世; lexicon/ask-death-words.txt). */
+export function mentionsDeath(folded: string): boolean {
+  return DEATH.test(folded);
+}
+
 /** Units that an answer must be in: a figure in another unit answers something else. */
 export const STRICT_UNITS = new Set(["%", "岁", "钱", "国", "人"]);
 
@@ -200,12 +209,15 @@ function predicate(tokens: { word: string; tag: string }[], i: number): boolean 
   return before === "d" || before === "r" || after === "ul";
 }
 
-/** Whether the token is part of a place cut in two (白 罗斯 → 白罗斯, 罗斯 福州 is no place). */
+/**
+ * Whether the token is part of a place cut in two (白 罗斯 → 白罗斯, 罗斯 福州 is no place) or
+ * a place's name before its ending (伯爵 城, 格林 县).
+ */
 function inPlace(tokens: { word: string }[], i: number): boolean {
   const word = (tokens[i] as { word: string }).word;
   const before = tokens[i - 1]?.word ?? "";
   const after = tokens[i + 1]?.word ?? "";
-  return PLACES.has(before + word) || PLACES.has(word + after);
+  return PLACES.has(before + word) || PLACES.has(word + after) || PLACE_NAME_ENDINGS.has(after);
 }
 
 /**

@@ -468,3 +468,39 @@ describe("answerQuestion: echoes, names asked, codes (issue 12, fourth round)", 
     );
   });
 });
+
+describe("answerQuestion: a count of the dead needs a death (issue 12, fifth round)", () => {
+  const flood = makeArticle({
+    id: "fx-flood",
+    title: "郑州暴雨成灾",
+    paragraphs: [
+      "郑州7月20日遭遇暴雨，全市有30万人被紧急转移。",
+      "地铁5号线一度有500多人被困在车厢里。",
+    ],
+  });
+  const deaths = makeArticle({
+    id: "fx-flood-deaths",
+    title: "郑州暴雨成灾",
+    paragraphs: [
+      "郑州7月20日遭遇暴雨，全市有30万人被紧急转移。",
+      "官方通报说，这场暴雨造成292人遇难。",
+    ],
+  });
+
+  it.each([
+    // The figures count the evacuated and the trapped: no answer to how many died.
+    ["郑州暴雨死了多少人？", [flood], undefined],
+    ["郑州暴雨一共遇难多少人？", [flood], undefined],
+    ["郑州暴雨有多少人死亡？", [flood], undefined],
+    ["郑州暴雨遇难人数是多少？", [flood], undefined],
+    ["How many people were killed in the Zhengzhou rainstorm?", [flood], undefined],
+    // The death is written (遇难 for 死): it answers.
+    ["郑州暴雨死了多少人？", [deaths], /292人遇难/],
+    // Not a count of the dead: the evacuated figure answers.
+    ["郑州暴雨转移了多少人？", [flood], /30万人/],
+  ] as const)("%s (case %#)", (question, articles, expected) => {
+    const first = answerQuestion(question, [...articles]).answers[0]?.text;
+    if (expected) expect(first).toMatch(expected);
+    else expect(first).toBeUndefined();
+  });
+});

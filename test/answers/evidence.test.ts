@@ -101,6 +101,10 @@ describe("holdsAnswerType: a figure for 多少, a person's name for 谁", () => 
     ["person", "他就自行谢幕，似乎不大寻常。", false],
     ["person", "三年了，我已麻木了。", false],
     ["person", "第二任丈夫是当时的影帝金焰。", true],
+    // A place named after a person or a title, its ending cut off (伯爵 城, 格林 县).
+    ["person", "有人在朝阳区望京伯爵城中央公园周边喷涂标语。", false],
+    ["person", "格林县委员会通过了这项决议。", false],
+    ["person", "示威者沿伊莉莎白街游行。", false],
   ] as const)("%s: %s → %s", (type, sentence, expected) => {
     expect(holdsAnswerType(type, sentence, sentence, new Set())).toBe(expected);
   });
