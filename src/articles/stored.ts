@@ -348,7 +348,8 @@ export class StoredArticles {
         first,
         end: first + articles,
         units,
-        deflated: section.subarray(blockStart, blockStart + bytes),
+        // A copy, so that the section is let go now and each block's bytes once it is inflated.
+        deflated: Buffer.from(section.subarray(blockStart, blockStart + bytes)),
       });
       first += articles;
       blockStart += bytes;
