@@ -348,8 +348,7 @@ export class StoredArticles {
         first,
         end: first + articles,
         units,
-        // A copy, so that the section is let go now and each block's bytes once it is inflated.
-        deflated: Buffer.from(section.subarray(blockStart, blockStart + bytes)),
+        deflated: section.subarray(blockStart, blockStart + bytes),
       });
       first += articles;
       blockStart += bytes;
