@@ -125,8 +125,6 @@ const BLOCK_UNITS = 1 << 20;
 const DEFLATE_LEVEL = 1;
 
 const inflateAsync = promisify(inflateRaw);
-/** Blocks inflated in the thread pool at once after a warm start: enough to keep two cores busy. */
-const BACKGROUND_INFLATES = 2;
 
 /** The patch that turns the folded joined text back into the original. */
 function patchOf(original: readonly string[], folded: string, out: ByteWriter): void {
@@ -430,25 +428,20 @@ export class StoredArticles {
   }
 
   /**
-   * Inflates every block not yet inflated in the thread pool, `BACKGROUND_INFLATES` at a time
-   * (so that they inflate while this thread is busy), each made into strings when its turn comes
-   * on this thread; resolves once all are (a block read meanwhile is inflated at once, see
-   * `foldedText`). Queuing them all at once held every inflated block as a buffer before any became
-   * strings: about 300 MB more peak RSS at the archive.
+   * Inflates every block not yet inflated in the thread pool, all queued at once (so that they
+   * inflate while this thread is busy), each made into strings when its turn comes on this thread;
+   * resolves once all are (a block read meanwhile is inflated at once, see `foldedText`).
    */
   async inflateInBackground(): Promise<void> {
-    let next = 0;
-    const lane = async (): Promise<void> => {
-      while (next < this.blocks.length) {
-        const block = this.blocks[next++] as Block;
-        if (!block.deflated) continue;
+    await Promise.all(
+      this.blocks.map(async (block) => {
+        if (!block.deflated) return;
         const inflated = await inflateAsync(block.deflated, {
           chunkSize: Math.max(1 << 16, block.units * 2 + 1),
         });
         this.setBlock(block, inflated);
-      }
-    };
-    await Promise.all(Array.from({ length: BACKGROUND_INFLATES }, lane));
+      }),
+    );
   }
 
   /** The article with plain fields and its paragraphs and image captions read when asked for. */
