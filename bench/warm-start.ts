@@ -59,11 +59,6 @@ const wallMs = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
 const cpuMs = (cpu.user + cpu.system) / 1000;
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
-// What the load leaves for after it (texts inflated in the thread pool): when it is done.
-let settledMs = 0;
-const settled = archive.textsInflated.then(() => {
-  settledMs = performance.now() - started - wallMs;
-});
 if (session && values.profile) {
   const { profile } = await session.post("Profiler.stop");
   writeFileSync(values.profile, JSON.stringify(profile));
@@ -98,17 +93,8 @@ for (const [kind, argv] of commands) {
   first.push({ kind, command: argv.join(" "), ms: performance.now() - t, ok, nth });
 }
 
-await settled;
 const result = {
   articles: archive.size,
-  textsInflatedAfterMs: Math.round(settledMs),
-  totalCpuMs: Math.round(
-    (() => {
-      const all = process.cpuUsage(cpuBefore);
-      return (all.user + all.system) / 1000;
-    })(),
-  ),
-  finalPeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   wallMs: Math.round(wallMs),
   cpuMs: Math.round(cpuMs),
   peakRssMb: Math.round(peakRssMb),
@@ -119,9 +105,6 @@ if (values.json) console.log(JSON.stringify(result));
 else {
   console.log(
     `${result.articles} articles: warm start ${result.wallMs} ms wall, ${result.cpuMs} ms CPU, peak RSS ${result.peakRssMb} MB`,
-  );
-  console.log(
-    `  texts inflated ${result.textsInflatedAfterMs} ms after ready; CPU with the commands below ${result.totalCpuMs} ms, peak RSS ${result.finalPeakRssMb} MB`,
   );
   console.log(result.phases);
   for (const c of result.commands)

@@ -13,7 +13,6 @@ import {
   readCacheMeta,
   readCacheSave,
   readCacheSection,
-  readCacheSectionLater,
   writeCache,
 } from "./cache.js";
 import { type ArticleFileInfo, listArticleFiles, loadArticleFile, loadArticles } from "./loader.js";
@@ -90,32 +89,13 @@ export class Archive {
   private exclusive: Promise<unknown> = Promise.resolve();
   /** The id of the persisted save this archive was loaded from or last saved as. */
   save: string | undefined;
-  /**
-   * Resolves once the article texts of a persisted index are all inflated (they are inflated in
-   * the thread pool after a warm start; a text read before then is inflated when read).
-   */
-  textsInflated: Promise<void> = Promise.resolve();
-
-  /** The people directory, or until first needed, how to load it (see `people`). */
-  private peopleDirectory: PeopleDirectory | (() => PeopleDirectory);
 
   private constructor(
     private searchIndex: SearchIndex,
-    people: PeopleDirectory | (() => PeopleDirectory),
+    readonly people: PeopleDirectory,
     private readonly logger: Logger,
     readonly root: string | undefined,
-  ) {
-    this.peopleDirectory = people;
-  }
-
-  /**
-   * Everyone quoted. A warm start reads and checks the people section but builds the directory
-   * (about half a second at the archive) when it is first needed, or just after the load.
-   */
-  get people(): PeopleDirectory {
-    if (typeof this.peopleDirectory === "function") this.peopleDirectory = this.peopleDirectory();
-    return this.peopleDirectory;
-  }
+  ) {}
 
   /** An archive over articles already in memory (tests, tools). */
   static fromArticles(articles: Iterable<Article>, logger: Logger = silentLogger): Archive {
@@ -278,7 +258,6 @@ export class Archive {
   ): Promise<Archive | undefined> {
     const dir = options.cacheDir as string;
     let archive: Archive;
-    let stored: StoredArticles;
     const phases = new PhaseClock();
     try {
       const meta = await readCacheMeta(dir);
@@ -291,23 +270,26 @@ export class Archive {
         logger.info(`The persisted index in ${dir} was built for ${meta.root}; rebuilding it`);
         return undefined;
       }
-      // Each section is let go once read (the search section's postings stay in it; the
-      // articles section until its texts are inflated; the people section until the directory
-      // is built).
+      // The article and people sections inflate in the thread pool together; the people are
+      // built while the articles inflate. Each section is let go once read (the search section's
+      // postings stay in it).
       const articlesSection = readCacheSection(dir, meta, "articles");
       articlesSection.catch(() => {});
-      const peopleSection = await readCacheSectionLater(dir, meta, "people");
+      const peopleSection = await readCacheSection(dir, meta, "people");
       phases.mark("people read");
-      const people = () => PeopleDirectory.deserialize(peopleSection().toString(PEOPLE_ENCODING));
+      const people = PeopleDirectory.deserialize(peopleSection.toString(PEOPLE_ENCODING));
+      phases.mark("people decoded");
       const articlesBytes = await articlesSection;
       phases.mark("articles read");
-      stored = await StoredArticles.open(articlesBytes);
+      const stored = new StoredArticles(articlesBytes);
       phases.mark("articles decoded");
       const searchSection = await readCacheSection(dir, meta, "search");
       phases.mark("search read");
       const search = SearchIndex.deserializeEntries(
         searchSection,
-        stored.entries.map((entry) => indexedArticleOf(entry.article, entry, entry.bodyLength)),
+        stored.entries.map((entry) =>
+          indexedArticleOf(entry.article, entry.folded, entry.bodyLength),
+        ),
       );
       phases.mark("search decoded");
       const articles = stored.entries.map((entry) => entry.article);
@@ -324,27 +306,9 @@ export class Archive {
       );
       return undefined;
     }
-    // What a warm start leaves for after the load: inflating the texts in the thread pool (a text
-    // read before its block is inflates it then), and building the people directory (unless a
-    // command needs it first).
-    const afterLoad = () => {
-      archive.textsInflated = stored.inflateInBackground().catch((error: Error) => {
-        logger.error(`Could not inflate the article texts of ${dir}: ${error.message}`);
-      });
-      setImmediate(() => {
-        try {
-          void archive.people;
-        } catch (error) {
-          logger.error(
-            `Could not load the people directory of ${dir}: ${(error as Error).message}`,
-          );
-        }
-      }).unref();
-    };
     if (options.readOnly) {
       archive.readOnly = true;
       logger.debug(`Warm start phases: ${phases.summary()}`);
-      afterLoad();
       return archive;
     }
     archive.cacheDir = dir;
@@ -354,7 +318,6 @@ export class Archive {
     if ((await archive.applyFileChanges(files)) > 0) await archive.flushSave();
     phases.mark("file changes");
     logger.debug(`Warm start phases: ${phases.summary()}`);
-    afterLoad();
     return archive;
   }
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
-import { crc32, createDeflateRaw, inflateRaw, inflateRawSync } from "node:zlib";
+import { crc32, createDeflateRaw, inflateRaw } from "node:zlib";
 import type { ArticleFileInfo } from "./loader.js";
 
 /**
@@ -18,18 +18,17 @@ import type { ArticleFileInfo } from "./loader.js";
  */
 
 /** Bump when anything that goes into the cache changes shape or meaning. */
-export const CACHE_VERSION = 12;
+export const CACHE_VERSION = 11;
 export const CACHE_SECTIONS = ["articles", "search", "people"] as const;
 export type CacheSection = (typeof CACHE_SECTIONS)[number];
 
 /**
- * Which sections are deflated as a whole. The search section is not: its postings are varints
- * that deflate by a third only, and inflating them would cost more of a warm start than reading
- * them (they are used where they are read, as views of the file's bytes). Nor is the articles
- * section, which deflates its parts on its own (stored.ts), to inflate its texts after loading.
+ * Which sections are deflated. The search section is not: its postings are varints that deflate
+ * by a third only, and inflating them would cost more of a warm start than reading them (they are
+ * used where they are read, as views of the file's bytes).
  */
 export const SECTION_DEFLATED: Record<CacheSection, boolean> = {
-  articles: false,
+  articles: true,
   search: false,
   people: true,
 };
@@ -152,25 +151,6 @@ export async function readCacheSection(
     throw new CacheRejected(`${path} inflates to ${inflated.length} bytes, not ${check.inflated}`);
   }
   return inflated;
-}
-
-/**
- * A section checked now (save id, length, checksum) and inflated when the returned function is
- * first called (synchronously, in this thread): for a section used after loading, if at all.
- */
-export async function readCacheSectionLater(
-  dir: string,
-  meta: CacheMeta,
-  name: CacheSection,
-): Promise<() => Buffer> {
-  const { path, payload, check } = await checkedPayload(dir, meta, name);
-  if (!SECTION_DEFLATED[name]) return () => payload;
-  return () => {
-    const inflated = inflateRawSync(payload, { chunkSize: Math.max(1 << 16, check.inflated + 1) });
-    if (inflated.length !== check.inflated)
-      throw new Error(`${path} inflates to ${inflated.length} bytes, not ${check.inflated}`);
-    return inflated;
-  };
 }
 
 async function checkedPayload(

@@ -213,9 +213,6 @@ function keysOf(pair: EnglishNamePair): string[] {
   return keys;
 }
 
-/** The resolved maps of `EnglishNames` as entries: all names, then people's names only. */
-export type PersistedEnglishNames = [Array<[string, string[]]>, Array<[string, string[]]>];
-
 export interface EnglishNameEntry {
   /** The English lookup key (lower case): a whole name or a person's surname. */
   english: string;
@@ -247,11 +244,6 @@ export class EnglishNames {
   private reversePeople: Map<string, string[]> | undefined;
   private readonly keysByName = new Map<string, string[]>();
   private readonly personKeysByName = new Map<string, string[]>();
-  /**
-   * Articles whose recorded pairs are not yet counted (`persisted`): counted when the counts are
-   * first needed, the resolved maps read back meanwhile.
-   */
-  private uncounted: Iterable<Article> | undefined;
 
   static learn(articles: Iterable<Article>): EnglishNames {
     const names = new EnglishNames();
@@ -275,44 +267,8 @@ export class EnglishNames {
     return names;
   }
 
-  /**
-   * `recorded`, with the resolved maps of a persisted index (`persistedMaps`) read back instead of
-   * counted: the articles' pairs are counted only when something needs the counts (an article
-   * added or removed, `entries`, `pairsOf`). A warm start at the archive thus saves counting about
-   * 48,000 articles' pairs before the first search.
-   */
-  static persisted(articles: Iterable<Article>, maps: PersistedEnglishNames): EnglishNames {
-    const names = new EnglishNames();
-    names.uncounted = articles;
-    names.resolved = new Map(maps[0]);
-    names.resolvedPeople = new Map(maps[1]);
-    return names;
-  }
-
-  /** The resolved maps (all names, people's names), in order, for `persisted`. */
-  persistedMaps(): PersistedEnglishNames {
-    return [[...this.map()], [...this.peopleMap()]];
-  }
-
-  /** Counts the pairs of `persisted` articles, keeping the maps read back (they are the same). */
-  private countUncounted(): void {
-    const articles = this.uncounted;
-    if (!articles) return;
-    this.uncounted = undefined;
-    const { resolved, resolvedPeople } = this;
-    for (const article of articles) {
-      const pairs = article.englishNames;
-      if (!pairs || pairs.length === 0) continue;
-      this.byArticle.set(article.id, pairs);
-      this.count(pairs, 1);
-    }
-    this.resolved = resolved;
-    this.resolvedPeople = resolvedPeople;
-  }
-
   /** Reads one article's pairs (replacing what an article with its id said before). */
   add(article: Article): void {
-    this.countUncounted();
     this.remove(article.id);
     const pairs = articleEnglishNames(article);
     if (pairs.length === 0) return;
@@ -321,7 +277,6 @@ export class EnglishNames {
   }
 
   remove(articleId: string): void {
-    this.countUncounted();
     const pairs = this.byArticle.get(articleId);
     if (!pairs) return;
     this.byArticle.delete(articleId);
@@ -330,7 +285,6 @@ export class EnglishNames {
 
   /** The pairs one article writes (empty for an unknown id). */
   pairsOf(articleId: string): readonly EnglishNamePair[] {
-    this.countUncounted();
     return this.byArticle.get(articleId) ?? [];
   }
 
@@ -378,7 +332,6 @@ export class EnglishNames {
 
   /** Every resolved English key, with its Chinese names and how many articles support it. */
   entries(): EnglishNameEntry[] {
-    this.countUncounted();
     const out: EnglishNameEntry[] = [];
     for (const [english, chinese] of this.map()) {
       const counts = this.counts.get(english);
@@ -418,18 +371,12 @@ export class EnglishNames {
   }
 
   private map(): Map<string, string[]> {
-    if (!this.resolved) {
-      this.countUncounted();
-      this.resolved ??= resolveAll(this.counts);
-    }
+    this.resolved ??= resolveAll(this.counts);
     return this.resolved;
   }
 
   private peopleMap(): Map<string, string[]> {
-    if (!this.resolvedPeople) {
-      this.countUncounted();
-      this.resolvedPeople ??= resolveAll(this.personCounts);
-    }
+    this.resolvedPeople ??= resolveAll(this.personCounts);
     return this.resolvedPeople;
   }
 }

@@ -1,5 +1,3 @@
-import { promisify } from "node:util";
-import { deflateRawSync, inflateRaw, inflateRawSync } from "node:zlib";
 import { ByteWriter, VarintReader } from "../bytes.js";
 import { unitsToString } from "../text/fold.js";
 import type { Article, EnglishNamePair } from "./article.js";
@@ -17,21 +15,14 @@ import { articleEnglishNames } from "./english-names.js";
  * read (the last `RECENT_TEXTS` kept); its other fields are plain values.
  *
  * The section, one buffer:
- * - a JSON header line: the article count, the byte lengths of the head (deflated, and each of its
- *   three parts inflated) and, per block of folded texts, its article count, deflated bytes and
- *   UTF-16 units;
- * - the head, deflated: the articles' other fields, a JSON array of one array per article
- *   (`metadataRow`: the fields by position, then the English name pairs flat; UTF-16LE: mostly
- *   Chinese, decoded by copying); the layout, unsigned varints per article: folded length, patch
- *   bytes, paragraph count and lengths, image caption count and lengths; the patches, per changed
- *   unit: the gap from the previous one (varint) and the original unit (two bytes, little-endian);
- * - the folded texts in blocks of consecutive articles (about `BLOCK_UNITS` units each), each
- *   deflated on its own, UTF-16LE.
- *
- * A warm start inflates the head only: the blocks are inflated in the thread pool after it
- * (`inflateInBackground`), and a block whose text is read before then is inflated at once. The
- * folded texts (about 150 MB at the archive) are thus neither inflated nor copied before the
- * archive is ready.
+ * - a JSON header line: the article count and the byte length of each part;
+ * - the articles' other fields, a JSON array of one array per article (`metadataRow`: the fields
+ *   by position, then the English name pairs flat; UTF-16LE: mostly Chinese, decoded by copying);
+ * - the layout, unsigned varints per article: folded length, patch bytes, paragraph count and
+ *   lengths, image caption count and lengths;
+ * - the patches, per changed unit: the gap from the previous one (varint) and the original unit
+ *   (two bytes, little-endian);
+ * - the folded texts, one after the other, UTF-16LE.
  */
 
 /** What the joined text of an article is made of, in order (see `joinedPieces`). */
@@ -72,24 +63,10 @@ function bodyStartOf(article: Pick<Article, "title" | "tags" | "caption">): numb
 /** An article of the section: its folded joined text, and the article read back. */
 export interface StoredEntry {
   article: Article;
-  /** The folded joined text (see `joinedPieces`), its block inflated when first read. */
-  readonly folded: string;
+  /** The folded joined text (see `joinedPieces`). */
+  folded: string;
   /** Length of the body in the joined text (paragraphs and the \n between them). */
   bodyLength: number;
-}
-
-/** A stored article's entry: a class, as 48,000 object literals with a getter are slow to make. */
-class Entry implements StoredEntry {
-  constructor(
-    readonly article: Article,
-    private readonly store: StoredArticles,
-    private readonly index: number,
-    readonly bodyLength: number,
-  ) {}
-
-  get folded(): string {
-    return this.store.foldedText(this.index);
-  }
 }
 
 /** What `StoredArticles` keeps of each article to write it again without decoding it. */
@@ -112,19 +89,9 @@ interface DecodedText {
 /** The section's header line. */
 interface SectionHeader {
   articles: number;
-  /** Bytes of the head deflated, then of its metadata, layout and patch parts inflated. */
-  head: [number, number, number, number];
-  /** Per block of folded texts: its articles, its bytes deflated, its UTF-16 units. */
-  blocks: Array<[number, number, number]>;
+  /** Bytes of the metadata, layout, patch and folded-text parts. */
+  parts: [number, number, number, number];
 }
-
-/** A block of folded texts holds at least this many units (but for the last), about 2 MB. */
-const BLOCK_UNITS = 1 << 20;
-
-/** Deflate level of the head and blocks: level 1 inflates as fast and writes much faster. */
-const DEFLATE_LEVEL = 1;
-
-const inflateAsync = promisify(inflateRaw);
 
 /** The patch that turns the folded joined text back into the original. */
 function patchOf(original: readonly string[], folded: string, out: ByteWriter): void {
@@ -215,35 +182,17 @@ function metadataOfRow(row: MetadataRow): Metadata {
   return metadata;
 }
 
-/**
- * The article section's parts for these articles and their folded joined texts (`blockUnits`:
- * the least units of a block of folded texts).
- */
+/** The article section's parts for these articles and their folded joined texts. */
 export function* articleSectionPieces(
   items: Iterable<{ article: Article; folded: string }>,
-  blockUnits = BLOCK_UNITS,
 ): Generator<Uint8Array> {
   const metadata: string[] = [];
   const layout = new ByteWriter();
   const patches = new ByteWriter();
-  const blocks: Array<[number, number, number]> = [];
-  const blockBytes: Buffer[] = [];
-  let blockTexts: string[] = [];
-  let units = 0;
-  const endBlock = () => {
-    const deflated = deflateRawSync(Buffer.from(blockTexts.join(""), "utf16le"), {
-      level: DEFLATE_LEVEL,
-    });
-    blocks.push([blockTexts.length, deflated.length, units]);
-    blockBytes.push(deflated);
-    blockTexts = [];
-    units = 0;
-  };
+  const foldedTexts: string[] = [];
   for (const { article, folded } of items) {
     metadata.push(JSON.stringify(metadataRow(article)));
-    blockTexts.push(folded);
-    units += folded.length;
-    if (units >= blockUnits) endBlock();
+    foldedTexts.push(folded);
     const stored = storedTexts.get(article);
     if (stored) {
       stored.store.copyText(stored.index, layout, patches);
@@ -259,28 +208,21 @@ export function* articleSectionPieces(
     layout.varint(captions.length);
     for (const caption of captions) layout.varint(caption.length);
   }
-  if (blockTexts.length > 0) endBlock();
   const metadataBytes = Buffer.from(`[${metadata.join(",")}]`, "utf16le");
-  const head = deflateRawSync(Buffer.concat([metadataBytes, layout.result(), patches.result()]), {
-    level: DEFLATE_LEVEL,
-  });
+  const foldedBytes = foldedTexts.reduce((sum, text) => sum + text.length * 2, 0);
   const header: SectionHeader = {
     articles: metadata.length,
-    head: [head.length, metadataBytes.length, layout.length, patches.length],
-    blocks,
+    parts: [metadataBytes.length, layout.length, patches.length, foldedBytes],
   };
   yield Buffer.from(`${JSON.stringify(header)}\n`);
-  yield head;
-  yield* blockBytes;
+  yield metadataBytes;
+  yield layout.result();
+  yield patches.result();
+  for (const text of foldedTexts) yield Buffer.from(text, "utf16le");
 }
 
-/** A block of folded texts: its articles, and its deflated bytes until it is inflated. */
-interface Block {
-  first: number;
-  end: number;
-  units: number;
-  deflated: Uint8Array | undefined;
-}
+/** Folded texts are read into strings of at most this many units, each a run of articles. */
+const FOLDED_STRING_UNITS = 1 << 25;
 
 /**
  * The articles of a section. Throws when the section is not well formed (the caller rebuilds);
@@ -293,73 +235,37 @@ export class StoredArticles {
   private readonly patchStarts: Uint32Array;
   /** Per article: where its body starts in the joined text. */
   private readonly bodyStarts: Uint32Array;
-  /** Per article: its folded joined text, once its block is inflated. */
-  private readonly folded: Array<string | undefined>;
-  private readonly foldedLengths: Uint32Array;
-  /** Per article: its block. */
-  private readonly blockOf: Uint32Array;
-  private readonly blocks: Block[];
+  /** Per article: its folded joined text. */
+  private readonly folded: string[];
   private readonly layout: Uint8Array;
   private readonly patches: Uint8Array;
   private readonly recent = new Map<number, DecodedText>();
   readonly entries: StoredEntry[];
 
-  /** The articles of a section, its head inflated in the thread pool. */
-  static async open(section: Buffer): Promise<StoredArticles> {
-    const { header, at } = readHeader(section);
-    const deflatedHead = section.subarray(at, at + header.head[0]);
-    let head: Buffer;
-    try {
-      // Inflated into one buffer of the known size, never pieces joined.
-      const size = header.head[1] + header.head[2] + header.head[3];
-      head = await inflateAsync(deflatedHead, { chunkSize: Math.max(1 << 16, size + 1) });
-    } catch (error) {
-      throw corrupt(`head: ${(error as Error).message}`);
-    }
-    return new StoredArticles(section, head);
-  }
-
-  /** `head`: the section's head inflated (else it is inflated here). */
-  constructor(section: Buffer, head?: Buffer) {
-    const { header, at: headStart } = readHeader(section);
+  constructor(section: Buffer) {
+    const newline = section.indexOf(0x0a);
+    if (newline < 0) throw corrupt("no header");
+    const header = JSON.parse(section.toString("utf8", 0, newline)) as SectionHeader;
     const count = header.articles;
-    const [headDeflated, metadataBytes, layoutBytes, patchBytes] = header.head;
-    let inflatedHead: Buffer;
-    try {
-      inflatedHead = head ?? inflateRawSync(section.subarray(headStart, headStart + headDeflated));
-    } catch (error) {
-      throw corrupt(`head: ${(error as Error).message}`);
-    }
-    if (inflatedHead.length !== metadataBytes + layoutBytes + patchBytes) throw corrupt("head");
-    const metadataText = inflatedHead.toString("utf16le", 0, metadataBytes);
-    this.layout = inflatedHead.subarray(metadataBytes, metadataBytes + layoutBytes);
-    this.patches = inflatedHead.subarray(metadataBytes + layoutBytes);
-    this.blocks = [];
-    this.blockOf = new Uint32Array(count);
-    let first = 0;
-    let blockStart = headStart + headDeflated;
-    for (const block of header.blocks) {
-      const [articles, bytes, units] = block;
-      if (first + articles > count || blockStart + bytes > section.length) throw corrupt("blocks");
-      this.blockOf.fill(this.blocks.length, first, first + articles);
-      this.blocks.push({
-        first,
-        end: first + articles,
-        units,
-        deflated: section.subarray(blockStart, blockStart + bytes),
-      });
-      first += articles;
-      blockStart += bytes;
-    }
-    if (first !== count || blockStart !== section.length) throw corrupt("blocks");
+    const [metadataBytes, layoutBytes, patchBytes, foldedBytes] = header.parts;
+    let at = newline + 1;
+    if (at + metadataBytes + layoutBytes + patchBytes + foldedBytes !== section.length)
+      throw corrupt("part lengths");
+    const metadataText = section.toString("utf16le", at, at + metadataBytes);
+    at += metadataBytes;
+    // Copies: the section's buffer is let go once read.
+    this.layout = Uint8Array.prototype.slice.call(section, at, at + layoutBytes);
+    at += layoutBytes;
+    this.patches = Uint8Array.prototype.slice.call(section, at, at + patchBytes);
+    at += patchBytes;
+    const foldedStart = at;
     this.layoutStarts = new Uint32Array(count);
     this.patchStarts = new Uint32Array(count + 1);
     this.bodyStarts = new Uint32Array(count);
-    this.folded = new Array<string | undefined>(count);
-    this.foldedLengths = new Uint32Array(count);
+    this.folded = new Array<string>(count);
     this.entries = new Array<StoredEntry>(count);
     const layout = new VarintReader(this.layout, 0);
-    const foldedLengths = this.foldedLengths;
+    const foldedLengths = new Uint32Array(count);
     const bodyLengths = new Uint32Array(count);
     const captionCounts = new Uint8Array(count);
     for (let i = 0; i < count; i++) {
@@ -376,11 +282,28 @@ export class StoredArticles {
     }
     if (layout.at !== layoutBytes || this.patchStarts[count] !== patchBytes)
       throw corrupt("layout");
-    for (const block of this.blocks) {
+    // The folded texts: one string per run of articles, each article's a slice of it (no copy).
+    let runStart = 0;
+    let runBytes = foldedStart;
+    while (runStart < count) {
+      let runEnd = runStart;
       let units = 0;
-      for (let i = block.first; i < block.end; i++) units += foldedLengths[i] as number;
-      if (units !== block.units) throw corrupt("block lengths");
+      while (
+        runEnd < count &&
+        (runEnd === runStart || units + (foldedLengths[runEnd] as number) <= FOLDED_STRING_UNITS)
+      )
+        units += foldedLengths[runEnd++] as number;
+      const run = section.toString("utf16le", runBytes, runBytes + units * 2);
+      let offset = 0;
+      for (let i = runStart; i < runEnd; i++) {
+        const length = foldedLengths[i] as number;
+        this.folded[i] = run.slice(offset, offset + length);
+        offset += length;
+      }
+      runBytes += units * 2;
+      runStart = runEnd;
     }
+    if (runBytes !== section.length) throw corrupt("folded texts");
     const rows = JSON.parse(metadataText) as MetadataRow[];
     if (!Array.isArray(rows) || rows.length !== count) throw corrupt("metadata");
     for (let i = 0; i < count; i++) {
@@ -398,50 +321,10 @@ export class StoredArticles {
       storedTexts.set(article, { store: this, index: i });
       const bodyStart = bodyStartOf(metadata);
       this.bodyStarts[i] = bodyStart;
-      if (bodyStart + (bodyLengths[i] as number) + 1 > (foldedLengths[i] as number))
-        throw corrupt("layout");
-      this.entries[i] = new Entry(article, this, i, bodyLengths[i] as number);
+      const folded = this.folded[i] as string;
+      if (bodyStart + (bodyLengths[i] as number) + 1 > folded.length) throw corrupt("layout");
+      this.entries[i] = { article, folded, bodyLength: bodyLengths[i] as number };
     }
-  }
-
-  /** An article's folded joined text, its block inflated now if it is not yet. */
-  foldedText(index: number): string {
-    const folded = this.folded[index];
-    if (folded !== undefined) return folded;
-    const block = this.blocks[this.blockOf[index] as number] as Block;
-    this.setBlock(block, inflateRawSync(block.deflated as Uint8Array));
-    return this.folded[index] as string;
-  }
-
-  /** The articles' folded texts of an inflated block (a slice each of one string, no copy). */
-  private setBlock(block: Block, inflated: Buffer): void {
-    if (!block.deflated) return;
-    if (inflated.length !== block.units * 2) throw corrupt("block");
-    const text = inflated.toString("utf16le");
-    let offset = 0;
-    for (let i = block.first; i < block.end; i++) {
-      const length = this.foldedLengths[i] as number;
-      this.folded[i] = text.slice(offset, offset + length);
-      offset += length;
-    }
-    block.deflated = undefined;
-  }
-
-  /**
-   * Inflates every block not yet inflated in the thread pool, all queued at once (so that they
-   * inflate while this thread is busy), each made into strings when its turn comes on this thread;
-   * resolves once all are (a block read meanwhile is inflated at once, see `foldedText`).
-   */
-  async inflateInBackground(): Promise<void> {
-    await Promise.all(
-      this.blocks.map(async (block) => {
-        if (!block.deflated) return;
-        const inflated = await inflateAsync(block.deflated, {
-          chunkSize: Math.max(1 << 16, block.units * 2 + 1),
-        });
-        this.setBlock(block, inflated);
-      }),
-    );
   }
 
   /** The article with plain fields and its paragraphs and image captions read when asked for. */
@@ -474,7 +357,7 @@ export class StoredArticles {
       this.recent.set(index, recent);
       return recent;
     }
-    const folded = this.foldedText(index);
+    const folded = this.folded[index] as string;
     const bodyStart = this.bodyStarts[index] as number;
     const units = new Uint16Array(folded.length - bodyStart);
     let hasSurrogate = false;
@@ -534,14 +417,6 @@ export class StoredArticles {
     layout.append(this.layout.subarray(this.layoutStarts[index], reader.at));
     patches.append(this.patches.subarray(this.patchStarts[index], this.patchStarts[index + 1]));
   }
-}
-
-function readHeader(section: Buffer): { header: SectionHeader; at: number } {
-  const newline = section.indexOf(0x0a);
-  if (newline < 0) throw corrupt("no header");
-  const header = JSON.parse(section.toString("utf8", 0, newline)) as SectionHeader;
-  if (!Array.isArray(header?.head) || !Array.isArray(header.blocks)) throw corrupt("header");
-  return { header, at: newline + 1 };
 }
 
 function corrupt(why: string): Error {

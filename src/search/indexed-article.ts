@@ -21,7 +21,7 @@ export interface IndexedArticle {
    * Folded `title \0 tags \0 caption \0 body \0 figures` (tags joined by \u0001, paragraphs and
    * the captions of the images in the body by \n).
    */
-  readonly folded: string;
+  folded: string;
   /** Start offsets in `folded` of tags, caption, body and figures. */
   tagsStart: number;
   captionStart: number;
@@ -40,13 +40,12 @@ export function makeIndexedArticle(article: Article): IndexedArticle {
 }
 
 /**
- * The entry of an article whose folded joined text is at hand (see `joinedPieces`), or read from
- * `folded` when needed (a persisted archive inflates its texts after loading), with the length of its body
- * in it: nothing is folded, the paragraphs are not read.
+ * The entry of an article whose folded joined text is at hand (see `joinedPieces`), with the
+ * length of its body in it: nothing is folded, the paragraphs are not read.
  */
 export function indexedArticleOf(
   article: Article,
-  folded: string | { readonly folded: string },
+  folded: string,
   bodyLength: number,
 ): IndexedArticle {
   const tagsStart = article.title.length + 1;
@@ -56,16 +55,6 @@ export function indexedArticleOf(
   const bodyStart = captionStart + (article.caption ?? "").length + 1;
   const figuresStart = bodyStart + bodyLength + 1;
   const dateKey = article.date ? Number(article.date.replaceAll("-", "")) || 0 : 0;
-  if (typeof folded !== "string")
-    return new LazyEntry(
-      article,
-      folded,
-      tagsStart,
-      captionStart,
-      bodyStart,
-      figuresStart,
-      dateKey,
-    );
   return {
     article,
     shortId: -1,
@@ -76,25 +65,6 @@ export function indexedArticleOf(
     figuresStart,
     dateKey,
   };
-}
-
-/** An entry whose folded text is read from `source` when needed (a class: made by the thousand). */
-class LazyEntry implements IndexedArticle {
-  shortId = -1;
-
-  constructor(
-    readonly article: Article,
-    private readonly source: { readonly folded: string },
-    readonly tagsStart: number,
-    readonly captionStart: number,
-    readonly bodyStart: number,
-    readonly figuresStart: number,
-    readonly dateKey: number,
-  ) {}
-
-  get folded(): string {
-    return this.source.folded;
-  }
 }
 
 /** The folded text of one field of an entry (`people` is not part of the entry). */

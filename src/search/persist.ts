@@ -1,4 +1,4 @@
-import { isAscii } from "node:buffer";
+import { crc32 } from "node:zlib";
 import { ByteWriter } from "../bytes.js";
 import { ANALYSIS_VERSION } from "./analyzer.js";
 import {
@@ -21,7 +21,7 @@ import {
 /** The persisted form of the search index (see `serializeIndex`), and loading it back. */
 
 /** The version stamp a persisted index carries: analysis, fields, boosts and storage format. */
-export const INDEX_VERSION = `${ANALYSIS_VERSION}|fields=${FIELDS.join(",")}|boost=${FIELD_BOOSTS.join(",")}|store=6`;
+export const INDEX_VERSION = `${ANALYSIS_VERSION}|fields=${FIELDS.join(",")}|boost=${FIELD_BOOSTS.join(",")}|store=5`;
 
 const SERIAL_MAGIC = "dubao-search-index";
 
@@ -38,14 +38,15 @@ interface SerialHeader {
   postings: number;
   /** Bytes of each section of the payload: postings, slice lengths, slice bytes, masks, keys. */
   sections: number[];
+  /** CRC-32 of each section. */
+  checksums: number[];
 }
 
 /**
  * The index as one line of JSON (version, documents and their fingerprints, field lengths) and
- * then the bytes of five sections: the postings (per term and field, delta + varint, as
- * `PostingStore` holds them), the slice lengths in postings and in bytes (varints), the field masks
- * and the term keys (UTF-8, one a line). The index is persisted as a section of the cache, whose
- * CRC-32 covers these bytes (checked before they are read): they are not checksummed twice.
+ * then the bytes of five sections, each with its CRC-32 in the header: the postings (per term and
+ * field, delta + varint, as `PostingStore` holds them), the slice lengths in postings and in bytes
+ * (varints), the field masks and the term keys (UTF-8, one a line).
  */
 export function serializeIndex(
   mini: ArchiveMiniSearch,
@@ -152,6 +153,7 @@ export function serializeIndex(
     slices,
     postings,
     sections: parts.map((part) => part.length),
+    checksums: parts.map((part) => crc32(part)),
   };
   return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...parts]);
 }
@@ -183,8 +185,7 @@ function readVarints(
 
 /**
  * Loads a serialized index; its postings stay in `data`, viewed rather than copied. Without
- * `fingerprint`, the data is taken to be a save checked by its checksum: the documents are not
- * compared with the fingerprints they were indexed with, nor the keys checked for order.
+ * `fingerprint`, the documents are not compared with the fingerprints they were indexed with.
  */
 export function deserializeIndex(
   data: Uint8Array,
@@ -224,6 +225,12 @@ export function deserializeIndex(
   const bytes = buffer.subarray(newline + 1);
   const total = sections.reduce((sum, size) => sum + size, 0);
   if (bytes.length !== total) throw corrupt(`payload of ${bytes.length} bytes, expected ${total}`);
+  let sectionStart = 0;
+  sections.forEach((size, i) => {
+    if (crc32(bytes.subarray(sectionStart, sectionStart + size)) !== header.checksums?.[i])
+      throw corrupt(`section ${i} fails its checksum`);
+    sectionStart += size;
+  });
   const [postingBytes, lengthBytes, byteLengthBytes, maskBytes] = sections as [
     number,
     number,
@@ -249,10 +256,7 @@ export function deserializeIndex(
   if (sliced !== postings) throw corrupt("postings");
   const fieldMask = bytes.subarray(offset, offset + terms);
   offset += terms;
-  // Keys are nearly all ASCII (Han terms are written in base 36): then decoded by copying.
-  const keyBytes = bytes.subarray(offset);
-  const keyText =
-    terms === 0 ? "" : `${keyBytes.toString(isAscii(keyBytes) ? "latin1" : "utf8")}\n`;
+  const keyText = terms === 0 ? "" : `${bytes.toString("utf8", offset)}\n`;
   let sliceCount = 0;
   for (const mask of fieldMask)
     for (let f = 0; f < FIELD_COUNT; f++) if (mask & (1 << f)) sliceCount++;
@@ -265,11 +269,5 @@ export function deserializeIndex(
   };
   // The postings stay packed: a view of the bytes just read.
   const packed = bytes.subarray(0, postingBytes);
-  // Without fingerprints the data is a checksummed save (see `SearchIndex.deserializeEntries`):
-  // its keys were written in order.
-  return assemble(
-    meta,
-    { keyText, terms, fieldMask, lengths, byteLengths, bytes: packed },
-    fingerprint === undefined,
-  );
+  return assemble(meta, { keyText, terms, fieldMask, lengths, byteLengths, bytes: packed });
 }

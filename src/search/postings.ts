@@ -498,16 +498,8 @@ export interface PackedIndex {
   bytes: Uint8Array;
 }
 
-/**
- * A MiniSearch instance with these documents and packed postings (no `add` per document).
- * `keysSorted`: the keys are known to be in order (built here, or read from a checksummed save),
- * else they are checked.
- */
-export function assemble(
-  meta: IndexMeta,
-  packed: PackedIndex,
-  keysSorted = false,
-): ArchiveMiniSearch {
+/** A MiniSearch instance with these documents and packed postings (no `add` per document). */
+export function assemble(meta: IndexMeta, packed: PackedIndex): ArchiveMiniSearch {
   const slices = packed.lengths.length;
   const starts = new Uint32Array(slices + 1);
   const byteStarts = new Uint32Array(slices + 1);
@@ -530,7 +522,6 @@ export function assemble(
     packed.keyText,
     termCount,
     (t) => new PackedTerm(store, firstSlice[t] as number, fieldMask[t] as number),
-    keysSorted,
   );
   return ArchiveMiniSearch.assemble(meta, terms);
 }

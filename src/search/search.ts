@@ -1,5 +1,5 @@
 import type { Article } from "../articles/article.js";
-import { EnglishNames, type PersistedEnglishNames } from "../articles/english-names.js";
+import { EnglishNames } from "../articles/english-names.js";
 import { contentWords, foldText } from "../text/text.js";
 import { MAX_QUERY_TERMS, parseQuery, type QueryTerm } from "./analyzer.js";
 import { TermEvaluator } from "./evaluate.js";
@@ -344,8 +344,7 @@ export class SearchIndex {
       return entry ? articleFingerprint(entry) : "";
     });
     const names = JSON.stringify([...this.suggester.names].filter(([, count]) => count > 0));
-    const english = JSON.stringify(this.englishNames.persistedMaps());
-    return Buffer.concat([Buffer.from(`${names}\n${english}\n`), payload]);
+    return Buffer.concat([Buffer.from(`${names}\n`), payload]);
   }
 
   /**
@@ -357,20 +356,13 @@ export class SearchIndex {
     articles: Iterable<Article>,
     options: SearchIndexOptions = {},
   ): SearchIndex {
-    return SearchIndex.load(
-      data,
-      collectEntries(articles),
-      () => EnglishNames.learn,
-      options,
-      true,
-    );
+    return SearchIndex.load(data, collectEntries(articles), EnglishNames.learn, options, true);
   }
 
   /**
    * `deserialize` for articles whose folded text is at hand (a persisted archive, or the index
    * being compacted), and whose `englishNames` were read when they were parsed: nothing is folded
-   * or read again, and the English names are those saved with the index (see
-   * `EnglishNames.persisted`). The articles are taken to be those indexed (the two were saved together, each
+   * or read again. The articles are taken to be those indexed (the two were saved together, each
    * with its checksum): their texts are not hashed again to compare with the index's fingerprints.
    */
   static deserializeEntries(
@@ -383,38 +375,27 @@ export class SearchIndex {
       byId.delete(entry.article.id);
       byId.set(entry.article.id, entry);
     }
-    return SearchIndex.load(
-      data,
-      byId,
-      (maps) => (articles) => EnglishNames.persisted(articles, maps),
-      options,
-      false,
-    );
+    return SearchIndex.load(data, byId, EnglishNames.recorded, options, false);
   }
 
   private static load(
     data: Uint8Array,
     entries: Map<string, IndexedArticle>,
-    englishNamesOf: (maps: PersistedEnglishNames) => (articles: Iterable<Article>) => EnglishNames,
+    learnEnglishNames: (articles: Iterable<Article>) => EnglishNames,
     options: SearchIndexOptions,
     checkFingerprints: boolean,
   ): SearchIndex {
     const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     const newline = bytes.indexOf(0x0a);
-    const englishEnd = bytes.indexOf(0x0a, newline + 1);
-    if (newline < 0 || englishEnd < 0) throw new Error("search index: corrupt data (no names)");
+    if (newline < 0) throw new Error("search index: corrupt data (no names)");
     let names: Map<string, number>;
-    let english: PersistedEnglishNames;
     try {
       names = new Map(JSON.parse(bytes.toString("utf8", 0, newline)) as Array<[string, number]>);
-      english = JSON.parse(bytes.toString("utf8", newline + 1, englishEnd));
     } catch (error) {
       throw new Error(`search index: corrupt data (${(error as Error).message})`);
     }
-    if (!Array.isArray(english) || !Array.isArray(english[0]) || !Array.isArray(english[1]))
-      throw new Error("search index: corrupt data (English names)");
     const store = IndexStore.deserialize(
-      bytes.subarray(englishEnd + 1),
+      bytes.subarray(newline + 1),
       checkFingerprints
         ? (id) => {
             const entry = entries.get(id);
@@ -423,6 +404,6 @@ export class SearchIndex {
         : undefined,
       entries.size,
     );
-    return new SearchIndex(store, entries, peopleOf(options), names, englishNamesOf(english));
+    return new SearchIndex(store, entries, peopleOf(options), names, learnEnglishNames);
   }
 }

@@ -365,5 +365,5 @@ function bulkLoad(
     nextId: ids.length,
   };
   const { keys, rank } = sortTerms(counter.terms);
-  return assemble(meta, collector.pack(keys, rank), true);
+  return assemble(meta, collector.pack(keys, rank));
 }

@@ -30,29 +30,22 @@ export class TermDictionary {
     count: number,
     /** The data of the sorted term at a position, as first built or loaded. */
     private readonly make: (position: number) => TermData,
-    /** Whether the keys are known to be sorted (else they are checked). */
-    sorted = false,
   ) {
     this.text = text;
     this.count = count;
     this.starts = new Uint32Array(count + 1);
-    // One pass over the characters: faster than an indexOf call per term (1.4 million).
     let at = 0;
-    let term = 0;
-    const length = text.length;
-    for (let i = 0; i < length && term < count; i++) {
-      if (text.charCodeAt(i) !== 0x0a) continue;
-      this.starts[term++] = at;
-      at = i + 1;
+    for (let i = 0; i < count; i++) {
+      this.starts[i] = at;
+      const end = text.indexOf("\n", at);
+      if (end < 0) throw new Error("search index: fewer term keys than terms");
+      at = end + 1;
     }
-    if (term < count) throw new Error("search index: fewer term keys than terms");
     this.starts[count] = at;
     if (at !== text.length) throw new Error("search index: more term keys than terms");
-    if (!sorted) {
-      for (let i = 1; i < count; i++) {
-        if (this.compareKeys(i - 1, i) >= 0)
-          throw new Error("search index: term keys are not sorted");
-      }
+    for (let i = 1; i < count; i++) {
+      if (this.compareKeys(i - 1, i) >= 0)
+        throw new Error("search index: term keys are not sorted");
     }
   }
 

@@ -183,42 +183,6 @@ describe("the archive-wide English → Chinese map", () => {
     ]);
   });
 
-  it("read back from a persisted index, answers as counted, and counts only when it must", () => {
-    const recordedArticle = (...paragraphs: string[]) => {
-      const a = article(...paragraphs);
-      return { ...a, englishNames: englishNamePairs(a) };
-    };
-    const articles = [
-      recordedArticle("俄罗斯总统普京（Vladimir Putin）说。北约（NATO）回应。"),
-      recordedArticle("英国首相约翰逊（Boris Johnson）说。"),
-      recordedArticle("首相约翰逊（Boris Johnson）与泽连斯基（Volodymyr Zelensky）通话。"),
-      recordedArticle("乌克兰总统泽伦斯基（Volodymyr Zelensky）说。"),
-    ];
-    const counted = EnglishNames.recorded(articles);
-    const read = () => EnglishNames.persisted(articles, counted.persistedMaps());
-    const same = (names: EnglishNames) => {
-      for (const english of ["Putin", "NATO", "Johnson", "Zelensky", "Volodymyr Zelensky"]) {
-        expect(names.chineseFor(english)).toEqual(counted.chineseFor(english));
-        expect(names.chineseFor(english, { people: true })).toEqual(
-          counted.chineseFor(english, { people: true }),
-        );
-      }
-      expect(names.chineseForPrefix("vo")).toEqual(counted.chineseForPrefix("vo"));
-      expect(names.englishFor("约翰逊")).toEqual(counted.englishFor("约翰逊"));
-    };
-    same(read());
-    const persisted = read();
-    expect(persisted.entries()).toEqual(counted.entries());
-    expect(persisted.pairsOf(articles[0]?.id ?? "")).toEqual(
-      counted.pairsOf(articles[0]?.id ?? ""),
-    );
-    const changed = read();
-    changed.remove(articles[1]?.id ?? "");
-    counted.remove(articles[1]?.id ?? "");
-    same(changed);
-    expect(changed.entries()).toEqual(counted.entries());
-  });
-
   it("knows nothing the archive does not write", () => {
     const names = EnglishNames.learn([article("普京说，拜登也说。")]);
     expect(names.chineseFor("Putin")).toEqual([]);
