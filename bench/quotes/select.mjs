@@ -445,16 +445,25 @@ const JAPANESE_NAMES = JAPANESE_SPEAKER.source.slice(0, JAPANESE_SPEAKER.source.
 const JAPANESE_QUOTED = new RegExp(
   `${JAPANESE_NAMES}[^。“”]{0,15}${SPEECH}[：:，,]?“|”[^。“”]{0,6}${JAPANESE_NAMES}[^。“”]{0,6}${SPEECH}`,
 );
+const japaneseQuoted = new Map();
+/** Whether a known Japanese full name speaks just before or after quotation marks (captions skipped). */
+const quotesJapanese = (c) => {
+  if (!japaneseQuoted.has(c.id))
+    japaneseQuoted.set(
+      c.id,
+      bodyParagraphs(withoutCaptions(readFileSync(join(root, c.path), "utf8"))).some((p) =>
+        JAPANESE_QUOTED.test(p),
+      ),
+    );
+  return japaneseQuoted.get(c.id);
+};
 {
   const taken3 = new Set(test3.map((a) => a.id));
   let added = 0;
   for (const c of order3) {
     if (added >= 2) break;
     if (taken3.has(c.id)) continue;
-    const quoted = bodyParagraphs(withoutCaptions(readFileSync(join(root, c.path), "utf8"))).some(
-      (p) => JAPANESE_QUOTED.test(p),
-    );
-    if (!quoted) continue;
+    if (!quotesJapanese(c)) continue;
     taken3.add(c.id);
     test3.push({
       ...entry({ ...c, reason: "supplement:japanese-quoted" }),
@@ -479,18 +488,7 @@ const used4 = new Set([
   ...askArticleIds(["dev", "test", "test2", "test3", "test4"]),
 ]);
 const order4 = seededOrder(SEED4, used4);
-const japaneseQuoted = new Map();
-const isJapaneseQuoted = (c) => {
-  if (!japaneseSpeaker(c)) return false;
-  if (!japaneseQuoted.has(c.id))
-    japaneseQuoted.set(
-      c.id,
-      bodyParagraphs(withoutCaptions(readFileSync(join(root, c.path), "utf8"))).some((p) =>
-        JAPANESE_QUOTED.test(p),
-      ),
-    );
-  return japaneseQuoted.get(c.id);
-};
+const isJapaneseQuoted = (c) => japaneseSpeaker(c) && quotesJapanese(c);
 const phenomena4 = phenomena3.map((p) => (p === "japanese-speaker" ? "japanese-quoted" : p));
 const has4 = (c, phenomenon) =>
   phenomenon === "japanese-quoted" ? isJapaneseQuoted(c) : hasPhenomenon(c, phenomenon);

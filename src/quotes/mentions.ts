@@ -65,7 +65,7 @@ const LATIN_NAME =
 const PERSON_BEFORE_LATIN = /(?:来自[^,。;:、]{1,12}|[0-9]+岁|多岁)的$/;
 
 /** English words naming places and bodies (lexicon/english-place-words.txt). */
-const ENGLISH_BODY_WORDS = wordSet("english-place-words");
+export const ENGLISH_BODY_WORDS = wordSet("english-place-words");
 
 /** Japanese surnames (岸田, 安倍): their bearers are called by the surname alone. */
 const JAPANESE_SURNAMES = wordSet("japanese-surnames");

@@ -1,4 +1,4 @@
-import { lexicon, wordList, wordSet } from "../text/lexicon.js";
+import { lexicon, wordList } from "../text/lexicon.js";
 import {
   alternation,
   firstWord,
@@ -16,7 +16,7 @@ import {
   trimDottedName,
 } from "../text/names.js";
 import { NAME_DOT } from "../text/text.js";
-import type { ArticlePeople, Entity } from "./mentions.js";
+import { type ArticlePeople, ENGLISH_BODY_WORDS, type Entity } from "./mentions.js";
 import type { QuotedText } from "./spans.js";
 import { LEADING_CONNECTIVES, TRAILING_MODIFIERS } from "./speech.js";
 
@@ -275,9 +275,6 @@ function rareSurname(char: string, before: string): boolean {
 
 /** How a Latin name in proper case ends. */
 const LATIN_TAIL = /[\p{Script=Latin}'’.-]$/u;
-
-/** English words naming places and bodies (lexicon/english-place-words.txt). */
-const ENGLISH_BODY_WORDS = wordSet("english-place-words");
 
 /** `Mr.` names a man, `Mrs.`, `Ms.`, `Miss` a woman (group 1). */
 const HONORIFIC_GENDER = /^(?:Mr|(Mrs|Ms|Miss))\b/;
