@@ -8,7 +8,8 @@
  *
  * test2 (a second blind test set, PROTOCOL.md) is chosen after them, with its own seed, among
  * articles that are in none of dev, test, pool and the quotes benchmark's sets; test3 (a third) after
- * it, likewise, outside test2 too; test4 (a fourth) last, outside test3 too.
+ * it, likewise, outside test2 too; test4 (a fourth) after it, outside test3 too; test5 (a fifth) last,
+ * outside test4 too.
  *
  * The archive is the shared tarball epoch-news-2020-2022.tar.zst, unpacked once (see test/corpus.ts). Only ids, paths,
  * channels, dates and kinds are written; no article text.
@@ -36,13 +37,16 @@ const TEST3_ARTICLES = 20;
 /** The fourth blind test set (test4), chosen after test3 with its own seed, changing none of the others. */
 const TEST4_SEED = 412;
 const TEST4_ARTICLES = 20;
-/** Articles of the quotes benchmark (bench/quotes): kept out of test2, test3 and test4. */
+/** The fifth blind test set (test5), chosen after test4 with its own seed, changing none of the others. */
+const TEST5_SEED = 512;
+const TEST5_ARTICLES = 20;
+/** Articles of the quotes benchmark (bench/quotes): kept out of test2, test3, test4 and test5. */
 const QUOTE_SETS = ["dev.json", "test.json", "selection.json"];
 /**
- * Sets of bench/quotes/selection.json drawn after this script's test4 (and outside it): not read,
- * so that adding them changes no pick here.
+ * Sets of bench/quotes/selection.json drawn after this script's test4 or test5 (and outside them): not
+ * read, so that adding them changes no pick here.
  */
-const LATER_QUOTE_SETS = new Set(["test4"]);
+const LATER_QUOTE_SETS = new Set(["test4", "test5"]);
 const DEV_ARTICLES = 42;
 const TEST_ARTICLES = 22;
 const POOL_ARTICLES = 420;
@@ -262,6 +266,8 @@ function main(): void {
   const test3 = blindSet(TEST3_SEED, TEST3_ARTICLES);
   // test4: a fourth seed, among the articles left after test3.
   const test4 = blindSet(TEST4_SEED, TEST4_ARTICLES);
+  // test5: a fifth seed, among the articles left after test4.
+  const test5 = blindSet(TEST5_SEED, TEST5_ARTICLES);
 
   writeFileSync(
     join(here, "selection.json"),
@@ -277,6 +283,8 @@ function main(): void {
         test3,
         test4Seed: TEST4_SEED,
         test4,
+        test5Seed: TEST5_SEED,
+        test5,
       },
       null,
       2,
@@ -296,7 +304,7 @@ function main(): void {
     )}\n`,
   );
   console.log(
-    `dev ${dev.length}, test ${test.length}, pool ${pool.length}, test2 ${test2.length}, test3 ${test3.length}, test4 ${test4.length}`,
+    `dev ${dev.length}, test ${test.length}, pool ${pool.length}, test2 ${test2.length}, test3 ${test3.length}, test4 ${test4.length}, test5 ${test5.length}`,
   );
 }
 

@@ -498,6 +498,25 @@ const test4 = roundRobin(order4, phenomena4, TEST4_SIZE, has4, (c) => [
   ...(isJapaneseQuoted(c) ? ["japanese-quoted"] : []),
 ]);
 
+/**
+ * test5, a fifth blind test set drawn after test4 (and after bench/ask's test5, which it leaves
+ * out): a fifth seed, every article already used anywhere left out; the same round-robin as test4.
+ * The existing picks are unchanged.
+ */
+const SEED5 = "dubao-quotes-bench-test5:";
+const TEST5_SIZE = 32;
+const used5 = new Set([
+  ...used4,
+  ...test4.map((a) => a.id),
+  ...askArticleIds(["dev", "test", "test2", "test3", "test4", "test5"]),
+]);
+const order5 = seededOrder(SEED5, used5);
+const test5 = roundRobin(order5, phenomena4, TEST5_SIZE, has4, (c) => [
+  ...c.phenomena,
+  ...c.extra,
+  ...(isJapaneseQuoted(c) ? ["japanese-quoted"] : []),
+]);
+
 console.log(
   `${candidates.length} candidates; per year ${JSON.stringify(Object.fromEntries([2020, 2021, 2022].map((y) => [y, candidates.filter((c) => c.year === y).length])))}`,
 );
@@ -517,6 +536,7 @@ for (const [name, set] of [
   ["test2", test2],
   ["test3", test3],
   ["test4", test4],
+  ["test5", test5],
 ])
   for (const a of set)
     console.log(`${name} ${a.id} ${a.path} ${a.year} ${a.reason} [${a.detected.join(",")}]`);
@@ -525,8 +545,9 @@ if (write) {
   const aboutTest2 = `test2: chosen by the same script (seed ${JSON.stringify(SEED2)}), leaving out every dev, test and bench/ask article.`;
   const aboutTest3 = `test3: chosen by the same script (seed ${JSON.stringify(SEED3)}), leaving out every dev, test, test2 and bench/ask article.`;
   const aboutTest4 = `test4: chosen by the same script (seed ${JSON.stringify(SEED4)}), leaving out every dev, test, test2, test3 and bench/ask article (its test4 included).`;
+  const aboutTest5 = `test5: chosen by the same script (seed ${JSON.stringify(SEED5)}), leaving out every dev, test, test2, test3, test4 and bench/ask article (its test5 included).`;
   writeFileSync(
     join(here, "selection.json"),
-    `${JSON.stringify({ about, aboutTest2, aboutTest3, aboutTest4, dev, test, test2, test3, test4 }, null, 2)}\n`,
+    `${JSON.stringify({ about, aboutTest2, aboutTest3, aboutTest4, aboutTest5, dev, test, test2, test3, test4, test5 }, null, 2)}\n`,
   );
 }
