@@ -58,7 +58,7 @@ export interface Question {
  * The question sets: dev (tune), test (scored once), test2, test3 and test4 (a second, a third
  * and a fourth blind set, each scored once).
  */
-export const SETS = ["dev", "test", "test2", "test3", "test4"] as const;
+export const SETS = ["dev", "test", "test2", "test3", "test4", "test5"] as const;
 export type SetName = (typeof SETS)[number];
 
 export interface QuestionSet {

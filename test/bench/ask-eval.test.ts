@@ -72,13 +72,14 @@ describe("reports", () => {
 });
 
 describe("the second blind test set (test2)", () => {
-  it("takes dev, test, test2, test3 or test4 for --set and nothing else", () => {
+  it("takes dev, test and test2 to test5 for --set and nothing else", () => {
     expect(setName("dev")).toBe("dev");
     expect(setName("test")).toBe("test");
     expect(setName("test2")).toBe("test2");
     expect(setName("test3")).toBe("test3");
     expect(setName("test4")).toBe("test4");
-    expect(() => setName("test5")).toThrow(/dev, test, test2, test3 or test4/);
+    expect(setName("test5")).toBe("test5");
+    expect(() => setName("test6")).toThrow(/dev, test, test2, test3, test4 or test5/);
     expect(() => setName("dev-paraphrase")).toThrow();
     expect(() => setName(undefined)).toThrow();
   });
@@ -160,5 +161,27 @@ describe("the fourth blind test set (test4)", () => {
     const section = renderSection({ test3: scored("test3"), test4: scored("test4") });
     expect(section).toContain("test4 R-L");
     expect(section).toContain("test4 (a fourth blind set, 20 articles) scored 2026-12-02");
+  });
+});
+
+describe("the fifth blind test set (test5)", () => {
+  it("runs test5 among the pool and every set up to its own", () => {
+    expect(archiveSets("test5")).toEqual(["dev", "test", "test2", "test3", "test4", "test5"]);
+    expect(archiveSets("test4")).not.toContain("test5");
+  });
+
+  it("gives test5 columns in ASK.md and ROUGE.md only once test5 is scored", () => {
+    const header = (report: string) =>
+      report.split("\n").find((line) => line.startsWith("| group |")) ?? "";
+    const test4 = summarise("test4", [], 0, [0, 0]);
+    expect(renderReport({ test4 })).not.toContain("test5");
+    const test5 = summarise("test5", [], 0, [0, 0]);
+    const report = renderReport({ test4, test5 });
+    expect(header(report)).toContain("test5 top-1");
+    expect(report).toContain(`test5 scored ${test5.date}`);
+    expect(renderSection({ test4: scored("test4") })).not.toContain("test5");
+    const section = renderSection({ test4: scored("test4"), test5: scored("test5") });
+    expect(section).toContain("test5 R-L");
+    expect(section).toContain("test5 (a fifth blind set, 20 articles) scored 2026-12-02");
   });
 });
