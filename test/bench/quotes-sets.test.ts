@@ -10,7 +10,7 @@ import type { BenchSet } from "../../bench/quotes/sets.js";
  * entry of the article, kinds and negative reasons are those of PROTOCOL.md, no article is in two sets.
  */
 const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "bench", "quotes");
-const SETS = ["dev", "test", "test2", "test3", "test4"];
+const SETS = ["dev", "test", "test2", "test3", "test4", "test5"];
 const KINDS = new Set(["direct", "partial", "interview"]);
 const REASONS = new Set([
   "term",
