@@ -43,6 +43,13 @@ const NOT_PEOPLE: ReadonlySet<string> = new Set([
   ...wordList("group-nouns"),
   ...wordList("not-name-words"),
 ]);
+/**
+ * Two-character words for relatives and groups (家属, 妻子, 儿子, 亲属) whose last character is
+ * also a surname: a name does not start inside one.
+ */
+export const STRADDLED_WORDS: ReadonlySet<string> = new Set(
+  [...wordList("kinship-nouns"), ...wordList("group-nouns")].filter((w) => w.length === 2),
+);
 /** Last characters that mark an organisation or a place rather than a person. */
 export const ORGANISATION_SUFFIX = wordSet("organisation-suffix-chars");
 /** Speech verbs, longest first (a verb after a name ends the name: 谢尔曼说). */
