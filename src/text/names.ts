@@ -43,6 +43,8 @@ const NOT_PEOPLE: ReadonlySet<string> = new Set([
   ...wordList("group-nouns"),
   ...wordList("not-name-words"),
 ]);
+/** Where people post (脸书, 推特, 微博): never a given name after a surname-like 于 or 在. */
+const PLATFORMS = wordSet("speech-platforms");
 /**
  * Two-character words for relatives and groups (家属, 妻子, 儿子, 亲属) whose last character is
  * also a surname: a name does not start inside one.
@@ -453,6 +455,8 @@ export function nameAtEnd(slot: string, loose: boolean): number {
     if (!ok || NOT_PEOPLE.has(candidate) || ORGANISATION_SUFFIX.has(candidate[n - 1] as string))
       continue;
     if (isOrdinaryWord(candidate) || isFunctionWord(candidate.slice(surnameLength || 1))) continue;
+    // `于脸书写道`, `在推特说`: a preposition and a platform, not 于 + a given name.
+    if (PLATFORMS.has(candidate.slice(surnameLength || 1))) continue;
     // 工程师 is a title, not 程师.
     const title = TITLE_AT_END.exec(slot)?.[0];
     if (title && title.length >= 2) continue;

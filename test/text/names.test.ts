@@ -61,6 +61,11 @@ describe("a name ending a speaker clause", () => {
     ["台北支局长矢板明夫", "矢板明夫"],
     ["外交部", ""],
     ["工程师", ""],
+    // 于/在 and a platform (她于脸书写道) are no surname and given name.
+    ["她于脸书", ""],
+    ["于推特", ""],
+    ["于微博", ""],
+    ["作家于明", "于明"],
   ])("%s", (slot, name) => {
     const length = nameAtEnd(slot, false);
     expect(slot.slice(slot.length - length, length ? undefined : 0)).toBe(name);
