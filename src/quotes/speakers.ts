@@ -324,8 +324,11 @@ function nameAtSlotEnd(
       return { entity: known.entity, start: offset + rest.length };
   }
   const addressed = ADDRESSED.exec(s);
+  // `人权律师`, `维权律师`: a longer title, not 权 + 律师.
+  const longerTitle = addressed ? TITLE_AT_END.exec(s) : null;
   if (
     addressed &&
+    !(longerTitle && longerTitle[0].length > addressed[0].length) &&
     (SURNAMES.has(addressed[1] as string) ||
       rareSurname(addressed[1] as string, s.slice(0, addressed.index))) &&
     !isTransliterationChar(s[addressed.index - 1]) &&

@@ -80,6 +80,7 @@ describe("never people", () => {
     ["路透社", true],
     ["网友", true],
     ["报告", true],
+    ["明白", true],
     ["谢尔曼", false],
     ["赵立坚", false],
   ])("%s", (word, expected) => {
