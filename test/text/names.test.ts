@@ -66,6 +66,9 @@ describe("a name ending a speaker clause", () => {
     ["于推特", ""],
     ["于微博", ""],
     ["作家于明", "于明"],
+    // a star before a name (港星, 影星, 歌星)
+    ["港星陈美龄", "陈美龄"],
+    ["影星梁家俊", "梁家俊"],
   ])("%s", (slot, name) => {
     const length = nameAtEnd(slot, false);
     expect(slot.slice(slot.length - length, length ? undefined : 0)).toBe(name);
