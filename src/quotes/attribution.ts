@@ -258,6 +258,20 @@ export function classify(
     }
   }
 
+  // 3b. A quotation opening the paragraph as a whole sentence of its own, narration after it
+  // (`“…。”业主们为保护家园…`), after a paragraph ending in X's quotation: X goes on speaking.
+  if (
+    span.parts.length === 1 &&
+    text.slice(0, span.open).trim() === "" &&
+    /[。!?…]$/.test(inner) &&
+    countHanChars(inner) >= 4 &&
+    lastDirect &&
+    lastDirect.silenced === discourse.silenced &&
+    lastDirect.paragraph === p - 1 &&
+    lastDirect.endsParagraph
+  )
+    return { entity: lastDirect.entity, kind: "direct", attributionEnd: -1 };
+
   // 4. Partial quote inside reported speech: `X表示，…“没有进展”，并称俄罗斯“无意入侵乌克兰”`.
   if (span.parts.length > 1) return undefined;
   if (looksLikeTerm(text, span.open, closeAt, inner) || looksLikeTitle(inner)) return undefined;
