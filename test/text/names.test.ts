@@ -66,6 +66,12 @@ describe("a name ending a speaker clause", () => {
     ["于推特", ""],
     ["于微博", ""],
     ["作家于明", "于明"],
+    // a given name whose first character makes a noun with the surname (石油 + 婷), after a
+    // role or alone, not a noun phrase (黄金价, 金融圈)
+    ["律师石油婷", "石油婷"],
+    ["石油婷", "石油婷"],
+    ["员工黄金价", ""],
+    ["媒体人金融圈", ""],
     // a star before a name (港星, 影星, 歌星)
     ["港星陈美龄", "陈美龄"],
     ["影星梁家俊", "梁家俊"],
