@@ -9,7 +9,13 @@ import type { Discourse } from "./discourse.js";
 import type { ArticlePeople, Entity } from "./mentions.js";
 import type { QuoteKind } from "./model.js";
 import { CLAUSE_BREAK, OPENERS, type Part, type QuotedText, type Span } from "./spans.js";
-import { resolveSlot, type Slot, subjectAtStart, unnamedSubject } from "./speakers.js";
+import {
+  opensWithUnnamed,
+  resolveSlot,
+  type Slot,
+  subjectAtStart,
+  unnamedSubject,
+} from "./speakers.js";
 import {
   LEADING_CONNECTIVES,
   looksLikeTerm,
@@ -252,6 +258,20 @@ export function classify(
     }
   }
 
+  // 3b. A quotation opening the paragraph as a whole sentence of its own, narration after it
+  // (`“…。”业主们为保护家园…`), after a paragraph ending in X's quotation: X goes on speaking.
+  if (
+    span.parts.length === 1 &&
+    text.slice(0, span.open).trim() === "" &&
+    /[。!?…]$/.test(inner) &&
+    countHanChars(inner) >= 4 &&
+    lastDirect &&
+    lastDirect.silenced === discourse.silenced &&
+    lastDirect.paragraph === p - 1 &&
+    lastDirect.endsParagraph
+  )
+    return { entity: lastDirect.entity, kind: "direct", attributionEnd: -1 };
+
   // 4. Partial quote inside reported speech: `X表示，…“没有进展”，并称俄罗斯“无意入侵乌克兰”`.
   if (span.parts.length > 1) return undefined;
   if (looksLikeTerm(text, span.open, closeAt, inner) || looksLikeTitle(inner)) return undefined;
@@ -275,11 +295,21 @@ export function classify(
     if (/被[^,。]{0,4}$/.test(text.slice(Math.max(0, index - 5), index))) continue;
     verb = candidate;
   }
-  if (!verb) return undefined;
+  // `他说，超市的菜都涨价了。而且“好多超市被抢空了”`: no verb in the quotation's sentence, but the
+  // person's reported speech goes on past a full stop, with no one else in between.
+  // Only words of a clause's length that end their clause, not a term (`新南向政策`).
+  const going =
+    verb || countHanChars(inner) < 8 || !/^(?:\s*$|[,。;!?…])/.test(afterClose)
+      ? undefined
+      : reportedGoingOn(reading, p, reportStart, span.open);
+  if (!verb && !going) return undefined;
   // `X表示：“…”，却被媒体翻译成“…”`: a passive of a verb of rendering in the quotation's own
   // clause, after the verb, gives someone else's rendering of the words, not the speaker's.
   const quoteClause = quoted.clauseStart(p, span.open);
-  if (verb.index < quoteClause && PASSIVE_RENDERING.test(text.slice(quoteClause, span.open)))
+  if (
+    (!verb || verb.index < quoteClause) &&
+    PASSIVE_RENDERING.test(text.slice(quoteClause, span.open))
+  )
     return undefined;
   // A short quotation inside a clause (`台湾制造的“人字拖”冲过终点`) is a term, not someone's words.
   if (countHanChars(inner) <= 6 && closeAt >= 0 && !/^(?:\s*$|[,。;!?:…)”」』])/.test(afterClose))
@@ -289,6 +319,8 @@ export function classify(
     countHanChars(inner) <= 8
   )
     return undefined;
+  if (going) return { entity: going, kind: "partial", attributionEnd: -1 };
+  if (!verb) return undefined;
   const verbClause = quoted.clauseStart(p, verb.index);
   const slot = resolveSlot(quoted, people, p, verbClause, verb.index);
   if (slot.kind === "none") {
@@ -299,6 +331,37 @@ export function classify(
   const entity = discourse.speakerOf(p, slot, verb.index);
   if (!entity) return undefined;
   return { entity, kind: "partial", attributionEnd: -1 };
+}
+
+/**
+ * The person whose reported speech (`X说，…`, the last speech event, in the same paragraph) goes on
+ * over full stops up to the sentence at `sentenceStart` holding a quotation at `open`: no speech
+ * verb in the sentences after the speaker's, no one else named opening a sentence, no pronoun of
+ * the other gender, no unnamed person or group opening the quotation's sentence.
+ */
+function reportedGoingOn(
+  { text: quoted, people, discourse }: Reading,
+  p: number,
+  sentenceStart: number,
+  open: number,
+): Entity | undefined {
+  const current = discourse.currentSpeaker();
+  if (!current?.reported || current.paragraph !== p || current.offset >= sentenceStart)
+    return undefined;
+  const text = quoted.folded[p] as string;
+  const speakerEnd = quoted.sentenceEnd(p, current.offset);
+  if (speakerEnd >= sentenceStart) return undefined;
+  for (const { index, length } of quoted.verbs[p] as VerbMatch[]) {
+    if (index <= speakerEnd || index >= open || quoted.isQuoted(p, index)) continue;
+    const head = text.slice(quoted.clauseStart(p, index), index + length);
+    if (!NOT_SPEECH_ENDINGS.test(head)) return undefined;
+  }
+  if (discourse.otherMentionBetween(p, current.offset, open, current.entity)) return undefined;
+  const own = text.slice(sentenceStart, open).replace(LEADING_CONNECTIVES, "");
+  if (opensWithUnnamed(people, own) || /^(?:他们|她们|有人|有的)/.test(own)) return undefined;
+  // `例如“自由和开放的印太地区”`: an example the article cites, not the speaker's words going on.
+  if (/^(?:例如|比如|譬如|诸如|好比)/.test(own)) return undefined;
+  return current.entity;
 }
 
 /** `被媒体翻译成`, `被外界解读为`, `被网友批评`: someone else renders or judges the words. */

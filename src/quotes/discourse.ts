@@ -25,6 +25,9 @@ const POST_TITLE = new RegExp(
   `^(?:${alternation(lexicon("post-titles").entries.map((e) => e.term))})$`,
 );
 
+/** `拜登政府的一名高级官员`, `他的一位朋友`: someone unnamed belonging to a person or a body. */
+const SOMEONE_OF = /^[^,。]{1,12}的(?:一名|一位|一个|一些|多名|多位|几名|几位|某位|某)/;
+
 /** A clause going on with the subject of the sentence (`并称`, `还说`, `也表示`). */
 const CONTINUING = /^(?:并|还|也|又|则|更|同时|而且|并且|随后|接着|然后|最后|他|她)/;
 
@@ -178,8 +181,9 @@ export class Discourse {
       const clause = text.slice(start, clauseEnd);
       const lead = LEADING_CONNECTIVES.exec(clause)?.[0].length ?? 0;
       const opening = clause.slice(lead);
-      // `工作人员发现是带星的，就说`: someone unnamed is the subject.
-      if (opensWithUnnamed(this.people, opening)) return undefined;
+      // `工作人员发现是带星的，就说`: someone unnamed is the subject; so is someone of a named
+      // person's (`拜登政府的一名高级官员，…说`).
+      if (opensWithUnnamed(this.people, opening) || SOMEONE_OF.test(opening)) return undefined;
       if (
         (opening[0] === "他" || opening[0] === "她") &&
         opening[1] !== "们" &&

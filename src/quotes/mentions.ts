@@ -11,6 +11,7 @@ import {
   nameAt,
   nameAtEnd,
   readNameBracket,
+  STRADDLED_WORDS,
   SURNAMES,
   TITLE_AT_END,
   TITLE_MATCHER,
@@ -290,6 +291,8 @@ export class ArticlePeople {
         ? title[0].length
         : run.length - (run.length >= 3 && SURNAMES.has(run[run.length - 3] as string) ? 3 : 2);
       if (run.length - start > 3) start = run.length - 3;
+      // `受难者家属利安（化名）`, `妻子陆冰（化名）`: not from inside 家属 or 妻子.
+      if (start > 0 && STRADDLED_WORDS.has(run.slice(start - 1, start + 1))) start++;
       if (run.length - start < 2) continue;
       const entity = this.registerName(paragraph, match.index + start, match.index + run.length);
       // The note stays with the name: a 化名 is nobody's name in another article.

@@ -40,6 +40,12 @@ export const POST_TITLES: [string, Gender | undefined][] = lexicon("post-titles"
 /** Before a name spoken to: `对布林肯`, `发电报给魏德迈将军`. */
 const ADDRESSEE_MARKER = new RegExp(`(?:${alternation(wordList("addressee-markers"))})$`);
 
+/**
+ * A relative or companion after a name, a pronoun or 的 (小陈父亲, 其母亲, 他的妻子, 谭妻): the
+ * speaker is someone the article does not name.
+ */
+const KINSHIP_AFTER = new RegExp(`.(?:${alternation(wordList("kinship-nouns"))})$`);
+
 /** A name found in a slot and where it starts in the paragraph. */
 interface SlotName {
   entity: Entity;
@@ -72,6 +78,8 @@ export function resolveSlot(
     if (s.length === 0) return { kind: "zero" };
     if (s === "他" || s === "她")
       return { kind: "pronoun", gender: s === "她" ? "f" : "m", offset };
+    // `小陈父亲说`, `其母亲表示`, `谭妻说`: a relative of someone, unnamed, not that someone.
+    if (KINSHIP_AFTER.test(s)) return { kind: "none" };
     const found = nameAtSlotEnd(text, people, paragraph, offset, s);
     // `对布林肯`, `发电报给魏德迈将军`: a name after a preposition is the one spoken to.
     const before = found && found.start >= offset ? s.slice(0, found.start - offset) : "";
@@ -150,6 +158,7 @@ export function unnamedSubject(
     return role.length < 2 || !namedAfterRole(text, people, paragraph, slotStart, role);
   }
   if (/^(?:有|一位|一名|一个|一些|多位|多名|几位|数名|许多|不少|某)/.test(s)) return true;
+  if (KINSHIP_AFTER.test(s)) return true;
   // `他的一位朋友透露`, `她的律师说`: someone of theirs, unnamed.
   if (/^(?:他|她)的./.test(s) && !OWN_WORDS.test(s.slice(2))) return true;
   // `访民玛卡妈妈表示`, `白宫新闻秘书说`: a title before no name anyone knows is someone unnamed.
@@ -315,8 +324,11 @@ function nameAtSlotEnd(
       return { entity: known.entity, start: offset + rest.length };
   }
   const addressed = ADDRESSED.exec(s);
+  // `人权律师`, `维权律师`: a longer title, not 权 + 律师.
+  const longerTitle = addressed ? TITLE_AT_END.exec(s) : null;
   if (
     addressed &&
+    !(longerTitle && longerTitle[0].length > addressed[0].length) &&
     (SURNAMES.has(addressed[1] as string) ||
       rareSurname(addressed[1] as string, s.slice(0, addressed.index))) &&
     !isTransliterationChar(s[addressed.index - 1]) &&

@@ -7,9 +7,12 @@ import { alternation, LiteralMatcher, SPEECH_VERBS } from "../text/names.js";
  * and the modifiers between a speaker and the verb (`在记者会上`, `周一`).
  */
 
-/** A verb that ends a speaker clause: `谢尔曼说`, `她补充说`, `赵立坚在记者会上表示`. */
+/**
+ * A verb that ends a speaker clause: `谢尔曼说`, `她补充说`, `赵立坚在记者会上表示`; 指 for 指出
+ * (`王先生指，…`), which callers take only before ， or ： and not in 是指, 所指 (not-speech-endings).
+ */
 export const VERB_AT_END = new RegExp(
-  `(?:${SPEECH_VERBS.join("|")}|告诉[^,。:;“”「」]{1,30}|(?<![顾访学疑])问[^,。:;“”「」]{1,10}|对(?!此)[^,。:;“”「」]{1,20}(?:说|表示)|的(?:${alternation(wordList("speech-nouns"))})(?:是|为|如下)?)$`,
+  `(?:${SPEECH_VERBS.join("|")}|指|告诉[^,。:;“”「」]{1,30}|(?<![顾访学疑])问[^,。:;“”「」]{1,10}|对(?!此)[^,。:;“”「」]{1,20}(?:说|表示)|的(?:${alternation(wordList("speech-nouns"))})(?:是|为|如下)?)$`,
 );
 /** A speaker clause going on after a name: `（Jeremy Carey）表示`, `在声明中说`. */
 export const VERB_AT_START = new RegExp(
@@ -26,9 +29,21 @@ export interface VerbMatch {
   length: number;
 }
 
-/** The speech verbs of a paragraph, `告诉记者，` counting as one verb up to its punctuation. */
+/** 指 used as 指出 (`王先生指，…`, `他又指：“…”`): only right before ， or ：. */
+const ZHI_BEFORE_PUNCT = /指(?=[,:])/g;
+
+/**
+ * The speech verbs of a paragraph, `告诉记者，` counting as one verb up to its punctuation, and 指
+ * before ， or ： (not 是指, 所指, 手指: not-speech-endings).
+ */
 export function findVerbs(text: string): VerbMatch[] {
   const verbs: VerbMatch[] = [];
+  if (text.includes("指")) {
+    for (const m of text.matchAll(ZHI_BEFORE_PUNCT)) {
+      if (!NOT_SPEECH_ENDINGS.test(text.slice(Math.max(0, m.index - 6), m.index + 1)))
+        verbs.push({ index: m.index, length: 1 });
+    }
+  }
   for (const { index, word } of VERB_MATCHER.matchAll(text)) {
     if (word === "告诉") {
       const tail = /^[^,。:;“”「」]{1,30}(?=[,:])/.exec(text.slice(index + 2, index + 34));
@@ -39,6 +54,7 @@ export function findVerbs(text: string): VerbMatch[] {
     }
     verbs.push({ index, length: word.length });
   }
+  if (verbs.length > 1) verbs.sort((a, b) => a.index - b.index);
   return verbs;
 }
 

@@ -43,6 +43,15 @@ const NOT_PEOPLE: ReadonlySet<string> = new Set([
   ...wordList("group-nouns"),
   ...wordList("not-name-words"),
 ]);
+/** Where people post (脸书, 推特, 微博): never a given name after a surname-like 于 or 在. */
+const PLATFORMS = wordSet("speech-platforms");
+/**
+ * Two-character words for relatives and groups (家属, 妻子, 儿子, 亲属) whose last character is
+ * also a surname: a name does not start inside one.
+ */
+export const STRADDLED_WORDS: ReadonlySet<string> = new Set(
+  [...wordList("kinship-nouns"), ...wordList("group-nouns")].filter((w) => w.length === 2),
+);
 /** Last characters that mark an organisation or a place rather than a person. */
 export const ORGANISATION_SUFFIX = wordSet("organisation-suffix-chars");
 /** Speech verbs, longest first (a verb after a name ends the name: 谢尔曼说). */
@@ -445,7 +454,14 @@ export function nameAtEnd(slot: string, loose: boolean): number {
     }
     if (!ok || NOT_PEOPLE.has(candidate) || ORGANISATION_SUFFIX.has(candidate[n - 1] as string))
       continue;
-    if (isOrdinaryWord(candidate) || isFunctionWord(candidate.slice(surnameLength || 1))) continue;
+    if (
+      (isOrdinaryWord(candidate) &&
+        !(n === 3 && surnameLength === 1 && wordThenGivenChar(candidate, rest))) ||
+      isFunctionWord(candidate.slice(surnameLength || 1))
+    )
+      continue;
+    // `于脸书写道`, `在推特说`: a preposition and a platform, not 于 + a given name.
+    if (PLATFORMS.has(candidate.slice(surnameLength || 1))) continue;
     // 工程师 is a title, not 程师.
     const title = TITLE_AT_END.exec(slot)?.[0];
     if (title && title.length >= 2) continue;
@@ -453,6 +469,28 @@ export function nameAtEnd(slot: string, loose: boolean): number {
   }
   return 0;
 }
+
+/**
+ * `媒体人黄金秋`: a surname and a given name whose first character makes a noun with the surname
+ * (黄金 + 秋), right after a role noun (人, 员, 者…: not 的 or an enumeration). Taken as a name
+ * when the dictionary reads the last character as nothing a noun phrase ends with (a noun, a
+ * measure word, a verb: 黄金价, 金融圈, 高层说).
+ */
+function wordThenGivenChar(candidate: string, rest: string): boolean {
+  const before = rest[rest.length - 1];
+  if (before !== undefined && !(TITLE_AT_END.test(rest) || ROLE_ENDINGS.has(before))) return false;
+  const tagged = segmenter().tag(candidate, false);
+  if (tagged.length !== 2) return false;
+  const [first, last] = tagged as [{ word: string; tag: string }, { word: string; tag: string }];
+  return (
+    first.word.length === 2 && first.tag === "n" && !/^(?:n|v|q|m|f|u|p|c|d|r|y|a)/.test(last.tag)
+  );
+}
+
+/** The last characters of role nouns before a name (人, 员, 者), not 的 nor 、和与及. */
+const ROLE_ENDINGS: ReadonlySet<string> = new Set(
+  [...NAME_PRECEDING_CHARS].filter((c) => !/[的、和与及]/.test(c)),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Dotted (transliterated) names

@@ -61,6 +61,20 @@ describe("a name ending a speaker clause", () => {
     ["台北支局长矢板明夫", "矢板明夫"],
     ["外交部", ""],
     ["工程师", ""],
+    // 于/在 and a platform (她于脸书写道) are no surname and given name.
+    ["她于脸书", ""],
+    ["于推特", ""],
+    ["于微博", ""],
+    ["作家于明", "于明"],
+    // a given name whose first character makes a noun with the surname (石油 + 婷), after a
+    // role or alone, not a noun phrase (黄金价, 金融圈)
+    ["律师石油婷", "石油婷"],
+    ["石油婷", "石油婷"],
+    ["员工黄金价", ""],
+    ["媒体人金融圈", ""],
+    // a star before a name (港星, 影星, 歌星)
+    ["港星陈美龄", "陈美龄"],
+    ["影星梁家俊", "梁家俊"],
   ])("%s", (slot, name) => {
     const length = nameAtEnd(slot, false);
     expect(slot.slice(slot.length - length, length ? undefined : 0)).toBe(name);
@@ -75,6 +89,7 @@ describe("never people", () => {
     ["路透社", true],
     ["网友", true],
     ["报告", true],
+    ["明白", true],
     ["谢尔曼", false],
     ["赵立坚", false],
   ])("%s", (word, expected) => {
