@@ -1,4 +1,4 @@
-import { alternation, wordSet } from "../text/lexicon.js";
+import { alternation, lexicon, wordSet } from "../text/lexicon.js";
 import { SURNAMES, TRANSLITERATION_CHARS } from "../text/names.js";
 import { foldNumerals, quantityKind, vagueCounts } from "../text/numerals.js";
 import { segmenter } from "../text/text.js";
@@ -18,8 +18,12 @@ const DATE_EXPRESSIONS =
 const DURATION = new RegExp(
   `(\\d+(\\.\\d+)?|[一二两三四五六七八九十百千半]+)\\s*(多)?(个)?(半)?\\s*(${alternation("ask-duration-units")})`,
 );
-/** A figure once numerals are folded to digits (vague counts stay in Han characters). */
-const NUMBER = /\d|百分之/;
+/**
+ * A figure once numerals are folded to digits (vague counts stay in Han characters); a Han figure
+ * with its power that no unit follows (人口仅一百万); a household (五口之家: five people).
+ */
+const NUMBER =
+  /\d|百分之|(?<![几数])[一二两三四五六七八九十][百千万亿]|[一二两三四五六七八九十]口之家|一家[一二两三四五六七八九十]口/;
 const TIME =
   /\d{4}\s*年|[〇零一二三四五六七八九]{4}年|[一二三四五六七八九十]{1,2}月([一二三四五六七八九十]{1,3}[日号])?|\d{1,2}\s*月|\d{1,2}\s*[日号]|周[一二三四五六日末]|星期[一二三四五六日天]|[昨今明前]天|[上下本这](周|星期|个?月)|[去今明前]年|凌晨|上午|下午|晚上|早上|早晨|中午|傍晚|深夜|当天|当晚|日前|近日|年底|年初|月底|月初|\d{1,2}\s*[点时:：]|之前|之后|以来/;
 const REASON =
@@ -46,7 +50,14 @@ const UNIT_EVIDENCE: Record<string, RegExp> = {
   ),
   // A household counts people too: 五口之家, 一家五口, 三口人 (not 一口气, 口罩).
   人: new RegExp(
-    `${QUANTITY}(个|名|位|例)?(人(?!民)|名|位(?!数)|例|员工|学生|议员|民众|居民|市民|村民|网民|家庭|户)|([\\d一二两三四五六七八九十]+)口(之家|人)|一家[\\d一二两三四五六七八九十]+口`,
+    [
+      `${QUANTITY}(个|名|位|例)?(人(?!民)|名|位(?!数)|例|员工|学生|议员|民众|居民|市民|村民|网民|家庭|户)`,
+      "([\\d一二两三四五六七八九十]+)口(之家|人)|一家[\\d一二两三四五六七八九十]+口",
+      // 30多个不明身份的人: a few words describe the people between the count and 人.
+      `${QUANTITY}(个|名|位)[\\u4e00-\\u9fff]{1,6}?的人(?!民)`,
+      // A population figure: 人口约21亿, 人口合计仅一百万.
+      "人口[^,，。;；]{0,6}?(\\d|(?<![几数])[一二两三四五六七八九十][百千万亿])",
+    ].join("|"),
   ),
   // 95个中低收入国家: a few words may stand between 个 and 国家.
   国: new RegExp(`${QUANTITY}(个[\\u4e00-\\u9fff]{0,5}?)?(国|国家|成员国|经济体)`),
@@ -142,6 +153,15 @@ export function countsThing(folded: string, forms: readonly string[]): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Whether the sentence gives the share of the very people a question counts (多少日本人不喜欢
+ * → 90%的日本人): a figure in % right before them. A share of other people answers nothing.
+ */
+export function sharesOfPeople(folded: string, forms: readonly string[]): boolean {
+  const text = numericText(folded);
+  return forms.some((form) => new RegExp(`(\\d+(\\.\\d+)?\\s*[%％]|\\d成)的?${form}`).test(text));
 }
 
 /** Whether the sentence holds the noun only as an unnamed one (某TOP5房企, 该医院, 上述房企). */
@@ -268,6 +288,60 @@ function namesPerson(original: string, folded: string, questionWords: Set<string
       !questionWords.has(word)
     )
       return true;
+  }
+  return false;
+}
+
+/** 城市, 该州, 全省, 外县: the kind's noun, not a place's name. */
+const GENERIC_PLACE = /^[城都本该全各此外他我其两多每邻同一二三四五六七八九十](市|州|省|县)$/;
+/** 当地, 全国, 两岸 (lexicon/places.txt): place words that name no particular place. */
+const PLACE_WORDS = new Set(
+  lexicon("places")
+    .entries.filter((entry) => entry.note.startsWith("place words"))
+    .map((entry) => entry.term),
+);
+
+/** Countries, regions and continents (the first section of lexicon/places.txt). */
+const COUNTRIES = new Set(
+  lexicon("places")
+    .entries.filter((entry) => entry.note.startsWith("countries"))
+    .map((entry) => entry.term),
+);
+
+/**
+ * Whether the sentence names a place of the asked kind (哪个国家 → 泰国, 哪座城市 → 米兰 or
+ * 波莫纳市, 哪个州 → 威斯康辛州) that the question does not name itself.
+ */
+export function namesPlaceOfKind(
+  folded: string,
+  kind: string,
+  questionWords: Set<string>,
+): boolean {
+  const tokens = tagged(folded);
+  for (let i = 0; i < tokens.length; i++) {
+    const { word, tag } = tokens[i] as { word: string; tag: string };
+    if (word.length < 2 || questionWords.has(word)) continue;
+    const next = tokens[i + 1]?.word;
+    if (kind === "国") {
+      // 泰国, 澳大利亚; 瑞典王国: a country by the list or its ending, not a city (曼谷).
+      if (COUNTRIES.has(word) || (tag === "ns" && word.endsWith("国"))) return true;
+    } else if (
+      kind === "市" &&
+      tag === "ns" &&
+      !COUNTRIES.has(word) &&
+      !PLACE_WORDS.has(word) &&
+      !GENERIC_PLACE.test(word) &&
+      !/[省州县]$/.test(word)
+    ) {
+      // A city by its name alone (米兰, 德黑兰): jieba's place, not a country or a province.
+      return true;
+    }
+    if (kind !== "国") {
+      // 威斯康辛州, 威斯康辛 州: the name with the kind's ending.
+      if (word.endsWith(kind) && /^[\u4e00-\u9fff]+$/.test(word) && !GENERIC_PLACE.test(word))
+        return true;
+      if (next === kind && /^(ns|nr|x)/.test(tag) && !questionWords.has(word + kind)) return true;
+    }
   }
   return false;
 }

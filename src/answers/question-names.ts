@@ -124,7 +124,9 @@ function gluedEnd(word: string): boolean {
 function unglued(term: QuestionTerm, written: (word: string) => boolean): QuestionTerm {
   const { word } = term;
   if (term.latin || word.length < 3 || !isHanCode(word.charCodeAt(0))) return term;
-  if (written(word)) return term;
+  // A word whose synonym the articles write (头一回 → 首次) is a word, not a glued name.
+  if (written(word) || term.synonyms.some((synonym) => synonym.length >= 2 && written(synonym)))
+    return term;
   for (const [rest, char] of [
     [word.slice(0, -1), word.slice(-1)],
     [word.slice(1), word.slice(0, 1)],
