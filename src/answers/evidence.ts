@@ -363,7 +363,11 @@ export function holdsAnswerType(
 ): boolean {
   switch (type) {
     case "duration":
-      return DURATION.test(withoutDates(folded)) || DURATION.test(numericText(folded));
+      // 同一天, 另一年: a day picked out, not a length of time.
+      return (
+        DURATION.test(withoutDates(folded).replace(NOT_A_COUNT, " ")) ||
+        DURATION.test(numericText(folded))
+      );
     case "number":
       return NUMBER.test(numericText(folded));
     case "time":

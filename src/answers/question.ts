@@ -502,7 +502,8 @@ const COUNT_WORD = new RegExp(`(多少|几)(${alternation("ask-measure-words")})
  * for 多少人, money and shares (多少钱, 多大比例), where the unit says what is counted.
  */
 export function countedThing(folded: string, terms: QuestionTerm[], unit?: string): string {
-  if (unit === "钱" || unit === "%") return "";
+  // An age counts years of a life: 几岁那年 has no thing counted after it.
+  if (unit === "钱" || unit === "%" || unit === "岁") return "";
   // 多少阅读量, 多少人数, 多少金额: the noun is the magnitude itself, not a thing counted.
   const magnitude = /[量数额率值价费]$/;
   const match = COUNT_WORD.exec(folded);

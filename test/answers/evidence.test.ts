@@ -100,6 +100,9 @@ describe("holdsAnswerType: a figure for 多少, a person's name for 谁", () => 
     ["number", "东部的人口合计仅一百万。", true],
     ["number", "食物足够一个五口之家吃。", true],
     ["number", "现场来了几十人。", false],
+    // A length of time, not a day picked out (同一天, 另一年).
+    ["duration", "会谈持续了两天。", true],
+    ["duration", "就在同一天，他还打了电话。", false],
     // 二十大, 十九大: a congress's name, no figure.
     ["number", "二十大前，各地纷纷加码封控。", false],
     ["person", "吉林市长被免职。", false],

@@ -13,6 +13,8 @@ describe("parseQuestion: what a number question counts", () => {
     ["支持者占多大比例？", undefined],
     // Nothing after the question word.
     ["受灾的农户有多少？", undefined],
+    // An age: 几岁 counts years of a life, whatever follows.
+    ["他几岁那年开始学琴？", undefined],
   ])("%s → %s", (question, counted) => {
     expect(parseQuestion(question).counted).toBe(counted);
   });
@@ -179,6 +181,7 @@ describe("parseQuestion: demonstratives pointing back to the story are no conten
     ["那顿晚餐花了多少钱？", "那顿"],
     ["那通电话打了多久？", "那通"],
     ["那几天一共卖了多少货？", "那几"],
+    ["她几岁那年搬到纽约？", "那年"],
   ])("%s drops %s", (question, frame) => {
     const words = parseQuestion(question).terms.map((term) => term.word);
     expect(words.some((word) => word.includes(frame))).toBe(false);
