@@ -1,5 +1,5 @@
 import { alternation, lexicon, wordSet } from "../text/lexicon.js";
-import { SURNAMES, TRANSLITERATION_CHARS } from "../text/names.js";
+import { COMPOUND_SURNAMES, SURNAMES, TRANSLITERATION_CHARS } from "../text/names.js";
 import { foldNumerals, quantityKind, vagueCounts } from "../text/numerals.js";
 import { segmenter } from "../text/text.js";
 import type { QuestionType } from "./question.js";
@@ -38,7 +38,17 @@ const PLACE_NAME_ENDINGS = wordSet("place-name-endings");
 /** A word ending in a title (国务卿, 前市长, 发言人). */
 const PERSON_TITLE_WORD = new RegExp(`(${alternation("ask-person-titles")})$`);
 const NAME_WITH_DOT = /[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}/;
-const CAPITALISED_FULL_NAME = /[A-Z][a-z]+ [A-Z][a-z]+/;
+const CAPITALISED_FULL_NAME = /[A-Z][a-z]+ ([A-Z][a-z]+)/g;
+/** The last word of a capitalised pair that names a body or a place (Cleveland Clinic), no person. */
+const NOT_PERSON_LAST =
+  /^(Clinic|Hospital|University|College|Institute|Center|Centre|Times|Post|News|Journal|Street|Avenue|Road|Park|Group|Company|Bank|House|Council|Committee|Agency|Department|Office|Court|School|Church|Club|Foundation|Association|Party|Airlines|Valley|Island|State|County|City|Square|Station|Airport|Museum|Library|Act|Bill|Law|Report|Review|Media|Network|Channel|Service|Services|Motors|Holdings|Capital|Partners|Fund|Board|Commission|Force|Army|Navy|Guard|Police|Prison|Hotel|Tower|Mall|Market|Exchange)$/;
+
+/** Whether the text holds a capitalised pair that is not a body's or a place's name (Sean Hannity). */
+function latinFullName(original: string): boolean {
+  for (const match of original.matchAll(CAPITALISED_FULL_NAME))
+    if (!NOT_PERSON_LAST.test(match[1] as string)) return true;
+  return false;
+}
 
 /** A figure after `numericText`: digits, a range (200至300), 多/余/来 (about), a power left over. */
 const QUANTITY = "\\d+(\\.\\d+)?(至\\d+)?\\s*(多|余|来|几)?\\s*(万|亿|千|百)?\\s*";
@@ -216,6 +226,9 @@ function isNameToken(token: { word: string; tag: string }): boolean {
 function nameShaped(word: string, tag: string): boolean {
   const first = word.charAt(0);
   if (tag === "nrt") return [...word].every((char) => TRANSLITERATION_CHARS.has(char));
+  // 严肃处理: a four-character Chinese word is a name only after a two-character surname.
+  if (word.length >= 4 && !COMPOUND_SURNAMES.some((surname) => word.startsWith(surname)))
+    return false;
   return SURNAMES.has(first) || TRANSLITERATION_CHARS.has(first);
 }
 
@@ -246,7 +259,7 @@ function inPlace(tokens: { word: string }[], i: number): boolean {
  * 「吉林市长被免职」, where the title is followed by a verb).
  */
 function namesPerson(original: string, folded: string, questionWords: Set<string>): boolean {
-  if (NAME_WITH_DOT.test(folded) || CAPITALISED_FULL_NAME.test(original)) return true;
+  if (NAME_WITH_DOT.test(folded) || latinFullName(original)) return true;
   const tokens = tagged(folded);
   for (let i = 0; i < tokens.length; i++) {
     const { word, tag } = tokens[i] as { word: string; tag: string };

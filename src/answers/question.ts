@@ -87,6 +87,8 @@ export interface ParsedQuestion {
 const PERSON_NAME_ASKED = new RegExp(
   [
     "(?:人(?!民)|者|[市省州县镇村区]长|官员|主席|总统|总理|部长|老板|主编|父亲|母亲|妻子|丈夫|老婆|老公|太太|儿子|女儿)(?:[^?？。]{0,10}?(?:叫什么|什么名字|名字是什么|姓名)|是谁|是哪位)",
+    // 枪手, 球员, 嫌犯 right before 叫什么 (not 员工内购的房企叫什么).
+    "(?:手|员|嫌犯)(?:的)?(?:名字|姓名)?(?:叫什么|叫啥|是谁)",
     // A title right before 叫什么 (那个教练叫什么, 总编辑叫什么名字; not 代表团叫什么).
     `(?:${alternation("person-titles")})(?:的)?(?:名字|姓名)?(?:叫什么|叫啥)`,
     // The person's identity (接替他的是谁, 五名球员都是谁), not 给谁, 被谁 (a group may answer).

@@ -120,6 +120,12 @@ describe("holdsAnswerType: a figure for 多少, a person's name for 谁", () => 
     ["person", "他就自行谢幕，似乎不大寻常。", false],
     ["person", "三年了，我已麻木了。", false],
     ["person", "第二任丈夫是当时的影帝金焰。", true],
+    // A Latin pair naming a body or a place is no person; a four-character word is a name only
+    // after a two-character surname (严肃处理 is a verb phrase jieba tags as a name).
+    ["person", "他在Cleveland Clinic接受治疗。", false],
+    ["person", "主持人汉尼提（Sean Hannity）评论说。", true],
+    ["person", "网信办责令其立即整改，严肃处理相关责任人。", false],
+    ["person", "欧阳娜娜出席了活动。", true],
     // A relative's name right after the family word (妻子陈婷); the family word alone is none.
     ["person", "总导演的妻子陈婷今日发文。", true],
     ["person", "他的妻子今日发文。", false],

@@ -209,6 +209,15 @@ describe("parseQuestion: colloquial words and figures as news writes them", () =
     expect(term?.synonyms).toContain(synonym);
   });
 
+  it.each([
+    ["那个枪手叫什么名字？", true],
+    ["那名嫌犯叫什么？", true],
+    ["那位球员叫什么名字？", true],
+    ["那家医院叫什么名字？", undefined],
+  ])("%s asks a person's name: %s", (question, asksName) => {
+    expect(parseQuestion(question).asksName).toBe(asksName);
+  });
+
   it("a spouse's name is a person's name asked for", () => {
     const parsed = parseQuestion("那位导演的老婆叫什么名字？");
     expect(parsed.type).toBe("person");
