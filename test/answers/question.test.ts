@@ -201,6 +201,7 @@ describe("parseQuestion: colloquial words and figures as news writes them", () =
     ["他们家一共有几个小孩？", "小孩", "孩子"],
     ["他俩一共有几个孩子？", "孩子", "子女"],
     ["确诊人数是哪天头一回破万的？", "头一回", "首次"],
+    ["她是哪一年嫁给那位导演的？", "嫁给", "结婚"],
     // A figure of four digits or more, grouped as news writes it.
     ["每人能领2000美元吗？", "2000", "2,000"],
     ["这次一共罚了150000美元吗？", "150000", "150,000"],
