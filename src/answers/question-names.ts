@@ -33,7 +33,7 @@ export function repairNames(
     if (term.word.length < 2 || term.word.length > 4) continue;
     // A known name, or a word jieba does not know (its x: 张明, 秦怡, 众泰) without a verb or
     // particle glued to an end (not 年涨, 发了, 高管).
-    const unknownName = term.tag === "x" && !gluedEnd(term.word);
+    const unknownName = term.tag === "x" && !gluedEnd(term.word) && !NOT_NAME_START.test(term.word);
     if ((unknownName || knownName?.(term.word)) && written(term.word)) term.anchor = "name";
   }
   return terms;
@@ -111,6 +111,12 @@ function onlyInside(word: string, name: string, texts: string[]): boolean {
 
 /** Parts of speech of a character jieba may glue to a name: a verb, preposition, particle. */
 const GLUE_TAGS = /^(v|p|c|d|u|t)/;
+
+/**
+ * Unknown words of a question that are a colloquial phrase, not a name: a superlative or a rank
+ * (最多能, 排第几), a threshold passed (破千, 破万).
+ */
+const NOT_NAME_START = /^[最排第破]/;
 
 function gluedEnd(word: string): boolean {
   const tagOf = (char: string) => segmenter().tag(char, true)[0]?.tag ?? "";

@@ -52,3 +52,15 @@ describe("repairNames: a word whose synonym the articles write is not cut as glu
     expect(term?.synonyms.length).toBeGreaterThan(0);
   });
 });
+
+describe("repairNames: colloquial phrases jieba does not know are no name anchors", () => {
+  it.each([
+    ["确诊人数是哪天头一回破千的？", "破千"],
+    ["港交所IPO在全球排第几？", "排第"],
+  ])("%s: %s is no anchor", (question, word) => {
+    const terms = repairNames(parseQuestion(question), [`报道说${word}了。`]);
+    const term = terms.find((t) => t.word === word);
+    expect(term).toBeDefined();
+    expect(term?.anchor).toBeUndefined();
+  });
+});
