@@ -123,10 +123,11 @@ export function namesHead(folded: string, head: string): boolean {
   let at = folded.indexOf(head);
   while (at >= 0) {
     const before = folded.slice(Math.max(0, at - 6), at);
-    // 格雷西的大学生涯, 某TOP5房企, 该医院: the noun is there, no name of one.
+    // 格雷西的大学生涯, 某TOP5房企, 该医院: the noun is there, no name of one; nor after a
+    // verb or preposition of movement (转看守所, 关押在监狱里, 送进医院).
     const named =
       /[\u4e00-\u9fffa-z0-9]$/.test(before) &&
-      !/[的之个所家这那该此其各每某本]$/.test(before) &&
+      !/[的之个所家这那该此其各每某本转进入到在去送押关回往至从于]$/.test(before) &&
       !/[某该]/.test(before);
     if (named) return true;
     at = folded.indexOf(head, at + 1);

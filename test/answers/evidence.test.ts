@@ -73,6 +73,10 @@ describe("namesHead: a which-question's noun, named", () => {
     ["她的医院检查结果是阴性。", "医院", false],
     ["据某大型医院透露，病人已出院。", "医院", false],
     ["该医院表示病人已出院。", "医院", false],
+    // A verb or preposition before the noun: a place gone to, not named.
+    ["他要15天以后转看守所。", "看守所", false],
+    ["两人都被关押在监狱里。", "监狱", false],
+    ["他被关在朝阳看守所。", "看守所", true],
   ])("%s → %s", (sentence, head, expected) => {
     expect(namesHead(sentence, head)).toBe(expected);
   });
