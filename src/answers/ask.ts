@@ -14,6 +14,7 @@ import {
   namesHead,
   namesPlaceOfKind,
   onlyVagueCount,
+  otherOrdinal,
   STRICT_UNITS,
   sharesOfPeople,
   unnamedHead,
@@ -584,6 +585,7 @@ export function answerQuestion(
     .map((term, i) => ({ term, weight: weights[i] as number }))
     .filter(({ term }) => term.anchor);
   const counted = countedForms(parsed, terms);
+  const ordinalForms = parsed.ordinal ? numeralVariants(parsed.ordinal) : [];
   const focus = terms.filter((term) => parsed.focus.includes(term.word));
   const event = terms.filter((term) => parsed.event?.includes(term.word));
   // 死了多少人, 有多少人死亡, 遇难人数, how many were killed: a count of people is an answer
@@ -664,6 +666,13 @@ export function answerQuestion(
     item.missing =
       parsed.quoted?.find((phrase) => !item.evidence.full.includes(phrase)) ??
       missingAnchor(anchors, item, parsed.text, options.rarity);
+    // 第一大股东 answered by 「第三大流通股东」, 第四季度 by 「第三季度」: another of the series.
+    if (
+      item.missing === undefined &&
+      parsed.ordinal &&
+      otherOrdinal(sentence.folded, parsed.ordinal, ordinalForms)
+    )
+      item.missing = parsed.ordinal;
   }
   scored.sort(
     (a, b) =>

@@ -175,6 +175,16 @@ export function sharesOfPeople(folded: string, forms: readonly string[]): boolea
   return forms.some((form) => new RegExp(`(\\d+(\\.\\d+)?\\s*[%％]|\\d成)的?${form}`).test(text));
 }
 
+/**
+ * Whether the sentence is about another member of the question's series: it writes 第三大 or
+ * 第3季 and not the asked 第一大 / 第四季 (`ordinal` and its other writings, 第4季).
+ */
+export function otherOrdinal(folded: string, ordinal: string, forms: readonly string[]): boolean {
+  if ([ordinal, ...forms].some((form) => folded.includes(form))) return false;
+  const follow = ordinal.slice(-1);
+  return new RegExp(`第(?:[一二三四五六七八九十]{1,3}|\\d{1,3})${follow}`).test(folded);
+}
+
 /** Whether the sentence holds the noun only as an unnamed one (某TOP5房企, 该医院, 上述房企). */
 export function unnamedHead(folded: string, head: string): boolean {
   let at = folded.indexOf(head);

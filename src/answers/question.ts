@@ -62,6 +62,11 @@ export interface ParsedQuestion {
    * answer names a place of that kind, not the noun itself (在泰国 answers 哪个国家).
    */
   placeKind?: PlaceKind;
+  /**
+   * An ordinal the question names with the character after it (第一大股东 → 第一大, 第四季度 →
+   * 第四季): an answer about another one of the series (第三大, 第三季) answers another question.
+   */
+  ordinal?: string;
   /** The question asks for several things (哪些症状, 哪几个机构): the answer lists them. */
   list?: boolean;
   /** A person question that asks for the name itself (叫什么名字, 是谁, 哪位): the answer names one. */
@@ -164,6 +169,9 @@ const PLACE_KINDS: Record<string, PlaceKind> = {
   州: "州",
   县: "县",
 };
+
+/** 第一大, 第四季, 第二任: an ordinal and the character after it (not 第几). */
+const ORDINAL = /第(?:[一二三四五六七八九十]{1,3}|\d{1,3})[\u4e00-\u9fff]/;
 
 /** A thing's name asked for (a person's name is a person question, above). */
 const THING_NAME_ASKED = /叫什么|叫啥|什么名字|名字是什么|名称是什么|\bcalled\b|\bname of\b/;
@@ -408,6 +416,7 @@ export function parseQuestion(question: string): ParsedQuestion {
     if (/哪一?年|什么年份|几几年|\b(what|which) year\b|\bin what year\b/.test(folded)) unit = "年";
     else if (/哪一?天|哪日|几月几[号日]|几号|\b(what|which) (date|day)\b/.test(folded)) unit = "日";
   }
+  const ordinal = ORDINAL.exec(folded)?.[0];
   const kindMatch = type === "place" ? PLACE_KIND.exec(folded) : null;
   const placeKind = kindMatch ? PLACE_KINDS[kindMatch[1] as string] : undefined;
   // 哪个国家, 哪个州议会: the place's kind is checked by placeKind, not as a noun to name.
@@ -472,6 +481,7 @@ export function parseQuestion(question: string): ParsedQuestion {
     focus,
     ...(event.length > 0 ? { event } : {}),
     ...(placeKind ? { placeKind } : {}),
+    ...(ordinal ? { ordinal } : {}),
     ...(/哪些|哪几/.test(folded) ? { list: true } : {}),
     ...(quoted.length > 0 ? { quoted } : {}),
     ...(type === "person" && PERSON_NAME_ASKED.test(folded) ? { asksName: true } : {}),

@@ -526,4 +526,21 @@ describe("answerQuestion: places of the asked kind (issue 12, Chinese questions)
     };
     expect(answerQuestion("桂民海是在哪个国家被绑架的？", [city]).answers).toEqual([]);
   });
+
+  it("第一大 is not answered by the third-largest; the asked one answers", () => {
+    const holders: Article = {
+      ...fire,
+      id: "fx-holders",
+      title: "金龙鱼股价暴跌",
+      paragraphs: [
+        "金龙鱼股价暴跌，股东名单受关注。",
+        "中国工商银行为金龙鱼的第三大流通股东，占流通股比例0.517%。",
+      ],
+    };
+    expect(answerQuestion("金龙鱼的第一大股东是谁？", [holders]).answers).toEqual([]);
+    const third = answerQuestion("金龙鱼的第三大流通股东占多大比例？", [holders]);
+    expect(third.answers[0]?.text).toMatch(/0\.517%/);
+    const first = answerQuestion("金龙鱼的第一大流通股东占多大比例？", [holders]);
+    expect(first.answers).toEqual([]);
+  });
 });

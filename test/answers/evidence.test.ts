@@ -6,6 +6,7 @@ import {
   namesHead,
   namesPlaceOfKind,
   onlyVagueCount,
+  otherOrdinal,
   sharesOfPeople,
   unnamedHead,
 } from "../../src/answers/evidence.js";
@@ -189,5 +190,17 @@ describe("sharesOfPeople: a share of the very people a question counts", () => {
     ["日本人的支持率下降了5%。", ["日本人"], false],
   ])("%s %j → %s", (sentence, forms, expected) => {
     expect(sharesOfPeople(sentence, forms)).toBe(expected);
+  });
+});
+
+describe("otherOrdinal: a sentence about another member of the asked series", () => {
+  it.each([
+    ["工商银行为该公司的第三大流通股东。", "第一大", ["第1大"], true],
+    ["该公司公布第三季度财报。", "第四季", ["第4季"], true],
+    ["该公司第4季度营收下滑。", "第四季", ["第4季"], false],
+    ["第二批疫苗下周运到，第一批已经用完。", "第一批", ["第1批"], false],
+    ["疫苗下周运到。", "第一批", ["第1批"], false],
+  ])("%s %s → %s", (sentence, ordinal, forms, expected) => {
+    expect(otherOrdinal(sentence, ordinal, forms)).toBe(expected);
   });
 });

@@ -225,3 +225,15 @@ describe("parseQuestion: colloquial words and figures as news writes them", () =
     expect(parsed.asksName).toBe(true);
   });
 });
+
+describe("parseQuestion: an ordinal the question names", () => {
+  it.each([
+    ["那家公司的第一大股东是谁？", "第一大"],
+    ["公司第四季度营收是多少？", "第四季"],
+    ["他是第27任总裁吗？", "第27任"],
+    // 第几 asks for the ordinal itself.
+    ["他是第几任总裁？", undefined],
+  ])("%s → %s", (question, ordinal) => {
+    expect(parseQuestion(question).ordinal).toBe(ordinal);
+  });
+});
