@@ -12,8 +12,11 @@ import {
   holdsUnit,
   mentionsDeath,
   namesHead,
+  namesPlaceOfKind,
   onlyVagueCount,
+  otherOrdinal,
   STRICT_UNITS,
+  sharesOfPeople,
   unnamedHead,
 } from "./evidence.js";
 import { type CoOccurrence, impliesPlace } from "./implied-places.js";
@@ -582,6 +585,7 @@ export function answerQuestion(
     .map((term, i) => ({ term, weight: weights[i] as number }))
     .filter(({ term }) => term.anchor);
   const counted = countedForms(parsed, terms);
+  const ordinalForms = parsed.ordinal ? numeralVariants(parsed.ordinal) : [];
   const focus = terms.filter((term) => parsed.focus.includes(term.word));
   const event = terms.filter((term) => parsed.event?.includes(term.word));
   // 死了多少人, 有多少人死亡, 遇难人数, how many were killed: a count of people is an answer
@@ -600,11 +604,17 @@ export function answerQuestion(
     // The number must count what was asked (几枚导弹: not 四千多枚火箭弹).
     if (item.typed && counted.length > 0) item.typed = countsThing(sentence.folded, counted);
     if (item.typed && asksDeaths) item.typed = mentionsDeath(sentence.folded);
+    // 哪个国家: a place of that kind (泰国), not any place (曼谷机场) nor the word 国家.
+    if (item.typed && parsed.placeKind)
+      item.typed = namesPlaceOfKind(sentence.folded, parsed.placeKind, questionWords);
     if (item.typed && parsed.unit) {
       item.typed =
         parsed.type === "time"
           ? holdsTimeUnit(sentence.folded, parsed.unit)
-          : holdsUnit(sentence.folded, parsed.unit);
+          : holdsUnit(sentence.folded, parsed.unit) ||
+            (parsed.unit === "人" &&
+              counted.length > 0 &&
+              sharesOfPeople(sentence.folded, counted));
     }
     const headless = parsed.head !== undefined && !namesHead(sentence.folded, parsed.head);
     if (headless) item.score -= HEAD_PENALTY;
@@ -616,6 +626,7 @@ export function answerQuestion(
     // may be named under another title (哪个官员 → 副总理刘鹤): there it only weighs.
     item.untyped =
       (strict && !item.typed) ||
+      (parsed.placeKind !== undefined && !item.typed) ||
       (headless && parsed.type !== "person") ||
       (parsed.head !== undefined && unnamedHead(sentence.folded, parsed.head));
     // A sentence about what is asked holds one of the words next to the question word.
@@ -655,6 +666,13 @@ export function answerQuestion(
     item.missing =
       parsed.quoted?.find((phrase) => !item.evidence.full.includes(phrase)) ??
       missingAnchor(anchors, item, parsed.text, options.rarity);
+    // 第一大股东 answered by 「第三大流通股东」, 第四季度 by 「第三季度」: another of the series.
+    if (
+      item.missing === undefined &&
+      parsed.ordinal &&
+      otherOrdinal(sentence.folded, parsed.ordinal, ordinalForms)
+    )
+      item.missing = parsed.ordinal;
   }
   scored.sort(
     (a, b) =>

@@ -1,5 +1,5 @@
-import { alternation, wordSet } from "../text/lexicon.js";
-import { SURNAMES, TRANSLITERATION_CHARS } from "../text/names.js";
+import { alternation, lexicon, wordSet } from "../text/lexicon.js";
+import { COMPOUND_SURNAMES, SURNAMES, TRANSLITERATION_CHARS } from "../text/names.js";
 import { foldNumerals, quantityKind, vagueCounts } from "../text/numerals.js";
 import { segmenter } from "../text/text.js";
 import type { QuestionType } from "./question.js";
@@ -18,8 +18,12 @@ const DATE_EXPRESSIONS =
 const DURATION = new RegExp(
   `(\\d+(\\.\\d+)?|[一二两三四五六七八九十百千半]+)\\s*(多)?(个)?(半)?\\s*(${alternation("ask-duration-units")})`,
 );
-/** A figure once numerals are folded to digits (vague counts stay in Han characters). */
-const NUMBER = /\d|百分之/;
+/**
+ * A figure once numerals are folded to digits (vague counts stay in Han characters); a Han figure
+ * with its power that no unit follows (人口仅一百万); a household (五口之家: five people).
+ */
+const NUMBER =
+  /\d|百分之|(?<![几数])[一二两三四五六七八九十][百千万亿]|[一二两三四五六七八九十]口之家|一家[一二两三四五六七八九十]口/;
 const TIME =
   /\d{4}\s*年|[〇零一二三四五六七八九]{4}年|[一二三四五六七八九十]{1,2}月([一二三四五六七八九十]{1,3}[日号])?|\d{1,2}\s*月|\d{1,2}\s*[日号]|周[一二三四五六日末]|星期[一二三四五六日天]|[昨今明前]天|[上下本这](周|星期|个?月)|[去今明前]年|凌晨|上午|下午|晚上|早上|早晨|中午|傍晚|深夜|当天|当晚|日前|近日|年底|年初|月底|月初|\d{1,2}\s*[点时:：]|之前|之后|以来/;
 const REASON =
@@ -34,7 +38,17 @@ const PLACE_NAME_ENDINGS = wordSet("place-name-endings");
 /** A word ending in a title (国务卿, 前市长, 发言人). */
 const PERSON_TITLE_WORD = new RegExp(`(${alternation("ask-person-titles")})$`);
 const NAME_WITH_DOT = /[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}/;
-const CAPITALISED_FULL_NAME = /[A-Z][a-z]+ [A-Z][a-z]+/;
+const CAPITALISED_FULL_NAME = /[A-Z][a-z]+ ([A-Z][a-z]+)/g;
+/** The last word of a capitalised pair that names a body or a place (Cleveland Clinic), no person. */
+const NOT_PERSON_LAST =
+  /^(Clinic|Hospital|University|College|Institute|Center|Centre|Times|Post|News|Journal|Street|Avenue|Road|Park|Group|Company|Bank|House|Council|Committee|Agency|Department|Office|Court|School|Church|Club|Foundation|Association|Party|Airlines|Valley|Island|State|County|City|Square|Station|Airport|Museum|Library|Act|Bill|Law|Report|Review|Media|Network|Channel|Service|Services|Motors|Holdings|Capital|Partners|Fund|Board|Commission|Force|Army|Navy|Guard|Police|Prison|Hotel|Tower|Mall|Market|Exchange)$/;
+
+/** Whether the text holds a capitalised pair that is not a body's or a place's name (Sean Hannity). */
+function latinFullName(original: string): boolean {
+  for (const match of original.matchAll(CAPITALISED_FULL_NAME))
+    if (!NOT_PERSON_LAST.test(match[1] as string)) return true;
+  return false;
+}
 
 /** A figure after `numericText`: digits, a range (200至300), 多/余/来 (about), a power left over. */
 const QUANTITY = "\\d+(\\.\\d+)?(至\\d+)?\\s*(多|余|来|几)?\\s*(万|亿|千|百)?\\s*";
@@ -46,7 +60,14 @@ const UNIT_EVIDENCE: Record<string, RegExp> = {
   ),
   // A household counts people too: 五口之家, 一家五口, 三口人 (not 一口气, 口罩).
   人: new RegExp(
-    `${QUANTITY}(个|名|位|例)?(人(?!民)|名|位(?!数)|例|员工|学生|议员|民众|居民|市民|村民|网民|家庭|户)|([\\d一二两三四五六七八九十]+)口(之家|人)|一家[\\d一二两三四五六七八九十]+口`,
+    [
+      `${QUANTITY}(个|名|位|例)?(人(?!民)|名|位(?!数)|例|员工|学生|议员|民众|居民|市民|村民|网民|家庭|户)`,
+      "([\\d一二两三四五六七八九十]+)口(之家|人)|一家[\\d一二两三四五六七八九十]+口",
+      // 30多个不明身份的人: a few words describe the people between the count and 人.
+      `${QUANTITY}(个|名|位)[\\u4e00-\\u9fff]{1,6}?的人(?!民)`,
+      // A population figure: 人口约21亿, 人口合计仅一百万.
+      "人口[^,，。;；]{0,6}?(\\d|(?<![几数])[一二两三四五六七八九十][百千万亿])",
+    ].join("|"),
   ),
   // 95个中低收入国家: a few words may stand between 个 and 国家.
   国: new RegExp(`${QUANTITY}(个[\\u4e00-\\u9fff]{0,5}?)?(国|国家|成员国|经济体)`),
@@ -102,10 +123,11 @@ export function namesHead(folded: string, head: string): boolean {
   let at = folded.indexOf(head);
   while (at >= 0) {
     const before = folded.slice(Math.max(0, at - 6), at);
-    // 格雷西的大学生涯, 某TOP5房企, 该医院: the noun is there, no name of one.
+    // 格雷西的大学生涯, 某TOP5房企, 该医院: the noun is there, no name of one; nor after a
+    // verb or preposition of movement (转看守所, 关押在监狱里, 送进医院).
     const named =
       /[\u4e00-\u9fffa-z0-9]$/.test(before) &&
-      !/[的之个所家这那该此其各每某本]$/.test(before) &&
+      !/[的之个所家这那该此其各每某本转进入到在去送押关回往至从于]$/.test(before) &&
       !/[某该]/.test(before);
     if (named) return true;
     at = folded.indexOf(head, at + 1);
@@ -142,6 +164,25 @@ export function countsThing(folded: string, forms: readonly string[]): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Whether the sentence gives the share of the very people a question counts (多少日本人不喜欢
+ * → 90%的日本人): a figure in % right before them. A share of other people answers nothing.
+ */
+export function sharesOfPeople(folded: string, forms: readonly string[]): boolean {
+  const text = numericText(folded);
+  return forms.some((form) => new RegExp(`(\\d+(\\.\\d+)?\\s*[%％]|\\d成)的?${form}`).test(text));
+}
+
+/**
+ * Whether the sentence is about another member of the question's series: it writes 第三大 or
+ * 第3季 and not the asked 第一大 / 第四季 (`ordinal` and its other writings, 第4季).
+ */
+export function otherOrdinal(folded: string, ordinal: string, forms: readonly string[]): boolean {
+  if ([ordinal, ...forms].some((form) => folded.includes(form))) return false;
+  const follow = ordinal.slice(-1);
+  return new RegExp(`第(?:[一二三四五六七八九十]{1,3}|\\d{1,3})${follow}`).test(folded);
 }
 
 /** Whether the sentence holds the noun only as an unnamed one (某TOP5房企, 该医院, 上述房企). */
@@ -196,6 +237,9 @@ function isNameToken(token: { word: string; tag: string }): boolean {
 function nameShaped(word: string, tag: string): boolean {
   const first = word.charAt(0);
   if (tag === "nrt") return [...word].every((char) => TRANSLITERATION_CHARS.has(char));
+  // 严肃处理: a four-character Chinese word is a name only after a two-character surname.
+  if (word.length >= 4 && !COMPOUND_SURNAMES.some((surname) => word.startsWith(surname)))
+    return false;
   return SURNAMES.has(first) || TRANSLITERATION_CHARS.has(first);
 }
 
@@ -226,7 +270,7 @@ function inPlace(tokens: { word: string }[], i: number): boolean {
  * 「吉林市长被免职」, where the title is followed by a verb).
  */
 function namesPerson(original: string, folded: string, questionWords: Set<string>): boolean {
-  if (NAME_WITH_DOT.test(folded) || CAPITALISED_FULL_NAME.test(original)) return true;
+  if (NAME_WITH_DOT.test(folded) || latinFullName(original)) return true;
   const tokens = tagged(folded);
   for (let i = 0; i < tokens.length; i++) {
     const { word, tag } = tokens[i] as { word: string; tag: string };
@@ -272,6 +316,60 @@ function namesPerson(original: string, folded: string, questionWords: Set<string
   return false;
 }
 
+/** 城市, 该州, 全省, 外县: the kind's noun, not a place's name. */
+const GENERIC_PLACE = /^[城都本该全各此外他我其两多每邻同一二三四五六七八九十](市|州|省|县)$/;
+/** 当地, 全国, 两岸 (lexicon/places.txt): place words that name no particular place. */
+const PLACE_WORDS = new Set(
+  lexicon("places")
+    .entries.filter((entry) => entry.note.startsWith("place words"))
+    .map((entry) => entry.term),
+);
+
+/** Countries, regions and continents (the first section of lexicon/places.txt). */
+const COUNTRIES = new Set(
+  lexicon("places")
+    .entries.filter((entry) => entry.note.startsWith("countries"))
+    .map((entry) => entry.term),
+);
+
+/**
+ * Whether the sentence names a place of the asked kind (哪个国家 → 泰国, 哪座城市 → 米兰 or
+ * 波莫纳市, 哪个州 → 威斯康辛州) that the question does not name itself.
+ */
+export function namesPlaceOfKind(
+  folded: string,
+  kind: string,
+  questionWords: Set<string>,
+): boolean {
+  const tokens = tagged(folded);
+  for (let i = 0; i < tokens.length; i++) {
+    const { word, tag } = tokens[i] as { word: string; tag: string };
+    if (word.length < 2 || questionWords.has(word)) continue;
+    const next = tokens[i + 1]?.word;
+    if (kind === "国") {
+      // 泰国, 澳大利亚; 瑞典王国: a country by the list or its ending, not a city (曼谷).
+      if (COUNTRIES.has(word) || (tag === "ns" && word.endsWith("国"))) return true;
+    } else if (
+      kind === "市" &&
+      tag === "ns" &&
+      !COUNTRIES.has(word) &&
+      !PLACE_WORDS.has(word) &&
+      !GENERIC_PLACE.test(word) &&
+      !/[省州县]$/.test(word)
+    ) {
+      // A city by its name alone (米兰, 德黑兰): jieba's place, not a country or a province.
+      return true;
+    }
+    if (kind !== "国") {
+      // 威斯康辛州, 威斯康辛 州: the name with the kind's ending.
+      if (word.endsWith(kind) && /^[\u4e00-\u9fff]+$/.test(word) && !GENERIC_PLACE.test(word))
+        return true;
+      if (next === kind && /^(ns|nr|x)/.test(tag) && !questionWords.has(word + kind)) return true;
+    }
+  }
+  return false;
+}
+
 function namesPlace(folded: string, questionWords: Set<string>): boolean {
   if (PLACE_SUFFIX.test(folded)) return true;
   for (const { word, tag } of tagged(folded)) {
@@ -289,7 +387,11 @@ export function holdsAnswerType(
 ): boolean {
   switch (type) {
     case "duration":
-      return DURATION.test(withoutDates(folded)) || DURATION.test(numericText(folded));
+      // 同一天, 另一年: a day picked out, not a length of time.
+      return (
+        DURATION.test(withoutDates(folded).replace(NOT_A_COUNT, " ")) ||
+        DURATION.test(numericText(folded))
+      );
     case "number":
       return NUMBER.test(numericText(folded));
     case "time":

@@ -33,7 +33,7 @@ export function repairNames(
     if (term.word.length < 2 || term.word.length > 4) continue;
     // A known name, or a word jieba does not know (its x: 张明, 秦怡, 众泰) without a verb or
     // particle glued to an end (not 年涨, 发了, 高管).
-    const unknownName = term.tag === "x" && !gluedEnd(term.word);
+    const unknownName = term.tag === "x" && !gluedEnd(term.word) && !NOT_NAME_START.test(term.word);
     if ((unknownName || knownName?.(term.word)) && written(term.word)) term.anchor = "name";
   }
   return terms;
@@ -112,6 +112,12 @@ function onlyInside(word: string, name: string, texts: string[]): boolean {
 /** Parts of speech of a character jieba may glue to a name: a verb, preposition, particle. */
 const GLUE_TAGS = /^(v|p|c|d|u|t)/;
 
+/**
+ * Unknown words of a question that are a colloquial phrase, not a name: a superlative or a rank
+ * (最多能, 排第几), a threshold passed (破千, 破万).
+ */
+const NOT_NAME_START = /^[最排第破]/;
+
 function gluedEnd(word: string): boolean {
   const tagOf = (char: string) => segmenter().tag(char, true)[0]?.tag ?? "";
   return GLUE_TAGS.test(tagOf(word.slice(-1))) || /^(p|c|u)/.test(tagOf(word.charAt(0)));
@@ -124,7 +130,9 @@ function gluedEnd(word: string): boolean {
 function unglued(term: QuestionTerm, written: (word: string) => boolean): QuestionTerm {
   const { word } = term;
   if (term.latin || word.length < 3 || !isHanCode(word.charCodeAt(0))) return term;
-  if (written(word)) return term;
+  // A word whose synonym the articles write (头一回 → 首次) is a word, not a glued name.
+  if (written(word) || term.synonyms.some((synonym) => synonym.length >= 2 && written(synonym)))
+    return term;
   for (const [rest, char] of [
     [word.slice(0, -1), word.slice(-1)],
     [word.slice(1), word.slice(0, 1)],

@@ -57,6 +57,16 @@ export interface ParsedQuestion {
    * 见面 → 见面): the event whose date is asked.
    */
   event?: string[];
+  /**
+   * The kind of place a where-question names (哪个国家 → 国, 哪座城市 → 市, 哪个州 → 州): the
+   * answer names a place of that kind, not the noun itself (在泰国 answers 哪个国家).
+   */
+  placeKind?: PlaceKind;
+  /**
+   * An ordinal the question names with the character after it (第一大股东 → 第一大, 第四季度 →
+   * 第四季): an answer about another one of the series (第三大, 第三季) answers another question.
+   */
+  ordinal?: string;
   /** The question asks for several things (哪些症状, 哪几个机构): the answer lists them. */
   list?: boolean;
   /** A person question that asks for the name itself (叫什么名字, 是谁, 哪位): the answer names one. */
@@ -81,7 +91,9 @@ export interface ParsedQuestion {
  */
 const PERSON_NAME_ASKED = new RegExp(
   [
-    "(?:人(?!民)|者|[市省州县镇村区]长|官员|主席|总统|总理|部长|老板|主编|父亲|母亲|妻子|丈夫|儿子|女儿)(?:[^?？。]{0,10}?(?:叫什么|什么名字|名字是什么|姓名)|是谁|是哪位)",
+    "(?:人(?!民)|者|[市省州县镇村区]长|官员|主席|总统|总理|部长|老板|主编|父亲|母亲|妻子|丈夫|老婆|老公|太太|儿子|女儿)(?:[^?？。]{0,10}?(?:叫什么|什么名字|名字是什么|姓名)|是谁|是哪位)",
+    // 枪手, 球员, 嫌犯 right before 叫什么 (not 员工内购的房企叫什么).
+    "(?:手|员|嫌犯)(?:的)?(?:名字|姓名)?(?:叫什么|叫啥|是谁)",
     // A title right before 叫什么 (那个教练叫什么, 总编辑叫什么名字; not 代表团叫什么).
     `(?:${alternation("person-titles")})(?:的)?(?:名字|姓名)?(?:叫什么|叫啥)`,
     // The person's identity (接替他的是谁, 五名球员都是谁), not 给谁, 被谁 (a group may answer).
@@ -97,7 +109,7 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ["reason", /为什么|为何|什么原因|原因是什么|出于什么|因为什么|怎么会|\bwhy\b/],
   [
     "duration",
-    /多久|多长时间|多长的时间|多少(个)?(小时|钟头|分钟|天|周|星期|个月|月|年)|几(个)?(小时|钟头|分钟|天|周|星期|个月|年)(?!前|后)|\bhow long\b/,
+    /多久|多长时间|多长的时间|多少(个)?(小时|钟头|分钟|天|周|星期|个月|月|年)(?![然气空津下安主价线堂地轻级纪龄代度薪货])|几(个)?(小时|钟头|分钟|天|周|星期|个月|年)(?![前后然气空津下安主价线堂地轻级纪龄代度薪货])|\bhow long\b/,
   ],
   [
     "time",
@@ -105,7 +117,7 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ],
   [
     "place",
-    /在哪里|在哪儿|哪里|哪儿|在哪|何处|何地|什么地方|哪(个|片|座|一)?(国家|城市|地方|省|州|地区|海|县|市|国)(?![长官民])|哪座|\bwhere\b|\bwhich (country|city|province|state|place)\b/,
+    /在哪里|在哪儿|哪里|哪儿|在哪|何处|何地|什么地方|哪(个|片|座|一|些)?(国家|城市|地方|省|州|地区|海|县|市|国)(?![长官民])|哪座|\bwhere\b|\bwhich (country|city|province|state|place)\b/,
   ],
   [
     "person",
@@ -122,7 +134,11 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
 const UNIT_PATTERNS: [RegExp, string][] = [
   [/比例|百分之|百分比|占比|(多少|几)成(?![员功立本])|\bpercent|\bpercentage\b|\bshare\b/, "%"],
   [/(多少|几)(个)?(国家|国)|\bhow many countries\b/, "国"],
-  [/几岁|多大(年纪|岁数)?$|多大年纪|年龄|\bhow old\b/, "岁"],
+  // 规模有多大, 面积多大: the size of a thing, not an age.
+  [
+    /几岁|(?<!(规模|面积|金额|幅度|力度|范围|影响|损失|体积|容量|差距|数额|市场)(有|是)?)多大(年纪|岁数)?$|多大年纪|年龄|\bhow old\b/,
+    "岁",
+  ],
   [
     // A price or wage asked for (运价是多少, 收盘价是多少, 房价跌到多少): an amount of money,
     // not a share (not 房价跌了多少, which a percentage may answer).
@@ -138,6 +154,24 @@ const UNIT_PATTERNS: [RegExp, string][] = [
     "$1",
   ],
 ];
+
+export type PlaceKind = "国" | "市" | "省" | "州" | "县";
+
+/** 哪个国家, 哪座城市, 哪些州: the kind of place asked for. */
+const PLACE_KIND = /哪(?:个|一|座|些|几个)?(国家|城市|省份|省|州|县|市|国)/;
+const PLACE_KINDS: Record<string, PlaceKind> = {
+  国家: "国",
+  国: "国",
+  城市: "市",
+  市: "市",
+  省份: "省",
+  省: "省",
+  州: "州",
+  县: "县",
+};
+
+/** 第一大, 第四季, 第二任: an ordinal and the character after it (not 第几). */
+const ORDINAL = /第(?:[一二三四五六七八九十]{1,3}|\d{1,3})[\u4e00-\u9fff]/;
 
 /** A thing's name asked for (a person's name is a person question, above). */
 const THING_NAME_ASKED = /叫什么|叫啥|什么名字|名字是什么|名称是什么|\bcalled\b|\bname of\b/;
@@ -161,12 +195,12 @@ function nounOf(word: string | undefined): string | undefined {
 
 /** Question words and particles, removed before the content words are taken. */
 const QUESTION_WORDS = new RegExp(
-  `多少(个|名|位|口)?人|几(个|名|位|口)?人|叫什么名字|叫什么|叫啥|${alternation("ask-question-words")}|几(个)?`,
+  `多少(个|名|位|口)?人(?!口)|几(个|名|位|口)?人(?!口)|多少个|叫什么名字|叫什么|叫啥|${alternation("ask-question-words")}|几(个)?`,
   "g",
 );
 /** Frame words (那天, 一口气) and a demonstrative or 哪 before a measure word (那次, 哪片). */
 const FRAMES = new RegExp(
-  `${alternation("ask-question-frames")}|[这那哪](一)?(片|次|份|批|盘|场|回|件|起|位|名|家|座|条|所|只|个|些|种|项|届|轮|波)`,
+  `${alternation("ask-question-frames")}|[这那哪](一)?(片|次|份|批|盘|场|回|件|起|位|名|家|座|条|所|只|个|些|种|项|届|轮|波|段|封|篇|顿|张|本|部(?!分)|则|句|通(?![过知])|期(?!间)|栋|幅|首|笔|趟|番)|[这那](几)(样|天|个|位|名|次|年|种|家)`,
   "g",
 );
 
@@ -226,6 +260,12 @@ export function numeralVariants(word: string): string[] {
   if (word.includes("两")) out.add(word.replaceAll("两", "二"));
   out.delete(word);
   return [...out];
+}
+
+/** A figure of four digits or more as news groups it (2000 → 2,000): 2000美元 is 2,000美元. */
+export function grouped(word: string): string[] {
+  if (!/^\d{4,}$/.test(word) || word.startsWith("0")) return [];
+  return [word.replace(/\B(?=(\d{3})+(?!\d))/g, ",")];
 }
 
 function termWeight(word: string): number {
@@ -376,8 +416,13 @@ export function parseQuestion(question: string): ParsedQuestion {
     if (/哪一?年|什么年份|几几年|\b(what|which) year\b|\bin what year\b/.test(folded)) unit = "年";
     else if (/哪一?天|哪日|几月几[号日]|几号|\b(what|which) (date|day)\b/.test(folded)) unit = "日";
   }
+  const ordinal = ORDINAL.exec(folded)?.[0];
+  const kindMatch = type === "place" ? PLACE_KIND.exec(folded) : null;
+  const placeKind = kindMatch ? PLACE_KINDS[kindMatch[1] as string] : undefined;
+  // 哪个国家, 哪个州议会: the place's kind is checked by placeKind, not as a noun to name.
+  const nounHead = HEAD_NOUN.exec(folded);
   const head =
-    HEAD_NOUN.exec(folded)?.[2] ??
+    (kindMatch && nounHead && nounHead.index === kindMatch.index ? undefined : nounHead?.[2]) ??
     (type === "person" ? undefined : nounOf(NAME_OF_THING.exec(folded)?.[1]));
   const english = /[a-z]/.test(folded) && !/[\u4e00-\u9fff]/.test(folded);
   if (english) {
@@ -408,8 +453,10 @@ export function parseQuestion(question: string): ParsedQuestion {
     // A unit the question asks in (份, 人; 比例 for %) is what the answer counts, not a word
     // it repeats (15% answers 多大比例 without 比例).
     if (word === unit || (unit === "%" && SHARE_WORDS.has(word))) continue;
+    // 哪个国家: the answer names the country (泰国), it does not repeat 国家.
+    if (kindMatch && word === kindMatch[1]) continue;
     seen.add(word);
-    const synonyms = [...(SYNONYMS.get(word) ?? []), ...numeralVariants(word)];
+    const synonyms = [...(SYNONYMS.get(word) ?? []), ...numeralVariants(word), ...grouped(word)];
     const anchor = anchorKind(word, tag);
     const term: QuestionTerm = { word, synonyms, weight: termWeight(word), tag };
     if (anchor) term.anchor = anchor;
@@ -433,6 +480,8 @@ export function parseQuestion(question: string): ParsedQuestion {
     text: stripped,
     focus,
     ...(event.length > 0 ? { event } : {}),
+    ...(placeKind ? { placeKind } : {}),
+    ...(ordinal ? { ordinal } : {}),
     ...(/哪些|哪几/.test(folded) ? { list: true } : {}),
     ...(quoted.length > 0 ? { quoted } : {}),
     ...(type === "person" && PERSON_NAME_ASKED.test(folded) ? { asksName: true } : {}),
@@ -465,7 +514,8 @@ const COUNT_WORD = new RegExp(`(多少|几)(${alternation("ask-measure-words")})
  * for 多少人, money and shares (多少钱, 多大比例), where the unit says what is counted.
  */
 export function countedThing(folded: string, terms: QuestionTerm[], unit?: string): string {
-  if (unit === "钱" || unit === "%") return "";
+  // An age counts years of a life: 几岁那年 has no thing counted after it.
+  if (unit === "钱" || unit === "%" || unit === "岁") return "";
   // 多少阅读量, 多少人数, 多少金额: the noun is the magnitude itself, not a thing counted.
   const magnitude = /[量数额率值价费]$/;
   const match = COUNT_WORD.exec(folded);

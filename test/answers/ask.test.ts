@@ -504,3 +504,43 @@ describe("answerQuestion: a count of the dead needs a death (issue 12, fifth rou
     else expect(first).toBeUndefined();
   });
 });
+
+describe("answerQuestion: places of the asked kind (issue 12, Chinese questions)", () => {
+  const story: Article = {
+    ...fire,
+    id: "fx-kidnap",
+    title: "书店老板被绑架回大陆",
+    paragraphs: ["书店老板桂民海多年来出版政治书籍。", "书店老板桂民海在泰国被中共绑架回去。"],
+  };
+
+  it("哪个国家 is answered by the sentence naming a country, not required as a word", () => {
+    const { answers } = answerQuestion("桂民海是在哪个国家被绑架的？", [story]);
+    expect(answers[0]?.text).toMatch(/泰国/);
+  });
+
+  it("哪个国家 is not answered by a sentence naming only a city", () => {
+    const city: Article = {
+      ...story,
+      id: "fx-kidnap-city",
+      paragraphs: ["书店老板桂民海多年来出版政治书籍。", "书店老板桂民海在曼谷被中共绑架回去。"],
+    };
+    expect(answerQuestion("桂民海是在哪个国家被绑架的？", [city]).answers).toEqual([]);
+  });
+
+  it("第一大 is not answered by the third-largest; the asked one answers", () => {
+    const holders: Article = {
+      ...fire,
+      id: "fx-holders",
+      title: "金龙鱼股价暴跌",
+      paragraphs: [
+        "金龙鱼股价暴跌，股东名单受关注。",
+        "中国工商银行为金龙鱼的第三大流通股东，占流通股比例0.517%。",
+      ],
+    };
+    expect(answerQuestion("金龙鱼的第一大股东是谁？", [holders]).answers).toEqual([]);
+    const third = answerQuestion("金龙鱼的第三大流通股东占多大比例？", [holders]);
+    expect(third.answers[0]?.text).toMatch(/0\.517%/);
+    const first = answerQuestion("金龙鱼的第一大流通股东占多大比例？", [holders]);
+    expect(first.answers).toEqual([]);
+  });
+});

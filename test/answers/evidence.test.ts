@@ -4,7 +4,10 @@ import {
   holdsAnswerType,
   holdsUnit,
   namesHead,
+  namesPlaceOfKind,
   onlyVagueCount,
+  otherOrdinal,
+  sharesOfPeople,
   unnamedHead,
 } from "../../src/answers/evidence.js";
 
@@ -52,6 +55,14 @@ describe("holdsUnit", () => {
     // Figures written 百人, 1万9,035人.
     ["百人聚集在门口。", "人", true],
     ["全国共有1万9,035人确诊。", "人", true],
+    // People described between the count and 人; a population; a share of the people.
+    ["当晚来了三十多个不明身份的人。", "人", true],
+    ["三个来自外地的车队停在门口。", "人", false],
+    ["这个岛的人口约为两万。", "人", true],
+    ["东部三县的人口合计仅一百万。", "人", true],
+    ["人口增长放缓。", "人", false],
+    // A share is no count of people (sharesOfPeople checks it against the counted people).
+    ["民调显示，有85%的受访者反对。", "人", false],
   ])("%s in %s → %s", (sentence, unit, expected) => {
     expect(holdsUnit(sentence, unit)).toBe(expected);
   });
@@ -63,6 +74,10 @@ describe("namesHead: a which-question's noun, named", () => {
     ["她的医院检查结果是阴性。", "医院", false],
     ["据某大型医院透露，病人已出院。", "医院", false],
     ["该医院表示病人已出院。", "医院", false],
+    // A verb or preposition before the noun: a place gone to, not named.
+    ["他要15天以后转看守所。", "看守所", false],
+    ["两人都被关押在监狱里。", "监狱", false],
+    ["他被关在朝阳看守所。", "看守所", true],
   ])("%s → %s", (sentence, head, expected) => {
     expect(namesHead(sentence, head)).toBe(expected);
   });
@@ -86,6 +101,15 @@ describe("holdsAnswerType: a figure for 多少, a person's name for 谁", () => 
     ["number", "近百人被捕。", true],
     ["number", "数十名警察赶到现场。", false],
     ["number", "中共向台湾发射了多枚导弹。", false],
+    // A Han figure no unit follows, a household; 几十 and 数百 stay vague.
+    ["number", "东部的人口合计仅一百万。", true],
+    ["number", "食物足够一个五口之家吃。", true],
+    ["number", "现场来了几十人。", false],
+    // A length of time, not a day picked out (同一天, 另一年).
+    ["duration", "会谈持续了两天。", true],
+    ["duration", "就在同一天，他还打了电话。", false],
+    // 二十大, 十九大: a congress's name, no figure.
+    ["number", "二十大前，各地纷纷加码封控。", false],
     ["person", "吉林市长被免职。", false],
     ["person", "发言人赵立坚表示反对。", true],
     ["person", "研讨会由高级研究员冯儒莎博士主持。", true],
@@ -101,6 +125,15 @@ describe("holdsAnswerType: a figure for 多少, a person's name for 谁", () => 
     ["person", "他就自行谢幕，似乎不大寻常。", false],
     ["person", "三年了，我已麻木了。", false],
     ["person", "第二任丈夫是当时的影帝金焰。", true],
+    // A Latin pair naming a body or a place is no person; a four-character word is a name only
+    // after a two-character surname (严肃处理 is a verb phrase jieba tags as a name).
+    ["person", "他在Cleveland Clinic接受治疗。", false],
+    ["person", "主持人汉尼提（Sean Hannity）评论说。", true],
+    ["person", "网信办责令其立即整改，严肃处理相关责任人。", false],
+    ["person", "欧阳娜娜出席了活动。", true],
+    // A relative's name right after the family word (妻子陈婷); the family word alone is none.
+    ["person", "总导演的妻子陈婷今日发文。", true],
+    ["person", "他的妻子今日发文。", false],
     // A place named after a person or a title, its ending cut off (伯爵 城, 格林 县).
     ["person", "有人在朝阳区望京伯爵城中央公园周边喷涂标语。", false],
     ["person", "格林县委员会通过了这项决议。", false],
@@ -123,5 +156,51 @@ describe("onlyVagueCount: the vague count of a sentence without a figure", () =>
     ["一百万份报纸售罄。", undefined],
   ])("%s → %s", (sentence, count) => {
     expect(onlyVagueCount(sentence)).toBe(count);
+  });
+});
+
+describe("namesPlaceOfKind: a place of the asked kind", () => {
+  it.each([
+    ["书店老板在泰国被绑架回去。", "国", true],
+    ["丈夫曾在澳大利亚留学。", "国", true],
+    ["他在曼谷市区被带走。", "国", false],
+    ["书店老板被绑架回去。", "国", false],
+    ["病例在库姆市检测出。", "市", true],
+    ["病毒传到了米兰。", "市", true],
+    ["病例在医院内部检测出。", "市", false],
+    ["威斯康辛州参众两院也通过了决议。", "州", true],
+    ["州议会也通过了决议。", "州", false],
+    ["该州议会和其他城市也通过了决议。", "州", false],
+    ["许多城市的病例都在增加。", "市", false],
+    ["疫情扩散到河北省。", "省", true],
+  ])("%s %s → %s", (sentence, kind, expected) => {
+    expect(namesPlaceOfKind(sentence, kind, new Set())).toBe(expected);
+  });
+
+  it("a place the question names is not the answer", () => {
+    expect(namesPlaceOfKind("书店老板在泰国被捕。", "国", new Set(["泰国"]))).toBe(false);
+  });
+});
+
+describe("sharesOfPeople: a share of the very people a question counts", () => {
+  it.each([
+    ["民调显示，有90%的日本人不喜欢中共。", ["日本人", "日本"], true],
+    ["约六成日本人反对。", ["日本人"], true],
+    ["民调显示，有90%的日本人不喜欢中共。", ["抗议者"], false],
+    ["日本人的支持率下降了5%。", ["日本人"], false],
+  ])("%s %j → %s", (sentence, forms, expected) => {
+    expect(sharesOfPeople(sentence, forms)).toBe(expected);
+  });
+});
+
+describe("otherOrdinal: a sentence about another member of the asked series", () => {
+  it.each([
+    ["工商银行为该公司的第三大流通股东。", "第一大", ["第1大"], true],
+    ["该公司公布第三季度财报。", "第四季", ["第4季"], true],
+    ["该公司第4季度营收下滑。", "第四季", ["第4季"], false],
+    ["第二批疫苗下周运到，第一批已经用完。", "第一批", ["第1批"], false],
+    ["疫苗下周运到。", "第一批", ["第1批"], false],
+  ])("%s %s → %s", (sentence, ordinal, forms, expected) => {
+    expect(otherOrdinal(sentence, ordinal, forms)).toBe(expected);
   });
 });

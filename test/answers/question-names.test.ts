@@ -40,3 +40,27 @@ describe("repairNames: names jieba splits or glues, against the candidate articl
     expect(terms).toContainEqual([word, anchor]);
   });
 });
+
+describe("repairNames: a word whose synonym the articles write is not cut as glued", () => {
+  it.each([
+    // 头一回 is not written, 首次 is: the word keeps its synonyms, no character is cut off.
+    ["新桥是哪天头一回通车的？", "新桥首次通车。", "头一回"],
+    ["那位歌手的老公叫什么名字？", "歌手的丈夫王某出席。", "老公"],
+  ])("%s", (question, text, word) => {
+    const terms = repairNames(parseQuestion(question), [text]);
+    const term = terms.find((t) => t.word === word);
+    expect(term?.synonyms.length).toBeGreaterThan(0);
+  });
+});
+
+describe("repairNames: colloquial phrases jieba does not know are no name anchors", () => {
+  it.each([
+    ["确诊人数是哪天头一回破千的？", "破千"],
+    ["港交所IPO在全球排第几？", "排第"],
+  ])("%s: %s is no anchor", (question, word) => {
+    const terms = repairNames(parseQuestion(question), [`报道说${word}了。`]);
+    const term = terms.find((t) => t.word === word);
+    expect(term).toBeDefined();
+    expect(term?.anchor).toBeUndefined();
+  });
+});

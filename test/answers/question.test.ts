@@ -13,6 +13,8 @@ describe("parseQuestion: what a number question counts", () => {
     ["支持者占多大比例？", undefined],
     // Nothing after the question word.
     ["受灾的农户有多少？", undefined],
+    // An age: 几岁 counts years of a life, whatever follows.
+    ["他几岁那年开始学琴？", undefined],
   ])("%s → %s", (question, counted) => {
     expect(parseQuestion(question).counted).toBe(counted);
   });
@@ -128,5 +130,110 @@ describe("parseQuestion: name questions, things named, quoted titles", () => {
   it("那名 is a frame, not a content word", () => {
     const words = parseQuestion("二七区的那名感染者几岁？").terms.map((term) => term.word);
     expect(words).not.toContain("那名");
+  });
+});
+
+describe("parseQuestion: the kind of place a where-question asks for", () => {
+  it.each([
+    // The kind noun is checked against the answer's places, not required as a word.
+    ["那位记者是在哪个国家被捕的？", "国", "国家"],
+    ["大桥建在哪座城市？", "市", "城市"],
+    ["还有哪个州通过了这项法案？", "州", undefined],
+    ["游行队伍去了哪些省份？", "省", "省份"],
+    // A place question without a kind, and a which-question for another noun.
+    ["那位记者现在被关在哪里？", undefined, undefined],
+    ["他被送进了哪家医院？", undefined, undefined],
+  ])("%s → %s", (question, kind, dropped) => {
+    const parsed = parseQuestion(question);
+    expect(parsed.placeKind).toBe(kind);
+    if (dropped) expect(parsed.terms.map((term) => term.word)).not.toContain(dropped);
+    if (kind) expect(parsed.head).toBeUndefined();
+  });
+});
+
+describe("parseQuestion: counts in the unit asked", () => {
+  it.each([
+    // 多少天然气, 多少年轻人: a thing or people, not a duration.
+    ["工厂每年要用多少天然气？", "number", undefined],
+    ["有多少年轻人报名参军？", "number", "人"],
+    ["工程停了多少天？", "duration", undefined],
+    // 规模有多大: a size, not an age.
+    ["这个基金的规模有多大？", "number", undefined],
+    ["那个男孩多大？", "number", "岁"],
+    // 多少人口: a population, still counted in people.
+    ["这个岛有多少人口？", "number", "人"],
+  ])("%s → %s %s", (question, type, unit) => {
+    const parsed = parseQuestion(question);
+    expect(parsed.type).toBe(type);
+    expect(parsed.unit).toBe(unit);
+  });
+
+  it("多少人口 keeps 人口 as a word the answer writes", () => {
+    expect(parseQuestion("这个岛有多少人口？").terms.map((term) => term.word)).toContain("人口");
+  });
+});
+
+describe("parseQuestion: demonstratives pointing back to the story are no content words", () => {
+  it.each([
+    ["那封公开信有多少人签名？", "那封"],
+    ["那段视频被转发了多少次？", "那段"],
+    ["这篇报道是谁写的？", "这篇"],
+    ["那顿晚餐花了多少钱？", "那顿"],
+    ["那通电话打了多久？", "那通"],
+    ["那几天一共卖了多少货？", "那几"],
+    ["她几岁那年搬到纽约？", "那年"],
+  ])("%s drops %s", (question, frame) => {
+    const words = parseQuestion(question).terms.map((term) => term.word);
+    expect(words.some((word) => word.includes(frame))).toBe(false);
+  });
+
+  it("这部分, 那通过 and 这期间 are words, not a demonstrative and a measure word", () => {
+    expect(parseQuestion("这部分资金用在哪里？").text).toContain("部分");
+    expect(parseQuestion("这期间有多少人受伤？").text).toContain("期间");
+  });
+});
+
+describe("parseQuestion: colloquial words and figures as news writes them", () => {
+  it.each([
+    // Spouses and children by their everyday words.
+    ["那位导演的老婆叫什么名字？", "老婆", "妻子"],
+    ["那位歌手的老公是做什么的？", "老公", "丈夫"],
+    ["他们家一共有几个小孩？", "小孩", "孩子"],
+    ["他俩一共有几个孩子？", "孩子", "子女"],
+    ["确诊人数是哪天头一回破万的？", "头一回", "首次"],
+    ["她是哪一年嫁给那位导演的？", "嫁给", "结婚"],
+    // A figure of four digits or more, grouped as news writes it.
+    ["每人能领2000美元吗？", "2000", "2,000"],
+    ["这次一共罚了150000美元吗？", "150000", "150,000"],
+  ])("%s: %s also matches %s", (question, word, synonym) => {
+    const term = parseQuestion(question).terms.find((t) => t.word === word);
+    expect(term?.synonyms).toContain(synonym);
+  });
+
+  it.each([
+    ["那个枪手叫什么名字？", true],
+    ["那名嫌犯叫什么？", true],
+    ["那位球员叫什么名字？", true],
+    ["那家医院叫什么名字？", undefined],
+  ])("%s asks a person's name: %s", (question, asksName) => {
+    expect(parseQuestion(question).asksName).toBe(asksName);
+  });
+
+  it("a spouse's name is a person's name asked for", () => {
+    const parsed = parseQuestion("那位导演的老婆叫什么名字？");
+    expect(parsed.type).toBe("person");
+    expect(parsed.asksName).toBe(true);
+  });
+});
+
+describe("parseQuestion: an ordinal the question names", () => {
+  it.each([
+    ["那家公司的第一大股东是谁？", "第一大"],
+    ["公司第四季度营收是多少？", "第四季"],
+    ["他是第27任总裁吗？", "第27任"],
+    // 第几 asks for the ordinal itself.
+    ["他是第几任总裁？", undefined],
+  ])("%s → %s", (question, ordinal) => {
+    expect(parseQuestion(question).ordinal).toBe(ordinal);
   });
 });
