@@ -1,6 +1,7 @@
 import { lexicon, wordList, wordSet } from "../text/lexicon.js";
 import {
   alternation,
+  COMPOUND_SURNAMES,
   dictionaryNameAt,
   dottedNames,
   type Gender,
@@ -286,10 +287,20 @@ export class ArticlePeople {
     for (const match of text.matchAll(/([\u4e00-\u9fff]{2,12})[(]化名[)]/g)) {
       const run = match[1] as string;
       const title = /.*(?:人|者|员|民|友|生|工|师|家|长|主|的|、)/.exec(run.slice(0, -2));
-      let start = title
-        ? title[0].length
-        : run.length - (run.length >= 3 && SURNAMES.has(run[run.length - 3] as string) ? 3 : 2);
-      if (run.length - start > 3) start = run.length - 3;
+      // Three characters when the third from the end is a surname, else two: `妻子陆冰`
+      // (子 ends a kinship noun, no surname).
+      const short =
+        run.length - (run.length >= 3 && SURNAMES.has(run[run.length - 3] as string) ? 3 : 2);
+      let start = title ? title[0].length : short;
+      if (run.length - start > 3) start = short;
+      // `家属利安`: 家 ends a role noun, but 属 is no surname.
+      const three = run.slice(start);
+      if (
+        three.length === 3 &&
+        !SURNAMES.has(three[0] as string) &&
+        !COMPOUND_SURNAMES.includes(three.slice(0, 2))
+      )
+        start = short;
       if (run.length - start < 2) continue;
       const entity = this.registerName(paragraph, match.index + start, match.index + run.length);
       // The note stays with the name: a 化名 is nobody's name in another article.

@@ -18,7 +18,7 @@ import {
 import { NAME_DOT } from "../text/text.js";
 import { type ArticlePeople, ENGLISH_BODY_WORDS, type Entity } from "./mentions.js";
 import type { QuotedText } from "./spans.js";
-import { LEADING_CONNECTIVES, TRAILING_MODIFIERS } from "./speech.js";
+import { LEADING_CONNECTIVES, PLATFORM_ONLY, TRAILING_MODIFIERS } from "./speech.js";
 
 /**
  * Speaker clauses: who the clause before a speech verb (or after a closing mark) names. A known
@@ -64,6 +64,8 @@ export function resolveSlot(
   const whole = s;
   // `…，是告诉她们真相，“…”`, `要告诉大家`: a copula or a modal before the verb, no subject.
   if (/^(?:是|就是|正是|也是|还是|要|是要|想要|为了|是为了)$/.test(s)) return { kind: "zero" };
+  // `于脸书写道`: where the words were put, no subject (于 is a surname too).
+  if (PLATFORM_ONLY.test(s)) return { kind: "zero" };
   // `高盛分析师们`, `他们`: several people speaking are no one person.
   if (/们$/.test(s)) return { kind: "none" };
   // `声明提到：`, `会谈最后的声明指出`: a document speaks, not the last person named.

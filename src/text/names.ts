@@ -421,9 +421,21 @@ export function nameAtEnd(slot: string, loose: boolean): number {
   if (run >= 2) {
     const candidate = slot.slice(slot.length - run);
     const rest = slot.slice(0, slot.length - run);
+    // `首席市场官董本洪（Chris Tung）`: a surname after a title or a role noun starts a Chinese name, which the
+    // run (本洪) would cut; the Chinese reading below takes it.
+    const surnameAfterTitle =
+      run <= 2 &&
+      SURNAMES.has(rest[rest.length - 1] as string) &&
+      (TITLE_AT_END.test(rest.slice(0, -1)) ||
+        NAME_PRECEDING_CHARS.has(rest[rest.length - 2] as string));
     // The dictionary files many transliterated names as nouns (基思/n): after 的 or a title a
     // transliteration run is taken unless the dictionary knows it as something else than a noun.
-    if (!NOT_PEOPLE.has(candidate) && okBefore(rest) && !isOrdinaryWord(candidate, rest !== ""))
+    if (
+      !surnameAfterTitle &&
+      !NOT_PEOPLE.has(candidate) &&
+      okBefore(rest) &&
+      !isOrdinaryWord(candidate, rest !== "")
+    )
       return run;
   }
   for (const n of [3, 2, 4]) {
