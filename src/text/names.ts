@@ -286,8 +286,10 @@ const PLACE_OR_ORG_CONTINUATION = new RegExp(
  * (`布里斯班活动家德鲁·帕夫罗`, `阿拉斯加航空公司`, `新罕布夏州`, `红旗8:00`).
  */
 export function dictionaryNameAt(text: string, from: number): string | undefined {
-  const head = firstDictionaryName(text.slice(from, from + 8));
+  let head = firstDictionaryName(text.slice(from, from + 8));
   if (!head || NOT_PEOPLE.has(head)) return undefined;
+  // `李家超日前…`: the dictionary cuts 李家 / 超, the name reading runs one character further.
+  if (head.length === 2 && nameAt(text, from) === 3) head = text.slice(from, from + 3);
   const next = text.slice(from + head.length);
   if (TITLE_AT_START.test(next) || PLACE_OR_ORG_CONTINUATION.test(next)) return undefined;
   if (ORGANISATION_SUFFIX.has(head[head.length - 1] as string)) return undefined;
