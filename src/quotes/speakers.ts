@@ -16,7 +16,7 @@ import {
   TITLE_MATCHER,
   trimDottedName,
 } from "../text/names.js";
-import { NAME_DOT } from "../text/text.js";
+import { NAME_DOT, segmenter } from "../text/text.js";
 import { type ArticlePeople, ENGLISH_BODY_WORDS, type Entity } from "./mentions.js";
 import type { QuotedText } from "./spans.js";
 import { LEADING_CONNECTIVES, PLATFORM_ONLY, TRAILING_MODIFIERS } from "./speech.js";
@@ -292,6 +292,19 @@ const LATIN_NAME_AT_END =
 /** A dotted name ending the text (`…德鲁·帕夫罗`). */
 const DOTTED_AT_END = new RegExp(`[^${NAME_DOT}]+(?:${NAME_DOT}[^${NAME_DOT}]+)+$`);
 
+/** Whether the dictionary reads the character at `at` as inside a word begun before it. */
+function insideWord(s: string, at: number): boolean {
+  if (at === 0) return false;
+  const from = Math.max(0, at - 4);
+  let end = from;
+  for (const word of segmenter().cut(s.slice(from), true)) {
+    if (end === at) return false;
+    end += word.length;
+    if (end > at) return true;
+  }
+  return false;
+}
+
 /** The name the slot text `s` (starting at `offset`) ends with, and where it starts. */
 function nameAtSlotEnd(
   text: QuotedText,
@@ -334,7 +347,10 @@ function nameAtSlotEnd(
     (SURNAMES.has(addressed[1] as string) ||
       rareSurname(addressed[1] as string, s.slice(0, addressed.index))) &&
     !isTransliterationChar(s[addressed.index - 1]) &&
-    !people.aliasAtEnd(s.slice(0, addressed.index))
+    !people.aliasAtEnd(s.slice(0, addressed.index)) &&
+    // `这名人权律师`, `大陆律师`: the character ends a word (人权, 大陆), it is no surname
+    // (but `居民乐女士` is 居民 / 乐 / 女士).
+    !insideWord(s, addressed.index)
   ) {
     const start = offset + addressed.index;
     const found = register(start, start + addressed[0].length);
