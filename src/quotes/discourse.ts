@@ -82,13 +82,32 @@ export class Discourse {
       else sentences.push({ key, mentions: [m] });
     }
     const window: Entity[] = [];
+    /** The first person of each sentence, its subject. */
+    const subjects = new Set<Entity>();
     for (const sentence of sentences) {
+      const first = sentence.mentions[0];
+      if (first && !window.includes(first.entity)) subjects.add(first.entity);
       for (const m of sentence.mentions) if (!window.includes(m.entity)) window.push(m.entity);
     }
     const compatible = window.filter((e) => e.gender === undefined || e.gender === gender);
     let chosen: Entity | undefined;
-    if (gender === "f") chosen = compatible.find((e) => e.gender === "f") ?? compatible[0];
-    else chosen = compatible[0];
+    if (gender === "f") {
+      // A woman named before wins over a person of unknown gender, but not over the subject of
+      // the sentence she is an object in (`王友琴…目睹了卞仲耘被殴打。她说`).
+      const woman = compatible.findIndex((e) => e.gender === "f");
+      const head = compatible[0];
+      const sameSentence =
+        woman > 0 &&
+        head !== undefined &&
+        head !== NOBODY &&
+        subjects.has(head) &&
+        sentences.some(
+          (s) =>
+            s.mentions[0]?.entity === head &&
+            s.mentions.some((m) => m.entity === compatible[woman]),
+        );
+      chosen = woman >= 0 && !sameSentence ? compatible[woman] : head;
+    } else chosen = compatible[0];
     if (chosen === NOBODY) return undefined;
     if (chosen && compatible.length === 1 && !chosen.gender) chosen.gender = gender;
     return chosen;
