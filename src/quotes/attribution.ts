@@ -281,6 +281,9 @@ export function classify(
   const quoteClause = quoted.clauseStart(p, span.open);
   if (verb.index < quoteClause && PASSIVE_RENDERING.test(text.slice(quoteClause, span.open)))
     return undefined;
+  // A short phrase the article writes three times or more (`一带一路`, `动态清零`, `香港加油`) is a
+  // term of the article, not one person's wording.
+  if (countHanChars(inner) <= 8 && timesWritten(quoted, inner) >= 3) return undefined;
   // A short quotation inside a clause (`台湾制造的“人字拖”冲过终点`) is a term, not someone's words.
   if (countHanChars(inner) <= 6 && closeAt >= 0 && !/^(?:\s*$|[,。;!?:…)”」』])/.test(afterClose))
     return undefined;
@@ -299,6 +302,15 @@ export function classify(
   const entity = discourse.speakerOf(p, slot, verb.index);
   if (!entity) return undefined;
   return { entity, kind: "partial", attributionEnd: -1 };
+}
+
+/** How many times the article's paragraphs write `phrase`, quoted or not. */
+function timesWritten(quoted: QuotedText, phrase: string): number {
+  let n = 0;
+  for (const paragraph of quoted.folded) {
+    for (let at = paragraph.indexOf(phrase); at >= 0; at = paragraph.indexOf(phrase, at + 1)) n++;
+  }
+  return n;
 }
 
 /** `被媒体翻译成`, `被外界解读为`, `被网友批评`: someone else renders or judges the words. */
