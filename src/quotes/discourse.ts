@@ -61,7 +61,15 @@ export class Discourse {
   ) {}
 
   /** The most recent compatible person before (paragraph, offset). */
-  resolvePronoun(paragraph: number, offset: number, gender: Gender): Entity | undefined {
+  resolvePronoun(paragraph: number, offset: number, gender: Gender, depth = 0): Entity | undefined {
+    // `她在脸书悼念老友，并对刺杀安倍的凶手感到愤怒。她写道`: a sentence that names no one
+    // before the pronoun, after a sentence whose first reference is the same pronoun, goes on
+    // with that pronoun's person (not with a name the other sentence holds as an object).
+    // The pronoun must be the subject of that sentence's first clause.
+    if (depth < 4) {
+      const chain = this.chainedPronoun(paragraph, offset, gender);
+      if (chain) return this.resolvePronoun(chain[0], chain[1], gender, depth + 1);
+    }
     // Candidates sentence by sentence, most recent sentence first; within a sentence the subject
     // (the first name) before the others (`麦克阿瑟…对总统艾森豪提出…。他说` → 麦克阿瑟).
     const sentences: { key: string; mentions: Mention[] }[] = [];
@@ -111,6 +119,49 @@ export class Discourse {
     if (chosen === NOBODY) return undefined;
     if (chosen && compatible.length === 1 && !chosen.gender) chosen.gender = gender;
     return chosen;
+  }
+
+  /** The pronoun opening the sentence before the one at `offset`, when it chains (above). */
+  private chainedPronoun(
+    paragraph: number,
+    offset: number,
+    gender: Gender,
+  ): [number, number] | undefined {
+    const pronoun = gender === "f" ? "她" : "他";
+    const start = this.text.sentenceStart(paragraph, offset);
+    if (this.mentionIn(paragraph, start, offset)) return undefined;
+    let p = paragraph;
+    let end = start;
+    if (start === 0) {
+      p = paragraph - 1;
+      if (p < 0) return undefined;
+      end = (this.text.folded[p] as string).length;
+    }
+    const text = this.text.folded[p] as string;
+    const from = this.text.sentenceStart(p, Math.max(0, end - 1));
+    for (let i = from; i < end; i++) {
+      if (this.text.isQuoted(p, i)) continue;
+      if (text[i] === "他" || text[i] === "她") {
+        if (text[i] !== pronoun || /[们的人]/.test(text[i + 1] ?? "")) return undefined;
+        // Only a subject: the pronoun opens its clause (`随后，她在脸书…`, not `记者见到她`).
+        const clause = this.text.clauseStart(p, i);
+        const lead = LEADING_CONNECTIVES.exec(text.slice(clause, i + 1))?.[0].length ?? 0;
+        if (clause + lead !== i) return undefined;
+        return this.mentionIn(p, from, i) ? undefined : [p, i];
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether a person is mentioned (outside quotations) in [from, to) of a paragraph. */
+  private mentionIn(paragraph: number, from: number, to: number): boolean {
+    return this.people.mentions.some(
+      (m) =>
+        m.paragraph === paragraph &&
+        m.offset >= from &&
+        m.offset < to &&
+        (m.speaker || !this.text.isQuoted(m.paragraph, m.offset)),
+    );
   }
 
   private objectAt(m: Mention): boolean {
