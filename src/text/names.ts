@@ -292,8 +292,22 @@ export function dictionaryNameAt(text: string, from: number): string | undefined
   if (head.length === 2 && nameAt(text, from) === 3) head = text.slice(from, from + 3);
   const next = text.slice(from + head.length);
   if (TITLE_AT_START.test(next) || PLACE_OR_ORG_CONTINUATION.test(next)) return undefined;
+  // `约翰‧霍普金斯大学`: the first part of a dotted name that names a thing is no person.
+  if (next[0] === NAME_DOT && namesThing(text, from + head.length)) return undefined;
   if (ORGANISATION_SUFFIX.has(head[head.length - 1] as string)) return undefined;
   return head;
+}
+
+/** Whether the dotted parts from the dot at `dot` end in what names a thing (…霍普金斯大学). */
+function namesThing(text: string, dot: number): boolean {
+  let at = dot;
+  while (text[at] === NAME_DOT) {
+    let end = at + 1;
+    while (end < text.length && end - at <= 8 && !NAME_BREAK.has(text[end] as string)) end++;
+    for (let k = at + 2; k < end; k++) if (NAMED_AFTER.test(text.slice(k, k + 4))) return true;
+    at = end;
+  }
+  return false;
 }
 
 /** Memoised like `isOrdinaryWord`: the same few given names recur. */
