@@ -2,7 +2,7 @@ import { lexicon, wordList } from "../text/lexicon.js";
 import { alternation, type Gender, nameAt, TITLE_AT_END } from "../text/names.js";
 import type { ArticlePeople, Entity, Mention } from "./mentions.js";
 import type { QuotedText } from "./spans.js";
-import { opensWithUnnamed, resolveSlot, type Slot } from "./speakers.js";
+import { OWNED_BODY, opensWithUnnamed, resolveSlot, type Slot } from "./speakers.js";
 import { LEADING_CONNECTIVES, type VerbMatch } from "./speech.js";
 
 /**
@@ -27,6 +27,11 @@ const POST_TITLE = new RegExp(
 
 /** A clause going on with the subject of the sentence (`并称`, `还说`, `也表示`). */
 const CONTINUING = /^(?:并|还|也|又|则|更|同时|而且|并且|随后|接着|然后|最后|他|她)/;
+
+/** What after a name makes it the owner of the subject: 的 + more, or a body (拜登政府). */
+function ownsSubject(rest: string): boolean {
+  return (rest.startsWith("的") && rest.length > 1) || OWNED_BODY.test(rest);
+}
 
 export interface LastSpeaker {
   entity: Entity;
@@ -261,6 +266,9 @@ export class Discourse {
       for (const m of this.people.mentions) {
         if (m.paragraph !== paragraph || m.offset < start || m.offset >= clauseEnd) continue;
         const before = text.slice(start + lead, m.offset);
+        // `拜登政府的一名高级官员，…说`: the name owns the subject, it is not the subject.
+        const name = this.people.aliasAtStartOf(text, m.offset);
+        if (name && ownsSubject(text.slice(m.offset + name.length, clauseEnd))) return undefined;
         if (before.length <= 8 && !/[在对向给跟同和与]/.test(before))
           return m.entity === NOBODY ? undefined : m.entity;
         // A clause that is only a titled name (`…专家莎拉‧陈（Sarah Chan）博士，在…时表示`).

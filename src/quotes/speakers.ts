@@ -209,6 +209,9 @@ function namedAfterRole(
   );
 }
 
+/** What makes a person's name the name of a body (拜登政府, 川普团队): owned-body-heads. */
+export const OWNED_BODY = new RegExp(`^(?:${alternation(wordList("owned-body-heads"))})`);
+
 /**
  * The subject at the start of a speaker clause when the end did not name anyone: a pronoun or a
  * known name followed by whatever (`他作出结论说`, `麦克阿瑟也对蒋报以赞颂和保证`), or a bare
@@ -228,6 +231,8 @@ export function subjectAtStart(people: ArticlePeople, offset: number, s: string)
     const rest = best ? s.slice(skip + best.length) : "";
     // `拜登的一位高级顾问…说`: a name before 的 owns the speaker, it is not the speaker.
     if (best && rest.startsWith("的") && rest.length > 1) continue;
+    // `拜登政府表示`, `拜登政府的一名高级官员说`: a body named after the person speaks.
+    if (best && OWNED_BODY.test(rest)) return { kind: "none" };
     if (
       best &&
       (startsWithAfterName(rest) ||
