@@ -28,6 +28,10 @@ const POST_TITLE = new RegExp(
 /** A clause going on with the subject of the sentence (`并称`, `还说`, `也表示`). */
 const CONTINUING = /^(?:并|还|也|又|则|更|同时|而且|并且|随后|接着|然后|最后|他|她)/;
 
+/** A sentence opened by someone unnamed: `北京一位离休老干部…`, `有一名网友…`. */
+const UNNAMED_OPENING =
+  /^[^,。:;“”在对向给跟和与被把让从经由]{0,6}?(?:一位|一名|有位|有名|有一位|有一名|某位)[^,。:;“”]{1,12}?[,]?/;
+
 /** What after a name makes it the owner of the subject: 的 + more, or a body (拜登政府). */
 function ownsSubject(rest: string): boolean {
   return (rest.startsWith("的") && rest.length > 1) || OWNED_BODY.test(rest);
@@ -71,6 +75,12 @@ export class Discourse {
     // before the pronoun, after a sentence whose first reference is the same pronoun, goes on
     // with that pronoun's person (not with a name the other sentence holds as an object).
     // The pronoun must be the subject of that sentence's first clause.
+    // `北京一位离休老干部也…表示不愿接种，他说`: the sentence opened with someone unnamed and
+    // names no one before the pronoun, which points at that unnamed person.
+    const sentence = this.text.sentenceStart(paragraph, offset);
+    const head = (this.text.folded[paragraph] as string).slice(sentence, offset);
+    if (UNNAMED_OPENING.test(head) && !this.mentionIn(paragraph, sentence, offset))
+      return undefined;
     if (depth < 4) {
       const chain = this.chainedPronoun(paragraph, offset, gender);
       if (chain) return this.resolvePronoun(chain[0], chain[1], gender, depth + 1);
