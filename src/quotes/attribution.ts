@@ -282,8 +282,14 @@ export function classify(
   if (verb.index < quoteClause && PASSIVE_RENDERING.test(text.slice(quoteClause, span.open)))
     return undefined;
   // A short phrase the article writes three times or more (`一带一路`, `动态清零`, `香港加油`) is a
-  // term of the article, not one person's wording.
-  if (countHanChars(inner) <= 8 && timesWritten(quoted, inner) >= 3) return undefined;
+  // term of the article, not one person's wording; words in the first or second person (`我不知道`)
+  // are someone's all the same.
+  if (
+    countHanChars(inner) <= 8 &&
+    !/(?<!自)我|你|您/.test(inner) &&
+    timesWritten(quoted, inner) >= 3
+  )
+    return undefined;
   // A short quotation inside a clause (`台湾制造的“人字拖”冲过终点`) is a term, not someone's words.
   if (countHanChars(inner) <= 6 && closeAt >= 0 && !/^(?:\s*$|[,。;!?:…)”」』])/.test(afterClose))
     return undefined;
