@@ -311,6 +311,15 @@ export function classify(
     PASSIVE_RENDERING.test(text.slice(quoteClause, span.open))
   )
     return undefined;
+  // A short phrase the article writes three times or more (`一带一路`, `动态清零`, `香港加油`) is a
+  // term of the article, not one person's wording; words in the first or second person (`我不知道`)
+  // are someone's all the same.
+  if (
+    countHanChars(inner) <= 8 &&
+    !/(?<!自)我|你|您/.test(inner) &&
+    timesWritten(quoted, inner) >= 3
+  )
+    return undefined;
   // A short quotation inside a clause (`台湾制造的“人字拖”冲过终点`) is a term, not someone's words.
   if (countHanChars(inner) <= 6 && closeAt >= 0 && !/^(?:\s*$|[,。;!?:…)”」』])/.test(afterClose))
     return undefined;
@@ -362,6 +371,15 @@ function reportedGoingOn(
   // `例如“自由和开放的印太地区”`: an example the article cites, not the speaker's words going on.
   if (/^(?:例如|比如|譬如|诸如|好比)/.test(own)) return undefined;
   return current.entity;
+}
+
+/** How many times the article's paragraphs write `phrase`, quoted or not. */
+function timesWritten(quoted: QuotedText, phrase: string): number {
+  let n = 0;
+  for (const paragraph of quoted.folded) {
+    for (let at = paragraph.indexOf(phrase); at >= 0; at = paragraph.indexOf(phrase, at + 1)) n++;
+  }
+  return n;
 }
 
 /** `被媒体翻译成`, `被外界解读为`, `被网友批评`: someone else renders or judges the words. */

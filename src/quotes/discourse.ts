@@ -2,7 +2,7 @@ import { lexicon, wordList } from "../text/lexicon.js";
 import { alternation, type Gender, nameAt, TITLE_AT_END } from "../text/names.js";
 import type { ArticlePeople, Entity, Mention } from "./mentions.js";
 import type { QuotedText } from "./spans.js";
-import { opensWithUnnamed, resolveSlot, type Slot } from "./speakers.js";
+import { OWNED_BODY, opensWithUnnamed, resolveSlot, type Slot } from "./speakers.js";
 import { LEADING_CONNECTIVES, type VerbMatch } from "./speech.js";
 
 /**
@@ -30,6 +30,15 @@ const SOMEONE_OF = /^[^,。]{1,12}的(?:一名|一位|一个|一些|多名|多�
 
 /** A clause going on with the subject of the sentence (`并称`, `还说`, `也表示`). */
 const CONTINUING = /^(?:并|还|也|又|则|更|同时|而且|并且|随后|接着|然后|最后|他|她)/;
+
+/** A sentence opened by someone unnamed: `北京一位离休老干部…`, `有一名网友…`. */
+const UNNAMED_OPENING =
+  /^[^,。:;“”在对向给跟和与被把让从经由]{0,6}?(?:一位|一名|有位|有名|有一位|有一名|某位)[^,。:;“”]{1,12}?[,]?/;
+
+/** What after a name makes it the owner of the subject: 的 + more, or a body (拜登政府). */
+function ownsSubject(rest: string): boolean {
+  return (rest.startsWith("的") && rest.length > 1) || OWNED_BODY.test(rest);
+}
 
 export interface LastSpeaker {
   entity: Entity;
@@ -64,7 +73,21 @@ export class Discourse {
   ) {}
 
   /** The most recent compatible person before (paragraph, offset). */
-  resolvePronoun(paragraph: number, offset: number, gender: Gender): Entity | undefined {
+  resolvePronoun(paragraph: number, offset: number, gender: Gender, depth = 0): Entity | undefined {
+    // `她在脸书悼念老友，并对刺杀安倍的凶手感到愤怒。她写道`: a sentence that names no one
+    // before the pronoun, after a sentence whose first reference is the same pronoun, goes on
+    // with that pronoun's person (not with a name the other sentence holds as an object).
+    // The pronoun must be the subject of that sentence's first clause.
+    // `北京一位离休老干部也…表示不愿接种，他说`: the sentence opened with someone unnamed and
+    // names no one before the pronoun, which points at that unnamed person.
+    const sentence = this.text.sentenceStart(paragraph, offset);
+    const head = (this.text.folded[paragraph] as string).slice(sentence, offset);
+    if (UNNAMED_OPENING.test(head) && !this.mentionIn(paragraph, sentence, offset))
+      return undefined;
+    if (depth < 4) {
+      const chain = this.chainedPronoun(paragraph, offset, gender);
+      if (chain) return this.resolvePronoun(chain[0], chain[1], gender, depth + 1);
+    }
     // Candidates sentence by sentence, most recent sentence first; within a sentence the subject
     // (the first name) before the others (`麦克阿瑟…对总统艾森豪提出…。他说` → 麦克阿瑟).
     const sentences: { key: string; mentions: Mention[] }[] = [];
@@ -85,16 +108,78 @@ export class Discourse {
       else sentences.push({ key, mentions: [m] });
     }
     const window: Entity[] = [];
+    /** The first person of each sentence, its subject. */
+    const subjects = new Set<Entity>();
     for (const sentence of sentences) {
+      const first = sentence.mentions[0];
+      if (first && !window.includes(first.entity)) subjects.add(first.entity);
       for (const m of sentence.mentions) if (!window.includes(m.entity)) window.push(m.entity);
     }
     const compatible = window.filter((e) => e.gender === undefined || e.gender === gender);
     let chosen: Entity | undefined;
-    if (gender === "f") chosen = compatible.find((e) => e.gender === "f") ?? compatible[0];
-    else chosen = compatible[0];
+    if (gender === "f") {
+      // A woman named before wins over a person of unknown gender, but not over the subject of
+      // the sentence she is an object in (`王友琴…目睹了卞仲耘被殴打。她说`).
+      const woman = compatible.findIndex((e) => e.gender === "f");
+      const head = compatible[0];
+      const sameSentence =
+        woman > 0 &&
+        head !== undefined &&
+        head !== NOBODY &&
+        subjects.has(head) &&
+        sentences.some(
+          (s) =>
+            s.mentions[0]?.entity === head &&
+            s.mentions.some((m) => m.entity === compatible[woman]),
+        );
+      chosen = woman >= 0 && !sameSentence ? compatible[woman] : head;
+    } else chosen = compatible[0];
     if (chosen === NOBODY) return undefined;
     if (chosen && compatible.length === 1 && !chosen.gender) chosen.gender = gender;
     return chosen;
+  }
+
+  /** The pronoun opening the sentence before the one at `offset`, when it chains (above). */
+  private chainedPronoun(
+    paragraph: number,
+    offset: number,
+    gender: Gender,
+  ): [number, number] | undefined {
+    const pronoun = gender === "f" ? "她" : "他";
+    const start = this.text.sentenceStart(paragraph, offset);
+    if (this.mentionIn(paragraph, start, offset)) return undefined;
+    let p = paragraph;
+    let end = start;
+    if (start === 0) {
+      p = paragraph - 1;
+      if (p < 0) return undefined;
+      end = (this.text.folded[p] as string).length;
+    }
+    const text = this.text.folded[p] as string;
+    const from = this.text.sentenceStart(p, Math.max(0, end - 1));
+    for (let i = from; i < end; i++) {
+      if (this.text.isQuoted(p, i)) continue;
+      if (text[i] === "他" || text[i] === "她") {
+        if (text[i] !== pronoun || /[们的人]/.test(text[i + 1] ?? "")) return undefined;
+        // Only a subject: the pronoun opens its clause (`随后，她在脸书…`, not `记者见到她`).
+        const clause = this.text.clauseStart(p, i);
+        const lead = LEADING_CONNECTIVES.exec(text.slice(clause, i + 1))?.[0].length ?? 0;
+        if (clause + lead !== i) return undefined;
+        return this.mentionIn(p, from, i) ? undefined : [p, i];
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether a person is mentioned (outside quotations) in [from, to) of a paragraph. */
+  private mentionIn(paragraph: number, from: number, to: number): boolean {
+    return this.people.mentions.some(
+      (m) =>
+        m.paragraph === paragraph &&
+        m.offset >= from &&
+        m.offset < to &&
+        (m.speaker || !this.text.isQuoted(m.paragraph, m.offset)),
+    );
   }
 
   private objectAt(m: Mention): boolean {
@@ -195,6 +280,9 @@ export class Discourse {
       for (const m of this.people.mentions) {
         if (m.paragraph !== paragraph || m.offset < start || m.offset >= clauseEnd) continue;
         const before = text.slice(start + lead, m.offset);
+        // `拜登政府的一名高级官员，…说`: the name owns the subject, it is not the subject.
+        const name = this.people.aliasAtStartOf(text, m.offset);
+        if (name && ownsSubject(text.slice(m.offset + name.length, clauseEnd))) return undefined;
         if (before.length <= 8 && !/[在对向给跟同和与]/.test(before))
           return m.entity === NOBODY ? undefined : m.entity;
         // A clause that is only a titled name (`…专家莎拉‧陈（Sarah Chan）博士，在…时表示`).

@@ -8,6 +8,7 @@ import {
   LiteralMatcher,
   NAME_PRECEDING_CHARS,
   nameAtEnd,
+  SPEECH_VERBS,
   SURNAMES,
   startsWithAfterName,
   TITLE_AT_END,
@@ -15,10 +16,10 @@ import {
   TITLE_MATCHER,
   trimDottedName,
 } from "../text/names.js";
-import { NAME_DOT } from "../text/text.js";
+import { NAME_DOT, segmenter } from "../text/text.js";
 import { type ArticlePeople, ENGLISH_BODY_WORDS, type Entity } from "./mentions.js";
 import type { QuotedText } from "./spans.js";
-import { LEADING_CONNECTIVES, TRAILING_MODIFIERS } from "./speech.js";
+import { LEADING_CONNECTIVES, PLATFORM_ONLY, TRAILING_MODIFIERS } from "./speech.js";
 
 /**
  * Speaker clauses: who the clause before a speech verb (or after a closing mark) names. A known
@@ -70,6 +71,8 @@ export function resolveSlot(
   const whole = s;
   // `…，是告诉她们真相，“…”`, `要告诉大家`: a copula or a modal before the verb, no subject.
   if (/^(?:是|就是|正是|也是|还是|要|是要|想要|为了|是为了)$/.test(s)) return { kind: "zero" };
+  // `于脸书写道`: where the words were put, no subject (于 is a surname too).
+  if (PLATFORM_ONLY.test(s)) return { kind: "zero" };
   // `高盛分析师们`, `他们`: several people speaking are no one person.
   if (/们$/.test(s)) return { kind: "none" };
   // `声明提到：`, `会谈最后的声明指出`: a document speaks, not the last person named.
@@ -215,6 +218,9 @@ function namedAfterRole(
   );
 }
 
+/** What makes a person's name the name of a body (拜登政府, 川普团队): owned-body-heads. */
+export const OWNED_BODY = new RegExp(`^(?:${alternation(wordList("owned-body-heads"))})`);
+
 /**
  * The subject at the start of a speaker clause when the end did not name anyone: a pronoun or a
  * known name followed by whatever (`他作出结论说`, `麦克阿瑟也对蒋报以赞颂和保证`), or a bare
@@ -234,6 +240,8 @@ export function subjectAtStart(people: ArticlePeople, offset: number, s: string)
     const rest = best ? s.slice(skip + best.length) : "";
     // `拜登的一位高级顾问…说`: a name before 的 owns the speaker, it is not the speaker.
     if (best && rest.startsWith("的") && rest.length > 1) continue;
+    // `拜登政府表示`, `拜登政府的一名高级官员说`: a body named after the person speaks.
+    if (best && OWNED_BODY.test(rest)) return { kind: "none" };
     if (
       best &&
       (startsWithAfterName(rest) ||
@@ -298,6 +306,19 @@ const LATIN_NAME_AT_END =
 /** A dotted name ending the text (`…德鲁·帕夫罗`). */
 const DOTTED_AT_END = new RegExp(`[^${NAME_DOT}]+(?:${NAME_DOT}[^${NAME_DOT}]+)+$`);
 
+/** Whether the dictionary reads the character at `at` as inside a word begun before it. */
+function insideWord(s: string, at: number): boolean {
+  if (at === 0) return false;
+  const from = Math.max(0, at - 4);
+  let end = from;
+  for (const word of segmenter().cut(s.slice(from), true)) {
+    if (end === at) return false;
+    end += word.length;
+    if (end > at) return true;
+  }
+  return false;
+}
+
 /** The name the slot text `s` (starting at `offset`) ends with, and where it starts. */
 function nameAtSlotEnd(
   text: QuotedText,
@@ -310,6 +331,17 @@ function nameAtSlotEnd(
     const entity = people.registerName(paragraph, start, end);
     return entity ? { entity, start } : undefined;
   };
+  // `赵立坚称`, `谭嗣同说出…：`: a name the article knows running one character past the slot
+  // into what was read as the verb (坚称, 同…说) is the speaker, and the verb the shorter one.
+  const folded = text.folded[paragraph] as string;
+  const end = offset + s.length;
+  for (let from = Math.max(offset, end - 3); from < end; from++) {
+    const across = people.aliasAtStartOf(folded, from);
+    if (!across || from + across.length !== end + 1) continue;
+    const after = folded.slice(end + 1, end + 5);
+    if (SPEECH_VERBS.some((verb) => after.startsWith(verb)))
+      return { entity: across.entity, start: from };
+  }
   const known = people.aliasAtEnd(s);
   if (known) {
     const rest = s.slice(0, s.length - known.length);
@@ -332,7 +364,10 @@ function nameAtSlotEnd(
     (SURNAMES.has(addressed[1] as string) ||
       rareSurname(addressed[1] as string, s.slice(0, addressed.index))) &&
     !isTransliterationChar(s[addressed.index - 1]) &&
-    !people.aliasAtEnd(s.slice(0, addressed.index))
+    !people.aliasAtEnd(s.slice(0, addressed.index)) &&
+    // `这名人权律师`, `大陆律师`: the character ends a word (人权, 大陆), it is no surname
+    // (but `居民乐女士` is 居民 / 乐 / 女士).
+    !insideWord(s, addressed.index)
   ) {
     const start = offset + addressed.index;
     const found = register(start, start + addressed[0].length);

@@ -1,5 +1,6 @@
 import { wordList } from "../text/lexicon.js";
 import { alternation, LiteralMatcher, SPEECH_VERBS } from "../text/names.js";
+import { segmenter } from "../text/text.js";
 
 /**
  * Speech verbs and the words around them: what ends a speaker clause (`谢尔曼说`), what starts one
@@ -66,11 +67,38 @@ export const LEADING_CONNECTIVES = new RegExp(
   `^(?:${alternation(wordList("clause-connectives"))}|,|、|\\s)+`,
 );
 
+const PLATFORMS = alternation(wordList("speech-platforms"));
+
+/** A speaker clause that is only where the words were put: `于脸书写道`, `在推特上说`. */
+export const PLATFORM_ONLY = new RegExp(`^(?:在|于)?(?:${PLATFORMS})(?:上|中|里)?$`);
+
+/**
+ * An adverbial in -地 at the end of a speaker clause: the longest run before 地 (at most five
+ * characters) the dictionary knows as a word, so that `麻生太郎直接了当地` keeps the name's last
+ * character (`郎直接了当` is no word); a run the dictionary does not know is taken whole.
+ */
+function adverbialAtEnd(s: string): { index: number; 0: string } | null {
+  const m = /[\u4e00-\u9fff]{1,5}地$/.exec(s);
+  if (!m) return null;
+  const run = m[0].slice(0, -1);
+  for (let k = run.length; k >= 1; k--) {
+    if (!isOneWord(run.slice(run.length - k))) continue;
+    return { index: s.length - k - 1, 0: s.slice(s.length - k - 1) };
+  }
+  return { index: m.index, 0: m[0] };
+}
+
+/** Whether the dictionary reads the text as one word that is not a name (直接了当, 悲愤). */
+function isOneWord(text: string): boolean {
+  const tagged = segmenter().tag(text, false);
+  return tagged.length === 1 && tagged[0]?.word === text && !/^nr/.test(tagged[0].tag);
+}
+
 /** Time words, adverbs and prepositional phrases between a speaker and the speech verb. */
 export const TRAILING_MODIFIERS = [
   new RegExp(`(?:${alternation(wordList("speaker-adverbs"))})$`),
   // Adverbials in -地: `温柔地`, `消沉地`, `毫不客气地`.
-  /[\u4e00-\u9fff]{1,5}地$/,
+  { exec: adverbialAtEnd },
   /(?:周|星期|礼拜)[一二三四五六日天末](?:早上|上午|中午|下午|晚上|晚间|早间|晚|早)?$/,
   /(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})(?:日|号)(?:早上|上午|中午|下午|晚上|晚间|早间|晚|早)?$/,
   /(?:[0-9]{1,2}月)?[0-9]{1,2}日$/,
@@ -81,7 +109,7 @@ export const TRAILING_MODIFIERS = [
   /(?:接受|受)[^,。;:]{0,40}(?:采访|访问|专访|访)时?$/,
   /受访时?$/,
   /(?:在|于|对|向|跟|给|同|从)$/,
-  new RegExp(`(?:在)?(?:${alternation(wordList("speech-platforms"))})(?:上|中|里)?$`),
+  new RegExp(`(?:在|于)?(?:${PLATFORMS})(?:上|中|里)?$`),
   /(?:对|向|跟|给|同|通过|透过|借|藉由)[^,。;:对向跟给同]{1,24}$/,
   // `作出结论`, `热情赞扬那些…`: a verb phrase between the subject and the speech verb, tried last.
   /\([^)]*\)$/,

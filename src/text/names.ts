@@ -295,12 +295,28 @@ const PLACE_OR_ORG_CONTINUATION = new RegExp(
  * (`布里斯班活动家德鲁·帕夫罗`, `阿拉斯加航空公司`, `新罕布夏州`, `红旗8:00`).
  */
 export function dictionaryNameAt(text: string, from: number): string | undefined {
-  const head = firstDictionaryName(text.slice(from, from + 8));
+  let head = firstDictionaryName(text.slice(from, from + 8));
   if (!head || NOT_PEOPLE.has(head)) return undefined;
+  // `李家超日前…`: the dictionary cuts 李家 / 超, the name reading runs one character further.
+  if (head.length === 2 && nameAt(text, from) === 3) head = text.slice(from, from + 3);
   const next = text.slice(from + head.length);
   if (TITLE_AT_START.test(next) || PLACE_OR_ORG_CONTINUATION.test(next)) return undefined;
+  // `约翰‧霍普金斯大学`: the first part of a dotted name that names a thing is no person.
+  if (next[0] === NAME_DOT && namesThing(text, from + head.length)) return undefined;
   if (ORGANISATION_SUFFIX.has(head[head.length - 1] as string)) return undefined;
   return head;
+}
+
+/** Whether the dotted parts from the dot at `dot` end in what names a thing (…霍普金斯大学). */
+function namesThing(text: string, dot: number): boolean {
+  let at = dot;
+  while (text[at] === NAME_DOT) {
+    let end = at + 1;
+    while (end < text.length && end - at <= 8 && !NAME_BREAK.has(text[end] as string)) end++;
+    for (let k = at + 2; k < end; k++) if (NAMED_AFTER.test(text.slice(k, k + 4))) return true;
+    at = end;
+  }
+  return false;
 }
 
 /** Memoised like `isOrdinaryWord`: the same few given names recur. */
@@ -430,9 +446,21 @@ export function nameAtEnd(slot: string, loose: boolean): number {
   if (run >= 2) {
     const candidate = slot.slice(slot.length - run);
     const rest = slot.slice(0, slot.length - run);
+    // `首席市场官董本洪（Chris Tung）`: a surname after a title or a role noun starts a Chinese name, which the
+    // run (本洪) would cut; the Chinese reading below takes it.
+    const surnameAfterTitle =
+      run <= 2 &&
+      SURNAMES.has(rest[rest.length - 1] as string) &&
+      (TITLE_AT_END.test(rest.slice(0, -1)) ||
+        NAME_PRECEDING_CHARS.has(rest[rest.length - 2] as string));
     // The dictionary files many transliterated names as nouns (基思/n): after 的 or a title a
     // transliteration run is taken unless the dictionary knows it as something else than a noun.
-    if (!NOT_PEOPLE.has(candidate) && okBefore(rest) && !isOrdinaryWord(candidate, rest !== ""))
+    if (
+      !surnameAfterTitle &&
+      !NOT_PEOPLE.has(candidate) &&
+      okBefore(rest) &&
+      !isOrdinaryWord(candidate, rest !== "")
+    )
       return run;
   }
   for (const n of [3, 2, 4]) {
