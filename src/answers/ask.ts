@@ -28,6 +28,7 @@ import {
   type QuestionType,
 } from "./question.js";
 import { type KnownName, repairNames } from "./question-names.js";
+import { RECENT_ARTICLES, RecentMap } from "./recent.js";
 import { type Candidate, candidateSentences, sameContent } from "./summary.js";
 
 /**
@@ -184,7 +185,7 @@ interface Evidence {
   full: string;
 }
 
-const sentenceCache = new WeakMap<Article, Candidate[]>();
+const sentenceCache = new RecentMap<Article, Candidate[]>(RECENT_ARTICLES);
 
 function sentencesOf(article: Article): Candidate[] {
   let sentences = sentenceCache.get(article);
@@ -195,7 +196,7 @@ function sentencesOf(article: Article): Candidate[] {
   return sentences;
 }
 
-const fullCache = new WeakMap<Article, string>();
+const fullCache = new RecentMap<Article, string>(RECENT_ARTICLES);
 
 function fullText(article: Article): string {
   let text = fullCache.get(article);
@@ -206,7 +207,7 @@ function fullText(article: Article): string {
   return text;
 }
 
-const titleLeadCache = new WeakMap<Article, string>();
+const titleLeadCache = new RecentMap<Article, string>(RECENT_ARTICLES);
 
 function titleLeadText(article: Article): string {
   let text = titleLeadCache.get(article);
@@ -260,7 +261,7 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
   parsed.terms.push(...phrases);
 }
 
-const pairCache = new WeakMap<Article, { chinese: string; english: string }[]>();
+const pairCache = new RecentMap<Article, { chinese: string; english: string }[]>(RECENT_ARTICLES);
 
 /** The article's 中文名（English Name） pairs, folded (戴琪（Katherine Tai） → 戴琪, katherine tai). */
 function namePairs(article: Article): { chinese: string; english: string }[] {

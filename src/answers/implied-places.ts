@@ -1,5 +1,6 @@
 import type { Article } from "../articles/article.js";
 import { foldText, segmenter } from "../text/text.js";
+import { RECENT_ARTICLES, RecentMap } from "./recent.js";
 
 /**
  * A place an article implies without writing it: a Taiwanese ministry's report (劳动部, 卫福部)
@@ -34,7 +35,7 @@ interface Lead {
   places: string[];
 }
 
-const leadCache = new WeakMap<Article, Lead>();
+const leadCache = new RecentMap<Article, Lead>(RECENT_ARTICLES);
 
 /** The institutions (jieba's nt, or a noun ending in 部, 局, 署…) and places (ns) of the title and lead. */
 export function leadNames(article: Article): Lead {
@@ -58,13 +59,13 @@ export function leadNames(article: Article): Lead {
 }
 
 /** Per archive (its counts) and article: whether a place is implied. */
-const impliedCache = new WeakMap<CoOccurrence, WeakMap<Article, Map<string, boolean>>>();
+const impliedCache = new WeakMap<CoOccurrence, RecentMap<Article, Map<string, boolean>>>();
 
 /** Whether the article implies the place (folded) by the institutions its title and lead name. */
 export function impliesPlace(article: Article, place: string, archive: CoOccurrence): boolean {
   let byArticle = impliedCache.get(archive);
   if (!byArticle) {
-    byArticle = new WeakMap();
+    byArticle = new RecentMap(RECENT_ARTICLES);
     impliedCache.set(archive, byArticle);
   }
   let known = byArticle.get(article);
