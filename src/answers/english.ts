@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Article } from "../articles/article.js";
+import { lexicon } from "../text/lexicon.js";
 import { englishNamePairs, SURNAMES } from "../text/names.js";
 import { foldText, NAME_DOT } from "../text/text.js";
 import type { ParsedQuestion, QuestionTerm } from "./question.js";
@@ -29,6 +30,40 @@ const acronyms = new Map<string, string[]>();
 const readings = new Map<string, Set<string>>();
 /** Every toneless pinyin syllable the dictionary uses (liu, he, zhang…). */
 const syllables = new Set<string>();
+/**
+ * Headwords of a short sense that holds the word among others (dollar → 美元 by "US dollar",
+ * mall → 商场 by "shopping mall"): too many to be a translation, counted only when the articles a
+ * first search found write them (`refineEnglish`).
+ */
+const loose = new Map<string, string[]>();
+/** Keys of senses written as a verb ("to lead" → lead): the words a question may paraphrase. */
+const verbs = new Set<string>();
+const LOOSE_SKIP = new Set([
+  "of",
+  "the",
+  "a",
+  "an",
+  "to",
+  "be",
+  "and",
+  "or",
+  "in",
+  "on",
+  "for",
+  "one's",
+  "sb",
+  "sth",
+  "etc",
+]);
+
+/** Irregular forms to their base forms (led → lead, children → child): the lexicon's list. */
+const IRREGULAR = new Map(
+  lexicon("ask-english-irregular-forms").entries.map((entry) => [entry.term, entry.fields]),
+);
+/** A country's adjective to the place's Chinese names (German → 德国): the lexicon's list. */
+const DEMONYMS = new Map(
+  lexicon("ask-english-demonyms").entries.map((entry) => [entry.term, entry.fields]),
+);
 
 function dictionaryFile(): string | undefined {
   const require = createRequire(import.meta.url);
@@ -56,6 +91,7 @@ function senseKeys(written: string): string[] {
     .replace(/\([^)]*\)/g, " ")
     .replace(/\[[^\]]*\]/g, " ")
     .replace(/^(to|a|an|the) /i, "")
+    .replace(/^be /i, "")
     .trim();
   // Acronyms keep their case (US 美国, not us 我们).
   if (/^[A-Z][A-Z.]{1,5}$/.test(cleaned)) return [cleaned.replaceAll(".", "")];
@@ -96,8 +132,13 @@ function loadIndex(): Map<string, string[]> {
     );
     // The first senses first: later ones are rarer readings and figurative uses.
     senses.forEach((sense, i) => {
+      if (simplified.length <= 4) addLoose(sense, simplified);
       const map = i < 3 ? index : later;
-      for (const key of senseKeys(sense)) addTo(map as Map<string, string[]>, key, simplified);
+      const verb = /^to /i.test(sense);
+      for (const key of senseKeys(sense)) {
+        addTo(map as Map<string, string[]>, key, simplified);
+        if (verb) verbs.add(key);
+      }
       if (i >= 3 || !/^[A-Z]/.test(sense)) return;
       // "US Food and Drug Administration (FDA)": the acronym the sense gives.
       const given = /\(([A-Z]{2,6})\)/.exec(sense)?.[1];
@@ -145,6 +186,18 @@ function* dictionaryEntries(bytes: Buffer): Generator<RawEntry> {
   }
 }
 
+function addLoose(sense: string, word: string): void {
+  const plain = sense
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/\[[^\]]*\]/g, " ")
+    .trim()
+    .toLowerCase();
+  if (!/^[a-z' -]+$/.test(plain)) return;
+  const words = plain.split(/\s+/).filter((w) => !LOOSE_SKIP.has(w));
+  if (words.length < 2 || words.length > 3) return;
+  for (const key of words) if (key.length >= 3) addTo(loose, key, word);
+}
+
 function addTo(map: Map<string, string[]>, key: string, word: string): void {
   const list = map.get(key);
   if (!list) map.set(key, [word]);
@@ -160,7 +213,7 @@ function singular(word: string): string[] {
       .filter((form) => !form.includes(" "))
       .map((form) => form + rest);
   }
-  const forms = [word];
+  const forms = [word, ...(IRREGULAR.get(word) ?? [])];
   if (word.endsWith("ies")) forms.push(`${word.slice(0, -3)}y`);
   if (word.endsWith("es")) forms.push(word.slice(0, -2));
   if (word.endsWith("s")) forms.push(word.slice(0, -1));
@@ -195,6 +248,7 @@ export function chineseTiers(english: string): [string[], string[]] {
     if (acronym.length > 0) return [[...acronym], []];
   }
   const forms = singular(english.toLowerCase());
+  out.push(...(DEMONYMS.get(english.toLowerCase()) ?? []));
   for (const form of forms) {
     for (const word of dictionary.get(form) ?? []) if (!out.includes(word)) out.push(word);
   }
@@ -217,6 +271,22 @@ export function chineseTiers(english: string): [string[], string[]] {
       if (!out.includes(word) && !rest.includes(word)) rest.push(word);
   }
   return [out, rest];
+}
+
+/** Whether the dictionary gives the word (or its base form) as a verb: "to lead" for led. */
+export function isVerb(english: string): boolean {
+  loadIndex();
+  return singular(english.toLowerCase()).some((form) => verbs.has(form));
+}
+
+/** Headwords of short senses that hold the word among others (dollar → 美元, 港元…). */
+export function looseChinese(english: string): string[] {
+  loadIndex();
+  const out: string[] = [];
+  for (const form of singular(english.toLowerCase())) {
+    for (const word of loose.get(form) ?? []) if (!out.includes(word)) out.push(word);
+  }
+  return out;
 }
 
 const DEMONYM_ENDINGS: [string, string][] = [
@@ -282,6 +352,10 @@ function foldedText(article: Article): string {
 
 /** How many candidates an English word keeps once the first search's articles have chosen. */
 const CHOSEN_SENSES = 3;
+/** How many of the first search's articles must write a loose candidate for it to count. */
+const LOOSE_USES = 2;
+/** Share of its weight a word keeps when none of the articles writes any of its translations. */
+const UNFOUND_WEIGHT = 0.5;
 
 /**
  * Re-chooses the Chinese words of an English question's words by the articles a first search
@@ -296,6 +370,9 @@ export function refineEnglish(parsed: ParsedQuestion, top: readonly Article[]): 
   for (const term of parsed.terms) {
     if (!term.latin || term.anchor) continue;
     const candidates = chineseTiers(term.written ?? term.word).flat();
+    const exact = candidates.length;
+    for (const word of looseChinese(term.written ?? term.word))
+      if (!candidates.includes(word)) candidates.push(word);
     if (candidates.length === 0) continue;
     const counted = candidates
       .map((word, order) => ({
@@ -303,11 +380,21 @@ export function refineEnglish(parsed: ParsedQuestion, top: readonly Article[]): 
         order,
         uses: texts.filter((text) => text.includes(word)).length,
       }))
-      .filter((entry) => entry.uses > 0)
+      // A loose candidate counts where two of the articles write it (one may be chance).
+      .filter((entry) => entry.uses >= (entry.order < exact ? 1 : LOOSE_USES))
       .sort((a, b) => b.uses - a.uses || a.order - b.order)
       .slice(0, CHOSEN_SENSES)
       .map((entry) => entry.word);
-    if (counted.length === 0) continue;
+    if (counted.length === 0) {
+      // No article found writes any of its translations: the dictionary missed the article's
+      // word (threw away → 扔掉 where it says 丢弃) more often than the story lacks the thing.
+      // Only for a verb or a phrase: a missing noun (funeral, ambassador) is more often what
+      // the story does not tell.
+      const word = term.written ?? term.word;
+      if (candidates.length > 0 && (word.includes(" ") || isVerb(word)))
+        term.weight *= UNFOUND_WEIGHT;
+      continue;
+    }
     const rest = term.synonyms.filter((word) => !counted.includes(word));
     term.synonyms = [...counted, ...rest];
   }

@@ -1,5 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { chineseFor, pinyinSyllables, readsAs } from "../../src/answers/english.js";
+import {
+  chineseFor,
+  expandEnglish,
+  isVerb,
+  looseChinese,
+  pinyinSyllables,
+  readsAs,
+  refineEnglish,
+} from "../../src/answers/english.js";
+import { parseQuestion } from "../../src/answers/question.js";
+import type { Article } from "../../src/articles/article.js";
+
+function article(id: string, paragraphs: string[]): Article {
+  return {
+    id,
+    title: paragraphs[0] as string,
+    date: null,
+    reporter: null,
+    editor: null,
+    tags: [],
+    caption: null,
+    paragraphs,
+    url: null,
+    script: "gb",
+    file: `${id}.md`,
+  };
+}
 
 describe("CC-CEDICT for English questions", () => {
   it.each([
@@ -34,5 +60,86 @@ describe("CC-CEDICT for English questions", () => {
   it("reads characters as toneless pinyin", () => {
     expect(readsAs("刘", "liu")).toBe(true);
     expect(readsAs("刘", "wang")).toBe(false);
+  });
+
+  it.each([
+    // Irregular past tenses and plurals by their base form (lexicon/ask-english-irregular-forms).
+    ["led", "率领"],
+    ["wrote", "撰写"],
+    ["born", "出生"],
+    ["children", "孩子"],
+    ["labs", "实验室"],
+    // A country's adjective by the country (lexicon/ask-english-demonyms), not the language.
+    ["German", "德国"],
+    ["British", "英国"],
+    ["Turkish", "土耳其"],
+    ["Italian", "意大利"],
+  ])("%s → %s", (english, chinese) => {
+    expect(chineseFor(english)).toContain(chinese);
+  });
+
+  it.each([
+    ["German", "德国"],
+    ["Chinese", "中国"],
+  ])("%s gives the country first: %s", (english, chinese) => {
+    expect(chineseFor(english)[0]).toBe(chinese);
+  });
+
+  it.each([
+    // A word found only inside a short sense (US dollar, shopping mall).
+    ["dollar", "美元"],
+    ["mall", "商场"],
+  ])("loose %s → %s", (english, chinese) => {
+    expect(chineseFor(english)).not.toContain(chinese);
+    expect(looseChinese(english)).toContain(chinese);
+  });
+
+  it.each([
+    ["led", true],
+    ["threw", true],
+    ["announced", true],
+    ["funeral", false],
+    ["ambassador", false],
+  ])("%s is a verb: %s", (english, verb) => {
+    expect(isVerb(english)).toBe(verb);
+  });
+});
+
+describe("senses chosen by the articles found", () => {
+  it.each([
+    // The sense the articles write comes first, whatever the archive-wide frequency.
+    [
+      "Who ordered the attack on the base?",
+      "attack",
+      ["袭击事件发生后，基地关闭。", "这次袭击造成三人受伤。"],
+      "袭击",
+    ],
+    [
+      "Who ordered the attack on the base?",
+      "attack",
+      ["他抨击政府的政策。", "议员再次抨击这一决定。"],
+      "抨击",
+    ],
+    // A loose candidate that two articles write (US dollar → 美元).
+    ["How many dollars did he pay?", "dollars", ["他付了五万美元。", "价格为三百美元。"], "美元"],
+  ])("%s (%s) with %j → %s", (question, word, texts, chinese) => {
+    const parsed = parseQuestion(question);
+    expandEnglish(parsed, () => 1);
+    refineEnglish(
+      parsed,
+      texts.map((text, i) => article(`a${i}`, [text])),
+    );
+    expect(parsed.terms.find((term) => term.word === word)?.synonyms[0]).toBe(chinese);
+  });
+
+  it.each([
+    // A verb or phrase none of the articles translates weighs half; a noun keeps its weight.
+    ["Where did police find the rifle the suspect threw away?", "threw away", 0.6],
+    ["Where will the funeral be held?", "funeral", 0.8],
+  ])("%s: %s weighs %d", (question, word, weight) => {
+    const parsed = parseQuestion(question);
+    expandEnglish(parsed, () => 1);
+    refineEnglish(parsed, [article("a", ["警方在垃圾桶里发现了嫌疑人丢弃的步枪。"])]);
+    expect(parsed.terms.find((term) => term.word === word)?.weight).toBeCloseTo(weight);
   });
 });
