@@ -398,6 +398,8 @@ export function refineEnglish(parsed: ParsedQuestion, top: readonly Article[]): 
     const rest = term.synonyms.filter((word) => !counted.includes(word));
     term.synonyms = [...counted, ...rest];
   }
+  // Latin names by the Han forms these articles give them, for the second search.
+  linkLatinNames(parsed.terms, top);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -486,10 +488,89 @@ export function linkLatinNames(terms: QuestionTerm[], articles: readonly Article
     if (found.size === 0 && term.word.includes(" ")) {
       for (const name of pinyinCompanies(term.word, articles)) found.add(name);
     }
+    if (found.size === 0) {
+      for (const name of titledSurnames(term.word, articles)) found.add(name);
+    }
+    if (found.size === 0 && !term.word.includes(" ") && /^[A-Z][a-z]/.test(term.written ?? "")) {
+      const names = pinyinWords(term.word, articles);
+      if (names.length > 0) {
+        term.synonyms = [...names, ...term.synonyms.filter((synonym) => !names.includes(synonym))];
+        term.anchor = "name";
+      }
+      continue;
+    }
     if (found.size === 0) continue;
     term.synonyms = [...found, ...term.synonyms.filter((synonym) => !found.has(synonym))];
     term.anchor = "person";
   }
+}
+
+/** What Chinese news writes after a surname for an English title (Ms. Li → 李女士). */
+const TITLE_FORMS: Record<string, string[]> = {
+  mr: ["先生"],
+  ms: ["女士"],
+  mrs: ["女士", "太太", "夫人"],
+  miss: ["小姐", "女士"],
+  madam: ["女士"],
+  dr: ["博士", "医生"],
+};
+
+/**
+ * A title and a pinyin surname (Ms. Li, Mr. Wang, Dr. Zhang) as the articles write it: a surname
+ * that reads so before the title's Chinese form (李女士, 王先生), the most frequent first. News
+ * keeps such speakers anonymous (大陆一位白领李女士), so the surname and title are all there is.
+ */
+function titledSurnames(name: string, articles: readonly Article[]): string[] {
+  const match = /^(mr|mrs|ms|miss|madam|dr) ([a-z]+)$/.exec(name);
+  if (!match) return [];
+  const syllable = match[2] as string;
+  const titles = TITLE_FORMS[match[1] as string] ?? [];
+  const counts = new Map<string, number>();
+  for (const article of articles) {
+    const text = foldedText(article);
+    for (const title of titles) {
+      for (let at = text.indexOf(title); at > 0; at = text.indexOf(title, at + 1)) {
+        const surname = text.charAt(at - 1);
+        if (!SURNAMES.has(surname) || !readsAs(surname, syllable)) continue;
+        const word = surname + title;
+        counts.set(word, (counts.get(word) ?? 0) + 1);
+      }
+    }
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([word]) => word);
+}
+
+/** How often a capitalised pinyin word must be read in the articles to count (Xinjiang → 新疆). */
+const PINYIN_WORD_USES = 3;
+
+/**
+ * The Han word of the articles that a capitalised pinyin word the dictionary does not give
+ * reads as (Xinjiang → 新疆, Beichuan → 北川, Douban → 豆瓣): two to four syllables, written at
+ * least three times; the most frequent two.
+ */
+function pinyinWords(word: string, articles: readonly Article[]): string[] {
+  if (chineseTiers(word).flat().length > 0) return [];
+  const reading = pinyinSyllables(word);
+  if (!reading || reading.length < 2 || reading.length > 4) return [];
+  const counts = new Map<string, number>();
+  for (const article of articles) {
+    const text = foldedText(article);
+    for (let i = 0; i + reading.length <= text.length; i++) {
+      let j = 0;
+      while (j < reading.length && readsAs(text.charAt(i + j), reading[j] as string)) j++;
+      if (j < reading.length) continue;
+      const found = text.slice(i, i + reading.length);
+      counts.set(found, (counts.get(found) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()]
+    .filter(([, uses]) => uses >= PINYIN_WORD_USES)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([found]) => found);
 }
 
 /**

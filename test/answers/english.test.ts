@@ -3,6 +3,7 @@ import {
   chineseFor,
   expandEnglish,
   isVerb,
+  linkLatinNames,
   looseChinese,
   pinyinSyllables,
   readsAs,
@@ -141,5 +142,43 @@ describe("senses chosen by the articles found", () => {
     expandEnglish(parsed, () => 1);
     refineEnglish(parsed, [article("a", ["警方在垃圾桶里发现了嫌疑人丢弃的步枪。"])]);
     expect(parsed.terms.find((term) => term.word === word)?.weight).toBeCloseTo(weight);
+  });
+});
+
+describe("Latin names by the articles' Han forms", () => {
+  it.each([
+    // A title and a pinyin surname: the surname reading so before the title's Chinese form.
+    [
+      "Why does Ms. Li think so?",
+      "ms li",
+      ["白领李女士14日向大纪元表示，当局压低数字。"],
+      "李女士",
+    ],
+    [
+      "Why does Mr. Li believe it?",
+      "mr li",
+      ["郑州市民李先生质疑疫情。李先生说情况严重。"],
+      "李先生",
+    ],
+    // The title must match: 李先生 is not Ms. Li.
+    ["Why does Ms. Li think so?", "ms li", ["郑州市民李先生质疑疫情。"], undefined],
+    // A capitalised pinyin word the dictionary lacks, written three times (Beichuan → 北川).
+    [
+      "How many lights did Beichuan switch off?",
+      "beichuan",
+      ["北川县停了路灯。北川城区关闭景观灯。北川全县共停了1300余盏路灯。"],
+      "北川",
+    ],
+    // Read only once: too likely a chance reading.
+    ["How many lights did Beichuan switch off?", "beichuan", ["北川县停了路灯。"], undefined],
+  ])("%s (%s) → %s", (question, word, texts, chinese) => {
+    const parsed = parseQuestion(question);
+    expandEnglish(parsed, () => 1);
+    linkLatinNames(
+      parsed.terms,
+      texts.map((text, i) => article(`a${i}`, [text])),
+    );
+    const term = parsed.terms.find((t) => t.word === word);
+    expect(term?.synonyms[0]).toBe(chinese);
   });
 });
