@@ -400,6 +400,54 @@ export function refineEnglish(parsed: ParsedQuestion, top: readonly Article[]): 
   }
   // Latin names by the Han forms these articles give them, for the second search.
   linkLatinNames(parsed.terms, top);
+  const parts = splitRuns(parsed.terms, texts);
+  linkLatinNames(parts, top);
+  parsed.terms.push(...parts.filter((part) => !parsed.terms.some((t) => t.word === part.word)));
+}
+
+const HAN = /[\u4e00-\u9fff]/;
+
+/**
+ * The parts of capitalised runs that neither the dictionary nor the articles' name pairs give
+ * in Chinese: names joined by "and" (Kishida and Abe → kishida, abe: each may be linked on its
+ * own), and a title or body written in capitals whose every word the dictionary knows
+ * (Commerce Secretary → 商务, 部长; US Navy → 美国, 海军), each word by the senses the articles
+ * write. A run with a word the dictionary lacks (Stephen Chow, Tang Wei) is a name: left whole.
+ */
+function splitRuns(terms: readonly QuestionTerm[], texts: readonly string[]): QuestionTerm[] {
+  const out: QuestionTerm[] = [];
+  for (const term of terms) {
+    if (!term.latin || !term.word.includes(" ") || term.anchor === "person") continue;
+    if (term.synonyms.some((synonym) => HAN.test(synonym))) continue;
+    const names = term.word.split(/ (?:and|&) /);
+    if (names.length > 1) {
+      for (const name of names)
+        if (name.length >= 3) out.push({ word: name, synonyms: [], weight: 1.2, latin: true });
+      continue;
+    }
+    const words = term.word.split(" ").filter((word) => !/^(of|the)$/.test(word));
+    const chosen = words.map((word) => chosenSenses(word, texts));
+    if (chosen.some((senses) => senses.length === 0)) continue;
+    words.forEach((word, i) => {
+      out.push({ word, synonyms: chosen[i] as string[], weight: 0.8, latin: true });
+    });
+  }
+  return out;
+}
+
+/** A word's dictionary candidates that the articles write, the most written first. */
+function chosenSenses(word: string, texts: readonly string[]): string[] {
+  return chineseTiers(word)
+    .flat()
+    .map((candidate, order) => ({
+      candidate,
+      order,
+      uses: texts.filter((text) => text.includes(candidate)).length,
+    }))
+    .filter((entry) => entry.uses > 0)
+    .sort((a, b) => b.uses - a.uses || a.order - b.order)
+    .slice(0, CHOSEN_SENSES)
+    .map((entry) => entry.candidate);
 }
 
 // ---------------------------------------------------------------------------------------------

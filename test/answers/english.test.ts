@@ -182,3 +182,28 @@ describe("Latin names by the articles' Han forms", () => {
     expect(term?.synonyms[0]).toBe(chinese);
   });
 });
+
+describe("capitalised runs the dictionary does not give whole", () => {
+  const texts = [
+    "美国商务部长雷蒙多宣布了这一禁令。商务部表示，禁令为期十年。",
+    "岸田与安倍都在1993年当选。岸田文雄（Fumio Kishida）与安倍晋三（Shinzo Abe）交情很好。",
+  ];
+  it.each([
+    // A title whose every word the dictionary knows: its words by the articles' senses.
+    ["Which Commerce Secretary announced the ban?", "commerce", "商务"],
+    ["Which Commerce Secretary announced the ban?", "secretary", "部长"],
+    // Names joined by "and": each linked by its own name pair.
+    ["When did Kishida and Abe first win seats?", "kishida", "岸田文雄"],
+    ["When did Kishida and Abe first win seats?", "abe", "安倍晋三"],
+    // A name with a word the dictionary lacks stays whole.
+    ["How old is Stacey Langton?", "langton", undefined],
+  ])("%s → %s: %s", (question, word, chinese) => {
+    const parsed = parseQuestion(question);
+    expandEnglish(parsed, () => 0);
+    refineEnglish(
+      parsed,
+      texts.map((text, i) => article(`a${i}`, [text])),
+    );
+    expect(parsed.terms.find((term) => term.word === word)?.synonyms[0]).toBe(chinese);
+  });
+});
