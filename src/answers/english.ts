@@ -422,11 +422,15 @@ function splitRuns(terms: readonly QuestionTerm[], texts: readonly string[]): Qu
     const names = term.word.split(/ (?:and|&) /);
     if (names.length > 1) {
       for (const name of names)
-        if (name.length >= 3) out.push({ word: name, synonyms: [], weight: 1.2, latin: true });
+        if (name.length >= 3)
+          out.push({ word: name, synonyms: [], weight: 1.2, latin: true, written: name });
       continue;
     }
     const words = term.word.split(" ").filter((word) => !/^(of|the)$/.test(word));
-    const chosen = words.map((word) => chosenSenses(word, texts));
+    // A short word of a run is an acronym as often as not (US Navy → 美国, not 我们).
+    const chosen = words.map((word) =>
+      chosenSenses(word.length <= 3 ? word.toUpperCase() : word, texts),
+    );
     if (chosen.some((senses) => senses.length === 0)) continue;
     words.forEach((word, i) => {
       out.push({ word, synonyms: chosen[i] as string[], weight: 0.8, latin: true });
@@ -517,6 +521,9 @@ function holdsWords(phrase: string, words: string): boolean {
 export function linkLatinNames(terms: QuestionTerm[], articles: readonly Article[]): void {
   for (const term of terms) {
     if (!term.latin || !/^[a-z][a-z .'-]*$/.test(term.word) || term.word.length < 3) continue;
+    // A word written in lower case is a common noun or verb, not a name: bill is not Bill
+    // Hagerty, mark not Mark Milley.
+    if (!term.word.includes(" ") && term.written === undefined) continue;
     const found = new Set<string>();
     for (const article of articles) {
       for (const pair of namePairs(article)) {

@@ -207,3 +207,23 @@ describe("capitalised runs the dictionary does not give whole", () => {
     expect(parsed.terms.find((term) => term.word === word)?.synonyms[0]).toBe(chinese);
   });
 });
+
+describe("names linked only when written as names", () => {
+  const texts = ["参议员比尔·哈格蒂（Bill Hagerty）反对这项法案。"];
+  it.each([
+    // Capitalised: a name, linked by its pair.
+    ["What did Bill Hagerty say?", "bill hagerty", true],
+    // Lower case: the common noun, never the person.
+    ["Why did Trump attack the spending bill?", "bill", false],
+  ])("%s: %s linked %s", (question, word, linked) => {
+    const parsed = parseQuestion(question);
+    expandEnglish(parsed, () => 1);
+    linkLatinNames(
+      parsed.terms,
+      texts.map((text, i) => article(`a${i}`, [text])),
+    );
+    expect(parsed.terms.find((term) => term.word === word)?.synonyms.includes("比尔·哈格蒂")).toBe(
+      linked,
+    );
+  });
+});
