@@ -127,11 +127,15 @@ function loadIndex(): Map<string, string[]> {
       continue;
     }
     if (!/^[\u4e00-\u9fff]{2,5}$/.test(simplified)) continue;
-    const senses = (Array.isArray(entry[3]) ? entry[3] : entry[3].split(/[/;]/)).map((s) =>
-      s.trim(),
-    );
+    // A listed sense may join near-synonyms with "; " (便宜: "cheap; inexpensive"): each is a
+    // sense of the same rank.
+    const senses: [string, number][] = Array.isArray(entry[3])
+      ? entry[3].flatMap((joined, i) =>
+          joined.split(";").map((s): [string, number] => [s.trim(), i]),
+        )
+      : entry[3].split(/[/;]/).map((s, i): [string, number] => [s.trim(), i]);
     // The first senses first: later ones are rarer readings and figurative uses.
-    senses.forEach((sense, i) => {
+    senses.forEach(([sense, i]) => {
       if (simplified.length <= 4) addLoose(sense, simplified);
       const map = i < 3 ? index : later;
       const verb = /^to /i.test(sense);

@@ -75,6 +75,9 @@ describe("CC-CEDICT for English questions", () => {
     ["British", "英国"],
     ["Turkish", "土耳其"],
     ["Italian", "意大利"],
+    // A listed sense joining near-synonyms with "; " (便宜: "cheap; inexpensive").
+    ["cheap", "便宜"],
+    ["inexpensive", "便宜"],
   ])("%s → %s", (english, chinese) => {
     expect(chineseFor(english)).toContain(chinese);
   });
