@@ -1,10 +1,9 @@
 import { format } from "../app/messages/index.js";
 import type { Article } from "../articles/article.js";
 import { UserError } from "../errors.js";
-import { englishNamePairs, SURNAMES } from "../text/names.js";
-import { countHan, foldText, isHanCode, NAME_DOT } from "../text/text.js";
+import { countHan, foldText, isHanCode } from "../text/text.js";
 import { associatedWords } from "./associations.js";
-import { chineseTiers, pinyinSyllables, readsAs } from "./english.js";
+import { expandEnglish, linkLatinNames } from "./english.js";
 import {
   countsThing,
   holdsAnswerType,
@@ -45,6 +44,7 @@ import { type Candidate, candidateSentences, sameContent } from "./summary.js";
  * answer is a refusal that says what is missing.
  */
 
+export { expandEnglish } from "./english.js";
 export type { ParsedQuestion, QuestionTerm, QuestionType } from "./question.js";
 export { parseQuestion } from "./question.js";
 
@@ -228,177 +228,6 @@ function evidenceOf(article: Article, order: number): Evidence {
   };
 }
 
-/** English words: their Chinese candidates from CC-CEDICT, the ones the archive uses most. */
-export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) => number): void {
-  if (!parsed.english) return;
-  const latin = parsed.terms.filter((term) => term.latin);
-  const phrases: QuestionTerm[] = [];
-  for (let i = 0; i + 1 < latin.length; i++) {
-    const a = latin[i] as QuestionTerm;
-    const b = latin[i + 1] as QuestionTerm;
-    if (a.anchor || b.anchor) continue;
-    const phrase = `${a.word} ${b.word}`;
-    if (!parsed.text.includes(phrase)) continue;
-    const chinese = rankByUse(chineseTiers(phrase), frequency);
-    if (chinese.length > 0) {
-      phrases.push({ word: phrase, synonyms: chinese, weight: 1.2, latin: true });
-      // Its words are the phrase's, not their own (human rights → 人权; not 人性 and 权益).
-      a.weight = 0;
-      b.weight = 0;
-    }
-  }
-  for (const term of latin) {
-    const tiers = chineseTiers(term.written ?? term.word);
-    const chinese = tiers.flat();
-    term.synonyms = [...rankByUse(tiers, frequency), ...term.synonyms];
-    // A Latin name the archive never writes (a pinyin name: zhang ming) cannot be checked.
-    // A single Latin word without a dictionary entry (Pelosi, Liu) is mostly written in Han
-    // characters by the archive: a term, not an anchor; a full name is an anchor when written.
-    const single = !term.word.includes(" ") && !/^[A-Z]{2,}$/.test(term.written ?? "");
-    if (term.anchor && chinese.length === 0 && (single || frequency(term.word) === 0))
-      delete term.anchor;
-  }
-  parsed.terms.push(...phrases);
-}
-
-const pairCache = new RecentMap<Article, { chinese: string; english: string }[]>(RECENT_ARTICLES);
-
-/** The article's 中文名（English Name） pairs, folded (戴琪（Katherine Tai） → 戴琪, katherine tai). */
-function namePairs(article: Article): { chinese: string; english: string }[] {
-  let pairs = pairCache.get(article);
-  if (!pairs) {
-    pairs = [article.title, ...article.paragraphs].flatMap((text) =>
-      englishNamePairs(text).map((pair) => ({
-        chinese: foldText(pair.chinese),
-        english: foldText(pair.english),
-      })),
-    );
-    pairCache.set(article, pairs);
-  }
-  return pairs;
-}
-
-/** Whether a Latin phrase holds another as whole words (hunter nelson ⊇ nelson). */
-function holdsWords(phrase: string, words: string): boolean {
-  return ` ${phrase} `.includes(` ${words} `);
-}
-
-/**
- * The Han forms of an English question's Latin names, from the candidate articles: the
- * 中文名（English Name） pairs they write (Katherine Tai → 戴琪; Hunter Nelson → 亨特·纳尔逊, 亨特,
- * 纳尔逊), else, for a name in pinyin (Liu He, Zhang Ming), the Han strings whose characters read
- * as its syllables. A name found this way is an anchor again.
- */
-function linkLatinNames(terms: QuestionTerm[], evidence: Evidence[]): void {
-  for (const term of terms) {
-    if (!term.latin || !/^[a-z][a-z .'-]*$/.test(term.word) || term.word.length < 3) continue;
-    const found = new Set<string>();
-    for (const item of evidence) {
-      for (const pair of namePairs(item.article)) {
-        if (
-          pair.english === term.word ||
-          holdsWords(pair.english, term.word) ||
-          (term.word.includes(" ") && holdsWords(term.word, pair.english))
-        ) {
-          found.add(pair.chinese);
-          for (const part of pair.chinese.split(NAME_DOT)) if (part.length >= 2) found.add(part);
-        }
-      }
-    }
-    if (found.size === 0 && term.word.includes(" ")) {
-      for (const name of pinyinNames(term.word, evidence)) found.add(name);
-    }
-    if (found.size === 0 && term.word.includes(" ")) {
-      for (const name of pinyinCompanies(term.word, evidence)) found.add(name);
-    }
-    if (found.size === 0) continue;
-    term.synonyms = [...found, ...term.synonyms.filter((synonym) => !found.has(synonym))];
-    term.anchor = "person";
-  }
-}
-
-/**
- * Han names of the articles that read as a pinyin name (liu he → 刘鹤), surname first or last
- * (Ming Zhang), starting with a surname; at most three, the most frequent first.
- */
-function pinyinNames(name: string, evidence: Evidence[]): string[] {
-  const parts = name.split(" ").map(pinyinSyllables);
-  if (parts.some((part) => !part)) return [];
-  const orders = [parts.flat() as string[]];
-  if (parts.length === 2) orders.push([...(parts[1] as string[]), ...(parts[0] as string[])]);
-  const counts = new Map<string, number>();
-  for (const reading of orders) {
-    if (reading.length < 2 || reading.length > 4) continue;
-    countReadings(reading, evidence, counts);
-  }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 3)
-    .map(([word]) => word);
-}
-
-/**
- * Han names of the articles for a company or body named in pinyin and an English word (Jiuan
- * Medical → 九安医疗, Tieniu Group → 铁牛集团): the pinyin read as characters, then one of the
- * dictionary's words for the English one.
- */
-function pinyinCompanies(name: string, evidence: Evidence[]): string[] {
-  const words = name.split(" ");
-  const last = words.pop() as string;
-  const parts = words.map(pinyinSyllables);
-  if (parts.length === 0 || parts.some((part) => !part)) return [];
-  const reading = parts.flat() as string[];
-  const kinds = chineseTiers(last).flat();
-  if (reading.length < 2 || reading.length > 4 || kinds.length === 0) return [];
-  const counts = new Map<string, number>();
-  countReadings(reading, evidence, counts, kinds);
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 3)
-    .map(([word]) => word);
-}
-
-/**
- * Counts the Han strings that read as the syllables: a name that starts with a surname, or,
- * with `kinds`, any string followed by one of these words (the name with the word).
- */
-function countReadings(
-  reading: string[],
-  evidence: Evidence[],
-  counts: Map<string, number>,
-  kinds?: string[],
-): void {
-  for (const item of evidence) {
-    const text = item.full;
-    for (let i = 0; i + reading.length <= text.length; i++) {
-      if (!readsAs(text.charAt(i), reading[0] as string)) continue;
-      if (!kinds && !SURNAMES.has(text.charAt(i))) continue;
-      let j = 1;
-      while (j < reading.length && readsAs(text.charAt(i + j), reading[j] as string)) j++;
-      if (j < reading.length) continue;
-      const end = i + reading.length;
-      const kind = kinds?.find((word) => text.startsWith(word, end));
-      if (kinds && !kind) continue;
-      const word = text.slice(i, end);
-      counts.set(word, (counts.get(word) ?? 0) + 1);
-      if (kind) counts.set(word + kind, (counts.get(word + kind) ?? 0) + 1);
-    }
-  }
-}
-
-/** The three candidates the archive uses most, those of the first senses before the others. */
-function rankByUse(tiers: string[][], frequency: (word: string) => number): string[] {
-  const out: string[] = [];
-  for (const words of tiers) {
-    const ranked = words
-      .map((word) => ({ word, uses: frequency(word) }))
-      .filter((entry) => entry.uses > 0)
-      .sort((a, b) => b.uses - a.uses);
-    for (const entry of ranked) if (out.length < 3) out.push(entry.word);
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Scoring
 
@@ -526,7 +355,11 @@ export function answerQuestion(
     evidence.map((item) => item.full),
     options.knownName,
   );
-  if (parsed.english) linkLatinNames(terms, evidence);
+  if (parsed.english)
+    linkLatinNames(
+      terms,
+      evidence.map((item) => item.article),
+    );
   for (const term of terms) {
     if (term.anchor || term.latin || term.related) continue;
     term.related = associatedWords(term.word, RELATED_SIMILARITY)

