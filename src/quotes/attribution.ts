@@ -301,7 +301,8 @@ export function classify(
   const going =
     verb || countHanChars(inner) < 8 || !/^(?:\s*$|[,。;!?…])/.test(afterClose)
       ? undefined
-      : reportedGoingOn(reading, p, reportStart, span.open);
+      : (reportedGoingOn(reading, p, reportStart, span.open) ??
+        subjectSpeaking(reading, p, sentenceStart, span.open, inner, afterClose));
   if (!verb && !going) return undefined;
   // `X表示：“…”，却被媒体翻译成“…”`: a passive of a verb of rendering in the quotation's own
   // clause, after the verb, gives someone else's rendering of the words, not the speaker's.
@@ -372,6 +373,47 @@ function reportedGoingOn(
   if (/^(?:例如|比如|譬如|诸如|好比)/.test(own)) return undefined;
   return current.entity;
 }
+
+/**
+ * `对于买房投资，陈先生仍保有乐观态度，“我觉得长期投资肯定没问题”。`: no speech verb, but the
+ * person a clause of the sentence opens with goes on in their own words, in the first person,
+ * after a comma, to the end of the sentence; no one else named in between.
+ */
+function subjectSpeaking(
+  { text: quoted, people, discourse }: Reading,
+  p: number,
+  sentenceStart: number,
+  open: number,
+  inner: string,
+  afterClose: string,
+): Entity | undefined {
+  const text = quoted.folded[p] as string;
+  if (text[open - 1] !== ",") return undefined;
+  if (!/^\s*(?:$|[。!?…])/.test(afterClose)) return undefined;
+  if (!FIRST_PERSON.test(inner)) return undefined;
+  // Each clause start of the sentence in turn (the comma before `open` ends the walk).
+  for (let at = sentenceStart; at < open; ) {
+    const next = text.indexOf(",", at) + 1;
+    if (quoted.isQuoted(p, at)) {
+      at = next > at ? next : open;
+      continue;
+    }
+    const clause = text.slice(at, open);
+    const own = clause.replace(LEADING_CONNECTIVES, "");
+    const start = at + clause.length - own.length;
+    const slot = subjectAtStart(people, start, own);
+    if (slot.kind !== "person") {
+      at = next > at ? next : open;
+      continue;
+    }
+    if (discourse.otherMentionBetween(p, start, open, slot.entity)) return undefined;
+    return slot.entity;
+  }
+  return undefined;
+}
+
+/** `我`, `我们` (not 自我): words in the first person. */
+const FIRST_PERSON = /(?<!自)我/;
 
 /** How many times the article's paragraphs write `phrase`, quoted or not. */
 function timesWritten(quoted: QuotedText, phrase: string): number {

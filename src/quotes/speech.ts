@@ -13,7 +13,7 @@ import { segmenter } from "../text/text.js";
  * (`王先生指，…`), which callers take only before ， or ： and not in 是指, 所指 (not-speech-endings).
  */
 export const VERB_AT_END = new RegExp(
-  `(?:${SPEECH_VERBS.join("|")}|指|告诉[^,。:;“”「」]{1,30}|(?<![顾访学疑])问[^,。:;“”「」]{1,10}|对(?!此)[^,。:;“”「」]{1,20}(?:说|表示)|的(?:${alternation(wordList("speech-nouns"))})(?:是|为|如下)?)$`,
+  `(?:${SPEECH_VERBS.join("|")}|指|提出|告诉[^,。:;“”「」]{1,30}|(?<![顾访学疑])问[^,。:;“”「」]{1,10}|对(?!此)[^,。:;“”「」]{1,20}(?:说|表示)|的(?:${alternation(wordList("speech-nouns"))})(?:是|为|如下)?)$`,
 );
 /** A speaker clause going on after a name: `（Jeremy Carey）表示`, `在声明中说`. */
 export const VERB_AT_START = new RegExp(
@@ -32,6 +32,8 @@ export interface VerbMatch {
 
 /** 指 used as 指出 (`王先生指，…`, `他又指：“…”`): only right before ， or ：. */
 const ZHI_BEFORE_PUNCT = /指(?=[,:])/g;
+/** 提出 right before ， or ： (`他提出，…`). */
+const TICHU_BEFORE_PUNCT = /提出(?=[,:])/g;
 
 /**
  * The speech verbs of a paragraph, `告诉记者，` counting as one verb up to its punctuation, and 指
@@ -39,6 +41,11 @@ const ZHI_BEFORE_PUNCT = /指(?=[,:])/g;
  */
 export function findVerbs(text: string): VerbMatch[] {
   const verbs: VerbMatch[] = [];
+  // 提出 before ， or ： reports speech (`王军又提出，想让…`); before a noun it is no speech act
+  // (`提出要求`, `提出“…”`), so it is not in the speech verbs.
+  if (text.includes("提出")) {
+    for (const m of text.matchAll(TICHU_BEFORE_PUNCT)) verbs.push({ index: m.index, length: 2 });
+  }
   if (text.includes("指")) {
     for (const m of text.matchAll(ZHI_BEFORE_PUNCT)) {
       if (!NOT_SPEECH_ENDINGS.test(text.slice(Math.max(0, m.index - 6), m.index + 1)))
