@@ -426,9 +426,14 @@ function splitRuns(terms: readonly QuestionTerm[], texts: readonly string[]): Qu
     if (term.synonyms.some((synonym) => HAN.test(synonym))) continue;
     const names = term.word.split(/ (?:and|&) /);
     if (names.length > 1) {
-      for (const name of names)
-        if (name.length >= 3)
-          out.push({ word: name, synonyms: [], weight: 1.2, latin: true, written: name });
+      // Each by the dictionary's senses the articles write, else its first three (New York and
+      // Seattle → 纽约, 西雅图; Taiwan and Xinjiang → 台湾, 新疆); a name it lacks is linked below.
+      for (const name of names) {
+        if (name.length < 3) continue;
+        const chosen = chosenSenses(name, texts);
+        const synonyms = chosen.length > 0 ? chosen : chineseTiers(name)[0].slice(0, CHOSEN_SENSES);
+        out.push({ word: name, synonyms, weight: 1.2, latin: true, written: name });
+      }
       continue;
     }
     const words = term.word.split(" ").filter((word) => !/^(of|the)$/.test(word));

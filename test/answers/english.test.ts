@@ -198,6 +198,9 @@ describe("capitalised runs the dictionary does not give whole", () => {
     // Names joined by "and": each linked by its own name pair.
     ["When did Kishida and Abe first win seats?", "kishida", "岸田文雄"],
     ["When did Kishida and Abe first win seats?", "abe", "安倍晋三"],
+    // Places joined by "and": each by the dictionary's sense (no name pair gives them).
+    ["Which ships went to New York and Seattle?", "new york", "纽约"],
+    ["Which ships went to New York and Seattle?", "seattle", "西雅图"],
     // A name with a word the dictionary lacks stays whole.
     ["How old is Stacey Langton?", "langton", undefined],
   ])("%s → %s: %s", (question, word, chinese) => {
