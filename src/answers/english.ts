@@ -335,6 +335,66 @@ export function pinyinSyllables(word: string): string[] | undefined {
   return best[text.length];
 }
 
+let charsBySyllable: Map<string, string[]> | undefined;
+
+/** The characters the dictionary reads as a toneless syllable (wei → 为, 位, 唯…). */
+function charsReading(syllable: string): string[] {
+  loadIndex();
+  if (!charsBySyllable) {
+    charsBySyllable = new Map();
+    for (const [char, read] of readings) for (const one of read) addTo(charsBySyllable, one, char);
+  }
+  return charsBySyllable.get(syllable) ?? [];
+}
+
+/** How many archive articles a Han name read from pinyin may be written in at most. */
+const PINYIN_NAME_MAX_ARTICLES = 300;
+/** How many Han forms of a pinyin name the first search adds. */
+const PINYIN_NAME_FORMS = 3;
+/** How many strings the archive is asked about for one name, at most. */
+const PINYIN_NAME_LOOKUPS = 400;
+
+/**
+ * The Han forms of a pinyin name (Tang Wei → 汤唯, Xu Guang → 徐光) that the archive writes, for
+ * a first search that the name's Latin spelling cannot steer (the archive writes it in Han only):
+ * a surname reading as the first syllable, then characters reading as the others, each prefix
+ * kept only where the archive writes it (`frequency`: articles writing a string). Strings written
+ * in more than 300 articles are words, not names (许多 for Xu Duo); the three written most. For
+ * the search only: which one the story means is left to the articles found (`linkLatinNames`).
+ */
+export function pinyinNameForms(name: string, frequency: (word: string) => number): string[] {
+  const parts = name.split(" ");
+  if (parts.length !== 2) return [];
+  const read = parts.map(pinyinSyllables);
+  if (read.some((part) => !part)) return [];
+  const orders = [read.flat() as string[], [...(read[1] as string[]), ...(read[0] as string[])]];
+  const found = new Map<string, number>();
+  let lookups = 0;
+  search: for (const reading of orders) {
+    if (reading.length < 2 || reading.length > 3) continue;
+    let prefixes = charsReading(reading[0] as string).filter((char) => SURNAMES.has(char));
+    for (let i = 1; i < reading.length && prefixes.length > 0; i++) {
+      const next: string[] = [];
+      for (const prefix of prefixes) {
+        for (const char of charsReading(reading[i] as string)) {
+          if (++lookups > PINYIN_NAME_LOOKUPS) break search;
+          const word = prefix + char;
+          const uses = frequency(word);
+          if (uses === 0) continue;
+          if (i === reading.length - 1) {
+            if (uses <= PINYIN_NAME_MAX_ARTICLES) found.set(word, uses);
+          } else next.push(word);
+        }
+      }
+      prefixes = next;
+    }
+  }
+  return [...found.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, PINYIN_NAME_FORMS)
+    .map(([word]) => word);
+}
+
 /** Whether a character can be read as a toneless pinyin syllable (刘, liu). */
 export function readsAs(char: string, syllable: string): boolean {
   loadIndex();
@@ -426,9 +486,14 @@ function splitRuns(terms: readonly QuestionTerm[], texts: readonly string[]): Qu
     if (term.synonyms.some((synonym) => HAN.test(synonym))) continue;
     const names = term.word.split(/ (?:and|&) /);
     if (names.length > 1) {
-      for (const name of names)
-        if (name.length >= 3)
-          out.push({ word: name, synonyms: [], weight: 1.2, latin: true, written: name });
+      // Each by the dictionary's senses the articles write, else its first three (New York and
+      // Seattle → 纽约, 西雅图; Taiwan and Xinjiang → 台湾, 新疆); a name it lacks is linked below.
+      for (const name of names) {
+        if (name.length < 3) continue;
+        const chosen = chosenSenses(name, texts);
+        const synonyms = chosen.length > 0 ? chosen : chineseTiers(name)[0].slice(0, CHOSEN_SENSES);
+        out.push({ word: name, synonyms, weight: 1.2, latin: true, written: name });
+      }
       continue;
     }
     const words = term.word.split(" ").filter((word) => !/^(of|the)$/.test(word));

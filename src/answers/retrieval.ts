@@ -3,7 +3,7 @@ import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from "../search/analyzer.js";
 import type { SearchIndex } from "../search/search.js";
 import { foldText } from "../text/text.js";
 import { type AskResult, answerQuestion, type Rarity } from "./ask.js";
-import { expandEnglish, refineEnglish } from "./english.js";
+import { expandEnglish, pinyinNameForms, refineEnglish } from "./english.js";
 import { type ParsedQuestion, parseQuestion } from "./question.js";
 import type { KnownName } from "./question-names.js";
 
@@ -41,6 +41,8 @@ function knownNameOf(source: AskSource): KnownName | undefined {
   };
 }
 
+const HAN = /[\u4e00-\u9fff]/;
+
 /** How many candidate articles the search hands to the answerer. */
 const CANDIDATES = 30;
 
@@ -73,8 +75,8 @@ export function archiveRarity(index: SearchIndex): Rarity {
 }
 
 /** The search query of a question: its terms (English by their best Chinese word), capped. */
-export function searchQuery(parsed: ParsedQuestion): string {
-  const words: string[] = [];
+export function searchQuery(parsed: ParsedQuestion, extra: readonly string[] = []): string {
+  const words: string[] = [...extra];
   for (const term of [...parsed.terms].sort((a, b) => b.weight - a.weight)) {
     // English words by their Chinese word; a Latin name the archive may write as is.
     // English words by their Chinese word; a Latin word without one as written (a name, a
@@ -96,8 +98,12 @@ export function searchQuery(parsed: ParsedQuestion): string {
 /** How many of the first search's articles choose an English question's senses. */
 const REFINING_ARTICLES = 10;
 
-function searchCandidates(source: AskSource, parsed: ParsedQuestion): Article[] {
-  const query = searchQuery(parsed);
+function searchCandidates(
+  source: AskSource,
+  parsed: ParsedQuestion,
+  extra: readonly string[] = [],
+): Article[] {
+  const query = searchQuery(parsed, extra);
   if (!query) return [];
   try {
     return source.search
@@ -116,13 +122,25 @@ export function askArchive(
 ): AskResult {
   const parsed = parseQuestion(question);
   const rarity = archiveRarity(source.search);
+  // Latin names as the question writes them (before the expansion drops those the archive does
+  // not write as such).
+  const names = parsed.english
+    ? parsed.terms.filter((term) => term.latin && term.anchor === "latin").map((term) => term.word)
+    : [];
   expandEnglish(parsed, (word) => rarity.documentFrequency(word));
   let candidates: Article[];
   if (options.article) {
     const article = source.get(options.article);
     candidates = article ? [article] : [];
   } else {
-    candidates = searchCandidates(source, parsed);
+    // Pinyin names the archive writes in Han only (Tang Wei → 汤唯): their Han forms the archive
+    // writes join the first search, whose articles then tell which one the story means.
+    const forms = parsed.terms.flatMap((term) =>
+      names.includes(term.word) && !term.synonyms.some((synonym) => HAN.test(synonym))
+        ? pinyinNameForms(term.word, (word) => rarity.documentFrequency(word))
+        : [],
+    );
+    candidates = searchCandidates(source, parsed, forms);
     // An English question's words by the senses the articles found use, then searched again.
     if (parsed.english && candidates.length > 0) {
       refineEnglish(parsed, candidates.slice(0, REFINING_ARTICLES));

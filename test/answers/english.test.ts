@@ -5,6 +5,7 @@ import {
   isVerb,
   linkLatinNames,
   looseChinese,
+  pinyinNameForms,
   pinyinSyllables,
   readsAs,
   refineEnglish,
@@ -198,6 +199,9 @@ describe("capitalised runs the dictionary does not give whole", () => {
     // Names joined by "and": each linked by its own name pair.
     ["When did Kishida and Abe first win seats?", "kishida", "岸田文雄"],
     ["When did Kishida and Abe first win seats?", "abe", "安倍晋三"],
+    // Places joined by "and": each by the dictionary's sense (no name pair gives them).
+    ["Which ships went to New York and Seattle?", "new york", "纽约"],
+    ["Which ships went to New York and Seattle?", "seattle", "西雅图"],
     // A name with a word the dictionary lacks stays whole.
     ["How old is Stacey Langton?", "langton", undefined],
   ])("%s → %s: %s", (question, word, chinese) => {
@@ -228,5 +232,35 @@ describe("names linked only when written as names", () => {
     expect(parsed.terms.find((term) => term.word === word)?.synonyms.includes("比尔·哈格蒂")).toBe(
       linked,
     );
+  });
+});
+
+describe("pinyin names by the Han forms the archive writes", () => {
+  // Articles writing each string (a stand-in for the archive's document frequencies).
+  const archive = new Map([
+    ["汤唯", 5],
+    ["唐伟", 2],
+    ["徐光", 3],
+    ["许多", 900],
+    ["张明", 4],
+    ["黄晓", 40],
+    ["黄晓敏", 2],
+  ]);
+  const frequency = (word: string) => archive.get(word) ?? 0;
+  it.each([
+    // A surname reading as the first syllable, the given name as the others; most written first.
+    ["tang wei", ["汤唯", "唐伟"]],
+    ["xu guang", ["徐光"]],
+    // Given name first (Ming Zhang): the surname-first order is read too.
+    ["ming zhang", ["张明"]],
+    // Three syllables, each prefix written by the archive.
+    ["huang xiaomin", ["黄晓敏"]],
+    // A word written everywhere is not a name.
+    ["xu duo", []],
+    // Not pinyin, or not two words.
+    ["stephen chow", []],
+    ["tang", []],
+  ])("%s → %j", (name, forms) => {
+    expect(pinyinNameForms(name, frequency)).toEqual(forms);
   });
 });
