@@ -2,6 +2,7 @@ import { format } from "../app/messages/index.js";
 import type { Article } from "../articles/article.js";
 import { UserError } from "../errors.js";
 import { countHan, foldText, isHanCode } from "../text/text.js";
+import { foldedArticleText } from "./article-text.js";
 import { associatedWords } from "./associations.js";
 import { expandEnglish, linkLatinNames } from "./english.js";
 import {
@@ -196,17 +197,6 @@ function sentencesOf(article: Article): Candidate[] {
   return sentences;
 }
 
-const fullCache = new RecentMap<Article, string>(RECENT_ARTICLES);
-
-function fullText(article: Article): string {
-  let text = fullCache.get(article);
-  if (text === undefined) {
-    text = foldText([article.title, ...article.paragraphs].join("\n"));
-    fullCache.set(article, text);
-  }
-  return text;
-}
-
 const titleLeadCache = new RecentMap<Article, string>(RECENT_ARTICLES);
 
 function titleLeadText(article: Article): string {
@@ -224,7 +214,7 @@ function evidenceOf(article: Article, order: number): Evidence {
     order,
     sentences: sentencesOf(article),
     titleLead: titleLeadText(article),
-    full: fullText(article),
+    full: foldedArticleText(article),
   };
 }
 
@@ -335,7 +325,7 @@ export function answerQuestion(
   checkLimit(limit);
   const parsed = options.parsed ?? parseQuestion(question);
   if (!options.parsed && parsed.english && !options.rarity) {
-    const texts = candidates.map(fullText);
+    const texts = candidates.map(foldedArticleText);
     expandEnglish(parsed, (word) => texts.filter((text) => text.includes(word)).length);
   }
   if (parsed.terms.length === 0) {

@@ -5,6 +5,7 @@ import type { Article } from "../articles/article.js";
 import { lexicon } from "../text/lexicon.js";
 import { englishNamePairs, SURNAMES } from "../text/names.js";
 import { foldText, NAME_DOT } from "../text/text.js";
+import { foldedArticleText } from "./article-text.js";
 import type { ParsedQuestion, QuestionTerm } from "./question.js";
 import { RECENT_ARTICLES, RecentMap } from "./recent.js";
 
@@ -404,17 +405,6 @@ export function readsAs(char: string, syllable: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Senses chosen by the articles a first search finds
 
-const foldedCache = new RecentMap<Article, string>(RECENT_ARTICLES);
-
-function foldedText(article: Article): string {
-  let text = foldedCache.get(article);
-  if (text === undefined) {
-    text = foldText([article.title, ...article.paragraphs].join("\n"));
-    foldedCache.set(article, text);
-  }
-  return text;
-}
-
 /** How many candidates an English word keeps once the first search's articles have chosen. */
 const CHOSEN_SENSES = 3;
 /** How many of the first search's articles must write a loose candidate for it to count. */
@@ -431,7 +421,7 @@ const UNFOUND_WEIGHT = 0.5;
  */
 export function refineEnglish(parsed: ParsedQuestion, top: readonly Article[]): void {
   if (!parsed.english || top.length === 0) return;
-  const texts = top.map(foldedText);
+  const texts = top.map(foldedArticleText);
   for (const term of parsed.terms) {
     if (!term.latin || term.anchor) continue;
     const candidates = chineseTiers(term.written ?? term.word).flat();
@@ -652,7 +642,7 @@ function titledSurnames(name: string, articles: readonly Article[]): string[] {
   const titles = TITLE_FORMS[match[1] as string] ?? [];
   const counts = new Map<string, number>();
   for (const article of articles) {
-    const text = foldedText(article);
+    const text = foldedArticleText(article);
     for (const title of titles) {
       for (let at = text.indexOf(title); at > 0; at = text.indexOf(title, at + 1)) {
         const surname = text.charAt(at - 1);
@@ -682,7 +672,7 @@ function pinyinWords(word: string, articles: readonly Article[]): string[] {
   if (!reading || reading.length < 2 || reading.length > 4) return [];
   const counts = new Map<string, number>();
   for (const article of articles) {
-    const text = foldedText(article);
+    const text = foldedArticleText(article);
     for (let i = 0; i + reading.length <= text.length; i++) {
       let j = 0;
       while (j < reading.length && readsAs(text.charAt(i + j), reading[j] as string)) j++;
@@ -750,7 +740,7 @@ function countReadings(
   kinds?: string[],
 ): void {
   for (const article of articles) {
-    const text = foldedText(article);
+    const text = foldedArticleText(article);
     for (let i = 0; i + reading.length <= text.length; i++) {
       if (!readsAs(text.charAt(i), reading[0] as string)) continue;
       if (!kinds && !SURNAMES.has(text.charAt(i))) continue;
