@@ -14,6 +14,7 @@ import {
   namesHead,
   namesPlaceOfKind,
   onlyVagueCount,
+  otherDate,
   otherOrdinal,
   STRICT_UNITS,
   sharesOfPeople,
@@ -422,6 +423,7 @@ export function answerQuestion(
         mentionsDeath(term.word) ||
         (parsed.english === true && /^(die|died|dead|killed|deaths?)$/.test(term.word)),
     );
+  const foldedQuestion = foldText(question);
   for (const item of scored) {
     const { sentence } = item;
     item.typed = holdsAnswerType(parsed.type, sentence.clean, sentence.folded, questionWords);
@@ -497,6 +499,8 @@ export function answerQuestion(
       otherOrdinal(sentence.folded, parsed.ordinal, ordinalForms)
     )
       item.missing = parsed.ordinal;
+    // 1月25日新增了多少 answered by the figure of 1月14日: another day's, month's or year's.
+    if (item.missing === undefined) item.missing = otherDate(foldedQuestion, sentence.folded);
   }
   scored.sort(
     (a, b) =>

@@ -32,6 +32,8 @@ const PLACE_SUFFIX = new RegExp(
   `[\\u4e00-\\u9fff]{1,8}(${alternation("ask-place-suffixes")})|在[\\u4e00-\\u9fff]{2,8}(举行|召开|举办|发生|进行)`,
 );
 const PLACES = wordSet("places");
+/** Ordinary words jieba's dictionary tags as names (康复, 高薪, 亚军): no person. */
+const NOT_PERSON_WORDS = wordSet("ask-not-person-words");
 /** A place named after a person or a title, its ending cut off by jieba (伯爵 城, 中山 路). */
 const PLACE_NAME_ENDINGS = wordSet("place-name-endings");
 
@@ -185,6 +187,69 @@ export function otherOrdinal(folded: string, ordinal: string, forms: readonly st
   return new RegExp(`第(?:[一二三四五六七八九十]{1,3}|\\d{1,3})${follow}`).test(folded);
 }
 
+interface DateParts {
+  years: string[];
+  months: string[];
+  /** Days as `month/day`, the month empty when the text writes the day alone (25日). */
+  days: string[];
+}
+
+function dateParts(folded: string, latinYears: boolean): DateParts {
+  const years = [
+    ...folded.matchAll(
+      latinYears ? /(?<!\d)((?:19|20)\d\d)(?!\d)/g : /(?<!\d)((?:19|20)\d\d)\s*年/g,
+    ),
+  ].map((m) => m[1] as string);
+  const days: string[] = [];
+  const months: string[] = [];
+  for (const m of folded.matchAll(/(?<![\d.])(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?/g)) {
+    months.push(String(Number(m[1])));
+    if (m[2]) days.push(`${Number(m[1])}/${Number(m[2])}`);
+  }
+  for (const m of folded.matchAll(/(?<![\d.月]|月\s*)(\d{1,2})\s*[日号]/g))
+    days.push(`/${Number(m[1])}`);
+  return { years, months, days };
+}
+
+/**
+ * A date a figure is compared with or counted from (比8月份的水平, 较2019年同期, 自2020年2月以来):
+ * the baseline, not the date the sentence reports.
+ */
+const BASELINE_DATE =
+  /(?:比|较|自|从|相比|对比|高于|低于)\s*(?:(?:19|20)\d\d\s*年)?(?:\d{1,2}\s*月份?)?(?:\d{1,2}\s*[日号])?|(?:(?:19|20)\d\d\s*年)?(?:\d{1,2}\s*月份?)?(?:\d{1,2}\s*[日号])?(?:以来|同期)/g;
+
+function sameDay(asked: string, named: string): boolean {
+  const [am, ad] = asked.split("/");
+  const [nm, nd] = named.split("/");
+  return ad === nd && (am === "" || nm === "" || am === nm);
+}
+
+/**
+ * The date the question names (a year, a month, a day) when the sentence names another date of
+ * the same kind and not the asked one: 黑龙江1月25日新增了多少 answered by 「1月14日确诊病例…」,
+ * 10月零售额 by 「较2019年9月上涨」, 2021年 by a 2019 figure. Each is a figure of another day,
+ * month or year; a sentence naming no date of that kind is left to the other checks.
+ */
+export function otherDate(question: string, folded: string): string | undefined {
+  const asked = dateParts(question.replace(BASELINE_DATE, " "), !/[\u4e00-\u9fff]/.test(question));
+  const named = dateParts(folded.replace(BASELINE_DATE, " "), false);
+  for (const day of asked.days) {
+    if (named.days.length > 0 && !named.days.some((other) => sameDay(day, other))) {
+      const [month, date] = day.split("/");
+      return `${month ? `${month}月` : ""}${date}日`;
+    }
+  }
+  if (asked.days.length === 0) {
+    for (const month of asked.months) {
+      if (named.months.length > 0 && !named.months.includes(month)) return `${month}月`;
+    }
+  }
+  if (asked.years.length > 0 && named.years.length > 0) {
+    if (!asked.years.some((year) => named.years.includes(year))) return `${asked.years[0]}年`;
+  }
+  return undefined;
+}
+
 /** Whether the sentence holds the noun only as an unnamed one (某TOP5房企, 该医院, 上述房企). */
 export function unnamedHead(folded: string, head: string): boolean {
   let at = folded.indexOf(head);
@@ -280,6 +345,7 @@ function namesPerson(original: string, folded: string, questionWords: Set<string
       word.length >= 2 &&
       !questionWords.has(word) &&
       !PLACES.has(word) &&
+      !NOT_PERSON_WORDS.has(word) &&
       nameShaped(word, tag) &&
       !inPlace(tokens, i) &&
       !predicate(tokens, i)

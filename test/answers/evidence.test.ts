@@ -6,6 +6,7 @@ import {
   namesHead,
   namesPlaceOfKind,
   onlyVagueCount,
+  otherDate,
   otherOrdinal,
   sharesOfPeople,
   unnamedHead,
@@ -116,6 +117,15 @@ describe("holdsAnswerType: a figure for 多少, a person's name for 谁", () => 
     ["person", "涉案的三名台湾男子是陈正坤、何建庭和王永铭。", true],
     ["person", "重庆维权人士陈长海被绑架。", true],
     ["person", "乌克兰与白俄罗斯接壤。", false],
+    // Ordinary words jieba tags as names (高薪, 康复, 亚军, 顾问): no person named.
+    ["person", "三名高薪外援已与球队解约。", false],
+    ["person", "这位病人出院前已完全康复。", false],
+    ["person", "她在比赛中拿下亚军，教练很满意。", false],
+    ["person", "公司的法律顾问拒绝回应。", false],
+    ["person", "公司的法律顾问王建国拒绝回应。", true],
+    // An athlete's role before a two-character name jieba does not know.
+    ["person", "代表中国出赛的是花样滑冰运动员朱易。", true],
+    ["person", "五名归化球员已与球队解约。", false],
     // Words jieba tags as names that have no name's shape, and a place cut in two.
     ["person", "中共驻美大使即将换人。", false],
     ["person", "这个极权已到了令人无法忍受的程度。", false],
@@ -202,5 +212,29 @@ describe("otherOrdinal: a sentence about another member of the asked series", ()
     ["疫苗下周运到。", "第一批", ["第1批"], false],
   ])("%s %s → %s", (sentence, ordinal, forms, expected) => {
     expect(otherOrdinal(sentence, ordinal, forms)).toBe(expected);
+  });
+});
+
+describe("otherDate: a figure of another day, month or year than the asked one", () => {
+  it.each([
+    // Another day, month or year named, the asked one not.
+    ["广州3月8日新增了多少病例？", "3月2日新增病例12例，均为境外输入。", "3月8日"],
+    ["广州3月8日新增了多少病例？", "当局2日通报新增病例12例。", "3月8日"],
+    ["德国11月出口增长了多少？", "德国10月出口增长了2.1%。", "11月"],
+    ["公司2020年卖了多少辆车？", "该公司2018年卖出5万辆车。", "2020年"],
+    ["how many cars did the company sell in 2020?", "该公司2018年卖出5万辆车。", "2020年"],
+    // The asked date is there, written another way or beside another.
+    ["广州3月8日新增了多少病例？", "8日新增病例12例。", undefined],
+    ["广州3月8日新增了多少病例？", "3月7日至3月8日新增病例12例。", undefined],
+    ["公司2020年卖了多少辆车？", "该公司2020年卖出5万辆车，多于2018年。", undefined],
+    // No date of that kind: left to the other checks.
+    ["公司2020年卖了多少辆车？", "该公司卖出5万辆车。", undefined],
+    ["德国11月出口增长了多少？", "德国出口增长了2.1%。", undefined],
+    // A baseline (比, 较, 自…以来, 同期) is not the date the sentence reports.
+    ["德国11月出口增长了多少？", "出口比10月份的水平增长了2.1%。", undefined],
+    ["2021年12月小企业指数是多少？", "指数在12月降到46.5，是自2020年2月以来最低。", undefined],
+    ["公司2020年卖了多少辆车？", "卖出5万辆车，较2018年同期增加一成。", undefined],
+  ])("%s | %s → %s", (question, sentence, expected) => {
+    expect(otherDate(question, sentence)).toBe(expected);
   });
 });
