@@ -8,13 +8,17 @@ import {
   type IndexStore,
   type KeyMatch,
 } from "./store.js";
-import { nextMatch } from "./verify.js";
+import { anchorOf, nextMatch } from "./verify.js";
 
 const MEMO_MIN_POSTINGS = 100_000;
 const MEMO_SIZE = 16;
 const LOOKUPS_SIZE = 64;
 const POOL_SIZE = 8;
 const LENT_MAX = 256;
+/** Candidates to verify from which the search in each text is anchored at a rarer unit. */
+const ANCHOR_MIN_CANDIDATES = 64;
+/** Candidates whose texts tell how often each unit of the term occurs. */
+const ANCHOR_SAMPLE = 4;
 
 /** The verified, scored hits of one query term over the store's postings. */
 export class TermEvaluator {
@@ -134,13 +138,14 @@ export class TermEvaluator {
     // as prefix matching is what the term means), and its title/tags postings say where it is.
     const single = keys.length === 1 && term.text === term.tokens[0];
     const docs: number[] = [];
+    const anchor = single || acc.count < ANCHOR_MIN_CANDIDATES ? 0 : this.anchor(term, acc);
     for (let c = 0; c < acc.count; c++) {
       const doc = acc.candidates[c] as number;
       if (one && docs.length > 0) break;
       // Compared with undefined, not tested for truth: a test reads the entry (a cache miss per
       // candidate over a large heap) where a single key needs nothing from it.
       const entry = this.byShortId[doc];
-      const at = entry === undefined || single ? 0 : nextMatch(entry.folded, term, 0);
+      const at = entry === undefined || single ? 0 : nextMatch(entry.folded, term, 0, anchor);
       if (entry === undefined || at < 0) {
         scores[doc] = 0;
         continue;
@@ -171,6 +176,16 @@ export class TermEvaluator {
       }
     }
     return { docs, scores };
+  }
+
+  /** Where to anchor the search for the term in each candidate's text (`anchorOf`). */
+  private anchor(term: QueryTerm, acc: Accumulator): number {
+    const sample: string[] = [];
+    for (let c = 0; c < acc.count && sample.length < ANCHOR_SAMPLE; c++) {
+      const entry = this.byShortId[acc.candidates[c] as number];
+      if (entry !== undefined) sample.push(entry.folded);
+    }
+    return anchorOf(term.text, sample);
   }
 
   /**

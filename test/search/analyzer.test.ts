@@ -10,7 +10,7 @@ import {
   termKey,
   tokenize,
 } from "../../src/search/analyzer.js";
-import { containsTerm, matchRanges } from "../../src/search/verify.js";
+import { anchorOf, containsTerm, matchRanges, nextMatch } from "../../src/search/verify.js";
 import { foldText } from "../../src/text/text.js";
 
 function onlyTerm(query: string): QueryTerm {
@@ -71,6 +71,49 @@ describe("matching a query term in a text (index proposes, text check decides)",
   ])("%s: %s / %s → %s", (_case, text, query, found) => {
     expect(containsTerm(foldText(text), onlyTerm(query))).toBe(found);
     if (found) expect(proposes(text, query)).toBe(true);
+  });
+});
+
+describe("anchored search (a rarer unit of the term scanned for first) finds the same match", () => {
+  const plain = (folded: string, term: QueryTerm, from: number) => {
+    // The plain scan: every occurrence from `from`, the first one at a word boundary.
+    for (let at = folded.indexOf(term.text, from); at >= 0; at = folded.indexOf(term.text, at + 1))
+      if (
+        nextMatch(folded.slice(at), term, 0) === 0 &&
+        (at === 0 || nextMatch(folded, term, at) === at)
+      )
+        return at;
+    return -1;
+  };
+  it.each([
+    ["the term first, the rarer unit later", "中共病毒中共病毒", "中共病毒"],
+    ["the tail occurs before the whole term", "病毒传播，中共隐瞒，中共病毒扩散", "中共病毒"],
+    ["the tail at the very start (no room for the head)", "病毒与中共病毒", "中共病毒"],
+    ["only the head", "中共中央", "中共病毒"],
+    ["overlapping occurrences", "大纪元大纪元元", "大纪元"],
+    ["a word at a boundary after a word inside another", "senator nato", "nato"],
+    ["a number inside a longer one, then whole", "20221 and 2022年", "2022"],
+    ["absent", "美国总统", "习近平"],
+    ["an astral character in the term", "记者𠮷野说𠮷野家", "𠮷野家"],
+  ])("%s", (_case, text, query) => {
+    const folded = foldText(text);
+    const term = onlyTerm(query);
+    for (let anchor = 0; anchor < term.text.length; anchor++) {
+      for (let from = 0; from <= folded.length; from++) {
+        expect(nextMatch(folded, term, from, anchor)).toBe(nextMatch(folded, term, from, 0));
+      }
+    }
+    expect(nextMatch(folded, term, 0, 0)).toBe(plain(folded, term, 0));
+  });
+
+  it.each([
+    ["the rarest unit of the sample", "中共病毒", ["中共中央，中共政府，病毒，病危"], 3],
+    ["the first of equals", "华盛顿", ["华盛顿"], 0],
+    ["no sample: the first unit", "华盛顿", [], 0],
+    ["a surrogate pair is never split (the other unit, however frequent)", "𠮷野", ["野野野𠮷"], 2],
+    ["one unit", "美", ["美国"], 0],
+  ])("anchorOf: %s", (_case, text, sample, anchor) => {
+    expect(anchorOf(text, sample)).toBe(anchor);
   });
 });
 
