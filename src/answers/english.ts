@@ -390,10 +390,7 @@ export function pinyinNameForms(name: string, frequency: (word: string) => numbe
       prefixes = next;
     }
   }
-  return [...found.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, PINYIN_NAME_FORMS)
-    .map(([word]) => word);
+  return mostCounted(found, PINYIN_NAME_FORMS);
 }
 
 /** Whether a character can be read as a toneless pinyin syllable (刘, liu). */
@@ -429,25 +426,15 @@ export function refineEnglish(parsed: ParsedQuestion, top: readonly Article[]): 
     for (const word of looseChinese(term.written ?? term.word))
       if (!candidates.includes(word)) candidates.push(word);
     if (candidates.length === 0) continue;
-    const counted = candidates
-      .map((word, order) => ({
-        word,
-        order,
-        uses: texts.filter((text) => text.includes(word)).length,
-      }))
-      // A loose candidate counts where two of the articles write it (one may be chance).
-      .filter((entry) => entry.uses >= (entry.order < exact ? 1 : LOOSE_USES))
-      .sort((a, b) => b.uses - a.uses || a.order - b.order)
-      .slice(0, CHOSEN_SENSES)
-      .map((entry) => entry.word);
+    // A loose candidate counts where two of the articles write it (one may be chance).
+    const counted = writtenMost(candidates, texts, (order) => (order < exact ? 1 : LOOSE_USES));
     if (counted.length === 0) {
       // No article found writes any of its translations: the dictionary missed the article's
       // word (threw away → 扔掉 where it says 丢弃) more often than the story lacks the thing.
       // Only for a verb or a phrase: a missing noun (funeral, ambassador) is more often what
       // the story does not tell.
       const word = term.written ?? term.word;
-      if (candidates.length > 0 && (word.includes(" ") || isVerb(word)))
-        term.weight *= UNFOUND_WEIGHT;
+      if (word.includes(" ") || isVerb(word)) term.weight *= UNFOUND_WEIGHT;
       continue;
     }
     const rest = term.synonyms.filter((word) => !counted.includes(word));
@@ -462,6 +449,11 @@ export function refineEnglish(parsed: ParsedQuestion, top: readonly Article[]): 
 
 const HAN = /[\u4e00-\u9fff]/;
 
+/** Whether a Latin term already has a Chinese form among its synonyms. */
+export function hasHanForm(term: QuestionTerm): boolean {
+  return term.synonyms.some((synonym) => HAN.test(synonym));
+}
+
 /**
  * The parts of capitalised runs that neither the dictionary nor the articles' name pairs give
  * in Chinese: names joined by "and" (Kishida and Abe → kishida, abe: each may be linked on its
@@ -473,7 +465,7 @@ function splitRuns(terms: readonly QuestionTerm[], texts: readonly string[]): Qu
   const out: QuestionTerm[] = [];
   for (const term of terms) {
     if (!term.latin || !term.word.includes(" ") || term.anchor === "person") continue;
-    if (term.synonyms.some((synonym) => HAN.test(synonym))) continue;
+    if (hasHanForm(term)) continue;
     const names = term.word.split(/ (?:and|&) /);
     if (names.length > 1) {
       // Each by the dictionary's senses the articles write, else its first three (New York and
@@ -501,17 +493,28 @@ function splitRuns(terms: readonly QuestionTerm[], texts: readonly string[]): Qu
 
 /** A word's dictionary candidates that the articles write, the most written first. */
 function chosenSenses(word: string, texts: readonly string[]): string[] {
-  return chineseTiers(word)
-    .flat()
-    .map((candidate, order) => ({
-      candidate,
+  return writtenMost(chineseTiers(word).flat(), texts, () => 1);
+}
+
+/**
+ * The candidates that at least `minUses(order)` of the texts write, the most written first (the
+ * dictionary's order among equals), at most `CHOSEN_SENSES`.
+ */
+function writtenMost(
+  candidates: readonly string[],
+  texts: readonly string[],
+  minUses: (order: number) => number,
+): string[] {
+  return candidates
+    .map((word, order) => ({
+      word,
       order,
-      uses: texts.filter((text) => text.includes(candidate)).length,
+      uses: texts.filter((text) => text.includes(word)).length,
     }))
-    .filter((entry) => entry.uses > 0)
+    .filter((entry) => entry.uses >= minUses(entry.order))
     .sort((a, b) => b.uses - a.uses || a.order - b.order)
     .slice(0, CHOSEN_SENSES)
-    .map((entry) => entry.candidate);
+    .map((entry) => entry.word);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -652,10 +655,7 @@ function titledSurnames(name: string, articles: readonly Article[]): string[] {
       }
     }
   }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 2)
-    .map(([word]) => word);
+  return mostCounted(counts, 2);
 }
 
 /** How often a capitalised pinyin word must be read in the articles to count (Xinjiang → 新疆). */
@@ -681,11 +681,7 @@ function pinyinWords(word: string, articles: readonly Article[]): string[] {
       counts.set(found, (counts.get(found) ?? 0) + 1);
     }
   }
-  return [...counts.entries()]
-    .filter(([, uses]) => uses >= PINYIN_WORD_USES)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 2)
-    .map(([found]) => found);
+  return mostCounted(counts, 2, PINYIN_WORD_USES);
 }
 
 /**
@@ -702,10 +698,7 @@ function pinyinNames(name: string, articles: readonly Article[]): string[] {
     if (reading.length < 2 || reading.length > 4) continue;
     countReadings(reading, articles, counts);
   }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 3)
-    .map(([word]) => word);
+  return mostCounted(counts, 3);
 }
 
 /**
@@ -723,10 +716,7 @@ function pinyinCompanies(name: string, articles: readonly Article[]): string[] {
   if (reading.length < 2 || reading.length > 4 || kinds.length === 0) return [];
   const counts = new Map<string, number>();
   countReadings(reading, articles, counts, kinds);
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 3)
-    .map(([word]) => word);
+  return mostCounted(counts, 3);
 }
 
 /**
@@ -768,4 +758,13 @@ function rankByUse(tiers: string[][], frequency: (word: string) => number): stri
     for (const entry of ranked) if (out.length < 3) out.push(entry.word);
   }
   return out;
+}
+
+/** The `limit` strings counted most (at least `minCount` times), the first counted first among equals. */
+function mostCounted(counts: Map<string, number>, limit: number, minCount = 1): string[] {
+  return [...counts.entries()]
+    .filter(([, count]) => count >= minCount)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([word]) => word);
 }

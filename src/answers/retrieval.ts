@@ -3,7 +3,7 @@ import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from "../search/analyzer.js";
 import type { SearchIndex } from "../search/search.js";
 import { foldText } from "../text/text.js";
 import { type AskResult, answerQuestion, type Rarity } from "./ask.js";
-import { expandEnglish, pinyinNameForms, refineEnglish } from "./english.js";
+import { expandEnglish, hasHanForm, pinyinNameForms, refineEnglish } from "./english.js";
 import { type ParsedQuestion, parseQuestion } from "./question.js";
 import type { KnownName } from "./question-names.js";
 
@@ -41,8 +41,6 @@ function knownNameOf(source: AskSource): KnownName | undefined {
   };
 }
 
-const HAN = /[\u4e00-\u9fff]/;
-
 /** How many candidate articles the search hands to the answerer. */
 const CANDIDATES = 30;
 
@@ -78,7 +76,6 @@ export function archiveRarity(index: SearchIndex): Rarity {
 export function searchQuery(parsed: ParsedQuestion, extra: readonly string[] = []): string {
   const words: string[] = [...extra];
   for (const term of [...parsed.terms].sort((a, b) => b.weight - a.weight)) {
-    // English words by their Chinese word; a Latin name the archive may write as is.
     // English words by their Chinese word; a Latin word without one as written (a name, a
     // code such as 9Dashline: the archive may write it so).
     const word = term.latin ? (term.synonyms[0] ?? term.word) : term.word;
@@ -136,7 +133,7 @@ export function askArchive(
     // Pinyin names the archive writes in Han only (Tang Wei → 汤唯): their Han forms the archive
     // writes join the first search, whose articles then tell which one the story means.
     const forms = parsed.terms.flatMap((term) =>
-      names.includes(term.word) && !term.synonyms.some((synonym) => HAN.test(synonym))
+      names.includes(term.word) && !hasHanForm(term)
         ? pinyinNameForms(term.word, (word) => rarity.documentFrequency(word))
         : [],
     );
