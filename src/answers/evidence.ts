@@ -384,19 +384,18 @@ function namesPerson(original: string, folded: string, questionWords: Set<string
 
 /** 城市, 该州, 全省, 外县: the kind's noun, not a place's name. */
 const GENERIC_PLACE = /^[城都本该全各此外他我其两多每邻同一二三四五六七八九十](市|州|省|县)$/;
+/** The entries of lexicon/places.txt whose section note starts so. */
+function placesSection(note: string): Set<string> {
+  return new Set(
+    lexicon("places")
+      .entries.filter((entry) => entry.note.startsWith(note))
+      .map((entry) => entry.term),
+  );
+}
 /** 当地, 全国, 两岸 (lexicon/places.txt): place words that name no particular place. */
-const PLACE_WORDS = new Set(
-  lexicon("places")
-    .entries.filter((entry) => entry.note.startsWith("place words"))
-    .map((entry) => entry.term),
-);
-
+const PLACE_WORDS = placesSection("place words");
 /** Countries, regions and continents (the first section of lexicon/places.txt). */
-const COUNTRIES = new Set(
-  lexicon("places")
-    .entries.filter((entry) => entry.note.startsWith("countries"))
-    .map((entry) => entry.term),
-);
+const COUNTRIES = placesSection("countries");
 
 /**
  * Whether the sentence names a place of the asked kind (哪个国家 → 泰国, 哪座城市 → 米兰 or

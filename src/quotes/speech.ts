@@ -74,10 +74,11 @@ export const LEADING_CONNECTIVES = new RegExp(
   `^(?:${alternation(wordList("clause-connectives"))}|,|、|\\s)+`,
 );
 
-const PLATFORMS = alternation(wordList("speech-platforms"));
+/** Where the words were put: `于脸书`, `在推特上`. */
+const ON_PLATFORM = `(?:在|于)?(?:${alternation(wordList("speech-platforms"))})(?:上|中|里)?`;
 
 /** A speaker clause that is only where the words were put: `于脸书写道`, `在推特上说`. */
-export const PLATFORM_ONLY = new RegExp(`^(?:在|于)?(?:${PLATFORMS})(?:上|中|里)?$`);
+export const PLATFORM_ONLY = new RegExp(`^${ON_PLATFORM}$`);
 
 /**
  * An adverbial in -地 at the end of a speaker clause: the longest run before 地 (at most five
@@ -116,7 +117,7 @@ export const TRAILING_MODIFIERS = [
   /(?:接受|受)[^,。;:]{0,40}(?:采访|访问|专访|访)时?$/,
   /受访时?$/,
   /(?:在|于|对|向|跟|给|同|从)$/,
-  new RegExp(`(?:在|于)?(?:${PLATFORMS})(?:上|中|里)?$`),
+  new RegExp(`${ON_PLATFORM}$`),
   /(?:对|向|跟|给|同|通过|透过|借|藉由)[^,。;:对向跟给同]{1,24}$/,
   // `作出结论`, `热情赞扬那些…`: a verb phrase between the subject and the speech verb, tried last.
   /\([^)]*\)$/,

@@ -32,9 +32,10 @@ export function nextMatch(folded: string, term: QueryTerm, from: number, anchor 
 function indexOfAnchored(folded: string, text: string, from: number, anchor: number): number {
   if (anchor <= 0) return folded.indexOf(text, from);
   const tail = anchor === text.length - 1 ? (text[anchor] as string) : text.slice(anchor);
+  const head = text.slice(0, anchor);
   let at = folded.indexOf(tail, from + anchor);
   while (at >= 0) {
-    if (folded.startsWith(text.slice(0, anchor), at - anchor)) return at - anchor;
+    if (folded.startsWith(head, at - anchor)) return at - anchor;
     at = folded.indexOf(tail, at + 1);
   }
   return -1;
