@@ -8,8 +8,8 @@
  *
  * test2 (a second blind test set, PROTOCOL.md) is chosen after them, with its own seed, among
  * articles that are in none of dev, test, pool and the quotes benchmark's sets; test3 (a third) after
- * it, likewise, outside test2 too; test4 (a fourth) after it, outside test3 too; test5 (a fifth) last,
- * outside test4 too.
+ * it, likewise, outside test2 too; test4 (a fourth) after it, outside test3 too; test5 (a fifth) after
+ * it, outside test4 too; test6 (a sixth) last, outside test5 and every quotes set too.
  *
  * The archive is the shared tarball epoch-news-2020-2022.tar.zst, unpacked once (see test/corpus.ts). Only ids, paths,
  * channels, dates and kinds are written; no article text.
@@ -40,6 +40,12 @@ const TEST4_ARTICLES = 20;
 /** The fifth blind test set (test5), chosen after test4 with its own seed, changing none of the others. */
 const TEST5_SEED = 512;
 const TEST5_ARTICLES = 20;
+/**
+ * The sixth blind test set (test6), chosen after test5 with its own seed and outside every set of the
+ * quotes benchmark (its test4 and test5 included), changing none of the others.
+ */
+const TEST6_SEED = 612;
+const TEST6_ARTICLES = 20;
 /** Articles of the quotes benchmark (bench/quotes): kept out of test2, test3, test4 and test5. */
 const QUOTE_SETS = ["dev.json", "test.json", "selection.json"];
 /**
@@ -268,6 +274,11 @@ function main(): void {
   const test4 = blindSet(TEST4_SEED, TEST4_ARTICLES);
   // test5: a fifth seed, among the articles left after test4.
   const test5 = blindSet(TEST5_SEED, TEST5_ARTICLES);
+  // test6: a sixth seed, among the articles left after test5 and outside the quotes benchmark's later
+  // sets (read only now, so that the earlier picks stay as they were).
+  const laterQuotes = readFileSync(join(here, "..", "quotes", "selection.json"), "utf8");
+  for (const match of laterQuotes.matchAll(/"id":\s*"(n\d+)"/g)) taken.add(match[1] as string);
+  const test6 = blindSet(TEST6_SEED, TEST6_ARTICLES);
 
   writeFileSync(
     join(here, "selection.json"),
@@ -285,6 +296,8 @@ function main(): void {
         test4,
         test5Seed: TEST5_SEED,
         test5,
+        test6Seed: TEST6_SEED,
+        test6,
       },
       null,
       2,
@@ -304,7 +317,7 @@ function main(): void {
     )}\n`,
   );
   console.log(
-    `dev ${dev.length}, test ${test.length}, pool ${pool.length}, test2 ${test2.length}, test3 ${test3.length}, test4 ${test4.length}, test5 ${test5.length}`,
+    `dev ${dev.length}, test ${test.length}, pool ${pool.length}, test2 ${test2.length}, test3 ${test3.length}, test4 ${test4.length}, test5 ${test5.length}, test6 ${test6.length}`,
   );
 }
 

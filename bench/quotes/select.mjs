@@ -517,6 +517,25 @@ const test5 = roundRobin(order5, phenomena4, TEST5_SIZE, has4, (c) => [
   ...(isJapaneseQuoted(c) ? ["japanese-quoted"] : []),
 ]);
 
+/**
+ * test6, a sixth blind test set drawn after test5 (and after bench/ask's test6, which it leaves
+ * out): a sixth seed, every article already used anywhere left out; the same round-robin as test4.
+ * The existing picks are unchanged.
+ */
+const SEED6 = "dubao-quotes-bench-test6:";
+const TEST6_SIZE = 32;
+const used6 = new Set([
+  ...used5,
+  ...test5.map((a) => a.id),
+  ...askArticleIds(["dev", "test", "test2", "test3", "test4", "test5", "test6"]),
+]);
+const order6 = seededOrder(SEED6, used6);
+const test6 = roundRobin(order6, phenomena4, TEST6_SIZE, has4, (c) => [
+  ...c.phenomena,
+  ...c.extra,
+  ...(isJapaneseQuoted(c) ? ["japanese-quoted"] : []),
+]);
+
 console.log(
   `${candidates.length} candidates; per year ${JSON.stringify(Object.fromEntries([2020, 2021, 2022].map((y) => [y, candidates.filter((c) => c.year === y).length])))}`,
 );
@@ -537,6 +556,7 @@ for (const [name, set] of [
   ["test3", test3],
   ["test4", test4],
   ["test5", test5],
+  ["test6", test6],
 ])
   for (const a of set)
     console.log(`${name} ${a.id} ${a.path} ${a.year} ${a.reason} [${a.detected.join(",")}]`);
@@ -546,8 +566,9 @@ if (write) {
   const aboutTest3 = `test3: chosen by the same script (seed ${JSON.stringify(SEED3)}), leaving out every dev, test, test2 and bench/ask article.`;
   const aboutTest4 = `test4: chosen by the same script (seed ${JSON.stringify(SEED4)}), leaving out every dev, test, test2, test3 and bench/ask article (its test4 included).`;
   const aboutTest5 = `test5: chosen by the same script (seed ${JSON.stringify(SEED5)}), leaving out every dev, test, test2, test3, test4 and bench/ask article (its test5 included).`;
+  const aboutTest6 = `test6: chosen by the same script (seed ${JSON.stringify(SEED6)}), leaving out every dev, test, test2 to test5 and bench/ask article (its test6 included).`;
   writeFileSync(
     join(here, "selection.json"),
-    `${JSON.stringify({ about, aboutTest2, aboutTest3, aboutTest4, aboutTest5, dev, test, test2, test3, test4, test5 }, null, 2)}\n`,
+    `${JSON.stringify({ about, aboutTest2, aboutTest3, aboutTest4, aboutTest5, aboutTest6, dev, test, test2, test3, test4, test5, test6 }, null, 2)}\n`,
   );
 }
