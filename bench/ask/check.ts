@@ -1,16 +1,17 @@
 /**
  * Checks the reading-comprehension data against the archive and prints its make-up:
- * bench/ask/dev.json, test.json, test2.json, test3.json, test4.json, test5.json, pool.json and
+ * bench/ask/dev.json, test.json, test2.json to test6.json, pool.json and
  * bench/summary/references.json.
  *
  *   npx tsx bench/ask/check.ts   # the archive tarball from CORPUS_DIR or ../shared/corpus
  *
  * Every answer and key sentence must be an exact substring of the paragraph it names, as parsed by
- * the project (`parseArticle(...).paragraphs`, 1-based); dev, test, test2 to test5 and pool articles
- * must be disjoint and none from January 2022. Exits non-zero on the first kind of error it finds, after
+ * the project (`parseArticle(...).paragraphs`, 1-based); dev, test, test2 to test6 and pool articles
+ * must be disjoint and none from January 2022; a summary reference must be of an article its set
+ * chose (bench/ask/selection.json). Exits non-zero on the first kind of error it finds, after
  * listing them all. Does not run /ask: the test set stays blind.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Article } from "../../src/articles/article.js";
@@ -55,10 +56,10 @@ export interface Question {
 }
 
 /**
- * The question sets: dev (tune), test (scored once), test2, test3, test4 and test5 (a second, a
- * third, a fourth and a fifth blind set, each scored once).
+ * The question sets: dev (tune), test (scored once), test2, test3, test4, test5 and test6 (a
+ * second, a third, a fourth, a fifth and a sixth blind set, each scored once).
  */
-export const SETS = ["dev", "test", "test2", "test3", "test4", "test5"] as const;
+export const SETS = ["dev", "test", "test2", "test3", "test4", "test5", "test6"] as const;
 export type SetName = (typeof SETS)[number];
 
 export interface QuestionSet {
@@ -107,9 +108,16 @@ function main(): void {
       errors.push(`${where}: not a whole sentence: ${ref.sentence.slice(0, 40)}`);
   };
 
+  // A set's summary references can be written before its questions: a missing file is no set yet.
   const sets = Object.fromEntries(
-    SETS.map((name) => [name, readJson<QuestionSet>(join(here, `${name}.json`))]),
-  ) as Record<SetName, QuestionSet>;
+    SETS.filter((name) => existsSync(join(here, `${name}.json`))).map((name) => [
+      name,
+      readJson<QuestionSet>(join(here, `${name}.json`)),
+    ]),
+  ) as Partial<Record<SetName, QuestionSet>>;
+  const selection = readJson<Partial<Record<SetName, Array<{ id: string }>>>>(
+    join(here, "selection.json"),
+  );
   const pool = readJson<{ articles: Array<{ id: string; path: string }> }>(join(here, "pool.json"));
   const references = readJson<{ articles: Reference[] }>(
     join(here, "..", "summary", "references.json"),
@@ -158,15 +166,22 @@ function main(): void {
     ["test5", "test3"],
     ["test5", "test4"],
     ["test5", "pool"],
+    ["test6", "dev"],
+    ["test6", "test"],
+    ["test6", "test2"],
+    ["test6", "test3"],
+    ["test6", "test4"],
+    ["test6", "test5"],
+    ["test6", "pool"],
   ] as const) {
     for (const id of articlesOf[a] ?? [])
       if (articlesOf[b]?.has(id)) errors.push(`${id} in ${a} and ${b}`);
   }
-  // test2 to test5 were chosen outside the quotes benchmark's articles too (select.ts).
+  // test2 to test6 were chosen outside the quotes benchmark's articles too (select.ts).
   for (const name of ["dev.json", "test.json", "selection.json"]) {
     const text = readFileSync(join(here, "..", "quotes", name), "utf8");
     for (const match of text.matchAll(/"id":\s*"(n\d+)"/g))
-      for (const set of ["test2", "test3", "test4", "test5"])
+      for (const set of ["test2", "test3", "test4", "test5", "test6"])
         if (articlesOf[set]?.has(match[1] as string))
           errors.push(`${match[1]} in ${set} and bench/quotes/${name}`);
   }
@@ -179,7 +194,8 @@ function main(): void {
     const where = `summary ${ref.id}`;
     const article = load(ref.path);
     if (!article) continue;
-    if (!articlesOf[ref.set]?.has(ref.id)) errors.push(`${where}: not a ${ref.set} article`);
+    if (!selection[ref.set]?.some((chosen) => chosen.id === ref.id))
+      errors.push(`${where}: not a ${ref.set} article of bench/ask/selection.json`);
     if (ref.keySentences.length < 2 || ref.keySentences.length > 4)
       errors.push(`${where}: ${ref.keySentences.length} key sentences`);
     for (const key of ref.keySentences) checkSentence(where, article, key);
@@ -203,6 +219,7 @@ function main(): void {
       `  type of answerable: ${count((q) => (q.answerable ? q.type : "(unanswerable)"))}`,
     );
   }
+  for (const name of SETS.filter((set) => !sets[set])) console.log(`${name}: no questions yet`);
   const bySet = (set: string) => references.articles.filter((r) => r.set === set).length;
   console.log(`pool: ${pool.articles.length} articles`);
   console.log(

@@ -494,7 +494,7 @@ interface Options {
   write: boolean;
 }
 
-/** A --set value: dev, test, test2, test3, test4 or test5. */
+/** A --set value: dev, test, test2, test3, test4, test5 or test6. */
 export function setName(value: string | undefined): SetName {
   if (
     value === "dev" ||
@@ -502,10 +502,11 @@ export function setName(value: string | undefined): SetName {
     value === "test2" ||
     value === "test3" ||
     value === "test4" ||
-    value === "test5"
+    value === "test5" ||
+    value === "test6"
   )
     return value;
-  throw new Error("--set takes dev, test, test2, test3, test4 or test5");
+  throw new Error("--set takes dev, test, test2, test3, test4, test5 or test6");
 }
 
 /** The later blind sets, each with its own columns in the reports once scored. */
@@ -514,6 +515,7 @@ export const BLIND_SETS = [
   "test3",
   "test4",
   "test5",
+  "test6",
 ] as const satisfies readonly SetName[];
 
 /**

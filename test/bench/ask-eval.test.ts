@@ -72,14 +72,15 @@ describe("reports", () => {
 });
 
 describe("the second blind test set (test2)", () => {
-  it("takes dev, test and test2 to test5 for --set and nothing else", () => {
+  it("takes dev, test and test2 to test6 for --set and nothing else", () => {
     expect(setName("dev")).toBe("dev");
     expect(setName("test")).toBe("test");
     expect(setName("test2")).toBe("test2");
     expect(setName("test3")).toBe("test3");
     expect(setName("test4")).toBe("test4");
     expect(setName("test5")).toBe("test5");
-    expect(() => setName("test6")).toThrow(/dev, test, test2, test3, test4 or test5/);
+    expect(setName("test6")).toBe("test6");
+    expect(() => setName("test7")).toThrow(/dev, test, test2, test3, test4, test5 or test6/);
     expect(() => setName("dev-paraphrase")).toThrow();
     expect(() => setName(undefined)).toThrow();
   });
@@ -183,5 +184,15 @@ describe("the fifth blind test set (test5)", () => {
     const section = renderSection({ test4: scored("test4"), test5: scored("test5") });
     expect(section).toContain("test5 R-L");
     expect(section).toContain("test5 (a fifth blind set, 20 articles) scored 2026-12-02");
+  });
+});
+
+describe("the sixth blind test set (test6)", () => {
+  it("gives test6 columns in ROUGE.md only once test6 is scored", () => {
+    expect(renderSection({ test5: scored("test5") })).not.toContain("test6");
+    const section = renderSection({ test5: scored("test5"), test6: scored("test6") });
+    expect(section).toContain("test5 R-L");
+    expect(section).toContain("test6 R-L");
+    expect(section).toContain("test6 (a sixth blind set, 20 articles) scored 2026-12-02");
   });
 });
