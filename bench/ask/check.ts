@@ -1,12 +1,12 @@
 /**
  * Checks the reading-comprehension data against the archive and prints its make-up:
- * bench/ask/dev.json, test.json, test2.json, test3.json, test4.json, test5.json, pool.json and
+ * bench/ask/dev.json, test.json, test2.json to test6.json, pool.json and
  * bench/summary/references.json.
  *
  *   npx tsx bench/ask/check.ts   # the archive tarball from CORPUS_DIR or ../shared/corpus
  *
  * Every answer and key sentence must be an exact substring of the paragraph it names, as parsed by
- * the project (`parseArticle(...).paragraphs`, 1-based); dev, test, test2 to test5 and pool articles
+ * the project (`parseArticle(...).paragraphs`, 1-based); dev, test, test2 to test6 and pool articles
  * must be disjoint and none from January 2022. Exits non-zero on the first kind of error it finds, after
  * listing them all. Does not run /ask: the test set stays blind.
  */
@@ -55,10 +55,10 @@ export interface Question {
 }
 
 /**
- * The question sets: dev (tune), test (scored once), test2, test3, test4 and test5 (a second, a
- * third, a fourth and a fifth blind set, each scored once).
+ * The question sets: dev (tune), test (scored once), test2 to test5 (a second to a fifth blind set,
+ * each scored once and dev data since) and test6 (the sixth blind set, scored once at the end).
  */
-export const SETS = ["dev", "test", "test2", "test3", "test4", "test5"] as const;
+export const SETS = ["dev", "test", "test2", "test3", "test4", "test5", "test6"] as const;
 export type SetName = (typeof SETS)[number];
 
 export interface QuestionSet {
@@ -158,15 +158,22 @@ function main(): void {
     ["test5", "test3"],
     ["test5", "test4"],
     ["test5", "pool"],
+    ["test6", "dev"],
+    ["test6", "test"],
+    ["test6", "test2"],
+    ["test6", "test3"],
+    ["test6", "test4"],
+    ["test6", "test5"],
+    ["test6", "pool"],
   ] as const) {
     for (const id of articlesOf[a] ?? [])
       if (articlesOf[b]?.has(id)) errors.push(`${id} in ${a} and ${b}`);
   }
-  // test2 to test5 were chosen outside the quotes benchmark's articles too (select.ts).
+  // test2 to test6 were chosen outside the quotes benchmark's articles too (select.ts).
   for (const name of ["dev.json", "test.json", "selection.json"]) {
     const text = readFileSync(join(here, "..", "quotes", name), "utf8");
     for (const match of text.matchAll(/"id":\s*"(n\d+)"/g))
-      for (const set of ["test2", "test3", "test4", "test5"])
+      for (const set of ["test2", "test3", "test4", "test5", "test6"])
         if (articlesOf[set]?.has(match[1] as string))
           errors.push(`${match[1]} in ${set} and bench/quotes/${name}`);
   }

@@ -26,7 +26,7 @@ import { runSummary } from "../../src/app/service.js";
 import type { Article } from "../../src/articles/article.js";
 import { skipMessage } from "../../test/corpus.js";
 import type { Reference, SetName } from "../ask/check.js";
-import { archiveDir, BLIND_SETS, formatJson, loadSubset, matchAny, setName } from "../ask/eval.js";
+import { archiveDir, formatJson, LATER_SETS, loadSubset, matchAny, setName } from "../ask/eval.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
@@ -161,8 +161,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export function renderSection(scores: Partial<Record<SetName, SummaryScores>>): string {
-  // test2 to test5 get their own columns once scored; until then the section is as before.
-  const sets: SetName[] = ["dev", "test", ...BLIND_SETS.filter((set) => scores[set])];
+  // test2 to test6 get their own columns once scored; until then the section is as before.
+  const sets: SetName[] = ["dev", "test", ...LATER_SETS.filter((set) => scores[set])];
   const lines = [
     SECTION_START,
     "## Real news (archive references)",
@@ -182,7 +182,7 @@ export function renderSection(scores: Partial<Record<SetName, SummaryScores>>): 
     "beats, ties or loses to Lead-N at the same length. With 20 articles a set, one or two points",
     "are noise.",
     "",
-    `Status: dev ${scores.dev ? `scored ${scores.dev.date}` : "not yet scored"}; test ${scores.test ? `scored ${scores.test.date}, once, with the system of that day (later changes were tuned on dev only and are not reflected in the test columns)` : "**not yet scored** (blind; scored once at the end by the integrator)"}${scores.test2 ? `; test2 (a second blind set, 20 articles) scored ${scores.test2.date}` : ""}${scores.test3 ? `; test3 (a third blind set, 20 articles) scored ${scores.test3.date}` : ""}${scores.test4 ? `; test4 (a fourth blind set, 20 articles) scored ${scores.test4.date}` : ""}${scores.test5 ? `; test5 (a fifth blind set, 20 articles) scored ${scores.test5.date}` : ""}.`,
+    `Status: dev ${scores.dev ? `scored ${scores.dev.date}` : "not yet scored"}; test ${scores.test ? `scored ${scores.test.date}, once, with the system of that day (later changes were tuned on dev only and are not reflected in the test columns)` : "**not yet scored** (blind; scored once at the end by the integrator)"}${scores.test2 ? `; test2 (a second blind set, 20 articles) scored ${scores.test2.date}` : ""}${scores.test3 ? `; test3 (a third blind set, 20 articles) scored ${scores.test3.date}` : ""}${scores.test4 ? `; test4 (a fourth blind set, 20 articles) scored ${scores.test4.date}` : ""}${scores.test5 ? `; test5 (a fifth blind set, 20 articles) scored ${scores.test5.date}` : ""}${scores.test6 ? `; test6 (a sixth blind set, 20 articles) scored ${scores.test6.date}` : ""}.`,
     "",
   ];
   const keyCountsVary = sets.some((set) =>
