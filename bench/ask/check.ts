@@ -56,8 +56,8 @@ export interface Question {
 }
 
 /**
- * The question sets: dev (tune), test (scored once), test2, test3, test4, test5 and test6 (a
- * second, a third, a fourth, a fifth and a sixth blind set, each scored once).
+ * The question sets: dev (tune), test (scored once), test2 to test5 (a second to a fifth blind set,
+ * each scored once and dev data since) and test6 (the sixth blind set, scored once at the end).
  */
 export const SETS = ["dev", "test", "test2", "test3", "test4", "test5", "test6"] as const;
 export type SetName = (typeof SETS)[number];

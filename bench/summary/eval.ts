@@ -27,7 +27,7 @@ import { runSummary } from "../../src/app/service.js";
 import type { Article } from "../../src/articles/article.js";
 import { skipMessage } from "../../test/corpus.js";
 import type { Reference, SetName } from "../ask/check.js";
-import { archiveDir, BLIND_SETS, formatJson, loadSubset, matchAny, setName } from "../ask/eval.js";
+import { archiveDir, formatJson, LATER_SETS, loadSubset, matchAny, setName } from "../ask/eval.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
@@ -163,7 +163,7 @@ function percentile(sorted: number[], p: number): number {
 
 export function renderSection(scores: Partial<Record<SetName, SummaryScores>>): string {
   // test2 to test6 get their own columns once scored; until then the section is as before.
-  const sets: SetName[] = ["dev", "test", ...BLIND_SETS.filter((set) => scores[set])];
+  const sets: SetName[] = ["dev", "test", ...LATER_SETS.filter((set) => scores[set])];
   const lines = [
     SECTION_START,
     "## Real news (archive references)",

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   archiveSets,
+  BLIND_SETS,
   type MatchKind,
   matchSentence,
   notesOf,
+  parseArgs,
   renderReport,
   setName,
   summarise,
@@ -188,10 +190,42 @@ describe("the fifth blind test set (test5)", () => {
 });
 
 describe("the sixth blind test set (test6)", () => {
-  it("gives test6 columns in ROUGE.md only once test6 is scored", () => {
+  it("runs test6 among the pool and every set up to its own", () => {
+    expect(archiveSets("test6")).toEqual([
+      "dev",
+      "test",
+      "test2",
+      "test3",
+      "test4",
+      "test5",
+      "test6",
+    ]);
+    expect(archiveSets("test5")).not.toContain("test6");
+  });
+
+  it("keeps test6 alone blind: --set test6 only with --final, test5 as dev data", () => {
+    expect(BLIND_SETS).toEqual(["test6"]);
+    expect(() => parseArgs(["--set", "test6"])).toThrow(/--final/);
+    expect(() => parseArgs(["--set=test6", "--no-write"])).toThrow(/--final/);
+    expect(parseArgs(["--set", "test6", "--final"]).set).toBe("test6");
+    expect(parseArgs(["--set", "test5", "--no-write"])).toMatchObject({
+      set: "test5",
+      write: false,
+    });
+  });
+
+  it("gives test6 columns in ASK.md and ROUGE.md only once test6 is scored", () => {
+    const header = (report: string) =>
+      report.split("\n").find((line) => line.startsWith("| group |")) ?? "";
+    const test5 = summarise("test5", [], 0, [0, 0]);
+    expect(renderReport({ test5 })).not.toContain("test6");
+    const test6 = summarise("test6", [], 0, [0, 0]);
+    const report = renderReport({ test5, test6 });
+    expect(header(report)).toContain("test5 top-1");
+    expect(header(report)).toContain("test6 top-1");
+    expect(report).toContain(`test6 scored ${test6.date}`);
     expect(renderSection({ test5: scored("test5") })).not.toContain("test6");
     const section = renderSection({ test5: scored("test5"), test6: scored("test6") });
-    expect(section).toContain("test5 R-L");
     expect(section).toContain("test6 R-L");
     expect(section).toContain("test6 (a sixth blind set, 20 articles) scored 2026-12-02");
   });
