@@ -12,7 +12,7 @@
  *   npx tsx bench/quotes/eval.ts --set test2 --final  # the second blind test set: once, at the end
  *   npx tsx bench/quotes/eval.ts --set test3 --final  # the third blind test set: once, at the end
  *   npx tsx bench/quotes/eval.ts --set test4 --final  # the fourth blind test set: once, at the end
- *   npx tsx bench/quotes/eval.ts --set test5 --final  # the fifth blind test set: once, at the end
+ *   npx tsx bench/quotes/eval.ts --set test5          # the fifth test set: dev data since scored
  *
  * Articles are read from the archive tarball (CORPUS_DIR or ../shared/corpus), unpacked once.
  */
@@ -472,10 +472,10 @@ function report(evaluation: Evaluation, data: BenchSet, examples: number, verbos
 }
 
 /**
- * The sets still blind: scored once, at the end, with --final. test to test4 were each scored once
+ * The sets still blind: scored once, at the end, with --final. test to test5 were each scored once
  * in an earlier round and are dev data since (QUOTES.md, "Pooled dev").
  */
-const BLIND_SETS = new Set(["test5"]);
+const BLIND_SETS = new Set(["test6"]);
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
