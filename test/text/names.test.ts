@@ -86,6 +86,11 @@ describe("a name ending a speaker clause", () => {
     // 曾 before a modifier word is the adverb "once" (人士曾委婉), not a surname
     ["人士曾委婉", ""],
     ["记者曾志强", "曾志强"],
+    // rarer surnames (乐, 国), never a body (国发会) nor inside a word (音乐人)
+    ["外交部副部长乐玉成", "乐玉成"],
+    ["律师国丽华", "国丽华"],
+    ["台湾国发会", ""],
+    ["中国", ""],
   ])("%s", (slot, name) => {
     const length = nameAtEnd(slot, false);
     expect(slot.slice(slot.length - length, length ? undefined : 0)).toBe(name);
