@@ -12,7 +12,7 @@
  *   npx tsx bench/quotes/eval.ts --set test2 --final  # the second blind test set: once, at the end
  *   npx tsx bench/quotes/eval.ts --set test3 --final  # the third blind test set: once, at the end
  *   npx tsx bench/quotes/eval.ts --set test4 --final  # the fourth blind test set: once, at the end
- *   npx tsx bench/quotes/eval.ts --set test5 --final  # the fifth blind test set: once, at the end
+ *   npx tsx bench/quotes/eval.ts --set test5          # the fifth test set: dev data since scored
  *   npx tsx bench/quotes/eval.ts --set test6 --final  # the sixth blind test set: once, at the end
  *
  * Articles are read from the archive tarball (CORPUS_DIR or ../shared/corpus), unpacked once.

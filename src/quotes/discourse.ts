@@ -20,6 +20,9 @@ const OBJECT_MARKER = new RegExp(
   `(?:${alternation([...wordList("addressee-markers").filter((w) => w !== "问"), "代表", "替"])})$`,
 );
 
+/** A preposition right before a name: the name is its object, not a subject (从, 把, 被, 在). */
+const PREPOSITION_BEFORE = /(?:[从把被跟向给让]|(?<![现正存所实好])在)$/;
+
 /** A title written after a name, alone (博士, 女士, 总统). */
 const POST_TITLE = new RegExp(
   `^(?:${alternation(lexicon("post-titles").entries.map((e) => e.term))})$`,
@@ -102,38 +105,25 @@ export class Discourse {
       if (!m.speaker && this.possessiveAt(m)) continue;
       // The one spoken to or for (对拜登, 代表蔡英文总统) is an object, not the subject.
       if (!m.speaker && this.objectAt(m)) continue;
+      // A name after a preposition (从赵勇三人的遭遇, 把王某带走) is no subject either.
+      if (!m.speaker && this.prepositionAt(m)) continue;
       const key = `${m.paragraph}:${this.text.sentenceStart(m.paragraph, m.offset)}`;
       const current = sentences[sentences.length - 1];
       if (current && current.key === key) current.mentions.unshift(m);
       else sentences.push({ key, mentions: [m] });
     }
     const window: Entity[] = [];
-    /** The first person of each sentence, its subject. */
-    const subjects = new Set<Entity>();
-    for (const sentence of sentences) {
-      const first = sentence.mentions[0];
-      if (first && !window.includes(first.entity)) subjects.add(first.entity);
+    for (const sentence of sentences)
       for (const m of sentence.mentions) if (!window.includes(m.entity)) window.push(m.entity);
-    }
     const compatible = window.filter((e) => e.gender === undefined || e.gender === gender);
-    let chosen: Entity | undefined;
-    if (gender === "f") {
-      // A woman named before wins over a person of unknown gender, but not over the subject of
-      // the sentence she is an object in (`王友琴…目睹了卞仲耘被殴打。她说`).
-      const woman = compatible.findIndex((e) => e.gender === "f");
-      const head = compatible[0];
-      const sameSentence =
-        woman > 0 &&
-        head !== undefined &&
-        head !== NOBODY &&
-        subjects.has(head) &&
-        sentences.some(
-          (s) =>
-            s.mentions[0]?.entity === head &&
-            s.mentions.some((m) => m.entity === compatible[woman]),
-        );
-      chosen = woman >= 0 && !sameSentence ? compatible[woman] : head;
-    } else chosen = compatible[0];
+    const nearest = compatible[0];
+    // The nearest compatible person, subjects before objects, even where a woman named further
+    // back is known as one: 她 after `赵玉敏说，…。` is 赵玉敏, not a 丁晓霞 of an earlier section.
+    // After someone unnamed (`医生办公室打电话说，…问她`) 她 still goes back to a woman named before.
+    const chosen =
+      nearest === NOBODY && gender === "f"
+        ? (compatible.find((e) => e.gender === "f") ?? nearest)
+        : nearest;
     if (chosen === NOBODY) return undefined;
     if (chosen && compatible.length === 1 && !chosen.gender) chosen.gender = gender;
     return chosen;
@@ -185,6 +175,11 @@ export class Discourse {
   private objectAt(m: Mention): boolean {
     const text = this.text.folded[m.paragraph] as string;
     return OBJECT_MARKER.test(text.slice(Math.max(0, m.offset - 4), m.offset));
+  }
+
+  private prepositionAt(m: Mention): boolean {
+    const text = this.text.folded[m.paragraph] as string;
+    return PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.offset - 3), m.offset));
   }
 
   private possessiveAt(m: Mention): boolean {

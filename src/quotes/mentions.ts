@@ -76,6 +76,7 @@ const GENDERED_TITLES = lexicon("gendered-titles").entries;
 const FEMALE_TITLES = GENDERED_TITLES.filter((e) => e.fields[0] === "f").map((e) => e.term);
 const MALE_TITLES = GENDERED_TITLES.filter((e) => e.fields[0] === "m").map((e) => e.term);
 const FEMALE_NAME_CHARS = wordSet("female-name-chars");
+const MALE_NAME_CHARS = wordSet("male-name-chars");
 /** What follows 姓X的 or X姓 (姓陈的经理, 戴姓所长). */
 const SURNAME_FORMS = alternation(wordList("surname-forms"));
 
@@ -129,6 +130,7 @@ export class ArticlePeople {
     this.addAlias(folded, entity);
     const lastChar = folded[folded.length - 1];
     if (lastChar && FEMALE_NAME_CHARS.has(lastChar)) entity.gender = "f";
+    else if (lastChar && MALE_NAME_CHARS.has(lastChar)) entity.gender = "m";
     return entity;
   }
 

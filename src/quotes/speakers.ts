@@ -120,9 +120,9 @@ export function resolveSlot(
   return subjectAtStart(people, offset, whole);
 }
 
-/** A document alone as the subject of a speech verb (声明, 会谈最后的声明, 联合公报). */
+/** A document alone as the subject of a speech verb (声明, 会谈最后的声明, 联合公报, 声明还). */
 const DOCUMENT_SUBJECT =
-  /^(?:[^,。;:]{0,12}的)?(?:联合)?(?:声明|报告|公告|公报|通报|通告|文件|新闻稿|社论|判决书|起诉书|裁定书)$/;
+  /^(?:[^,。;:]{0,12}的)?(?:联合)?(?:声明|报告|公告|公报|通报|通告|文件|新闻稿|社论|判决书|起诉书|裁定书)(?:[还也又并则亦更]|同时|进一步)?$/;
 
 /** `援引X的话`: the citing verb and the one cited. */
 const CITED_WORDS = /(引述|援引|引用|转引|转述)([^,。;:]{2,60}?)(?:的话|的说法)$/;

@@ -145,6 +145,8 @@ export function looksLikeTerm(text: string, open: number, close: number, inner: 
   // `举着“…”的标语`, `“…”的说法`: the marks name the words of a banner or a saying.
   if (after.startsWith("的") && TERM_HEAD.test(after.slice(1)) && !/^的[、等]/.test(after))
     return true;
+  // `“…”9字真言`, `“…”八个字`: the marks quote a phrase counted in characters, a motto.
+  if (/^[0-9一二三四五六七八九十两]+个?字/.test(after)) return true;
   const short = inner.replace(/[^\u4e00-\u9fff]/g, "").length <= 8;
   if (short && TERM_HEAD.test(after)) return true;
   const han = inner.replace(/[^\u4e00-\u9fff]/g, "").length;

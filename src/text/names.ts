@@ -31,6 +31,7 @@ export const COMPOUND_SURNAMES = [
 const COMPOUND_SURNAME_SET = new Set(COMPOUND_SURNAMES);
 /** Characters that never occur in a Chinese given name in practice (function words, verbs). */
 export const NOT_IN_GIVEN_NAME = wordSet("not-in-given-name");
+const ADVERB_SURNAMES = wordSet("adverb-surnames");
 const JAPANESE_SURNAME_SET = wordSet("japanese-surnames");
 const JAPANESE_SINGLE_SURNAMES = wordSet("japanese-single-surnames");
 /** Titles and roles written before a name, longest first. */
@@ -389,6 +390,7 @@ export function nameAt(text: string, from: number): number {
     if (!ok || NOT_PEOPLE.has(candidate) || ORGANISATION_SUFFIX.has(candidate[n - 1] as string))
       continue;
     if (isOrdinaryWord(candidate) || isFunctionWord(candidate.slice(surnameLength))) continue;
+    if (surnameLength === 1 && adverbBeforeModifier(candidate)) continue;
     if (startsWithAfterName(text.slice(from + n))) return n;
   }
   return 0;
@@ -490,12 +492,41 @@ export function nameAtEnd(slot: string, loose: boolean): number {
       continue;
     // `于脸书写道`, `在推特说`: a preposition and a platform, not 于 + a given name.
     if (PLATFORMS.has(candidate.slice(surnameLength || 1))) continue;
+    if (surnameLength === 1 && adverbBeforeModifier(candidate)) continue;
+    // `白宫官方网站`: the surname ends a word begun before it (官方), it starts no name. (A loose
+    // reading, `策略师班农（Steve Bannon）`, is trimmed by its caller.)
+    if (
+      !loose &&
+      rest !== "" &&
+      !startsWord(slot.slice(Math.max(0, rest.length - 3)), Math.min(3, rest.length))
+    )
+      continue;
     // 工程师 is a title, not 程师.
     const title = TITLE_AT_END.exec(slot)?.[0];
     if (title && title.length >= 2) continue;
     if (okBefore(rest)) return n;
   }
   return 0;
+}
+
+/** `人士曾委婉表示`: an adverb (曾) and a modifier word (委婉), not 曾 + a given name. */
+function adverbBeforeModifier(candidate: string): boolean {
+  if (!ADVERB_SURNAMES.has(candidate[0] as string)) return false;
+  const given = segmenter().tag(candidate.slice(1), false);
+  return given.length === 1 && /^(?:d|ad|a|m|mq)$/.test(given[0]?.tag ?? "");
+}
+
+/**
+ * Whether the dictionary (without guessing unknown words) starts a word at `at` of `text`, not
+ * inside a word begun before.
+ */
+function startsWord(text: string, at: number): boolean {
+  let end = 0;
+  for (const word of segmenter().cut(text, false)) {
+    if (end >= at) return end === at;
+    end += word.length;
+  }
+  return end === at;
 }
 
 /**

@@ -46,6 +46,10 @@ describe("a name after a title", () => {
     // Japanese names: a two-character surname and a two-character given name.
     ["首相岸田文雄表示", "首相".length, "岸田文雄"],
     ["台北支局长矢板明夫称", "台北支局长".length, "矢板明夫"],
+    // 曾/尚/常 before a modifier word are adverbs, not a surname (人士曾委婉表示, 官员曾公开说)
+    ["相关人士曾委婉表示", "相关人士".length, ""],
+    ["官员曾公开说", "官员".length, ""],
+    ["学者曾建元表示", "学者".length, "曾建元"],
   ])("%s", (text, from, name) => {
     const folded = foldText(text);
     expect(folded.slice(from, from + nameAt(folded, from))).toBe(name);
@@ -75,6 +79,18 @@ describe("a name ending a speaker clause", () => {
     // a star before a name (港星, 影星, 歌星)
     ["港星陈美龄", "陈美龄"],
     ["影星梁家俊", "梁家俊"],
+    // a surname character ending a word begun before it (官方网站) starts no name
+    ["白宫官方网站", ""],
+    ["市长柯文哲", "柯文哲"],
+    ["评论人章天亮", "章天亮"],
+    // 曾 before a modifier word is the adverb "once" (人士曾委婉), not a surname
+    ["人士曾委婉", ""],
+    ["记者曾志强", "曾志强"],
+    // rarer surnames (乐, 国), never a body (国发会) nor inside a word (音乐人)
+    ["外交部副部长乐玉成", "乐玉成"],
+    ["律师国丽华", "国丽华"],
+    ["台湾国发会", ""],
+    ["中国", ""],
   ])("%s", (slot, name) => {
     const length = nameAtEnd(slot, false);
     expect(slot.slice(slot.length - length, length ? undefined : 0)).toBe(name);
