@@ -1,4 +1,5 @@
 import { alternation, lexicon, wordSet } from "../text/lexicon.js";
+import { isNotPerson, isPlaceName } from "../text/names.js";
 import { HAN_DIGITS } from "../text/numerals.js";
 import { foldText, isHanCode, segmenter } from "../text/text.js";
 
@@ -132,7 +133,7 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
 
 /** The unit a number question asks in: 多少份 → 份, 几个国家 → 国, 多大比例 → %. */
 const UNIT_PATTERNS: [RegExp, string][] = [
-  [/比例|百分之|百分比|占比|(多少|几)成(?![员功立本])|\bpercent|\bpercentage\b|\bshare\b/, "%"],
+  [/比例|百分之|百分比|占比|份额|占有率|(多少|几)成(?![员功立本])|\bpercent|\bpercentage\b|\bshare\b/, "%"],
   [/(多少|几)(个)?(国家|国)|\bhow many countries\b/, "国"],
   // 规模有多大, 面积多大: the size of a thing, not an age.
   [
@@ -142,7 +143,7 @@ const UNIT_PATTERNS: [RegExp, string][] = [
   [
     // A price or wage asked for (运价是多少, 收盘价是多少, 房价跌到多少): an amount of money,
     // not a share (not 房价跌了多少, which a percentage may answer).
-    /(价|价格|工资|薪水|月薪|年薪|罚款|罚金|租金|票价|学费|市值)(是|为|约|大约|大概|现在|跌到|涨到|降到|升到|达到)?多少(?![人个名位])|多少钱|多少(美元|元|万元|亿|欧元|英镑|港元|澳元|日元)|多少[\u4e00-\u9fff]{0,4}?(援助|资金|拨款|贷款|赔偿|经费|补贴|奖金|罚款|罚金|营收|收入|利润)(?![的率])|(援助|资金|拨款|贷款|赔偿|经费|补贴|奖金|罚款|罚金|营收|收入|利润)(是|为|有|约|大约|大概|共|一共|总共)?多少(?![人个名位年天次])|\bhow much\b.*\b(pay|cost|price|worth|money|fund|dollar)/,
+    /(价|价格|工资|薪水|月薪|年薪|罚款|罚金|租金|票价|学费|市值)(是|为|约|大约|大概|现在|跌到|涨到|降到|升到|达到)?多少(?![人个名位])|多少钱|多少(美元|元|万元|亿|欧元|英镑|港元|澳元|日元)|多少(?![人个名位])[\u4e00-\u9fff]{0,4}?(援助|资金|拨款|贷款|赔偿|经费|补贴|奖金|罚款|罚金|营收|收入|利润)(?![的率])|(援助|资金|拨款|贷款|赔偿|经费|补贴|奖金|罚款|罚金|营收|收入|利润)(是|为|有|约|大约|大概|共|一共|总共)?多少(?![人个名位年天次])|\bhow much\b.*\b(pay|cost|price|worth|money|fund|dollar)/,
     "钱",
   ],
   [
@@ -279,6 +280,7 @@ function termWeight(word: string): number {
 
 /** Verb-object phrases jieba's dictionary tags as places (上街, 回国): no place anchor. */
 const NOT_PLACES = wordSet("ask-not-places");
+const NOT_PERSON_WORDS = wordSet("ask-not-person-words");
 
 /** The anchor kind of a word from its form and its jieba tag. */
 function anchorKind(word: string, tag: string): AnchorKind | undefined {
@@ -287,7 +289,13 @@ function anchorKind(word: string, tag: string): AnchorKind | undefined {
   // A code of letters and digits (P4, H1N1, F-16) names one thing: matched as written.
   if (/^[a-z]+-?\d+[a-z\d]*$|^\d+[a-z]+$/.test(word)) return "latin";
   if (word.length < 2) return undefined;
-  if (tag.startsWith("nr")) return "person";
+  // 白宫, 宁可, 乌克兰: ordinary words, places and bodies jieba's dictionary tags as names.
+  if (tag.startsWith("nr"))
+    return NOT_PERSON_WORDS.has(word) || isNotPerson(word)
+      ? isPlaceName(word)
+        ? "place"
+        : undefined
+      : "person";
   if (tag === "ns") return NOT_PLACES.has(word) ? undefined : "place";
   if (tag === "nt") return "organisation";
   return undefined;
