@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseQuestion } from "../../src/answers/question.js";
+import { parseQuestion, unglueUnknown } from "../../src/answers/question.js";
 
 describe("parseQuestion: what a number question counts", () => {
   it.each([
@@ -162,6 +162,12 @@ describe("parseQuestion: counts in the unit asked", () => {
     ["那个男孩多大？", "number", "岁"],
     // 多少人口: a population, still counted in people.
     ["这个岛有多少人口？", "number", "人"],
+    // 多少人…收入: people who lose an income, not a sum of money; 多少收入 is money.
+    ["裁员以后会有多少人断了收入？", "number", "人"],
+    ["这家店一个月有多少收入？", "number", "钱"],
+    // 份额: a share of a market, not a count of 份.
+    ["这个品牌在欧洲市场占多少份额？", "number", "%"],
+    ["报社那天印了多少份？", "number", "份"],
   ])("%s → %s %s", (question, type, unit) => {
     const parsed = parseQuestion(question);
     expect(parsed.type).toBe(type);
@@ -235,5 +241,46 @@ describe("parseQuestion: an ordinal the question names", () => {
     ["他是第几任总裁？", undefined],
   ])("%s → %s", (question, ordinal) => {
     expect(parseQuestion(question).ordinal).toBe(ordinal);
+  });
+});
+
+describe("parseQuestion: words jieba takes for a person's name that name no one", () => {
+  it.each([
+    // An ordinary word, a body, a place jieba's dictionary tags nr: no person anchor.
+    ["白宫后来又对哪个项目加了制裁？", "白宫", undefined],
+    ["他为什么宁可关闭工厂也不降价？", "宁可", undefined],
+    ["乌克兰的第一天有多少人撤离？", "乌克兰", "place"],
+    // A name stays a person anchor.
+    ["习近平为什么要封城？", "习近平", "person"],
+  ])("%s: %s → %s", (question, word, anchor) => {
+    const term = parseQuestion(question).terms.find((t) => t.word === word);
+    expect(term).toBeDefined();
+    expect(term?.anchor).toBe(anchor);
+  });
+});
+
+describe("parseQuestion: a light verb or particle jieba's HMM glued to a neighbour", () => {
+  it.each([
+    // 营有, 塔是: the verb after its subject is cut off the unknown word.
+    ["夏令营有多少组学生报名？", "营有", "营"],
+    // 要造: the modal before its verb.
+    ["海军要造几艘潜艇？", "要造", "造"],
+    // 被关: the passive marker.
+    ["那位律师被关在哪里？", "被关", "关"],
+  ])("%s: no %s, keeps %s", (question, glued, kept) => {
+    const words = parseQuestion(question).terms.map((t) => t.word);
+    expect(words).not.toContain(glued);
+    expect(words.some((word) => word.includes(kept))).toBe(true);
+  });
+
+  it.each([
+    [{ word: "营有", tag: "x" }, "营"],
+    [{ word: "要造", tag: "x" }, "造"],
+    [{ word: "姚俊是", tag: "x" }, "姚俊"],
+    // Dictionary words (not x) and words without a glued end are left alone.
+    [{ word: "要求", tag: "v" }, "要求"],
+    [{ word: "张明", tag: "x" }, "张明"],
+  ])("unglueUnknown(%j) → %s", (token, word) => {
+    expect(unglueUnknown(token).word).toBe(word);
   });
 });
