@@ -128,7 +128,11 @@ function findLatinWord(folded: string, word: string): number {
     if (at < 0) return -1;
     const before = folded[at - 1] ?? " ";
     const after = folded[at + word.length] ?? " ";
-    if (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after)) return at;
+    // A figure goes on past a decimal point or a thousands comma (10 is not in 10.9 nor 1,200).
+    const figure =
+      /\d$/.test(word) && /^[.,]\d/.test(folded.slice(at + word.length, at + word.length + 2));
+    const figureBefore = /^\d/.test(word) && /\d[.,]$/.test(folded.slice(Math.max(0, at - 2), at));
+    if (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after) && !figure && !figureBefore) return at;
     from = at + 1;
   }
 }

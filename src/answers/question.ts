@@ -127,7 +127,7 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ["person", PERSON_NAME_ASKED],
   [
     "number",
-    /多少|(?<!哪)几(个|名|位|次|人|岁|成|十|百|千|万|项|座|家|辆|架|枚|种|条|起|例|倍|艘|所|份|国|天|口)|多大|多高|多远|多重|多深|多长|比例|\bhow (many|much|old)\b|\bwhat (percentage|share|proportion)\b/,
+    /多少|(?<!哪)几(个|名|位|次|人|岁|成|十|百|千|万|项|座|家|辆|架|枚|种|条|起|例|倍|艘|所|份|国|天|口)|百分之几|多大|多高|多远|多重|多深|多长|比例|\bhow (many|much|old)\b|\bwhat (percentage|share|proportion)\b/,
   ],
 ];
 
