@@ -450,9 +450,12 @@ export function parseQuestion(question: string): ParsedQuestion {
   const placeKind = kindMatch ? PLACE_KINDS[kindMatch[1] as string] : undefined;
   // 哪个国家, 哪个州议会: the place's kind is checked by placeKind, not as a noun to name.
   const nounHead = HEAD_NOUN.exec(folded);
+  // 哪个地方, 哪个地区: any place answers, no noun of that name is asked for.
+  const genericPlace = type === "place" && /^(地方|地区|位置|地点)/.test(nounHead?.[2] ?? "");
   const head =
-    (kindMatch && nounHead && nounHead.index === kindMatch.index ? undefined : nounHead?.[2]) ??
-    (type === "person" ? undefined : nounOf(NAME_OF_THING.exec(folded)?.[1]));
+    ((kindMatch && nounHead && nounHead.index === kindMatch.index) || genericPlace
+      ? undefined
+      : nounHead?.[2]) ?? (type === "person" ? undefined : nounOf(NAME_OF_THING.exec(folded)?.[1]));
   const english = /[a-z]/.test(folded) && !/[\u4e00-\u9fff]/.test(folded);
   if (english) {
     const asksName = type === "person" && PERSON_NAME_ASKED.test(folded);

@@ -149,6 +149,16 @@ describe("parseQuestion: the kind of place a where-question asks for", () => {
     if (dropped) expect(parsed.terms.map((term) => term.word)).not.toContain(dropped);
     if (kind) expect(parsed.head).toBeUndefined();
   });
+
+  it.each([
+    // 哪个地方, 哪个地区: any place answers (正定县), no 某某地方 is asked for.
+    ["那些密接者是去哪个地方参加的婚礼？", undefined],
+    ["疫情最早是在哪个地区出现的？", undefined],
+    // A which-question for a kind of building names one.
+    ["他被关在哪个看守所？", "看守所"],
+  ])("%s → head %s", (question, head) => {
+    expect(parseQuestion(question).head).toBe(head);
+  });
 });
 
 describe("parseQuestion: counts in the unit asked", () => {
