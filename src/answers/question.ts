@@ -423,6 +423,28 @@ export function unglueUnknown(token: { word: string; tag: string }): { word: str
   return word === token.word ? token : { word, tag: "x" };
 }
 
+/**
+ * A place jieba's dictionary glued to the word after it (美国进口 in 不让美国进口哪些东西): the
+ * place and the word, each what it is. Only when the whole is no place the lists know and the
+ * rest is a word of the dictionary on its own.
+ */
+export function splitGluedPlace(token: {
+  word: string;
+  tag: string;
+}): { word: string; tag: string }[] {
+  const { word, tag } = token;
+  if (tag !== "ns" || word.length < 4 || isPlaceName(word)) return [token];
+  for (const cut of [3, 2]) {
+    const place = word.slice(0, cut);
+    const rest = word.slice(cut);
+    if (rest.length < 2 || !isPlaceName(place)) continue;
+    const tagged = segmenter().tag(rest, false);
+    const only = tagged.length === 1 ? tagged[0] : undefined;
+    if (only && only.word === rest && only.tag !== "ns") return [{ word: place, tag: "ns" }, only];
+  }
+  return [token];
+}
+
 /** The type, unit, content words and anchors of a question. */
 export function parseQuestion(question: string): ParsedQuestion {
   const folded = foldText(question).trim();
@@ -477,7 +499,10 @@ export function parseQuestion(question: string): ParsedQuestion {
   const stripped = folded.replace(FRAMES, " ").replace(QUESTION_WORDS, " ");
   const seen = new Set<string>();
   const terms: QuestionTerm[] = [];
-  for (const { word: raw, tag } of segmenter().tag(stripped, true).map(unglueUnknown)) {
+  for (const { word: raw, tag } of segmenter()
+    .tag(stripped, true)
+    .flatMap(splitGluedPlace)
+    .map(unglueUnknown)) {
     const word = raw.trim();
     if (!word || STOP_WORDS.has(word) || LIGHT_WORDS.has(word) || seen.has(word)) continue;
     if (!/[\p{L}\p{N}]/u.test(word)) continue;

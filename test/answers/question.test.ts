@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseQuestion, unglueUnknown } from "../../src/answers/question.js";
+import { parseQuestion, splitGluedPlace, unglueUnknown } from "../../src/answers/question.js";
 
 describe("parseQuestion: what a number question counts", () => {
   it.each([
@@ -259,6 +259,8 @@ describe("parseQuestion: words jieba takes for a person's name that name no one"
     // An ordinary word, a body, a place jieba's dictionary tags nr: no person anchor.
     ["白宫后来又对哪个项目加了制裁？", "白宫", undefined],
     ["他为什么宁可关闭工厂也不降价？", "宁可", undefined],
+    ["那只立功的警犬叫什么？", "立功", undefined],
+    ["谈判卡住的问题是什么？", "卡住", undefined],
     ["乌克兰的第一天有多少人撤离？", "乌克兰", "place"],
     // A name stays a person anchor.
     ["习近平为什么要封城？", "习近平", "person"],
@@ -292,5 +294,25 @@ describe("parseQuestion: a light verb or particle jieba's HMM glued to a neighbo
     [{ word: "张明", tag: "x" }, "张明"],
   ])("unglueUnknown(%j) → %s", (token, word) => {
     expect(unglueUnknown(token).word).toBe(word);
+  });
+});
+
+describe("splitGluedPlace: a place jieba's dictionary glued to the next word", () => {
+  it.each([
+    // 美国进口, 香港回归: the place and the word apart.
+    [{ word: "美国进口", tag: "ns" }, ["美国", "进口"]],
+    [{ word: "香港回归", tag: "ns" }, ["香港", "回归"]],
+    // A place name the lists know stays whole; other tags are left alone.
+    [{ word: "洛杉矶县", tag: "ns" }, ["洛杉矶县"]],
+    [{ word: "美国", tag: "ns" }, ["美国"]],
+    [{ word: "美国进口", tag: "n" }, ["美国进口"]],
+  ])("%j → %j", (token, words) => {
+    expect(splitGluedPlace(token).map((t) => t.word)).toEqual(words);
+  });
+
+  it("the question keeps 美国 as a place anchor, not 美国进口", () => {
+    const terms = parseQuestion("新制裁不让美国进口哪些东西？").terms;
+    expect(terms.find((t) => t.word === "美国")?.anchor).toBe("place");
+    expect(terms.map((t) => t.word)).not.toContain("美国进口");
   });
 });
