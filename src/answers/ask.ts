@@ -1,6 +1,7 @@
 import { format } from "../app/messages/index.js";
 import type { Article } from "../articles/article.js";
 import { UserError } from "../errors.js";
+import { alternation } from "../text/lexicon.js";
 import { countHan, foldText, isHanCode } from "../text/text.js";
 import { foldedArticleText } from "./article-text.js";
 import { associatedWords } from "./associations.js";
@@ -128,7 +129,11 @@ function findLatinWord(folded: string, word: string): number {
     if (at < 0) return -1;
     const before = folded[at - 1] ?? " ";
     const after = folded[at + word.length] ?? " ";
-    if (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after)) return at;
+    // A figure goes on past a decimal point or a thousands comma (10 is not in 10.9 nor 1,200).
+    const figure =
+      /\d$/.test(word) && /^[.,]\d/.test(folded.slice(at + word.length, at + word.length + 2));
+    const figureBefore = /^\d/.test(word) && /\d[.,]$/.test(folded.slice(Math.max(0, at - 2), at));
+    if (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after) && !figure && !figureBefore) return at;
     from = at + 1;
   }
 }
@@ -270,6 +275,8 @@ const NAMING = /名为|叫做|称为|被称|更名|改名|命名|取名|原名|�
 const STATEMENT = /说|称|宣布|表示|透露|指出|声称|简报会|记者会|发布会|接受[^，。]{0,12}采访/;
 /** Score gained by a sentence that enumerates, for a question asking which ones (哪些). */
 const LIST_BONUS = 0.1;
+/** A kind of sum of money: a figure of another kind (营业收入 for 净利润) does not answer it. */
+const MONEY_KIND = new RegExp(`(${alternation("ask-money-kinds")})$`);
 /** Score lost by a sentence without any of the question's focus words (哪天正式完成 → 完成). */
 const FOCUS_PENALTY = 0.12;
 /** Answers after the first may come from articles covering this much less of the question. */
@@ -461,6 +468,9 @@ export function answerQuestion(
       !focus.some((term) => matchTerm(term, sentence.folded).strength >= RELATED_STRENGTH)
     ) {
       item.score -= FOCUS_PENALTY;
+      // 净利润是多少: a sum of money answers only beside the kind of sum asked (not 营业收入).
+      if (parsed.unit === "钱" && focus.some((term) => MONEY_KIND.test(term.word)))
+        item.untyped = true;
     }
     // 哪天正式完成 answered by 「30日宣布将并购」: without the asked event, a date beside a
     // statement is the statement's date (an announcement, a briefing, an interview).

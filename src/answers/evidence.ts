@@ -16,7 +16,7 @@ import type { QuestionType } from "./question.js";
 const DATE_EXPRESSIONS =
   /[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]|\d{4}\s*年(\d{1,2}\s*月)?(\d{1,2}\s*[日号])?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?|\d{1,2}\s*月(份|底|初|中)?|\d{1,2}\s*[日号]|[上下本]?(周|星期)[一二三四五六日天]|\d{1,2}\s*[点时:：]\s*\d{0,2}\s*分?/g;
 const DURATION = new RegExp(
-  `(\\d+(\\.\\d+)?|[一二两三四五六七八九十百千半]+)\\s*(多)?(个)?(半)?\\s*(${alternation("ask-duration-units")})`,
+  `(\\d+(\\.\\d+)?|[一二两三四五六七八九十百千半]+)\\s*(多)?(个)?(半)?\\s*(${alternation("ask-duration-units")})|(\\d+|[一二两三四五六七八九十]+)\\s*个半月`,
 );
 /**
  * A figure once numerals are folded to digits (vague counts stay in Han characters); a Han figure

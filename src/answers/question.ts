@@ -1,4 +1,5 @@
 import { alternation, lexicon, wordSet } from "../text/lexicon.js";
+import { isNotPerson, isPlaceName } from "../text/names.js";
 import { HAN_DIGITS } from "../text/numerals.js";
 import { foldText, isHanCode, segmenter } from "../text/text.js";
 
@@ -126,13 +127,16 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ["person", PERSON_NAME_ASKED],
   [
     "number",
-    /多少|(?<!哪)几(个|名|位|次|人|岁|成|十|百|千|万|项|座|家|辆|架|枚|种|条|起|例|倍|艘|所|份|国|天|口)|多大|多高|多远|多重|多深|多长|比例|\bhow (many|much|old)\b|\bwhat (percentage|share|proportion)\b/,
+    /多少|(?<!哪)几(个|名|位|次|人|岁|成|十|百|千|万|项|座|家|辆|架|枚|种|条|起|例|倍|艘|所|份|国|天|口)|百分之几|多大|多高|多远|多重|多深|多长|比例|\bhow (many|much|old)\b|\bwhat (percentage|share|proportion)\b/,
   ],
 ];
 
 /** The unit a number question asks in: 多少份 → 份, 几个国家 → 国, 多大比例 → %. */
 const UNIT_PATTERNS: [RegExp, string][] = [
-  [/比例|百分之|百分比|占比|(多少|几)成(?![员功立本])|\bpercent|\bpercentage\b|\bshare\b/, "%"],
+  [
+    /比例|百分之|百分比|占比|份额|占有率|(多少|几)成(?![员功立本])|\bpercent|\bpercentage\b|\bshare\b/,
+    "%",
+  ],
   [/(多少|几)(个)?(国家|国)|\bhow many countries\b/, "国"],
   // 规模有多大, 面积多大: the size of a thing, not an age.
   [
@@ -142,7 +146,7 @@ const UNIT_PATTERNS: [RegExp, string][] = [
   [
     // A price or wage asked for (运价是多少, 收盘价是多少, 房价跌到多少): an amount of money,
     // not a share (not 房价跌了多少, which a percentage may answer).
-    /(价|价格|工资|薪水|月薪|年薪|罚款|罚金|租金|票价|学费|市值)(是|为|约|大约|大概|现在|跌到|涨到|降到|升到|达到)?多少(?![人个名位])|多少钱|多少(美元|元|万元|亿|欧元|英镑|港元|澳元|日元)|多少[\u4e00-\u9fff]{0,4}?(援助|资金|拨款|贷款|赔偿|经费|补贴|奖金|罚款|罚金|营收|收入|利润)(?![的率])|(援助|资金|拨款|贷款|赔偿|经费|补贴|奖金|罚款|罚金|营收|收入|利润)(是|为|有|约|大约|大概|共|一共|总共)?多少(?![人个名位年天次])|\bhow much\b.*\b(pay|cost|price|worth|money|fund|dollar)/,
+    /(价|价格|工资|薪水|月薪|年薪|罚款|罚金|租金|票价|学费|市值)(是|为|约|大约|大概|现在|跌到|涨到|降到|升到|达到)?多少(?![人个名位])|多少钱|多少(美元|元|万元|亿|欧元|英镑|港元|澳元|日元)|多少(?![人个名位])[\u4e00-\u9fff]{0,4}?(援助|资金|拨款|贷款|赔偿|经费|补贴|奖金|罚款|罚金|营收|收入|利润)(?![的率])|(援助|资金|拨款|贷款|赔偿|经费|补贴|奖金|罚款|罚金|营收|收入|利润)(是|为|有|约|大约|大概|共|一共|总共)?多少(?![人个名位年天次])|\bhow much\b.*\b(pay|cost|price|worth|money|fund|dollar)/,
     "钱",
   ],
   [
@@ -279,6 +283,7 @@ function termWeight(word: string): number {
 
 /** Verb-object phrases jieba's dictionary tags as places (上街, 回国): no place anchor. */
 const NOT_PLACES = wordSet("ask-not-places");
+const NOT_PERSON_WORDS = wordSet("ask-not-person-words");
 
 /** The anchor kind of a word from its form and its jieba tag. */
 function anchorKind(word: string, tag: string): AnchorKind | undefined {
@@ -287,7 +292,13 @@ function anchorKind(word: string, tag: string): AnchorKind | undefined {
   // A code of letters and digits (P4, H1N1, F-16) names one thing: matched as written.
   if (/^[a-z]+-?\d+[a-z\d]*$|^\d+[a-z]+$/.test(word)) return "latin";
   if (word.length < 2) return undefined;
-  if (tag.startsWith("nr")) return "person";
+  // 白宫, 宁可, 乌克兰: ordinary words, places and bodies jieba's dictionary tags as names.
+  if (tag.startsWith("nr"))
+    return NOT_PERSON_WORDS.has(word) || isNotPerson(word)
+      ? isPlaceName(word)
+        ? "place"
+        : undefined
+      : "person";
   if (tag === "ns") return NOT_PLACES.has(word) ? undefined : "place";
   if (tag === "nt") return "organisation";
   return undefined;
@@ -394,6 +405,46 @@ function englishTerms(question: string): QuestionTerm[] {
   return terms;
 }
 
+const GLUED_ENDS = wordSet("ask-glued-ends");
+const GLUED_STARTS = wordSet("ask-glued-starts");
+
+/**
+ * An unknown word (x) jieba's HMM glued from a light verb or particle and its neighbour (营有 in
+ * 教育营有多少组, 要造 in 澳洲要造几艘, 被关): written nowhere as such, yet rare enough to weigh
+ * most of the question. The glued character is cut off; what is left keeps the unknown tag (a
+ * name such as 姚俊 in 姚俊是 stays one).
+ */
+export function unglueUnknown(token: { word: string; tag: string }): { word: string; tag: string } {
+  let { word } = token;
+  if (token.tag !== "x" || word.length < 2 || word.length > 4 || !/^[\u4e00-\u9fff]+$/.test(word))
+    return token;
+  if (GLUED_ENDS.has(word.slice(-1))) word = word.slice(0, -1);
+  if (word.length >= 2 && GLUED_STARTS.has(word.charAt(0))) word = word.slice(1);
+  return word === token.word ? token : { word, tag: "x" };
+}
+
+/**
+ * A place jieba's dictionary glued to the word after it (美国进口 in 不让美国进口哪些东西): the
+ * place and the word, each what it is. Only when the whole is no place the lists know and the
+ * rest is a word of the dictionary on its own.
+ */
+export function splitGluedPlace(token: {
+  word: string;
+  tag: string;
+}): { word: string; tag: string }[] {
+  const { word, tag } = token;
+  if (tag !== "ns" || word.length < 4 || isPlaceName(word)) return [token];
+  for (const cut of [3, 2]) {
+    const place = word.slice(0, cut);
+    const rest = word.slice(cut);
+    if (rest.length < 2 || !isPlaceName(place)) continue;
+    const tagged = segmenter().tag(rest, false);
+    const only = tagged.length === 1 ? tagged[0] : undefined;
+    if (only && only.word === rest && only.tag !== "ns") return [{ word: place, tag: "ns" }, only];
+  }
+  return [token];
+}
+
 /** The type, unit, content words and anchors of a question. */
 export function parseQuestion(question: string): ParsedQuestion {
   const folded = foldText(question).trim();
@@ -421,9 +472,12 @@ export function parseQuestion(question: string): ParsedQuestion {
   const placeKind = kindMatch ? PLACE_KINDS[kindMatch[1] as string] : undefined;
   // 哪个国家, 哪个州议会: the place's kind is checked by placeKind, not as a noun to name.
   const nounHead = HEAD_NOUN.exec(folded);
+  // 哪个地方, 哪个地区: any place answers, no noun of that name is asked for.
+  const genericPlace = type === "place" && /^(地方|地区|位置|地点)/.test(nounHead?.[2] ?? "");
   const head =
-    (kindMatch && nounHead && nounHead.index === kindMatch.index ? undefined : nounHead?.[2]) ??
-    (type === "person" ? undefined : nounOf(NAME_OF_THING.exec(folded)?.[1]));
+    ((kindMatch && nounHead && nounHead.index === kindMatch.index) || genericPlace
+      ? undefined
+      : nounHead?.[2]) ?? (type === "person" ? undefined : nounOf(NAME_OF_THING.exec(folded)?.[1]));
   const english = /[a-z]/.test(folded) && !/[\u4e00-\u9fff]/.test(folded);
   if (english) {
     const asksName = type === "person" && PERSON_NAME_ASKED.test(folded);
@@ -445,7 +499,10 @@ export function parseQuestion(question: string): ParsedQuestion {
   const stripped = folded.replace(FRAMES, " ").replace(QUESTION_WORDS, " ");
   const seen = new Set<string>();
   const terms: QuestionTerm[] = [];
-  for (const { word: raw, tag } of segmenter().tag(stripped, true)) {
+  for (const { word: raw, tag } of segmenter()
+    .tag(stripped, true)
+    .flatMap(splitGluedPlace)
+    .map(unglueUnknown)) {
     const word = raw.trim();
     if (!word || STOP_WORDS.has(word) || LIGHT_WORDS.has(word) || seen.has(word)) continue;
     if (!/[\p{L}\p{N}]/u.test(word)) continue;

@@ -544,3 +544,55 @@ describe("answerQuestion: places of the asked kind (issue 12, Chinese questions)
     expect(first.answers).toEqual([]);
   });
 });
+
+describe("answerQuestion: figures asked for (issue 12, Chinese questions, sixth round)", () => {
+  const sales = makeArticle({
+    id: "fx-retail",
+    title: "美国零售额强劲增长",
+    paragraphs: [
+      "商务部周五公布的数据显示，美国9月零售额强劲增长，涨幅达1.9%。",
+      "汽车经销商的零售额涨幅为3.6%，较前年同期上涨10.9%。",
+    ],
+  });
+  const october = makeArticle({
+    id: "fx-retail-october",
+    title: "美国零售额强劲增长",
+    paragraphs: ["商务部周五公布的数据显示，美国10月零售额涨幅达1.7%。"],
+  });
+  const revenue = makeArticle({
+    id: "fx-revenue",
+    title: "这家公司公布一季度财报",
+    paragraphs: ["财报显示，这家公司一季度实现营业收入150亿元，同比减少16.9%。"],
+  });
+  const profit = makeArticle({
+    id: "fx-profit",
+    title: "这家公司公布一季度财报",
+    paragraphs: ["财报显示，这家公司一季度实现营业收入150亿元，净利润12亿元。"],
+  });
+  const shares = makeArticle({
+    id: "fx-shares",
+    title: "地产股大跌",
+    paragraphs: ["9月16日这家房企股价再度大跌，创下新低。", "地产板块当天普遍走弱。"],
+  });
+
+  it.each([
+    // 10 is no month of 10.9%: the September figures do not answer for October.
+    ["美国10月零售额涨了多少？", [sales], undefined],
+    ["美国10月零售额涨了多少？", [october], /1\.7%/],
+    // 净利润 asked: the revenue is another kind of sum; the profit answers.
+    ["这家公司一季度的净利润是多少？", [revenue], undefined],
+    ["这家公司一季度的净利润是多少？", [profit], /净利润12亿元/],
+    // 百分之几 asks a share: a fall without a figure does not answer it.
+    ["这家房企股价9月16日那天跌了百分之几？", [shares], undefined],
+  ] as const)("%s (case %#)", (question, articles, expected) => {
+    const first = answerQuestion(question, [...articles]).answers[0]?.text;
+    if (expected) expect(first).toMatch(expected);
+    else expect(first).toBeUndefined();
+  });
+
+  it("百分之几 is a number question in %", () => {
+    const parsed = parseQuestion("股价那天跌了百分之几？");
+    expect(parsed.type).toBe("number");
+    expect(parsed.unit).toBe("%");
+  });
+});

@@ -109,6 +109,9 @@ describe("holdsAnswerType: a figure for 多少, a person's name for 谁", () => 
     // A length of time, not a day picked out (同一天, 另一年).
     ["duration", "会谈持续了两天。", true],
     ["duration", "就在同一天，他还打了电话。", false],
+    // A month and a half written as 个半月.
+    ["duration", "他正在监狱服刑17个半月。", true],
+    ["duration", "工程拖了三个半月才完工。", true],
     // 二十大, 十九大: a congress's name, no figure.
     ["number", "二十大前，各地纷纷加码封控。", false],
     ["person", "吉林市长被免职。", false],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseQuestion } from "../../src/answers/question.js";
+import { parseQuestion, splitGluedPlace, unglueUnknown } from "../../src/answers/question.js";
 
 describe("parseQuestion: what a number question counts", () => {
   it.each([
@@ -149,6 +149,16 @@ describe("parseQuestion: the kind of place a where-question asks for", () => {
     if (dropped) expect(parsed.terms.map((term) => term.word)).not.toContain(dropped);
     if (kind) expect(parsed.head).toBeUndefined();
   });
+
+  it.each([
+    // 哪个地方, 哪个地区: any place answers (正定县), no 某某地方 is asked for.
+    ["那些密接者是去哪个地方参加的婚礼？", undefined],
+    ["疫情最早是在哪个地区出现的？", undefined],
+    // A which-question for a kind of building names one.
+    ["他被关在哪个看守所？", "看守所"],
+  ])("%s → head %s", (question, head) => {
+    expect(parseQuestion(question).head).toBe(head);
+  });
 });
 
 describe("parseQuestion: counts in the unit asked", () => {
@@ -162,6 +172,12 @@ describe("parseQuestion: counts in the unit asked", () => {
     ["那个男孩多大？", "number", "岁"],
     // 多少人口: a population, still counted in people.
     ["这个岛有多少人口？", "number", "人"],
+    // 多少人…收入: people who lose an income, not a sum of money; 多少收入 is money.
+    ["裁员以后会有多少人断了收入？", "number", "人"],
+    ["这家店一个月有多少收入？", "number", "钱"],
+    // 份额: a share of a market, not a count of 份.
+    ["这个品牌在欧洲市场占多少份额？", "number", "%"],
+    ["报社那天印了多少份？", "number", "份"],
   ])("%s → %s %s", (question, type, unit) => {
     const parsed = parseQuestion(question);
     expect(parsed.type).toBe(type);
@@ -235,5 +251,68 @@ describe("parseQuestion: an ordinal the question names", () => {
     ["他是第几任总裁？", undefined],
   ])("%s → %s", (question, ordinal) => {
     expect(parseQuestion(question).ordinal).toBe(ordinal);
+  });
+});
+
+describe("parseQuestion: words jieba takes for a person's name that name no one", () => {
+  it.each([
+    // An ordinary word, a body, a place jieba's dictionary tags nr: no person anchor.
+    ["白宫后来又对哪个项目加了制裁？", "白宫", undefined],
+    ["他为什么宁可关闭工厂也不降价？", "宁可", undefined],
+    ["那只立功的警犬叫什么？", "立功", undefined],
+    ["谈判卡住的问题是什么？", "卡住", undefined],
+    ["乌克兰的第一天有多少人撤离？", "乌克兰", "place"],
+    // A name stays a person anchor.
+    ["习近平为什么要封城？", "习近平", "person"],
+  ])("%s: %s → %s", (question, word, anchor) => {
+    const term = parseQuestion(question).terms.find((t) => t.word === word);
+    expect(term).toBeDefined();
+    expect(term?.anchor).toBe(anchor);
+  });
+});
+
+describe("parseQuestion: a light verb or particle jieba's HMM glued to a neighbour", () => {
+  it.each([
+    // 营有, 塔是: the verb after its subject is cut off the unknown word.
+    ["夏令营有多少组学生报名？", "营有", "营"],
+    // 要造: the modal before its verb.
+    ["海军要造几艘潜艇？", "要造", "造"],
+    // 被关: the passive marker.
+    ["那位律师被关在哪里？", "被关", "关"],
+  ])("%s: no %s, keeps %s", (question, glued, kept) => {
+    const words = parseQuestion(question).terms.map((t) => t.word);
+    expect(words).not.toContain(glued);
+    expect(words.some((word) => word.includes(kept))).toBe(true);
+  });
+
+  it.each([
+    [{ word: "营有", tag: "x" }, "营"],
+    [{ word: "要造", tag: "x" }, "造"],
+    [{ word: "姚俊是", tag: "x" }, "姚俊"],
+    // Dictionary words (not x) and words without a glued end are left alone.
+    [{ word: "要求", tag: "v" }, "要求"],
+    [{ word: "张明", tag: "x" }, "张明"],
+  ])("unglueUnknown(%j) → %s", (token, word) => {
+    expect(unglueUnknown(token).word).toBe(word);
+  });
+});
+
+describe("splitGluedPlace: a place jieba's dictionary glued to the next word", () => {
+  it.each([
+    // 美国进口, 香港回归: the place and the word apart.
+    [{ word: "美国进口", tag: "ns" }, ["美国", "进口"]],
+    [{ word: "香港回归", tag: "ns" }, ["香港", "回归"]],
+    // A place name the lists know stays whole; other tags are left alone.
+    [{ word: "洛杉矶县", tag: "ns" }, ["洛杉矶县"]],
+    [{ word: "美国", tag: "ns" }, ["美国"]],
+    [{ word: "美国进口", tag: "n" }, ["美国进口"]],
+  ])("%j → %j", (token, words) => {
+    expect(splitGluedPlace(token).map((t) => t.word)).toEqual(words);
+  });
+
+  it("the question keeps 美国 as a place anchor, not 美国进口", () => {
+    const terms = parseQuestion("新制裁不让美国进口哪些东西？").terms;
+    expect(terms.find((t) => t.word === "美国")?.anchor).toBe("place");
+    expect(terms.map((t) => t.word)).not.toContain("美国进口");
   });
 });
