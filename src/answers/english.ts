@@ -39,6 +39,8 @@ const syllables = new Set<string>();
  * first search found write them (`refineEnglish`).
  */
 const loose = new Map<string, string[]>();
+/** Headwords whose first sense is not a proper name (王储 crown prince): words, not people. */
+const commonWords = new Set<string>();
 /** Keys of senses written as a verb ("to lead" → lead): the words a question may paraphrase. */
 const verbs = new Set<string>();
 const LOOSE_SKIP = new Set([
@@ -130,6 +132,8 @@ function loadIndex(): Map<string, string[]> {
       continue;
     }
     if (!/^[\u4e00-\u9fff]{2,5}$/.test(simplified)) continue;
+    const first = Array.isArray(entry[3]) ? entry[3][0] : entry[3];
+    if (first && !/^[A-Z]/.test(first.trim())) commonWords.add(simplified);
     // A listed sense may join near-synonyms with "; " (便宜: "cheap; inexpensive"): each is a
     // sense of the same rank.
     const senses: [string, number][] = Array.isArray(entry[3])
@@ -603,6 +607,19 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
     const tiers = chineseTiers(term.written ?? term.word);
     const chinese = tiers.flat();
     term.synonyms = [...rankByUse(tiers, frequency), ...term.synonyms];
+    const parts = chinese.length === 0 ? runParts(term.word) : undefined;
+    if (parts) {
+      // A run the dictionary gives by its parts only (Hong Kong Film Awards → 香港, 电影, 奖项)
+      // is a description, as its parts: the archive may write it otherwise than word by word
+      // (西南航空 for Southwest Airlines), so it is no anchor.
+      delete term.anchor;
+      for (const part of parts) {
+        if (phrases.some((t) => t.word === part)) continue;
+        const synonyms = rankByUse(chineseTiers(partLookup(part)), frequency);
+        phrases.push({ word: part, synonyms, weight: RUN_PART_WEIGHT, latin: true });
+      }
+      continue;
+    }
     // A Latin name the archive never writes (a pinyin name: zhang ming) cannot be checked.
     // A single Latin word without a dictionary entry (Pelosi, Liu) is mostly written in Han
     // characters by the archive: a term, not an anchor; a full name is an anchor when written.
@@ -611,6 +628,46 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
       delete term.anchor;
   }
   parsed.terms.push(...phrases);
+}
+
+/** Weight of a part of a capitalised run (Film of Hong Kong Film Awards): a word of a phrase. */
+const RUN_PART_WEIGHT = 0.8;
+/** Words a run's parts leave out (Central and Eastern Europe → central, eastern europe). */
+const RUN_GLUE = new Set(["of", "the", "and", "&", "for", "on", "in"]);
+
+/** A short word of a run is an acronym as often as not (US Navy → 美国, not 我们). */
+function partLookup(part: string): string {
+  return !part.includes(" ") && part.length <= 3 ? part.toUpperCase() : part;
+}
+
+/**
+ * A capitalised run the dictionary does not give whole, as the longest parts whose first senses
+ * it gives (hong kong film awards → hong kong, film, awards; central and eastern europe →
+ * central, eastern europe), or undefined when a word is in none of them (anthony wong: a name).
+ */
+export function runParts(run: string): string[] | undefined {
+  loadIndex();
+  const words = run.split(" ");
+  if (words.length < 2 || TITLE_FORMS[words[0] as string]) return undefined;
+  // A Chinese name (Zhang Ming, Tsai Ing-wen) is a name, whatever its syllables mean.
+  if (words.every((word) => romanizedReading(word, isSyllable))) return undefined;
+  const parts: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    if (RUN_GLUE.has(words[i] as string)) {
+      i++;
+      continue;
+    }
+    let end = words.length;
+    while (end > i) {
+      const part = words.slice(i, end).join(" ");
+      if (end - i < words.length && chineseTiers(partLookup(part))[0].length > 0) break;
+      end--;
+    }
+    if (end === i) return undefined;
+    parts.push(words.slice(i, end).join(" "));
+    i = end;
+  }
+  return parts.length >= 2 ? parts : undefined;
 }
 
 const pairCache = new RecentMap<Article, { chinese: string; english: string }[]>(RECENT_ARTICLES);
@@ -742,6 +799,7 @@ function surnamedPeople(name: string, articles: readonly Article[]): string[] {
       const length = nameAt(text, i);
       if (length < 2) continue;
       const found = text.slice(i, i + length);
+      if (commonWords.has(found)) continue;
       counts.set(found, (counts.get(found) ?? 0) + 1);
       i += length - 1;
     }
@@ -754,6 +812,7 @@ function surnamedPeople(name: string, articles: readonly Article[]): string[] {
  * (Anthony Wong, Joseph Lian), else a first word that is a Cantonese surname (Ching Cheong).
  */
 function givenSurnameChars(name: string): Set<string> {
+  loadIndex();
   const words = name.split(" ");
   // A title and a surname (Ms. Li) is titledSurnames'.
   if (words.length < 2 || words.length > 3 || TITLE_FORMS[words[0] as string]) return new Set();
