@@ -425,15 +425,16 @@ function nameReadings(name: string, maxSyllables: number): string[][][] {
     read.shift();
     words.shift();
   }
-  if (words.length !== 2 || read.some((part) => !part)) return [];
+  if (words.length !== 2) return [];
   const out: string[][][] = [];
   for (const [surname, given] of [
     [0, 1],
     [1, 0],
   ] as const) {
-    const syllables = read[surname] as string[][];
-    const rest = read[given] as string[][];
-    if (syllables.length !== 1 || rest.length + 1 > maxSyllables) continue;
+    // A Cantonese surname pinyin cannot read (Wong, Ng) is a surname all the same.
+    const syllables = read[surname] ?? [[]];
+    const rest = read[given];
+    if (!rest || syllables.length !== 1 || rest.length + 1 > maxSyllables) continue;
     const first = surnameChars(words[surname] as string, syllables[0] as string[]);
     if (first.length === 0) continue;
     out.push([first, ...rest.map((readings) => unique(readings.flatMap(charsReading)))]);
@@ -453,7 +454,9 @@ function unique(words: readonly string[]): string[] {
   return [...new Set(words)];
 }
 
-function isSyllable(syllable: string): boolean {
+/** Whether a toneless pinyin syllable is one the dictionary uses (xin, zhong; not hsin). */
+export function isSyllable(syllable: string): boolean {
+  loadIndex();
   return syllables.has(syllable);
 }
 
@@ -632,8 +635,8 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
 
 /** Weight of a part of a capitalised run (Film of Hong Kong Film Awards): a word of a phrase. */
 const RUN_PART_WEIGHT = 0.8;
-/** Words a run's parts leave out (Central and Eastern Europe → central, eastern europe). */
-const RUN_GLUE = new Set(["of", "the", "and", "&", "for", "on", "in"]);
+/** Words a run's parts leave out (University of Hong Kong → university, hong kong). */
+const RUN_GLUE = new Set(["of", "the", "for", "on", "in"]);
 
 /** A short word of a run is an acronym as often as not (US Navy → 美国, not 我们). */
 function partLookup(part: string): string {
@@ -642,13 +645,15 @@ function partLookup(part: string): string {
 
 /**
  * A capitalised run the dictionary does not give whole, as the longest parts whose first senses
- * it gives (hong kong film awards → hong kong, film, awards; central and eastern europe →
- * central, eastern europe), or undefined when a word is in none of them (anthony wong: a name).
+ * it gives (hong kong film awards → hong kong, film, awards; university of hong kong →
+ * university, hong kong), or undefined when a word is in none of them (anthony wong: a name).
  */
 export function runParts(run: string): string[] | undefined {
   loadIndex();
   const words = run.split(" ");
+  // Runs joined by "and" are each their own (splitRuns).
   if (words.length < 2 || TITLE_FORMS[words[0] as string]) return undefined;
+  if (words.some((word) => word === "and" || word === "&")) return undefined;
   // A Chinese name (Zhang Ming, Tsai Ing-wen) is a name, whatever its syllables mean.
   if (words.every((word) => romanizedReading(word, isSyllable))) return undefined;
   const parts: string[] = [];
