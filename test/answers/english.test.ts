@@ -9,6 +9,7 @@ import {
   pinyinSyllables,
   readsAs,
   refineEnglish,
+  runParts,
 } from "../../src/answers/english.js";
 import { parseQuestion } from "../../src/answers/question.js";
 import type { Article } from "../../src/articles/article.js";
@@ -262,5 +263,92 @@ describe("pinyin names by the Han forms the archive writes", () => {
     ["tang", []],
   ])("%s → %j", (name, forms) => {
     expect(pinyinNameForms(name, frequency)).toEqual(forms);
+  });
+});
+
+describe("names in other romanizations by the Han forms the archive writes", () => {
+  const archive = new Map([
+    ["龚明", 6],
+    ["龚明鑫", 5],
+    ["蔡英", 30],
+    ["蔡英文", 25],
+    ["张永", 40],
+    ["张永发", 2],
+    ["黄俊", 20],
+    ["王俊", 30],
+    ["黄家", 50],
+    ["黄家明", 3],
+  ]);
+  const frequency = (word: string) => archive.get(word) ?? 0;
+  it.each([
+    // Wade–Giles as Taiwan writes it: kung → gong, hsin → xin, hyphenated given name.
+    ["kung ming-hsin", ["龚明鑫"]],
+    // Taiwan's usage: Ing → ying; ts → c.
+    ["tsai ing-wen", ["蔡英文"]],
+    // ch → zh (Chang → 张), yung → yong.
+    ["chang yung-fa", ["张永发"]],
+    // A Cantonese surname (Wong → 黄, 王) with a given name in Wade–Giles.
+    ["wong chia-ming", ["黄家明"]],
+    // A Western given name before a pinyin name is left out (Davy Jun Huang → jun huang).
+    ["davy jun huang", ["黄俊"]],
+    // Nothing to read but a surname: no form for the search.
+    ["anthony wong", []],
+  ])("%s → %j", (name, forms) => {
+    expect(pinyinNameForms(name, frequency)).toEqual(forms);
+  });
+});
+
+describe("names read in other romanizations in the articles", () => {
+  it.each([
+    // Wade–Giles given name, Cantonese surname.
+    [
+      "What did Wong Chia-ming say?",
+      "wong chia-ming",
+      ["黄家明表示，计划会延后。黄家明说。"],
+      "黄家明",
+    ],
+    // A Western given name and a Cantonese surname: the articles' person of that surname,
+    // named twice.
+    [
+      "What did Agnes Chow say?",
+      "agnes chow",
+      ["记者周小敏报道。周庭表示不会放弃。周庭说她很平静。"],
+      "周庭",
+    ],
+    // A Cantonese surname and a Cantonese given name pinyin cannot read.
+    ["What did Chan Kin-wah say?", "chan kin-wah", ["陈健华表示反对。陈健华认为不妥。"], "陈健华"],
+    // Named once: too likely someone else.
+    ["What did Agnes Chow say?", "agnes chow", ["周庭表示不会放弃。"], undefined],
+    // A word the dictionary gives (王储, crown prince) is no person.
+    ["What did Andrew Wong say?", "andrew wong", ["沙特王储表示。沙特王储说。"], undefined],
+    // A surname other than the question's.
+    ["What did Agnes Chow say?", "agnes chow", ["黄之锋表示。黄之锋说。"], undefined],
+  ])("%s (%s) → %s", (question, word, texts, chinese) => {
+    const parsed = parseQuestion(question);
+    expandEnglish(parsed, () => 0);
+    linkLatinNames(
+      parsed.terms,
+      texts.map((text, i) => article(`a${i}`, ["一则报道", text])),
+    );
+    const synonyms = parsed.terms.find((t) => t.word === word)?.synonyms ?? [];
+    expect(synonyms.find((synonym) => /[\u4e00-\u9fff]/.test(synonym))).toBe(chinese);
+  });
+});
+
+describe("capitalised runs searched by their parts", () => {
+  it.each([
+    ["hong kong film awards", ["hong kong", "film", "awards"]],
+    ["university of hong kong", ["university", "hong kong"]],
+    // Runs joined by "and" are split by refineEnglish, each by the articles' senses.
+    ["central and eastern europe", undefined],
+    // A short word of a run as an acronym (US Navy → US, navy).
+    ["us navy", ["us", "navy"]],
+    // Names are not descriptions: a word the dictionary lacks, a Chinese name, a title.
+    ["anthony wong", undefined],
+    ["zhang ming", undefined],
+    ["kung ming-hsin", undefined],
+    ["ms li", undefined],
+  ])("%s → %j", (run, parts) => {
+    expect(runParts(run)).toEqual(parts);
   });
 });
