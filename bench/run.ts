@@ -33,6 +33,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.js";
+import { MEMORY_FLAGS } from "../src/node-flags.js";
 import { corpusFile, skipMessage, unpackedCorpus } from "../test/corpus.js";
 import { summarizeProfiles } from "./profile.js";
 import type { ScenarioInput, ScenarioName, ScenarioResult } from "./protocol.js";
@@ -134,7 +135,13 @@ function corpora(opts: Options): Array<{ kind: CorpusKind; root: string }> {
 }
 
 function nodeArgs(scenario: ScenarioName, profileDir: string | undefined): string[] {
-  const args = ["--expose-gc", "--import", "tsx"];
+  // The flags `npm start` runs the bot with (src/node-flags.ts); the baselines are not the bot.
+  const args = [
+    "--expose-gc",
+    ...(scenario === "baselines" ? [] : MEMORY_FLAGS),
+    "--import",
+    "tsx",
+  ];
   // MiniSearch with default options over Chinese text holds millions of clause-long terms.
   if (scenario === "baselines") args.push("--max-old-space-size=12288");
   if (profileDir) args.push("--cpu-prof", "--cpu-prof-dir", profileDir);
@@ -344,7 +351,7 @@ function writeResults(reports: CorpusReport[]): void {
     "Written by bench/run.ts (issues 6 and 13); each corpus section says when, how and on what it was measured " +
       "(a section from an earlier run is kept when a run leaves its corpus out).",
     "",
-    "How: each scenario runs in a fresh child process (`node --expose-gc --import tsx bench/scenarios.ts`), " +
+    "How: each scenario runs in a fresh child process (`node --expose-gc --max-semi-space-size=2 --heap-growing-percent=50 --import tsx bench/scenarios.ts`: the V8 flags `npm start` uses, src/node-flags.ts), " +
       "so peak RSS (`process.resourceUsage().maxRSS`, worker threads included) is per scenario; heap is " +
       "`process.memoryUsage()` after `global.gc()`. *Cold*: `Archive.load({ root })` with no index cache " +
       "(parse throughput is start → last `onProgress` call; ready is when `load` resolves), then " +

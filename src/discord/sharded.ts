@@ -5,6 +5,7 @@ import { type Config, loadConfig } from "../config.js";
 import { runAsEntryPoint } from "../entry.js";
 import { createLogger, handleProcessFaults, type Logger } from "../logger.js";
 import { type ArchiveWatcher, loadArchive, watchArchive } from "../main.js";
+import { MEMORY_FLAGS } from "../node-flags.js";
 import { discordHost, untilReachable } from "./connect.js";
 
 /**
@@ -79,7 +80,7 @@ export async function startSharded(
     mode: "process",
     respawn: true,
     shardArgs: ["--index-cache", resolve(cacheDir), "--read-only"],
-    execArgv: shardFile.endsWith(".ts") ? ["--import", "tsx"] : [],
+    execArgv: [...MEMORY_FLAGS, ...(shardFile.endsWith(".ts") ? ["--import", "tsx"] : [])],
   });
   manager.on("shardCreate", (shard: Shard) => {
     logger.info(`Spawned shard ${shard.id}/${totalShards}`);
