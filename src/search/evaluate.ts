@@ -32,10 +32,10 @@ export class TermEvaluator {
   private lent: Float64Array[] = [];
   private empty: TermHits | undefined;
 
-  /** @param byShortId The indexed articles by MiniSearch short id (shared, kept current by the index). */
+  /** @param articles The indexed articles by MiniSearch short id (shared, kept current by the index). */
   constructor(
     private readonly store: IndexStore,
-    private readonly byShortId: Array<IndexedArticle | undefined>,
+    private readonly articles: ShortIdTable,
   ) {}
 
   /** Forgets remembered results (articles changed). */
@@ -139,20 +139,24 @@ export class TermEvaluator {
     const single = keys.length === 1 && term.text === term.tokens[0];
     const docs: number[] = [];
     const anchor = single || acc.count < ANCHOR_MIN_CANDIDATES ? 0 : this.anchor(term, acc);
+    // The texts and head ends are read from arrays by short id, not through each candidate's
+    // entry: one cache miss less per candidate over a large heap (a fifth of verifying).
+    const { folded, headEnds } = this.articles;
     for (let c = 0; c < acc.count; c++) {
       const doc = acc.candidates[c] as number;
       if (one && docs.length > 0) break;
-      // Compared with undefined, not tested for truth: a test reads the entry (a cache miss per
-      // candidate over a large heap) where a single key needs nothing from it.
-      const entry = this.byShortId[doc];
-      const at = entry === undefined || single ? 0 : nextMatch(entry.folded, term, 0, anchor);
-      if (entry === undefined || at < 0) {
+      // Compared with undefined, not tested for truth (an empty text is still an article).
+      const text = folded[doc];
+      const at = text === undefined || single ? 0 : nextMatch(text, term, 0, anchor);
+      if (text === undefined || at < 0) {
         scores[doc] = 0;
         continue;
       }
       const factor = single
         ? fieldFactor(acc.fields[doc] as number)
-        : wholeTermFactor(entry, term, at);
+        : at >= (headEnds[doc] as number)
+          ? 1
+          : wholeTermFactor(this.articles.entries[doc] as IndexedArticle, term, at);
       // MiniSearch multiplies a result's score by the number of query keys it matched.
       scores[doc] = (scores[doc] as number) * keys.length * factor;
       docs.push(doc);
@@ -182,8 +186,8 @@ export class TermEvaluator {
   private anchor(term: QueryTerm, acc: Accumulator): number {
     const sample: string[] = [];
     for (let c = 0; c < acc.count && sample.length < ANCHOR_SAMPLE; c++) {
-      const entry = this.byShortId[acc.candidates[c] as number];
-      if (entry !== undefined) sample.push(entry.folded);
+      const text = this.articles.folded[acc.candidates[c] as number];
+      if (text !== undefined) sample.push(text);
     }
     return anchorOf(term.text, sample);
   }
@@ -262,6 +266,23 @@ export class TermEvaluator {
     if (!this.empty || this.empty.scores.length !== capacity)
       this.empty = { docs: [], scores: new Float64Array(capacity) };
     return { docs: [], scores: this.empty.scores };
+  }
+}
+
+/**
+ * The indexed articles by MiniSearch short id, and what verifying a candidate reads of each (its
+ * folded text, where its title and tags end) in arrays of their own.
+ */
+export class ShortIdTable {
+  readonly entries: Array<IndexedArticle | undefined> = [];
+  readonly folded: Array<string | undefined> = [];
+  /** `captionStart − 1`: a first match from there on is in neither the title nor the tags. */
+  readonly headEnds: number[] = [];
+
+  set(shortId: number, entry: IndexedArticle | undefined): void {
+    this.entries[shortId] = entry;
+    this.folded[shortId] = entry?.folded;
+    this.headEnds[shortId] = entry ? entry.captionStart - 1 : 0;
   }
 }
 

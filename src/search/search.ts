@@ -2,7 +2,7 @@ import type { Article } from "../articles/article.js";
 import { EnglishNames } from "../articles/english-names.js";
 import { contentWords, foldText } from "../text/text.js";
 import { MAX_QUERY_TERMS, parseQuery, type QueryTerm } from "./analyzer.js";
-import { TermEvaluator } from "./evaluate.js";
+import { ShortIdTable, TermEvaluator } from "./evaluate.js";
 import {
   articleFingerprint,
   collectEntries,
@@ -107,7 +107,8 @@ export class SearchIndex {
   private readonly store: IndexStore;
   private readonly entries: Map<string, IndexedArticle>;
   /** Entries by MiniSearch short id. */
-  private readonly byShortId: Array<IndexedArticle | undefined> = [];
+  private readonly articles = new ShortIdTable();
+  private readonly byShortId = this.articles.entries;
   private readonly people: PeopleOf;
   private readonly terms: TermEvaluator;
   private readonly suggester: Suggester;
@@ -124,7 +125,7 @@ export class SearchIndex {
     this.store = store;
     this.entries = entries;
     this.people = people;
-    this.terms = new TermEvaluator(store, this.byShortId);
+    this.terms = new TermEvaluator(store, this.articles);
     this.suggester = new Suggester(store, names, (term) => this.terms.matchesAny(term));
     this.englishNames = learnEnglishNames([...entries.values()].map((entry) => entry.article));
     for (const entry of entries.values()) {
@@ -132,7 +133,7 @@ export class SearchIndex {
       if (shortId === undefined)
         throw new Error(`search index: article ${entry.article.id} is not in the index`);
       entry.shortId = shortId;
-      this.byShortId[shortId] = entry;
+      this.articles.set(shortId, entry);
     }
   }
 
@@ -174,7 +175,7 @@ export class SearchIndex {
     const found = this.people(entry);
     entry.shortId = this.store.add(makeDoc(entry, found));
     this.entries.set(article.id, entry);
-    this.byShortId[entry.shortId] = entry;
+    this.articles.set(entry.shortId, entry);
     this.suggester.count(entry, found, 1);
     this.englishNames.add(article);
     this.terms.clear();
@@ -187,7 +188,7 @@ export class SearchIndex {
     const found = this.people(entry);
     this.store.remove(makeDoc(entry, found));
     this.entries.delete(id);
-    this.byShortId[entry.shortId] = undefined;
+    this.articles.set(entry.shortId, undefined);
     this.suggester.count(entry, found, -1);
     this.englishNames.remove(id);
     this.terms.clear();

@@ -18,6 +18,13 @@ export class TermDictionary {
   /** Where each sorted term starts in `text`, and one more entry for the end. */
   private readonly starts: Uint32Array;
   private readonly count: number;
+  /**
+   * The positions of the sorted keys from "A" to before "W" when every one of them has three or
+   * more characters and starts with three digits or upper-case letters (search's Han keys:
+   * base-36 digits, the first A–V), else null: found while the keys are first read (a check of
+   * its own at the first fuzzy look-up cost that look-up 35–50 ms).
+   */
+  private readonly upperCase: { from: number; end: number } | null;
   /** Data of sorted terms MiniSearch changed (`fetch`/`set`), or null where it deleted one. */
   private readonly touched = new Map<number, TermData | null>();
   private deleted = 0;
@@ -35,14 +42,22 @@ export class TermDictionary {
     this.count = count;
     this.starts = new Uint32Array(count + 1);
     let at = 0;
+    let upperCaseOnly = true;
     for (let i = 0; i < count; i++) {
       this.starts[i] = at;
       const end = text.indexOf("\n", at);
       if (end < 0) throw new Error("search index: fewer term keys than terms");
+      // A key from "A" to before "W" (its first character A–V).
+      const first = text.charCodeAt(at);
+      if (first >= 0x41 && first < 0x57 && upperCaseOnly)
+        upperCaseOnly = end - at >= 3 && isUpperCaseOrDigit(text, at + 1, at + 3);
       at = end + 1;
     }
     this.starts[count] = at;
     if (at !== text.length) throw new Error("search index: more term keys than terms");
+    this.upperCase = upperCaseOnly
+      ? { from: this.lowerBound("A"), end: this.lowerBound("W") }
+      : null;
     for (let i = 1; i < count; i++) {
       if (this.compareKeys(i - 1, i) >= 0)
         throw new Error("search index: term keys are not sorted");
@@ -226,10 +241,10 @@ export class TermDictionary {
     let rowsOf = -1;
     let valid = 0;
     let at = 0;
-    // Keys made only of digits and upper-case letters (search's Han keys) share no character with
-    // a query of other characters: their distance is their length, never within 2 edits, and
-    // the walk over their hundreds of thousands of prefixes is skipped.
-    const skipped = maxDistance < 3 && !/[0-9A-Z]/.test(query) ? this.upperCaseKeys() : undefined;
+    // Keys starting with three digits or upper-case letters (search's Han keys) are more than two
+    // edits from a query of other characters (each of their first three rows of distances is at
+    // least its row number): the walk over their thousands of prefixes is skipped.
+    const skipped = maxDistance < 3 && !/[0-9A-Z]/.test(query) ? this.upperCase : undefined;
     const skipFrom = skipped?.from ?? this.count;
     const skipEnd = skipped?.end ?? this.count;
     while (at < this.count) {
@@ -290,23 +305,6 @@ export class TermDictionary {
     return results;
   }
 
-  private upperCase: { from: number; end: number } | null | undefined;
-
-  /**
-   * The positions of the keys from "A" to before "W", when every one of them is three or more
-   * digits and upper-case letters (search's Han keys: base-36 digits, the first A–V); else null.
-   * Checked once, at the first fuzzy look-up.
-   */
-  private upperCaseKeys(): { from: number; end: number } | null {
-    if (this.upperCase !== undefined) return this.upperCase;
-    const from = this.lowerBound("A");
-    const end = this.lowerBound("W");
-    const text = this.text.slice(this.starts[from], this.starts[end]);
-    const only = !/[^0-9A-Z\n]/.test(text) && !/(?:^|\n)[^\n]{0,2}\n/.test(text);
-    this.upperCase = only ? { from, end } : null;
-    return this.upperCase;
-  }
-
   /** Every term and its data, in code-unit order of the keys. */
   *sorted(): Generator<[string, TermData]> {
     const added = [...this.added.keys()].sort();
@@ -350,4 +348,13 @@ export class TermDictionary {
   [Symbol.iterator](): Generator<[string, TermData]> {
     return this.entries();
   }
+}
+
+/** Whether the units of `text` from `start` to before `end` are all digits or upper-case letters. */
+function isUpperCaseOrDigit(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (!((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a))) return false;
+  }
+  return true;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseQuery, type QueryTerm } from "../../src/search/analyzer.js";
-import { TermEvaluator } from "../../src/search/evaluate.js";
+import { ShortIdTable, TermEvaluator } from "../../src/search/evaluate.js";
 import {
   collectEntries,
   entryField,
@@ -18,12 +18,12 @@ const store = IndexStore.bulk(
     FIELDS[fieldId] === "people" ? "" : entryField(entries[i] as IndexedArticle, fieldId),
   entries.reduce((sum, entry) => sum + entry.folded.length, 0),
 );
-const byShortId: Array<IndexedArticle | undefined> = [];
+const articles = new ShortIdTable();
 for (const entry of entries) {
   entry.shortId = store.shortIdOf(entry.article.id) as number;
-  byShortId[entry.shortId] = entry;
+  articles.set(entry.shortId, entry);
 }
-const evaluator = new TermEvaluator(store, byShortId);
+const evaluator = new TermEvaluator(store, articles);
 const allDocs = entries.map((entry) => entry.shortId);
 
 const term = (text: string): QueryTerm => parseQuery(text)[0] as QueryTerm;

@@ -101,14 +101,28 @@ describe("the term dictionary answers as MiniSearch's SearchableMap", () => {
   });
 
   // Keys of digits and upper-case letters (search's Han keys) are skipped by a fuzzy look-up for a
-  // query without such characters, but only when every key from "A" to "W" is made of them.
+  // query without such characters, but only when every key from "A" to "W" starts with three.
   it.each([
     ["Han-like keys", ["ABC", "ABCDEF", "ABD", "B0Z", "B0ZK12", "V99", "WAB"]],
     ["a short upper-case key", ["AB", "ABC", "V99"]],
     ["a mixed-case key", ["Abc", "ABC", "Bcd"]],
+    ["a mixed-case key past three characters", ["ABC", "ABCdef", "ABCab", "V99"]],
+    ["a short key among long ones", ["ABC", "ABCD", "B1", "V99"]],
   ])("finds the terms within edit distance beside %s", (_, upper) => {
     const { dictionary, reference } = pair([...keys, ...upper]);
-    for (const query of ["abc", "ab", "bcd", "b0z", "wab", "v9", "abcdefg", "9", "é"]) {
+    for (const query of [
+      "abc",
+      "ab",
+      "bcd",
+      "b0z",
+      "wab",
+      "v9",
+      "abcdefg",
+      "9",
+      "é",
+      "def",
+      "abcde",
+    ]) {
       for (const distance of [1, 2, 3]) {
         expect(sortedEntries(dictionary.fuzzyGet(query, distance)), `${query} ${distance}`).toEqual(
           sortedEntries(reference.fuzzyGet(query, distance)),
