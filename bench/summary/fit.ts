@@ -23,6 +23,7 @@ import {
   DEFAULT_TUNING,
   FEATURES,
   type PreparedArticle,
+  lead,
   prepareArticle,
   type SummaryTuning,
   selectPrepared,
@@ -52,7 +53,10 @@ interface Result {
 }
 
 function judge(example: Example, tuning: SummaryTuning): Result {
-  const sentences = selectPrepared(example.prepared, 3, tuning);
+  return judgeSentences(example, selectPrepared(example.prepared, 3, tuning));
+}
+
+function judgeSentences(example: Example, sentences: string[]): Result {
   const keys = example.reference.keySentences.map((key) => key.sentence);
   return {
     rougeL: rouge(sentences.join(""), example.reference.summary).rougeL.f,
@@ -133,6 +137,13 @@ async function main(): Promise<void> {
     reference,
     prepared: prepareArticle(article, DEFAULT_TUNING),
   }));
+  const leads = new Map(
+    examples.map((e, i) => [
+      e,
+      judgeSentences(e, lead((articles[i] as { article: Article }).article, 3)),
+    ]),
+  );
+  report("Lead-3", examples, (e) => leads.get(e) as Result);
   report("DEFAULT_TUNING", examples, (e) => judge(e, DEFAULT_TUNING));
   if (process.argv.includes("--quick")) return;
   const held = new Map<Example, Result>();

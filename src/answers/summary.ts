@@ -102,6 +102,13 @@ export function isBoilerplate(text: string, folded = foldText(text)): boolean {
   return han < 4 && !/[a-z]{3,}/i.test(folded);
 }
 
+/** Whether a paragraph is the caption's text (`caption` folded to letters and digits). */
+function isCaptionCopy(paragraph: string, caption: string): boolean {
+  const key = foldedLettersAndDigits(cleanSentence(paragraph));
+  if (key.length < 8 || key.length > caption.length + 20) return false;
+  return caption.includes(key) || key.includes(caption);
+}
+
 export interface Candidate extends SentenceRef {
   /** The cleaned sentence, as it will be shown. */
   clean: string;
@@ -130,16 +137,18 @@ export function candidateSentences(
       index += sentences.length;
       continue;
     }
+    // A paragraph that only repeats the photo caption is the caption; a sentence among others
+    // is prose, however often the caption copies the lead.
+    if (caption && isCaptionCopy(paragraph, caption)) {
+      index += sentences.length;
+      continue;
+    }
     for (const text of sentences) {
       const sentence: SentenceRef = { text, paragraph: p + 1, index: index++ };
       const clean = cleanSentence(text);
       if (!clean) continue;
       const folded = foldText(clean);
       if (isBoilerplate(clean, folded)) continue;
-      if (caption && clean.length <= caption.length + 20) {
-        const key = foldedLettersAndDigits(clean);
-        if (key.length >= 8 && (caption.includes(key) || key.includes(caption))) continue;
-      }
       out.push({ ...sentence, clean, folded, rank: out.length });
       if (out.length >= limit) break;
     }

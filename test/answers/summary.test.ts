@@ -205,6 +205,18 @@ describe("cleaning", () => {
     expect(texts.some((t) => t.includes("积雪深厚"))).toBe(false);
     expect(candidateSentences(article).every((c) => c.folded === foldText(c.clean))).toBe(true);
   });
+
+  const captioned = (paragraphs: string[]) =>
+    makeArticle({ caption: "一名大学生成为妹妹的监护人。（林雅提供）", paragraphs });
+  it.each([
+    // The caption copies the lead: the lead stays, it is prose among other sentences.
+    [["一名大学生成为妹妹的监护人。她表示，这很值得。", "两人住在一起。"], true],
+    // A paragraph that is only the caption's text is the caption.
+    [["一名大学生成为妹妹的监护人。", "她表示，这很值得，两人住在一起。"], false],
+  ] as const)("a caption copy in %j kept: %s", (paragraphs, kept) => {
+    const texts = candidateSentences(captioned([...paragraphs])).map((c) => c.clean);
+    expect(texts.includes("一名大学生成为妹妹的监护人。")).toBe(kept);
+  });
 });
 
 describe("sentences that would mislead alone", () => {
