@@ -22,8 +22,8 @@ import { rouge } from "../../src/answers/rouge.js";
 import {
   DEFAULT_TUNING,
   FEATURES,
-  type PreparedArticle,
   lead,
+  type PreparedArticle,
   prepareArticle,
   type SummaryTuning,
   selectPrepared,
