@@ -22,6 +22,7 @@ import { rouge } from "../../src/answers/rouge.js";
 import {
   DEFAULT_TUNING,
   FEATURES,
+  type FeatureWeights,
   lead,
   type PreparedArticle,
   prepareArticle,
@@ -42,17 +43,17 @@ export const POOLED_SETS = ["dev", "test", "test2", "test3", "test4", "test5"] a
 const STEPS = [-1, -0.6, -0.4, -0.2, -0.1, 0, 0.1, 0.2, 0.3, 0.4, 0.6, 1];
 const REDUNDANCY = [0, 0.2, 0.35, 0.5, 0.75];
 
-interface Example {
+export interface Example {
   prepared: PreparedArticle;
   reference: Reference;
 }
 
-interface Result {
+export interface Result {
   rougeL: number;
   recall: number;
 }
 
-function judge(example: Example, tuning: SummaryTuning): Result {
+export function judge(example: Example, tuning: SummaryTuning): Result {
   return judgeSentences(example, selectPrepared(example.prepared, 3, tuning));
 }
 
@@ -87,14 +88,73 @@ export function search(examples: Example[], start: SummaryTuning): SummaryTuning
       tuning = trial;
     }
   };
+  const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
+  const searched = only ? FEATURES.filter((f) => only.split(",").includes(f)) : FEATURES;
   for (let pass = 0; pass < 2; pass++) {
-    for (const feature of FEATURES) {
+    for (const feature of searched) {
       for (const step of STEPS)
         consider({ ...tuning, weights: { ...tuning.weights, [feature]: step } });
     }
     for (const redundancy of REDUNDANCY) consider({ ...tuning, redundancy });
   }
   return tuning;
+}
+
+/** Whether each candidate of an example is one of its key sentences. */
+function keyLabels(example: Example): number[] {
+  const keys = example.reference.keySentences.map((key) => key.sentence);
+  return example.prepared.candidates.map((c) => (keys.some((k) => matchAny(c.clean, [k])) ? 1 : 0));
+}
+
+/**
+ * L2-regularised logistic regression of "is a key sentence" on the features (batch gradient
+ * descent); the coefficients, without the intercept, are the feature weights.
+ */
+export function logisticWeights(examples: Example[], l2: number): FeatureWeights {
+  const rows: Float64Array[] = [];
+  const labels: number[] = [];
+  for (const example of examples) {
+    rows.push(...example.prepared.features);
+    labels.push(...keyLabels(example));
+  }
+  const k = FEATURES.length;
+  const w = new Float64Array(k + 1);
+  const n = rows.length;
+  for (let iteration = 0; iteration < 2000; iteration++) {
+    const gradient = new Float64Array(k + 1);
+    rows.forEach((row, i) => {
+      let z = w[k] as number;
+      for (let j = 0; j < k; j++) z += (w[j] as number) * (row[j] as number);
+      const error = 1 / (1 + Math.exp(-z)) - (labels[i] as number);
+      for (let j = 0; j < k; j++)
+        gradient[j] = (gradient[j] as number) + error * (row[j] as number);
+      gradient[k] = (gradient[k] as number) + error;
+    });
+    for (let j = 0; j <= k; j++) {
+      const penalty = j < k ? l2 * (w[j] as number) : 0;
+      w[j] = (w[j] as number) - (0.5 * ((gradient[j] as number) + penalty)) / n;
+    }
+  }
+  return Object.fromEntries(
+    FEATURES.map((f, j) => [f, Math.round((w[j] as number) * 100) / 100]),
+  ) as FeatureWeights;
+}
+
+/**
+ * The logistic weights, then the redundancy and the length weight (which trade key sentences
+ * against ROUGE's brevity) chosen on the same examples by the objective.
+ */
+export function logisticTuning(examples: Example[], l2: number): SummaryTuning {
+  const weights = logisticWeights(examples, l2);
+  let best: { value: number; tuning: SummaryTuning } | undefined;
+  for (const redundancy of [0, 0.5, 1, 2, 3]) {
+    for (const long of [weights.long, 0, -1, -2, -3]) {
+      const tuning = { ...DEFAULT_TUNING, weights: { ...weights, long }, redundancy };
+      const value = objective(examples, tuning);
+      if (!best || value > best.value + 1e-9) best = { value, tuning };
+    }
+  }
+  return (best as { tuning: SummaryTuning }).tuning;
 }
 
 const figures = (results: Result[]) =>
@@ -146,6 +206,25 @@ async function main(): Promise<void> {
   report("Lead-3", examples, (e) => leads.get(e) as Result);
   report("DEFAULT_TUNING", examples, (e) => judge(e, DEFAULT_TUNING));
   if (process.argv.includes("--quick")) return;
+  if (process.argv.includes("--logistic")) {
+    for (const l2 of [1, 10]) {
+      const heldOut = new Map<Example, Result>();
+      for (const set of POOLED_SETS) {
+        const fitted = logisticTuning(
+          examples.filter((e) => e.reference.set !== set),
+          l2,
+        );
+        console.log(`l2 ${l2} without ${set}: ${weightsLine(fitted)}`);
+        for (const e of examples.filter((e) => e.reference.set === set))
+          heldOut.set(e, judge(e, fitted));
+      }
+      report(`logistic l2 ${l2}, leave-one-set-out`, examples, (e) => heldOut.get(e) as Result);
+      const all = logisticTuning(examples, l2);
+      report(`logistic l2 ${l2}, fitted on all (optimistic)`, examples, (e) => judge(e, all));
+      console.log(weightsLine(all));
+    }
+    return;
+  }
   const held = new Map<Example, Result>();
   for (const set of POOLED_SETS) {
     const fitted = search(

@@ -459,6 +459,17 @@ const DANGLING_START = new RegExp(`^(${alternation("summary-dangling-starts")})`
 const PRONOUN_START = /^(他|她|它|他们|她们|我|我们|你|你们|其)(?!国|中|他|实)/;
 const FIGURE = /\d|[一二两三四五六七八九十百千万亿]+(名|人|个|架|枚|次|起|例|年|月|日|天|亿|万)/;
 const NAMED = /[\u4e00-\u9fff][·‧•][\u4e00-\u9fff]|[(（][A-Za-z][a-z]+ [A-Z]?[a-z]+[)）]/;
+const ATTRIBUTION_ONLY = new RegExp(
+  `^[^，,；;：:]+(${alternation("speech-verbs")})(道|说)?\\s*[。：:]?$`,
+);
+/**
+ * Whether a sentence only names a speaker (「五角大楼发言人柯比周一在简报中说。」): the words are in
+ * the sentence before, which the splitter cut off; alone it says nothing.
+ */
+export function isAttributionOnly(text: string, folded = foldText(text)): boolean {
+  return countHan(text) < 30 && quotedShare(text) === 0 && ATTRIBUTION_ONLY.test(folded);
+}
+
 /** A list item: 「1、…」, 「二、…」, 「3.…」. */
 const LIST_ITEM = /^\s*[\d一二三四五六七八九十]{1,2}\s*[、.．](?!\d)\s*\S/;
 
@@ -695,7 +706,8 @@ const BARE_ATTRIBUTION = new RegExp(
 /**
  * Whether a sentence cannot be shown alone without misleading:
  * - `before`: it opens with a personal pronoun (他说，…): the person is named in the sentence
- *   before, which must be shown too;
+ *   before, which must be shown too; or it only names a speaker (「柯比周一在简报中说。」), whose
+ *   words are in the sentence before;
  * - `never`: it is a quotation whose speaker is not named in it (“…。” or “…”他说。): shown
  *   alone it reads as the reporter's words or anybody's.
  */
@@ -707,7 +719,8 @@ export function contextNeed(text: string): ContextNeed {
     const outside = foldedLettersAndDigits(folded.replace(/[“「『"][^“”「」『』"]*[”」』"]/g, ""));
     if (outside.length < 2 || BARE_ATTRIBUTION.test(outside)) return "never";
   }
-  return PRONOUN_START.test(folded) ? "before" : "none";
+  if (PRONOUN_START.test(folded)) return "before";
+  return isAttributionOnly(text, folded) ? "before" : "none";
 }
 
 /**

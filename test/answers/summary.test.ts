@@ -232,6 +232,11 @@ describe("sentences that would mislead alone", () => {
     ["美国副国务卿谢尔曼表示，会谈持续了七个半小时。", "none"],
     ["其中三人受伤，已送往医院。", "none"],
     ["他国官员也出席了会议。", "none"],
+    // Only a speaker: the words were cut off into the sentence before.
+    ["五角大楼发言人约翰‧柯比周一在简报中说。", "before"],
+    ["白宫发言人在例行记者会上表示：", "before"],
+    ["会谈持续了七个半小时，谢尔曼说。", "none"],
+    ["国防部长在国会作证时说明了新预算的用途。", "none"],
   ] as const)("contextNeed(%s) = %s", (text, need) => {
     expect(contextNeed(text)).toBe(need);
   });
