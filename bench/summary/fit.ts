@@ -12,8 +12,11 @@
  *   npx tsx bench/summary/fit.ts           # DEFAULT_TUNING per set, then the cross-validated fit
  *   npx tsx bench/summary/fit.ts --quick   # DEFAULT_TUNING per set only
  *
+ *   npx tsx bench/summary/fit.ts --only=title,figure   # search only these weights
+ *   npx tsx bench/summary/fit.ts --logistic   # logistic regression of key sentences instead
+ *
  * A fitted setting is worth copying into DEFAULT_TUNING only when its cross-validated pooled
- * figures beat DEFAULT_TUNING's.
+ * figures beat DEFAULT_TUNING's; on 2026-12-03 none did (see DEFAULT_TUNING's note).
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
