@@ -14,6 +14,7 @@
  *
  *   npx tsx bench/summary/fit.ts --only=title,figure   # search only these weights
  *   npx tsx bench/summary/fit.ts --logistic   # logistic regression of key sentences instead
+ *   npx tsx bench/summary/fit.ts --rouge      # the ascent maximises ROUGE-L alone
  *
  * A fitted setting is worth copying into DEFAULT_TUNING only when its cross-validated pooled
  * figures beat DEFAULT_TUNING's; on 2026-12-03 none did (see DEFAULT_TUNING's note).
@@ -70,12 +71,14 @@ function judgeSentences(example: Example, sentences: string[]): Result {
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
-/** The objective: key-sentence recall plus ROUGE-L F, averaged over the articles. */
+const ROUGE_ONLY = process.argv.includes("--rouge");
+
+/** The objective: key-sentence recall plus ROUGE-L F (`--rouge`: ROUGE-L F alone), averaged over the articles. */
 function objective(examples: Example[], tuning: SummaryTuning): number {
   return mean(
     examples.map((example) => {
       const { rougeL, recall } = judge(example, tuning);
-      return recall + rougeL;
+      return ROUGE_ONLY ? rougeL : recall + rougeL;
     }),
   );
 }
