@@ -205,6 +205,18 @@ describe("cleaning", () => {
     expect(texts.some((t) => t.includes("积雪深厚"))).toBe(false);
     expect(candidateSentences(article).every((c) => c.folded === foldText(c.clean))).toBe(true);
   });
+
+  const captioned = (paragraphs: string[]) =>
+    makeArticle({ caption: "一名大学生成为妹妹的监护人。（林雅提供）", paragraphs });
+  it.each([
+    // The caption copies the lead: the lead stays, it is prose among other sentences.
+    [["一名大学生成为妹妹的监护人。她表示，这很值得。", "两人住在一起。"], true],
+    // A paragraph that is only the caption's text is the caption.
+    [["一名大学生成为妹妹的监护人。", "她表示，这很值得，两人住在一起。"], false],
+  ] as const)("a caption copy in %j kept: %s", (paragraphs, kept) => {
+    const texts = candidateSentences(captioned([...paragraphs])).map((c) => c.clean);
+    expect(texts.includes("一名大学生成为妹妹的监护人。")).toBe(kept);
+  });
 });
 
 describe("sentences that would mislead alone", () => {
@@ -220,6 +232,11 @@ describe("sentences that would mislead alone", () => {
     ["美国副国务卿谢尔曼表示，会谈持续了七个半小时。", "none"],
     ["其中三人受伤，已送往医院。", "none"],
     ["他国官员也出席了会议。", "none"],
+    // Only a speaker: the words were cut off into the sentence before.
+    ["五角大楼发言人约翰‧柯比周一在简报中说。", "before"],
+    ["白宫发言人在例行记者会上表示：", "before"],
+    ["会谈持续了七个半小时，谢尔曼说。", "none"],
+    ["国防部长在国会作证时说明了新预算的用途。", "none"],
   ] as const)("contextNeed(%s) = %s", (text, need) => {
     expect(contextNeed(text)).toBe(need);
   });
