@@ -65,6 +65,10 @@ const LOOSE_SKIP = new Set([
 const IRREGULAR = new Map(
   lexicon("ask-english-irregular-forms").entries.map((entry) => [entry.term, entry.fields]),
 );
+/** Words the dictionary lacks or gives otherwise than news writes them (COVID → 新冠). */
+const SUPPLEMENT = new Map(
+  lexicon("ask-english-supplement").entries.map((entry) => [entry.term, entry.fields]),
+);
 /** A country's adjective to the place's Chinese names (German → 德国): the lexicon's list. */
 const DEMONYMS = new Map(
   lexicon("ask-english-demonyms").entries.map((entry) => [entry.term, entry.fields]),
@@ -264,6 +268,8 @@ export function chineseFor(english: string): string[] {
 export function chineseTiers(english: string): [string[], string[]] {
   const dictionary = loadIndex();
   const out: string[] = [];
+  const supplied = SUPPLEMENT.get(english.toLowerCase());
+  if (supplied) return [[...supplied], []];
   if (/^[A-Z]{2,5}$/.test(english)) {
     const acronym = dictionary.get(english) ?? [];
     if (acronym.length > 0) return [[...acronym], []];

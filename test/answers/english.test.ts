@@ -47,8 +47,15 @@ describe("CC-CEDICT for English questions", () => {
     ["formally", "正式"],
     ["covering up", "掩盖"],
     ["carried out", "执行"],
+    // Words the dictionary lacks or gives otherwise (lexicon/ask-english-supplement).
+    ["COVID", "新冠"],
+    ["covid-19", "中共病毒"],
   ])("%s → %s", (english, chinese) => {
     expect(chineseFor(english)).toContain(chinese);
+  });
+
+  it("gives an acronym the news form, not the dictionary's slur", () => {
+    expect(chineseFor("CCP")).toEqual(["中共"]);
   });
 
   it.each([
