@@ -122,6 +122,7 @@ export function runSearch(
     LIMITS.searchResults,
   );
   const page = checkInteger("page", options.page ?? 1, 1, LIMITS.page);
+  checkSearchWords(archive, query);
   const found = archive.search.search(query, { limit, offset: (page - 1) * limit });
   const pages = Math.ceil(found.total / limit);
   if (found.total > 0 && page > pages) throw new UserError("page.beyondEnd", { page, pages });
@@ -147,6 +148,34 @@ export function runSearch(
   };
 }
 
+/** Search-engine operators, which the index does not take: it finds articles with every term. */
+const OPERATOR_WORD = /^(?:OR|AND|NOT)$/;
+const EXCLUDED_WORD = /^[-－]\S/;
+const LINK = /^(?:https?:\/\/|www\.)\S+$/i;
+const ARTICLE_ID = /^n?\d{5,}$/i;
+
+/**
+ * A query that would be searched as something else than its writer meant: a link or an article
+ * id (searched as fragments of digits and letters), or operators (`OR`, `-word`) searched as
+ * words. Each gets the reason instead of an answer that says nothing matched, or that matches
+ * what was meant to be excluded.
+ */
+function checkSearchWords(archive: Archive, query: string): void {
+  if (LINK.test(query) || ARTICLE_ID.test(query)) {
+    const article = archive.get(query);
+    if (article)
+      throw new UserError(LINK.test(query) ? "search.isArticleLink" : "search.isArticleId", {
+        query,
+        title: article.title,
+      });
+    if (LINK.test(query)) throw new UserError("search.isLink");
+  }
+  const words = query.split(/\s+/);
+  const operator = (word: string) =>
+    EXCLUDED_WORD.test(word) || (words.length > 1 && OPERATOR_WORD.test(word));
+  if (words.some(operator)) throw new UserError("search.operators");
+}
+
 export interface SummaryAnswer {
   command: "summary";
   article: ArticleRef;
@@ -170,6 +199,8 @@ export function runSummary(
 export interface QuotesAnswer {
   command: "quotes";
   person: string;
+  /** The one article the quotes were looked for in, when restricted to one. */
+  article?: ArticleRef;
   matched: Array<{ name: string; aliases: string[] }>;
   quotes: Array<Omit<Quote, "url"> & { url: string | null; title: string }>;
 }
@@ -234,6 +265,7 @@ export function runQuotes(
   return {
     command: "quotes",
     person,
+    ...(article ? { article: articleRef(article) } : {}),
     matched: matched.map((match) => ({ name: match.name, aliases: match.aliases })),
     quotes,
   };

@@ -50,9 +50,11 @@ export function renderPlain(answer: Answer, locale: Locale = "zh-CN"): string {
       const who = answer.matched
         .map((m) => withAliases(m.name, m.aliases))
         .join(text("plain.groupSeparator"));
-      if (answer.quotes.length === 0) return text("quotes.none", { who });
+      const about = answer.article ? [text("ask.about", { title: answer.article.title })] : [];
+      if (answer.quotes.length === 0) return [...about, text("quotes.none", { who })].join("\n");
       return [
         text("plain.quotesTitle", { who, count: answer.quotes.length }),
+        ...about,
         ...answer.quotes
           .filter((q) => q.kind !== "interview")
           .concat(interviewsPerArticle(answer.quotes))
@@ -90,7 +92,11 @@ export function renderPlain(answer: Answer, locale: Locale = "zh-CN"): string {
     case "ask": {
       const about = answer.article ? [text("ask.about", { title: answer.article.title })] : [];
       if (answer.answers.length === 0)
-        return [...about, answer.reason ?? text("plain.askNone")].join("\n");
+        return [
+          text("ask.title", { question: answer.question }),
+          ...about,
+          answer.reason ?? text("plain.askNone"),
+        ].join("\n");
       return [
         text("ask.title", { question: answer.question }),
         ...about,

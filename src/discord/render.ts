@@ -327,12 +327,14 @@ export function renderQuotes(answer: QuotesAnswer, locale: Locale): PageView[] {
       return others.length > 0 ? `${match.name}（${others.join("、")}）` : match.name;
     })
     .join("；");
+  const about = answer.article ? m.askAbout(articleLink(answer.article)) : "";
   if (answer.quotes.length === 0) {
     return [
       {
         embed: {
           title: clipUnits(m.quotesNone(who || answer.person), EMBED_LIMITS.title),
           color: COLOUR,
+          ...(about ? { description: clipUnits(about, EMBED_LIMITS.description) } : {}),
         },
         links: [],
       },
@@ -368,7 +370,11 @@ export function renderQuotes(answer: QuotesAnswer, locale: Locale): PageView[] {
       };
     });
   const blocks = [...quoteBlocks, ...interviewBlocks];
-  return pagesOf({ title: m.quotesTitle(who, answer.quotes.length) }, blocks, locale);
+  return pagesOf(
+    { title: m.quotesTitle(who, answer.quotes.length), ...(about ? { intro: about } : {}) },
+    blocks,
+    locale,
+  );
 }
 
 export function renderSource(answer: SourceAnswer, locale: Locale): PageView[] {

@@ -68,7 +68,7 @@ describe("Chinese typing habits", () => {
     expect(text).toMatch(/^问：会谈持续了多久？\n只在这篇文章里找：美俄日内瓦会谈/);
     expect(text).toMatch(/7小时/);
     expect(answer(many, "/ask 会谈持续了多久？ article:n91000001")).toMatch(
-      /^只在这篇文章里找：测试稿1：北约会议\n/,
+      /^问：会谈持续了多久？\n只在这篇文章里找：测试稿1：北约会议\n/,
     );
   });
 

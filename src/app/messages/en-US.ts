@@ -17,6 +17,14 @@ export const enUS: Catalog = {
   "search.tooLong": "The query is too long ({length} characters; at most {max}).",
   "search.noTerms": "The query has no words or characters to search for.",
   "search.tooManyTerms": "The query has too many terms (at most {max}).",
+  "search.operators":
+    "Search does not take OR, AND, NOT or “-” to leave a word out: the articles found contain every word typed. Type only the words to find, e.g. 北约 俄罗斯.",
+  "search.isArticleLink":
+    "This link is an article: {title}. Use /summary or /source to read it, or /ask to ask about it.",
+  "search.isArticleId":
+    "“{query}” is the id of an article: {title}. Use /summary or /source to read it, or /ask to ask about it.",
+  "search.isLink":
+    "The query is a link, not words. To read an article, give its link to /summary or /source; to search, type words, e.g. 北约.",
 
   "summary.label": "Summary",
   "summary.sentences":
@@ -69,6 +77,8 @@ export const enUS: Catalog = {
   "articles.none": "No articles are loaded yet.",
   "article.notFound": "No article {id}.",
   "article.listHint": "Use /articles to list the articles, or /search to find one.",
+  "article.ambiguous": "More than one article matches “{typed}”, e.g. {choices}.",
+  "article.pickOne": "Pick one from the list, or type the article id (e.g. {id}).",
   "folder.missing": "The articles folder {folder} does not exist or cannot be read.",
 
   "option.range": "{option} must be a whole number from {min} to {max}.",

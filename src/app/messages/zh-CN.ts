@@ -19,6 +19,14 @@ export const zhCN = {
   "search.tooLong": "搜索词太长（{length} 字），最多 {max} 字。",
   "search.noTerms": "搜索词里没有可以搜索的文字或词语。",
   "search.tooManyTerms": "搜索词太多，最多 {max} 个。",
+  "search.operators":
+    "搜索不支持 OR、AND、NOT，也不能用“-”排除词语：找到的文章包含输入的每一个词。请只输入要找的词，例如：北约 俄罗斯。",
+  "search.isArticleLink":
+    "这个链接是一篇文章：{title}。用 /summary 或 /source 看这篇文章，或用 /ask 就它提问。",
+  "search.isArticleId":
+    "“{query}”是一篇文章的编号：{title}。用 /summary 或 /source 看这篇文章，或用 /ask 就它提问。",
+  "search.isLink":
+    "搜索词是一个链接，不是词语。要看一篇文章，把它的链接交给 /summary 或 /source；要搜索，请输入词语，例如：北约。",
 
   "summary.label": "摘要",
   "summary.sentences": "摘要的句数必须是 1 到 {max} 之间的整数（收到：{value}）。",
@@ -62,6 +70,8 @@ export const zhCN = {
   "articles.none": "还没有载入任何文章。",
   "article.notFound": "找不到文章 {id}。",
   "article.listHint": "用 /articles 查看文章列表，或用 /search 搜索。",
+  "article.ambiguous": "不止一篇文章符合“{typed}”，例如：{choices}。",
+  "article.pickOne": "请从列表中选一篇，或输入文章编号（例如 {id}）。",
   "folder.missing": "找不到文章文件夹 {folder}（不存在或无法读取）。",
 
   "option.range": "{option} 必须是 {min} 到 {max} 之间的整数。",

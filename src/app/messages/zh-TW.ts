@@ -17,6 +17,14 @@ export const zhTW: Catalog = {
   "search.tooLong": "搜尋詞太長（{length} 字），最多 {max} 字。",
   "search.noTerms": "搜尋詞裡沒有可以搜尋的文字或詞語。",
   "search.tooManyTerms": "搜尋詞太多，最多 {max} 個。",
+  "search.operators":
+    "搜尋不支援 OR、AND、NOT，也不能用「-」排除詞語：找到的文章包含輸入的每一個詞。請只輸入要找的詞，例如：北約 俄羅斯。",
+  "search.isArticleLink":
+    "這個連結是一篇文章：{title}。用 /summary 或 /source 看這篇文章，或用 /ask 就它提問。",
+  "search.isArticleId":
+    "「{query}」是一篇文章的編號：{title}。用 /summary 或 /source 看這篇文章，或用 /ask 就它提問。",
+  "search.isLink":
+    "搜尋詞是一個連結，不是詞語。要看一篇文章，把它的連結交給 /summary 或 /source；要搜尋，請輸入詞語，例如：北約。",
 
   "summary.label": "摘要",
   "summary.sentences": "摘要的句數必須是 1 到 {max} 之間的整數（收到：{value}）。",
@@ -60,6 +68,8 @@ export const zhTW: Catalog = {
   "articles.none": "還沒有載入任何文章。",
   "article.notFound": "找不到文章 {id}。",
   "article.listHint": "用 /articles 查看文章列表，或用 /search 搜尋。",
+  "article.ambiguous": "不止一篇文章符合「{typed}」，例如：{choices}。",
+  "article.pickOne": "請從列表中選一篇，或輸入文章編號（例如 {id}）。",
   "folder.missing": "找不到文章資料夾 {folder}（不存在或無法讀取）。",
 
   "option.range": "{option} 必須是 {min} 到 {max} 之間的整數。",
