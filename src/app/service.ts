@@ -162,7 +162,7 @@ const ARTICLE_ID = /^n?\d{5,}$/i;
  */
 function checkSearchWords(archive: Archive, query: string): void {
   if (LINK.test(query) || ARTICLE_ID.test(query)) {
-    const article = archive.get(query);
+    const article = archive.get(LINK.test(query) ? query : query.toLowerCase());
     if (article)
       throw new UserError(LINK.test(query) ? "search.isArticleLink" : "search.isArticleId", {
         query,

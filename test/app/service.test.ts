@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runQuotes, suggestPeople } from "../../src/app/service.js";
+import { runQuotes, runSearch, suggestPeople } from "../../src/app/service.js";
 import { Archive } from "../../src/articles/archive.js";
+import { describeError, isUserError } from "../../src/errors.js";
 
 const seedText = readFileSync("seeds/000_d87d864bdde93e5b.txt", "utf8");
 
@@ -41,5 +42,62 @@ describe("suggestPeople: autocomplete by the start of an English name", () => {
 
   it("offers nobody for an English start no name of the archive has", () => {
     expect(suggestPeople(archive, "Zyx")).toEqual([]);
+  });
+});
+
+describe("runSearch: a query that would be searched as something else than meant says why", () => {
+  const codeOf = (query: string) => {
+    try {
+      runSearch(archive, { query });
+      return "searched";
+    } catch (error) {
+      return isUserError(error) ? error.code : String(error);
+    }
+  };
+
+  it.each([
+    ["https://www.epochtimes.com/gb/22/1/10/n13495457.htm", "search.isArticleLink"],
+    ["n13495457", "search.isArticleId"],
+    ["13495457", "search.isArticleId"],
+    ["N20000002", "search.isArticleId"],
+    ["https://example.com/news?id=1", "search.isLink"],
+    ["www.example.com", "search.isLink"],
+    ["北约 OR 俄罗斯", "search.operators"],
+    ["北约 AND 俄罗斯", "search.operators"],
+    ["北约 NOT 俄罗斯", "search.operators"],
+    ["北约 -俄罗斯", "search.operators"],
+    ["北约 －俄罗斯", "search.operators"],
+    ["-俄罗斯", "search.operators"],
+    // Hyphens inside words, a lone OR, an id no article has, and words are searched.
+    ["F-15", "searched"],
+    ["COVID-19", "searched"],
+    ["OR", "searched"],
+    ["or 北约", "searched"],
+    ["n99999999", "searched"],
+    ["北约 俄罗斯", "searched"],
+  ])("%s → %s", (query, expected) => {
+    expect(codeOf(query)).toBe(expected);
+  });
+
+  it("names the article a link or an id stands for", () => {
+    try {
+      runSearch(archive, { query: "n20000002" });
+      expect.unreachable();
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      expect(describeError(error, "zh-CN")[0]).toMatch(
+        /^“n20000002”是一篇文章的编号：美俄日内瓦会谈 美副国务卿：未能缩小分歧。用 \/summary/,
+      );
+    }
+  });
+});
+
+describe("runQuotes: restricted to one article, the answer names it", () => {
+  it.each([
+    [undefined, undefined],
+    ["n13495457", "n13495457"],
+    ["n20000002", "n20000002"],
+  ])("article %s → %s", (article, expected) => {
+    expect(runQuotes(archive, { person: "谢尔曼", article }).article?.id).toBe(expected);
   });
 });

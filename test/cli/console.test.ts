@@ -72,6 +72,21 @@ describe("Chinese typing habits", () => {
     );
   });
 
+  it.each([
+    [
+      "/quotes 谢尔曼 article:n91000001",
+      /^只在这篇文章里找：测试稿1：北约会议\n谢尔曼（.*）：没有找到引语。$/,
+    ],
+    [
+      "/quotes 谢尔曼 article:n13495457",
+      /^谢尔曼（.*），共 5 条引语：\n只在这篇文章里找：美俄日内瓦会谈/,
+    ],
+    ["/summary 测试稿", /^error: 不止一篇文章符合“测试稿”，例如：.*（n910000\d\d）、/],
+    ["/search 北约 -测试稿", /^error: 搜索不支持 OR、AND、NOT，也不能用“-”排除词语/],
+  ])("%s says what it looked at", (line, expected) => {
+    expect(answer(many, line)).toMatch(expected);
+  });
+
   it("Tab completes the article of /ask", () => {
     const [choices] = consoleComplete(many, "/ask 会谈持续了多久？ --article 日内瓦");
     expect(choices).toEqual([expect.stringContaining("n13495457")]);
