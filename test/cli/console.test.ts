@@ -87,6 +87,31 @@ describe("Chinese typing habits", () => {
     expect(answer(many, line)).toMatch(expected);
   });
 
+  it.each([
+    ["/search 北约 limit:5", /^“北约”共找到 60 篇文章（第 6–10 篇）/],
+    ["/搜索北约 数量:5", /^“北约”共找到 60 篇文章（第 6–10 篇）/],
+    ["/articles", /^共 60 篇文章，第 2\/6 页：/],
+    ["/文章 2", /^共 60 篇文章，第 3\/6 页：/],
+  ])("/more after %s shows the next page of the list", (line, second) => {
+    const conversation = new ConsoleConversation(() => many, silentLogger);
+    const first = conversation.answer(line) ?? "";
+    expect(first).toMatch(/（还有更多结果。输入 \/more 看下一页。）$/);
+    expect(conversation.answer("/more")).toMatch(second);
+  });
+
+  it("/more goes through an answer's screens, then on to the list's next page", () => {
+    const conversation = new ConsoleConversation(() => many, silentLogger);
+    expect(conversation.answer("/search 北约 limit:20")).toMatch(/（第 1\/2 页。输入 \/more/);
+    expect(conversation.answer("/more")).toMatch(/（还有更多结果。输入 \/more 看下一页。）$/);
+    expect(conversation.answer("/more")).toMatch(/^“北约”共找到 60 篇文章（第 21–40 篇）/);
+  });
+
+  it("/more after the last page of a list says there is none", () => {
+    const conversation = new ConsoleConversation(() => seedOnly, silentLogger);
+    expect(conversation.answer("/search 北约")).not.toMatch(/还有更多结果/);
+    expect(conversation.answer("/more")).toBe("没有下一页了。");
+  });
+
   it("Tab completes the article of /ask", () => {
     const [choices] = consoleComplete(many, "/ask 会谈持续了多久？ --article 日内瓦");
     expect(choices).toEqual([expect.stringContaining("n13495457")]);

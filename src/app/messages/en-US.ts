@@ -125,5 +125,6 @@ export const enUS: Catalog = {
   "console.failed": "Something went wrong (see the log).",
   "console.more": "(Page {page}/{pages}. Type /more for the next page.)",
   "console.noMore": "There is no next page.",
+  "console.moreResults": "(More results follow. Type /more for the next page.)",
   "console.interrupt": "(Press Ctrl-C again to quit)",
 };

@@ -117,6 +117,7 @@ export const zhCN = {
   "console.failed": "出错了（详见日志）。",
   "console.more": "（第 {page}/{pages} 页。输入 /more 看下一页。）",
   "console.noMore": "没有下一页了。",
+  "console.moreResults": "（还有更多结果。输入 /more 看下一页。）",
   "console.interrupt": "（再按一次 Ctrl-C 退出）",
 } as const;
 

@@ -115,5 +115,6 @@ export const zhTW: Catalog = {
   "console.failed": "出錯了（詳見日誌）。",
   "console.more": "（第 {page}/{pages} 頁。輸入 /more 看下一頁。）",
   "console.noMore": "沒有下一頁了。",
+  "console.moreResults": "（還有更多結果。輸入 /more 看下一頁。）",
   "console.interrupt": "（再按一次 Ctrl-C 離開）",
 };
