@@ -311,12 +311,15 @@ export function runAsk(
   archive: Archive,
   options: { question: string; article?: string | null; limit?: number },
 ): AskAnswer {
-  const question = options.question.trim();
-  if (!question) throw new UserError("ask.empty");
-  if (question.length > LIMITS.question)
-    throw new UserError("ask.tooLong", { length: question.length, max: LIMITS.question });
+  const typed = options.question.trim();
+  if (!typed) throw new UserError("ask.empty");
+  if (typed.length > LIMITS.question)
+    throw new UserError("ask.tooLong", { length: typed.length, max: LIMITS.question });
   const limit = checkInteger("limit", options.limit ?? DEFAULTS.askAnswers, 1, LIMITS.askAnswers);
-  const restricted = options.article?.trim() ? archive.resolve(options.article) : undefined;
+  // An article's link or id pasted into the question names the article the question is about.
+  const { question, named } = articleInQuestion(archive, typed);
+  if (!question) throw new UserError("ask.empty");
+  const restricted = options.article?.trim() ? archive.resolve(options.article) : named;
   const result = askArchive(archive, question, { limit, article: restricted?.id });
   // A question with nothing to look for is a mistake in the question, not an unanswered one.
   if (result.refusal?.code === "ask.noKeywords") throw new UserError("ask.noKeywords");
@@ -333,6 +336,26 @@ export function runAsk(
     answers,
     ...(answers.length === 0 ? refusalOf(result.refusal) : {}),
   };
+}
+
+/**
+ * The question without an article's link or id written before or after it (`https://…/n13495457.htm
+ * 谁领导了代表团？`), and that article; a link or id no article has stays in the question.
+ */
+function articleInQuestion(
+  archive: Archive,
+  question: string,
+): { question: string; named?: Article } {
+  const words = question.split(/\s+/);
+  for (const at of [0, words.length - 1]) {
+    const word = words[at] as string;
+    if (!(LINK.test(word) || ARTICLE_ID.test(word))) continue;
+    const article = archive.get(LINK.test(word) ? word : word.toLowerCase());
+    if (!article) continue;
+    words.splice(at, 1);
+    return { question: words.join(" "), named: article };
+  }
+  return { question };
 }
 
 function refusalOf(refusal: Message = { code: "ask.none" }): { reason: string; refusal: Message } {

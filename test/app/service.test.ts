@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runQuotes, runSearch, suggestPeople } from "../../src/app/service.js";
+import { runAsk, runQuotes, runSearch, suggestPeople } from "../../src/app/service.js";
 import { Archive } from "../../src/articles/archive.js";
 import { describeError, isUserError } from "../../src/errors.js";
 
@@ -99,5 +99,37 @@ describe("runQuotes: restricted to one article, the answer names it", () => {
     ["n20000002", "n20000002"],
   ])("article %s → %s", (article, expected) => {
     expect(runQuotes(archive, { person: "谢尔曼", article }).article?.id).toBe(expected);
+  });
+});
+
+describe("runAsk: an article's link or id pasted into the question names the article", () => {
+  it.each([
+    [
+      "https://www.epochtimes.com/gb/22/1/10/n20000002.htm 谁领导了美国代表团？",
+      "谁领导了美国代表团？",
+      "n20000002",
+    ],
+    ["谁领导了美国代表团？ n13495457", "谁领导了美国代表团？", "n13495457"],
+    ["N20000002 谁领导了美国代表团？", "谁领导了美国代表团？", "n20000002"],
+    // No article has it, or it is all there is: the question stays as typed.
+    ["n99999999 谁领导了美国代表团？", "n99999999 谁领导了美国代表团？", undefined],
+    ["谁领导了美国代表团？", "谁领导了美国代表团？", undefined],
+  ])("%s → %s in %s", (typed, question, article) => {
+    const answer = runAsk(archive, { question: typed });
+    expect(answer.question).toBe(question);
+    expect(answer.article?.id).toBe(article);
+  });
+
+  it("the article option wins over a link in the question", () => {
+    const answer = runAsk(archive, {
+      question: "n20000002 谁领导了美国代表团？",
+      article: "n13495457",
+    });
+    expect(answer.article?.id).toBe("n13495457");
+    expect(answer.question).toBe("谁领导了美国代表团？");
+  });
+
+  it("a link alone is no question", () => {
+    expect(() => runAsk(archive, { question: "n13495457" })).toThrow(/请输入问题/);
   });
 });
