@@ -557,6 +557,14 @@ describe("abuse and errors", () => {
     expect(body.embeds ?? []).toEqual([]);
   });
 
+  it("/ask with an article's link pasted before the question answers from that article", async () => {
+    const { embed } = await embedOf(
+      fake.command("ask", [str("question", `${seed.url} 谁领导了美国代表团？`)]),
+    );
+    expect(embed.title).toBe("问：谁领导了美国代表团？");
+    expect(embed.description).toMatch(/^只在这篇文章里找：\[美俄日内瓦会谈/);
+  });
+
   it("/quotes person article:<id> names the article it looked in, with its link", async () => {
     const none = await embedOf(
       fake.command("quotes", [str("person", "谢尔曼"), str("article", "n90000003")]),
