@@ -581,7 +581,7 @@ describe("abuse and errors", () => {
     const zh = await fake.answer(fake.command("summary", [str("article", "n999")]));
     expect(zh.ephemeral).toBe(true);
     expect(zh.body.content).toContain("找不到文章 n999");
-    expect(zh.body.content).toContain("/articles");
+    expect(zh.body.content).toContain("用 /文章 查看文章列表");
     const tw = await fake.answer(
       fake.command("source", [str("article", "n999")], { locale: "zh-TW" }),
     );
