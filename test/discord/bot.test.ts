@@ -500,7 +500,7 @@ describe("asking about one article", () => {
       const { body, ephemeral } = await fake.answer(fake.click(summary, customId));
       expect(ephemeral).toBe(true);
       expect(body.content).toContain("找不到文章");
-      expect(body.content).toContain("/articles");
+      expect(body.content).toContain("/文章");
     }
     const click = await openModal(summary, `ask;${seed.id}`);
     const forged = await fake.answer(
