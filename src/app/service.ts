@@ -396,6 +396,13 @@ function foldedTitle(article: Article): string {
 
 /** Autocomplete for article options: newest first, narrowed by part of a title, an id or a date. */
 export function suggestArticles(archive: Archive, typed: string, limit = 25): Choice[] {
+  const choiceOf = (article: Article) => ({
+    name: clip(`${article.date ?? "?"} ${article.title}`, 100),
+    value: article.id,
+  });
+  // A pasted link names its article, though no title, id or date contains the link.
+  const linked = LINK.test(typed.trim()) ? archive.get(typed.trim()) : undefined;
+  if (linked) return [choiceOf(linked)];
   const needle = foldText(typed.trim());
   const choices: Choice[] = [];
   for (const article of archive.articles) {
@@ -406,7 +413,7 @@ export function suggestArticles(archive: Archive, typed: string, limit = 25): Ch
       !(article.date ?? "").includes(needle)
     )
       continue;
-    choices.push({ name: clip(`${article.date ?? "?"} ${article.title}`, 100), value: article.id });
+    choices.push(choiceOf(article));
     if (choices.length >= limit) break;
   }
   return choices;

@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runAsk, runQuotes, runSearch, suggestPeople } from "../../src/app/service.js";
+import {
+  runAsk,
+  runQuotes,
+  runSearch,
+  suggestArticles,
+  suggestPeople,
+} from "../../src/app/service.js";
 import { Archive } from "../../src/articles/archive.js";
 import { describeError, isUserError } from "../../src/errors.js";
 
@@ -86,7 +92,7 @@ describe("runSearch: a query that would be searched as something else than meant
     } catch (error) {
       if (!isUserError(error)) throw error;
       expect(describeError(error, "zh-CN")[0]).toMatch(
-        /^“n20000002”是一篇文章的编号：美俄日内瓦会谈 美副国务卿：未能缩小分歧。用 \/summary/,
+        /^“n20000002”是一篇文章的编号：美俄日内瓦会谈 美副国务卿：未能缩小分歧。用 \/摘要/,
       );
     }
   });
@@ -131,5 +137,15 @@ describe("runAsk: an article's link or id pasted into the question names the art
 
   it("a link alone is no question", () => {
     expect(() => runAsk(archive, { question: "n13495457" })).toThrow(/请输入问题/);
+  });
+});
+
+describe("suggestArticles: a pasted link offers its article", () => {
+  it.each([
+    ["https://www.epochtimes.com/gb/22/1/10/n13495457.htm", ["n13495457"]],
+    ["https://www.epochtimes.com/b5/22/1/10/n20000002.htm", ["n20000002"]],
+    ["https://example.com/n1.htm", []],
+  ])("%s → %j", (typed, expected) => {
+    expect(suggestArticles(archive, typed).map((choice) => choice.value)).toEqual(expected);
   });
 });
