@@ -180,6 +180,8 @@ export interface SummaryAnswer {
   command: "summary";
   article: ArticleRef;
   sentences: string[];
+  /** How many sentences were asked for (the summary has fewer when the article gives fewer). */
+  requested: number;
 }
 
 export function runSummary(
@@ -193,7 +195,12 @@ export function runSummary(
     LIMITS.summarySentences,
   );
   const article = archive.resolve(options.article);
-  return { command: "summary", article: articleRef(article), sentences: summarize(article, count) };
+  return {
+    command: "summary",
+    article: articleRef(article),
+    sentences: summarize(article, count),
+    requested: count,
+  };
 }
 
 export interface QuotesAnswer {

@@ -44,6 +44,9 @@ export function renderPlain(answer: Answer, locale: Locale = "zh-CN"): string {
       return [
         text("plain.summaryTitle", { article: dated(answer.article.title, answer.article.date) }),
         ...answer.sentences.map((s, i) => `${i + 1}. ${s}`),
+        ...(answer.sentences.length < answer.requested
+          ? [text("summary.fewer", { count: answer.sentences.length, requested: answer.requested })]
+          : []),
         link(answer.article.url),
       ].join("\n");
     case "quotes": {

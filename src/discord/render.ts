@@ -311,12 +311,24 @@ export function renderSummary(answer: SummaryAnswer, locale: Locale): PageView[]
     blocks,
     locale,
     Number.POSITIVE_INFINITY,
-    answer.article.url ? undefined : m.noLink,
+    [answer.article.url ? "" : m.noLink, summaryFewer(answer, locale)]
+      .filter(Boolean)
+      .join(" · ") || undefined,
   ).map((page) => ({
     ...page,
     links: linkButton(answer.article).map((link) => ({ ...link, label: m.source })),
     asks: [{ articleId: answer.article.id, label: m.askButton }],
   }));
+}
+
+/** Says so when the summary has fewer sentences than were asked for; empty otherwise. */
+export function summaryFewer(answer: SummaryAnswer, locale: Locale): string {
+  return answer.sentences.length < answer.requested
+    ? format(locale, "summary.fewer", {
+        count: answer.sentences.length,
+        requested: answer.requested,
+      })
+    : "";
 }
 
 export function renderQuotes(answer: QuotesAnswer, locale: Locale): PageView[] {

@@ -27,6 +27,8 @@ export const enUS: Catalog = {
     "The query is a link, not words. To read an article, give its link to /summary or /source; to search, type words, e.g. 北约.",
 
   "summary.label": "Summary",
+  "summary.fewer":
+    "This article gives only {count} {count:sentence|sentences} ({requested} asked for).",
   "summary.sentences":
     "The number of sentences must be a whole number from 1 to {max} (got {value}).",
 

@@ -29,6 +29,7 @@ export const zhCN = {
     "搜索词是一个链接，不是词语。要看一篇文章，把它的链接交给 /摘要 或 /原文；要搜索，请输入词语，例如：北约。",
 
   "summary.label": "摘要",
+  "summary.fewer": "这篇文章只摘出 {count} 句（要求 {requested} 句）。",
   "summary.sentences": "摘要的句数必须是 1 到 {max} 之间的整数（收到：{value}）。",
 
   "quotes.title": "{who}：{count} 条引语",

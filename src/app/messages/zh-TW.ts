@@ -27,6 +27,7 @@ export const zhTW: Catalog = {
     "搜尋詞是一個連結，不是詞語。要看一篇文章，把它的連結交給 /摘要 或 /原文；要搜尋，請輸入詞語，例如：北約。",
 
   "summary.label": "摘要",
+  "summary.fewer": "這篇文章只摘出 {count} 句（要求 {requested} 句）。",
   "summary.sentences": "摘要的句數必須是 1 到 {max} 之間的整數（收到：{value}）。",
 
   "quotes.title": "{who}：{count} 則引語",
