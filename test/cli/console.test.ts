@@ -83,6 +83,7 @@ describe("Chinese typing habits", () => {
     ],
     ["/summary 测试稿", /^error: 不止一篇文章符合“测试稿”，例如：.*（n910000\d\d）、/],
     ["/search 北约 -测试稿", /^error: 搜索不支持 OR、AND、NOT，也不能用“-”排除词语/],
+    ["/summary n91000001 sentences:5", /\n这篇文章只摘出 [12] 句（要求 5 句）。\n/],
   ])("%s says what it looked at", (line, expected) => {
     expect(answer(many, line)).toMatch(expected);
   });
