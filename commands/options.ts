@@ -1,5 +1,6 @@
 import { localized } from "../src/app/i18n.js";
-import { LIMITS, suggestArticles } from "../src/app/service.js";
+import { clip, LIMITS, suggestArticles } from "../src/app/service.js";
+import { UserError } from "../src/errors.js";
 import type { CommandContext, IntegerOptionSpec, StringOptionSpec } from "./spec.js";
 
 /** The `article` option shared by /summary, /quotes and /source: autocompleted, optional. */
@@ -36,18 +37,34 @@ export function pageOption(
   };
 }
 
+/** Articles named in the message when what was typed matches several. */
+const AMBIGUOUS_SHOWN = 3;
+
 /**
- * What a Discord member typed into an `article` option without picking a suggestion (part of a
- * title, a date) names an article when exactly one matches; otherwise, and on the command line,
- * the value goes to the core as it is (an id, a number, a link, or something the core will say
- * it cannot find).
+ * What a member typed into an `article` option without picking a suggestion (part of a title, a
+ * date), on Discord or in the console, names an article when exactly one matches; when several
+ * match, the member is shown a few and asked to pick one, rather than told there is none. On the
+ * command line, and when nothing matches, the value goes to the core as it is (an id, a number, a
+ * link, or something the core will say it cannot find).
  */
 export function resolveArticleArg(
   { archive, surface }: CommandContext,
   value: string | undefined,
 ): string | undefined {
-  if (surface !== "discord") return value;
+  if (surface === "cli") return value;
   if (value === undefined || value.trim() === "" || archive.get(value)) return value;
-  const matches = suggestArticles(archive, value, 2);
-  return matches.length === 1 ? matches[0]?.value : value;
+  const matches = suggestArticles(archive, value, AMBIGUOUS_SHOWN + 1);
+  if (matches.length === 1) return matches[0]?.value;
+  if (matches.length > 1)
+    throw new UserError(
+      "article.ambiguous",
+      {
+        typed: clip(value.trim(), 60),
+        choices: matches
+          .slice(0, AMBIGUOUS_SHOWN)
+          .map((match) => `${match.name}（${match.value}）`),
+      },
+      [{ code: "article.pickOne", params: { id: matches[0]?.value ?? "" } }],
+    );
+  return value;
 }

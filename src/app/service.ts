@@ -122,6 +122,7 @@ export function runSearch(
     LIMITS.searchResults,
   );
   const page = checkInteger("page", options.page ?? 1, 1, LIMITS.page);
+  checkSearchWords(archive, query);
   const found = archive.search.search(query, { limit, offset: (page - 1) * limit });
   const pages = Math.ceil(found.total / limit);
   if (found.total > 0 && page > pages) throw new UserError("page.beyondEnd", { page, pages });
@@ -147,10 +148,40 @@ export function runSearch(
   };
 }
 
+/** Search-engine operators, which the index does not take: it finds articles with every term. */
+const OPERATOR_WORD = /^(?:OR|AND|NOT)$/;
+const EXCLUDED_WORD = /^[-－]\S/;
+const LINK = /^(?:https?:\/\/|www\.)\S+$/i;
+const ARTICLE_ID = /^n?\d{5,}$/i;
+
+/**
+ * A query that would be searched as something else than its writer meant: a link or an article
+ * id (searched as fragments of digits and letters), or operators (`OR`, `-word`) searched as
+ * words. Each gets the reason instead of an answer that says nothing matched, or that matches
+ * what was meant to be excluded.
+ */
+function checkSearchWords(archive: Archive, query: string): void {
+  if (LINK.test(query) || ARTICLE_ID.test(query)) {
+    const article = archive.get(LINK.test(query) ? query : query.toLowerCase());
+    if (article)
+      throw new UserError(LINK.test(query) ? "search.isArticleLink" : "search.isArticleId", {
+        query,
+        title: article.title,
+      });
+    if (LINK.test(query)) throw new UserError("search.isLink");
+  }
+  const words = query.split(/\s+/);
+  const operator = (word: string) =>
+    EXCLUDED_WORD.test(word) || (words.length > 1 && OPERATOR_WORD.test(word));
+  if (words.some(operator)) throw new UserError("search.operators");
+}
+
 export interface SummaryAnswer {
   command: "summary";
   article: ArticleRef;
   sentences: string[];
+  /** How many sentences were asked for (the summary has fewer when the article gives fewer). */
+  requested: number;
 }
 
 export function runSummary(
@@ -164,12 +195,19 @@ export function runSummary(
     LIMITS.summarySentences,
   );
   const article = archive.resolve(options.article);
-  return { command: "summary", article: articleRef(article), sentences: summarize(article, count) };
+  return {
+    command: "summary",
+    article: articleRef(article),
+    sentences: summarize(article, count),
+    requested: count,
+  };
 }
 
 export interface QuotesAnswer {
   command: "quotes";
   person: string;
+  /** The one article the quotes were looked for in, when restricted to one. */
+  article?: ArticleRef;
   matched: Array<{ name: string; aliases: string[] }>;
   quotes: Array<Omit<Quote, "url"> & { url: string | null; title: string }>;
 }
@@ -234,6 +272,7 @@ export function runQuotes(
   return {
     command: "quotes",
     person,
+    ...(article ? { article: articleRef(article) } : {}),
     matched: matched.map((match) => ({ name: match.name, aliases: match.aliases })),
     quotes,
   };
@@ -279,12 +318,15 @@ export function runAsk(
   archive: Archive,
   options: { question: string; article?: string | null; limit?: number },
 ): AskAnswer {
-  const question = options.question.trim();
-  if (!question) throw new UserError("ask.empty");
-  if (question.length > LIMITS.question)
-    throw new UserError("ask.tooLong", { length: question.length, max: LIMITS.question });
+  const typed = options.question.trim();
+  if (!typed) throw new UserError("ask.empty");
+  if (typed.length > LIMITS.question)
+    throw new UserError("ask.tooLong", { length: typed.length, max: LIMITS.question });
   const limit = checkInteger("limit", options.limit ?? DEFAULTS.askAnswers, 1, LIMITS.askAnswers);
-  const restricted = options.article?.trim() ? archive.resolve(options.article) : undefined;
+  // An article's link or id pasted into the question names the article the question is about.
+  const { question, named } = articleInQuestion(archive, typed);
+  if (!question) throw new UserError("ask.empty");
+  const restricted = options.article?.trim() ? archive.resolve(options.article) : named;
   const result = askArchive(archive, question, { limit, article: restricted?.id });
   // A question with nothing to look for is a mistake in the question, not an unanswered one.
   if (result.refusal?.code === "ask.noKeywords") throw new UserError("ask.noKeywords");
@@ -301,6 +343,26 @@ export function runAsk(
     answers,
     ...(answers.length === 0 ? refusalOf(result.refusal) : {}),
   };
+}
+
+/**
+ * The question without an article's link or id written before or after it (`https://…/n13495457.htm
+ * 谁领导了代表团？`), and that article; a link or id no article has stays in the question.
+ */
+function articleInQuestion(
+  archive: Archive,
+  question: string,
+): { question: string; named?: Article } {
+  const words = question.split(/\s+/);
+  for (const at of [0, words.length - 1]) {
+    const word = words[at] as string;
+    if (!(LINK.test(word) || ARTICLE_ID.test(word))) continue;
+    const article = archive.get(LINK.test(word) ? word : word.toLowerCase());
+    if (!article) continue;
+    words.splice(at, 1);
+    return { question: words.join(" "), named: article };
+  }
+  return { question };
 }
 
 function refusalOf(refusal: Message = { code: "ask.none" }): { reason: string; refusal: Message } {
@@ -341,6 +403,13 @@ function foldedTitle(article: Article): string {
 
 /** Autocomplete for article options: newest first, narrowed by part of a title, an id or a date. */
 export function suggestArticles(archive: Archive, typed: string, limit = 25): Choice[] {
+  const choiceOf = (article: Article) => ({
+    name: clip(`${article.date ?? "?"} ${article.title}`, 100),
+    value: article.id,
+  });
+  // A pasted link names its article, though no title, id or date contains the link.
+  const linked = LINK.test(typed.trim()) ? archive.get(typed.trim()) : undefined;
+  if (linked) return [choiceOf(linked)];
   const needle = foldText(typed.trim());
   const choices: Choice[] = [];
   for (const article of archive.articles) {
@@ -351,7 +420,7 @@ export function suggestArticles(archive: Archive, typed: string, limit = 25): Ch
       !(article.date ?? "").includes(needle)
     )
       continue;
-    choices.push({ name: clip(`${article.date ?? "?"} ${article.title}`, 100), value: article.id });
+    choices.push(choiceOf(article));
     if (choices.length >= limit) break;
   }
   return choices;

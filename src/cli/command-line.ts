@@ -1,6 +1,7 @@
 import { COMMANDS, closestCommand, commandsOn, findCommand } from "../../commands/index.js";
 import { type AnyCommand, runCommand, type Surface } from "../../commands/spec.js";
 import { usageLines } from "../../commands/usage.js";
+import type { Answer } from "../app/service.js";
 import type { Archive } from "../articles/archive.js";
 import { describeError, isUserError, UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -74,10 +75,18 @@ export function commandWordIndex(argv: readonly string[]): number {
  */
 function splitCommandWord(word: string, surface: TextSurface): [string, string | undefined] {
   const normalized = word.normalize("NFKC").replace(/^\//, "");
+  if (findCommand(normalized, surface)) return [normalized, undefined];
   const glued = /^([a-z]+)([^a-z][\s\S]*)$/i.exec(normalized);
-  if (glued && !findCommand(normalized, surface) && findCommand(glued[1] as string, surface)) {
+  if (glued && findCommand(glued[1] as string, surface)) {
     return [glued[1] as string, glued[2]];
   }
+  // A Chinese command name run together with what follows (`/搜索北约`, `/引語謝爾曼`).
+  const chinese = commandsOn(surface)
+    .flatMap((command) => Object.values(command.names))
+    .filter((name) => /^\p{Script=Han}/u.test(name) && normalized.startsWith(name))
+    .sort((a, b) => b.length - a.length)[0];
+  if (chinese && normalized.length > chinese.length)
+    return [chinese, normalized.slice(chinese.length)];
   return [normalized, undefined];
 }
 
@@ -135,9 +144,14 @@ export function parseCommand(argv: readonly string[], surface: TextSurface = "cl
       } else throw unknownOption(command, arg);
       continue;
     }
-    const discordStyle = /^([a-z]+)[:：]([\s\S]+)$/i.exec(arg);
+    const discordStyle = /^([a-z]+|\p{Script=Han}+)[:：]([\s\S]+)$/iu.exec(arg);
     const optionName = discordStyle?.[1]?.toLowerCase();
-    const named = optionName === undefined ? undefined : byName.get(optionName);
+    // Named as in Discord, in English or as a Chinese client shows it (`数量:5`, `文章:n13495457`).
+    const named =
+      optionName === undefined
+        ? undefined
+        : (byName.get(optionName) ??
+          command.options.find((option) => Object.values(option.names).includes(optionName)));
     if (named) values[named.name] = discordStyle?.[2] as string;
     else if (optionName !== undefined && ANY_OPTION.has(optionName))
       throw unknownOption(command, `${optionName}:`);
@@ -164,6 +178,23 @@ export interface LineAnswer {
   /** What to print. */
   output: string;
   ok: boolean;
+  /** The command line of the next page, when the answer is a list with more after it. */
+  next?: string[];
+}
+
+/** The next page of a paged list (search results, the articles), as a command line. */
+function nextPageLine(parsed: ParsedCommand, answer: Answer): string[] | undefined {
+  let page: number;
+  if (answer.command === "search" && answer.page * answer.limit < answer.total) page = answer.page;
+  else if (answer.command === "articles" && answer.page < answer.pages) page = answer.page;
+  else return undefined;
+  const values = { ...parsed.values, page: String(page + 1) };
+  return [
+    parsed.command.name,
+    ...Object.entries(values).flatMap(([name, value]) =>
+      value === undefined ? [] : [`--${name}`, value],
+    ),
+  ];
 }
 
 /** The one-line error for a failed command (`{"command": …, "error": …}` with --json). */
@@ -192,9 +223,11 @@ export function answerLine(
     const usage = options.help ?? cliUsage;
     if (parsed.help || parsed.command.name === "help") return { output: usage(), ok: true };
     const answer = runCommand(parsed.command, { archive, surface }, parsed.values);
+    const next = nextPageLine(parsed, answer);
     return {
       output: wantsJson || parsed.json ? JSON.stringify(answer) : renderPlain(answer),
       ok: true,
+      ...(next ? { next } : {}),
     };
   } catch (error) {
     if (!isUserError(error)) logger.error(`Command failed: ${argv.join(" ")}`, error);

@@ -64,6 +64,8 @@ export function terminalMarkdown(text: string, bold: boolean): string {
 export class ConsoleConversation {
   private pending: string[] = [];
   private pageCount = 0;
+  /** The command line of the list's next page (more search results, articles), for /more. */
+  private nextLine: string[] | undefined;
 
   constructor(
     private readonly archive: () => Archive,
@@ -76,15 +78,24 @@ export class ConsoleConversation {
     const trimmed = line.trim();
     if (!trimmed) return "";
     if (EXIT.has(trimmed)) return undefined;
-    if (MORE.has(trimmed)) return this.nextPage() ?? format("zh-CN", "console.noMore");
+    if (MORE.has(trimmed)) {
+      const page = this.nextPage();
+      if (page !== undefined) return page;
+      return this.nextLine ? this.run(this.nextLine) : format("zh-CN", "console.noMore");
+    }
     if (/^[/／]?(帮助|\?|？)$/.test(trimmed)) return consoleHelp();
-    const { output } = answerLine(this.archive(), splitLine(trimmed), false, this.logger, {
+    return this.run(splitLine(trimmed));
+  }
+
+  private run(argv: string[]): string {
+    const { output, next } = answerLine(this.archive(), argv, false, this.logger, {
       surface: "console",
       help: consoleHelp,
     });
     const pages = pageLines(terminalMarkdown(output, this.bold));
     this.pending = pages.slice(1);
     this.pageCount = pages.length;
+    this.nextLine = next;
     return this.withFooter(pages[0] ?? "");
   }
 
@@ -94,6 +105,8 @@ export class ConsoleConversation {
   }
 
   private withFooter(page: string): string {
+    if (this.pending.length === 0 && this.nextLine)
+      return `${page}\n${format("zh-CN", "console.moreResults")}`;
     if (this.pageCount <= 1) return page;
     const shown = this.pageCount - this.pending.length;
     return this.pending.length > 0

@@ -44,15 +44,20 @@ export function renderPlain(answer: Answer, locale: Locale = "zh-CN"): string {
       return [
         text("plain.summaryTitle", { article: dated(answer.article.title, answer.article.date) }),
         ...answer.sentences.map((s, i) => `${i + 1}. ${s}`),
+        ...(answer.sentences.length < answer.requested
+          ? [text("summary.fewer", { count: answer.sentences.length, requested: answer.requested })]
+          : []),
         link(answer.article.url),
       ].join("\n");
     case "quotes": {
       const who = answer.matched
         .map((m) => withAliases(m.name, m.aliases))
         .join(text("plain.groupSeparator"));
-      if (answer.quotes.length === 0) return text("quotes.none", { who });
+      const about = answer.article ? [text("ask.about", { title: answer.article.title })] : [];
+      if (answer.quotes.length === 0) return [...about, text("quotes.none", { who })].join("\n");
       return [
         text("plain.quotesTitle", { who, count: answer.quotes.length }),
+        ...about,
         ...answer.quotes
           .filter((q) => q.kind !== "interview")
           .concat(interviewsPerArticle(answer.quotes))
@@ -90,7 +95,11 @@ export function renderPlain(answer: Answer, locale: Locale = "zh-CN"): string {
     case "ask": {
       const about = answer.article ? [text("ask.about", { title: answer.article.title })] : [];
       if (answer.answers.length === 0)
-        return [...about, answer.reason ?? text("plain.askNone")].join("\n");
+        return [
+          text("ask.title", { question: answer.question }),
+          ...about,
+          answer.reason ?? text("plain.askNone"),
+        ].join("\n");
       return [
         text("ask.title", { question: answer.question }),
         ...about,

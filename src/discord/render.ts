@@ -311,12 +311,24 @@ export function renderSummary(answer: SummaryAnswer, locale: Locale): PageView[]
     blocks,
     locale,
     Number.POSITIVE_INFINITY,
-    answer.article.url ? undefined : m.noLink,
+    [answer.article.url ? "" : m.noLink, summaryFewer(answer, locale)]
+      .filter(Boolean)
+      .join(" · ") || undefined,
   ).map((page) => ({
     ...page,
     links: linkButton(answer.article).map((link) => ({ ...link, label: m.source })),
     asks: [{ articleId: answer.article.id, label: m.askButton }],
   }));
+}
+
+/** Says so when the summary has fewer sentences than were asked for; empty otherwise. */
+export function summaryFewer(answer: SummaryAnswer, locale: Locale): string {
+  return answer.sentences.length < answer.requested
+    ? format(locale, "summary.fewer", {
+        count: answer.sentences.length,
+        requested: answer.requested,
+      })
+    : "";
 }
 
 export function renderQuotes(answer: QuotesAnswer, locale: Locale): PageView[] {
@@ -327,12 +339,14 @@ export function renderQuotes(answer: QuotesAnswer, locale: Locale): PageView[] {
       return others.length > 0 ? `${match.name}（${others.join("、")}）` : match.name;
     })
     .join("；");
+  const about = answer.article ? m.askAbout(articleLink(answer.article)) : "";
   if (answer.quotes.length === 0) {
     return [
       {
         embed: {
           title: clipUnits(m.quotesNone(who || answer.person), EMBED_LIMITS.title),
           color: COLOUR,
+          ...(about ? { description: clipUnits(about, EMBED_LIMITS.description) } : {}),
         },
         links: [],
       },
@@ -368,7 +382,11 @@ export function renderQuotes(answer: QuotesAnswer, locale: Locale): PageView[] {
       };
     });
   const blocks = [...quoteBlocks, ...interviewBlocks];
-  return pagesOf({ title: m.quotesTitle(who, answer.quotes.length) }, blocks, locale);
+  return pagesOf(
+    { title: m.quotesTitle(who, answer.quotes.length), ...(about ? { intro: about } : {}) },
+    blocks,
+    locale,
+  );
 }
 
 export function renderSource(answer: SourceAnswer, locale: Locale): PageView[] {

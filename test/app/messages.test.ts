@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { commandsOn } from "../../commands/index.js";
 import { CATALOGS, format, isMessageCode, LOCALES } from "../../src/app/messages/index.js";
 import {
   LIMITS,
@@ -136,5 +137,22 @@ describe("the core's errors in every locale", () => {
     }
     expect((error as UserError).code).toBe("ask.noKeywords");
     expect((error as UserError).message).not.toContain("搜索词");
+  });
+});
+
+describe("a command named in a message is the name the member's client shows", () => {
+  // The console's own words name the console's commands, which take the English names too.
+  const consoleOnly = (code: string) => code.startsWith("console.") || code === "help.console";
+  it.each(LOCALES)("%s", (locale) => {
+    const shown = new Set(commandsOn("discord").map((command) => `/${command.names[locale]}`));
+    const wrong = Object.entries(CATALOGS[locale])
+      .filter(([code]) => !consoleOnly(code))
+      .flatMap(([code, text]) =>
+        [...text.matchAll(/\/[a-z\p{Script=Han}]+/gu)]
+          .map((match) => match[0])
+          .filter((name) => !shown.has(name))
+          .map((name) => `${code}: ${name}`),
+      );
+    expect(wrong).toEqual([]);
   });
 });

@@ -2,8 +2,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runQuotes, suggestPeople } from "../../src/app/service.js";
+import {
+  runAsk,
+  runQuotes,
+  runSearch,
+  suggestArticles,
+  suggestPeople,
+} from "../../src/app/service.js";
 import { Archive } from "../../src/articles/archive.js";
+import { describeError, isUserError } from "../../src/errors.js";
 
 const seedText = readFileSync("seeds/000_d87d864bdde93e5b.txt", "utf8");
 
@@ -41,5 +48,104 @@ describe("suggestPeople: autocomplete by the start of an English name", () => {
 
   it("offers nobody for an English start no name of the archive has", () => {
     expect(suggestPeople(archive, "Zyx")).toEqual([]);
+  });
+});
+
+describe("runSearch: a query that would be searched as something else than meant says why", () => {
+  const codeOf = (query: string) => {
+    try {
+      runSearch(archive, { query });
+      return "searched";
+    } catch (error) {
+      return isUserError(error) ? error.code : String(error);
+    }
+  };
+
+  it.each([
+    ["https://www.epochtimes.com/gb/22/1/10/n13495457.htm", "search.isArticleLink"],
+    ["n13495457", "search.isArticleId"],
+    ["13495457", "search.isArticleId"],
+    ["N20000002", "search.isArticleId"],
+    ["https://example.com/news?id=1", "search.isLink"],
+    ["www.example.com", "search.isLink"],
+    ["北约 OR 俄罗斯", "search.operators"],
+    ["北约 AND 俄罗斯", "search.operators"],
+    ["北约 NOT 俄罗斯", "search.operators"],
+    ["北约 -俄罗斯", "search.operators"],
+    ["北约 －俄罗斯", "search.operators"],
+    ["-俄罗斯", "search.operators"],
+    // Hyphens inside words, a lone OR, an id no article has, and words are searched.
+    ["F-15", "searched"],
+    ["COVID-19", "searched"],
+    ["OR", "searched"],
+    ["or 北约", "searched"],
+    ["n99999999", "searched"],
+    ["北约 俄罗斯", "searched"],
+  ])("%s → %s", (query, expected) => {
+    expect(codeOf(query)).toBe(expected);
+  });
+
+  it("names the article a link or an id stands for", () => {
+    try {
+      runSearch(archive, { query: "n20000002" });
+      expect.unreachable();
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      expect(describeError(error, "zh-CN")[0]).toMatch(
+        /^“n20000002”是一篇文章的编号：美俄日内瓦会谈 美副国务卿：未能缩小分歧。用 \/摘要/,
+      );
+    }
+  });
+});
+
+describe("runQuotes: restricted to one article, the answer names it", () => {
+  it.each([
+    [undefined, undefined],
+    ["n13495457", "n13495457"],
+    ["n20000002", "n20000002"],
+  ])("article %s → %s", (article, expected) => {
+    expect(runQuotes(archive, { person: "谢尔曼", article }).article?.id).toBe(expected);
+  });
+});
+
+describe("runAsk: an article's link or id pasted into the question names the article", () => {
+  it.each([
+    [
+      "https://www.epochtimes.com/gb/22/1/10/n20000002.htm 谁领导了美国代表团？",
+      "谁领导了美国代表团？",
+      "n20000002",
+    ],
+    ["谁领导了美国代表团？ n13495457", "谁领导了美国代表团？", "n13495457"],
+    ["N20000002 谁领导了美国代表团？", "谁领导了美国代表团？", "n20000002"],
+    // No article has it, or it is all there is: the question stays as typed.
+    ["n99999999 谁领导了美国代表团？", "n99999999 谁领导了美国代表团？", undefined],
+    ["谁领导了美国代表团？", "谁领导了美国代表团？", undefined],
+  ])("%s → %s in %s", (typed, question, article) => {
+    const answer = runAsk(archive, { question: typed });
+    expect(answer.question).toBe(question);
+    expect(answer.article?.id).toBe(article);
+  });
+
+  it("the article option wins over a link in the question", () => {
+    const answer = runAsk(archive, {
+      question: "n20000002 谁领导了美国代表团？",
+      article: "n13495457",
+    });
+    expect(answer.article?.id).toBe("n13495457");
+    expect(answer.question).toBe("谁领导了美国代表团？");
+  });
+
+  it("a link alone is no question", () => {
+    expect(() => runAsk(archive, { question: "n13495457" })).toThrow(/请输入问题/);
+  });
+});
+
+describe("suggestArticles: a pasted link offers its article", () => {
+  it.each([
+    ["https://www.epochtimes.com/gb/22/1/10/n13495457.htm", ["n13495457"]],
+    ["https://www.epochtimes.com/b5/22/1/10/n20000002.htm", ["n20000002"]],
+    ["https://example.com/n1.htm", []],
+  ])("%s → %j", (typed, expected) => {
+    expect(suggestArticles(archive, typed).map((choice) => choice.value)).toEqual(expected);
   });
 });

@@ -242,6 +242,17 @@ describe("parseCommand", () => {
     [["--json", "search", "北约"], "search", { query: "北约" }],
     [["--seeds", "x", "search", "北约"], "search", { query: "北约" }],
     [["summary", "--article=n1", "--sentences", "2"], "summary", { article: "n1", sentences: "2" }],
+    // A Chinese command name run together with its words, and options named as a Chinese
+    // Discord client shows them, with an ASCII or a full-width colon.
+    [["/搜索北约"], "search", { query: "北约" }],
+    [["/搜尋北約", "數量：１"], "search", { query: "北約", limit: "１" }],
+    [["/搜索", "北约", "数量:5", "页:2"], "search", { query: "北约", limit: "5", page: "2" }],
+    [["/引语谢尔曼", "文章:n1"], "quotes", { person: "谢尔曼", article: "n1" }],
+    [["/摘要n13495457", "句数:5"], "summary", { article: "n13495457", sentences: "5" }],
+    [["/文章", "3"], "articles", { page: "3" }],
+    // A colon after words that name no option is part of the text.
+    [["/ask", "谢尔曼：会谈持续了多久？"], "ask", { question: "谢尔曼：会谈持续了多久？" }],
+    [["/search", "北约:俄罗斯"], "search", { query: "北约:俄罗斯" }],
   ])("reads %j", (argv, command, values) => {
     const parsed = parseCommand(argv, "console");
     expect(parsed.command.name).toBe(command);

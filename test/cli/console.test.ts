@@ -68,8 +68,49 @@ describe("Chinese typing habits", () => {
     expect(text).toMatch(/^问：会谈持续了多久？\n只在这篇文章里找：美俄日内瓦会谈/);
     expect(text).toMatch(/7小时/);
     expect(answer(many, "/ask 会谈持续了多久？ article:n91000001")).toMatch(
-      /^只在这篇文章里找：测试稿1：北约会议\n/,
+      /^问：会谈持续了多久？\n只在这篇文章里找：测试稿1：北约会议\n/,
     );
+  });
+
+  it.each([
+    [
+      "/quotes 谢尔曼 article:n91000001",
+      /^只在这篇文章里找：测试稿1：北约会议\n谢尔曼（.*）：没有找到引语。$/,
+    ],
+    [
+      "/quotes 谢尔曼 article:n13495457",
+      /^谢尔曼（.*），共 5 条引语：\n只在这篇文章里找：美俄日内瓦会谈/,
+    ],
+    ["/summary 测试稿", /^error: 不止一篇文章符合“测试稿”，例如：.*（n910000\d\d）、/],
+    ["/search 北约 -测试稿", /^error: 搜索不支持 OR、AND、NOT，也不能用“-”排除词语/],
+    ["/summary n91000001 sentences:5", /\n这篇文章只摘出 [12] 句（要求 5 句）。\n/],
+  ])("%s says what it looked at", (line, expected) => {
+    expect(answer(many, line)).toMatch(expected);
+  });
+
+  it.each([
+    ["/search 北约 limit:5", /^“北约”共找到 60 篇文章（第 6–10 篇）/],
+    ["/搜索北约 数量:5", /^“北约”共找到 60 篇文章（第 6–10 篇）/],
+    ["/articles", /^共 60 篇文章，第 2\/6 页：/],
+    ["/文章 2", /^共 60 篇文章，第 3\/6 页：/],
+  ])("/more after %s shows the next page of the list", (line, second) => {
+    const conversation = new ConsoleConversation(() => many, silentLogger);
+    const first = conversation.answer(line) ?? "";
+    expect(first).toMatch(/（还有更多结果。输入 \/more 看下一页。）$/);
+    expect(conversation.answer("/more")).toMatch(second);
+  });
+
+  it("/more goes through an answer's screens, then on to the list's next page", () => {
+    const conversation = new ConsoleConversation(() => many, silentLogger);
+    expect(conversation.answer("/search 北约 limit:20")).toMatch(/（第 1\/2 页。输入 \/more/);
+    expect(conversation.answer("/more")).toMatch(/（还有更多结果。输入 \/more 看下一页。）$/);
+    expect(conversation.answer("/more")).toMatch(/^“北约”共找到 60 篇文章（第 21–40 篇）/);
+  });
+
+  it("/more after the last page of a list says there is none", () => {
+    const conversation = new ConsoleConversation(() => seedOnly, silentLogger);
+    expect(conversation.answer("/search 北约")).not.toMatch(/还有更多结果/);
+    expect(conversation.answer("/more")).toBe("没有下一页了。");
   });
 
   it("Tab completes the article of /ask", () => {

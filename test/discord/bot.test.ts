@@ -139,10 +139,27 @@ describe("commands on the seed", () => {
   it("an article typed without picking a suggestion names it when exactly one title matches", async () => {
     const { embed } = await embedOf(fake.command("summary", [str("article", "日内瓦会谈")]));
     expect(embed.url).toBe(seed.url);
-    const ambiguous = await fake.answer(fake.command("summary", [str("article", "测试稿")]));
-    expect(ambiguous.ephemeral).toBe(true);
-    expect(ambiguous.body.content).toContain("找不到文章 测试稿");
   });
+
+  it.each([
+    [
+      "zh-CN",
+      "测试稿",
+      "不止一篇文章符合“测试稿”，例如：2021-12-24 测试稿23：北约与欧洲安全（n90000023）",
+    ],
+    ["zh-TW", "测试稿", "請從列表中選一篇，或輸入文章編號（例如 n90000023）。"],
+    ["en-US", "2021-12", "More than one article matches “2021-12”, e.g. 2021-12-24"],
+  ])(
+    "an article typed that matches several says so and shows some (%s), never 'not found'",
+    async (locale, typed, expected) => {
+      const { body, ephemeral } = await fake.answer(
+        fake.command("summary", [str("article", typed)], { locale }),
+      );
+      expect(ephemeral).toBe(true);
+      expect(body.content).toContain(expected);
+      expect(body.content).not.toMatch(/找不到|No article/);
+    },
+  );
 
   it("/quotes 谢尔曼 gives the five quotes of the seed, each from the article", async () => {
     const { embed, buttons } = await embedOf(fake.command("quotes", [str("person", "谢尔曼")]));
@@ -483,7 +500,7 @@ describe("asking about one article", () => {
       const { body, ephemeral } = await fake.answer(fake.click(summary, customId));
       expect(ephemeral).toBe(true);
       expect(body.content).toContain("找不到文章");
-      expect(body.content).toContain("/articles");
+      expect(body.content).toContain("/文章");
     }
     const click = await openModal(summary, `ask;${seed.id}`);
     const forged = await fake.answer(
@@ -521,11 +538,50 @@ describe("abuse and errors", () => {
     expect(body.embeds ?? []).toEqual([]);
   });
 
+  it.each([
+    [
+      "zh-CN",
+      "https://www.epochtimes.com/gb/22/1/10/n13495457.htm",
+      "这个链接是一篇文章：美俄日内瓦会谈",
+    ],
+    ["zh-TW", "n13495457", "「n13495457」是一篇文章的編號：美俄日内瓦会谈"],
+    ["zh-CN", "https://example.com/news", "搜索词是一个链接，不是词语。"],
+    ["zh-CN", "北约 -测试稿", "搜索不支持 OR、AND、NOT，也不能用“-”排除词语"],
+    ["en-US", "北约 OR 日内瓦", "Search does not take OR, AND, NOT"],
+  ])("/search (%s) %s says why instead of a misleading list", async (locale, query, expected) => {
+    const { body, ephemeral } = await fake.answer(
+      fake.command("search", [str("query", query)], { locale }),
+    );
+    expect(ephemeral).toBe(true);
+    expect(body.content).toContain(expected);
+    expect(body.embeds ?? []).toEqual([]);
+  });
+
+  it("/ask with an article's link pasted before the question answers from that article", async () => {
+    const { embed } = await embedOf(
+      fake.command("ask", [str("question", `${seed.url} 谁领导了美国代表团？`)]),
+    );
+    expect(embed.title).toBe("问：谁领导了美国代表团？");
+    expect(embed.description).toMatch(/^只在这篇文章里找：\[美俄日内瓦会谈/);
+  });
+
+  it("/quotes person article:<id> names the article it looked in, with its link", async () => {
+    const none = await embedOf(
+      fake.command("quotes", [str("person", "谢尔曼"), str("article", "n90000003")]),
+    );
+    expect(none.embed.title).toContain("没有找到引语");
+    expect(none.embed.description).toContain("只在这篇文章里找：[测试稿3：北约与欧洲安全](");
+    const some = await embedOf(
+      fake.command("quotes", [str("person", "谢尔曼"), str("article", "n13495457")]),
+    );
+    expect(some.embed.description).toMatch(/^只在这篇文章里找：\[美俄日内瓦会谈/);
+  });
+
   it("an unknown article id gets a short ephemeral message with a hint, in the member's script", async () => {
     const zh = await fake.answer(fake.command("summary", [str("article", "n999")]));
     expect(zh.ephemeral).toBe(true);
     expect(zh.body.content).toContain("找不到文章 n999");
-    expect(zh.body.content).toContain("/articles");
+    expect(zh.body.content).toContain("用 /文章 查看文章列表");
     const tw = await fake.answer(
       fake.command("source", [str("article", "n999")], { locale: "zh-TW" }),
     );

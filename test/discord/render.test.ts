@@ -180,6 +180,27 @@ describe("renderers", () => {
     expect(pages[0]?.embed.title).toBe("谢尔曼（Wendy Sherman、舍曼）: 30 quotes");
   });
 
+  it.each([
+    ["zh-CN", 3, 3, "https://x/n1.htm", undefined],
+    ["zh-CN", 1, 10, "https://x/n1.htm", "这篇文章只摘出 1 句（要求 10 句）。"],
+    ["zh-TW", 2, 5, null, "（無原文連結） · 這篇文章只摘出 2 句（要求 5 句）。"],
+    ["en-US", 1, 3, "https://x/n1.htm", "This article gives only 1 sentence (3 asked for)."],
+  ] as const)(
+    "a %s summary of %i sentences for %i asked says so in its footer",
+    (locale, count, requested, url, footer) => {
+      const pages = renderSummary(
+        {
+          command: "summary",
+          article: { id: "n1", title: "标题", date: "2022-01-10", url },
+          sentences: Array.from({ length: count }, (_, i) => `第${i + 1}句。`),
+          requested,
+        },
+        locale,
+      );
+      expect(pages[0]?.embed.footer?.text).toBe(footer);
+    },
+  );
+
   it("links a summary to its article by URL and button", () => {
     const pages = renderSummary(
       {
@@ -191,6 +212,7 @@ describe("renderers", () => {
           url: "https://www.epochtimes.com/gb/22/1/10/n1.htm",
         },
         sentences: ["一。", "二*。", "三。"],
+        requested: 3,
       },
       "zh-TW",
     );

@@ -17,8 +17,18 @@ export const enUS: Catalog = {
   "search.tooLong": "The query is too long ({length} characters; at most {max}).",
   "search.noTerms": "The query has no words or characters to search for.",
   "search.tooManyTerms": "The query has too many terms (at most {max}).",
+  "search.operators":
+    "Search does not take OR, AND, NOT or “-” to leave a word out: the articles found contain every word typed. Type only the words to find, e.g. 北约 俄罗斯.",
+  "search.isArticleLink":
+    "This link is an article: {title}. Use /summary or /source to read it, or /ask to ask about it.",
+  "search.isArticleId":
+    "“{query}” is the id of an article: {title}. Use /summary or /source to read it, or /ask to ask about it.",
+  "search.isLink":
+    "The query is a link, not words. To read an article, give its link to /summary or /source; to search, type words, e.g. 北约.",
 
   "summary.label": "Summary",
+  "summary.fewer":
+    "This article gives only {count} {count:sentence|sentences} ({requested} asked for).",
   "summary.sentences":
     "The number of sentences must be a whole number from 1 to {max} (got {value}).",
 
@@ -69,6 +79,8 @@ export const enUS: Catalog = {
   "articles.none": "No articles are loaded yet.",
   "article.notFound": "No article {id}.",
   "article.listHint": "Use /articles to list the articles, or /search to find one.",
+  "article.ambiguous": "More than one article matches “{typed}”, e.g. {choices}.",
+  "article.pickOne": "Pick one from the list, or type the article id (e.g. {id}).",
   "folder.missing": "The articles folder {folder} does not exist or cannot be read.",
 
   "option.range": "{option} must be a whole number from {min} to {max}.",
@@ -115,5 +127,6 @@ export const enUS: Catalog = {
   "console.failed": "Something went wrong (see the log).",
   "console.more": "(Page {page}/{pages}. Type /more for the next page.)",
   "console.noMore": "There is no next page.",
+  "console.moreResults": "(More results follow. Type /more for the next page.)",
   "console.interrupt": "(Press Ctrl-C again to quit)",
 };

@@ -19,8 +19,17 @@ export const zhCN = {
   "search.tooLong": "搜索词太长（{length} 字），最多 {max} 字。",
   "search.noTerms": "搜索词里没有可以搜索的文字或词语。",
   "search.tooManyTerms": "搜索词太多，最多 {max} 个。",
+  "search.operators":
+    "搜索不支持 OR、AND、NOT，也不能用“-”排除词语：找到的文章包含输入的每一个词。请只输入要找的词，例如：北约 俄罗斯。",
+  "search.isArticleLink":
+    "这个链接是一篇文章：{title}。用 /摘要 或 /原文 看这篇文章，或用 /提问 就它提问。",
+  "search.isArticleId":
+    "“{query}”是一篇文章的编号：{title}。用 /摘要 或 /原文 看这篇文章，或用 /提问 就它提问。",
+  "search.isLink":
+    "搜索词是一个链接，不是词语。要看一篇文章，把它的链接交给 /摘要 或 /原文；要搜索，请输入词语，例如：北约。",
 
   "summary.label": "摘要",
+  "summary.fewer": "这篇文章只摘出 {count} 句（要求 {requested} 句）。",
   "summary.sentences": "摘要的句数必须是 1 到 {max} 之间的整数（收到：{value}）。",
 
   "quotes.title": "{who}：{count} 条引语",
@@ -32,7 +41,7 @@ export const zhCN = {
   "quotes.nameTooLong": "人名太长（{length} 字），最多 {max} 字。",
   "quotes.notFound": "没有找到 {person} 的引语。",
   "quotes.didYouMean": "你是不是要找：{names}",
-  "quotes.anySpelling": "用 /quotes 时输入人名的任一写法（中文、英文或繁体）。",
+  "quotes.anySpelling": "用 /引语 时输入人名的任一写法（中文、英文或繁体）。",
 
   "ask.title": "问：{question}",
   "ask.none": "没有找到能回答这个问题的句子。",
@@ -61,7 +70,9 @@ export const zhCN = {
   "articles.title": "文章列表（共 {total} 篇，最新的在前）",
   "articles.none": "还没有载入任何文章。",
   "article.notFound": "找不到文章 {id}。",
-  "article.listHint": "用 /articles 查看文章列表，或用 /search 搜索。",
+  "article.listHint": "用 /文章 查看文章列表，或用 /搜索 搜索。",
+  "article.ambiguous": "不止一篇文章符合“{typed}”，例如：{choices}。",
+  "article.pickOne": "请从列表中选一篇，或输入文章编号（例如 {id}）。",
   "folder.missing": "找不到文章文件夹 {folder}（不存在或无法读取）。",
 
   "option.range": "{option} 必须是 {min} 到 {max} 之间的整数。",
@@ -100,13 +111,14 @@ export const zhCN = {
   "bot.internalError": "出错了，这次没能回答。请稍后再试。",
   "bot.notYours": "只有 {owner} 可以翻页。请自己执行这个命令。",
   "bot.expired": "这些按钮已过期，请重新执行命令。",
-  "bot.unknownCommand": "不认识这个命令。请用 /help 查看可用的命令。",
+  "bot.unknownCommand": "不认识这个命令。请用 /帮助 查看可用的命令。",
   "bot.unknownButton": "这个按钮已失效。",
 
   "console.ready": "读报 dubao：已载入 {count} 篇文章。输入 /help 查看命令，/exit 退出。",
   "console.failed": "出错了（详见日志）。",
   "console.more": "（第 {page}/{pages} 页。输入 /more 看下一页。）",
   "console.noMore": "没有下一页了。",
+  "console.moreResults": "（还有更多结果。输入 /more 看下一页。）",
   "console.interrupt": "（再按一次 Ctrl-C 退出）",
 } as const;
 

@@ -17,8 +17,17 @@ export const zhTW: Catalog = {
   "search.tooLong": "搜尋詞太長（{length} 字），最多 {max} 字。",
   "search.noTerms": "搜尋詞裡沒有可以搜尋的文字或詞語。",
   "search.tooManyTerms": "搜尋詞太多，最多 {max} 個。",
+  "search.operators":
+    "搜尋不支援 OR、AND、NOT，也不能用「-」排除詞語：找到的文章包含輸入的每一個詞。請只輸入要找的詞，例如：北約 俄羅斯。",
+  "search.isArticleLink":
+    "這個連結是一篇文章：{title}。用 /摘要 或 /原文 看這篇文章，或用 /提問 就它提問。",
+  "search.isArticleId":
+    "「{query}」是一篇文章的編號：{title}。用 /摘要 或 /原文 看這篇文章，或用 /提問 就它提問。",
+  "search.isLink":
+    "搜尋詞是一個連結，不是詞語。要看一篇文章，把它的連結交給 /摘要 或 /原文；要搜尋，請輸入詞語，例如：北約。",
 
   "summary.label": "摘要",
+  "summary.fewer": "這篇文章只摘出 {count} 句（要求 {requested} 句）。",
   "summary.sentences": "摘要的句數必須是 1 到 {max} 之間的整數（收到：{value}）。",
 
   "quotes.title": "{who}：{count} 則引語",
@@ -30,7 +39,7 @@ export const zhTW: Catalog = {
   "quotes.nameTooLong": "人名太長（{length} 字），最多 {max} 字。",
   "quotes.notFound": "沒有找到 {person} 的引語。",
   "quotes.didYouMean": "你是不是要找：{names}",
-  "quotes.anySpelling": "用 /quotes 時輸入人名的任一寫法（中文、英文或簡體）。",
+  "quotes.anySpelling": "用 /引語 時輸入人名的任一寫法（中文、英文或簡體）。",
 
   "ask.title": "問：{question}",
   "ask.none": "沒有找到能回答這個問題的句子。",
@@ -59,7 +68,9 @@ export const zhTW: Catalog = {
   "articles.title": "文章列表（共 {total} 篇，最新的在前）",
   "articles.none": "還沒有載入任何文章。",
   "article.notFound": "找不到文章 {id}。",
-  "article.listHint": "用 /articles 查看文章列表，或用 /search 搜尋。",
+  "article.listHint": "用 /文章 查看文章列表，或用 /搜尋 搜尋。",
+  "article.ambiguous": "不止一篇文章符合「{typed}」，例如：{choices}。",
+  "article.pickOne": "請從列表中選一篇，或輸入文章編號（例如 {id}）。",
   "folder.missing": "找不到文章資料夾 {folder}（不存在或無法讀取）。",
 
   "option.range": "{option} 必須是 {min} 到 {max} 之間的整數。",
@@ -98,12 +109,13 @@ export const zhTW: Catalog = {
   "bot.internalError": "出了點問題，這次沒能回答。請稍後再試。",
   "bot.notYours": "只有 {owner} 可以翻頁。請自己執行這個指令。",
   "bot.expired": "這些按鈕已過期，請重新執行指令。",
-  "bot.unknownCommand": "不認識這個指令。請用 /help 查看可用的指令。",
+  "bot.unknownCommand": "不認識這個指令。請用 /說明 查看可用的指令。",
   "bot.unknownButton": "這個按鈕已失效。",
 
   "console.ready": "讀報 dubao：已載入 {count} 篇文章。輸入 /help 查看指令，/exit 離開。",
   "console.failed": "出錯了（詳見日誌）。",
   "console.more": "（第 {page}/{pages} 頁。輸入 /more 看下一頁。）",
   "console.noMore": "沒有下一頁了。",
+  "console.moreResults": "（還有更多結果。輸入 /more 看下一頁。）",
   "console.interrupt": "（再按一次 Ctrl-C 離開）",
 };
