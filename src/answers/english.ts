@@ -425,13 +425,7 @@ function nameReadings(name: string, maxSyllables: number): string[][][] {
     const out: string[][][] = [];
     for (const reading of [parts.flat(), [...(parts[1] as string[]), ...(parts[0] as string[])]]) {
       if (reading.length < 2 || reading.length > maxSyllables) continue;
-      out.push(
-        reading.map((syllable, i) =>
-          i === 0
-            ? charsReading(syllable).filter((char) => SURNAMES.has(char))
-            : charsReading(syllable),
-        ),
-      );
+      out.push(surnameFirstChars(reading));
     }
     return out;
   }
@@ -456,6 +450,13 @@ function nameReadings(name: string, maxSyllables: number): string[][][] {
     out.push([first, ...rest.map((readings) => unique(readings.flatMap(charsReading)))]);
   }
   return out;
+}
+
+/** The characters that may write each pinyin syllable of a name, the first a surname's only. */
+function surnameFirstChars(reading: readonly string[]): string[][] {
+  return reading.map((syllable, i) =>
+    i === 0 ? charsReading(syllable).filter((char) => SURNAMES.has(char)) : charsReading(syllable),
+  );
 }
 
 /** The Han surnames a romanized surname may write: its syllables' surnames, its Cantonese ones. */
@@ -891,15 +892,7 @@ function pinyinNames(name: string, articles: readonly Article[]): string[] {
   if (parts.length === 2) orders.push([...(parts[1] as string[]), ...(parts[0] as string[])]);
   for (const reading of orders) {
     if (reading.length < 2 || reading.length > 4) continue;
-    countReadings(
-      reading.map((syllable, i) =>
-        i === 0
-          ? charsReading(syllable).filter((char) => SURNAMES.has(char))
-          : charsReading(syllable),
-      ),
-      articles,
-      counts,
-    );
+    countReadings(surnameFirstChars(reading), articles, counts);
   }
   return mostCounted(counts, 3);
 }

@@ -108,7 +108,6 @@ export class SearchIndex {
   private readonly entries: Map<string, IndexedArticle>;
   /** Entries by MiniSearch short id. */
   private readonly articles = new ShortIdTable();
-  private readonly byShortId = this.articles.entries;
   private readonly people: PeopleOf;
   private readonly terms: TermEvaluator;
   private readonly suggester: Suggester;
@@ -233,7 +232,7 @@ export class SearchIndex {
         ? []
         : [...terms, ...terms.flatMap((t) => chineseNames(this.englishNames, t)), ...wholeName];
     const hits = page.map((shortId) => {
-      const entry = this.byShortId[shortId] as IndexedArticle;
+      const entry = this.articles.entries[shortId] as IndexedArticle;
       return {
         id: entry.article.id,
         score: round(ranked.scores[shortId] as number),
@@ -325,8 +324,8 @@ export class SearchIndex {
       if (byMatched !== 0) return byMatched > 0;
       const byScore = (scores[a] as number) - (scores[b] as number);
       if (byScore !== 0) return byScore > 0;
-      const ea = this.byShortId[a] as IndexedArticle;
-      const eb = this.byShortId[b] as IndexedArticle;
+      const ea = this.articles.entries[a] as IndexedArticle;
+      const eb = this.articles.entries[b] as IndexedArticle;
       if (ea.dateKey !== eb.dateKey) return ea.dateKey > eb.dateKey;
       return ea.article.id > eb.article.id;
     };
