@@ -9,7 +9,8 @@
  * test2 (a second blind test set, PROTOCOL.md) is chosen after them, with its own seed, among
  * articles that are in none of dev, test, pool and the quotes benchmark's sets; test3 (a third) after
  * it, likewise, outside test2 too; test4 (a fourth) after it, outside test3 too; test5 (a fifth) after
- * it, outside test4 too; test6 (a sixth) last, outside test5 and every quotes set too.
+ * it, outside test4 too; test6 (a sixth) after it, outside test5 and every quotes set too; test7 (a
+ * seventh) last, outside test6 and every quotes set (its test6 included) too.
  *
  * The archive is the shared tarball epoch-news-2020-2022.tar.zst, unpacked once (see test/corpus.ts). Only ids, paths,
  * channels, dates and kinds are written; no article text.
@@ -46,6 +47,12 @@ const TEST5_ARTICLES = 20;
  */
 const TEST6_SEED = 612;
 const TEST6_ARTICLES = 20;
+/**
+ * The seventh blind test set (test7), chosen after test6 with its own seed and outside every set of the
+ * quotes benchmark (its test6 included), changing none of the others.
+ */
+const TEST7_SEED = 712;
+const TEST7_ARTICLES = 20;
 /** Articles of the quotes benchmark (bench/quotes): kept out of test2, test3, test4 and test5. */
 const QUOTE_SETS = ["dev.json", "test.json", "selection.json"];
 /**
@@ -279,6 +286,8 @@ function main(): void {
   const laterQuotes = readFileSync(join(here, "..", "quotes", "selection.json"), "utf8");
   for (const match of laterQuotes.matchAll(/"id":\s*"(n\d+)"/g)) taken.add(match[1] as string);
   const test6 = blindSet(TEST6_SEED, TEST6_ARTICLES);
+  // test7: a seventh seed, among the articles left after test6 (the quotes sets were read above).
+  const test7 = blindSet(TEST7_SEED, TEST7_ARTICLES);
 
   writeFileSync(
     join(here, "selection.json"),
@@ -298,6 +307,8 @@ function main(): void {
         test5,
         test6Seed: TEST6_SEED,
         test6,
+        test7Seed: TEST7_SEED,
+        test7,
       },
       null,
       2,
@@ -317,7 +328,7 @@ function main(): void {
     )}\n`,
   );
   console.log(
-    `dev ${dev.length}, test ${test.length}, pool ${pool.length}, test2 ${test2.length}, test3 ${test3.length}, test4 ${test4.length}, test5 ${test5.length}, test6 ${test6.length}`,
+    `dev ${dev.length}, test ${test.length}, pool ${pool.length}, test2 ${test2.length}, test3 ${test3.length}, test4 ${test4.length}, test5 ${test5.length}, test6 ${test6.length}, test7 ${test7.length}`,
   );
 }
 

@@ -536,6 +536,25 @@ const test6 = roundRobin(order6, phenomena4, TEST6_SIZE, has4, (c) => [
   ...(isJapaneseQuoted(c) ? ["japanese-quoted"] : []),
 ]);
 
+/**
+ * test7, a seventh blind test set drawn after test6 (and after bench/ask's test7, which it leaves
+ * out): a seventh seed, every article already used anywhere left out; the same round-robin as test4.
+ * The existing picks are unchanged.
+ */
+const SEED7 = "dubao-quotes-bench-test7:";
+const TEST7_SIZE = 32;
+const used7 = new Set([
+  ...used6,
+  ...test6.map((a) => a.id),
+  ...askArticleIds(["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7"]),
+]);
+const order7 = seededOrder(SEED7, used7);
+const test7 = roundRobin(order7, phenomena4, TEST7_SIZE, has4, (c) => [
+  ...c.phenomena,
+  ...c.extra,
+  ...(isJapaneseQuoted(c) ? ["japanese-quoted"] : []),
+]);
+
 console.log(
   `${candidates.length} candidates; per year ${JSON.stringify(Object.fromEntries([2020, 2021, 2022].map((y) => [y, candidates.filter((c) => c.year === y).length])))}`,
 );
@@ -557,6 +576,7 @@ for (const [name, set] of [
   ["test4", test4],
   ["test5", test5],
   ["test6", test6],
+  ["test7", test7],
 ])
   for (const a of set)
     console.log(`${name} ${a.id} ${a.path} ${a.year} ${a.reason} [${a.detected.join(",")}]`);
@@ -567,8 +587,9 @@ if (write) {
   const aboutTest4 = `test4: chosen by the same script (seed ${JSON.stringify(SEED4)}), leaving out every dev, test, test2, test3 and bench/ask article (its test4 included).`;
   const aboutTest5 = `test5: chosen by the same script (seed ${JSON.stringify(SEED5)}), leaving out every dev, test, test2, test3, test4 and bench/ask article (its test5 included).`;
   const aboutTest6 = `test6: chosen by the same script (seed ${JSON.stringify(SEED6)}), leaving out every dev, test, test2 to test5 and bench/ask article (its test6 included).`;
+  const aboutTest7 = `test7: chosen by the same script (seed ${JSON.stringify(SEED7)}), leaving out every dev, test, test2 to test6 and bench/ask article (its test7 included).`;
   writeFileSync(
     join(here, "selection.json"),
-    `${JSON.stringify({ about, aboutTest2, aboutTest3, aboutTest4, aboutTest5, aboutTest6, dev, test, test2, test3, test4, test5, test6 }, null, 2)}\n`,
+    `${JSON.stringify({ about, aboutTest2, aboutTest3, aboutTest4, aboutTest5, aboutTest6, aboutTest7, dev, test, test2, test3, test4, test5, test6, test7 }, null, 2)}\n`,
   );
 }
