@@ -8,6 +8,7 @@
  *   npx tsx bench/ask/eval.ts --set test4   # the fourth blind test set: once, likewise
  *   npx tsx bench/ask/eval.ts --set test5   # the fifth test set: dev data since scored
  *   npx tsx bench/ask/eval.ts --set test6 --final  # the sixth blind test set: once, at the end
+ *   npx tsx bench/ask/eval.ts --set test7 --final  # the seventh blind test set: once, at the end
  *   npx tsx bench/ask/eval.ts --set dev-paraphrase  # dev questions reworded (never written)
  *   npx tsx bench/ask/eval.ts --json        # every question's outcome as JSON on stdout
  *   npx tsx bench/ask/eval.ts --failures    # and every miss, grouped by outcome
@@ -19,7 +20,7 @@
  * test6 articles when it is test6 (copied into a temporary folder,
  * then `Archive.load`), runs every question through `runAsk` (the service function behind `/ask`),
  * scores it, records the set's figures in bench/ask/scores.json and writes bench/ASK.md with the
- * dev and test figures side by side (and test2's to test6's, once each is scored). The archive tarball (CORPUS_DIR or ../shared/corpus)
+ * dev and test figures side by side (and test2's to test7's, once each is scored). The archive tarball (CORPUS_DIR or ../shared/corpus)
  * is unpacked once (test/corpus.ts).
  *
  * Imports stay few and from stable modules (the service, the archive, ROUGE), so that the
@@ -372,7 +373,7 @@ export function renderReport(
     "function behind `/ask`, no article named) over an archive of exactly the pool, dev and test",
     "articles (484).",
     "",
-    `Status: dev ${cell("dev", (s) => `scored ${s.date}`)}; test ${scores.test ? `scored ${scores.test.date}` : "**not yet scored** (blind; scored once at the end by the integrator)"}${scores.test2 ? `; test2 scored ${scores.test2.date} (a second blind set, PROTOCOL.md; run over these articles plus its own 20)` : ""}${scores.test3 ? `; test3 scored ${scores.test3.date} (a third blind set, PROTOCOL.md; run over these articles plus test2's and its own 20)` : ""}${scores.test4 ? `; test4 scored ${scores.test4.date} (a fourth blind set, PROTOCOL.md; run over these articles plus test2's, test3's and its own 20)` : ""}${scores.test5 ? `; test5 scored ${scores.test5.date} (a fifth blind set, PROTOCOL.md; run over these articles plus test2's, test3's, test4's and its own 20)` : ""}${scores.test6 ? `; test6 scored ${scores.test6.date} (a sixth blind set, PROTOCOL.md; run over these articles plus test2's to test5's and its own 20)` : ""}.`,
+    `Status: dev ${cell("dev", (s) => `scored ${s.date}`)}; test ${scores.test ? `scored ${scores.test.date}` : "**not yet scored** (blind; scored once at the end by the integrator)"}${scores.test2 ? `; test2 scored ${scores.test2.date} (a second blind set, PROTOCOL.md; run over these articles plus its own 20)` : ""}${scores.test3 ? `; test3 scored ${scores.test3.date} (a third blind set, PROTOCOL.md; run over these articles plus test2's and its own 20)` : ""}${scores.test4 ? `; test4 scored ${scores.test4.date} (a fourth blind set, PROTOCOL.md; run over these articles plus test2's, test3's and its own 20)` : ""}${scores.test5 ? `; test5 scored ${scores.test5.date} (a fifth blind set, PROTOCOL.md; run over these articles plus test2's, test3's, test4's and its own 20)` : ""}${scores.test6 ? `; test6 scored ${scores.test6.date} (a sixth blind set, PROTOCOL.md; run over these articles plus test2's to test5's and its own 20)` : ""}${scores.test7 ? `; test7 scored ${scores.test7.date} (a seventh blind set, PROTOCOL.md; run over these articles plus test2's to test6's and its own 20)` : ""}.`,
     "",
     "## How an answer is scored",
     "",
@@ -496,7 +497,7 @@ export interface Options {
   write: boolean;
 }
 
-/** A --set value: dev, test or test2 to test6. */
+/** A --set value: dev, test or test2 to test7. */
 export function setName(value: string | undefined): SetName {
   if (
     value === "dev" ||
@@ -505,10 +506,11 @@ export function setName(value: string | undefined): SetName {
     value === "test3" ||
     value === "test4" ||
     value === "test5" ||
-    value === "test6"
+    value === "test6" ||
+    value === "test7"
   )
     return value;
-  throw new Error("--set takes dev, test, test2, test3, test4, test5 or test6");
+  throw new Error("--set takes dev, test, test2, test3, test4, test5, test6 or test7");
 }
 
 /** The later sets, each with its own columns in the reports once scored. */
@@ -518,13 +520,14 @@ export const LATER_SETS = [
   "test4",
   "test5",
   "test6",
+  "test7",
 ] as const satisfies readonly SetName[];
 
 /**
  * The sets still blind: scored once, at the end, with --final. test to test5 were each scored once
- * in an earlier round and are dev data since (ASK.md).
+ * in an earlier round and are dev data since (ASK.md); test7 is the seventh blind set.
  */
-export const BLIND_SETS = ["test6"] as const satisfies readonly SetName[];
+export const BLIND_SETS = ["test6", "test7"] as const satisfies readonly SetName[];
 
 /**
  * The sets whose articles, with the pool, make the archive a set's questions run among: dev and
