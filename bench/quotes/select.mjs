@@ -548,12 +548,17 @@ const used7 = new Set([
   ...test6.map((a) => a.id),
   ...askArticleIds(["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7"]),
 ]);
+// The parser dates an article by its link when the dateline drifts from it (a mistyped month), and
+// check.ts leaves out the month by that date: from test7 on, a drawn article linked to January 2022
+// is dropped after the draw (so the other picks stay as drawn; test7 holds 31 articles).
+const linkedToJanuary2022 = (c) =>
+  new RegExp(`/gb/22/1/\\d\\d?/${c.id}\\.htm`).test(readFileSync(join(root, c.path), "utf8"));
 const order7 = seededOrder(SEED7, used7);
 const test7 = roundRobin(order7, phenomena4, TEST7_SIZE, has4, (c) => [
   ...c.phenomena,
   ...c.extra,
   ...(isJapaneseQuoted(c) ? ["japanese-quoted"] : []),
-]);
+]).filter((c) => !linkedToJanuary2022(c));
 
 console.log(
   `${candidates.length} candidates; per year ${JSON.stringify(Object.fromEntries([2020, 2021, 2022].map((y) => [y, candidates.filter((c) => c.year === y).length])))}`,
