@@ -543,8 +543,7 @@ export function archiveSets(set: SetName): SetName[] {
   if (set === "test4") return ["dev", "test", "test2", "test3", "test4"];
   if (set === "test5") return ["dev", "test", "test2", "test3", "test4", "test5"];
   if (set === "test6") return ["dev", "test", "test2", "test3", "test4", "test5", "test6"];
-  if (set === "test7")
-    return ["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7"];
+  if (set === "test7") return ["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7"];
   return ["dev", "test"];
 }
 

@@ -74,7 +74,7 @@ describe("reports", () => {
 });
 
 describe("the second blind test set (test2)", () => {
-  it("takes dev, test and test2 to test6 for --set and nothing else", () => {
+  it("takes dev, test and test2 to test7 for --set and nothing else", () => {
     expect(setName("dev")).toBe("dev");
     expect(setName("test")).toBe("test");
     expect(setName("test2")).toBe("test2");
@@ -82,7 +82,8 @@ describe("the second blind test set (test2)", () => {
     expect(setName("test4")).toBe("test4");
     expect(setName("test5")).toBe("test5");
     expect(setName("test6")).toBe("test6");
-    expect(() => setName("test7")).toThrow(/dev, test, test2, test3, test4, test5 or test6/);
+    expect(setName("test7")).toBe("test7");
+    expect(() => setName("test8")).toThrow(/dev, test, test2, test3, test4, test5, test6 or test7/);
     expect(() => setName("dev-paraphrase")).toThrow();
     expect(() => setName(undefined)).toThrow();
   });
@@ -203,17 +204,6 @@ describe("the sixth blind test set (test6)", () => {
     expect(archiveSets("test5")).not.toContain("test6");
   });
 
-  it("keeps test6 alone blind: --set test6 only with --final, test5 as dev data", () => {
-    expect(BLIND_SETS).toEqual(["test6"]);
-    expect(() => parseArgs(["--set", "test6"])).toThrow(/--final/);
-    expect(() => parseArgs(["--set=test6", "--no-write"])).toThrow(/--final/);
-    expect(parseArgs(["--set", "test6", "--final"]).set).toBe("test6");
-    expect(parseArgs(["--set", "test5", "--no-write"])).toMatchObject({
-      set: "test5",
-      write: false,
-    });
-  });
-
   it("gives test6 columns in ASK.md and ROUGE.md only once test6 is scored", () => {
     const header = (report: string) =>
       report.split("\n").find((line) => line.startsWith("| group |")) ?? "";
@@ -228,5 +218,48 @@ describe("the sixth blind test set (test6)", () => {
     const section = renderSection({ test5: scored("test5"), test6: scored("test6") });
     expect(section).toContain("test6 R-L");
     expect(section).toContain("test6 (a sixth blind set, 20 articles) scored 2026-12-02");
+  });
+});
+
+describe("the seventh blind test set (test7)", () => {
+  it("runs test7 among the pool and every set up to its own", () => {
+    expect(archiveSets("test7")).toEqual([
+      "dev",
+      "test",
+      "test2",
+      "test3",
+      "test4",
+      "test5",
+      "test6",
+      "test7",
+    ]);
+    expect(archiveSets("test6")).not.toContain("test7");
+  });
+
+  it("keeps test7 alone blind: --set test7 only with --final, test6 as dev data", () => {
+    expect(BLIND_SETS).toEqual(["test7"]);
+    expect(() => parseArgs(["--set", "test7"])).toThrow(/--final/);
+    expect(() => parseArgs(["--set=test7", "--no-write"])).toThrow(/--final/);
+    expect(parseArgs(["--set", "test7", "--final"]).set).toBe("test7");
+    expect(parseArgs(["--set", "test6", "--no-write"])).toMatchObject({
+      set: "test6",
+      write: false,
+    });
+  });
+
+  it("gives test7 columns in ASK.md and ROUGE.md only once test7 is scored", () => {
+    const header = (report: string) =>
+      report.split("\n").find((line) => line.startsWith("| group |")) ?? "";
+    const test6 = summarise("test6", [], 0, [0, 0]);
+    expect(renderReport({ test6 })).not.toContain("test7");
+    const test7 = summarise("test7", [], 0, [0, 0]);
+    const report = renderReport({ test6, test7 });
+    expect(header(report)).toContain("test6 top-1");
+    expect(header(report)).toContain("test7 top-1");
+    expect(report).toContain(`test7 scored ${test7.date}`);
+    expect(renderSection({ test6: scored("test6") })).not.toContain("test7");
+    expect(renderSection({ test6: scored("test6"), test7: scored("test7") })).toContain(
+      "test7 R-L",
+    );
   });
 });
