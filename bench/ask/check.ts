@@ -56,9 +56,8 @@ export interface Question {
 }
 
 /**
- * The question sets: dev (tune), test (scored once), test2 to test5 (a second to a fifth blind set,
- * each scored once and dev data since), test6 and test7 (the sixth and seventh blind sets, each
- * scored once at the end).
+ * The question sets: dev (tune), test (scored once), test2 to test6 (a second to a sixth blind set,
+ * each scored once and dev data since) and test7 (the seventh blind set, scored once at the end).
  */
 export const SETS = ["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7"] as const;
 export type SetName = (typeof SETS)[number];

@@ -7,7 +7,7 @@
  *   npx tsx bench/ask/eval.ts --set test3   # the third blind test set: once, likewise
  *   npx tsx bench/ask/eval.ts --set test4   # the fourth blind test set: once, likewise
  *   npx tsx bench/ask/eval.ts --set test5   # the fifth test set: dev data since scored
- *   npx tsx bench/ask/eval.ts --set test6 --final  # the sixth blind test set: once, at the end
+ *   npx tsx bench/ask/eval.ts --set test6   # the sixth test set: dev data since scored (0d9fc36)
  *   npx tsx bench/ask/eval.ts --set test7 --final  # the seventh blind test set: once, at the end
  *   npx tsx bench/ask/eval.ts --set dev-paraphrase  # dev questions reworded (never written)
  *   npx tsx bench/ask/eval.ts --json        # every question's outcome as JSON on stdout
@@ -17,7 +17,8 @@
  * Builds an Archive over exactly the pool ∪ dev ∪ test articles, plus the test2 articles when the
  * set is test2, plus the test2 and test3 articles when it is test3, plus the test2, test3 and test4
  * articles when it is test4, plus the test2 to test5 articles when it is test5, plus the test2 to
- * test6 articles when it is test6 (copied into a temporary folder,
+ * test6 articles when it is test6, plus the test2 to test7 articles when it is test7 (copied into a
+ * temporary folder,
  * then `Archive.load`), runs every question through `runAsk` (the service function behind `/ask`),
  * scores it, records the set's figures in bench/ask/scores.json and writes bench/ASK.md with the
  * dev and test figures side by side (and test2's to test7's, once each is scored). The archive tarball (CORPUS_DIR or ../shared/corpus)
@@ -341,7 +342,7 @@ export function renderReport(
   /** Hand-written notes (between NOTES_START and NOTES_END), kept from the previous report. */
   notes?: string,
 ): string {
-  // test2 to test6 get their own columns once scored; until then the report is as before.
+  // test2 to test7 get their own columns once scored; until then the report is as before.
   const sets: SetName[] = ["dev", "test", ...LATER_SETS.filter((set) => scores[set])];
   const cell = (set: SetName, show: (s: SetScores) => string) => {
     const s = scores[set];
@@ -524,16 +525,17 @@ export const LATER_SETS = [
 ] as const satisfies readonly SetName[];
 
 /**
- * The sets still blind: scored once, at the end, with --final. test to test5 were each scored once
- * in an earlier round and are dev data since (ASK.md); test7 is the seventh blind set.
+ * The sets still blind: scored once, at the end, with --final. test to test6 were each scored once
+ * in an earlier round and are dev data since (ASK.md; test6 at 0d9fc36).
  */
-export const BLIND_SETS = ["test6", "test7"] as const satisfies readonly SetName[];
+export const BLIND_SETS = ["test7"] as const satisfies readonly SetName[];
 
 /**
  * The sets whose articles, with the pool, make the archive a set's questions run among: dev and
  * test among pool ∪ dev ∪ test, as they always have; test2 among those plus its own articles;
  * test3 among those plus test2's and its own; test4 among those plus test2's, test3's and its own;
- * test5 among those plus test4's and its own; test6 among those plus test5's and its own (PROTOCOL.md).
+ * test5 among those plus test4's and its own; test6 among those plus test5's and its own; test7
+ * among those plus test6's and its own (PROTOCOL.md).
  */
 export function archiveSets(set: SetName): SetName[] {
   if (set === "test2") return ["dev", "test", "test2"];
@@ -541,6 +543,7 @@ export function archiveSets(set: SetName): SetName[] {
   if (set === "test4") return ["dev", "test", "test2", "test3", "test4"];
   if (set === "test5") return ["dev", "test", "test2", "test3", "test4", "test5"];
   if (set === "test6") return ["dev", "test", "test2", "test3", "test4", "test5", "test6"];
+  if (set === "test7") return ["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7"];
   return ["dev", "test"];
 }
 

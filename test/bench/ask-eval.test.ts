@@ -204,17 +204,6 @@ describe("the sixth blind test set (test6)", () => {
     expect(archiveSets("test5")).not.toContain("test6");
   });
 
-  it("keeps test6 blind: --set test6 only with --final, test5 as dev data", () => {
-    expect(BLIND_SETS).toEqual(["test6", "test7"]);
-    expect(() => parseArgs(["--set", "test6"])).toThrow(/--final/);
-    expect(() => parseArgs(["--set=test6", "--no-write"])).toThrow(/--final/);
-    expect(parseArgs(["--set", "test6", "--final"]).set).toBe("test6");
-    expect(parseArgs(["--set", "test5", "--no-write"])).toMatchObject({
-      set: "test5",
-      write: false,
-    });
-  });
-
   it("gives test6 columns in ASK.md and ROUGE.md only once test6 is scored", () => {
     const header = (report: string) =>
       report.split("\n").find((line) => line.startsWith("| group |")) ?? "";
@@ -233,11 +222,29 @@ describe("the sixth blind test set (test6)", () => {
 });
 
 describe("the seventh blind test set (test7)", () => {
-  it("keeps test7 blind: --set test7 only with --final", () => {
-    expect(BLIND_SETS).toContain("test7");
+  it("runs test7 among the pool and every set up to its own", () => {
+    expect(archiveSets("test7")).toEqual([
+      "dev",
+      "test",
+      "test2",
+      "test3",
+      "test4",
+      "test5",
+      "test6",
+      "test7",
+    ]);
+    expect(archiveSets("test6")).not.toContain("test7");
+  });
+
+  it("keeps test7 alone blind: --set test7 only with --final, test6 as dev data", () => {
+    expect(BLIND_SETS).toEqual(["test7"]);
     expect(() => parseArgs(["--set", "test7"])).toThrow(/--final/);
     expect(() => parseArgs(["--set=test7", "--no-write"])).toThrow(/--final/);
     expect(parseArgs(["--set", "test7", "--final"]).set).toBe("test7");
+    expect(parseArgs(["--set", "test6", "--no-write"])).toMatchObject({
+      set: "test6",
+      write: false,
+    });
   });
 
   it("gives test7 columns in ASK.md and ROUGE.md only once test7 is scored", () => {
@@ -247,6 +254,7 @@ describe("the seventh blind test set (test7)", () => {
     expect(renderReport({ test6 })).not.toContain("test7");
     const test7 = summarise("test7", [], 0, [0, 0]);
     const report = renderReport({ test6, test7 });
+    expect(header(report)).toContain("test6 top-1");
     expect(header(report)).toContain("test7 top-1");
     expect(report).toContain(`test7 scored ${test7.date}`);
     expect(renderSection({ test6: scored("test6") })).not.toContain("test7");
