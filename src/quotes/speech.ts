@@ -129,6 +129,8 @@ export const TRAILING_MODIFIERS = [
 
 const TERM_INTRODUCER = new RegExp(`(?:${alternation(wordList("term-introducers"))})$`);
 const TERM_HEAD = new RegExp(`^(?:${alternation(wordList("term-heads"))})`);
+/** `支持“绿色新政”`, `颁给了“时代革命”`: a verb whose object is a quoted term. */
+const TERM_OBJECT_VERB = new RegExp(`(?:${alternation(wordList("term-object-verbs"))})了?$`);
 
 /** Quoted terms rather than words someone said: 所谓的“清零”政策, “一带一路”倡议, “A”、“B”. */
 export function looksLikeTerm(text: string, open: number, close: number, inner: string): boolean {
@@ -149,6 +151,7 @@ export function looksLikeTerm(text: string, open: number, close: number, inner: 
   if (/^[0-9一二三四五六七八九十两]+个?字/.test(after)) return true;
   const short = inner.replace(/[^\u4e00-\u9fff]/g, "").length <= 8;
   if (short && TERM_HEAD.test(after)) return true;
+  if (short && TERM_OBJECT_VERB.test(before)) return true;
   const han = inner.replace(/[^\u4e00-\u9fff]/g, "").length;
   if (han <= 2) return true;
   if (han <= 6 && after.startsWith("的")) return true;
