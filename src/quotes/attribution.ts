@@ -5,7 +5,7 @@ import {
   TITLE_AT_START,
   TRANSLITERATION_CHARS,
 } from "../text/names.js";
-import type { Discourse } from "./discourse.js";
+import { type Discourse, PASSIVE_CLAUSE } from "./discourse.js";
 import type { ArticlePeople, Entity } from "./mentions.js";
 import type { QuoteKind } from "./model.js";
 import { CLAUSE_BREAK, OPENERS, type Part, type QuotedText, type Span } from "./spans.js";
@@ -135,6 +135,10 @@ export function classify(
   // A subheading (a short paragraph with no sentence end: `“不要让…的国家主办奥运会”`,
   // `蓬佩奥幽默回应央视给他扣帽“人类公敌”`) is nobody's words.
   if (span.parts.length === 1 && text.length <= 40 && !/[。!?…]/.test(text)) return undefined;
+
+  // `遭小粉红轰“不爱国”`, `被邻居骂“…”`, `被问道：“…”`: the subject is spoken to or about; the
+  // words are the agent's, someone else's than anyone the clause names.
+  if (PASSIVE_SPEECH.test(text.slice(Math.max(0, span.open - 12), span.open))) return undefined;
 
   // 1. Introduced before: `X说：“`, `X表示，“`, `X：“`.
   let k = span.open - 1;
@@ -280,6 +284,7 @@ export function classify(
   while (reportStart > 0 && text[reportStart - 1] === ";")
     reportStart = quoted.sentenceStart(p, reportStart - 1);
   let verb: VerbMatch | undefined;
+  let passive = false;
   for (const candidate of quoted.verbs[p] as VerbMatch[]) {
     const { index, length } = candidate;
     if (index < reportStart || index + length > span.open) continue;
@@ -291,15 +296,20 @@ export function classify(
     if (/^(?:为|作|之为|其为|法|明书|服|赞|号|呼)/.test(next) && length === 1) continue;
     // `他高喊的口号是`: a verb that modifies a noun is no speech act.
     if (next.startsWith("的")) continue;
-    // `被嘲讽为“…”`: the subject is spoken about, not speaking.
-    if (/被[^,。]{0,4}$/.test(text.slice(Math.max(0, index - 5), index))) continue;
+    // `被嘲讽为“…”`, `遭小粉红轰“…”`: the subject is spoken about, not speaking; the words are
+    // the attackers', and no earlier verb of the sentence reaches past them.
+    if (PASSIVE_BEFORE_VERB.test(text.slice(Math.max(0, index - 7), index))) {
+      verb = undefined;
+      passive = true;
+      continue;
+    }
     verb = candidate;
   }
   // `他说，超市的菜都涨价了。而且“好多超市被抢空了”`: no verb in the quotation's sentence, but the
   // person's reported speech goes on past a full stop, with no one else in between.
   // Only words of a clause's length that end their clause, not a term (`新南向政策`).
   const going =
-    verb || countHanChars(inner) < 8 || !/^(?:\s*$|[,。;!?…])/.test(afterClose)
+    verb || passive || countHanChars(inner) < 8 || !/^(?:\s*$|[,。;!?…])/.test(afterClose)
       ? undefined
       : (reportedGoingOn(reading, p, reportStart, span.open) ??
         subjectSpeaking(reading, p, sentenceStart, span.open, inner, afterClose));
@@ -340,6 +350,19 @@ export function classify(
   }
   const entity = discourse.speakerOf(p, slot, verb.index);
   if (!entity) return undefined;
+  // `质问张学友“…”、“…”`: the one the verb addresses or attacks is no speaker of it.
+  const afterVerb = text.slice(verb.index + verb.length, span.open).replace(/^了/, "");
+  const object = people.aliasAtStartOf(afterVerb, 0);
+  if (
+    object?.entity === entity &&
+    (afterVerb.length === object.length || OPENERS[afterVerb[object.length] as string])
+  )
+    return undefined;
+  // `张学友表态，遭到小粉红攻击，指他“不爱国”`: a passive clause in between hands the words on to
+  // its agent.
+  const clausesAfter = afterVerb.split(/[,;]/).slice(1);
+  if (clausesAfter.some((c) => PASSIVE_CLAUSE.test(c.replace(LEADING_CONNECTIVES, ""))))
+    return undefined;
   return { entity, kind: "partial", attributionEnd: -1 };
 }
 
@@ -423,6 +446,13 @@ function timesWritten(quoted: QuotedText, phrase: string): number {
   }
   return n;
 }
+
+/** `遭小粉红轰`, `被网民痛批`, `被问道：`: a passive of a verb of speaking or attacking. */
+const PASSIVE_SPEECH =
+  /(?:被|遭到?)[^,。;“”「」]{0,6}(?:轰|骂|批|斥|呛|怼|嘲|讽|指|责|攻击|质疑|质问|抨击|怒|喊|问道?|追问)[:,]?\s*$/;
+
+/** `被嘲讽为`, `遭小粉红轰`, `遭到网民痛批`: a passive marker and its agent right before a verb. */
+const PASSIVE_BEFORE_VERB = /(?:被|遭到?|受到)[^,。被遭受]{0,5}$/;
 
 /** `被媒体翻译成`, `被外界解读为`, `被网友批评`: someone else renders or judges the words. */
 const PASSIVE_RENDERING =
