@@ -1,10 +1,12 @@
 import {
   dictionaryNameAt,
   isNameHan,
+  NOT_IN_GIVEN_NAME,
   SURNAMES,
   TITLE_AT_START,
   TRANSLITERATION_CHARS,
 } from "../text/names.js";
+import { segmenter } from "../text/text.js";
 import { type Discourse, PASSIVE_CLAUSE } from "./discourse.js";
 import type { ArticlePeople, Entity } from "./mentions.js";
 import type { QuoteKind } from "./model.js";
@@ -64,8 +66,10 @@ export function discoverSpeakers({ text, people }: Reading): void {
       // Only where a name can start: a surname or a transliteration character.
       if (!SURNAMES.has(firstChar) && !TRANSLITERATION_CHARS.has(firstChar)) continue;
       if (people.aliasAtStart(folded, from)) continue;
-      const head = dictionaryNameAt(folded, from);
-      if (!head || people.hasAlias(head)) continue;
+      const found = dictionaryNameAt(folded, from);
+      if (!found) continue;
+      const head = found.length === 2 ? (runsOnEverywhere(text, found) ?? found) : found;
+      if (people.hasAlias(head)) continue;
       people.registerName(p, from, from + head.length);
     }
     for (const { index, length } of text.verbs[p] as VerbMatch[]) {
@@ -80,6 +84,32 @@ export function discoverSpeakers({ text, people }: Reading): void {
     const last = span.parts[span.parts.length - 1] as Part;
     afterAttribution(text, people, last.paragraph, span.close);
   }
+}
+
+/**
+ * A two-character name the dictionary cut from a longer one (王朝 of 王朝辉: 王朝 is a word):
+ * when the article writes it at least twice and always followed by the same given-name
+ * character, the name is the three characters.
+ */
+function runsOnEverywhere(text: QuotedText, head: string): string | undefined {
+  let next: string | undefined;
+  let seen = 0;
+  for (const paragraph of text.folded) {
+    for (let at = paragraph.indexOf(head); at >= 0; at = paragraph.indexOf(head, at + 1)) {
+      const c = paragraph[at + head.length];
+      if (c === undefined || !isNameHan(c) || NOT_IN_GIVEN_NAME.has(c)) return undefined;
+      // The character starts no word of its own (王毅表示: 表示 is a word, 王毅 the name).
+      const word = segmenter().tag(
+        paragraph.slice(at + head.length, at + head.length + 4),
+        true,
+      )[0];
+      if (word && word.word.length > 1 && !/^(?:x|nr)/.test(word.tag)) return undefined;
+      if (next !== undefined && c !== next) return undefined;
+      next = c;
+      seen++;
+    }
+  }
+  return seen >= 2 && next ? head + next : undefined;
 }
 
 /** The direct quotation that came last, for a paragraph that continues it. */

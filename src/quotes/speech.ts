@@ -13,7 +13,7 @@ import { segmenter } from "../text/text.js";
  * (`王先生指，…`), which callers take only before ， or ： and not in 是指, 所指 (not-speech-endings).
  */
 export const VERB_AT_END = new RegExp(
-  `(?:${SPEECH_VERBS.join("|")}|指|提出|告诉[^,。:;“”「」]{1,30}|(?<![顾访学疑])问[^,。:;“”「」]{1,10}|对(?!此)[^,。:;“”「」]{1,20}(?:说|表示)|的(?:${alternation(wordList("speech-nouns"))})(?:是|为|如下)?)$`,
+  `(?:(?:${SPEECH_VERBS.join("|")})(?:称|说|道)?|指|提出|告诉[^,。:;“”「」]{1,30}|(?<![顾访学疑])问[^,。:;“”「」]{1,10}|对(?!此)[^,。:;“”「」]{1,20}(?:说|表示)|的(?:${alternation(wordList("speech-nouns"))})(?:是|为|如下)?)$`,
 );
 /** A speaker clause going on after a name: `（Jeremy Carey）表示`, `在声明中说`. */
 export const VERB_AT_START = new RegExp(
