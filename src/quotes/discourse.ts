@@ -33,9 +33,10 @@ const SOMEONE_OF = /^[^,。]{1,12}的(?:一名|一位|一个|一些|多名|多�
 
 /**
  * A clause that is a passive with its agent (`遭到中共小粉红攻击`, `被网民痛批`): what follows
- * (`，指他“不爱国”`) is the agent's doing, not the subject's. `被问及` keeps the subject speaking.
+ * (`，指他“不爱国”`) is the agent's doing, not the subject's. `被问及` keeps the subject speaking;
+ * `受到欢迎`, `遭到拒绝` name no agent.
  */
-export const PASSIVE_CLAUSE = /^(?:遭到|遭受|遭|被|受到)(?!问|询问|邀|请)[^,。]{2,}/;
+export const PASSIVE_CLAUSE = /^(?:遭到|遭|被)(?!问|询问|邀|请)[^,。]{3,}/;
 
 /** A clause going on with the subject of the sentence (`并称`, `还说`, `也表示`). */
 const CONTINUING = /^(?:并|还|也|又|则|更|同时|而且|并且|随后|接着|然后|最后|他|她)/;
