@@ -1,4 +1,6 @@
+import { wordList } from "../text/lexicon.js";
 import {
+  alternation,
   dictionaryNameAt,
   isNameHan,
   NOT_IN_GIVEN_NAME,
@@ -112,6 +114,61 @@ function runsOnEverywhere(text: QuotedText, head: string): string | undefined {
   return seen >= 2 && next ? head + next : undefined;
 }
 
+/** Before an online handle in marks (网民, 微博网友, 访民): lexicon/handle-nouns.txt. */
+const HANDLE_NOUN = new RegExp(`(?:${alternation(wordList("handle-nouns"))})$`);
+
+/** `”（网名）表示，`, `”质疑说：`: the speech verb after a marked handle, up to the opening mark. */
+const AFTER_HANDLE = /^(?:\((?:网名|网民)\))?([^,。:;!?“”「」『』]{0,12}),?:?\s*$/;
+
+/** A marked handle opening a paragraph and introducing a quotation (`“准星儿”说，“`). */
+const HANDLE_PARAGRAPH =
+  /^\s*[“「][^,。!?;:“”「」]{1,20}[”」](?:\((?:网名|网民)\))?[^,。:;“”「」]{1,12}[,:]\s*[“「]/;
+
+/**
+ * The netizen whose handle in marks introduces the quotation (`网民“Kevin在纽约”表示，“…”`,
+ * `微博网友“嘎嘎真忙”质疑说：“…”`): after a word for netizens, or opening a paragraph in a run of
+ * paragraphs of that shape (`“准星儿”说，“…”` then `“风兮羽不归”说，“…”`), where the marks name
+ * the poster, not a body.
+ */
+function handleSpeaker({ text: quoted, people }: Reading, span: Span): Entity | undefined {
+  const p = (span.parts[0] as Part).paragraph;
+  const text = quoted.folded[p] as string;
+  // The words end their clause (`网友“小李飞车”认为，“小刚学长”在测试中…`: a second handle).
+  const last = span.parts[span.parts.length - 1] as Part;
+  const afterWords =
+    span.close < 0 ? "" : (quoted.folded[last.paragraph] as string).slice(span.close + 1);
+  if (!/^\s*(?:$|[。,!?;…])/.test(afterWords)) return undefined;
+  const closeAt = text.lastIndexOf("”", span.open - 1);
+  const closeAlt = text.lastIndexOf("」", span.open - 1);
+  const close = Math.max(closeAt, closeAlt);
+  if (close < 0) return undefined;
+  const between = AFTER_HANDLE.exec(text.slice(close + 1, span.open));
+  if (!between) return undefined;
+  const clause = between[1] as string;
+  if (!/[,:]\s*$/.test(text.slice(close + 1, span.open))) return undefined;
+  const verb = VERB_AT_END.exec(clause);
+  // The handle is the subject: at most an adverb before the verb (`也表示`), not a place
+  // (`她在其微博账号“…”中留言说`: her account, her words).
+  if (!verb || verb.index > 1 || NOT_SPEECH_ENDINGS.test(clause)) return undefined;
+  if (verb.index === 1 && !/^[也还则又更]/.test(clause)) return undefined;
+  const handleSpan = quoted.spans.find(
+    (other) => other.close === close && (other.parts[0] as Part).paragraph === p,
+  );
+  if (handleSpan?.parts.length !== 1) return undefined;
+  const inner = text.slice(handleSpan.open + 1, close);
+  if (inner.length === 0 || inner.length > 20 || /[,。!?;:、]/.test(inner)) return undefined;
+  const before = text.slice(quoted.clauseStart(p, handleSpan.open), handleSpan.open);
+  const opensParagraph = text.slice(0, handleSpan.open).trim() === "";
+  const inRun =
+    opensParagraph &&
+    [p - 1, p + 1].some((q) =>
+      HANDLE_PARAGRAPH.test((quoted.folded[q] as string | undefined) ?? ""),
+    );
+  if (!HANDLE_NOUN.test(before) && !inRun) return undefined;
+  const original = (quoted.original[p] as string).slice(handleSpan.open + 1, close);
+  return people.entityFor(original, original);
+}
+
 /** The direct quotation that came last, for a paragraph that continues it. */
 export interface LastDirect {
   entity: Entity;
@@ -169,6 +226,10 @@ export function classify(
   // `遭小粉红轰“不爱国”`, `被邻居骂“…”`, `被问道：“…”`: the subject is spoken to or about; the
   // words are the agent's, someone else's than anyone the clause names.
   if (PASSIVE_SPEECH.test(text.slice(Math.max(0, span.open - 12), span.open))) return undefined;
+
+  // 0. `网民“Kevin在纽约”表示，“…”`, `“准星儿”说，“…”` (a run of such paragraphs): a handle.
+  const handle = handleSpeaker(reading, span);
+  if (handle) return { entity: handle, kind: "direct", attributionEnd: -1 };
 
   // 1. Introduced before: `X说：“`, `X表示，“`, `X：“`.
   let k = span.open - 1;

@@ -139,9 +139,7 @@ export const TRAILING_MODIFIERS = [
 const TERM_INTRODUCER = new RegExp(`(?:${alternation(wordList("term-introducers"))})$`);
 const TERM_HEAD = new RegExp(`^(?:${alternation(wordList("term-heads"))})`);
 /** `支持“绿色新政”`, `颁给了“时代革命”` (not the noun: `对台湾的支持“坚如磐石”`). */
-const TERM_OBJECT_VERB = new RegExp(
-  `(?<!的)(?:${alternation(wordList("term-object-verbs"))})了?$`,
-);
+const TERM_OBJECT_VERB = new RegExp(`(?<!的)(?:${alternation(wordList("term-object-verbs"))})了?$`);
 
 /** Quoted terms rather than words someone said: 所谓的“清零”政策, “一带一路”倡议, “A”、“B”. */
 export function looksLikeTerm(text: string, open: number, close: number, inner: string): boolean {
