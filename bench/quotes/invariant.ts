@@ -39,7 +39,9 @@ export function insideMarks(paragraphs: string[], quote: Quote): boolean {
 
 /**
  * Paragraph indexes (0-based) that belong to a transcript: from the first labelled turn on, in an
- * article with at least two.
+ * article with at least two, and the host's unlabelled introduction before it (PROTOCOL.md: tag
+ * `unlabelled`): the paragraph where the host names himself (`…我是杨杰凯。`, the name labelling
+ * a turn) and the paragraphs before it with no quotation of a sentence in marks.
  */
 export function transcriptParagraphs(paragraphs: string[]): Set<number> {
   // A heading of the form 名字：短语 has no sentence end: it is not a turn.
@@ -51,7 +53,24 @@ export function transcriptParagraphs(paragraphs: string[]): Set<number> {
     if (isLabel) open = true;
     if (open) inside.add(i);
   });
+  const first = labelled.indexOf(true);
+  const labels = new Set(
+    paragraphs.filter((_, i) => labelled[i]).map((p) => p.split(/[：:]/)[0]?.trim()),
+  );
+  for (let q = first - 1; q >= Math.max(0, first - 2); q--) {
+    const host = /我是([^，。：:（）()“”]{2,12}?)\s*(?:[（(][^（）()]*[）)])?\s*[。！!]?\s*$/.exec(
+      paragraphs[q] ?? "",
+    );
+    if (!host || !labels.has(host[1]) || (paragraphs[q] ?? "").split("我是").length > 2) continue;
+    for (let p = q; p >= 0 && !quotesSentence(paragraphs[p] ?? ""); p--) inside.add(p);
+    break;
+  }
   return inside;
+}
+
+/** Whether a paragraph quotes more than a short term in marks (a teaser `“…”X说。`). */
+function quotesSentence(paragraph: string): boolean {
+  return markSpans(paragraph).some((span) => span.text.length > 8);
 }
 
 function monthRoot(): string | undefined {

@@ -1,11 +1,15 @@
+import { wordList } from "../text/lexicon.js";
 import {
+  alternation,
   dictionaryNameAt,
   isNameHan,
+  NOT_IN_GIVEN_NAME,
   SURNAMES,
   TITLE_AT_START,
   TRANSLITERATION_CHARS,
 } from "../text/names.js";
-import type { Discourse } from "./discourse.js";
+import { segmenter } from "../text/text.js";
+import { type Discourse, PASSIVE_CLAUSE } from "./discourse.js";
 import type { ArticlePeople, Entity } from "./mentions.js";
 import type { QuoteKind } from "./model.js";
 import { CLAUSE_BREAK, OPENERS, type Part, type QuotedText, type Span } from "./spans.js";
@@ -64,8 +68,10 @@ export function discoverSpeakers({ text, people }: Reading): void {
       // Only where a name can start: a surname or a transliteration character.
       if (!SURNAMES.has(firstChar) && !TRANSLITERATION_CHARS.has(firstChar)) continue;
       if (people.aliasAtStart(folded, from)) continue;
-      const head = dictionaryNameAt(folded, from);
-      if (!head || people.hasAlias(head)) continue;
+      const found = dictionaryNameAt(folded, from);
+      if (!found) continue;
+      const head = found.length === 2 ? (runsOnEverywhere(text, found) ?? found) : found;
+      if (people.hasAlias(head)) continue;
       people.registerName(p, from, from + head.length);
     }
     for (const { index, length } of text.verbs[p] as VerbMatch[]) {
@@ -80,6 +86,87 @@ export function discoverSpeakers({ text, people }: Reading): void {
     const last = span.parts[span.parts.length - 1] as Part;
     afterAttribution(text, people, last.paragraph, span.close);
   }
+}
+
+/**
+ * A two-character name the dictionary cut from a longer one (王朝 of 王朝辉: 王朝 is a word):
+ * when the article writes it at least twice and always followed by the same given-name
+ * character, the name is the three characters.
+ */
+function runsOnEverywhere(text: QuotedText, head: string): string | undefined {
+  let next: string | undefined;
+  let seen = 0;
+  for (const paragraph of text.folded) {
+    for (let at = paragraph.indexOf(head); at >= 0; at = paragraph.indexOf(head, at + 1)) {
+      const c = paragraph[at + head.length];
+      if (c === undefined || !isNameHan(c) || NOT_IN_GIVEN_NAME.has(c)) return undefined;
+      // The character starts no word of its own (王毅表示: 表示 is a word, 王毅 the name).
+      const word = segmenter().tag(
+        paragraph.slice(at + head.length, at + head.length + 4),
+        true,
+      )[0];
+      if (word && word.word.length > 1 && !/^(?:x|nr)/.test(word.tag)) return undefined;
+      if (next !== undefined && c !== next) return undefined;
+      next = c;
+      seen++;
+    }
+  }
+  return seen >= 2 && next ? head + next : undefined;
+}
+
+/** Before an online handle in marks (网民, 微博网友, 访民): lexicon/handle-nouns.txt. */
+const HANDLE_NOUN = new RegExp(`(?:${alternation(wordList("handle-nouns"))})$`);
+
+/** `”（网名）表示，`, `”质疑说：`: the speech verb after a marked handle, up to the opening mark. */
+const AFTER_HANDLE = /^(?:\((?:网名|网民)\))?([^,。:;!?“”「」『』]{0,12}),?:?\s*$/;
+
+/** A marked handle opening a paragraph and introducing a quotation (`“准星儿”说，“`). */
+const HANDLE_PARAGRAPH =
+  /^\s*[“「][^,。!?;:“”「」]{1,20}[”」](?:\((?:网名|网民)\))?[^,。:;“”「」]{1,12}[,:]\s*[“「]/;
+
+/**
+ * The netizen whose handle in marks introduces the quotation (`网民“Kevin在纽约”表示，“…”`,
+ * `微博网友“嘎嘎真忙”质疑说：“…”`): after a word for netizens, or opening a paragraph in a run of
+ * paragraphs of that shape (`“准星儿”说，“…”` then `“风兮羽不归”说，“…”`), where the marks name
+ * the poster, not a body.
+ */
+function handleSpeaker({ text: quoted, people }: Reading, span: Span): Entity | undefined {
+  const p = (span.parts[0] as Part).paragraph;
+  const text = quoted.folded[p] as string;
+  // The words end their clause (`网友“小李飞车”认为，“小刚学长”在测试中…`: a second handle).
+  const last = span.parts[span.parts.length - 1] as Part;
+  const afterWords =
+    span.close < 0 ? "" : (quoted.folded[last.paragraph] as string).slice(span.close + 1);
+  if (!/^\s*(?:$|[。,!?;…])/.test(afterWords)) return undefined;
+  const closeAt = text.lastIndexOf("”", span.open - 1);
+  const closeAlt = text.lastIndexOf("」", span.open - 1);
+  const close = Math.max(closeAt, closeAlt);
+  if (close < 0) return undefined;
+  const between = AFTER_HANDLE.exec(text.slice(close + 1, span.open));
+  if (!between) return undefined;
+  const clause = between[1] as string;
+  if (!/[,:]\s*$/.test(text.slice(close + 1, span.open))) return undefined;
+  const verb = VERB_AT_END.exec(clause);
+  // The handle is the subject: at most an adverb before the verb (`也表示`), not a place
+  // (`她在其微博账号“…”中留言说`: her account, her words).
+  if (!verb || verb.index > 1 || NOT_SPEECH_ENDINGS.test(clause)) return undefined;
+  if (verb.index === 1 && !/^[也还则又更]/.test(clause)) return undefined;
+  const handleSpan = quoted.spans.find(
+    (other) => other.close === close && (other.parts[0] as Part).paragraph === p,
+  );
+  if (handleSpan?.parts.length !== 1) return undefined;
+  const inner = text.slice(handleSpan.open + 1, close);
+  if (inner.length === 0 || inner.length > 20 || /[,。!?;:、]/.test(inner)) return undefined;
+  const before = text.slice(quoted.clauseStart(p, handleSpan.open), handleSpan.open);
+  const opensParagraph = text.slice(0, handleSpan.open).trim() === "";
+  const inRun =
+    opensParagraph &&
+    [p - 1, p + 1].some((q) =>
+      HANDLE_PARAGRAPH.test((quoted.folded[q] as string | undefined) ?? ""),
+    );
+  if (!HANDLE_NOUN.test(before) && !inRun) return undefined;
+  const original = (quoted.original[p] as string).slice(handleSpan.open + 1, close);
+  return people.entityFor(original, original);
 }
 
 /** The direct quotation that came last, for a paragraph that continues it. */
@@ -135,6 +222,14 @@ export function classify(
   // A subheading (a short paragraph with no sentence end: `“不要让…的国家主办奥运会”`,
   // `蓬佩奥幽默回应央视给他扣帽“人类公敌”`) is nobody's words.
   if (span.parts.length === 1 && text.length <= 40 && !/[。!?…]/.test(text)) return undefined;
+
+  // `遭小粉红轰“不爱国”`, `被邻居骂“…”`, `被问道：“…”`: the subject is spoken to or about; the
+  // words are the agent's, someone else's than anyone the clause names.
+  if (PASSIVE_SPEECH.test(text.slice(Math.max(0, span.open - 12), span.open))) return undefined;
+
+  // 0. `网民“Kevin在纽约”表示，“…”`, `“准星儿”说，“…”` (a run of such paragraphs): a handle.
+  const handle = handleSpeaker(reading, span);
+  if (handle) return { entity: handle, kind: "direct", attributionEnd: -1 };
 
   // 1. Introduced before: `X说：“`, `X表示，“`, `X：“`.
   let k = span.open - 1;
@@ -280,6 +375,7 @@ export function classify(
   while (reportStart > 0 && text[reportStart - 1] === ";")
     reportStart = quoted.sentenceStart(p, reportStart - 1);
   let verb: VerbMatch | undefined;
+  let passive = false;
   for (const candidate of quoted.verbs[p] as VerbMatch[]) {
     const { index, length } = candidate;
     if (index < reportStart || index + length > span.open) continue;
@@ -291,15 +387,20 @@ export function classify(
     if (/^(?:为|作|之为|其为|法|明书|服|赞|号|呼)/.test(next) && length === 1) continue;
     // `他高喊的口号是`: a verb that modifies a noun is no speech act.
     if (next.startsWith("的")) continue;
-    // `被嘲讽为“…”`: the subject is spoken about, not speaking.
-    if (/被[^,。]{0,4}$/.test(text.slice(Math.max(0, index - 5), index))) continue;
+    // `被嘲讽为“…”`, `遭小粉红轰“…”`: the subject is spoken about, not speaking; the words are
+    // the attackers', and no earlier verb of the sentence reaches past them.
+    if (PASSIVE_BEFORE_VERB.test(text.slice(Math.max(0, index - 7), index))) {
+      verb = undefined;
+      passive = true;
+      continue;
+    }
     verb = candidate;
   }
   // `他说，超市的菜都涨价了。而且“好多超市被抢空了”`: no verb in the quotation's sentence, but the
   // person's reported speech goes on past a full stop, with no one else in between.
   // Only words of a clause's length that end their clause, not a term (`新南向政策`).
   const going =
-    verb || countHanChars(inner) < 8 || !/^(?:\s*$|[,。;!?…])/.test(afterClose)
+    verb || passive || countHanChars(inner) < 8 || !/^(?:\s*$|[,。;!?…])/.test(afterClose)
       ? undefined
       : (reportedGoingOn(reading, p, reportStart, span.open) ??
         subjectSpeaking(reading, p, sentenceStart, span.open, inner, afterClose));
@@ -340,6 +441,19 @@ export function classify(
   }
   const entity = discourse.speakerOf(p, slot, verb.index);
   if (!entity) return undefined;
+  // `质问张学友“…”、“…”`: the one the verb addresses or attacks is no speaker of it.
+  const afterVerb = text.slice(verb.index + verb.length, span.open).replace(/^了/, "");
+  const object = people.aliasAtStartOf(afterVerb, 0);
+  if (
+    object?.entity === entity &&
+    (afterVerb.length === object.length || OPENERS[afterVerb[object.length] as string])
+  )
+    return undefined;
+  // `张学友表态，遭到小粉红攻击，指他“不爱国”`: a passive clause in between hands the words on to
+  // its agent.
+  const clausesAfter = afterVerb.split(/[,;]/).slice(1);
+  if (clausesAfter.some((c) => PASSIVE_CLAUSE.test(c.replace(LEADING_CONNECTIVES, ""))))
+    return undefined;
   return { entity, kind: "partial", attributionEnd: -1 };
 }
 
@@ -423,6 +537,13 @@ function timesWritten(quoted: QuotedText, phrase: string): number {
   }
   return n;
 }
+
+/** `遭小粉红轰`, `被网民痛批`, `被问道：`: a passive of a verb of speaking or attacking. */
+const PASSIVE_SPEECH =
+  /(?:被|遭到?)[^,。;“”「」]{0,6}(?:轰|骂|批|斥|呛|怼|嘲|讽|指|责|攻击|质疑|质问|抨击|怒|喊|问道?|追问)[:,]?\s*$/;
+
+/** `被嘲讽为`, `遭小粉红轰`, `遭到网民痛批`: a passive marker and its agent right before a verb. */
+const PASSIVE_BEFORE_VERB = /(?:被|遭到?|受到)[^,。被遭受]{0,5}$/;
 
 /** `被媒体翻译成`, `被外界解读为`, `被网友批评`: someone else renders or judges the words. */
 const PASSIVE_RENDERING =

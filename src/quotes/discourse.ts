@@ -31,6 +31,13 @@ const POST_TITLE = new RegExp(
 /** `拜登政府的一名高级官员`, `他的一位朋友`: someone unnamed belonging to a person or a body. */
 const SOMEONE_OF = /^[^,。]{1,12}的(?:一名|一位|一个|一些|多名|多位|几名|几位|某位|某)/;
 
+/**
+ * A clause that is a passive with its agent (`遭到中共小粉红攻击`, `被网民痛批`): what follows
+ * (`，指他“不爱国”`) is the agent's doing, not the subject's. `被问及` keeps the subject speaking;
+ * `受到欢迎`, `遭到拒绝` name no agent.
+ */
+export const PASSIVE_CLAUSE = /^(?:遭到|遭|被)(?!问|询问|邀|请)[^,。]{3,}/;
+
 /** A clause going on with the subject of the sentence (`并称`, `还说`, `也表示`). */
 const CONTINUING = /^(?:并|还|也|又|则|更|同时|而且|并且|随后|接着|然后|最后|他|她)/;
 
@@ -210,7 +217,8 @@ export class Discourse {
           if (
             previousStart >= text.sentenceStart(paragraph, verbAt) &&
             !text.isQuoted(paragraph, previousStart) &&
-            opensWithUnnamed(this.people, previous)
+            (opensWithUnnamed(this.people, previous) ||
+              PASSIVE_CLAUSE.test(previous.replace(LEADING_CONNECTIVES, "")))
           )
             return undefined;
         }
@@ -264,6 +272,7 @@ export class Discourse {
       // `工作人员发现是带星的，就说`: someone unnamed is the subject; so is someone of a named
       // person's (`拜登政府的一名高级官员，…说`).
       if (opensWithUnnamed(this.people, opening) || SOMEONE_OF.test(opening)) return undefined;
+      if (PASSIVE_CLAUSE.test(opening)) return undefined;
       if (
         (opening[0] === "他" || opening[0] === "她") &&
         opening[1] !== "们" &&

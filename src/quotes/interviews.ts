@@ -133,3 +133,41 @@ function withoutPostTitle(label: string): string {
     if (label.endsWith(title) && label.length > title.length) return label.slice(0, -title.length);
   return label;
 }
+
+/**
+ * A talk show's host introducing it before the first turn, in the first person and unlabelled
+ * (`我第一次知悉卡什‧帕特尔，…`, `这里是《美国思想领袖》节目，我是杨杰凯。`): the paragraph where
+ * the host names himself (`我是X`, X a labelled speaker of the transcript) and the paragraphs
+ * without quotation marks right before it, back to the first of them written in the first person.
+ * By paragraph, the host.
+ */
+export function hostIntroduction(
+  { text, people }: Reading,
+  labels: Map<number, Label>,
+): Map<number, Entity> {
+  const intro = new Map<number, Entity>();
+  if (labels.size < 2) return intro;
+  const firstTurn = Math.min(...labels.keys());
+  const speakers = new Set([...labels.values()].map((label) => label.entity));
+  // Paragraphs quoting someone (a teaser `“…”X说。`); a short term in marks is narration.
+  const quoted = new Set<number>();
+  for (const span of text.spans)
+    for (const part of span.parts) if (part.end - part.start > 8) quoted.add(part.paragraph);
+  for (let q = firstTurn - 1; q >= 0 && q >= firstTurn - 2; q--) {
+    const folded = text.folded[q] as string;
+    const named = /我是([^,。:;!?()“”「」]{2,12}?)\s*(?:\([^()]*\))?\s*[。!]?\s*$/.exec(folded);
+    // `我是Sydney，我是秦鹏`: two hosts introducing the show together are neither one's words.
+    if (!named || quoted.has(q) || folded.split("我是").length > 2) continue;
+    const host = people.entityByAlias(named[1] as string);
+    if (!host || !speakers.has(host)) return intro;
+    let from = q;
+    for (let p = q - 1; p >= 0 && !quoted.has(p) && (text.folded[p] as string).trim(); p--)
+      if (FIRST_PERSON.test(text.folded[p] as string)) from = p;
+    for (let p = from; p <= q; p++) intro.set(p, host);
+    return intro;
+  }
+  return intro;
+}
+
+/** `我`, `我们` (not 自我): a paragraph in the first person. */
+const FIRST_PERSON = /(?<!自)我/;

@@ -163,7 +163,7 @@ export class ArticlePeople {
   registerName(paragraph: number, start: number, end: number): Entity | undefined {
     const folded = (this.text.folded[paragraph] as string).slice(start, end);
     const original = (this.text.original[paragraph] as string).slice(start, end);
-    if (folded.length < 2 || isNotPerson(folded)) return undefined;
+    if (folded.length < 2 || isNotPerson(folded) || this.writtenAsPlace(folded)) return undefined;
     const parts = folded.split(NAME_DOT);
     let entity: Entity;
     if (parts.length > 1) {
@@ -188,6 +188,23 @@ export class ArticlePeople {
     this.noteGender(paragraph, start, end, entity);
     this.readParenthesis(paragraph, end, entity);
     return entity;
+  }
+
+  private readonly placeForms = new Map<string, boolean>();
+
+  /**
+   * Whether the article writes a Han form as a place before an administrative suffix (丹东市,
+   * 丹东市委, 辽宁省): a city or a province the name detector read as a person (丹东接连爆出丑闻).
+   * 市长, 省长, 县长 after a name are titles (亚当斯市长), not places.
+   */
+  private writtenAsPlace(folded: string): boolean {
+    if (!/^\p{Script=Han}{2,4}$/u.test(folded)) return false;
+    const known = this.placeForms.get(folded);
+    if (known !== undefined) return known;
+    const pattern = new RegExp(`${folded}[市省县](?![长])`);
+    const place = this.text.folded.some((paragraph) => pattern.test(paragraph));
+    this.placeForms.set(folded, place);
+    return place;
   }
 
   /**

@@ -8,7 +8,7 @@ import {
   type Reading,
 } from "./attribution.js";
 import { Discourse } from "./discourse.js";
-import { findLabels, isTranscriptContinuation } from "./interviews.js";
+import { findLabels, hostIntroduction, isTranscriptContinuation } from "./interviews.js";
 import { ArticlePeople, type Entity } from "./mentions.js";
 import type { ArticlePerson, ArticleQuotes, ExtractOptions, Quote, QuoteKind } from "./model.js";
 import { type Part, QuotedText, type Span } from "./spans.js";
@@ -48,6 +48,7 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
   people.findNames();
   const reading: Reading = { text, people, discourse: new Discourse(text, people) };
   const labels = findLabels(reading, article.title);
+  const hostIntro = hostIntroduction(reading, labels);
   discoverSpeakers(reading);
   people.indexMentions();
   const { discourse } = reading;
@@ -92,6 +93,12 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
   for (let p = 0; p < text.folded.length; p++) {
     const folded = text.folded[p] as string;
     const original = text.original[p] as string;
+    const host = hostIntro.get(p);
+    if (host) {
+      emit(host, original, "interview", p, 0);
+      discourse.noteSpeaker(p, 0, host);
+      continue;
+    }
     const label = labels.get(p);
     if (label !== undefined) {
       transcriptSpeaker = label.entity;

@@ -1,4 +1,4 @@
-import { wordList } from "../text/lexicon.js";
+import { wordList, wordSet } from "../text/lexicon.js";
 import { alternation, LiteralMatcher, SPEECH_VERBS } from "../text/names.js";
 import { segmenter } from "../text/text.js";
 
@@ -9,11 +9,20 @@ import { segmenter } from "../text/text.js";
  */
 
 /**
+ * Two verbs in a row end a speaker clause together (`姜家文反驳称`, not 文反驳 + 称); a verb that is
+ * also the noun for a statement (`声明说`: the statement speaks) does not chain.
+ */
+const SPEECH_VERB_NOUNS = wordSet("speech-verb-nouns");
+const CHAINED_VERBS = SPEECH_VERBS.filter(
+  (verb) => verb.length >= 2 && !SPEECH_VERB_NOUNS.has(verb),
+).join("|");
+
+/**
  * A verb that ends a speaker clause: `谢尔曼说`, `她补充说`, `赵立坚在记者会上表示`; 指 for 指出
  * (`王先生指，…`), which callers take only before ， or ： and not in 是指, 所指 (not-speech-endings).
  */
 export const VERB_AT_END = new RegExp(
-  `(?:${SPEECH_VERBS.join("|")}|指|提出|告诉[^,。:;“”「」]{1,30}|(?<![顾访学疑])问[^,。:;“”「」]{1,10}|对(?!此)[^,。:;“”「」]{1,20}(?:说|表示)|的(?:${alternation(wordList("speech-nouns"))})(?:是|为|如下)?)$`,
+  `(?:(?:${CHAINED_VERBS})(?:称|说|道)|${SPEECH_VERBS.join("|")}|指|提出|告诉[^,。:;“”「」]{1,30}|(?<![顾访学疑])问[^,。:;“”「」]{1,10}|对(?!此)[^,。:;“”「」]{1,20}(?:说|表示)|的(?:${alternation(wordList("speech-nouns"))})(?:是|为|如下)?)$`,
 );
 /** A speaker clause going on after a name: `（Jeremy Carey）表示`, `在声明中说`. */
 export const VERB_AT_START = new RegExp(
@@ -129,6 +138,8 @@ export const TRAILING_MODIFIERS = [
 
 const TERM_INTRODUCER = new RegExp(`(?:${alternation(wordList("term-introducers"))})$`);
 const TERM_HEAD = new RegExp(`^(?:${alternation(wordList("term-heads"))})`);
+/** `支持“绿色新政”`, `颁给了“时代革命”` (not the noun: `对台湾的支持“坚如磐石”`). */
+const TERM_OBJECT_VERB = new RegExp(`(?<!的)(?:${alternation(wordList("term-object-verbs"))})了?$`);
 
 /** Quoted terms rather than words someone said: 所谓的“清零”政策, “一带一路”倡议, “A”、“B”. */
 export function looksLikeTerm(text: string, open: number, close: number, inner: string): boolean {
@@ -149,6 +160,7 @@ export function looksLikeTerm(text: string, open: number, close: number, inner: 
   if (/^[0-9一二三四五六七八九十两]+个?字/.test(after)) return true;
   const short = inner.replace(/[^\u4e00-\u9fff]/g, "").length <= 8;
   if (short && TERM_HEAD.test(after)) return true;
+  if (short && TERM_OBJECT_VERB.test(before)) return true;
   const han = inner.replace(/[^\u4e00-\u9fff]/g, "").length;
   if (han <= 2) return true;
   if (han <= 6 && after.startsWith("的")) return true;

@@ -93,6 +93,20 @@ describe("the month invariant", () => {
     expect(transcriptParagraphs(["拜登说：“好。”", "拜登说：“不。”"]).size).toBe(0);
     expect(transcriptParagraphs(["拜登：军队的姿态没有改变", "拜登：不会出兵"]).size).toBe(0);
   });
+
+  it("takes the host's unlabelled introduction (…我是杨杰凯。) back to a teaser quote", () => {
+    const show = [
+      "“我们必须说出真相。”张三说。",
+      "我第一次知道张三，是在读他的书的时候。",
+      "这里是《思想节目》，我是杨杰凯（Jan Jekielek）。",
+      "杨杰凯：欢迎您。",
+      "张三：谢谢。",
+    ];
+    expect([...transcriptParagraphs(show)].sort()).toEqual([1, 2, 3, 4]);
+    const other = [...show];
+    other[2] = "这里是《思想节目》，我是王五。";
+    expect([...transcriptParagraphs(other)].sort()).toEqual([3, 4]);
+  });
 });
 
 describe("one person across articles: a full name or an English name, never a generic form", () => {
