@@ -4,6 +4,7 @@ import { Archive } from "./articles/archive.js";
 import { cachePath } from "./articles/cache.js";
 import { startConsole } from "./cli/console.js";
 import { type Config, loadConfig } from "./config.js";
+import { remoteAnswerer } from "./discord/answerer.js";
 import { createBot } from "./discord/bot.js";
 import { runAsEntryPoint } from "./entry.js";
 import { createLogger, handleProcessFaults, type Logger } from "./logger.js";
@@ -185,6 +186,11 @@ export interface MainOptions {
    * than watch the folder (`--read-only`: each shard under src/discord/sharded.ts).
    */
   readOnly?: boolean;
+  /**
+   * Hold no index: ask the ShardingManager that spawned this process, which holds the one index
+   * (`--remote`: each shard under src/discord/sharded.ts).
+   */
+  remote?: boolean;
 }
 
 /**
@@ -199,9 +205,16 @@ export function withArgs(config: Config, argv: string[]): Config {
 
 export async function main(
   config: Config = withArgs(loadConfig(), process.argv.slice(2)),
-  options: MainOptions = { readOnly: process.argv.slice(2).includes("--read-only") },
+  options: MainOptions = {
+    readOnly: process.argv.slice(2).includes("--read-only"),
+    remote: process.argv.slice(2).includes("--remote"),
+  },
 ): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
+  if (options.remote) {
+    await startRemoteShard(config, logger);
+    return;
+  }
   const readOnly = Boolean(options.readOnly && config.INDEX_CACHE);
   let archive = await loadArchive(config, logger, { readOnly });
   const current = () => archive;
@@ -266,6 +279,38 @@ export async function main(
   process.off("SIGTERM", stop);
   unhandle();
   await closeWatcher();
+}
+
+/**
+ * A shard process of `npm run start:sharded`: the Discord client alone, every answer asked of the
+ * manager over the IPC channel (src/discord/answerer.ts); no index, no watcher.
+ */
+async function startRemoteShard(config: Config, logger: Logger): Promise<void> {
+  if (!config.DISCORD_TOKEN) throw new Error("DISCORD_TOKEN is not set: a shard needs it");
+  const bot = createBot(remoteAnswerer(), config, logger);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    void (async () => {
+      logger.info(`${signal}: shutting down`);
+      await bot.stop().catch((error: unknown) => logger.error("Shutdown failed", error));
+      logger.info("Stopped");
+      if (process.connected) process.disconnect();
+    })();
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  handleProcessFaults(logger, {
+    onUncaughtException: () => {
+      process.exitCode = 1;
+      exitSoon();
+      shutdown("uncaught exception");
+    },
+  });
+  // Without its manager a shard has nothing to answer from.
+  process.once("disconnect", () => shutdown("manager gone"));
+  await bot.start();
 }
 
 /** After an uncaught exception: a shutdown that hangs must not keep a broken process alive. */

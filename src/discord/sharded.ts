@@ -1,4 +1,3 @@
-import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { REST, Routes, type Shard, ShardingManager } from "discord.js";
 import { type Config, loadConfig } from "../config.js";
@@ -6,6 +5,7 @@ import { runAsEntryPoint } from "../entry.js";
 import { createLogger, handleProcessFaults, type Logger } from "../logger.js";
 import { type ArchiveWatcher, loadArchive, watchArchive } from "../main.js";
 import { MEMORY_FLAGS } from "../node-flags.js";
+import { localAnswerer, serveAnswers } from "./answerer.js";
 import { discordHost, untilReachable } from "./connect.js";
 
 /**
@@ -79,10 +79,14 @@ export async function startSharded(
     totalShards,
     mode: "process",
     respawn: true,
-    shardArgs: ["--index-cache", resolve(cacheDir), "--read-only"],
+    shardArgs: ["--remote"],
     execArgv: [...MEMORY_FLAGS, ...(shardFile.endsWith(".ts") ? ["--import", "tsx"] : [])],
   });
+  // The shards hold no index: they ask this process, which answers from the archive it keeps
+  // current (a re-index is seen by every shard at once).
+  const answerer = localAnswerer(() => archive);
   manager.on("shardCreate", (shard: Shard) => {
+    serveAnswers(shard, answerer, logger);
     logger.info(`Spawned shard ${shard.id}/${totalShards}`);
     shard.on("death", () => logger.warn(`Shard ${shard.id} exited`));
     shard.on("ready", () => logger.info(`Shard ${shard.id} ready`));
