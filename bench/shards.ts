@@ -16,33 +16,26 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { MEMORY_FLAGS } from "../src/node-flags.js";
 import { FakeDiscord, type InteractionRecord } from "../test/fake-discord.js";
+import type { ProcessMemory, ShardsResult, ShardsRun } from "./protocol.js";
 
-const { values } = parseArgs({
-  options: {
-    root: { type: "string" },
-    cache: { type: "string" },
-    shards: { type: "string", default: "1,2" },
-    dist: { type: "boolean", default: false },
-    out: { type: "string" },
-  },
-});
-if (!values.root || !values.cache) {
-  console.error("usage: bench/shards.ts --root <pages> --cache <dir> [--shards 1,2] [--dist]");
-  process.exit(2);
-}
-const root = resolve(values.root);
-const cacheDir = resolve(values.cache);
+const here = dirname(fileURLToPath(import.meta.url));
+const projectRoot = resolve(here, "..");
 const MB = 1024 * 1024;
 
-interface ProcessMemory {
-  pid: number;
-  role: string;
-  rss: number;
-  peak: number;
+export interface ShardsOptions {
+  root: string;
+  cacheDir: string;
+  counts: number[];
+  dist: boolean;
+  /** Receives each answer of the first run (guild 0) as a JSON line. */
+  answers?: string[];
+  /** Progress lines. */
+  note?: (line: string) => void;
 }
 
 function status(pid: number): { rss: number; peak: number; ppid: number } | undefined {
@@ -87,7 +80,8 @@ function tree(managerPid: number): ProcessMemory[] {
   return out.sort((a, b) => rank(a.role) - rank(b.role) || a.pid - b.pid);
 }
 
-const describe = (processes: ProcessMemory[]) => {
+/** Total RSS and summed peaks (MB), and each process, for a line. */
+export const describeTree = (processes: ProcessMemory[]) => {
   const total = (key: "rss" | "peak") => processes.reduce((sum, p) => sum + p[key], 0) / MB;
   return {
     processes: processes.map(
@@ -99,7 +93,7 @@ const describe = (processes: ProcessMemory[]) => {
 };
 
 /** Article ids from the persisted index's file list, spread over it. */
-function articleIds(count: number): string[] {
+function articleIds(cacheDir: string, count: number): string[] {
   const meta = JSON.parse(readFileSync(join(cacheDir, "dubao-index.meta"), "utf8")) as {
     files: Array<[string, number, number, (string | null)?]>;
   };
@@ -110,13 +104,16 @@ function articleIds(count: number): string[] {
 }
 
 const queries = Object.values(
-  (JSON.parse(readFileSync("bench/queries.json", "utf8")) as { queries: Record<string, string[]> })
-    .queries,
+  (
+    JSON.parse(readFileSync(join(here, "queries.json"), "utf8")) as {
+      queries: Record<string, string[]>;
+    }
+  ).queries,
 )
   .flat()
   .filter((_, i) => i % 8 === 0);
 const questions = (
-  JSON.parse(readFileSync("bench/questions.json", "utf8")) as { questions: string[] }
+  JSON.parse(readFileSync(join(here, "questions.json"), "utf8")) as { questions: string[] }
 ).questions.filter((_, i) => i % 6 === 0);
 const PEOPLE = ["拜登", "习近平", "蔡英文", "普京", "布林肯", "佩洛西", "秦鹏", "约翰逊"];
 
@@ -157,25 +154,28 @@ function withoutCustomIds(body: any): unknown {
   );
 }
 
-async function run(shards: number, lines: string[]): Promise<void> {
+async function run(shards: number, options: ShardsOptions): Promise<ShardsRun> {
   // Memory is measured, not latency: a slow first answer (CC-CEDICT loading) is not refused.
   const fake = await FakeDiscord.start({
     shards,
     maxConcurrency: shards,
     responseWindowMs: 600_000,
   });
-  const entry = values.dist
-    ? ["dist/src/discord/sharded.js"]
-    : ["--import", "tsx", "src/discord/sharded.ts"];
+  // A slow answer on a loaded machine must not meet a keep-alive socket the fake just closed.
+  (fake as unknown as { server: { keepAliveTimeout: number } }).server.keepAliveTimeout = 600_000;
+  const entry = options.dist
+    ? [join(projectRoot, "dist/src/discord/sharded.js")]
+    : ["--import", "tsx", join(projectRoot, "src/discord/sharded.ts")];
   let log = "";
   const started = performance.now();
   const manager: ChildProcess = spawn(process.execPath, [...MEMORY_FLAGS, ...entry], {
+    cwd: projectRoot,
     env: {
       ...process.env,
       DISCORD_TOKEN: fake.token,
       DISCORD_API_BASE: fake.apiBase,
-      SEEDS_DIR: root,
-      INDEX_CACHE: cacheDir,
+      SEEDS_DIR: resolve(options.root),
+      INDEX_CACHE: resolve(options.cacheDir),
       LOG_LEVEL: "info",
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -196,9 +196,8 @@ async function run(shards: number, lines: string[]): Promise<void> {
     }
     const readyMs = performance.now() - started;
     for (let shard = 0; shard < shards; shard++) await fake.waitForShard(shard, 60_000);
-    const atReady = describe(tree(manager.pid as number));
-    const ids = articleIds(20);
-    const sends = interactions(ids);
+    const atReady = tree(manager.pid as number);
+    const sends = interactions(articleIds(options.cacheDir, 20));
     const answerStarted = performance.now();
     for (let guild = 0; guild < shards; guild++) {
       for (const send of sends) {
@@ -206,16 +205,18 @@ async function run(shards: number, lines: string[]): Promise<void> {
         const { body } = await fake.answer(record, 60_000).catch((error: Error) => {
           throw new Error(`${line}: ${error.message}\n${log.slice(-4000)}`);
         });
-        if (guild === 0 && shards === 1)
-          lines.push(JSON.stringify({ line, body: withoutCustomIds(body) }));
+        if (guild === 0 && shards === options.counts[0])
+          options.answers?.push(JSON.stringify({ line, body: withoutCustomIds(body) }));
       }
     }
     const answerMs = performance.now() - answerStarted;
-    const served = describe(tree(manager.pid as number));
-    console.log(
-      `${shards} shard${shards === 1 ? "" : "s"}: ready in ${(readyMs / 1000).toFixed(1)} s; at ready RSS ${atReady.rss} MB [${atReady.processes.join(", ")}]; ` +
-        `after ${sends.length} interactions per shard (${(answerMs / 1000).toFixed(1)} s) RSS ${served.rss} MB, peaks summed ${served.peaks} MB [${served.processes.join(", ")}]`,
+    const served = tree(manager.pid as number);
+    const [ready, after] = [describeTree(atReady), describeTree(served)];
+    options.note?.(
+      `${shards} shard${shards === 1 ? "" : "s"}: ready in ${(readyMs / 1000).toFixed(1)} s; at ready RSS ${ready.rss} MB [${ready.processes.join(", ")}]; ` +
+        `after ${sends.length} interactions per shard (${(answerMs / 1000).toFixed(1)} s) RSS ${after.rss} MB, peaks summed ${after.peaks} MB [${after.processes.join(", ")}]`,
     );
+    return { shards, readyMs, atReady, served, interactions: sends.length };
   } finally {
     manager.kill("SIGTERM");
     await Promise.race([exited, new Promise((done) => setTimeout(done, 30_000))]);
@@ -224,8 +225,37 @@ async function run(shards: number, lines: string[]): Promise<void> {
   }
 }
 
-const lines: string[] = [];
-if (!existsSync(join(cacheDir, "dubao-index.meta")))
-  console.log(`No index in ${cacheDir}: the first manager builds it (cold start)`);
-for (const count of values.shards.split(",").map(Number)) await run(count, lines);
-if (values.out) writeFileSync(values.out, `${lines.join("\n")}\n`);
+/** Runs `npm run start:sharded` with each shard count in turn (see the header). */
+export async function measureShards(options: ShardsOptions): Promise<ShardsResult> {
+  if (!existsSync(join(options.cacheDir, "dubao-index.meta")))
+    options.note?.(`No index in ${options.cacheDir}: the first manager builds it (cold start)`);
+  const runs: ShardsRun[] = [];
+  for (const count of options.counts) runs.push(await run(count, options));
+  return { scenario: "shards", dist: options.dist, runs };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { values } = parseArgs({
+    options: {
+      root: { type: "string" },
+      cache: { type: "string" },
+      shards: { type: "string", default: "1,2" },
+      dist: { type: "boolean", default: false },
+      out: { type: "string" },
+    },
+  });
+  if (!values.root || !values.cache) {
+    console.error("usage: bench/shards.ts --root <pages> --cache <dir> [--shards 1,2] [--dist]");
+    process.exit(2);
+  }
+  const answers: string[] = [];
+  await measureShards({
+    root: values.root,
+    cacheDir: values.cache,
+    counts: (values.shards ?? "1,2").split(",").map(Number),
+    dist: values.dist ?? false,
+    answers,
+    note: (line) => console.log(line),
+  });
+  if (values.out) writeFileSync(values.out, `${answers.join("\n")}\n`);
+}
