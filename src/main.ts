@@ -1,5 +1,6 @@
-import { type FSWatcher, unwatchFile, watch, watchFile } from "node:fs";
-import { resolve } from "node:path";
+import { EventEmitter } from "node:events";
+import { type FSWatcher, readdirSync, statSync, unwatchFile, watch, watchFile } from "node:fs";
+import { join, resolve } from "node:path";
 import { Archive } from "./articles/archive.js";
 import { cachePath } from "./articles/cache.js";
 import { startConsole } from "./cli/console.js";
@@ -95,9 +96,12 @@ export function watchArchive(
     if (timer) clearTimeout(timer);
     timer = setTimeout(run, debounceMs);
   };
-  let watcher: FSWatcher | undefined;
+  let watcher: FolderWatcher | undefined;
   try {
-    watcher = watch(root, { recursive: true, persistent: false }, schedule);
+    watcher =
+      process.platform === "linux"
+        ? watchFolders(root, schedule)
+        : watch(root, { recursive: true, persistent: false }, schedule);
   } catch (error) {
     try {
       watcher = watch(root, { persistent: false }, schedule);
@@ -120,6 +124,58 @@ export function watchArchive(
       }
     },
   };
+}
+
+/** What `watchArchive` needs of a watcher. */
+interface FolderWatcher {
+  close(): void;
+  on(event: "error", listener: (error: Error) => void): unknown;
+}
+
+/**
+ * Watches `root` and every folder under it with one plain (not recursive) watcher a folder, and
+ * the folders made later. On Linux, Node 20's recursive `fs.watch` is JavaScript that watches
+ * and keeps a record of every file: at the archive (65,525 files in 13 folders) 170 MB more RSS
+ * and 11 s to set up, where a folder's inotify watch already reports its files' changes.
+ * `onChange` is called on every event; what changed is found by listing (`applyFileChanges`).
+ */
+export function watchFolders(root: string, onChange: () => void): FolderWatcher {
+  const events = new EventEmitter();
+  const watchers = new Map<string, FSWatcher>();
+  let closed = false;
+  const forget = (dir: string) => {
+    watchers.get(dir)?.close();
+    watchers.delete(dir);
+  };
+  const add = (dir: string) => {
+    if (closed || watchers.has(dir)) return;
+    const watcher = watch(dir, { persistent: false }, (_event, name) => {
+      onChange();
+      if (name) follow(join(dir, String(name)));
+    });
+    watcher.on("error", (error) => {
+      forget(dir);
+      if (dir === root) events.emit("error", error);
+    });
+    watchers.set(dir, watcher);
+    for (const entry of readdirSync(dir, { withFileTypes: true }))
+      if (entry.isDirectory()) follow(join(dir, entry.name));
+  };
+  /** A path an event named: a new folder is watched, a folder gone is forgotten. */
+  const follow = (path: string) => {
+    try {
+      if (statSync(path).isDirectory()) add(path);
+    } catch {
+      if (watchers.has(path)) forget(path);
+    }
+  };
+  add(root);
+  return Object.assign(events, {
+    close() {
+      closed = true;
+      for (const dir of [...watchers.keys()]) forget(dir);
+    },
+  });
 }
 
 /** How often a read-only process looks for a newer save of the index (a stat of its meta file). */
