@@ -384,7 +384,8 @@ function writeResults(reports: CorpusReport[]): void {
       "most quoted people (`runPeople`), `runSummary` over every Nth article (≥ 300) and `runAsk` over " +
       "bench/questions.json — each input timed once, after a warm-up on other inputs (title fragments, other " +
       "articles, other people), then (without --quick) once more. MB = 2^20 bytes. ✓/✗ compare with the " +
-      "targets of issue 13 (search/quotes/summary targets are set for the full archive; shown at the month too). Timings are also given as a multiple of the floor of the same run (reading every article file and stripping its tags, one thread), since machines differ.",
+      "targets of issue 13 (search/quotes/summary targets are set for the full archive; shown at the month too). Timings are also given as a multiple of the floor of the same run (reading every article file and stripping its tags, one thread), since machines differ. " +
+      "*Shards* (bench/shards.ts): `npm run start:sharded` from dist/ on the index *cold* saved, against the fake Discord of the tests recommending 1, then 2 shards; each shard answers the same 90 interactions, then the RSS of the manager and of every process under it is read from /proc (VmRSS; peaks are VmHWM).",
     "",
   ].join("\n");
   writeFileSync(RESULTS, `${header}\n${sections.join("\n\n")}\n`);
