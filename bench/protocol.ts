@@ -5,7 +5,7 @@ import type { Latency, MemorySnapshot } from "./measure.js";
  * back, as JSON files.
  */
 
-export type ScenarioName = "floor" | "cold" | "warm" | "baselines" | "e2e";
+export type ScenarioName = "floor" | "cold" | "warm" | "baselines" | "e2e" | "shards";
 
 export interface ScenarioInput {
   scenario: ScenarioName;
@@ -165,4 +165,32 @@ export interface QueryFile {
 export interface QuestionFile {
   description: string;
   questions: string[];
+}
+
+/** RSS of one process of `npm run start:sharded` (bytes), read from /proc. */
+export interface ProcessMemory {
+  pid: number;
+  /** "manager", "shard", or the program's name (tsx's esbuild service). */
+  role: string;
+  rss: number;
+  /** VmHWM: the process's peak RSS so far. */
+  peak: number;
+}
+
+/** `npm run start:sharded` with a number of shard processes (bench/shards.ts). */
+export interface ShardsRun {
+  shards: number;
+  /** Manager start → every shard ready. */
+  readyMs: number;
+  atReady: ProcessMemory[];
+  /** After every shard answered the same interactions. */
+  served: ProcessMemory[];
+  interactions: number;
+}
+
+export interface ShardsResult {
+  scenario: "shards";
+  /** Whether the compiled dist/ ran (as `npm run start:sharded` does) or the sources via tsx. */
+  dist: boolean;
+  runs: ShardsRun[];
 }

@@ -7,6 +7,7 @@ import type {
   E2eResult,
   FloorResult,
   ScenarioName,
+  ShardsResult,
   WarmResult,
 } from "./protocol.js";
 
@@ -69,6 +70,7 @@ export interface CorpusReport {
   warm?: WarmResult;
   baselines?: BaselinesResult;
   e2e?: E2eResult;
+  shards?: ShardsResult;
   errors: Partial<Record<ScenarioName, string>>;
   profiles: ProfileSummary[];
   quick: boolean;
@@ -249,8 +251,41 @@ export function mainRows(report: CorpusReport): Row[] {
       ] as Row);
     }
   }
+  if (report.shards) rows.push(...shardRows(report.shards));
   for (const [scenario, error] of Object.entries(report.errors)) {
     rows.push([`${scenario}: FAILED`, error.split("\n")[0] ?? "", "", mark(false)]);
+  }
+  return rows;
+}
+
+/** Issue 13: two shard processes cost no more than one plus this. */
+export const SECOND_SHARD_BYTES = 150 * MB;
+
+function shardRows(result: ShardsResult): Row[] {
+  const rows: Row[] = [];
+  const total = (processes: ShardsResult["runs"][number]["served"], key: "rss" | "peak") =>
+    processes.reduce((sum, p) => sum + p[key], 0);
+  const each = (processes: ShardsResult["runs"][number]["served"]) =>
+    processes.map((p) => `${p.role} ${mbf(p.rss)}`).join(" + ");
+  const how = result.dist ? "dist/" : "tsx";
+  for (const run of result.runs) {
+    rows.push([
+      `\`npm run start:sharded\` (${how}), ${run.shards} shard process${run.shards === 1 ? "" : "es"}: RSS of every process after ${run.interactions} interactions a shard`,
+      `${mbf(total(run.served, "rss"))} (${each(run.served)}); at ready ${mbf(total(run.atReady, "rss"))}; peaks summed ${mbf(total(run.served, "peak"))}`,
+      "",
+      "",
+    ]);
+  }
+  const one = result.runs.find((run) => run.shards === 1);
+  const two = result.runs.find((run) => run.shards === 2);
+  if (one && two) {
+    const extra = total(two.served, "rss") - total(one.served, "rss");
+    rows.push([
+      "Two shard processes beyond one (RSS after the interactions)",
+      `${extra >= 0 ? "+" : ""}${mbf(extra)}`,
+      `≤ +${mbf(SECOND_SHARD_BYTES)}`,
+      extra <= SECOND_SHARD_BYTES ? mark(true) : `${mark(false)}${over(extra, SECOND_SHARD_BYTES)}`,
+    ]);
   }
   return rows;
 }

@@ -7,7 +7,7 @@
  *   npm run bench -- --only month          # one corpus (month | archive)
  *   npm run bench -- --quick               # fewer repetitions, 100 e2e interactions
  *   npm run bench -- --profile             # also profile the cold start (--cpu-prof)
- *   npm run bench -- --skip baselines,e2e  # leave scenarios out
+ *   npm run bench -- --skip baselines,e2e  # leave scenarios out (floor, cold, warm, baselines, e2e, shards)
  *   BENCH_CORPUS=/some/folder npm run bench -- --only archive   # an unpacked corpus
  *
  * The tarballs (CORPUS_DIR or ../shared/corpus) are unpacked once into
@@ -15,7 +15,9 @@
  * (bench/scenarios.ts) so that its peak RSS is its own: "cold" (empty cache: read + parse +
  * index, then persist), "warm" (the persisted index, then in-process latency of search, quotes,
  * summary and ask), "baselines" (MiniSearch and a linear scan) and, at the month, "e2e" (the
- * real discord.js client against the fake Discord).
+ * real discord.js client against the fake Discord). Then "shards" (bench/shards.ts): `npm run
+ * start:sharded` from dist/ (built first) with one shard process and with two, on the persisted
+ * index "cold" left, every process's RSS read from /proc.
  */
 import { execFileSync, spawn } from "node:child_process";
 import {
@@ -38,6 +40,7 @@ import { corpusFile, skipMessage, unpackedCorpus } from "../test/corpus.js";
 import { summarizeProfiles } from "./profile.js";
 import type { ScenarioInput, ScenarioName, ScenarioResult } from "./protocol.js";
 import { type CorpusKind, type CorpusReport, markdownSection, terminalReport } from "./report.js";
+import { measureShards } from "./shards.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const projectRoot = resolve(here, "..");
@@ -298,6 +301,27 @@ async function benchCorpus(
       `${kind}: ${scenario} done in ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
   }
+  if (!opts.skip.has("shards")) {
+    console.error(`${kind}: shards (npm run start:sharded with 1, then 2 shard processes)`);
+    const started = performance.now();
+    try {
+      execFileSync(process.execPath, [join(projectRoot, "scripts/build.mjs")], {
+        cwd: projectRoot,
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      report.shards = await measureShards({
+        root,
+        cacheDir: base.cacheDir,
+        counts: [1, 2],
+        dist: true,
+        note: (line) => console.error(`  [shards] ${line}`),
+      });
+    } catch (error) {
+      report.errors.shards = (error as Error).message;
+      console.error(`${kind}: shards FAILED: ${(error as Error).message}`);
+    }
+    console.error(`${kind}: shards done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
   if (opts.profile) {
     // Separate cold and warm starts under the profiler, so its overhead stays out of the figures.
     const cacheDir = join(work, "profile-cache");
@@ -360,7 +384,8 @@ function writeResults(reports: CorpusReport[]): void {
       "most quoted people (`runPeople`), `runSummary` over every Nth article (≥ 300) and `runAsk` over " +
       "bench/questions.json — each input timed once, after a warm-up on other inputs (title fragments, other " +
       "articles, other people), then (without --quick) once more. MB = 2^20 bytes. ✓/✗ compare with the " +
-      "targets of issue 13 (search/quotes/summary targets are set for the full archive; shown at the month too). Timings are also given as a multiple of the floor of the same run (reading every article file and stripping its tags, one thread), since machines differ.",
+      "targets of issue 13 (search/quotes/summary targets are set for the full archive; shown at the month too). Timings are also given as a multiple of the floor of the same run (reading every article file and stripping its tags, one thread), since machines differ. " +
+      "*Shards* (bench/shards.ts): `npm run start:sharded` from dist/ on the index *cold* saved, against the fake Discord of the tests recommending 1, then 2 shards; each shard answers the same 90 interactions, then the RSS of the manager and of every process under it is read from /proc (VmRSS; peaks are VmHWM).",
     "",
   ].join("\n");
   writeFileSync(RESULTS, `${header}\n${sections.join("\n\n")}\n`);

@@ -395,6 +395,8 @@ async function main(): Promise<void> {
       result = await runE2e(input);
       break;
     }
+    case "shards":
+      throw new Error("the shards scenario runs from bench/run.ts (bench/shards.ts)");
   }
   // CPU time of this process, all its threads (so the parent can tell how busy others were).
   const cpu = process.cpuUsage();

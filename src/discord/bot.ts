@@ -23,6 +23,7 @@ import type { Archive } from "../articles/archive.js";
 import type { Config } from "../config.js";
 import { describeError, isUserError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import { type Answerer, isAnswerer, localAnswerer } from "./answerer.js";
 import { type Backoff, discordHost, untilReachable } from "./connect.js";
 import { DISCORD_COMMANDS, type DiscordCommand } from "./definitions.js";
 import {
@@ -30,10 +31,9 @@ import {
   articleOfAskModal,
   type CommandArgs,
   type CommandReply,
-  commandReply,
   PageCodec,
 } from "./paging.js";
-import { articleNamed, askButtons, questionModal, questionOf } from "./question.js";
+import { askButtons, questionModal, questionOf } from "./question.js";
 
 /**
  * The Discord runtime: one discord.js Client (Guilds intent only), slash commands answered from
@@ -71,14 +71,19 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-/** Builds the client and its handlers; `archive` may be a getter, so a reload can swap it. */
+/**
+ * Builds the client and its handlers; `archive` may be a getter, so a reload can swap it, or an
+ * `Answerer` (a shard asking its ShardingManager: src/discord/answerer.ts).
+ */
 export function createBot(
-  archive: Archive | (() => Archive),
+  archive: Archive | (() => Archive) | Answerer,
   config: Config,
   logger: Logger,
   options: BotOptions = {},
 ): Bot {
-  const getArchive = typeof archive === "function" ? archive : () => archive;
+  const answerer = isAnswerer(archive)
+    ? archive
+    : localAnswerer(typeof archive === "function" ? archive : () => archive);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { ...NO_MENTIONS },
@@ -88,15 +93,13 @@ export function createBot(
     ...(config.SHARDING_MANAGER ? {} : { shards: "auto" as const }),
     ...options.client,
   });
-  const handler = new InteractionHandler(getArchive, logger, options);
+  const handler = new InteractionHandler(answerer, logger, options);
   client.on(Events.InteractionCreate, (interaction) => {
     void handler.handle(interaction);
   });
   client.once(Events.ClientReady, (ready) => {
     const shards = ready.ws.shards.map((shard) => shard.id).join(",");
-    logger.info(
-      `Logged in as ${ready.user.tag} (shards ${shards}); answering ${getArchive().size} articles`,
-    );
+    logger.info(`Logged in as ${ready.user.tag} (shards ${shards}); ${answerer.describe()}`);
   });
   client.on(Events.ShardDisconnect, (event, shard) =>
     logger.warn(`Shard ${shard} disconnected (${event.code})`),
@@ -267,7 +270,7 @@ class InteractionHandler {
   private stopped = false;
 
   constructor(
-    private readonly archive: () => Archive,
+    private readonly answerer: Answerer,
     private readonly logger: Logger,
     private readonly options: BotOptions,
   ) {
@@ -303,12 +306,13 @@ class InteractionHandler {
     try {
       const command = DISCORD_COMMANDS.get(interaction.commandName);
       const focused = interaction.options.getFocused(true);
-      choices =
-        command?.spec.autocomplete?.(
-          { archive: this.archive(), surface: "discord" },
-          focused.name,
-          String(focused.value ?? ""),
-        ) ?? [];
+      choices = command?.spec.autocomplete
+        ? await this.answerer.autocomplete(
+            command.spec.name,
+            focused.name,
+            String(focused.value ?? ""),
+          )
+        : [];
     } catch (error) {
       if (!isUserError(error))
         this.logger.error(`Autocomplete for /${interaction.commandName} failed`, error);
@@ -331,7 +335,7 @@ class InteractionHandler {
   private async work<T>(
     name: string,
     deferred: boolean,
-    run: () => T,
+    run: () => T | Promise<T>,
     answer: (result: T) => Promise<void>,
   ): Promise<void> {
     const predicted = this.predict(name);
@@ -340,7 +344,7 @@ class InteractionHandler {
       const started = performance.now();
       let result: T;
       try {
-        result = run();
+        result = await run();
       } finally {
         const spent = performance.now() - started;
         this.cost.set(name, this.cost.has(name) ? 0.8 * predicted + 0.2 * spent : spent);
@@ -366,7 +370,7 @@ class InteractionHandler {
       await this.work(
         command.spec.name,
         defer,
-        () => commandReply(command, this.archive(), locale, args),
+        () => this.answerer.reply(command.spec.name, locale, args),
         (reply) => responder.send(this.message(command, reply, args, interaction.user.id, locale)),
       );
     } catch (error) {
@@ -382,7 +386,7 @@ class InteractionHandler {
     try {
       const askAbout = articleOfAskButton(interaction.customId);
       if (askAbout !== undefined) {
-        const article = articleNamed(this.archive(), askAbout);
+        const article = await this.answerer.article(askAbout);
         await responder.showModal(questionModal(article, locale));
         return;
       }
@@ -412,7 +416,7 @@ class InteractionHandler {
       await this.work(
         command.spec.name,
         defer,
-        () => commandReply(command, this.archive(), locale, args, state.page),
+        () => this.answerer.reply(command.spec.name, locale, args, state.page),
         (reply) =>
           responder.send(this.message(command, reply, args, state.owner, locale, state.expires)),
       );
@@ -434,15 +438,14 @@ class InteractionHandler {
         await responder.sendEphemeral(format(locale, "bot.unknownButton"));
         return;
       }
-      const archive = this.archive();
-      const article = articleNamed(archive, articleId);
+      const article = await this.answerer.article(articleId);
       const args: CommandArgs = { question: questionOf(interaction), article: article.id };
       const defer = this.shouldDefer(command.spec.name, interaction.createdTimestamp);
       if (defer) await responder.defer();
       await this.work(
         command.spec.name,
         defer,
-        () => commandReply(command, archive, locale, args),
+        () => this.answerer.reply(command.spec.name, locale, args),
         (reply) => responder.send(this.message(command, reply, args, interaction.user.id, locale)),
       );
     } catch (error) {

@@ -52,7 +52,10 @@ const MODAL_TITLE = 45;
 const INPUT_LABEL = 45;
 
 /** The modal of a question button: one text input for the question, titled with the article. */
-export function questionModal(article: Article, locale: Locale): ModalBuilder {
+export function questionModal(
+  article: Pick<Article, "id" | "title">,
+  locale: Locale,
+): ModalBuilder {
   const input = new TextInputBuilder()
     .setCustomId(ASK_QUESTION_FIELD)
     .setLabel(clipUnits(format(locale, "ask.questionLabel"), INPUT_LABEL))

@@ -1,4 +1,3 @@
-import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { REST, Routes, type Shard, ShardingManager } from "discord.js";
 import { type Config, loadConfig } from "../config.js";
@@ -6,6 +5,7 @@ import { runAsEntryPoint } from "../entry.js";
 import { createLogger, handleProcessFaults, type Logger } from "../logger.js";
 import { type ArchiveWatcher, loadArchive, watchArchive } from "../main.js";
 import { MEMORY_FLAGS } from "../node-flags.js";
+import { localAnswerer, serveAnswers } from "./answerer.js";
 import { discordHost, untilReachable } from "./connect.js";
 
 /**
@@ -14,9 +14,12 @@ import { discordHost, untilReachable } from "./connect.js";
  * persisted index once, watches the article folder and saves the index after changes (at most
  * once per `SAVE_INTERVAL_MS`); discord.js's ShardingManager spawns one process per shard
  * (SHARD_COUNT, or Discord's recommendation from GET /gateway/bot), each running src/main.ts
- * `--read-only`: it loads that index instead of re-parsing the archive, never watches the folder
- * or saves, and reloads the index when a newer save appears. Shards identify as fast as
- * Discord's `max_concurrency` allows.
+ * `--remote`: a Discord client that holds no index and asks this process for every answer over
+ * the IPC channel the ShardingManager opens to it (src/discord/answerer.ts), so a second shard
+ * costs a client, not a second copy of the index (at the archive about 1 GB a copy), and an
+ * article this process re-indexes is answered by every shard at once. Shards identify as fast as
+ * Discord's `max_concurrency` allows. (`src/main.ts --index-cache DIR --read-only` still loads
+ * a persisted index on its own, for a process with no manager to ask.)
  */
 
 /** Where the shards share the index when INDEX_CACHE is not set. */
@@ -79,10 +82,14 @@ export async function startSharded(
     totalShards,
     mode: "process",
     respawn: true,
-    shardArgs: ["--index-cache", resolve(cacheDir), "--read-only"],
+    shardArgs: ["--remote"],
     execArgv: [...MEMORY_FLAGS, ...(shardFile.endsWith(".ts") ? ["--import", "tsx"] : [])],
   });
+  // The shards hold no index: they ask this process, which answers from the archive it keeps
+  // current (a re-index is seen by every shard at once).
+  const answerer = localAnswerer(() => archive);
   manager.on("shardCreate", (shard: Shard) => {
+    serveAnswers(shard, answerer, logger);
     logger.info(`Spawned shard ${shard.id}/${totalShards}`);
     shard.on("death", () => logger.warn(`Shard ${shard.id} exited`));
     shard.on("ready", () => logger.info(`Shard ${shard.id} ready`));
