@@ -1,6 +1,7 @@
 import { alternation, lexicon, wordSet } from "../text/lexicon.js";
 import { isNotPerson, isPlaceName } from "../text/names.js";
 import { HAN_DIGITS } from "../text/numerals.js";
+import { regionalForms, regionalWordSpans } from "../text/regional.js";
 import { foldText, isHanCode, segmenter } from "../text/text.js";
 
 /**
@@ -445,6 +446,52 @@ export function splitGluedPlace(token: {
   return [token];
 }
 
+/** Characters jieba glues to a neighbouring word (和川 普 for 和 川普, 普京说): cut off again. */
+const GLUED_TO_NEIGHBOUR = /^[和跟与同及对向在被把给让从的是说称有也都就还]$/;
+
+/**
+ * Tokens with every word of lexicon/regional-variants.txt whole (纽 泽西 → 纽泽西, 和川 普 → 和
+ * 川普): jieba's dictionary knows the mainland forms, the Taiwan and Hong Kong ones it often cuts
+ * apart, and a word cut apart matches neither usage. A word is joined only over whole tokens,
+ * or with a function character glued to it cut off; never out of the middle of a longer word
+ * (查德 in 理查德, 马里 in 马里兰).
+ */
+export function joinRegionalWords(
+  tokens: { word: string; tag: string }[],
+): { word: string; tag: string; regional?: boolean }[] {
+  const text = tokens.map((token) => token.word).join("");
+  const spans = regionalWordSpans(text);
+  if (spans.length === 0) return tokens;
+  const starts: number[] = [];
+  let at = 0;
+  for (const token of tokens) {
+    starts.push(at);
+    at += token.word.length;
+  }
+  const out: { word: string; tag: string; regional?: boolean }[] = [];
+  let next = 0;
+  for (const { start, end } of spans) {
+    const first = starts.findLastIndex((s) => s <= start);
+    const last = starts.findLastIndex((s) => s < end);
+    if (first < next || first < 0) continue;
+    const head = text.slice(starts[first] as number, start);
+    const tailEnd = (starts[last] as number) + (tokens[last] as { word: string }).word.length;
+    const tail = text.slice(end, tailEnd);
+    if ((head && !GLUED_TO_NEIGHBOUR.test(head)) || (tail && !GLUED_TO_NEIGHBOUR.test(tail)))
+      continue;
+    if (first === last && !head && !tail) continue;
+    out.push(...tokens.slice(next, first));
+    if (head) out.push({ word: head, tag: "p" });
+    const inside = tokens.slice(first, last + 1);
+    const tag = inside.find((token) => /^n[rst]/.test(token.tag))?.tag ?? "n";
+    out.push({ word: text.slice(start, end), tag, regional: true });
+    if (tail) out.push({ word: tail, tag: "u" });
+    next = last + 1;
+  }
+  out.push(...tokens.slice(next));
+  return out;
+}
+
 /** The type, unit, content words and anchors of a question. */
 export function parseQuestion(question: string): ParsedQuestion {
   const folded = foldText(question).trim();
@@ -499,10 +546,9 @@ export function parseQuestion(question: string): ParsedQuestion {
   const stripped = folded.replace(FRAMES, " ").replace(QUESTION_WORDS, " ");
   const seen = new Set<string>();
   const terms: QuestionTerm[] = [];
-  for (const { word: raw, tag } of segmenter()
-    .tag(stripped, true)
-    .flatMap(splitGluedPlace)
-    .map(unglueUnknown)) {
+  for (const { word: raw, tag } of joinRegionalWords(segmenter().tag(stripped, true)).flatMap(
+    (token) => (token.regional ? [token] : splitGluedPlace(token).map(unglueUnknown)),
+  )) {
     const word = raw.trim();
     if (!word || STOP_WORDS.has(word) || LIGHT_WORDS.has(word) || seen.has(word)) continue;
     if (!/[\p{L}\p{N}]/u.test(word)) continue;
@@ -513,7 +559,12 @@ export function parseQuestion(question: string): ParsedQuestion {
     // 哪个国家: the answer names the country (泰国), it does not repeat 国家.
     if (kindMatch && word === kindMatch[1]) continue;
     seen.add(word);
-    const synonyms = [...(SYNONYMS.get(word) ?? []), ...numeralVariants(word), ...grouped(word)];
+    const synonyms = [
+      ...(SYNONYMS.get(word) ?? []),
+      ...regionalForms(word),
+      ...numeralVariants(word),
+      ...grouped(word),
+    ];
     const anchor = anchorKind(word, tag);
     const term: QuestionTerm = { word, synonyms, weight: termWeight(word), tag };
     if (anchor) term.anchor = anchor;

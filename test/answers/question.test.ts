@@ -316,3 +316,20 @@ describe("splitGluedPlace: a place jieba's dictionary glued to the next word", (
     expect(terms.map((t) => t.word)).not.toContain("美国进口");
   });
 });
+
+describe("parseQuestion: Taiwan and Hong Kong words the article may write the mainland way", () => {
+  const terms = (question: string) => parseQuestion(question).terms;
+  it.each([
+    // jieba cuts the Taiwan form apart (纽 泽西) or glues a preposition to it (和川 普).
+    ["紐澤西州長什麼時候宣布的？", "纽泽西", "新泽西"],
+    ["她對付中共的辦法和川普有什麼不同？", "川普", "特朗普"],
+    ["台積電的晶片賣給了哪家公司？", "晶片", "芯片"],
+  ])("%s: %s also matches %s", (question, word, variant) => {
+    const term = terms(question).find((t) => t.word === word);
+    expect(term?.synonyms).toContain(variant);
+  });
+
+  it("a listed word inside a longer name is left alone (查德 in 理查德)", () => {
+    expect(terms("理查德說了什麼？").map((t) => t.word)).toContain("理查德");
+  });
+});
