@@ -71,6 +71,11 @@ const UNIT_EVIDENCE: Record<string, RegExp> = {
       "人口[^,，。;；]{0,6}?(\\d|(?<![几数])[一二两三四五六七八九十][百千万亿])",
     ].join("|"),
   ),
+  // 有多长, 多高, 多远, 多深: a figure in a unit of length, or of time for how long (全长4公里,
+  // 高五米, 6,200英里, 为期三个月).
+  长度: new RegExp(
+    `${QUANTITY}(多)?(个)?(米|公尺|公里|千米|英里|英尺|尺|厘米|公分|毫米|码|海里|层|天|周|星期|个月|月|年|小时|钟头|分钟|秒)`,
+  ),
   // 95个中低收入国家: a few words may stand between 个 and 国家.
   国: new RegExp(`${QUANTITY}(个[\\u4e00-\\u9fff]{0,5}?)?(国|国家|成员国|经济体)`),
 };

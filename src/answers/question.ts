@@ -128,7 +128,7 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ["person", PERSON_NAME_ASKED],
   [
     "number",
-    /多少|(?<!哪)几(个|名|位|次|人|岁|成|十|百|千|万|项|座|家|辆|架|枚|种|条|起|例|倍|艘|所|份|国|天|口)|百分之几|多大|多高|多远|多重|多深|多长|比例|\bhow (many|much|old)\b|\bwhat (percentage|share|proportion)\b/,
+    /多少|(?<!哪)几(个|名|位|次|人|岁|成|十|百|千|万|项|座|家|辆|架|枚|种|条|起|例|倍|艘|所|份|国|天|口|具|只|部(?![门分长])|本(?![地人国土月年周届市])|篇|张|句|首(?![都相长次先脑])|场|届|轮|批(?![评准])|棵|颗|块|栋|层(?![面级次])|级(?![别])|剂|针|吨|斤|台(?![湾北南中东]))|百分之几|多大|多高|多远|多重|多深|多长|比例|\bhow (many|much|old)\b|\bwhat (percentage|share|proportion)\b/,
   ],
 ];
 
@@ -154,8 +154,11 @@ const UNIT_PATTERNS: [RegExp, string][] = [
     /(多少|几)(个|名|位|口)?(人|员工|学生|名|位)|(多少|几)(名|位)|多少[\u4e00-\u9fff]{0,4}?(人员|居民|访民|学生|职工|医护|官员|议员|士兵|患者|人)|\bhow many (\w+ )?(people|persons|civilians|residents|citizens|workers|employees|students|journalists|reporters|patients|soldiers|troops|officers|members|lawmakers|children|victims|protesters|activists)\b/,
     "人",
   ],
+  // 有多长, 多高, 多远, 多深: a length, height, distance or depth (or how long a time lasts),
+  // not any figure (not 良品率有多高, a share).
+  [/(?<![率价额值量数比]有?)多(长|高|远|深)(?!时间|的时间)/, "长度"],
   [
-    /(?:多少|几)(份|枚|架|艘|辆|次|例|座|家|项|条|起|倍|所|场|只|头|吨|公里|平方米|平米|票|剂|针)/,
+    /(?:多少|几)(份|枚|架|艘|辆|次|例|座|家|项|条|起|倍|所|场|只|头|吨|公里|平方米|平米|票|剂|针|具|篇|部(?![门分长])|本(?![地人国土月年周届市])|首(?![都相长次先脑])|棵|颗|栋|级(?![别])|台(?![湾北南中东])|层(?![面级次])|届|轮|批(?![评准]))/,
     "$1",
   ],
 ];

@@ -64,6 +64,12 @@ describe("holdsUnit", () => {
     ["人口增长放缓。", "人", false],
     // A share is no count of people (sharesOfPeople checks it against the counted people).
     ["民调显示，有85%的受访者反对。", "人", false],
+    // 有多长, 多高, 多远: a length, height or distance, or a time a period lasts; not a count.
+    ["这条河大桥全长约两公里。", "长度", true],
+    ["纪念碑高八米，立于广场中央。", "长度", true],
+    ["小镇距离首都3,400英里。", "长度", true],
+    ["禁令为期三个月。", "长度", true],
+    ["军方派出两个师赶到现场。", "长度", false],
   ])("%s in %s → %s", (sentence, unit, expected) => {
     expect(holdsUnit(sentence, unit)).toBe(expected);
   });

@@ -178,6 +178,17 @@ describe("parseQuestion: counts in the unit asked", () => {
     // 份额: a share of a market, not a count of 份.
     ["这个品牌在欧洲市场占多少份额？", "number", "%"],
     ["报社那天印了多少份？", "number", "份"],
+    // 多长, 多高, 多远, 多深: a length or distance; not the level of a rate (利率有多高).
+    ["那条新修的隧道有多长？", "number", "长度"],
+    ["学校门口的铜像有多高？", "number", "长度"],
+    ["这家工厂离市中心多远？", "number", "长度"],
+    ["这家银行的贷款利率有多高？", "number", undefined],
+    // Measure words of things counted one by one: 几具, 几场, 几只 ask for a count.
+    ["搜救队在河里找到了几具遗体？", "number", "具"],
+    ["他今年在香港演了几场话剧？", "number", "场"],
+    ["公园里那棵树上停了几只鸟？", "number", "只"],
+    // 多少台湾…: 台 is no measure word before 湾.
+    ["一张门票能换多少台湾的纪念品？", "number", undefined],
   ])("%s → %s %s", (question, type, unit) => {
     const parsed = parseQuestion(question);
     expect(parsed.type).toBe(type);
