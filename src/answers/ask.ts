@@ -16,6 +16,7 @@ import {
   namesPlaceOfKind,
   onlyVagueCount,
   otherDate,
+  otherFigure,
   otherOrdinal,
   STRICT_UNITS,
   sharesOfPeople,
@@ -535,6 +536,8 @@ export function answerQuestion(
       item.missing = parsed.ordinal;
     // 1月25日新增了多少 answered by the figure of 1月14日: another day's, month's or year's.
     if (item.missing === undefined) item.missing = otherDate(foldedQuestion, sentence.folded);
+    // 30年期 answered by 「15年期固定利率…」: another member of the series the question names.
+    if (item.missing === undefined) item.missing = otherFigure(foldedQuestion, sentence.folded);
   }
   scored.sort(
     (a, b) =>

@@ -255,6 +255,27 @@ export function otherDate(question: string, folded: string): string | undefined 
   return undefined;
 }
 
+/** A figure and the two characters after it in a question (30年期, 3.5万亿): a member of a series. */
+const FIGURE_WITH_UNIT = /(?<![\d.])(\d+(?:\.\d+)?)([\u4e00-\u9fff]{2})/g;
+
+/**
+ * The figure the question names with the word after it (30年期) when the sentence names that word
+ * only after other figures (15年期固定利率): it reports another member of the series, not the
+ * asked one. Dates are left to `otherDate`.
+ */
+export function otherFigure(question: string, sentence: string): string | undefined {
+  // 2,000美元 is the 2000美元 the question writes.
+  const folded = sentence.replace(/(\d),(?=\d{3})/g, "$1");
+  for (const match of question.replace(/(\d),(?=\d{3})/g, "$1").matchAll(FIGURE_WITH_UNIT)) {
+    const [asked, figure, unit] = match as unknown as [string, string, string];
+    if (/^[年月日号]/.test(unit) && !/^年期/.test(unit)) continue;
+    if (folded.includes(asked)) continue;
+    const others = [...folded.matchAll(new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)${unit}`, "g"))];
+    if (others.length > 0 && others.every((other) => other[1] !== figure)) return figure;
+  }
+  return undefined;
+}
+
 /** Whether the sentence holds the noun only as an unnamed one (某TOP5房企, 该医院, 上述房企). */
 export function unnamedHead(folded: string, head: string): boolean {
   let at = folded.indexOf(head);

@@ -135,7 +135,7 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
 /** The unit a number question asks in: 多少份 → 份, 几个国家 → 国, 多大比例 → %. */
 const UNIT_PATTERNS: [RegExp, string][] = [
   [
-    /比例|百分之|百分比|占比|份额|占有率|(多少|几)成(?![员功立本])|\bpercent|\bpercentage\b|\bshare\b/,
+    /比例|百分之|百分比|占比|份额|占有率|(多少|几)成(?![员功立本])|(?<![汇频效])率[\u4e00-\u9fff]{0,6}?多少(?![人个名位次])|\bpercent|\bpercentage\b|\bshare\b/,
     "%",
   ],
   [/(多少|几)(个)?(国家|国)|\bhow many countries\b/, "国"],

@@ -7,6 +7,7 @@ import {
   namesPlaceOfKind,
   onlyVagueCount,
   otherDate,
+  otherFigure,
   otherOrdinal,
   sharesOfPeople,
   unnamedHead,
@@ -245,5 +246,23 @@ describe("otherDate: a figure of another day, month or year than the asked one",
     ["公司2020年卖了多少辆车？", "卖出5万辆车，较2018年同期增加一成。", undefined],
   ])("%s | %s → %s", (question, sentence, expected) => {
     expect(otherDate(question, sentence)).toBe(expected);
+  });
+});
+
+describe("otherFigure: a sentence about another figure of the series the question names", () => {
+  const question = "这家银行30年期贷款的利率是多少？";
+  it.each([
+    ["该行15年期贷款的利率为3.2%。", "30"],
+    ["该行30年期贷款的利率为4.1%，15年期为3.2%。", undefined],
+    ["贷款利率普遍上升。", undefined],
+  ])("%s → %s", (sentence, expected) => {
+    expect(otherFigure(question, sentence)).toBe(expected);
+  });
+
+  it("a figure grouped with a comma is the same figure (2,000美元 for 2000美元)", () => {
+    expect(
+      otherFigure("每人能领2000美元吗？", "众议院表决给每人2,000美元的支票。"),
+    ).toBeUndefined();
+    expect(otherFigure("每人能领2000美元吗？", "参议院只同意600美元。")).toBe("2000");
   });
 });

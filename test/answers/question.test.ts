@@ -187,6 +187,9 @@ describe("parseQuestion: counts in the unit asked", () => {
     ["搜救队在河里找到了几具遗体？", "number", "具"],
     ["他今年在香港演了几场话剧？", "number", "场"],
     ["公园里那棵树上停了几只鸟？", "number", "只"],
+    // A rate asked for is a share (利率跌到了多少), not an exchange rate (汇率).
+    ["这家银行的贷款利率这周跌到了多少？", "number", "%"],
+    ["人民币汇率跌到了多少？", "number", undefined],
     // 多少台湾…: 台 is no measure word before 湾.
     ["一张门票能换多少台湾的纪念品？", "number", undefined],
   ])("%s → %s %s", (question, type, unit) => {
