@@ -16,6 +16,7 @@ import {
   namesPlaceOfKind,
   onlyVagueCount,
   otherDate,
+  otherFigure,
   otherOrdinal,
   STRICT_UNITS,
   sharesOfPeople,
@@ -241,6 +242,13 @@ interface Scored {
   score: number;
 }
 
+/**
+ * A sentence whose subject is a singular personal pronoun near its start (他28岁时搬到基隆,
+ * 但他后来…, 她提到…): it speaks of the person a sentence just before names.
+ */
+const REFERRING_SUBJECT = /^[^，。,;；“”"]{0,6}?[他她](?![们人])/;
+/** How much a person the pronoun refers to counts as named in the sentence. */
+const REFERRED_STRENGTH = 0.8;
 /** How much a question word in the article's title or lead counts for each of its sentences. */
 const TITLE_LEAD_CONTEXT = 0.6;
 /**
@@ -369,6 +377,12 @@ export function answerQuestion(
   const words = terms.map((term) => term.word).join("、");
   if (total === 0) return refuse({ code: "ask.none", params: {} });
 
+  // Names of people among the question's words: a later sentence may refer to them by 他, 她.
+  const personal = terms.map(
+    (term) =>
+      !term.latin &&
+      (term.anchor === "person" || term.anchor === "name" || /^nr/.test(term.tag ?? "")),
+  );
   let scored: Scored[] = [];
   for (const item of evidence) {
     const articleShare =
@@ -384,11 +398,22 @@ export function answerQuestion(
       const here = perSentence[j] as Match[];
       const before = perSentence[j - 1];
       const after = perSentence[j + 1];
+      const earlier = perSentence[j - 2];
+      const referring = REFERRING_SUBJECT.test(sentence.folded);
       let own = 0;
       let context = 0;
       terms.forEach((_, i) => {
         const w = weights[i] as number;
-        const mine = (here[i] as Match).strength;
+        let mine = (here[i] as Match).strength;
+        // 「他28岁时搬到基隆」 after 「岸田几太郎1867年出生于…」: the pronoun is the person the
+        // sentence before names.
+        if (
+          referring &&
+          personal[i] &&
+          mine < REFERRED_STRENGTH &&
+          ((before?.[i]?.strength ?? 0) >= 1 || (earlier?.[i]?.strength ?? 0) >= 1)
+        )
+          mine = REFERRED_STRENGTH;
         const near = Math.max(before?.[i]?.strength ?? 0, after?.[i]?.strength ?? 0);
         own += w * mine;
         context += w * Math.max(mine, 0.6 * near, TITLE_LEAD_CONTEXT * (titleLead[i] as number));
@@ -511,6 +536,8 @@ export function answerQuestion(
       item.missing = parsed.ordinal;
     // 1月25日新增了多少 answered by the figure of 1月14日: another day's, month's or year's.
     if (item.missing === undefined) item.missing = otherDate(foldedQuestion, sentence.folded);
+    // 30年期 answered by 「15年期固定利率…」: another member of the series the question names.
+    if (item.missing === undefined) item.missing = otherFigure(foldedQuestion, sentence.folded);
   }
   scored.sort(
     (a, b) =>

@@ -71,6 +71,11 @@ const UNIT_EVIDENCE: Record<string, RegExp> = {
       "人口[^,，。;；]{0,6}?(\\d|(?<![几数])[一二两三四五六七八九十][百千万亿])",
     ].join("|"),
   ),
+  // 有多长, 多高, 多远, 多深: a figure in a unit of length, or of time for how long (全长4公里,
+  // 高五米, 6,200英里, 为期三个月).
+  长度: new RegExp(
+    `${QUANTITY}(多)?(个)?(米|公尺|公里|千米|英里|英尺|尺|厘米|公分|毫米|码|海里|层|天|周|星期|个月|月|年|小时|钟头|分钟|秒)`,
+  ),
   // 95个中低收入国家: a few words may stand between 个 and 国家.
   国: new RegExp(`${QUANTITY}(个[\\u4e00-\\u9fff]{0,5}?)?(国|国家|成员国|经济体)`),
 };
@@ -246,6 +251,27 @@ export function otherDate(question: string, folded: string): string | undefined 
   }
   if (asked.years.length > 0 && named.years.length > 0) {
     if (!asked.years.some((year) => named.years.includes(year))) return `${asked.years[0]}年`;
+  }
+  return undefined;
+}
+
+/** A figure and the two characters after it in a question (30年期, 3.5万亿): a member of a series. */
+const FIGURE_WITH_UNIT = /(?<![\d.])(\d+(?:\.\d+)?)([\u4e00-\u9fff]{2})/g;
+
+/**
+ * The figure the question names with the word after it (30年期) when the sentence names that word
+ * only after other figures (15年期固定利率): it reports another member of the series, not the
+ * asked one. Dates are left to `otherDate`.
+ */
+export function otherFigure(question: string, sentence: string): string | undefined {
+  // 2,000美元 is the 2000美元 the question writes.
+  const folded = sentence.replace(/(\d),(?=\d{3})/g, "$1");
+  for (const match of question.replace(/(\d),(?=\d{3})/g, "$1").matchAll(FIGURE_WITH_UNIT)) {
+    const [asked, figure, unit] = match as unknown as [string, string, string];
+    if (/^[年月日号]/.test(unit) && !/^年期/.test(unit)) continue;
+    if (folded.includes(asked)) continue;
+    const others = [...folded.matchAll(new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)${unit}`, "g"))];
+    if (others.length > 0 && others.every((other) => other[1] !== figure)) return figure;
   }
   return undefined;
 }

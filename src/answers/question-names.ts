@@ -85,6 +85,8 @@ function resplitAcrossNames(
     const b = terms[i + 1] as QuestionTerm;
     if (a.latin || b.latin || !HAN_WORD.test(a.word) || !HAN_WORD.test(b.word)) continue;
     if (a.word.length < 2 || !parsed.text.includes(a.word + b.word)) continue;
+    // 这周 跌, 今年 涨: a verb or particle of one character is no given name (not 周跌, 年涨).
+    if (b.word.length === 1 && GLUE_TAGS.test(b.tag ?? "")) continue;
     for (let cut = 1; cut < a.word.length; cut++) {
       const name = a.word.slice(cut) + b.word;
       if (name.length < 2 || name.length > 4) continue;

@@ -1,6 +1,7 @@
 import { alternation, lexicon, wordSet } from "../text/lexicon.js";
 import { isNotPerson, isPlaceName } from "../text/names.js";
 import { HAN_DIGITS } from "../text/numerals.js";
+import { regionalForms, regionalWordSpans } from "../text/regional.js";
 import { foldText, isHanCode, segmenter } from "../text/text.js";
 
 /**
@@ -127,14 +128,14 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ["person", PERSON_NAME_ASKED],
   [
     "number",
-    /多少|(?<!哪)几(个|名|位|次|人|岁|成|十|百|千|万|项|座|家|辆|架|枚|种|条|起|例|倍|艘|所|份|国|天|口)|百分之几|多大|多高|多远|多重|多深|多长|比例|\bhow (many|much|old)\b|\bwhat (percentage|share|proportion)\b/,
+    /多少|(?<!哪)几(个|名|位|次|人|岁|成|十|百|千|万|项|座|家|辆|架|枚|种|条|起|例|倍|艘|所|份|国|天|口|具|只|部(?![门分长])|本(?![地人国土月年周届市])|篇|张|句|首(?![都相长次先脑])|场|届|轮|批(?![评准])|棵|颗|块|栋|层(?![面级次])|级(?![别])|剂|针|吨|斤|台(?![湾北南中东]))|百分之几|多大|多高|多远|多重|多深|多长|比例|\bhow (many|much|old)\b|\bwhat (percentage|share|proportion)\b/,
   ],
 ];
 
 /** The unit a number question asks in: 多少份 → 份, 几个国家 → 国, 多大比例 → %. */
 const UNIT_PATTERNS: [RegExp, string][] = [
   [
-    /比例|百分之|百分比|占比|份额|占有率|(多少|几)成(?![员功立本])|\bpercent|\bpercentage\b|\bshare\b/,
+    /比例|百分之|百分比|占比|份额|占有率|(多少|几)成(?![员功立本])|(?<![汇频效])率[\u4e00-\u9fff]{0,6}?多少(?![人个名位次])|\bpercent|\bpercentage\b|\bshare\b/,
     "%",
   ],
   [/(多少|几)(个)?(国家|国)|\bhow many countries\b/, "国"],
@@ -153,8 +154,11 @@ const UNIT_PATTERNS: [RegExp, string][] = [
     /(多少|几)(个|名|位|口)?(人|员工|学生|名|位)|(多少|几)(名|位)|多少[\u4e00-\u9fff]{0,4}?(人员|居民|访民|学生|职工|医护|官员|议员|士兵|患者|人)|\bhow many (\w+ )?(people|persons|civilians|residents|citizens|workers|employees|students|journalists|reporters|patients|soldiers|troops|officers|members|lawmakers|children|victims|protesters|activists)\b/,
     "人",
   ],
+  // 有多长, 多高, 多远, 多深: a length, height, distance or depth (or how long a time lasts),
+  // not any figure (not 良品率有多高, a share).
+  [/(?<![率价额值量数比]有?)多(长|高|远|深)(?!时间|的时间)/, "长度"],
   [
-    /(?:多少|几)(份|枚|架|艘|辆|次|例|座|家|项|条|起|倍|所|场|只|头|吨|公里|平方米|平米|票|剂|针)/,
+    /(?:多少|几)(份|枚|架|艘|辆|次|例|座|家|项|条|起|倍|所|场|只|头|吨|公里|平方米|平米|票|剂|针|具|篇|部(?![门分长])|本(?![地人国土月年周届市])|首(?![都相长次先脑])|棵|颗|栋|级(?![别])|台(?![湾北南中东])|层(?![面级次])|届|轮|批(?![评准]))/,
     "$1",
   ],
 ];
@@ -445,6 +449,52 @@ export function splitGluedPlace(token: {
   return [token];
 }
 
+/** Characters jieba glues to a neighbouring word (和川 普 for 和 川普, 普京说): cut off again. */
+const GLUED_TO_NEIGHBOUR = /^[和跟与同及对向在被把给让从的是说称有也都就还]$/;
+
+/**
+ * Tokens with every word of lexicon/regional-variants.txt whole (纽 泽西 → 纽泽西, 和川 普 → 和
+ * 川普): jieba's dictionary knows the mainland forms, the Taiwan and Hong Kong ones it often cuts
+ * apart, and a word cut apart matches neither usage. A word is joined only over whole tokens,
+ * or with a function character glued to it cut off; never out of the middle of a longer word
+ * (查德 in 理查德, 马里 in 马里兰).
+ */
+export function joinRegionalWords(
+  tokens: { word: string; tag: string }[],
+): { word: string; tag: string; regional?: boolean }[] {
+  const text = tokens.map((token) => token.word).join("");
+  const spans = regionalWordSpans(text);
+  if (spans.length === 0) return tokens;
+  const starts: number[] = [];
+  let at = 0;
+  for (const token of tokens) {
+    starts.push(at);
+    at += token.word.length;
+  }
+  const out: { word: string; tag: string; regional?: boolean }[] = [];
+  let next = 0;
+  for (const { start, end } of spans) {
+    const first = starts.findLastIndex((s) => s <= start);
+    const last = starts.findLastIndex((s) => s < end);
+    if (first < next || first < 0) continue;
+    const head = text.slice(starts[first] as number, start);
+    const tailEnd = (starts[last] as number) + (tokens[last] as { word: string }).word.length;
+    const tail = text.slice(end, tailEnd);
+    if ((head && !GLUED_TO_NEIGHBOUR.test(head)) || (tail && !GLUED_TO_NEIGHBOUR.test(tail)))
+      continue;
+    if (first === last && !head && !tail) continue;
+    out.push(...tokens.slice(next, first));
+    if (head) out.push({ word: head, tag: "p" });
+    const inside = tokens.slice(first, last + 1);
+    const tag = inside.find((token) => /^n[rst]/.test(token.tag))?.tag ?? "n";
+    out.push({ word: text.slice(start, end), tag, regional: true });
+    if (tail) out.push({ word: tail, tag: "u" });
+    next = last + 1;
+  }
+  out.push(...tokens.slice(next));
+  return out;
+}
+
 /** The type, unit, content words and anchors of a question. */
 export function parseQuestion(question: string): ParsedQuestion {
   const folded = foldText(question).trim();
@@ -499,10 +549,9 @@ export function parseQuestion(question: string): ParsedQuestion {
   const stripped = folded.replace(FRAMES, " ").replace(QUESTION_WORDS, " ");
   const seen = new Set<string>();
   const terms: QuestionTerm[] = [];
-  for (const { word: raw, tag } of segmenter()
-    .tag(stripped, true)
-    .flatMap(splitGluedPlace)
-    .map(unglueUnknown)) {
+  for (const { word: raw, tag } of joinRegionalWords(segmenter().tag(stripped, true)).flatMap(
+    (token) => (token.regional ? [token] : splitGluedPlace(token).map(unglueUnknown)),
+  )) {
     const word = raw.trim();
     if (!word || STOP_WORDS.has(word) || LIGHT_WORDS.has(word) || seen.has(word)) continue;
     if (!/[\p{L}\p{N}]/u.test(word)) continue;
@@ -513,7 +562,12 @@ export function parseQuestion(question: string): ParsedQuestion {
     // 哪个国家: the answer names the country (泰国), it does not repeat 国家.
     if (kindMatch && word === kindMatch[1]) continue;
     seen.add(word);
-    const synonyms = [...(SYNONYMS.get(word) ?? []), ...numeralVariants(word), ...grouped(word)];
+    const synonyms = [
+      ...(SYNONYMS.get(word) ?? []),
+      ...regionalForms(word),
+      ...numeralVariants(word),
+      ...grouped(word),
+    ];
     const anchor = anchorKind(word, tag);
     const term: QuestionTerm = { word, synonyms, weight: termWeight(word), tag };
     if (anchor) term.anchor = anchor;

@@ -7,6 +7,7 @@ import {
   namesPlaceOfKind,
   onlyVagueCount,
   otherDate,
+  otherFigure,
   otherOrdinal,
   sharesOfPeople,
   unnamedHead,
@@ -64,6 +65,12 @@ describe("holdsUnit", () => {
     ["人口增长放缓。", "人", false],
     // A share is no count of people (sharesOfPeople checks it against the counted people).
     ["民调显示，有85%的受访者反对。", "人", false],
+    // 有多长, 多高, 多远: a length, height or distance, or a time a period lasts; not a count.
+    ["这条河大桥全长约两公里。", "长度", true],
+    ["纪念碑高八米，立于广场中央。", "长度", true],
+    ["小镇距离首都3,400英里。", "长度", true],
+    ["禁令为期三个月。", "长度", true],
+    ["军方派出两个师赶到现场。", "长度", false],
   ])("%s in %s → %s", (sentence, unit, expected) => {
     expect(holdsUnit(sentence, unit)).toBe(expected);
   });
@@ -239,5 +246,23 @@ describe("otherDate: a figure of another day, month or year than the asked one",
     ["公司2020年卖了多少辆车？", "卖出5万辆车，较2018年同期增加一成。", undefined],
   ])("%s | %s → %s", (question, sentence, expected) => {
     expect(otherDate(question, sentence)).toBe(expected);
+  });
+});
+
+describe("otherFigure: a sentence about another figure of the series the question names", () => {
+  const question = "这家银行30年期贷款的利率是多少？";
+  it.each([
+    ["该行15年期贷款的利率为3.2%。", "30"],
+    ["该行30年期贷款的利率为4.1%，15年期为3.2%。", undefined],
+    ["贷款利率普遍上升。", undefined],
+  ])("%s → %s", (sentence, expected) => {
+    expect(otherFigure(question, sentence)).toBe(expected);
+  });
+
+  it("a figure grouped with a comma is the same figure (2,000美元 for 2000美元)", () => {
+    expect(
+      otherFigure("每人能领2000美元吗？", "众议院表决给每人2,000美元的支票。"),
+    ).toBeUndefined();
+    expect(otherFigure("每人能领2000美元吗？", "参议院只同意600美元。")).toBe("2000");
   });
 });

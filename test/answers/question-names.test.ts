@@ -17,6 +17,11 @@ describe("repairNames: names jieba splits or glues, against the candidate articl
     expect(terms).toContainEqual(["张彩玲", "person"]);
   });
 
+  it("a verb of one character is no given name (这周 跌 → not 周跌)", () => {
+    const terms = words("这家公司的股价这周跌到了多少？", ["该股上周跌了三成。", "周跌幅扩大。"]);
+    expect(terms.map(([word]) => word)).not.toContain("周跌");
+  });
+
   it("a name the people directory knows is kept whole", () => {
     const terms = words(
       "环球时报社评谈谷爱凌入籍说了什么？",

@@ -178,6 +178,20 @@ describe("parseQuestion: counts in the unit asked", () => {
     // 份额: a share of a market, not a count of 份.
     ["这个品牌在欧洲市场占多少份额？", "number", "%"],
     ["报社那天印了多少份？", "number", "份"],
+    // 多长, 多高, 多远, 多深: a length or distance; not the level of a rate (利率有多高).
+    ["那条新修的隧道有多长？", "number", "长度"],
+    ["学校门口的铜像有多高？", "number", "长度"],
+    ["这家工厂离市中心多远？", "number", "长度"],
+    ["这家银行的贷款利率有多高？", "number", undefined],
+    // Measure words of things counted one by one: 几具, 几场, 几只 ask for a count.
+    ["搜救队在河里找到了几具遗体？", "number", "具"],
+    ["他今年在香港演了几场话剧？", "number", "场"],
+    ["公园里那棵树上停了几只鸟？", "number", "只"],
+    // A rate asked for is a share (利率跌到了多少), not an exchange rate (汇率).
+    ["这家银行的贷款利率这周跌到了多少？", "number", "%"],
+    ["人民币汇率跌到了多少？", "number", undefined],
+    // 多少台湾…: 台 is no measure word before 湾.
+    ["一张门票能换多少台湾的纪念品？", "number", undefined],
   ])("%s → %s %s", (question, type, unit) => {
     const parsed = parseQuestion(question);
     expect(parsed.type).toBe(type);
@@ -314,5 +328,22 @@ describe("splitGluedPlace: a place jieba's dictionary glued to the next word", (
     const terms = parseQuestion("新制裁不让美国进口哪些东西？").terms;
     expect(terms.find((t) => t.word === "美国")?.anchor).toBe("place");
     expect(terms.map((t) => t.word)).not.toContain("美国进口");
+  });
+});
+
+describe("parseQuestion: Taiwan and Hong Kong words the article may write the mainland way", () => {
+  const terms = (question: string) => parseQuestion(question).terms;
+  it.each([
+    // jieba cuts the Taiwan form apart (纽 泽西) or glues a preposition to it (和川 普).
+    ["紐澤西州長什麼時候宣布的？", "纽泽西", "新泽西"],
+    ["她對付中共的辦法和川普有什麼不同？", "川普", "特朗普"],
+    ["台積電的晶片賣給了哪家公司？", "晶片", "芯片"],
+  ])("%s: %s also matches %s", (question, word, variant) => {
+    const term = terms(question).find((t) => t.word === word);
+    expect(term?.synonyms).toContain(variant);
+  });
+
+  it("a listed word inside a longer name is left alone (查德 in 理查德)", () => {
+    expect(terms("理查德說了什麼？").map((t) => t.word)).toContain("理查德");
   });
 });
