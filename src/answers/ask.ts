@@ -7,7 +7,12 @@ import { foldedArticleText } from "./article-text.js";
 import { associatedWords } from "./associations.js";
 import { expandEnglish, linkLatinNames } from "./english.js";
 import {
+  askedDurationUnit,
+  askedMeasure,
+  countsAnything,
+  countsInMeasure,
   countsThing,
+  durationInOtherUnit,
   holdsAnswerType,
   holdsTimeUnit,
   holdsUnit,
@@ -15,6 +20,7 @@ import {
   namesHead,
   namesPlaceOfKind,
   onlyVagueCount,
+  onlyVagueIn,
   otherDate,
   otherOrdinal,
   STRICT_UNITS,
@@ -431,6 +437,8 @@ export function answerQuestion(
         (parsed.english === true && /^(die|died|dead|killed|deaths?)$/.test(term.word)),
     );
   const foldedQuestion = foldText(question);
+  const measure = askedMeasure(foldedQuestion);
+  const durationUnit = parsed.type === "duration" ? askedDurationUnit(foldedQuestion) : undefined;
   for (const item of scored) {
     const { sentence } = item;
     item.typed = holdsAnswerType(parsed.type, sentence.clean, sentence.folded, questionWords);
@@ -449,6 +457,11 @@ export function answerQuestion(
               counted.length > 0 &&
               sharesOfPeople(sentence.folded, counted));
     }
+    // 几只鸡腿 answered by 「买了几只鸡腿」: the article gives no figure.
+    if (item.typed && measure && onlyVagueIn(sentence.folded, measure)) item.typed = false;
+    // 当了多少年 answered by 「行程为两个小时」: the length of something else.
+    if (item.typed && durationUnit && durationInOtherUnit(sentence.folded, durationUnit))
+      item.typed = false;
     const headless = parsed.head !== undefined && !namesHead(sentence.folded, parsed.head);
     if (headless) item.score -= HEAD_PENALTY;
     const strict =
@@ -459,6 +472,12 @@ export function answerQuestion(
     // may be named under another title (哪个官员 → 副总理刘鹤): there it only weighs.
     item.untyped =
       (strict && !item.typed) ||
+      (measure !== undefined && onlyVagueIn(sentence.folded, measure)) ||
+      // 几头牛 that the parser read as no count: a figure in the measure answers it.
+      (measure !== undefined &&
+        parsed.type === "other" &&
+        !countsInMeasure(sentence.folded, measure) &&
+        !countsAnything(sentence.folded)) ||
       (parsed.placeKind !== undefined && !item.typed) ||
       (headless && parsed.type !== "person") ||
       (parsed.head !== undefined && unnamedHead(sentence.folded, parsed.head));
@@ -509,6 +528,14 @@ export function answerQuestion(
       otherOrdinal(sentence.folded, parsed.ordinal, ordinalForms)
     )
       item.missing = parsed.ordinal;
+    // 第四季度净利润 answered by the year's 「全年净利润」: the asked one of the series is
+    // named neither in the sentence nor beside it nor in the title.
+    if (
+      item.missing === undefined &&
+      parsed.ordinal?.endsWith("季") &&
+      !ordinalNear(item, [parsed.ordinal, parsed.ordinal.slice(1), ...ordinalForms])
+    )
+      item.missing = parsed.ordinal;
     // 1月25日新增了多少 answered by the figure of 1月14日: another day's, month's or year's.
     if (item.missing === undefined) item.missing = otherDate(foldedQuestion, sentence.folded);
   }
@@ -552,6 +579,16 @@ function countedForms(parsed: ParsedQuestion, terms: QuestionTerm[]): string[] {
   // The head of a longer noun counts too (众议员 → 议员: 50名众议院两党议员).
   if (parsed.counted.length >= 3) forms.add(parsed.counted.slice(-2));
   return [...forms];
+}
+
+/** Whether the sentence, a neighbour or the title and lead names the ordinal (第四季, 第4季). */
+function ordinalNear(item: Scored, forms: string[]): boolean {
+  const sentences = item.evidence.sentences;
+  const at = sentences.indexOf(item.sentence);
+  const window = [sentences[at - 1], item.sentence, sentences[at + 1]]
+    .map((s) => s?.folded ?? "")
+    .join("\n");
+  return forms.some((form) => window.includes(form) || item.evidence.titleLead.includes(form));
 }
 
 /** The first anchor of the question the sentence's evidence lacks, if any. */

@@ -1,16 +1,23 @@
 import { describe, expect, it } from "vitest";
 import {
+  askedDurationUnit,
+  askedMeasure,
+  countsAnything,
+  countsInMeasure,
   countsThing,
+  durationInOtherUnit,
   holdsAnswerType,
   holdsUnit,
   namesHead,
   namesPlaceOfKind,
   onlyVagueCount,
+  onlyVagueIn,
   otherDate,
   otherOrdinal,
   sharesOfPeople,
   unnamedHead,
 } from "../../src/answers/evidence.js";
+import { foldText } from "../../src/text/text.js";
 
 describe("countsThing: the number counts the asked thing", () => {
   it.each([
@@ -239,5 +246,78 @@ describe("otherDate: a figure of another day, month or year than the asked one",
     ["公司2020年卖了多少辆车？", "卖出5万辆车，较2018年同期增加一成。", undefined],
   ])("%s | %s → %s", (question, sentence, expected) => {
     expect(otherDate(question, sentence)).toBe(expected);
+  });
+});
+
+describe("holdsAnswerType person: a name that is no new person", () => {
+  it.each([
+    // The question's own person written in full, or glossed in Latin letters.
+    ["威廉·周恩（William Chow）医生拥有执照。", ["周恩", "医生"], false],
+    ["52岁的马比多（Donny Mabido）在车站刺伤一名男子。", ["马比多", "刺伤"], false],
+    // A title in book brackets and its Latin gloss: a newspaper, no person.
+    ["《河谷蜜蜂报》（Valley Bee）看到了草案。", ["草案"], false],
+    // A street named after a person.
+    ["他在富兰克林大道被捕。", ["被捕"], false],
+    // Another person beside the question's one, or a name after a title the question holds.
+    ["威廉·周恩说，他的律师约翰·史密斯将上诉。", ["周恩"], true],
+    ["导演的妻子陈小婷发文说。", ["导演", "妻子"], true],
+    ["研究所发布前教授蔡小霞的文章。", ["研究所", "教授"], true],
+  ])("%s %j → %s", (sentence, words, expected) => {
+    expect(holdsAnswerType("person", sentence, foldText(sentence), new Set(words))).toBe(expected);
+  });
+});
+
+describe("askedMeasure: the measure a count question asks in", () => {
+  it.each([
+    ["树上停了几只鸟？", "只"],
+    ["来了多少个人？", "人"],
+    ["地震砸死了几头牛？", "头"],
+    // A sum, a duration, a list, a rank, a score, 几乎: no measure to count in.
+    ["罚了多少钱？", undefined],
+    ["关了几年？", undefined],
+    ["是哪几种种子？", undefined],
+    ["是第几任总裁？", undefined],
+    ["以几比几否决？", undefined],
+    ["以几票对几票通过？", undefined],
+    ["住院的几乎都是什么人？", undefined],
+  ])("%s → %s", (question, expected) => {
+    expect(askedMeasure(question)).toBe(expected);
+  });
+});
+
+describe("onlyVagueIn, countsInMeasure: a vague count or a figure in the measure", () => {
+  it.each([
+    ["他买了几只鸡腿回家。", "只", true, false],
+    ["湖边停着数十只天鹅。", "只", true, false],
+    ["湖边停着36只天鹅。", "只", false, true],
+    ["湖边停着三十多只天鹅，另有几只在飞。", "只", false, true],
+    // 一只 is mostly an article, no count.
+    ["能看到一只天鹅都很难得。", "只", false, false],
+  ])("%s %s → vague %s, figure %s", (sentence, measure, vague, figure) => {
+    expect(onlyVagueIn(foldText(sentence), measure)).toBe(vague);
+    expect(countsInMeasure(foldText(sentence), measure)).toBe(figure);
+  });
+  it.each([
+    ["每人可以买5个名额。", true],
+    ["她拿了两枚金牌。", true],
+    ["那几年他吃不饱。", false],
+    ["一只天鹅飞过。", false],
+  ])("countsAnything %s → %s", (sentence, expected) => {
+    expect(countsAnything(foldText(sentence))).toBe(expected);
+  });
+});
+
+describe("durationInOtherUnit: the length of something else", () => {
+  it.each([
+    ["当了多少年机长？", "行程为两个小时。", true],
+    ["做了多少年医生？", "他在会上讲了三分钟。", true],
+    ["做了多少年医生？", "他行医已有18年。", false],
+    ["关了几个月？", "他被判刑一年半。", false],
+    ["住了几天院？", "他住院两周。", false],
+    // No duration at all: left to the other checks.
+    ["做了多少年医生？", "他是急诊医生。", false],
+  ])("%s %s → %s", (question, sentence, expected) => {
+    const unit = askedDurationUnit(question) as string;
+    expect(durationInOtherUnit(foldText(sentence), unit)).toBe(expected);
   });
 });
