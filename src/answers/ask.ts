@@ -14,6 +14,7 @@ import {
   countsThing,
   durationInOtherUnit,
   holdsAnswerType,
+  holdsFigure,
   holdsTimeUnit,
   holdsUnit,
   mentionsDeath,
@@ -23,6 +24,7 @@ import {
   onlyVagueIn,
   otherDate,
   otherOrdinal,
+  questionFigures,
   STRICT_UNITS,
   sharesOfPeople,
   unnamedHead,
@@ -438,6 +440,7 @@ export function answerQuestion(
     );
   const foldedQuestion = foldText(question);
   const measure = askedMeasure(foldedQuestion);
+  const figures = parsed.english ? [] : questionFigures(foldedQuestion);
   const durationUnit = parsed.type === "duration" ? askedDurationUnit(foldedQuestion) : undefined;
   for (const item of scored) {
     const { sentence } = item;
@@ -536,6 +539,14 @@ export function answerQuestion(
       !ordinalNear(item, [parsed.ordinal, parsed.ordinal.slice(1), ...ordinalForms])
     )
       item.missing = parsed.ordinal;
+    // 28纳米的良品率 answered by the 14nm one, 5年期 by 30年期: a figure of the question
+    // named neither in the sentence nor beside it nor in the title.
+    if (item.missing === undefined && figures.length > 0) {
+      const window = windowText(item);
+      item.missing = figures.find(
+        (figure) => !holdsFigure(window, figure) && !holdsFigure(item.evidence.titleLead, figure),
+      );
+    }
     // 1月25日新增了多少 answered by the figure of 1月14日: another day's, month's or year's.
     if (item.missing === undefined) item.missing = otherDate(foldedQuestion, sentence.folded);
   }
@@ -581,13 +592,18 @@ function countedForms(parsed: ParsedQuestion, terms: QuestionTerm[]): string[] {
   return [...forms];
 }
 
-/** Whether the sentence, a neighbour or the title and lead names the ordinal (第四季, 第4季). */
-function ordinalNear(item: Scored, forms: string[]): boolean {
+/** The sentence with its neighbours (folded). */
+function windowText(item: Scored): string {
   const sentences = item.evidence.sentences;
   const at = sentences.indexOf(item.sentence);
-  const window = [sentences[at - 1], item.sentence, sentences[at + 1]]
+  return [sentences[at - 1], item.sentence, sentences[at + 1]]
     .map((s) => s?.folded ?? "")
     .join("\n");
+}
+
+/** Whether the sentence, a neighbour or the title and lead names the ordinal (第四季, 第4季). */
+function ordinalNear(item: Scored, forms: string[]): boolean {
+  const window = windowText(item);
   return forms.some((form) => window.includes(form) || item.evidence.titleLead.includes(form));
 }
 

@@ -614,3 +614,25 @@ export function countsInMeasure(folded: string, measure: string): boolean {
 export function countsAnything(folded: string): boolean {
   return countsInMeasure(folded, "[\\u4e00-\\u9fff]");
 }
+
+/**
+ * The figures a question names that are no date and no part of a name (28纳米, 5年期, 37个交易日;
+ * not 2021年, 7月19日, AB455, 7-Eleven): each is a detail the answer must share.
+ */
+export function questionFigures(question: string): string[] {
+  const text = question
+    .replace(/[a-z][a-z0-9-]*\d[a-z0-9-]*|\d+-?[a-z][a-z0-9-]*/g, " ")
+    .replace(
+      /(?:19|20)\d\d\s*年?|\d{1,2}\s*月份?|\d{1,2}\s*[日号]|\d{1,2}\s*[点时:：]\s*\d{0,2}/g,
+      " ",
+    );
+  // 前11个月 (written 1至11月), 3.5万亿 (35000亿): a span of months or a large sum has many writings.
+  return [...new Set(text.match(/\d+(?:\.\d+)?(?!\s*(?:个?月|[万亿千百]|\d|\.\d))/g) ?? [])];
+}
+
+/** Whether a text holds the figure as a whole number, dates left out (28 in 28纳米, not in 128, 2.8 nor 5月). */
+export function holdsFigure(folded: string, figure: string): boolean {
+  const escaped = figure.replace(".", "\\.");
+  const pattern = new RegExp(`(?<![\\d.])${escaped}(?![\\d]|\\.\\d)`);
+  return pattern.test(numericText(folded));
+}

@@ -7,6 +7,7 @@ import {
   countsThing,
   durationInOtherUnit,
   holdsAnswerType,
+  holdsFigure,
   holdsUnit,
   namesHead,
   namesPlaceOfKind,
@@ -14,6 +15,7 @@ import {
   onlyVagueIn,
   otherDate,
   otherOrdinal,
+  questionFigures,
   sharesOfPeople,
   unnamedHead,
 } from "../../src/answers/evidence.js";
@@ -319,5 +321,29 @@ describe("durationInOtherUnit: the length of something else", () => {
   ])("%s %s → %s", (question, sentence, expected) => {
     const unit = askedDurationUnit(question) as string;
     expect(durationInOtherUnit(foldText(sentence), unit)).toBe(expected);
+  });
+});
+
+describe("questionFigures, holdsFigure: a figure of the question the answer must share", () => {
+  it.each([
+    ["某公司28纳米制程的良率是多少？", ["28"]],
+    ["5年期房贷利率是多少？", ["5"]],
+    ["股价跌穿6.48那天央行干预了吗？", ["6.48"]],
+    // Dates, names with digits, spans of months and large sums are read elsewhere.
+    ["2021年7月19日发生了什么？", []],
+    ["ab455法案是谁提的？", []],
+    ["前11个月罚了几次？", []],
+    ["3.5万亿美元的法案谁反对？", []],
+  ])("%s → %j", (question, expected) => {
+    expect(questionFigures(question)).toEqual(expected);
+  });
+  it.each([
+    ["其14nm制程良率已达九成。", "28", false],
+    ["五年期利率为3.1%。", "5", true],
+    ["较5月下降了0.2个百分点。", "5", false],
+    ["共128个。", "28", false],
+    ["28纳米制程已量产。", "28", true],
+  ])("%s holds %s → %s", (sentence, figure, expected) => {
+    expect(holdsFigure(foldText(sentence), figure)).toBe(expected);
   });
 });
