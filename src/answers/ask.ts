@@ -9,12 +9,14 @@ import { expandEnglish, linkLatinNames } from "./english.js";
 import {
   askedDurationUnit,
   askedMeasure,
+  askedRankMeasure,
   countsAnything,
   countsInMeasure,
   countsThing,
   durationInOtherUnit,
   holdsAnswerType,
   holdsFigure,
+  holdsRank,
   holdsTimeUnit,
   holdsUnit,
   mentionsDeath,
@@ -441,6 +443,7 @@ export function answerQuestion(
   const foldedQuestion = foldText(question);
   const measure = askedMeasure(foldedQuestion);
   const figures = parsed.english ? [] : questionFigures(foldedQuestion);
+  const rankMeasure = askedRankMeasure(foldedQuestion);
   const durationUnit = parsed.type === "duration" ? askedDurationUnit(foldedQuestion) : undefined;
   for (const item of scored) {
     const { sentence } = item;
@@ -476,6 +479,8 @@ export function answerQuestion(
     item.untyped =
       (strict && !item.typed) ||
       (measure !== undefined && onlyVagueIn(sentence.folded, measure)) ||
+      // 胃癌是第几期 answered by 「确诊患上胃癌」: no place in an order.
+      (rankMeasure !== undefined && !holdsRank(sentence.folded, rankMeasure)) ||
       // 几头牛 that the parser read as no count: a figure in the measure answers it.
       (measure !== undefined &&
         parsed.type === "other" &&

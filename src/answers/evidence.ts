@@ -636,3 +636,16 @@ export function holdsFigure(folded: string, figure: string): boolean {
   const pattern = new RegExp(`(?<![\\d.])${escaped}(?![\\d]|\\.\\d)`);
   return pattern.test(numericText(folded));
 }
+
+/** The measure of a which-one-in-order question (第几期 → 期, 第几任 → 任, 排第几名 → 名). */
+export function askedRankMeasure(question: string): string | undefined {
+  return /第几([\u4e00-\u9fff])/.exec(question)?.[1];
+}
+
+/** Whether the sentence gives a place in an order (第3期, 第二十七任, 排名第三, 三期). */
+export function holdsRank(folded: string, measure: string): boolean {
+  return (
+    /第\s*[\d一二两三四五六七八九十百]+/.test(folded) ||
+    new RegExp(`[\\d一二两三四五六七八九十]\\s*${measure}`).test(folded)
+  );
+}

@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 import {
   askedDurationUnit,
   askedMeasure,
+  askedRankMeasure,
   countsAnything,
   countsInMeasure,
   countsThing,
   durationInOtherUnit,
   holdsAnswerType,
   holdsFigure,
+  holdsRank,
   holdsUnit,
   namesHead,
   namesPlaceOfKind,
@@ -345,5 +347,20 @@ describe("questionFigures, holdsFigure: a figure of the question the answer must
     ["28纳米制程已量产。", "28", true],
   ])("%s holds %s → %s", (sentence, figure, expected) => {
     expect(holdsFigure(foldText(sentence), figure)).toBe(expected);
+  });
+});
+
+describe("askedRankMeasure, holdsRank: a place in an order for 第几", () => {
+  it.each([
+    ["他是第几任总裁？", "成为第27任总裁。", true],
+    ["胃癌是第几期？", "他去年确诊患上胃癌。", false],
+    ["胃癌是第几期？", "他患的是三期胃癌。", true],
+    ["在全球排第几名？", "去年排名世界第三。", true],
+  ])("%s %s → %s", (question, sentence, expected) => {
+    const measure = askedRankMeasure(question) as string;
+    expect(holdsRank(foldText(sentence), measure)).toBe(expected);
+  });
+  it("no 第几, no rank asked", () => {
+    expect(askedRankMeasure("他是哪一任总裁？")).toBeUndefined();
   });
 });
