@@ -7,17 +7,27 @@ import { foldedArticleText } from "./article-text.js";
 import { associatedWords } from "./associations.js";
 import { expandEnglish, linkLatinNames } from "./english.js";
 import {
+  askedDurationUnit,
+  askedMeasure,
+  askedRankMeasure,
+  countsAnything,
+  countsInMeasure,
   countsThing,
+  durationInOtherUnit,
   holdsAnswerType,
+  holdsFigure,
+  holdsRank,
   holdsTimeUnit,
   holdsUnit,
   mentionsDeath,
   namesHead,
   namesPlaceOfKind,
   onlyVagueCount,
+  onlyVagueIn,
   otherDate,
   otherFigure,
   otherOrdinal,
+  questionFigures,
   STRICT_UNITS,
   sharesOfPeople,
   unnamedHead,
@@ -456,6 +466,10 @@ export function answerQuestion(
         (parsed.english === true && /^(die|died|dead|killed|deaths?)$/.test(term.word)),
     );
   const foldedQuestion = foldText(question);
+  const measure = askedMeasure(foldedQuestion);
+  const figures = parsed.english ? [] : questionFigures(foldedQuestion);
+  const rankMeasure = askedRankMeasure(foldedQuestion);
+  const durationUnit = parsed.type === "duration" ? askedDurationUnit(foldedQuestion) : undefined;
   for (const item of scored) {
     const { sentence } = item;
     item.typed = holdsAnswerType(parsed.type, sentence.clean, sentence.folded, questionWords);
@@ -474,6 +488,11 @@ export function answerQuestion(
               counted.length > 0 &&
               sharesOfPeople(sentence.folded, counted));
     }
+    // 几只鸡腿 answered by 「买了几只鸡腿」: the article gives no figure.
+    if (item.typed && measure && onlyVagueIn(sentence.folded, measure)) item.typed = false;
+    // 当了多少年 answered by 「行程为两个小时」: the length of something else.
+    if (item.typed && durationUnit && durationInOtherUnit(sentence.folded, durationUnit))
+      item.typed = false;
     const headless = parsed.head !== undefined && !namesHead(sentence.folded, parsed.head);
     if (headless) item.score -= HEAD_PENALTY;
     const strict =
@@ -484,6 +503,14 @@ export function answerQuestion(
     // may be named under another title (哪个官员 → 副总理刘鹤): there it only weighs.
     item.untyped =
       (strict && !item.typed) ||
+      (measure !== undefined && onlyVagueIn(sentence.folded, measure)) ||
+      // 胃癌是第几期 answered by 「确诊患上胃癌」: no place in an order.
+      (rankMeasure !== undefined && !holdsRank(sentence.folded, rankMeasure)) ||
+      // 几头牛 that the parser read as no count: a figure in the measure answers it.
+      (measure !== undefined &&
+        parsed.type === "other" &&
+        !countsInMeasure(sentence.folded, measure) &&
+        !countsAnything(sentence.folded)) ||
       (parsed.placeKind !== undefined && !item.typed) ||
       (headless && parsed.type !== "person") ||
       (parsed.head !== undefined && unnamedHead(sentence.folded, parsed.head));
@@ -534,6 +561,22 @@ export function answerQuestion(
       otherOrdinal(sentence.folded, parsed.ordinal, ordinalForms)
     )
       item.missing = parsed.ordinal;
+    // 第四季度净利润 answered by the year's 「全年净利润」: the asked one of the series is
+    // named neither in the sentence nor beside it nor in the title.
+    if (
+      item.missing === undefined &&
+      parsed.ordinal?.endsWith("季") &&
+      !ordinalNear(item, [parsed.ordinal, parsed.ordinal.slice(1), ...ordinalForms])
+    )
+      item.missing = parsed.ordinal;
+    // 28纳米的良品率 answered by the 14nm one, 5年期 by 30年期: a figure of the question
+    // named neither in the sentence nor beside it nor in the title.
+    if (item.missing === undefined && figures.length > 0) {
+      const window = windowText(item);
+      item.missing = figures.find(
+        (figure) => !holdsFigure(window, figure) && !holdsFigure(item.evidence.titleLead, figure),
+      );
+    }
     // 1月25日新增了多少 answered by the figure of 1月14日: another day's, month's or year's.
     if (item.missing === undefined) item.missing = otherDate(foldedQuestion, sentence.folded);
     // 30年期 answered by 「15年期固定利率…」: another member of the series the question names.
@@ -579,6 +622,21 @@ function countedForms(parsed: ParsedQuestion, terms: QuestionTerm[]): string[] {
   // The head of a longer noun counts too (众议员 → 议员: 50名众议院两党议员).
   if (parsed.counted.length >= 3) forms.add(parsed.counted.slice(-2));
   return [...forms];
+}
+
+/** The sentence with its neighbours (folded). */
+function windowText(item: Scored): string {
+  const sentences = item.evidence.sentences;
+  const at = sentences.indexOf(item.sentence);
+  return [sentences[at - 1], item.sentence, sentences[at + 1]]
+    .map((s) => s?.folded ?? "")
+    .join("\n");
+}
+
+/** Whether the sentence, a neighbour or the title and lead names the ordinal (第四季, 第4季). */
+function ordinalNear(item: Scored, forms: string[]): boolean {
+  const window = windowText(item);
+  return forms.some((form) => window.includes(form) || item.evidence.titleLead.includes(form));
 }
 
 /** The first anchor of the question the sentence's evidence lacks, if any. */

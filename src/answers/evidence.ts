@@ -39,16 +39,42 @@ const PLACE_NAME_ENDINGS = wordSet("place-name-endings");
 
 /** A word ending in a title (国务卿, 前市长, 发言人). */
 const PERSON_TITLE_WORD = new RegExp(`(${alternation("ask-person-titles")})$`);
-const NAME_WITH_DOT = /[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}/;
+const NAME_WITH_DOT = /[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}/g;
 const CAPITALISED_FULL_NAME = /[A-Z][a-z]+ ([A-Z][a-z]+)/g;
+
+/** Whether a dotted name (威廉·林奇) is the question's own person written in full (林奇). */
+function dottedNameOfQuestion(name: string, questionWords: Set<string>): boolean {
+  for (const word of questionWords)
+    if (word.length >= 2 && /^[\u4e00-\u9fff]+$/.test(word) && name.includes(word)) return true;
+  return false;
+}
+
+/**
+ * Whether a Latin name is a gloss in brackets of what stands right before it: the question's own
+ * name (乌比拉（Donny Ubiera）) or a title (《萨克拉门托蜜蜂报》（Sacramento Bee）), no new person.
+ */
+function glossOfKnown(original: string, at: number, questionWords: Set<string>): boolean {
+  const before = original.slice(Math.max(0, at - 60), at);
+  const bracket = /^(.*?)[(（][^()（）]{0,40}$/.exec(before);
+  if (!bracket) return false;
+  const head = bracket[1] as string;
+  if (/[》」”]$/.test(head)) return true;
+  for (const word of questionWords)
+    if (word.length >= 2 && /[\u4e00-\u9fff]$/.test(word) && head.endsWith(word)) return true;
+  return false;
+}
 /** The last word of a capitalised pair that names a body or a place (Cleveland Clinic), no person. */
 const NOT_PERSON_LAST =
   /^(Clinic|Hospital|University|College|Institute|Center|Centre|Times|Post|News|Journal|Street|Avenue|Road|Park|Group|Company|Bank|House|Council|Committee|Agency|Department|Office|Court|School|Church|Club|Foundation|Association|Party|Airlines|Valley|Island|State|County|City|Square|Station|Airport|Museum|Library|Act|Bill|Law|Report|Review|Media|Network|Channel|Service|Services|Motors|Holdings|Capital|Partners|Fund|Board|Commission|Force|Army|Navy|Guard|Police|Prison|Hotel|Tower|Mall|Market|Exchange)$/;
 
 /** Whether the text holds a capitalised pair that is not a body's or a place's name (Sean Hannity). */
-function latinFullName(original: string): boolean {
+function latinFullName(original: string, questionWords: Set<string>): boolean {
   for (const match of original.matchAll(CAPITALISED_FULL_NAME))
-    if (!NOT_PERSON_LAST.test(match[1] as string)) return true;
+    if (
+      !NOT_PERSON_LAST.test(match[1] as string) &&
+      !glossOfKnown(original, match.index ?? 0, questionWords)
+    )
+      return true;
   return false;
 }
 
@@ -361,10 +387,34 @@ function inPlace(tokens: { word: string }[], i: number): boolean {
  * 「吉林市长被免职」, where the title is followed by a verb).
  */
 function namesPerson(original: string, folded: string, questionWords: Set<string>): boolean {
-  if (NAME_WITH_DOT.test(folded) || latinFullName(original)) return true;
+  for (const match of folded.matchAll(NAME_WITH_DOT))
+    if (!dottedNameOfQuestion(match[0], questionWords)) return true;
+  if (latinFullName(original, questionWords)) return true;
   const tokens = tagged(folded);
+  const known = knownSpans(folded, questionWords);
+  // 乌 比拉 of the question's 乌比拉, 威廉 of 威廉·林奇, 萨克拉门托 of 《萨克拉门托蜜蜂报》.
+  const knownToken: boolean[] = [];
+  let offset = 0;
+  for (const { word } of tokens) {
+    const start = folded.indexOf(word, offset);
+    if (start >= 0) offset = start + word.length;
+    knownToken.push(
+      start >= 0 && known.some(([from, to]) => start >= from && start + word.length <= to),
+    );
+  }
   for (let i = 0; i < tokens.length; i++) {
     const { word, tag } = tokens[i] as { word: string; tag: string };
+    const next = tokens[i + 1];
+    // 发言人赵立坚, 研究员冯儒莎博士: a name right after a title.
+    if (
+      next &&
+      !knownToken[i + 1] &&
+      PERSON_TITLE_WORD.test(word) &&
+      isNameToken(next) &&
+      !questionWords.has(next.word)
+    )
+      return true;
+    if (knownToken[i]) continue;
     // jieba tags transliterated places as names too (乌克兰, 白罗斯): those are no person.
     if (
       tag.startsWith("nr") &&
@@ -380,7 +430,6 @@ function namesPerson(original: string, folded: string, questionWords: Set<string
     // A three-character word jieba does not know that starts with a surname (陈正坤, 陈长海).
     if (tag === "x" && /^[\u4e00-\u9fff]{3}$/.test(word) && SURNAMES.has(word.charAt(0)))
       if (!questionWords.has(word)) return true;
-    const next = tokens[i + 1];
     // A surname jieba cut off its given name (陈 长海, 布 林肯).
     if (
       tag.startsWith("nr") &&
@@ -392,9 +441,7 @@ function namesPerson(original: string, folded: string, questionWords: Set<string
       !questionWords.has(word + next.word)
     )
       return true;
-    // 发言人赵立坚, 研究员冯儒莎博士: a name right after or right before a title.
-    if (next && PERSON_TITLE_WORD.test(word) && isNameToken(next) && !questionWords.has(next.word))
-      return true;
+    // …or right before a title (冯儒莎博士).
     if (
       next &&
       PERSON_TITLE_WORD.test(next.word) &&
@@ -406,6 +453,25 @@ function namesPerson(original: string, folded: string, questionWords: Set<string
       return true;
   }
   return false;
+}
+
+/**
+ * Stretches of the sentence that name no new person: the question's own words (乌比拉, 修正草案),
+ * a dotted name holding one (威廉·林奇 for 林奇), a title in book brackets (《萨克拉门托蜜蜂报》).
+ */
+function knownSpans(folded: string, questionWords: Set<string>): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const word of questionWords) {
+    if (word.length < 2) continue;
+    for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + 1))
+      spans.push([at, at + word.length]);
+  }
+  for (const match of folded.matchAll(NAME_WITH_DOT))
+    if (dottedNameOfQuestion(match[0], questionWords))
+      spans.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+  for (const match of folded.matchAll(/《[^》]{1,30}》/g))
+    spans.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+  return spans;
 }
 
 /** 城市, 该州, 全省, 外县: the kind's noun, not a place's name. */
@@ -496,4 +562,116 @@ export function holdsAnswerType(
     default:
       return true;
   }
+}
+
+/** The measure word right after 几 or 多少 (几只 → 只, 多少个人 → 人), if the question has one. */
+export function askedMeasure(question: string): string | undefined {
+  // 哪几个, 第几任, 几比几: a list, a rank, a score, no count.
+  if (/[几少][^，。？?]{0,3}[比对][几多]/.test(question)) return undefined;
+  const match = /(?<![哪第])(?:几|多少)个?([\u4e00-\u9fff])/.exec(question);
+  const measure = match?.[1];
+  // 多少钱, 几年, 几点: a sum, a time or a duration, which the other checks read; 几乎, 几十.
+  if (!measure || /[钱年月天日号点时周岁分秒乎何十百千万亿]/.test(measure)) return undefined;
+  return measure;
+}
+
+/**
+ * Whether the sentence counts the measure only vaguely (买了几只鸡腿, 数十只白头鹰, 多名): a 几,
+ * 数 or 多 count and no figure in the measure. The asked figure is not there.
+ */
+export function onlyVagueIn(folded: string, measure: string): boolean {
+  const text = numericText(folded);
+  const vague = new RegExp(`(?:[几数]|若干)[十百千万亿]*${measure}|(?<![\\d十百千万])多${measure}`);
+  const exact = new RegExp(
+    `\\d+(?:\\.\\d+)?\\s*(?:多|余|来)?\\s*[万亿千百十]?\\s*(?:个)?${measure}`,
+  );
+  return vague.test(text) && !exact.test(text);
+}
+
+/** The unit a how-long question asks in (多少年 → 年, 几个月 → 月, 几个小时 → 小时). */
+export function askedDurationUnit(question: string): string | undefined {
+  return /(?:多少|几)个?(年|月|天|日|周|星期|小时|钟头|分钟|秒)/.exec(question)?.[1];
+}
+
+/** Units of a duration that may answer a question asking in a unit (多少年: 18个月 answers). */
+const DURATION_ANSWERS: Record<string, string[]> = {
+  年: ["年", "月", "世纪"],
+  月: ["月", "年", "周", "星期", "天"],
+  天: ["天", "日", "周", "星期", "月", "小时", "昼夜"],
+  日: ["天", "日", "周", "星期", "月", "小时", "昼夜"],
+  周: ["周", "星期", "天", "月"],
+  星期: ["周", "星期", "天", "月"],
+  小时: ["小时", "钟头", "分钟", "天", "昼夜"],
+  钟头: ["小时", "钟头", "分钟", "天"],
+  分钟: ["分钟", "小时", "钟头", "秒"],
+  秒: ["秒", "分钟"],
+};
+const DURATION_ALL = new RegExp(DURATION.source, "g");
+
+/**
+ * Whether the sentence's durations are all in units that cannot answer the asked one (多少年
+ * answered by 两个小时, 三分钟): a length of something else. A sentence with no duration is
+ * left to the other checks.
+ */
+export function durationInOtherUnit(folded: string, asked: string): boolean {
+  const accepted = DURATION_ANSWERS[asked];
+  if (!accepted) return false;
+  const text = numericText(folded);
+  const found = [...text.matchAll(DURATION_ALL)].map((m) => m[0]);
+  if (found.length === 0) return false;
+  return !found.some((duration) => accepted.some((unit) => duration.includes(unit)));
+}
+
+/**
+ * Whether the sentence gives a figure in the measure (三头牛, 1,200只, 两块金牌); 一 alone is
+ * mostly an article (一只白头鹰都会引起轰动), no count.
+ */
+export function countsInMeasure(folded: string, measure: string): boolean {
+  const text = numericText(folded);
+  const exact = new RegExp(
+    `(\\d+(?:\\.\\d+)?)\\s*(?:多|余|来)?\\s*([万亿千百十]?)\\s*(?:个)?${measure}`,
+    "g",
+  );
+  for (const match of text.matchAll(exact)) if (match[1] !== "1" || match[2]) return true;
+  return false;
+}
+
+/** Whether the sentence gives any figure above one with a measure after it (5个名额, 两枚). */
+export function countsAnything(folded: string): boolean {
+  return countsInMeasure(folded, "[\\u4e00-\\u9fff]");
+}
+
+/**
+ * The figures a question names that are no date and no part of a name (28纳米, 5年期, 37个交易日;
+ * not 2021年, 7月19日, AB455, 7-Eleven): each is a detail the answer must share.
+ */
+export function questionFigures(question: string): string[] {
+  const text = question
+    .replace(/[a-z][a-z0-9-]*\d[a-z0-9-]*|\d+-?[a-z][a-z0-9-]*/g, " ")
+    .replace(
+      /(?:19|20)\d\d\s*年?|\d{1,2}\s*月份?|\d{1,2}\s*[日号]|\d{1,2}\s*[点时:：]\s*\d{0,2}/g,
+      " ",
+    );
+  // 前11个月 (written 1至11月), 3.5万亿 (35000亿): a span of months or a large sum has many writings.
+  return [...new Set(text.match(/\d+(?:\.\d+)?(?!\s*(?:个?月|[万亿千百]|\d|\.\d))/g) ?? [])];
+}
+
+/** Whether a text holds the figure as a whole number, dates left out (28 in 28纳米, not in 128, 2.8 nor 5月). */
+export function holdsFigure(folded: string, figure: string): boolean {
+  const escaped = figure.replace(".", "\\.");
+  const pattern = new RegExp(`(?<![\\d.])${escaped}(?![\\d]|\\.\\d)`);
+  return pattern.test(numericText(folded));
+}
+
+/** The measure of a which-one-in-order question (第几期 → 期, 第几任 → 任, 排第几名 → 名). */
+export function askedRankMeasure(question: string): string | undefined {
+  return /第几([\u4e00-\u9fff])/.exec(question)?.[1];
+}
+
+/** Whether the sentence gives a place in an order (第3期, 第二十七任, 排名第三, 三期). */
+export function holdsRank(folded: string, measure: string): boolean {
+  return (
+    /第\s*[\d一二两三四五六七八九十百]+/.test(folded) ||
+    new RegExp(`[\\d一二两三四五六七八九十]\\s*${measure}`).test(folded)
+  );
 }

@@ -596,3 +596,49 @@ describe("answerQuestion: figures asked for (issue 12, Chinese questions, sixth 
     expect(parsed.unit).toBe("%");
   });
 });
+
+describe("answerQuestion: refusals when the article does not answer (issue 12)", () => {
+  const eagles = makeArticle({
+    id: "fx-eagles",
+    title: "摄影师拍到白头鹰群",
+    paragraphs: [
+      "摄影师周明上月在河边拍到了数十只白头鹰栖息在树上。",
+      "当地居民说，这样的景象很少见。",
+    ],
+  });
+  const pilot = makeArticle({
+    id: "fx-pilot",
+    title: "母女同开一架客机",
+    paragraphs: ["机长林美华和女儿一起驾驶客机从丹佛飞往芝加哥，航程两个小时。"],
+  });
+  const profits = makeArticle({
+    id: "fx-profits",
+    title: "某科技公司发布年报",
+    paragraphs: ["某科技公司2020年全年净利润1598亿元，高于市场预期。"],
+  });
+  const rates = makeArticle({
+    id: "fx-rates",
+    title: "房贷利率创新低",
+    paragraphs: ["报告指出，30年期固定房贷平均利率降至2.81%，创下新低。"],
+  });
+
+  it.each([
+    // Only a vague count (数十只): the figure asked is not there.
+    ["周明拍到的树上停了几只白头鹰？", eagles],
+    // A duration of another unit: the flight's hours are no years as a captain.
+    ["林美华当机长当了多少年？", pilot],
+    // The year's profit does not answer for the fourth quarter.
+    ["某科技公司2020年第四季度净利润是多少？", profits],
+    // The 30-year rate does not answer for the 5-year one.
+    ["5年期房贷平均利率是多少？", rates],
+  ])("%s → refused", (question, article) => {
+    expect(answerQuestion(question, [article]).answers).toEqual([]);
+  });
+
+  it.each([
+    ["30年期房贷平均利率是多少？", rates, /2\.81%/],
+    ["某科技公司2020年全年净利润是多少？", profits, /1598亿元/],
+  ] as const)("%s → answered", (question, article, expected) => {
+    expect(answerQuestion(question, [article]).answers[0]?.text).toMatch(expected);
+  });
+});

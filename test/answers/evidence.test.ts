@@ -1,17 +1,28 @@
 import { describe, expect, it } from "vitest";
 import {
+  askedDurationUnit,
+  askedMeasure,
+  askedRankMeasure,
+  countsAnything,
+  countsInMeasure,
   countsThing,
+  durationInOtherUnit,
   holdsAnswerType,
+  holdsFigure,
+  holdsRank,
   holdsUnit,
   namesHead,
   namesPlaceOfKind,
   onlyVagueCount,
+  onlyVagueIn,
   otherDate,
   otherFigure,
   otherOrdinal,
+  questionFigures,
   sharesOfPeople,
   unnamedHead,
 } from "../../src/answers/evidence.js";
+import { foldText } from "../../src/text/text.js";
 
 describe("countsThing: the number counts the asked thing", () => {
   it.each([
@@ -264,5 +275,117 @@ describe("otherFigure: a sentence about another figure of the series the questio
       otherFigure("每人能领2000美元吗？", "众议院表决给每人2,000美元的支票。"),
     ).toBeUndefined();
     expect(otherFigure("每人能领2000美元吗？", "参议院只同意600美元。")).toBe("2000");
+  });
+});
+
+describe("holdsAnswerType person: a name that is no new person", () => {
+  it.each([
+    // The question's own person written in full, or glossed in Latin letters.
+    ["威廉·周恩（William Chow）医生拥有执照。", ["周恩", "医生"], false],
+    ["52岁的马比多（Donny Mabido）在车站刺伤一名男子。", ["马比多", "刺伤"], false],
+    // A title in book brackets and its Latin gloss: a newspaper, no person.
+    ["《河谷蜜蜂报》（Valley Bee）看到了草案。", ["草案"], false],
+    // A street named after a person.
+    ["他在富兰克林大道被捕。", ["被捕"], false],
+    // Another person beside the question's one, or a name after a title the question holds.
+    ["威廉·周恩说，他的律师约翰·史密斯将上诉。", ["周恩"], true],
+    ["导演的妻子陈小婷发文说。", ["导演", "妻子"], true],
+    ["研究所发布前教授蔡小霞的文章。", ["研究所", "教授"], true],
+  ])("%s %j → %s", (sentence, words, expected) => {
+    expect(holdsAnswerType("person", sentence, foldText(sentence), new Set(words))).toBe(expected);
+  });
+});
+
+describe("askedMeasure: the measure a count question asks in", () => {
+  it.each([
+    ["树上停了几只鸟？", "只"],
+    ["来了多少个人？", "人"],
+    ["地震砸死了几头牛？", "头"],
+    // A sum, a duration, a list, a rank, a score, 几乎: no measure to count in.
+    ["罚了多少钱？", undefined],
+    ["关了几年？", undefined],
+    ["是哪几种种子？", undefined],
+    ["是第几任总裁？", undefined],
+    ["以几比几否决？", undefined],
+    ["以几票对几票通过？", undefined],
+    ["住院的几乎都是什么人？", undefined],
+  ])("%s → %s", (question, expected) => {
+    expect(askedMeasure(question)).toBe(expected);
+  });
+});
+
+describe("onlyVagueIn, countsInMeasure: a vague count or a figure in the measure", () => {
+  it.each([
+    ["他买了几只鸡腿回家。", "只", true, false],
+    ["湖边停着数十只天鹅。", "只", true, false],
+    ["湖边停着36只天鹅。", "只", false, true],
+    ["湖边停着三十多只天鹅，另有几只在飞。", "只", false, true],
+    // 一只 is mostly an article, no count.
+    ["能看到一只天鹅都很难得。", "只", false, false],
+  ])("%s %s → vague %s, figure %s", (sentence, measure, vague, figure) => {
+    expect(onlyVagueIn(foldText(sentence), measure)).toBe(vague);
+    expect(countsInMeasure(foldText(sentence), measure)).toBe(figure);
+  });
+  it.each([
+    ["每人可以买5个名额。", true],
+    ["她拿了两枚金牌。", true],
+    ["那几年他吃不饱。", false],
+    ["一只天鹅飞过。", false],
+  ])("countsAnything %s → %s", (sentence, expected) => {
+    expect(countsAnything(foldText(sentence))).toBe(expected);
+  });
+});
+
+describe("durationInOtherUnit: the length of something else", () => {
+  it.each([
+    ["当了多少年机长？", "行程为两个小时。", true],
+    ["做了多少年医生？", "他在会上讲了三分钟。", true],
+    ["做了多少年医生？", "他行医已有18年。", false],
+    ["关了几个月？", "他被判刑一年半。", false],
+    ["住了几天院？", "他住院两周。", false],
+    // No duration at all: left to the other checks.
+    ["做了多少年医生？", "他是急诊医生。", false],
+  ])("%s %s → %s", (question, sentence, expected) => {
+    const unit = askedDurationUnit(question) as string;
+    expect(durationInOtherUnit(foldText(sentence), unit)).toBe(expected);
+  });
+});
+
+describe("questionFigures, holdsFigure: a figure of the question the answer must share", () => {
+  it.each([
+    ["某公司28纳米制程的良率是多少？", ["28"]],
+    ["5年期房贷利率是多少？", ["5"]],
+    ["股价跌穿6.48那天央行干预了吗？", ["6.48"]],
+    // Dates, names with digits, spans of months and large sums are read elsewhere.
+    ["2021年7月19日发生了什么？", []],
+    ["ab455法案是谁提的？", []],
+    ["前11个月罚了几次？", []],
+    ["3.5万亿美元的法案谁反对？", []],
+  ])("%s → %j", (question, expected) => {
+    expect(questionFigures(question)).toEqual(expected);
+  });
+  it.each([
+    ["其14nm制程良率已达九成。", "28", false],
+    ["五年期利率为3.1%。", "5", true],
+    ["较5月下降了0.2个百分点。", "5", false],
+    ["共128个。", "28", false],
+    ["28纳米制程已量产。", "28", true],
+  ])("%s holds %s → %s", (sentence, figure, expected) => {
+    expect(holdsFigure(foldText(sentence), figure)).toBe(expected);
+  });
+});
+
+describe("askedRankMeasure, holdsRank: a place in an order for 第几", () => {
+  it.each([
+    ["他是第几任总裁？", "成为第27任总裁。", true],
+    ["胃癌是第几期？", "他去年确诊患上胃癌。", false],
+    ["胃癌是第几期？", "他患的是三期胃癌。", true],
+    ["在全球排第几名？", "去年排名世界第三。", true],
+  ])("%s %s → %s", (question, sentence, expected) => {
+    const measure = askedRankMeasure(question) as string;
+    expect(holdsRank(foldText(sentence), measure)).toBe(expected);
+  });
+  it("no 第几, no rank asked", () => {
+    expect(askedRankMeasure("他是哪一任总裁？")).toBeUndefined();
   });
 });
