@@ -8,7 +8,7 @@ import {
   type IndexStore,
   type KeyMatch,
 } from "./store.js";
-import { anchorOf, nextMatch } from "./verify.js";
+import { anchoredTerm, anchorOf, nextAnchoredMatch } from "./verify.js";
 
 const MEMO_MIN_POSTINGS = 100_000;
 const MEMO_SIZE = 16;
@@ -138,7 +138,10 @@ export class TermEvaluator {
     // as prefix matching is what the term means), and its title/tags postings say where it is.
     const single = keys.length === 1 && term.text === term.tokens[0];
     const docs: number[] = [];
-    const anchor = single || acc.count < ANCHOR_MIN_CANDIDATES ? 0 : this.anchor(term, acc);
+    const anchored = anchoredTerm(
+      term,
+      single || acc.count < ANCHOR_MIN_CANDIDATES ? 0 : this.anchor(term, acc),
+    );
     // The texts and head ends are read from arrays by short id, not through each candidate's
     // entry: one cache miss less per candidate over a large heap (a fifth of verifying).
     const { folded, headEnds } = this.articles;
@@ -147,7 +150,7 @@ export class TermEvaluator {
       if (one && docs.length > 0) break;
       // Compared with undefined, not tested for truth (an empty text is still an article).
       const text = folded[doc];
-      const at = text === undefined || single ? 0 : nextMatch(text, term, 0, anchor);
+      const at = text === undefined || single ? 0 : nextAnchoredMatch(text, anchored, 0);
       if (text === undefined || at < 0) {
         scores[doc] = 0;
         continue;
