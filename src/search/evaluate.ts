@@ -1,6 +1,12 @@
 import { isPrefixKey, type QueryTerm, termKey } from "./analyzer.js";
 import type { IndexedArticle } from "./indexed-article.js";
-import { FIELD_COUNT, fieldFactor, type TermHits, wholeTermFactor } from "./rank.js";
+import {
+  FIELD_COUNT,
+  fieldFactor,
+  type ScratchArrays,
+  type TermHits,
+  wholeTermFactor,
+} from "./rank.js";
 import {
   type Accumulator,
   accumulate,
@@ -21,7 +27,7 @@ const ANCHOR_MIN_CANDIDATES = 64;
 const ANCHOR_SAMPLE = 4;
 
 /** The verified, scored hits of one query term over the store's postings. */
-export class TermEvaluator {
+export class TermEvaluator implements ScratchArrays {
   /** Recent results of terms with very long postings (lone characters), by folded term. */
   private readonly memo = new Map<string, TermHits>();
   /** Recent key look-ups (dropped when articles change). */
@@ -30,6 +36,9 @@ export class TermEvaluator {
   /** Score arrays given back (all zeros), and those lent since the last `giveBack`. */
   private pool: Float64Array[] = [];
   private lent: Float64Array[] = [];
+  /** The same for flag arrays (`flags`). */
+  private flagPool: Uint8Array[] = [];
+  private flagsLent: Uint8Array[] = [];
   private empty: TermHits | undefined;
 
   /** @param articles The indexed articles by MiniSearch short id (shared, kept current by the index). */
@@ -43,6 +52,7 @@ export class TermEvaluator {
     this.memo.clear();
     this.lookups.clear();
     this.pool = [];
+    this.flagPool = [];
   }
 
   /**
@@ -248,11 +258,32 @@ export class TermEvaluator {
     return scores;
   }
 
+  /** A score array of all zeros until `giveBack` (`ScratchArrays`: combining a search's terms). */
+  scores(capacity: number): Float64Array {
+    return this.lend(capacity);
+  }
+
+  /** A flag per document, all zeros, until `giveBack`. */
+  flags(capacity: number): Uint8Array {
+    let flags = this.flagPool.pop();
+    while (flags && flags.length !== capacity) flags = this.flagPool.pop();
+    flags ??= new Uint8Array(capacity);
+    if (this.flagsLent.length >= LENT_MAX) this.flagsLent.shift();
+    this.flagsLent.push(flags);
+    return flags;
+  }
+
   /**
    * The caller (one search) is done with every result evaluated since the last call: their score
    * arrays are zeroed and kept for the next evaluations, except those of remembered results.
    */
   giveBack(): void {
+    for (const flags of this.flagsLent) {
+      if (this.flagPool.length >= POOL_SIZE) break;
+      flags.fill(0);
+      this.flagPool.push(flags);
+    }
+    this.flagsLent = [];
     if (this.lent.length === 0) return;
     const kept = new Set<Float64Array>();
     for (const hits of this.memo.values()) kept.add(hits.scores);
