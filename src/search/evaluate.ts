@@ -23,6 +23,8 @@ const POOL_SIZE = 8;
 const LENT_MAX = 256;
 /** Candidates to verify from which the search in each text is anchored at a rarer unit. */
 const ANCHOR_MIN_CANDIDATES = 64;
+/** Hits arrays made at their largest size at once up to this many candidates (fast elements). */
+const PRESIZED_MAX = 65_536;
 /** Candidates whose texts tell how often each unit of the term occurs. */
 const ANCHOR_SAMPLE = 4;
 
@@ -147,7 +149,9 @@ export class TermEvaluator implements ScratchArrays {
     // One key standing for the whole term: its postings are the matches (a prefix key included,
     // as prefix matching is what the term means), and its title/tags postings say where it is.
     const single = keys.length === 1 && term.text === term.tokens[0];
-    const docs: number[] = [];
+    // Sized once (a lone character's tens of thousands of hits grew the array three times over).
+    const docs: number[] = acc.count <= PRESIZED_MAX ? new Array(acc.count) : [];
+    let found = 0;
     const anchored = anchoredTerm(
       term,
       single || acc.count < ANCHOR_MIN_CANDIDATES ? 0 : this.anchor(term, acc),
@@ -157,7 +161,7 @@ export class TermEvaluator implements ScratchArrays {
     const { folded, headEnds } = this.articles;
     for (let c = 0; c < acc.count; c++) {
       const doc = acc.candidates[c] as number;
-      if (one && docs.length > 0) break;
+      if (one && found > 0) break;
       // Compared with undefined, not tested for truth (an empty text is still an article).
       const text = folded[doc];
       const at = text === undefined || single ? 0 : nextAnchoredMatch(text, anchored, 0);
@@ -172,8 +176,9 @@ export class TermEvaluator implements ScratchArrays {
           : wholeTermFactor(this.articles.entries[doc] as IndexedArticle, term, at);
       // MiniSearch multiplies a result's score by the number of query keys it matched.
       scores[doc] = (scores[doc] as number) * keys.length * factor;
-      docs.push(doc);
+      docs[found++] = doc;
     }
+    docs.length = found;
     // The workspace is left all zeros for the next term.
     const { firstDocs } = workspace;
     for (let c = 0; c < touched; c++) {
