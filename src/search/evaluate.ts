@@ -1,6 +1,12 @@
 import { isPrefixKey, type QueryTerm, termKey } from "./analyzer.js";
 import type { IndexedArticle } from "./indexed-article.js";
-import { FIELD_COUNT, fieldFactor, type TermHits, wholeTermFactor } from "./rank.js";
+import {
+  FIELD_COUNT,
+  fieldFactor,
+  type ScratchArrays,
+  type TermHits,
+  wholeTermFactor,
+} from "./rank.js";
 import {
   type Accumulator,
   accumulate,
@@ -8,7 +14,7 @@ import {
   type IndexStore,
   type KeyMatch,
 } from "./store.js";
-import { anchorOf, nextMatch } from "./verify.js";
+import { anchoredTerm, anchorOf, nextAnchoredMatch } from "./verify.js";
 
 const MEMO_MIN_POSTINGS = 100_000;
 const MEMO_SIZE = 16;
@@ -17,11 +23,13 @@ const POOL_SIZE = 8;
 const LENT_MAX = 256;
 /** Candidates to verify from which the search in each text is anchored at a rarer unit. */
 const ANCHOR_MIN_CANDIDATES = 64;
+/** Hits arrays made at their largest size at once up to this many candidates (fast elements). */
+const PRESIZED_MAX = 65_536;
 /** Candidates whose texts tell how often each unit of the term occurs. */
 const ANCHOR_SAMPLE = 4;
 
 /** The verified, scored hits of one query term over the store's postings. */
-export class TermEvaluator {
+export class TermEvaluator implements ScratchArrays {
   /** Recent results of terms with very long postings (lone characters), by folded term. */
   private readonly memo = new Map<string, TermHits>();
   /** Recent key look-ups (dropped when articles change). */
@@ -30,6 +38,9 @@ export class TermEvaluator {
   /** Score arrays given back (all zeros), and those lent since the last `giveBack`. */
   private pool: Float64Array[] = [];
   private lent: Float64Array[] = [];
+  /** The same for flag arrays (`flags`). */
+  private flagPool: Uint8Array[] = [];
+  private flagsLent: Uint8Array[] = [];
   private empty: TermHits | undefined;
 
   /** @param articles The indexed articles by MiniSearch short id (shared, kept current by the index). */
@@ -43,6 +54,7 @@ export class TermEvaluator {
     this.memo.clear();
     this.lookups.clear();
     this.pool = [];
+    this.flagPool = [];
   }
 
   /**
@@ -137,17 +149,22 @@ export class TermEvaluator {
     // One key standing for the whole term: its postings are the matches (a prefix key included,
     // as prefix matching is what the term means), and its title/tags postings say where it is.
     const single = keys.length === 1 && term.text === term.tokens[0];
-    const docs: number[] = [];
-    const anchor = single || acc.count < ANCHOR_MIN_CANDIDATES ? 0 : this.anchor(term, acc);
+    // Sized once (a lone character's tens of thousands of hits grew the array three times over).
+    const docs: number[] = acc.count <= PRESIZED_MAX ? new Array(acc.count) : [];
+    let found = 0;
+    const anchored = anchoredTerm(
+      term,
+      single || acc.count < ANCHOR_MIN_CANDIDATES ? 0 : this.anchor(term, acc),
+    );
     // The texts and head ends are read from arrays by short id, not through each candidate's
     // entry: one cache miss less per candidate over a large heap (a fifth of verifying).
     const { folded, headEnds } = this.articles;
     for (let c = 0; c < acc.count; c++) {
       const doc = acc.candidates[c] as number;
-      if (one && docs.length > 0) break;
+      if (one && found > 0) break;
       // Compared with undefined, not tested for truth (an empty text is still an article).
       const text = folded[doc];
-      const at = text === undefined || single ? 0 : nextMatch(text, term, 0, anchor);
+      const at = text === undefined || single ? 0 : nextAnchoredMatch(text, anchored, 0);
       if (text === undefined || at < 0) {
         scores[doc] = 0;
         continue;
@@ -159,8 +176,9 @@ export class TermEvaluator {
           : wholeTermFactor(this.articles.entries[doc] as IndexedArticle, term, at);
       // MiniSearch multiplies a result's score by the number of query keys it matched.
       scores[doc] = (scores[doc] as number) * keys.length * factor;
-      docs.push(doc);
+      docs[found++] = doc;
     }
+    docs.length = found;
     // The workspace is left all zeros for the next term.
     const { firstDocs } = workspace;
     for (let c = 0; c < touched; c++) {
@@ -245,11 +263,32 @@ export class TermEvaluator {
     return scores;
   }
 
+  /** A score array of all zeros until `giveBack` (`ScratchArrays`: combining a search's terms). */
+  scores(capacity: number): Float64Array {
+    return this.lend(capacity);
+  }
+
+  /** A flag per document, all zeros, until `giveBack`. */
+  flags(capacity: number): Uint8Array {
+    let flags = this.flagPool.pop();
+    while (flags && flags.length !== capacity) flags = this.flagPool.pop();
+    flags ??= new Uint8Array(capacity);
+    if (this.flagsLent.length >= LENT_MAX) this.flagsLent.shift();
+    this.flagsLent.push(flags);
+    return flags;
+  }
+
   /**
    * The caller (one search) is done with every result evaluated since the last call: their score
    * arrays are zeroed and kept for the next evaluations, except those of remembered results.
    */
   giveBack(): void {
+    for (const flags of this.flagsLent) {
+      if (this.flagPool.length >= POOL_SIZE) break;
+      flags.fill(0);
+      this.flagPool.push(flags);
+    }
+    this.flagsLent = [];
     if (this.lent.length === 0) return;
     const kept = new Set<Float64Array>();
     for (const hits of this.memo.values()) kept.add(hits.scores);

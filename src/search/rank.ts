@@ -26,23 +26,40 @@ export interface Ranked {
   matched: Uint8Array;
 }
 
+/**
+ * Arrays of one per document, all zeros, for the length of one search (an archive's score array
+ * is 0.4 MB: one new per query and term added up to frequent full collections).
+ */
+export interface ScratchArrays {
+  scores(capacity: number): Float64Array;
+  flags(capacity: number): Uint8Array;
+}
+
+/** New arrays each time (callers outside a search). */
+export const NEW_ARRAYS: ScratchArrays = {
+  scores: (capacity) => new Float64Array(capacity),
+  flags: (capacity) => new Uint8Array(capacity),
+};
+
 /** Hits of the query's terms, or of any of the alternatives (best score of each article). */
 export function withAlternatives(
   own: TermHits,
   alternatives: QueryTerm[],
   evaluate: (term: QueryTerm) => TermHits,
+  arrays: ScratchArrays = NEW_ARRAYS,
 ): TermHits {
   // Scores outside `own.docs` may be partial sums of a query's terms: only members count.
-  const scores = new Float64Array(own.scores.length);
+  const scores = arrays.scores(own.scores.length);
   for (const doc of own.docs) scores[doc] = own.scores[doc] as number;
   const docs = [...own.docs];
-  const member = new Set(docs);
+  const member = arrays.flags(own.scores.length);
+  for (const doc of docs) member[doc] = 1;
   for (const alternative of alternatives) {
     const hits = evaluate(alternative);
     for (const doc of hits.docs) {
       const score = hits.scores[doc] as number;
-      if (!member.has(doc)) {
-        member.add(doc);
+      if (member[doc] === 0) {
+        member[doc] = 1;
         docs.push(doc);
       }
       if (score > (scores[doc] as number)) scores[doc] = score;
@@ -52,14 +69,19 @@ export function withAlternatives(
 }
 
 /** `all`: documents with every term, scores summed. `any`: documents with at least one. */
-export function combine(perTerm: TermHits[], mode: "all" | "any", capacity: number): Ranked {
-  const matched = new Uint8Array(capacity);
+export function combine(
+  perTerm: TermHits[],
+  mode: "all" | "any",
+  capacity: number,
+  arrays: ScratchArrays = NEW_ARRAYS,
+): Ranked {
+  const matched = arrays.flags(capacity);
   if (perTerm.length === 1) {
     const only = perTerm[0] as TermHits;
     for (const doc of only.docs) matched[doc] = 1;
     return { docs: only.docs, scores: only.scores, matched };
   }
-  const scores = new Float64Array(capacity);
+  const scores = arrays.scores(capacity);
   const docs: number[] = [];
   for (const hits of perTerm) {
     for (const doc of hits.docs) {

@@ -12,7 +12,15 @@ import {
 } from "./indexed-article.js";
 import { peopleNames } from "./people.js";
 import { checkQuery, chineseNames, chineseNamesOfQuery, clampInteger } from "./query.js";
-import { combine, type Ranked, round, type TermHits, topK, withAlternatives } from "./rank.js";
+import {
+  combine,
+  type Ranked,
+  round,
+  type ScratchArrays,
+  type TermHits,
+  topK,
+  withAlternatives,
+} from "./rank.js";
 import { makeSnippets, type Snippet } from "./snippets.js";
 import { FIELDS, type IndexDoc, IndexStore } from "./store.js";
 import { countNames, Suggester } from "./suggest.js";
@@ -97,8 +105,8 @@ function makeDoc(entry: IndexedArticle, people: string[]): IndexDoc {
 }
 
 /** The documents of `docs` that are among the hits. */
-function intersect(docs: readonly number[], hits: TermHits): number[] {
-  const member = new Uint8Array(hits.scores.length);
+function intersect(docs: readonly number[], hits: TermHits, arrays: ScratchArrays): number[] {
+  const member = arrays.flags(hits.scores.length);
   for (const doc of hits.docs) member[doc] = 1;
   return docs.filter((doc) => member[doc] === 1);
 }
@@ -219,13 +227,20 @@ export class SearchIndex {
         : terms.map((term) => this.evaluateWithChineseNames(term));
     const wholeName = mode === "all" ? chineseNamesOfQuery(this.englishNames, terms) : [];
     if (wholeName.length > 0)
-      perTerm = [withAlternatives(combine(perTerm, "all", capacity), wholeName, evaluate)];
+      perTerm = [
+        withAlternatives(
+          combine(perTerm, "all", capacity, this.terms),
+          wholeName,
+          evaluate,
+          this.terms,
+        ),
+      ];
     if (mode === "any") {
       const expanded = this.splitUnmatched(terms, perTerm);
       terms = expanded.terms;
       perTerm = expanded.perTerm;
     }
-    const ranked = combine(perTerm, mode, capacity);
+    const ranked = combine(perTerm, mode, capacity, this.terms);
     const page = this.topDocs(ranked, offset + limit).slice(offset);
     const snippetTerms =
       page.length === 0
@@ -262,8 +277,11 @@ export class SearchIndex {
     const alternatives = chineseNames(this.englishNames, term);
     return alternatives.length === 0
       ? own
-      : withAlternatives(own, alternatives, (alternative) =>
-          this.terms.evaluate(alternative, within),
+      : withAlternatives(
+          own,
+          alternatives,
+          (alternative) => this.terms.evaluate(alternative, within),
+          this.terms,
         );
   }
 
@@ -282,7 +300,7 @@ export class SearchIndex {
     for (const { i } of order) {
       const hits = this.evaluateWithChineseNames(terms[i] as QueryTerm, within);
       perTerm[i] = hits;
-      within = within ? intersect(within, hits) : hits.docs;
+      within = within ? intersect(within, hits, this.terms) : hits.docs;
     }
     return perTerm;
   }

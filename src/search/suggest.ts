@@ -1,5 +1,5 @@
 import { editDistance } from "../text/edit-distance.js";
-import { foldText } from "../text/text.js";
+import { foldText, segmentWords } from "../text/text.js";
 import { isPrefixKey, keyText, parseQuery, type QueryTerm, termKey } from "./analyzer.js";
 import type { IndexedArticle } from "./indexed-article.js";
 import { combine, type TermHits } from "./rank.js";
@@ -62,13 +62,18 @@ export class Suggester {
     return this.matchesAny(term);
   }
 
-  /** The longest parts of a term that do occur (斯托尔滕贝格说了 → 斯托尔滕贝格). */
+  /**
+   * The longest parts of a term that do occur (斯托尔滕贝格说了 → 斯托尔滕贝格), made of whole
+   * words: a part that cuts a word (星基 of 火星基地, zxc of asdfqwerzxcv) is no correction.
+   */
   private shorterTerms(term: QueryTerm): string[] {
     const text = term.text;
     if (text.length < 3 || text.length > 16) return [];
+    const edges = wordEdges(text);
     for (let length = text.length - 1; length >= 2; length--) {
       const found: string[] = [];
       for (let start = 0; start + length <= text.length; start++) {
+        if (!edges[start] || !edges[start + length]) continue;
         const [part] = parseQuery(text.slice(start, start + length));
         if (!part || part.text.length < 2 || found.includes(part.text)) continue;
         if (this.occurs(part)) found.push(part.text);
@@ -160,6 +165,25 @@ function sharedChars(name: string, text: string, chars = new Set(text)): number 
   let shared = 0;
   for (const char of name) if (chars.has(char)) shared++;
   return shared;
+}
+
+/**
+ * For each offset of a text (0 to its length), whether a word starts or ends there: jieba's cut,
+ * which keeps a run of Latin letters or digits whole.
+ */
+export function wordEdges(text: string): boolean[] {
+  const edges = new Array<boolean>(text.length + 1).fill(false);
+  edges[0] = true;
+  edges[text.length] = true;
+  let at = 0;
+  for (const word of segmentWords(text)) {
+    const found = text.indexOf(word, at);
+    if (found < 0) break;
+    edges[found] = true;
+    at = found + word.length;
+    edges[at] = true;
+  }
+  return edges;
 }
 
 function isHanKey(key: string): boolean {

@@ -112,6 +112,8 @@ describe("anchored search (a rarer unit of the term scanned for first) finds the
     ["no sample: the first unit", "华盛顿", [], 0],
     ["a surrogate pair is never split (the other unit, however frequent)", "𠮷野", ["野野野𠮷"], 2],
     ["one unit", "美", ["美国"], 0],
+    // 习 (U+4E60) is searched for by its byte 0x60, which every 性 (U+6027) has too.
+    ["stops by byte, not by unit", "习近", ["性性性性习近"], 1],
   ])("anchorOf: %s", (_case, text, sample, anchor) => {
     expect(anchorOf(text, sample)).toBe(anchor);
   });

@@ -8,7 +8,7 @@ import {
 } from "../../src/search/indexed-article.js";
 import { SearchIndex } from "../../src/search/search.js";
 import { FIELDS, IndexStore } from "../../src/search/store.js";
-import { sharedCounter } from "../../src/search/suggest.js";
+import { sharedCounter, wordEdges } from "../../src/search/suggest.js";
 import { articleFixtures, seedArticle } from "../helpers.js";
 
 const entries = [...collectEntries([seedArticle(), ...articleFixtures("search")]).values()];
@@ -111,6 +111,18 @@ describe("characters a name shares with a text (the filter before the edit dista
     ["\ud842", "𠮷"],
   ])("%s with %s", (name, text) => {
     expect(sharedCounter(text)(name)).toBe(bySet(name, text));
+  });
+});
+
+describe("where a shorter suggestion may start or end (word edges)", () => {
+  it.each([
+    ["火星基地", [0, 2, 4]],
+    ["月球背面采矿", [0, 2, 4, 6]],
+    ["asdfqwerzxcv", [0, 12]],
+    ["covid19疫苗", [0, 7, 9]],
+  ])("%s → %j", (text, expected) => {
+    const edges = wordEdges(text);
+    expect(edges.flatMap((edge, at) => (edge ? [at] : []))).toEqual(expected);
   });
 });
 

@@ -230,6 +230,15 @@ describe("suggestions when nothing is found", () => {
   it("gives none when something is found", () => {
     expect(index.search("北约").suggestions).toEqual([]);
   });
+
+  it.each([
+    ["letters around a word", "qqnatoqq"],
+    ["keyboard letters", "asdfqwerzxcv"],
+  ])("never suggests a piece of a Latin word (%s: %s)", (_case, query) => {
+    const result = index.search(query);
+    expect(result.total).toBe(0);
+    expect(result.suggestions).toEqual([]);
+  });
 });
 
 describe("adding and removing articles", () => {
