@@ -698,15 +698,35 @@ const pairCache = new RecentMap<Article, { chinese: string; english: string }[]>
 function namePairs(article: Article): { chinese: string; english: string }[] {
   let pairs = pairCache.get(article);
   if (!pairs) {
-    pairs = [article.title, ...article.paragraphs].flatMap((text) =>
-      englishNamePairs(text).map((pair) => ({
-        chinese: foldText(pair.chinese),
+    pairs = [article.title, ...article.paragraphs].flatMap((text) => {
+      const folded = foldText(text);
+      return englishNamePairs(text).map((pair) => ({
+        chinese: withoutTitleTail(foldText(pair.chinese), folded),
         english: foldText(pair.english),
-      })),
-    );
+      }));
+    });
     pairCache.set(article, pairs);
   }
   return pairs;
+}
+
+/** Titles written before a name (州长, 议员), whose last character a pair may take for the name's. */
+const PERSON_TITLES = lexicon("ask-person-titles").entries.map((entry) => entry.term);
+
+/**
+ * A pair's Han name without the tail of the title it was written after (州长墨菲（Phil Murphy）
+ * read as 长墨菲 → 墨菲): only where the text writes the whole title right before the rest, so a
+ * name that starts with such a character (长谷川) keeps it.
+ */
+export function withoutTitleTail(chinese: string, text: string): string {
+  for (const title of PERSON_TITLES) {
+    for (let tail = 1; tail < title.length && tail <= 2; tail++) {
+      const rest = chinese.slice(tail);
+      if (rest.length < 2 || !chinese.startsWith(title.slice(-tail))) continue;
+      if (text.includes(title + rest)) return rest;
+    }
+  }
+  return chinese;
 }
 
 /** Whether a Latin phrase holds another as whole words (hunter nelson ⊇ nelson). */

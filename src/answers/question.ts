@@ -212,6 +212,8 @@ const SHARE_WORDS = new Set(["比例", "百分比", "占比", "百分之", "成"
 const LIGHT_WORDS = wordSet("ask-light-words");
 const WEAK_WORDS = wordSet("ask-weak-words");
 const ENGLISH_FUNCTION_WORDS = wordSet("ask-english-function-words");
+/** Titles written capitalised before an English name (Governor, Senator). */
+const ENGLISH_TITLES = wordSet("ask-english-titles");
 const STOP_WORDS = wordSet("stop-words");
 /** English number words and the ways Chinese news writes them (two → 2, 二, 两). */
 const ENGLISH_NUMBERS = new Map(
@@ -332,6 +334,11 @@ function englishTerms(question: string): QuestionTerm[] {
     question.match(/\d*[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]|[A-Za-z]|\d+(?:[.,]\d+)*%?/g) ?? [];
   let run: string[] = [];
   const flush = () => {
+    // A title before a name is a word of the question, the rest the name (Governor Phil Murphy).
+    if (run.length >= 2 && ENGLISH_TITLES.has((run[0] as string).toLowerCase())) {
+      const title = foldText(run.shift() as string);
+      push({ word: title, synonyms: [], weight: 0.8, latin: true });
+    }
     if (run.length >= 2) {
       // News writes a Latin name once in full, then by surname (Vincent Shu → Shu).
       const surname = foldText(run[run.length - 1] as string);
