@@ -10,6 +10,7 @@ import {
   readsAs,
   refineEnglish,
   runParts,
+  withoutTitleTail,
 } from "../../src/answers/english.js";
 import { parseQuestion } from "../../src/answers/question.js";
 import type { Article } from "../../src/articles/article.js";
@@ -357,5 +358,18 @@ describe("capitalised runs searched by their parts", () => {
     ["ms li", undefined],
   ])("%s → %j", (run, parts) => {
     expect(runParts(run)).toEqual(parts);
+  });
+});
+
+describe("withoutTitleTail", () => {
+  it.each([
+    // A pair read with the tail of the title before it (州长墨菲（Phil Murphy） → 长墨菲).
+    ["长墨菲", "新泽西州长墨菲（Phil Murphy）说", "墨菲"],
+    ["员史密斯", "参议员史密斯（John Smith）表示", "史密斯"],
+    // A name that starts with such a character keeps it where no title precedes it.
+    ["长谷川", "日本学者长谷川（Hasegawa）指出", "长谷川"],
+    ["墨菲", "州长墨菲（Phil Murphy）说", "墨菲"],
+  ])("%s in %s → %s", (chinese, text, name) => {
+    expect(withoutTitleTail(chinese, text)).toBe(name);
   });
 });

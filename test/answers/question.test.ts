@@ -58,6 +58,19 @@ describe("parseQuestion: English questions", () => {
     expect(words).toContain("university of oxford");
   });
 
+  it.each([
+    // A title before a name is a word of its own, the rest the name.
+    ["What did Governor Ann Lowry sign?", ["governor", "ann lowry"], "governor ann lowry"],
+    ["Why did Senator Tom Bell vote no?", ["senator", "tom bell"], "senator tom bell"],
+    ["When did President Harlow resign?", ["president", "harlow"], "president harlow"],
+    // Not a title: the run stays whole.
+    ["Who founded Golden Gate Bakery?", ["golden gate bakery"], "golden"],
+  ])("%s → %j, not %s", (question, words, not) => {
+    const found = parseQuestion(question).terms.map((t) => t.word);
+    for (const word of words) expect(found).toContain(word);
+    expect(found).not.toContain(not);
+  });
+
   it("number words become the digits and numerals news writes; frames are dropped", () => {
     const terms = parseQuestion("How old are the mayor's three sons?").terms;
     expect(terms.map((t) => t.word)).toEqual(["mayor", "three", "sons"]);
