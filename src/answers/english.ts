@@ -235,9 +235,18 @@ function singular(word: string): string[] {
   const space = word.indexOf(" ");
   if (space > 0) {
     const rest = word.slice(space);
-    return singular(word.slice(0, space))
+    const forms = singular(word.slice(0, space))
       .filter((form) => !form.includes(" "))
       .map((form) => form + rest);
+    // A compound noun is inflected on its last word (street lights → street light, think tanks
+    // → think tank).
+    const last = word.lastIndexOf(" ");
+    const head = word.slice(last + 1);
+    const nouns = [head.endsWith("ies") ? `${head.slice(0, -3)}y` : "", head.replace(/s$/, "")];
+    if (head.endsWith("es")) nouns.push(head.slice(0, -2));
+    for (const noun of nouns)
+      if (noun && noun !== head) forms.push(`${word.slice(0, last + 1)}${noun}`);
+    return forms;
   }
   const forms = [word, ...(IRREGULAR.get(word) ?? [])];
   if (word.endsWith("ies")) forms.push(`${word.slice(0, -3)}y`);

@@ -48,9 +48,14 @@ describe("CC-CEDICT for English questions", () => {
     ["formally", "正式"],
     ["covering up", "掩盖"],
     ["carried out", "执行"],
+    // A compound noun inflected on its last word.
+    ["street lights", "路灯"],
+    ["think tanks", "智库"],
     // Words the dictionary lacks or gives otherwise (lexicon/ask-english-supplement).
     ["COVID", "新冠"],
     ["covid-19", "中共病毒"],
+    ["introduced", "提出"],
+    ["headquartered", "总部"],
   ])("%s → %s", (english, chinese) => {
     expect(chineseFor(english)).toContain(chinese);
   });
