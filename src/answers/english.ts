@@ -87,13 +87,19 @@ function dictionaryFile(): string | undefined {
 function senseKeys(written: string): string[] {
   // Senses after the first of a string split on ";" start with a space (" to head").
   const sense = written.trim();
-  // A proper noun's sense names it before a comma: "Shenzhen, subprovincial city…" → shenzhen.
-  const head = /^([A-Z][A-Za-z' -]{2,40}),/.exec(sense)?.[1];
+  // A proper noun's sense names it before a comma: "Shenzhen, subprovincial city…" → shenzhen;
+  // a former spelling in brackets is left out ("Sichuan province (Szechwan) in southwest China,").
+  const head = /^([A-Z][A-Za-z' -]{2,40}),/.exec(sense.replace(/ \([A-Za-z' -]*\)/g, ""))?.[1];
   if (head) {
     // "Beijing municipality, capital…": the name is the capitalised words before the description.
     const name = /^([A-Z][a-z']*(?: [A-Z][a-z']*)*)(?: [a-z]+)+$/.exec(head)?.[1];
     const keys = head.split(" ").length <= 3 ? [head.toLowerCase()] : [];
     if (name) keys.push(name.toLowerCase());
+    // "Sichuan Province, capital Chengdu": the place without its kind, as questions write it.
+    const place = /^(.+?) (?:Province|Prefecture|County|City|Municipality|District)$/.exec(
+      head,
+    )?.[1];
+    if (place) keys.push(place.toLowerCase());
     return keys;
   }
   const cleaned = sense
@@ -254,6 +260,9 @@ function singular(word: string): string[] {
   if (word.endsWith("s")) forms.push(word.slice(0, -1));
   if (word.endsWith("ed")) forms.push(word.slice(0, -2), word.slice(0, -1));
   if (word.endsWith("ing")) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  // A consonant doubled before -ed, -ing (stabbed → stab, planning → plan).
+  const doubled = /^(.*([bdgmnprt]))\2(?:ed|ing)$/.exec(word)?.[1];
+  if (doubled) forms.push(doubled);
   if (word.endsWith("ied")) forms.push(`${word.slice(0, -3)}y`);
   // An adverb by its adjective (formally → formal).
   if (word.endsWith("ly") && word.length > 5) forms.push(word.slice(0, -2));
@@ -646,6 +655,8 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
       for (const part of parts) {
         if (phrases.some((t) => t.word === part)) continue;
         const synonyms = rankByUse(chineseTiers(partLookup(part)), frequency);
+        // A part the archive writes in no Chinese form weighs nothing a sentence could match.
+        if (synonyms.length === 0) continue;
         phrases.push({ word: part, synonyms, weight: RUN_PART_WEIGHT, latin: true });
       }
       continue;

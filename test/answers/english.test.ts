@@ -48,6 +48,13 @@ describe("CC-CEDICT for English questions", () => {
     ["formally", "正式"],
     ["covering up", "掩盖"],
     ["carried out", "执行"],
+    // A province's sense names it with its kind (Sichuan Province, capital Chengdu).
+    ["Sichuan", "四川"],
+    ["Guangdong", "广东"],
+    // A consonant doubled before -ed.
+    ["stabbed", "刺伤"],
+    // Large numbers as Chinese counts them.
+    ["billion", "亿"],
     // A compound noun inflected on its last word.
     ["street lights", "路灯"],
     ["think tanks", "智库"],
