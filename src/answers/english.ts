@@ -68,7 +68,10 @@ const IRREGULAR = new Map(
 );
 /** Words the dictionary lacks or gives otherwise than news writes them (COVID → 新冠). */
 const SUPPLEMENT = new Map(
-  lexicon("ask-english-supplement").entries.map((entry) => [entry.term, entry.fields]),
+  lexicon("ask-english-supplement").entries.map((entry) => [
+    entry.term.replaceAll("_", " "),
+    entry.fields,
+  ]),
 );
 /** A country's adjective to the place's Chinese names (German → 德国): the lexicon's list. */
 const DEMONYMS = new Map(

@@ -62,9 +62,16 @@ describe("CC-CEDICT for English questions", () => {
     ["COVID", "新冠"],
     ["covid-19", "中共病毒"],
     ["introduced", "提出"],
+    // A phrase of the supplement (its words joined by _ in the list); its first word alone
+    // keeps the dictionary's senses.
+    ["chief executive", "首席执行官"],
     ["headquartered", "总部"],
   ])("%s → %s", (english, chinese) => {
     expect(chineseFor(english)).toContain(chinese);
+  });
+
+  it("looks a supplied phrase up whole, not by its first word", () => {
+    expect(chineseFor("chief")).not.toContain("executive");
   });
 
   it("gives an acronym the news form, not the dictionary's slur", () => {
