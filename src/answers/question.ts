@@ -321,6 +321,30 @@ const MONTHS = [
   "december",
 ];
 
+const ENGLISH_SCALES: Record<string, number> = { million: 1e6, billion: 1e9, trillion: 1e12 };
+
+/**
+ * A number before million, billion or trillion as Chinese news writes it, in 万, 亿 or 万亿
+ * ($900 billion → 9000亿, 9,000亿; 2 million → 200万; 1.5 billion → 15亿), else none.
+ */
+export function scaledNumber(number: string, next: string | undefined): string[] {
+  const scale = ENGLISH_SCALES[next?.toLowerCase() ?? ""];
+  const value = Number(number.replaceAll(",", "")) * (scale ?? 0);
+  if (!scale || !Number.isFinite(value) || value <= 0) return [];
+  const [count, unit] =
+    value >= 1e12
+      ? [value / 1e12, "万亿"]
+      : value >= 1e8
+        ? [value / 1e8, "亿"]
+        : [value / 1e4, "万"];
+  const plain = String(Math.round(count * 100) / 100);
+  const grouped =
+    Math.round(count * 100) / 100 >= 1000
+      ? (Math.round(count * 100) / 100).toLocaleString("en-US")
+      : plain;
+  return [...new Set([`${plain}${unit}`, `${grouped}${unit}`])];
+}
+
 /** Words of an English question: capitalised runs (Vincent Shu) kept as one Latin name. */
 function englishTerms(question: string): QuestionTerm[] {
   const terms: QuestionTerm[] = [];
@@ -394,7 +418,7 @@ function englishTerms(question: string): QuestionTerm[] {
     if (/^\d/.test(word)) {
       push({
         word,
-        synonyms: [],
+        synonyms: scaledNumber(word, tokens[i + 1]),
         weight: 1.2,
         anchor: /^(19|20)\d\d$/.test(word) ? "year" : "number",
       });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseQuestion, splitGluedPlace, unglueUnknown } from "../../src/answers/question.js";
+import {
+  parseQuestion,
+  scaledNumber,
+  splitGluedPlace,
+  unglueUnknown,
+} from "../../src/answers/question.js";
 
 describe("parseQuestion: what a number question counts", () => {
   it.each([
@@ -69,6 +74,24 @@ describe("parseQuestion: English questions", () => {
     const found = parseQuestion(question).terms.map((t) => t.word);
     for (const word of words) expect(found).toContain(word);
     expect(found).not.toContain(not);
+  });
+
+  it.each([
+    ["900", "billion", ["9000亿", "9,000亿"]],
+    ["2", "million", ["200万"]],
+    ["1.5", "billion", ["15亿"]],
+    ["3", "trillion", ["3万亿"]],
+    ["15", "dollars", []],
+    ["40", undefined, []],
+  ])("%s %s → %j (a figure as Chinese counts it)", (number, next, forms) => {
+    expect(scaledNumber(number, next)).toEqual(forms);
+  });
+
+  it("a number before billion matches the figure Chinese writes", () => {
+    const term = parseQuestion("What is in the $700 billion package?").terms.find(
+      (t) => t.word === "700",
+    );
+    expect(term?.synonyms).toContain("7000亿");
   });
 
   it("number words become the digits and numerals news writes; frames are dropped", () => {
