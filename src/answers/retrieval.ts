@@ -111,6 +111,27 @@ function searchCandidates(
   }
 }
 
+/**
+ * Latin names the first search's articles give no Han form: the Han names the whole archive
+ * pairs with them (墨菲（Phil Murphy） in another article than the one asked about, which writes
+ * 墨菲 alone), by the whole name, else by its last word (a surname: Murphy). The archive's pairs
+ * settle conflicts by counts (EnglishNames), so a surname many people share gives nothing.
+ */
+function linkArchiveNames(parsed: ParsedQuestion, search: SearchIndex): void {
+  for (const term of parsed.terms) {
+    if (!term.latin || hasHanForm(term)) continue;
+    const capitalised = term.word.includes(" ") || /^[A-Z][a-z]/.test(term.written ?? "");
+    if (!capitalised || !/^[a-z][a-z .'-]+$/.test(term.word)) continue;
+    let names = search.englishNames.chineseFor(term.word, { people: true });
+    const last = term.word.split(" ").pop() as string;
+    if (names.length === 0 && last !== term.word && last.length >= 3)
+      names = search.englishNames.chineseFor(last, { people: true });
+    if (names.length === 0) continue;
+    term.synonyms = [...names, ...term.synonyms.filter((word) => !names.includes(word))];
+    term.anchor = "person";
+  }
+}
+
 /** Answers a question from the archive, or from one of its articles (`article`: its id). */
 export function askArchive(
   source: AskSource,
@@ -141,6 +162,7 @@ export function askArchive(
     // An English question's words by the senses the articles found use, then searched again.
     if (parsed.english && candidates.length > 0) {
       refineEnglish(parsed, candidates.slice(0, REFINING_ARTICLES));
+      linkArchiveNames(parsed, source.search);
       candidates = searchCandidates(source, parsed);
     }
   }

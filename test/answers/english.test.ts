@@ -10,6 +10,7 @@ import {
   readsAs,
   refineEnglish,
   runParts,
+  withoutTitleTail,
 } from "../../src/answers/english.js";
 import { parseQuestion } from "../../src/answers/question.js";
 import type { Article } from "../../src/articles/article.js";
@@ -47,11 +48,30 @@ describe("CC-CEDICT for English questions", () => {
     ["formally", "正式"],
     ["covering up", "掩盖"],
     ["carried out", "执行"],
+    // A province's sense names it with its kind (Sichuan Province, capital Chengdu).
+    ["Sichuan", "四川"],
+    ["Guangdong", "广东"],
+    // A consonant doubled before -ed.
+    ["stabbed", "刺伤"],
+    // Large numbers as Chinese counts them.
+    ["billion", "亿"],
+    // A compound noun inflected on its last word.
+    ["street lights", "路灯"],
+    ["think tanks", "智库"],
     // Words the dictionary lacks or gives otherwise (lexicon/ask-english-supplement).
     ["COVID", "新冠"],
     ["covid-19", "中共病毒"],
+    ["introduced", "提出"],
+    // A phrase of the supplement (its words joined by _ in the list); its first word alone
+    // keeps the dictionary's senses.
+    ["chief executive", "首席执行官"],
+    ["headquartered", "总部"],
   ])("%s → %s", (english, chinese) => {
     expect(chineseFor(english)).toContain(chinese);
+  });
+
+  it("looks a supplied phrase up whole, not by its first word", () => {
+    expect(chineseFor("chief")).not.toContain("executive");
   });
 
   it("gives an acronym the news form, not the dictionary's slur", () => {
@@ -344,7 +364,9 @@ describe("names read in other romanizations in the articles", () => {
 
 describe("capitalised runs searched by their parts", () => {
   it.each([
-    ["hong kong film awards", ["hong kong", "film", "awards"]],
+    // The longest parts the dictionary gives, a plural compound by its singular (film awards).
+    ["hong kong film awards", ["hong kong", "film awards"]],
+    ["hong kong film critics", ["hong kong", "film critics"]],
     ["university of hong kong", ["university", "hong kong"]],
     // Runs joined by "and" are split by refineEnglish, each by the articles' senses.
     ["central and eastern europe", undefined],
@@ -357,5 +379,18 @@ describe("capitalised runs searched by their parts", () => {
     ["ms li", undefined],
   ])("%s → %j", (run, parts) => {
     expect(runParts(run)).toEqual(parts);
+  });
+});
+
+describe("withoutTitleTail", () => {
+  it.each([
+    // A pair read with the tail of the title before it (州长墨菲（Phil Murphy） → 长墨菲).
+    ["长墨菲", "新泽西州长墨菲（Phil Murphy）说", "墨菲"],
+    ["员史密斯", "参议员史密斯（John Smith）表示", "史密斯"],
+    // A name that starts with such a character keeps it where no title precedes it.
+    ["长谷川", "日本学者长谷川（Hasegawa）指出", "长谷川"],
+    ["墨菲", "州长墨菲（Phil Murphy）说", "墨菲"],
+  ])("%s in %s → %s", (chinese, text, name) => {
+    expect(withoutTitleTail(chinese, text)).toBe(name);
   });
 });

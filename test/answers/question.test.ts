@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseQuestion, splitGluedPlace, unglueUnknown } from "../../src/answers/question.js";
+import {
+  parseQuestion,
+  scaledNumber,
+  splitGluedPlace,
+  unglueUnknown,
+} from "../../src/answers/question.js";
 
 describe("parseQuestion: what a number question counts", () => {
   it.each([
@@ -56,6 +61,37 @@ describe("parseQuestion: English questions", () => {
       (t) => t.word,
     );
     expect(words).toContain("university of oxford");
+  });
+
+  it.each([
+    // A title before a name is a word of its own, the rest the name.
+    ["What did Governor Ann Lowry sign?", ["governor", "ann lowry"], "governor ann lowry"],
+    ["Why did Senator Tom Bell vote no?", ["senator", "tom bell"], "senator tom bell"],
+    ["When did President Harlow resign?", ["president", "harlow"], "president harlow"],
+    // Not a title: the run stays whole.
+    ["Who founded Golden Gate Bakery?", ["golden gate bakery"], "golden"],
+  ])("%s → %j, not %s", (question, words, not) => {
+    const found = parseQuestion(question).terms.map((t) => t.word);
+    for (const word of words) expect(found).toContain(word);
+    expect(found).not.toContain(not);
+  });
+
+  it.each([
+    ["900", "billion", ["9000亿", "9,000亿"]],
+    ["2", "million", ["200万"]],
+    ["1.5", "billion", ["15亿"]],
+    ["3", "trillion", ["3万亿"]],
+    ["15", "dollars", []],
+    ["40", undefined, []],
+  ])("%s %s → %j (a figure as Chinese counts it)", (number, next, forms) => {
+    expect(scaledNumber(number, next)).toEqual(forms);
+  });
+
+  it("a number before billion matches the figure Chinese writes", () => {
+    const term = parseQuestion("What is in the $700 billion package?").terms.find(
+      (t) => t.word === "700",
+    );
+    expect(term?.synonyms).toContain("7000亿");
   });
 
   it("number words become the digits and numerals news writes; frames are dropped", () => {
