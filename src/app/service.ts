@@ -371,6 +371,8 @@ function refusalOf(refusal: Message = { code: "ask.none" }): { reason: string; r
 
 export interface HelpAnswer {
   command: "help";
+  /** The one command to explain (`/help search`), by its name; absent: every command. */
+  topic?: string;
 }
 
 /** Every command's answer. */

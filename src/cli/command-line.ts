@@ -1,6 +1,7 @@
 import { COMMANDS, closestCommand, commandsOn, findCommand } from "../../commands/index.js";
 import { type AnyCommand, runCommand, type Surface } from "../../commands/spec.js";
-import { usageLines } from "../../commands/usage.js";
+import { commandHelpLines, usageLines } from "../../commands/usage.js";
+import { format, type Locale, type MessageCode } from "../app/i18n.js";
 import type { Answer } from "../app/service.js";
 import type { Archive } from "../articles/archive.js";
 import { describeError, isUserError, UserError } from "../errors.js";
@@ -164,14 +165,58 @@ export function parseCommand(argv: readonly string[], surface: TextSurface = "cl
   return { command, values, json, help };
 }
 
-/** `npm run cli` usage, generated from the command specs. */
-export function cliUsage(): string {
+/**
+ * The CLI's language: Chinese, as the server speaks it (traditional where the environment's locale
+ * is Taiwan's, Hong Kong's or Macau's), with the English beside it in the usage.
+ */
+export function cliLocale(env: NodeJS.ProcessEnv = process.env): Locale {
+  const setting = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return /^zh[_-](?:TW|HK|MO)|hant/i.test(setting) ? "zh-TW" : "zh-CN";
+}
+
+const ENGLISH: Locale = "en-US";
+
+/** `npm run cli` usage, generated from the command specs: Chinese, the English beside it. */
+export function cliUsage(locale: Locale = cliLocale()): string {
+  const both = (code: MessageCode) => [format(locale, code), format(ENGLISH, code)];
   return [
-    "usage: cli <command> [words] [--seeds DIR] [--json]",
-    ...usageLines(commandsOn("cli"), "cli", "en-US"),
-    "Options take --name value, --name=value or name:value.",
-    "With no command, reads one command per line from standard input.",
+    ...both("cli.usage"),
+    ...usageLines(commandsOn("cli"), "cli", locale, ENGLISH),
+    ...both("cli.options"),
+    ...both("cli.stdin"),
+    ...both("cli.helpOne"),
   ].join("\n");
+}
+
+/** Help for one command on a text surface: the console's in Chinese, the CLI's with English. */
+export function commandHelp(command: AnyCommand, surface: TextSurface): string {
+  return surface === "cli"
+    ? commandHelpLines(command, "cli", cliLocale(), ENGLISH).join("\n")
+    : commandHelpLines(command, "console", "zh-CN").join("\n");
+}
+
+/**
+ * The answer to a line that only asks for help (`--help`, `help search`, `search --help`), which
+ * needs no articles; undefined for any other line.
+ */
+export function helpLine(
+  argv: readonly string[],
+  surface: TextSurface = "cli",
+): string | undefined {
+  const at = commandWordIndex(argv);
+  if (at < 0) return argv.some((arg) => arg === "--help" || arg === "-h") ? cliUsage() : undefined;
+  let parsed: ParsedCommand;
+  try {
+    parsed = parseCommand(argv, surface);
+  } catch {
+    return undefined;
+  }
+  if (parsed.command.name !== "help" && !parsed.help) return undefined;
+  if (parsed.command.name !== "help") return commandHelp(parsed.command, surface);
+  const typed = parsed.values.command?.trim();
+  if (!typed) return cliUsage();
+  const topic = findCommand(typed.normalize("NFKC").replace(/^\//, ""), surface);
+  return topic ? commandHelp(topic, surface) : undefined;
 }
 
 export interface LineAnswer {
@@ -221,8 +266,15 @@ export function answerLine(
     const parsed = parseCommand(argv, surface);
     commandWord = parsed.command.name;
     const usage = options.help ?? cliUsage;
-    if (parsed.help || parsed.command.name === "help") return { output: usage(), ok: true };
+    // `search --help` explains search; `help search` too, once the topic is checked.
+    if (parsed.help && parsed.command.name !== "help")
+      return { output: commandHelp(parsed.command, surface), ok: true };
+    if (parsed.help) return { output: usage(), ok: true };
     const answer = runCommand(parsed.command, { archive, surface }, parsed.values);
+    if (answer.command === "help") {
+      const topic = answer.topic ? findCommand(answer.topic, surface) : undefined;
+      return { output: topic ? commandHelp(topic, surface) : usage(), ok: true };
+    }
     const next = nextPageLine(parsed, answer);
     return {
       output: wantsJson || parsed.json ? JSON.stringify(answer) : renderPlain(answer),

@@ -23,6 +23,8 @@ export function consoleHelp(): string {
     format("zh-CN", "help.console"),
     "",
     ...usageLines(commandsOn("console"), "console", "zh-CN"),
+    "",
+    format("zh-CN", "help.more", { example: "/help search" }),
   ].join("\n");
 }
 

@@ -1,6 +1,6 @@
 import { type APIEmbed, escapeMarkdown } from "discord.js";
-import { commandsOn } from "../../commands/index.js";
-import { usageLines } from "../../commands/usage.js";
+import { commandsOn, findCommand } from "../../commands/index.js";
+import { commandHelpLines, usageLines } from "../../commands/usage.js";
 import { format, type Locale } from "../app/i18n.js";
 import type {
   Answer,
@@ -467,8 +467,29 @@ export function renderArticles(answer: ArticlesAnswer, locale: Locale): PageView
   ];
 }
 
-/** /help: the commands offered on Discord, with their options, in the member's locale. */
-export function renderHelp(locale: Locale): PageView[] {
+/**
+ * /help: the commands offered on Discord, with their options, in the member's locale; or, given a
+ * topic (`/help command:search`), that one command with each of its options and their limits.
+ */
+export function renderHelp(locale: Locale, topic?: string): PageView[] {
+  const command = topic ? findCommand(topic, "discord") : undefined;
+  if (command) {
+    const [usageLine, ...rest] = commandHelpLines(command, "discord", locale);
+    return [
+      {
+        embed: {
+          title: clipUnits(`/${command.names[locale]}`, EMBED_LIMITS.title),
+          color: COLOUR,
+          description: clipUnits([usageLine, ...rest].join("\n"), EMBED_LIMITS.description),
+          footer: { text: format(locale, "help.footer") },
+        },
+        links: [],
+      },
+    ];
+  }
+  const helpCommand = findCommand("help", "discord");
+  const optionName = helpCommand?.options[0]?.names[locale] ?? "command";
+  const example = `\`/${helpCommand?.names[locale] ?? "help"} ${optionName}:${findCommand("search", "discord")?.names[locale] ?? "search"}\``;
   return [
     {
       embed: {
@@ -478,6 +499,8 @@ export function renderHelp(locale: Locale): PageView[] {
           format(locale, "help.intro"),
           "",
           ...usageLines(commandsOn("discord"), "discord", locale),
+          "",
+          format(locale, "help.more", { example }),
         ].join("\n"),
         footer: { text: format(locale, "help.footer") },
       },
@@ -502,7 +525,7 @@ export function renderAnswer(answer: Answer, locale: Locale): PageView[] {
     case "articles":
       return renderArticles(answer, locale);
     case "help":
-      return renderHelp(locale);
+      return renderHelp(locale, answer.topic);
     case "people":
       throw new Error("/people is not offered on Discord");
   }

@@ -35,6 +35,22 @@ beforeAll(() => {
 
 const answer = (archive: Archive, line: string) => consoleAnswer(archive, line, silentLogger);
 
+describe("help", () => {
+  it.each([
+    ["/help search", /^\/search 关键词 \[limit:数量\] \[page:页\]\n在文章中搜索词语/],
+    ["/帮助 搜索", /^\/search 关键词/],
+    ["/help 搜尋", /^\/search 关键词/],
+    ["/help /quotes", /^\/quotes 人物 \[article:文章\]\n/],
+    ["/search --help", /^\/search 关键词/],
+    ["/help search", /\n {2}limit:数量 {2}最多显示多少篇（1–200，默认 10）/],
+    ["/help ask", /\n {2}问题 +你的问题，例如：.*（必填）/],
+    ["/help", /想看一条命令的详细说明：\/help search/],
+    ["/help serch", /^error: 不认识命令 serch。.*你是不是要找 \/help search？/],
+  ])("%s", (line, expected) => {
+    expect(answer(seedOnly, line)).toMatch(expected);
+  });
+});
+
 describe("Chinese typing habits", () => {
   it.each([
     ["/quotes谢尔曼", /谢尔曼.*共 5 条引语/],

@@ -200,6 +200,32 @@ describe("commands on the seed", () => {
     expect(en.embed.description).toContain("`/quotes person [article]`");
     const tw = await embedOf(fake.command("help", [], { locale: "zh-TW" }));
     expect(tw.embed.description).toContain("`/引語 人物 [文章]`");
+    expect(zh.embed.description).toContain("想看一条命令的详细说明：`/帮助 命令:搜索`");
+  });
+
+  it.each([
+    [
+      "search",
+      "zh-CN",
+      "/搜索",
+      /^`\/搜索 关键词 \[数量\]`\n[^\n]+\n[\s\S]*^ {2}`数量` {2}最多显示多少篇（1–50，默认 10）$/m,
+    ],
+    ["搜索", "zh-CN", "/搜索", /`关键词` {2}要搜索的词.*（必填）/],
+    ["/quotes", "en-US", "/quotes", /`person` {2}Any spelling of the name.* \(required\)/],
+    ["搜尋", "zh-TW", "/搜尋", /`數量` {2}最多顯示多少篇（1–50，預設 10）/],
+  ])("/help command:%s explains that one command in %s", async (topic, locale, title, line) => {
+    const { embed, ephemeral } = await embedOf(
+      fake.command("help", [str("command", topic)], { locale }),
+    );
+    expect(ephemeral).toBe(false);
+    expect(embed.title).toBe(title);
+    expect(embed.description).toMatch(line);
+  });
+
+  it("/help for a command that does not exist says so, ephemerally", async () => {
+    const { body, ephemeral } = await fake.answer(fake.command("help", [str("command", "serch")]));
+    expect(ephemeral).toBe(true);
+    expect(body.content).toMatch(/不认识命令 serch。/);
   });
 });
 

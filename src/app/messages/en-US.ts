@@ -100,6 +100,12 @@ export const enUS: Catalog = {
   "help.intro":
     "I read Chinese news articles and answer these commands. For an article option, type part of a title, an id or a date and pick from the list.",
   "help.footer": "Answers come only from the loaded articles, with a link to the source.",
+  "help.required": " (required)",
+  "help.more": "For one command in detail: {example}",
+  "cli.usage": "usage: cli <command> [words] [--seeds DIR] [--json]",
+  "cli.options": "Options take --name value, --name=value or name:value.",
+  "cli.stdin": "With no command, reads one command per line from standard input.",
+  "cli.helpOne": "cli help <command> explains one command.",
   "help.console":
     "dubao (读报) local console. Type a command, e.g. /summary, /quotes 谢尔曼, /search 北约, /ask 谁领导了美国代表团？\nThe commands are the CLI's (the leading / is optional); write options as --article n13495457 or, as in Discord, article:n13495457.\nTab completes commands, people and article ids; /more shows the next page; /exit quits.",
 
