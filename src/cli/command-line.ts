@@ -1,7 +1,7 @@
 import { COMMANDS, closestCommand, commandsOn, findCommand } from "../../commands/index.js";
 import { type AnyCommand, runCommand, type Surface } from "../../commands/spec.js";
 import { commandHelpLines, usageLines } from "../../commands/usage.js";
-import { format, type Locale, type MessageCode } from "../app/i18n.js";
+import { DEFAULT_LOCALE, format, type Locale, type MessageCode } from "../app/i18n.js";
 import type { Answer } from "../app/service.js";
 import type { Archive } from "../articles/archive.js";
 import { describeError, isUserError, UserError } from "../errors.js";
@@ -23,6 +23,8 @@ export interface ParsedCommand {
   command: AnyCommand;
   /** Option values as typed, by option name; the bare words fill the positional option. */
   values: Record<string, string | undefined>;
+  /** How each option given was named (`--limit`, `数量`), for errors that name it. */
+  labels: Record<string, string>;
   json: boolean;
   help: boolean;
 }
@@ -126,6 +128,7 @@ export function parseCommand(argv: readonly string[], surface: TextSurface = "cl
   if (!command) throw unknownCommand(typed, surface);
   const byName = new Map(command.options.map((option) => [option.name, option]));
   const values: Record<string, string | undefined> = {};
+  const labels: Record<string, string> = {};
   const words: string[] = glued ? [glued] : [];
   let json = false;
   let help = false;
@@ -142,6 +145,7 @@ export function parseCommand(argv: readonly string[], surface: TextSurface = "cl
         const value = option.value ?? (rest[i + 1]?.startsWith("--") ? undefined : rest[++i]);
         if (value === undefined) throw new UserError("option.needsValue", { option: arg });
         values[option.name] = value;
+        labels[option.name] = `--${option.name}`;
       } else throw unknownOption(command, arg);
       continue;
     }
@@ -153,16 +157,21 @@ export function parseCommand(argv: readonly string[], surface: TextSurface = "cl
         ? undefined
         : (byName.get(optionName) ??
           command.options.find((option) => Object.values(option.names).includes(optionName)));
-    if (named) values[named.name] = discordStyle?.[2] as string;
-    else if (optionName !== undefined && ANY_OPTION.has(optionName))
+    if (named) {
+      values[named.name] = discordStyle?.[2] as string;
+      labels[named.name] = discordStyle?.[1] as string;
+    } else if (optionName !== undefined && ANY_OPTION.has(optionName))
       throw unknownOption(command, `${optionName}:`);
     else words.push(arg);
   }
   const positional = command.options.find((option) => option.positional);
   if (positional && words.length > 0 && values[positional.name] === undefined) {
     values[positional.name] = words.join(" ");
+    // A bare word is named as the usage shows it: `页` in the console, `page` on the command line.
+    labels[positional.name] =
+      surface === "console" ? positional.names[DEFAULT_LOCALE] : positional.name;
   }
-  return { command, values, json, help };
+  return { command, values, labels, json, help };
 }
 
 /**
@@ -270,7 +279,7 @@ export function answerLine(
     if (parsed.help && parsed.command.name !== "help")
       return { output: commandHelp(parsed.command, surface), ok: true };
     if (parsed.help) return { output: usage(), ok: true };
-    const answer = runCommand(parsed.command, { archive, surface }, parsed.values);
+    const answer = runCommand(parsed.command, { archive, surface }, parsed.values, parsed.labels);
     if (answer.command === "help") {
       const topic = answer.topic ? findCommand(answer.topic, surface) : undefined;
       return { output: topic ? commandHelp(topic, surface) : usage(), ok: true };

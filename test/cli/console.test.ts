@@ -51,6 +51,20 @@ describe("help", () => {
   });
 });
 
+describe("range errors name the option as it was typed", () => {
+  it.each([
+    ["/search 北约 数量:0", "error: 数量 必须是 1 到 200 之间的整数。"],
+    ["/search 北约 limit:0", "error: limit 必须是 1 到 200 之间的整数。"],
+    ["/search 北约 --limit=0", "error: --limit 必须是 1 到 200 之间的整数。"],
+    ["/search 北约 页:0", "error: 页 必须是 1 到 10000 之间的整数。"],
+    ["/articles 0", "error: 页 必须是 1 到 10000 之间的整数。"],
+    ["/summary 句数：１１", "error: 句数 必须是 1 到 10 之间的整数。"],
+    ["/summary sentences:x", "error: sentences 必须是整数，而不是“x”。"],
+  ])("%s", (line, expected) => {
+    expect(answer(seedOnly, line)).toBe(expected);
+  });
+});
+
 describe("Chinese typing habits", () => {
   it.each([
     ["/quotes谢尔曼", /谢尔曼.*共 5 条引语/],

@@ -222,6 +222,18 @@ describe("commands on the seed", () => {
     expect(embed.description).toMatch(line);
   });
 
+  it.each([
+    ["zh-CN", "数量 必须是 1 到 200 之间的整数。"],
+    ["zh-TW", "數量 必須是 1 到 200 之間的整數。"],
+    ["en-US", "limit must be a whole number from 1 to 200."],
+  ])("a value out of range is named as the %s client shows the option", async (locale, text) => {
+    const { body, ephemeral } = await fake.answer(
+      fake.command("search", [str("query", "北约"), int("limit", 500)], { locale }),
+    );
+    expect(ephemeral).toBe(true);
+    expect(body.content).toBe(text);
+  });
+
   it("/help for a command that does not exist says so, ephemerally", async () => {
     const { body, ephemeral } = await fake.answer(fake.command("help", [str("command", "serch")]));
     expect(ephemeral).toBe(true);
