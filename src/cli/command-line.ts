@@ -2,7 +2,7 @@ import { COMMANDS, closestCommand, commandsOn, findCommand } from "../../command
 import { type AnyCommand, runCommand, type Surface } from "../../commands/spec.js";
 import { commandHelpLines, usageLines } from "../../commands/usage.js";
 import { DEFAULT_LOCALE, format, type Locale, type MessageCode } from "../app/i18n.js";
-import type { Answer } from "../app/service.js";
+import type { Answer, Markup } from "../app/service.js";
 import type { Archive } from "../articles/archive.js";
 import { describeError, isUserError, UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -265,7 +265,7 @@ export function answerLine(
   argv: readonly string[],
   json: boolean,
   logger: Logger,
-  options: { surface?: TextSurface; help?: () => string } = {},
+  options: { surface?: TextSurface; help?: () => string; markup?: Markup } = {},
 ): LineAnswer {
   const surface = options.surface ?? "cli";
   const at = commandWordIndex(argv);
@@ -279,7 +279,12 @@ export function answerLine(
     if (parsed.help && parsed.command.name !== "help")
       return { output: commandHelp(parsed.command, surface), ok: true };
     if (parsed.help) return { output: usage(), ok: true };
-    const answer = runCommand(parsed.command, { archive, surface }, parsed.values, parsed.labels);
+    const answer = runCommand(
+      parsed.command,
+      { archive, surface, ...(options.markup ? { markup: options.markup } : {}) },
+      parsed.values,
+      parsed.labels,
+    );
     if (answer.command === "help") {
       const topic = answer.topic ? findCommand(answer.topic, surface) : undefined;
       return { output: topic ? commandHelp(topic, surface) : usage(), ok: true };

@@ -70,8 +70,9 @@ function messages(locale: Locale) {
     source: text("ui.source"),
     noLink: text("ui.noLink"),
     paragraph: (n: number) => text("ui.paragraph", { n }),
-    searchTitle: (query: string, total: number) => text("search.title", { query, total }),
-    searchNone: (query: string) => text("search.none", { query }),
+    searchTitle: (query: string, total: number) =>
+      text("search.title", { query: escapeTyped(query), total }),
+    searchNone: (query: string) => text("search.none", { query: escapeTyped(query) }),
     searchTry: (words: string) => text("search.try", { words }),
     summaryOf: text("summary.label"),
     quotesTitle: (who: string, count: number) => text("quotes.title", { who, count }),
@@ -81,7 +82,7 @@ function messages(locale: Locale) {
       reported: text("quotes.kind.reported"),
       interview: text("quotes.kind.interview"),
     },
-    askTitle: (question: string) => text("ask.title", { question }),
+    askTitle: (question: string) => text("ask.title", { question: escapeTyped(question) }),
     askNone: text("ask.none"),
     askAbout: (title: string) => text("ask.about", { title }),
     askButton: text("ask.button"),
@@ -91,7 +92,11 @@ function messages(locale: Locale) {
   };
 }
 
-/** Escapes Discord markdown in article text, and mention syntax so `<@id>` shows as written. */
+/**
+ * Escapes Discord markdown in article text and in what a member typed (a query, a name, a
+ * question echoed back), and mention syntax, so that `**`, `<@id>` and `@everyone` show as
+ * written and never ping: a zero-width space after the `@` of `@everyone` and `@here`.
+ */
 export function escapeArticleText(text: string): string {
   return escapeMarkdown(text, {
     heading: true,
@@ -100,8 +105,12 @@ export function escapeArticleText(text: string): string {
     maskedLink: true,
   })
     .replace(/<(?=[@#:]|a:|t:|\/)/g, "\\<")
-    .replace(/\]\(/g, "]\\(");
+    .replace(/\]\(/g, "]\\(")
+    .replace(/@(?=everyone|here)/gi, "@\u200b");
 }
+
+/** What a member typed, echoed back in a title or a message: escaped like article text. */
+export const escapeTyped = escapeArticleText;
 
 /** Markup for `runSearch` from Discord: article text escaped, matches in bold. */
 export const DISCORD_MARKUP: Markup = { mark: (text) => `**${text}**`, escape: escapeArticleText };
@@ -304,7 +313,7 @@ export function renderSummary(answer: SummaryAnswer, locale: Locale): PageView[]
   }));
   return pagesOf(
     {
-      title: answer.article.title,
+      title: escapeArticleText(answer.article.title),
       url: answer.article.url ?? undefined,
       intro: `**${m.summaryOf}** · ${describe(answer.article)}`,
     },
@@ -336,7 +345,9 @@ export function renderQuotes(answer: QuotesAnswer, locale: Locale): PageView[] {
   const who = answer.matched
     .map((match) => {
       const others = match.aliases.filter((alias) => alias !== match.name).slice(0, 3);
-      return others.length > 0 ? `${match.name}（${others.join("、")}）` : match.name;
+      return escapeArticleText(
+        others.length > 0 ? `${match.name}（${others.join("、")}）` : match.name,
+      );
     })
     .join("；");
   const about = answer.article ? m.askAbout(articleLink(answer.article)) : "";
@@ -344,7 +355,7 @@ export function renderQuotes(answer: QuotesAnswer, locale: Locale): PageView[] {
     return [
       {
         embed: {
-          title: clipUnits(m.quotesNone(who || answer.person), EMBED_LIMITS.title),
+          title: clipUnits(m.quotesNone(who || escapeTyped(answer.person)), EMBED_LIMITS.title),
           color: COLOUR,
           ...(about ? { description: clipUnits(about, EMBED_LIMITS.description) } : {}),
         },
@@ -395,7 +406,7 @@ export function renderSource(answer: SourceAnswer, locale: Locale): PageView[] {
   return [
     {
       embed: {
-        title: clipUnits(article.title, EMBED_LIMITS.title),
+        title: clipUnits(escapeArticleText(article.title), EMBED_LIMITS.title),
         color: COLOUR,
         ...(article.url ? { url: article.url } : {}),
         description: [describe(article), article.url ? `<${article.url}>` : m.noLink]

@@ -2,13 +2,14 @@ import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Archive } from "../../src/articles/archive.js";
 import {
+  CONSOLE_MARKUP,
   CONSOLE_PAGE_LINES,
   ConsoleConversation,
   consoleAnswer,
   consoleComplete,
   pageLines,
   startConsole,
-  terminalMarkdown,
+  terminalText,
 } from "../../src/cli/console.js";
 import { silentLogger } from "../../src/logger.js";
 import { makeArticle, seedArticle } from "../helpers.js";
@@ -188,12 +189,28 @@ describe("pages", () => {
 });
 
 describe("markdown in a terminal", () => {
+  const marked = (text: string) =>
+    text.replace(/\[(.+?)\]/g, (_m, inner) => CONSOLE_MARKUP.mark(inner));
   it.each([
-    [true, "俄罗斯要求**北约**停止东扩", "俄罗斯要求\x1b[1m北约\x1b[22m停止东扩"],
-    [false, "俄罗斯要求**北约**停止东扩", "俄罗斯要求北约停止东扩"],
+    [true, "俄罗斯要求[北约]停止东扩", "俄罗斯要求\x1b[1m北约\x1b[22m停止东扩"],
+    [false, "俄罗斯要求[北约]停止东扩", "俄罗斯要求北约停止东扩"],
     [false, "no marks * here", "no marks * here"],
-  ])("bold %s: %s", (bold, text, expected) => {
-    expect(terminalMarkdown(text, bold)).toBe(expected);
+    // Markdown in a query or an article is text, not bold.
+    [true, "“**北约**”共找到", "“**北约**”共找到"],
+    [false, "“**北约**”共找到", "“**北约**”共找到"],
+    // A terminal's escape sequences and bells typed or pasted in are not acted on.
+    [true, "“北约\x1b[2J\x07”共找到", "“北约[2J”共找到"],
+    [false, "line\n\tnext", "line\n\tnext"],
+  ])("bold %s: %j", (bold, text, expected) => {
+    expect(terminalText(marked(text), bold)).toBe(expected);
+  });
+
+  it.each([
+    ["/search **北约**", /^“\*\*北约\*\*”共找到 1 篇文章/],
+    ["/quotes **谢尔曼**", /^error: 没有找到 \*\*谢尔曼\*\* 的引语。/],
+    ["/ask **会谈**持续了多久？", /^问：\*\*会谈\*\*持续了多久？/],
+  ])("echoes %s as typed", (line, expected) => {
+    expect(answer(seedOnly, line)).toMatch(expected);
   });
 
   it("prints no markdown marks where it cannot show bold", () => {

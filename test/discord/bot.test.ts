@@ -234,6 +234,33 @@ describe("commands on the seed", () => {
     expect(body.content).toBe(text);
   });
 
+  it.each([
+    ["search", [str("query", "**北约**")], "搜索“\\*\\*北约\\*\\*”：找到 25 篇文章"],
+    [
+      "ask",
+      [str("question", "@everyone 会谈持续了多久？")],
+      "问：@\u200beveryone 会谈持续了多久？",
+    ],
+  ])(
+    "/%s echoes what was typed in its title as typed: no markdown, no ping",
+    async (name, options, title) => {
+      const { body, embed } = await embedOf(fake.command(name, options));
+      expect(embed.title).toBe(title);
+      expect(body.allowed_mentions).toEqual({ parse: [] });
+    },
+  );
+
+  it.each([
+    ["quotes", [str("person", "@everyone")], "没有找到 @\u200beveryone 的引语。"],
+    ["summary", [str("article", "<@123456789012345678>")], "找不到文章 \\<@123456789012345678>。"],
+    ["search", [str("query", "__x__ -y")], "搜索不支持"],
+  ])("/%s quotes what was typed in its error escaped", async (name, options, text) => {
+    const { body, ephemeral } = await fake.answer(fake.command(name, options));
+    expect(ephemeral).toBe(true);
+    expect(body.content).toContain(text);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+  });
+
   it("/help for a command that does not exist says so, ephemerally", async () => {
     const { body, ephemeral } = await fake.answer(fake.command("help", [str("command", "serch")]));
     expect(ephemeral).toBe(true);
@@ -563,7 +590,8 @@ describe("abuse and errors", () => {
     expect(body.allowed_mentions).toEqual({ parse: [] });
     const quoted = await fake.answer(fake.command("quotes", [str("person", "@everyone")]));
     expect(quoted.ephemeral).toBe(true);
-    expect(quoted.body.content).toContain("@everyone");
+    // Shown as typed, with a zero-width space that keeps it from reading as a mention.
+    expect(quoted.body.content).toContain("@\u200beveryone");
     expect(quoted.body.allowed_mentions).toEqual({ parse: [] });
   });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { format } from "../../src/app/i18n.js";
-import type { QuotesAnswer, SearchAnswer } from "../../src/app/service.js";
+import type {
+  AskAnswer,
+  QuotesAnswer,
+  SearchAnswer,
+  SourceAnswer,
+  SummaryAnswer,
+} from "../../src/app/service.js";
 import {
   articleLink,
   clipUnits,
@@ -11,6 +17,7 @@ import {
   renderAsk,
   renderQuotes,
   renderSearch,
+  renderSource,
   renderSummary,
   splitBlock,
 } from "../../src/discord/render.js";
@@ -31,6 +38,8 @@ describe("escapeArticleText", () => {
     ["role mention", "<@&123456789012345678>", "\\<@&123456789012345678>"],
     ["channel mention", "<#123456789012345678>", "\\<#123456789012345678>"],
     ["custom emoji", "<:x:123>", "\\<:x:123>"],
+    ["everyone", "@everyone 看", "@\u200beveryone 看"],
+    ["here", "@here", "@\u200bhere"],
     ["plain Chinese", "谢尔曼说：“我们还有很长的路要走”。", "谢尔曼说：“我们还有很长的路要走”。"],
   ])("escapes %s", (_case, input, output) => {
     expect(escapeArticleText(input)).toBe(output);
@@ -257,5 +266,49 @@ describe("renderers", () => {
     const open = renderAsk({ command: "ask", question: "多久？", answers }, "zh-CN");
     expect(open[0]?.embed.description).toMatch(/^\*\*1\.\*\* /);
     expect(open[0]?.asks).toBeUndefined();
+  });
+});
+
+describe("what a member typed, echoed back", () => {
+  const typed = "**北约** @everyone <@123> _x_";
+  const escaped = "\\*\\*北约\\*\\* @\u200beveryone \\<@123> \\_x\\_";
+  const ref = { id: "n1", title: typed, date: "2022-01-10", url: "https://example.com/n1.htm" };
+  const search = (total: number): SearchAnswer => ({
+    ...searchAnswer(total, 4),
+    query: typed,
+  });
+  const ask: AskAnswer = { command: "ask", question: typed, answers: [] };
+  const quotes: QuotesAnswer = {
+    command: "quotes",
+    person: typed,
+    article: ref,
+    matched: [{ name: "*谢尔曼*", aliases: ["@here"] }],
+    quotes: [],
+  };
+  const summary: SummaryAnswer = {
+    command: "summary",
+    article: ref,
+    sentences: ["一句。"],
+    requested: 1,
+  };
+  const source: SourceAnswer = { command: "source", article: ref };
+  it.each([
+    ["a search's title", () => renderSearch(search(3), "zh-CN"), `搜索“${escaped}”：找到 3 篇文章`],
+    [
+      "a search that finds nothing",
+      () => renderSearch(search(0), "zh-CN"),
+      `没有找到包含“${escaped}”的文章。`,
+    ],
+    ["a question", () => renderAsk(ask, "zh-CN"), `问：${escaped}`],
+    [
+      "a person's names",
+      () => renderQuotes(quotes, "en-US"),
+      "\\*谢尔曼\\*（@\u200bhere）: no quotes found.",
+    ],
+    ["a summary's article title", () => renderSummary(summary, "zh-CN"), escaped],
+    ["a source's article title", () => renderSource(source, "zh-CN"), escaped],
+  ])("%s is escaped in the embed title", (_case, render, title) => {
+    const [page] = render();
+    expect(page?.embed.title).toBe(title);
   });
 });
