@@ -68,6 +68,7 @@ export const CONSOLE_MARKUP: Markup = {
 };
 
 /** Control characters a terminal would act on (escape sequences, bells), but not lines or tabs. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**
