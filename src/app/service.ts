@@ -278,6 +278,25 @@ export function runQuotes(
   };
 }
 
+/**
+ * A matched person as a heading shows them: under the name the member typed when it is one of the
+ * person's names (`/quotes 谢尔曼` heads 谢尔曼, not the 舍曼 more articles write; 謝爾曼 and
+ * `wendy sherman` match 谢尔曼 and Wendy Sherman as the articles write them), else under the
+ * most used form; the other names follow.
+ */
+export function headedBy(
+  match: { name: string; aliases: string[] },
+  typed: string,
+): { name: string; aliases: string[] } {
+  const names = [match.name, ...match.aliases];
+  const wanted = typed.trim();
+  const folded = foldText(wanted);
+  const chosen =
+    names.find((name) => name === wanted) ?? names.find((name) => foldText(name) === folded);
+  if (!chosen || chosen === match.name) return match;
+  return { name: chosen, aliases: names.filter((name) => name !== chosen) };
+}
+
 export interface PeopleAnswer {
   command: "people";
   people: Array<{ name: string; aliases: string[]; quoteCount: number }>;

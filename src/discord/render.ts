@@ -2,15 +2,16 @@ import { type APIEmbed, escapeMarkdown } from "discord.js";
 import { commandsOn, findCommand } from "../../commands/index.js";
 import { commandHelpLines, usageLines } from "../../commands/usage.js";
 import { format, type Locale } from "../app/i18n.js";
-import type {
-  Answer,
-  ArticlesAnswer,
-  AskAnswer,
-  Markup,
-  QuotesAnswer,
-  SearchAnswer,
-  SourceAnswer,
-  SummaryAnswer,
+import {
+  type Answer,
+  type ArticlesAnswer,
+  type AskAnswer,
+  headedBy,
+  type Markup,
+  type QuotesAnswer,
+  type SearchAnswer,
+  type SourceAnswer,
+  type SummaryAnswer,
 } from "../app/service.js";
 import type { ArticleRef } from "../articles/article.js";
 import { interviewsPerArticle } from "../quotes/model.js";
@@ -343,6 +344,7 @@ export function summaryFewer(answer: SummaryAnswer, locale: Locale): string {
 export function renderQuotes(answer: QuotesAnswer, locale: Locale): PageView[] {
   const m = messages(locale);
   const who = answer.matched
+    .map((match) => headedBy(match, answer.person))
     .map((match) => {
       const others = match.aliases.filter((alias) => alias !== match.name).slice(0, 3);
       return escapeArticleText(

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  headedBy,
   runAsk,
   runQuotes,
   runSearch,
@@ -147,5 +148,27 @@ describe("suggestArticles: a pasted link offers its article", () => {
     ["https://example.com/n1.htm", []],
   ])("%s → %j", (typed, expected) => {
     expect(suggestArticles(archive, typed).map((choice) => choice.value)).toEqual(expected);
+  });
+});
+
+describe("headedBy: the name a /quotes heading shows", () => {
+  const sherman = {
+    name: "舍曼",
+    aliases: ["谢尔曼", "温迪‧谢尔曼", "Wendy Sherman", "温迪‧舍曼"],
+  };
+  it.each([
+    // One of the person's names, as typed: that name heads, the others follow.
+    ["谢尔曼", "谢尔曼", ["舍曼", "温迪‧谢尔曼", "Wendy Sherman", "温迪‧舍曼"]],
+    // Another script, case or name dot: the name as the articles write it.
+    ["謝爾曼", "谢尔曼", ["舍曼", "温迪‧谢尔曼", "Wendy Sherman", "温迪‧舍曼"]],
+    ["wendy sherman", "Wendy Sherman", ["舍曼", "谢尔曼", "温迪‧谢尔曼", "温迪‧舍曼"]],
+    ["温迪·谢尔曼", "温迪‧谢尔曼", ["舍曼", "谢尔曼", "Wendy Sherman", "温迪‧舍曼"]],
+    [" 谢尔曼 ", "谢尔曼", ["舍曼", "温迪‧谢尔曼", "Wendy Sherman", "温迪‧舍曼"]],
+    // The most used form already, or no name of theirs (a surname, a part): the most used form.
+    ["舍曼", "舍曼", sherman.aliases],
+    ["sherman", "舍曼", sherman.aliases],
+    ["温迪", "舍曼", sherman.aliases],
+  ])("%s → %s", (typed, name, aliases) => {
+    expect(headedBy(sherman, typed)).toEqual({ name, aliases });
   });
 });

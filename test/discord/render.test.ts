@@ -312,3 +312,29 @@ describe("what a member typed, echoed back", () => {
     expect(page?.embed.title).toBe(title);
   });
 });
+
+describe("a /quotes heading", () => {
+  const answer = (person: string): QuotesAnswer => ({
+    command: "quotes",
+    person,
+    matched: [{ name: "舍曼", aliases: ["谢尔曼", "Wendy Sherman"] }],
+    quotes: [
+      {
+        speaker: "谢尔曼",
+        text: "今天是一场讨论",
+        kind: "direct",
+        paragraph: 5,
+        articleId: "n1",
+        url: "https://example.com/n1.htm",
+        title: "会谈",
+      },
+    ],
+  });
+  it.each([
+    ["谢尔曼", "谢尔曼（舍曼、Wendy Sherman）：1 条引语"],
+    ["謝爾曼", "谢尔曼（舍曼、Wendy Sherman）：1 条引语"],
+    ["sherman", "舍曼（谢尔曼、Wendy Sherman）：1 条引语"],
+  ])("/quotes %s heads with %s", (typed, title) => {
+    expect(renderQuotes(answer(typed), "zh-CN")[0]?.embed.title).toBe(title);
+  });
+});
