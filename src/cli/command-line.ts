@@ -251,10 +251,26 @@ function nextPageLine(parsed: ParsedCommand, answer: Answer): string[] | undefin
   ];
 }
 
+/**
+ * Sentences on one line: Chinese ones run on after their full-width stop (`找不到文章 n1。用 /文章…`),
+ * others take a space.
+ */
+export function joinSentences(sentences: readonly string[]): string {
+  return sentences.reduce(
+    (line, sentence) =>
+      line === ""
+        ? sentence
+        : /[。？！：；）」』”]$/.test(line)
+          ? line + sentence
+          : `${line} ${sentence}`,
+    "",
+  );
+}
+
 /** The one-line error for a failed command (`{"command": …, "error": …}` with --json). */
 export function errorLine(command: string | null, error: unknown, json: boolean): string {
   const message = isUserError(error)
-    ? describeError(error, "zh-CN").join(" ")
+    ? joinSentences(describeError(error, "zh-CN"))
     : "出错了（详见日志）。";
   return json ? JSON.stringify({ command, error: message }) : `error: ${message}`;
 }

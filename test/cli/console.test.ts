@@ -90,7 +90,7 @@ describe("Chinese typing habits", () => {
 
   it("says what to type for a mistyped command, listing /help and /exit", () => {
     const text = answer(seedOnly, "/serch 北约") ?? "";
-    expect(text).toMatch(/^error: 不认识命令 \/serch。 你是不是要找 \/search？/);
+    expect(text).toMatch(/^error: 不认识命令 \/serch。你是不是要找 \/search？/);
     expect(text).toMatch(/\/help、\/exit$/);
   });
 
