@@ -10,7 +10,7 @@ const archive = await Archive.load({ root: "/work/corpus/month", cacheDir: "/tmp
 const cases: Array<[string, Record<string, string | number>]> = JSON.parse(process.argv[2] ?? "[]");
 for (const [name, args] of cases) {
   const command = DISCORD_COMMANDS.get(name)!;
-  for (const locale of ["zh-CN"] as const) {
+  for (const locale of [(process.env.LOC ?? "zh-CN") as "zh-CN"]) {
     let page = 1;
     let pages = 1;
     do {

@@ -35,7 +35,7 @@ import {
   PageCodec,
 } from "./paging.js";
 import { articleNamed, askButtons, questionModal, questionOf } from "./question.js";
-import { escapeTyped } from "./render.js";
+import { clipUnits, escapeTyped } from "./render.js";
 
 /**
  * The Discord runtime: one discord.js Client (Guilds intent only), slash commands answered from
@@ -65,6 +65,8 @@ const ACK_BUDGET_MS = 1_000;
 const WATCHDOG_MS = 2_000;
 const DEFAULT_PAGE_TTL_MS = 10 * 60_000;
 const NO_MENTIONS = { parse: [] } as const;
+/** Discord's limit on a message's content. */
+const MESSAGE_CONTENT = 2000;
 
 export interface Bot {
   client: Client;
@@ -468,7 +470,7 @@ class InteractionHandler {
       content = format(locale, "bot.internalError");
       this.logger.error(`${what} failed`, error);
     }
-    await responder.sendEphemeral(content.length > 2000 ? `${content.slice(0, 1999)}…` : content);
+    await responder.sendEphemeral(clipUnits(content, MESSAGE_CONTENT));
   }
 
   /** The reply message: the page's embed, paging buttons when there are pages, link buttons. */

@@ -348,10 +348,12 @@ export function renderQuotes(answer: QuotesAnswer, locale: Locale): PageView[] {
     .map((match) => {
       const others = match.aliases.filter((alias) => alias !== match.name).slice(0, 3);
       return escapeArticleText(
-        others.length > 0 ? `${match.name}（${others.join("、")}）` : match.name,
+        others.length > 0
+          ? format(locale, "plain.aliases", { name: match.name, aliases: others })
+          : match.name,
       );
     })
-    .join("；");
+    .join(format(locale, "plain.groupSeparator"));
   const about = answer.article ? m.askAbout(articleLink(answer.article)) : "";
   if (answer.quotes.length === 0) {
     return [

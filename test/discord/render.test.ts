@@ -186,7 +186,7 @@ describe("renderers", () => {
     expect(pages.length).toBeGreaterThan(1);
     const text = pages.map((page) => page.embed.description).join("\n");
     for (const quote of quotes) expect(text.split(quote.text).length - 1).toBe(1);
-    expect(pages[0]?.embed.title).toBe("谢尔曼（Wendy Sherman、舍曼）: 30 quotes");
+    expect(pages[0]?.embed.title).toBe("谢尔曼 (Wendy Sherman, 舍曼): 30 quotes");
   });
 
   it.each([
@@ -303,7 +303,7 @@ describe("what a member typed, echoed back", () => {
     [
       "a person's names",
       () => renderQuotes(quotes, "en-US"),
-      "\\*谢尔曼\\*（@\u200bhere）: no quotes found.",
+      "\\*谢尔曼\\* (@\u200bhere): no quotes found.",
     ],
     ["a summary's article title", () => renderSummary(summary, "zh-CN"), escaped],
     ["a source's article title", () => renderSource(source, "zh-CN"), escaped],
@@ -336,5 +336,11 @@ describe("a /quotes heading", () => {
     ["sherman", "舍曼（谢尔曼、Wendy Sherman）：1 条引语"],
   ])("/quotes %s heads with %s", (typed, title) => {
     expect(renderQuotes(answer(typed), "zh-CN")[0]?.embed.title).toBe(title);
+  });
+
+  it("lists the other names in the member's language", () => {
+    expect(renderQuotes(answer("Wendy Sherman"), "en-US")[0]?.embed.title).toBe(
+      "Wendy Sherman (舍曼, 谢尔曼): 1 quote",
+    );
   });
 });
