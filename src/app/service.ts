@@ -462,10 +462,21 @@ export function suggestPeople(archive: Archive, typed: string, limit = 25): Choi
       }
     }
   }
+  const folded = foldText(wanted);
   return people.map((person) => {
-    const others = person.aliases.filter((alias) => alias !== person.name).slice(0, 2);
-    const label = others.length > 0 ? `${person.name}（${others.join("、")}）` : person.name;
-    return { name: clip(`${label} · ${person.quoteCount}`, 100), value: clip(person.name, 100) };
+    const names = [person.name, ...person.aliases];
+    // Offered under the name being typed (谢尔 → 谢尔曼, not 舍曼), when that name is theirs alone,
+    // so that the answer is headed as the member wrote it and finds the same person.
+    const typedName = folded ? names.find((name) => foldText(name).startsWith(folded)) : undefined;
+    const shown =
+      typedName &&
+      typedName !== person.name &&
+      archive.people.find(typedName).every((found) => found.name === person.name)
+        ? typedName
+        : person.name;
+    const others = names.filter((name) => name !== shown).slice(0, 2);
+    const label = others.length > 0 ? `${shown}（${others.join("、")}）` : shown;
+    return { name: clip(`${label} · ${person.quoteCount}`, 100), value: clip(shown, 100) };
   });
 }
 

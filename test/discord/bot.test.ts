@@ -312,6 +312,28 @@ describe("autocomplete", () => {
     );
     expect(choices.map((choice) => choice.value)).toContain("谢尔曼");
   });
+
+  it.each([
+    // Offered under the name being typed, so the answer is headed as the member wrote it.
+    ["舍", "舍曼", /^舍曼（谢尔曼、/],
+    ["温迪", "温迪‧谢尔曼", /^温迪‧谢尔曼（谢尔曼、/],
+    ["wendy", "Wendy Sherman", /^Wendy Sherman（谢尔曼、/],
+    // Not a name of theirs (the English surname finds them): their most used name.
+    ["Sherman", "谢尔曼", /^谢尔曼（/],
+  ])("offers %s as %s", async (typed, value, name) => {
+    const choices = await choicesOf(
+      fake.autocomplete("quotes", [{ name: "person", type: 3, value: typed, focused: true }]),
+    );
+    expect(choices[0]?.value).toBe(value);
+    expect(choices[0]?.name).toMatch(name);
+  });
+
+  it("/help offers the commands by any of their names", async () => {
+    const choices = await choicesOf(
+      fake.autocomplete("help", [{ name: "command", type: 3, value: "引語", focused: true }]),
+    );
+    expect(choices).toEqual([{ name: "quotes · 引语 · 引語", value: "quotes" }]);
+  });
 });
 
 describe("paging", () => {
