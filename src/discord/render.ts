@@ -7,6 +7,7 @@ import {
   type ArticlesAnswer,
   type AskAnswer,
   headedBy,
+  LIMITS,
   type Markup,
   type QuotesAnswer,
   type SearchAnswer,
@@ -298,12 +299,34 @@ export function renderSearch(answer: SearchAnswer, locale: Locale): PageView[] {
   }));
   // One question button per result shown (a page shows at most five, Discord's row of buttons);
   // a page of one result gets the plain label.
-  return pagesOf({ title: m.searchTitle(answer.query, answer.total) }, blocks, locale).map(
-    (page) =>
-      page.asks?.length === 1
-        ? { ...page, asks: page.asks.map((ask) => ({ ...ask, label: m.askButton })) }
-        : page,
+  return pagesOf(
+    { title: m.searchTitle(answer.query, answer.total) },
+    blocks,
+    locale,
+    ITEMS_PER_PAGE,
+    searchShown(answer, locale),
+  ).map((page) =>
+    page.asks?.length === 1
+      ? { ...page, asks: page.asks.map((ask) => ({ ...ask, label: m.askButton })) }
+      : page,
   );
+}
+
+/**
+ * When a search found more than it shows (Discord has no page option: a member sees `limit`
+ * results), says so, and how to see more while the limit can still be raised.
+ */
+function searchShown(answer: SearchAnswer, locale: Locale): string | undefined {
+  const shown = answer.results.length;
+  if (answer.page !== 1 || answer.total <= shown) return undefined;
+  const limit = findCommand("search", "discord")?.options.find((option) => option.name === "limit");
+  if (shown >= LIMITS.discordSearchResults || !limit)
+    return format(locale, "search.shownFirst", { shown });
+  return format(locale, "search.raiseLimit", {
+    shown,
+    option: limit.names[locale],
+    max: LIMITS.discordSearchResults,
+  });
 }
 
 export function renderSummary(answer: SummaryAnswer, locale: Locale): PageView[] {

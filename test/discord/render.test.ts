@@ -344,3 +344,21 @@ describe("a /quotes heading", () => {
     );
   });
 });
+
+describe("a search that found more than it shows", () => {
+  const found = (shown: number, total: number, page = 1): SearchAnswer => ({
+    ...searchAnswer(shown, 4),
+    total,
+    page,
+  });
+  it.each([
+    [found(10, 63), "zh-CN", "第 1/2 页 · 显示前 10 篇；把“数量”设为最多 50 可看更多"],
+    [found(10, 63), "zh-TW", "第 1/2 頁 · 顯示前 10 篇；把「數量」設為最多 50 可看更多"],
+    [found(3, 4), "en-US", "showing the first 3; set “limit” up to 50 to see more"],
+    [found(50, 63), "zh-CN", "第 1/10 页 · 显示前 50 篇"],
+    [found(10, 10), "zh-CN", "第 1/2 页"],
+    [found(3, 3), "zh-CN", undefined],
+  ] as const)("%# says so in the footer (%s)", (answer, locale, footer) => {
+    expect(renderSearch(answer, locale)[0]?.embed.footer?.text).toBe(footer);
+  });
+});

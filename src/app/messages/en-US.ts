@@ -13,6 +13,8 @@ export const enUS: Catalog = {
   "search.title": "Search “{query}”: {total} {total:article|articles}",
   "search.none": "No article contains “{query}”.",
   "search.try": "Try: {words}",
+  "search.shownFirst": "showing the first {shown}",
+  "search.raiseLimit": "showing the first {shown}; set “{option}” up to {max} to see more",
   "search.empty": "Type something to search for, e.g. 北约, 谢尔曼, NATO.",
   "search.tooLong": "The query is too long ({length} characters; at most {max}).",
   "search.noTerms": "The query has no words or characters to search for.",

@@ -15,6 +15,8 @@ export const zhCN = {
   "search.title": "搜索“{query}”：找到 {total} 篇文章",
   "search.none": "没有找到包含“{query}”的文章。",
   "search.try": "试试：{words}",
+  "search.shownFirst": "显示前 {shown} 篇",
+  "search.raiseLimit": "显示前 {shown} 篇；把“{option}”设为最多 {max} 可看更多",
   "search.empty": "请输入要搜索的词，例如：北约、谢尔曼、NATO。",
   "search.tooLong": "搜索词太长（{length} 字），最多 {max} 字。",
   "search.noTerms": "搜索词里没有可以搜索的文字或词语。",

@@ -13,6 +13,8 @@ export const zhTW: Catalog = {
   "search.title": "搜尋「{query}」：找到 {total} 篇文章",
   "search.none": "沒有找到包含「{query}」的文章。",
   "search.try": "試試：{words}",
+  "search.shownFirst": "顯示前 {shown} 篇",
+  "search.raiseLimit": "顯示前 {shown} 篇；把「{option}」設為最多 {max} 可看更多",
   "search.empty": "請輸入要搜尋的詞，例如：北約、謝爾曼、NATO。",
   "search.tooLong": "搜尋詞太長（{length} 字），最多 {max} 字。",
   "search.noTerms": "搜尋詞裡沒有可以搜尋的文字或詞語。",
