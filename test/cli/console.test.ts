@@ -144,6 +144,14 @@ describe("Chinese typing habits", () => {
     expect(conversation.answer("/more")).toBe("没有下一页了。");
   });
 
+  it.each([
+    ["/help se", ["search"]],
+    ["/help 引語", ["quotes"]],
+    ["/quotes 舍", ["舍曼"]],
+  ])("Tab completes %s", (line, expected) => {
+    expect(consoleComplete(seedOnly, line)[0]).toEqual(expected);
+  });
+
   it("Tab completes the article of /ask", () => {
     const [choices] = consoleComplete(many, "/ask 会谈持续了多久？ --article 日内瓦");
     expect(choices).toEqual([expect.stringContaining("n13495457")]);
