@@ -216,19 +216,22 @@ export function runQuotes(
   archive: Archive,
   options: { person: string; article?: string | null },
 ): QuotesAnswer {
-  const person = options.person.trim();
+  const person = bareName(options.person);
   if (!person) throw new UserError("quotes.empty");
   if (person.length > LIMITS.person)
     throw new UserError("quotes.nameTooLong", { length: person.length, max: LIMITS.person });
   const article = options.article ? archive.resolve(options.article) : undefined;
   const matched = archive.people.find(person);
-  // An English name also finds the Chinese name the archive writes it for (Putin → 普京).
+  // An English name also finds the Chinese name the archive writes it for (Putin → 普京), but a
+  // whole name (Ned Price) never brings in someone the archive knows by another one (Brian Price,
+  // also 普赖斯): their words are not this person's.
   if (/\p{Script=Latin}/u.test(person))
     for (const chinese of archive.search.englishNames.chineseFor(person, { people: true }))
       for (const found of archive.people.find(chinese))
-        if (!matched.includes(found)) matched.push(found);
+        if (!matched.includes(found) && !knownByAnotherFullName(found, person)) matched.push(found);
   if (matched.length === 0) {
-    const suggestions = archive.people.suggest(person, 5);
+    // Two people of one name (科尔曼 and 科尔曼) are one suggestion: the name is what is typed.
+    const suggestions = [...new Set(archive.people.suggest(person, 5))];
     throw new UserError("quotes.notFound", { person }, [
       suggestions.length > 0
         ? { code: "quotes.didYouMean", params: { names: suggestions } }
@@ -295,6 +298,29 @@ export function headedBy(
     names.find((name) => name === wanted) ?? names.find((name) => foldText(name) === folded);
   if (!chosen || chosen === match.name) return match;
   return { name: chosen, aliases: names.filter((name) => name !== chosen) };
+}
+
+/** A Latin full name: two words or more (Ned Price, Kay-Achim Schönbach). */
+const LATIN_FULL_NAME =
+  /^\p{Script=Latin}[\p{Script=Latin}.'-]*(?:\s+\p{Script=Latin}[\p{Script=Latin}.'-]*)+$/u;
+
+/** Whether someone has a Latin full name, and it is not the full name typed. */
+function knownByAnotherFullName(
+  person: { name: string; aliases: string[] },
+  typed: string,
+): boolean {
+  if (!LATIN_FULL_NAME.test(typed)) return false;
+  const wanted = foldText(typed);
+  const fullNames = [person.name, ...person.aliases].filter((name) => LATIN_FULL_NAME.test(name));
+  return fullNames.length > 0 && !fullNames.some((name) => foldText(name) === wanted);
+}
+
+/**
+ * A name as typed, without the marks around it a member adds (“谢尔曼”, 谢尔曼？, 《谢尔曼》) or
+ * spaces; a name's own dots (温迪‧谢尔曼) are inside it, never at its ends.
+ */
+export function bareName(typed: string): string {
+  return typed.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, "");
 }
 
 export interface PeopleAnswer {
