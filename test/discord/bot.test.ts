@@ -251,7 +251,7 @@ describe("commands on the seed", () => {
   );
 
   it.each([
-    ["quotes", [str("person", "@everyone")], "没有找到 @\u200beveryone 的引语。"],
+    ["quotes", [str("person", "某人 @everyone 某")], "没有找到 某人 @\u200beveryone 某 的引语。"],
     ["summary", [str("article", "<@123456789012345678>")], "找不到文章 \\<@123456789012345678>。"],
     ["search", [str("query", "__x__ -y")], "搜索不支持"],
   ])("/%s quotes what was typed in its error escaped", async (name, options, text) => {
@@ -610,7 +610,7 @@ describe("abuse and errors", () => {
     const record = fake.command("search", [str("query", "@everyone 北约 <@&300000000000000009>")]);
     const { body } = await fake.answer(record);
     expect(body.allowed_mentions).toEqual({ parse: [] });
-    const quoted = await fake.answer(fake.command("quotes", [str("person", "@everyone")]));
+    const quoted = await fake.answer(fake.command("quotes", [str("person", "某人 @everyone")]));
     expect(quoted.ephemeral).toBe(true);
     // Shown as typed, with a zero-width space that keeps it from reading as a mention.
     expect(quoted.body.content).toContain("@\u200beveryone");
