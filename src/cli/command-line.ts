@@ -267,12 +267,23 @@ export function joinSentences(sentences: readonly string[]): string {
   );
 }
 
-/** The one-line error for a failed command (`{"command": …, "error": …}` with --json). */
-export function errorLine(command: string | null, error: unknown, json: boolean): string {
+/**
+ * The one-line error for a failed command (`{"command": …, "error": …}` with --json): `error: …`
+ * on the command line (for scripts), `错误：…` in the console, where a person reads it.
+ */
+export function errorLine(
+  command: string | null,
+  error: unknown,
+  json: boolean,
+  surface: TextSurface = "cli",
+): string {
   const message = isUserError(error)
     ? joinSentences(describeError(error, "zh-CN"))
     : "出错了（详见日志）。";
-  return json ? JSON.stringify({ command, error: message }) : `error: ${message}`;
+  if (json) return JSON.stringify({ command, error: message });
+  return surface === "console"
+    ? format("zh-CN", "console.error", { message })
+    : `error: ${message}`;
 }
 
 /** Runs one command line; returns the text to print and whether it failed. */
@@ -313,7 +324,7 @@ export function answerLine(
     };
   } catch (error) {
     if (!isUserError(error)) logger.error(`Command failed: ${argv.join(" ")}`, error);
-    return { output: errorLine(commandWord, error, wantsJson), ok: false };
+    return { output: errorLine(commandWord, error, wantsJson, surface), ok: false };
   }
 }
 

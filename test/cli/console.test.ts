@@ -46,7 +46,7 @@ describe("help", () => {
     ["/help search", /\n {2}limit:数量 {2}最多显示多少篇（1–200，默认 10）/],
     ["/help ask", /\n {2}问题 +你的问题，例如：.*（必填）/],
     ["/help", /想看一条命令的详细说明：\/help search/],
-    ["/help serch", /^error: 不认识命令 serch。.*你是不是要找 \/help search？/],
+    ["/help serch", /^错误：不认识命令 serch。.*你是不是要找 \/help search？/],
   ])("%s", (line, expected) => {
     expect(answer(seedOnly, line)).toMatch(expected);
   });
@@ -54,13 +54,13 @@ describe("help", () => {
 
 describe("range errors name the option as it was typed", () => {
   it.each([
-    ["/search 北约 数量:0", "error: 数量 必须是 1 到 200 之间的整数。"],
-    ["/search 北约 limit:0", "error: limit 必须是 1 到 200 之间的整数。"],
-    ["/search 北约 --limit=0", "error: --limit 必须是 1 到 200 之间的整数。"],
-    ["/search 北约 页:0", "error: 页 必须是 1 到 10000 之间的整数。"],
-    ["/articles 0", "error: 页 必须是 1 到 10000 之间的整数。"],
-    ["/summary 句数：１１", "error: 句数 必须是 1 到 10 之间的整数。"],
-    ["/summary sentences:x", "error: sentences 必须是整数，而不是“x”。"],
+    ["/search 北约 数量:0", "错误：数量 必须是 1 到 200 之间的整数。"],
+    ["/search 北约 limit:0", "错误：limit 必须是 1 到 200 之间的整数。"],
+    ["/search 北约 --limit=0", "错误：--limit 必须是 1 到 200 之间的整数。"],
+    ["/search 北约 页:0", "错误：页 必须是 1 到 10000 之间的整数。"],
+    ["/articles 0", "错误：页 必须是 1 到 10000 之间的整数。"],
+    ["/summary 句数：１１", "错误：句数 必须是 1 到 10 之间的整数。"],
+    ["/summary sentences:x", "错误：sentences 必须是整数，而不是“x”。"],
   ])("%s", (line, expected) => {
     expect(answer(seedOnly, line)).toBe(expected);
   });
@@ -90,7 +90,7 @@ describe("Chinese typing habits", () => {
 
   it("says what to type for a mistyped command, listing /help and /exit", () => {
     const text = answer(seedOnly, "/serch 北约") ?? "";
-    expect(text).toMatch(/^error: 不认识命令 \/serch。你是不是要找 \/search？/);
+    expect(text).toMatch(/^错误：不认识命令 \/serch。你是不是要找 \/search？/);
     expect(text).toMatch(/\/help、\/exit$/);
   });
 
@@ -112,8 +112,8 @@ describe("Chinese typing habits", () => {
       "/quotes 谢尔曼 article:n13495457",
       /^谢尔曼（.*），共 5 条引语：\n只在这篇文章里找：美俄日内瓦会谈/,
     ],
-    ["/summary 测试稿", /^error: 不止一篇文章符合“测试稿”，例如：.*（n910000\d\d）、/],
-    ["/search 北约 -测试稿", /^error: 搜索不支持 OR、AND、NOT，也不能用“-”排除词语/],
+    ["/summary 测试稿", /^错误：不止一篇文章符合“测试稿”，例如：.*（n910000\d\d）、/],
+    ["/search 北约 -测试稿", /^错误：搜索不支持 OR、AND、NOT，也不能用“-”排除词语/],
     ["/summary n91000001 sentences:5", /\n这篇文章只摘出 [12] 句（要求 5 句）。\n/],
   ])("%s says what it looked at", (line, expected) => {
     expect(answer(many, line)).toMatch(expected);
@@ -158,7 +158,7 @@ describe("Chinese typing habits", () => {
   });
 
   it("/ask ？ has its own message", () => {
-    expect(answer(seedOnly, "/ask ？")).toMatch(/^error: 这个问题里没有可以查找的关键词/);
+    expect(answer(seedOnly, "/ask ？")).toMatch(/^错误：这个问题里没有可以查找的关键词/);
   });
 });
 
@@ -169,7 +169,7 @@ describe("pages", () => {
   });
 
   it("says there are only so many pages", () => {
-    expect(answer(many, "/articles 7")).toBe("error: 只有 6 页，没有第 7 页。");
+    expect(answer(many, "/articles 7")).toBe("错误：只有 6 页，没有第 7 页。");
   });
 
   it("shows a long answer a page at a time, then the rest on /more", () => {
@@ -217,7 +217,7 @@ describe("markdown in a terminal", () => {
     ["/search **北约**", /^“\*\*北约\*\*”共找到 1 篇文章/],
     ["/quotes 舍曼", /^舍曼（谢尔曼、.*），共 5 条引语：/],
     ["/quotes 謝爾曼", /^谢尔曼（.*舍曼.*），共 5 条引语：/],
-    ["/quotes 某**人**说", /^error: 没有找到 某\*\*人\*\*说 的引语。/],
+    ["/quotes 某**人**说", /^错误：没有找到 某\*\*人\*\*说 的引语。/],
     // Marks around a name are not part of it.
     ["/quotes **谢尔曼**", /^谢尔曼（.*），共 5 条引语：/],
     ["/ask **会谈**持续了多久？", /^问：\*\*会谈\*\*持续了多久？/],

@@ -132,6 +132,7 @@ export const enUS: Catalog = {
 
   "console.ready":
     "dubao (读报): {count} articles loaded. Type /help for the commands, /exit to quit.",
+  "console.error": "Error: {message}",
   "console.failed": "Something went wrong (see the log).",
   "console.more": "(Page {page}/{pages}. Type /more for the next page.)",
   "console.noMore": "There is no next page.",

@@ -123,6 +123,7 @@ export const zhCN = {
   "bot.unknownButton": "这个按钮已失效。",
 
   "console.ready": "读报 dubao：已载入 {count} 篇文章。输入 /help 查看命令，/exit 退出。",
+  "console.error": "错误：{message}",
   "console.failed": "出错了（详见日志）。",
   "console.more": "（第 {page}/{pages} 页。输入 /more 看下一页。）",
   "console.noMore": "没有下一页了。",

@@ -121,6 +121,7 @@ export const zhTW: Catalog = {
   "bot.unknownButton": "這個按鈕已失效。",
 
   "console.ready": "讀報 dubao：已載入 {count} 篇文章。輸入 /help 查看指令，/exit 離開。",
+  "console.error": "錯誤：{message}",
   "console.failed": "出錯了（詳見日誌）。",
   "console.more": "（第 {page}/{pages} 頁。輸入 /more 看下一頁。）",
   "console.noMore": "沒有下一頁了。",
