@@ -325,6 +325,8 @@ export function bareName(typed: string): string {
 
 export interface PeopleAnswer {
   command: "people";
+  /** The start of a name the list was narrowed to, when one was given. */
+  prefix?: string;
   people: Array<{ name: string; aliases: string[]; quoteCount: number }>;
 }
 
@@ -333,9 +335,11 @@ export function runPeople(
   options: { prefix?: string; limit?: number } = {},
 ): PeopleAnswer {
   const limit = checkInteger("limit", options.limit ?? DEFAULTS.people, 1, LIMITS.people);
-  const people = archive.people.list(options.prefix?.trim() || undefined, limit);
+  const prefix = options.prefix?.trim() || undefined;
+  const people = archive.people.list(prefix, limit);
   return {
     command: "people",
+    ...(prefix ? { prefix } : {}),
     people: people.map((person) => ({
       name: person.name,
       aliases: person.aliases,

@@ -85,7 +85,10 @@ export function renderPlain(answer: Answer, locale: Locale = "zh-CN"): string {
       ].join("\n");
     }
     case "people":
-      if (answer.people.length === 0) return text("plain.peopleNone");
+      if (answer.people.length === 0)
+        return answer.prefix
+          ? text("plain.peopleNoneWith", { prefix: answer.prefix })
+          : text("plain.peopleNone");
       return answer.people
         .map((p) =>
           text("plain.person", { person: withAliases(p.name, p.aliases), count: p.quoteCount }),

@@ -121,6 +121,8 @@ export const enUS: Catalog = {
   "plain.quotesTitle": "{who}, {count} {count:quote|quotes}:",
   "plain.quoteSource": "{title}, {paragraph} {url}",
   "plain.peopleNone": "No people found.",
+  "plain.peopleNoneWith":
+    "Nobody quoted has a name starting with “{prefix}”. Try /quotes {prefix}, or another spelling of the name.",
   "plain.person": "{person}: {count} {count:quote|quotes}",
   "plain.askNone": "No answer found.",
 

@@ -113,6 +113,8 @@ export const zhCN = {
   "plain.quotesTitle": "{who}，共 {count} 条引语：",
   "plain.quoteSource": "{title} {paragraph} {url}",
   "plain.peopleNone": "没有找到人物。",
+  "plain.peopleNoneWith":
+    "没有名字以“{prefix}”开头的说话人。试试 /引语 {prefix}，或名字的另一种写法。",
   "plain.person": "{person}：{count} 条引语",
   "plain.askNone": "没有找到答案。",
 

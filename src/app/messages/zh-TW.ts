@@ -111,6 +111,8 @@ export const zhTW: Catalog = {
   "plain.quotesTitle": "{who}，共 {count} 則引語：",
   "plain.quoteSource": "{title} {paragraph} {url}",
   "plain.peopleNone": "沒有找到人物。",
+  "plain.peopleNoneWith":
+    "沒有名字以「{prefix}」開頭的說話人。試試 /引語 {prefix}，或名字的另一種寫法。",
   "plain.person": "{person}：{count} 則引語",
   "plain.askNone": "沒有找到答案。",
 
