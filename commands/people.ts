@@ -5,10 +5,11 @@ import { defineCommand } from "./spec.js";
 export const people = defineCommand({
   name: "people",
   names: localized("人物", "people"),
+  // Ranked by the articles that quote them, then by their quotes (src/quotes/people.ts).
   descriptions: localized(
-    "说过话的人物，引语最多的在前",
-    "The people quoted, most quoted first",
-    "說過話的人物，引語最多的在前",
+    "说过话的人物，被最多文章引用的在前",
+    "The people quoted, those quoted in the most articles first",
+    "說過話的人物，被最多文章引用的在前",
   ),
   surfaces: ["cli", "console"],
   options: [

@@ -1,4 +1,4 @@
-import type { Localized } from "../src/app/i18n.js";
+import type { Locale, Localized } from "../src/app/i18n.js";
 import type { Answer, Choice, Markup } from "../src/app/service.js";
 import type { Archive } from "../src/articles/archive.js";
 import { UserError } from "../src/errors.js";
@@ -120,23 +120,36 @@ function halfWidthDigits(text: string): string {
   );
 }
 
-/** One integer option's value, from a number or text; UserError when it is not one in range. */
-export function readInteger(option: IntegerOptionSpec, raw: string | number): number {
+/**
+ * How each option was named where the value came from (`数量`, `--limit`, `limit`), by option
+ * name, so that an error names the option as the member typed or saw it.
+ */
+export type OptionLabels = Readonly<Record<string, string>>;
+
+/**
+ * One integer option's value, from a number or text; UserError when it is not one in range, naming
+ * the option by `label` (as the member typed or saw it; default its name).
+ */
+export function readInteger(
+  option: IntegerOptionSpec,
+  raw: string | number,
+  label: string = option.name,
+): number {
   let value: number;
   if (typeof raw === "number") {
     value = raw;
   } else {
     const text = halfWidthDigits(raw.trim());
     if (!/^[-+]?\d+$/.test(text))
-      throw new UserError("option.notInteger", { option: option.name, value: raw });
+      throw new UserError("option.notInteger", { option: label, value: raw });
     value = Number(text);
   }
   if (!Number.isSafeInteger(value))
-    throw new UserError("option.notInteger", { option: option.name, value: String(raw) });
+    throw new UserError("option.notInteger", { option: label, value: String(raw) });
   if (value < option.min || value > option.max) {
     throw option.max >= Number.MAX_SAFE_INTEGER
-      ? new UserError("option.atLeast", { option: option.name, min: option.min })
-      : new UserError("option.range", { option: option.name, min: option.min, max: option.max });
+      ? new UserError("option.atLeast", { option: label, min: option.min })
+      : new UserError("option.range", { option: label, min: option.min, max: option.max });
   }
   return value;
 }
@@ -145,13 +158,14 @@ export function readInteger(option: IntegerOptionSpec, raw: string | number): nu
 export function readArguments<Options extends readonly OptionSpec[]>(
   command: CommandSpec<Options, unknown>,
   raw: Readonly<Record<string, string | number | undefined>>,
+  labels: OptionLabels = {},
 ): OptionsArguments<Options> {
   const args: Record<string, string | number | undefined> = {};
   for (const option of command.options) {
     const value = raw[option.name];
     const given = value !== undefined && !(typeof value === "string" && value.trim() === "");
     if (option.type === "integer") {
-      args[option.name] = given ? readInteger(option, value) : option.default;
+      args[option.name] = given ? readInteger(option, value, labels[option.name]) : option.default;
     } else {
       args[option.name] = given ? String(value) : option.required ? "" : undefined;
     }
@@ -164,6 +178,12 @@ export function runCommand(
   command: AnyCommand,
   context: CommandContext,
   raw: Readonly<Record<string, string | number | undefined>>,
+  labels: OptionLabels = {},
 ): Answer {
-  return command.run(context, readArguments(command, raw));
+  return command.run(context, readArguments(command, raw, labels));
+}
+
+/** The options as a Discord client shows them in a locale (`数量`, `limit`), for errors. */
+export function localLabels(command: AnyCommand, locale: Locale): OptionLabels {
+  return Object.fromEntries(command.options.map((option) => [option.name, option.names[locale]]));
 }

@@ -216,19 +216,22 @@ export function runQuotes(
   archive: Archive,
   options: { person: string; article?: string | null },
 ): QuotesAnswer {
-  const person = options.person.trim();
+  const person = bareName(options.person);
   if (!person) throw new UserError("quotes.empty");
   if (person.length > LIMITS.person)
     throw new UserError("quotes.nameTooLong", { length: person.length, max: LIMITS.person });
   const article = options.article ? archive.resolve(options.article) : undefined;
   const matched = archive.people.find(person);
-  // An English name also finds the Chinese name the archive writes it for (Putin → 普京).
+  // An English name also finds the Chinese name the archive writes it for (Putin → 普京), but a
+  // whole name (Ned Price) never brings in someone the archive knows by another one (Brian Price,
+  // also 普赖斯): their words are not this person's.
   if (/\p{Script=Latin}/u.test(person))
     for (const chinese of archive.search.englishNames.chineseFor(person, { people: true }))
       for (const found of archive.people.find(chinese))
-        if (!matched.includes(found)) matched.push(found);
+        if (!matched.includes(found) && !knownByAnotherFullName(found, person)) matched.push(found);
   if (matched.length === 0) {
-    const suggestions = archive.people.suggest(person, 5);
+    // Two people of one name (科尔曼 and 科尔曼) are one suggestion: the name is what is typed.
+    const suggestions = [...new Set(archive.people.suggest(person, 5))];
     throw new UserError("quotes.notFound", { person }, [
       suggestions.length > 0
         ? { code: "quotes.didYouMean", params: { names: suggestions } }
@@ -278,8 +281,52 @@ export function runQuotes(
   };
 }
 
+/**
+ * A matched person as a heading shows them: under the name the member typed when it is one of the
+ * person's names (`/quotes 谢尔曼` heads 谢尔曼, not the 舍曼 more articles write; 謝爾曼 and
+ * `wendy sherman` match 谢尔曼 and Wendy Sherman as the articles write them), else under the
+ * most used form; the other names follow.
+ */
+export function headedBy(
+  match: { name: string; aliases: string[] },
+  typed: string,
+): { name: string; aliases: string[] } {
+  const names = [match.name, ...match.aliases];
+  const wanted = typed.trim();
+  const folded = foldText(wanted);
+  const chosen =
+    names.find((name) => name === wanted) ?? names.find((name) => foldText(name) === folded);
+  if (!chosen || chosen === match.name) return match;
+  return { name: chosen, aliases: names.filter((name) => name !== chosen) };
+}
+
+/** A Latin full name: two words or more (Ned Price, Kay-Achim Schönbach). */
+const LATIN_FULL_NAME =
+  /^\p{Script=Latin}[\p{Script=Latin}.'-]*(?:\s+\p{Script=Latin}[\p{Script=Latin}.'-]*)+$/u;
+
+/** Whether someone has a Latin full name, and it is not the full name typed. */
+function knownByAnotherFullName(
+  person: { name: string; aliases: string[] },
+  typed: string,
+): boolean {
+  if (!LATIN_FULL_NAME.test(typed)) return false;
+  const wanted = foldText(typed);
+  const fullNames = [person.name, ...person.aliases].filter((name) => LATIN_FULL_NAME.test(name));
+  return fullNames.length > 0 && !fullNames.some((name) => foldText(name) === wanted);
+}
+
+/**
+ * A name as typed, without the marks around it a member adds (“谢尔曼”, 谢尔曼？, 《谢尔曼》) or
+ * spaces; a name's own dots (温迪‧谢尔曼) are inside it, never at its ends.
+ */
+export function bareName(typed: string): string {
+  return typed.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, "");
+}
+
 export interface PeopleAnswer {
   command: "people";
+  /** The start of a name the list was narrowed to, when one was given. */
+  prefix?: string;
   people: Array<{ name: string; aliases: string[]; quoteCount: number }>;
 }
 
@@ -288,9 +335,11 @@ export function runPeople(
   options: { prefix?: string; limit?: number } = {},
 ): PeopleAnswer {
   const limit = checkInteger("limit", options.limit ?? DEFAULTS.people, 1, LIMITS.people);
-  const people = archive.people.list(options.prefix?.trim() || undefined, limit);
+  const prefix = options.prefix?.trim() || undefined;
+  const people = archive.people.list(prefix, limit);
   return {
     command: "people",
+    ...(prefix ? { prefix } : {}),
     people: people.map((person) => ({
       name: person.name,
       aliases: person.aliases,
@@ -371,6 +420,8 @@ function refusalOf(refusal: Message = { code: "ask.none" }): { reason: string; r
 
 export interface HelpAnswer {
   command: "help";
+  /** The one command to explain (`/help search`), by its name; absent: every command. */
+  topic?: string;
 }
 
 /** Every command's answer. */
@@ -441,10 +492,21 @@ export function suggestPeople(archive: Archive, typed: string, limit = 25): Choi
       }
     }
   }
+  const folded = foldText(wanted);
   return people.map((person) => {
-    const others = person.aliases.filter((alias) => alias !== person.name).slice(0, 2);
-    const label = others.length > 0 ? `${person.name}（${others.join("、")}）` : person.name;
-    return { name: clip(`${label} · ${person.quoteCount}`, 100), value: clip(person.name, 100) };
+    const names = [person.name, ...person.aliases];
+    // Offered under the name being typed (谢尔 → 谢尔曼, not 舍曼), when that name is theirs alone,
+    // so that the answer is headed as the member wrote it and finds the same person.
+    const typedName = folded ? names.find((name) => foldText(name).startsWith(folded)) : undefined;
+    const shown =
+      typedName &&
+      typedName !== person.name &&
+      archive.people.find(typedName).every((found) => found.name === person.name)
+        ? typedName
+        : person.name;
+    const others = names.filter((name) => name !== shown).slice(0, 2);
+    const label = others.length > 0 ? `${shown}（${others.join("、")}）` : shown;
+    return { name: clip(`${label} · ${person.quoteCount}`, 100), value: clip(shown, 100) };
   });
 }
 

@@ -12,6 +12,7 @@ import {
   commandWordIndex,
   errorLine,
   globalOptions,
+  helpLine,
   splitLine,
 } from "./command-line.js";
 
@@ -52,8 +53,10 @@ export async function runCli(
     print(errorLine(firstCommand(), error, argv.includes("--json")));
     return 2;
   }
-  if (options.help) {
-    print(cliUsage());
+  // Help needs no articles: answered before they load (an unknown topic gets the usual error).
+  const help = helpLine(argv);
+  if (help !== undefined) {
+    print(help);
     return 0;
   }
   const root = options.seeds ?? config.SEEDS_DIR;

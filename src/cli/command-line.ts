@@ -1,7 +1,8 @@
 import { COMMANDS, closestCommand, commandsOn, findCommand } from "../../commands/index.js";
 import { type AnyCommand, runCommand, type Surface } from "../../commands/spec.js";
-import { usageLines } from "../../commands/usage.js";
-import type { Answer } from "../app/service.js";
+import { commandHelpLines, usageLines } from "../../commands/usage.js";
+import { DEFAULT_LOCALE, format, type Locale, type MessageCode } from "../app/i18n.js";
+import type { Answer, Markup } from "../app/service.js";
 import type { Archive } from "../articles/archive.js";
 import { describeError, isUserError, UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -22,6 +23,8 @@ export interface ParsedCommand {
   command: AnyCommand;
   /** Option values as typed, by option name; the bare words fill the positional option. */
   values: Record<string, string | undefined>;
+  /** How each option given was named (`--limit`, `数量`), for errors that name it. */
+  labels: Record<string, string>;
   json: boolean;
   help: boolean;
 }
@@ -125,6 +128,7 @@ export function parseCommand(argv: readonly string[], surface: TextSurface = "cl
   if (!command) throw unknownCommand(typed, surface);
   const byName = new Map(command.options.map((option) => [option.name, option]));
   const values: Record<string, string | undefined> = {};
+  const labels: Record<string, string> = {};
   const words: string[] = glued ? [glued] : [];
   let json = false;
   let help = false;
@@ -141,6 +145,7 @@ export function parseCommand(argv: readonly string[], surface: TextSurface = "cl
         const value = option.value ?? (rest[i + 1]?.startsWith("--") ? undefined : rest[++i]);
         if (value === undefined) throw new UserError("option.needsValue", { option: arg });
         values[option.name] = value;
+        labels[option.name] = `--${option.name}`;
       } else throw unknownOption(command, arg);
       continue;
     }
@@ -152,26 +157,75 @@ export function parseCommand(argv: readonly string[], surface: TextSurface = "cl
         ? undefined
         : (byName.get(optionName) ??
           command.options.find((option) => Object.values(option.names).includes(optionName)));
-    if (named) values[named.name] = discordStyle?.[2] as string;
-    else if (optionName !== undefined && ANY_OPTION.has(optionName))
+    if (named) {
+      values[named.name] = discordStyle?.[2] as string;
+      labels[named.name] = discordStyle?.[1] as string;
+    } else if (optionName !== undefined && ANY_OPTION.has(optionName))
       throw unknownOption(command, `${optionName}:`);
     else words.push(arg);
   }
   const positional = command.options.find((option) => option.positional);
   if (positional && words.length > 0 && values[positional.name] === undefined) {
     values[positional.name] = words.join(" ");
+    // A bare word is named as the usage shows it: `页` in the console, `page` on the command line.
+    labels[positional.name] =
+      surface === "console" ? positional.names[DEFAULT_LOCALE] : positional.name;
   }
-  return { command, values, json, help };
+  return { command, values, labels, json, help };
 }
 
-/** `npm run cli` usage, generated from the command specs. */
-export function cliUsage(): string {
+/**
+ * The CLI's language: Chinese, as the server speaks it (traditional where the environment's locale
+ * is Taiwan's, Hong Kong's or Macau's), with the English beside it in the usage.
+ */
+export function cliLocale(env: NodeJS.ProcessEnv = process.env): Locale {
+  const setting = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return /^zh[_-](?:TW|HK|MO)|hant/i.test(setting) ? "zh-TW" : "zh-CN";
+}
+
+const ENGLISH: Locale = "en-US";
+
+/** `npm run cli` usage, generated from the command specs: Chinese, the English beside it. */
+export function cliUsage(locale: Locale = cliLocale()): string {
+  const both = (code: MessageCode) => [format(locale, code), format(ENGLISH, code)];
   return [
-    "usage: cli <command> [words] [--seeds DIR] [--json]",
-    ...usageLines(commandsOn("cli"), "cli", "en-US"),
-    "Options take --name value, --name=value or name:value.",
-    "With no command, reads one command per line from standard input.",
+    ...both("cli.usage"),
+    ...usageLines(commandsOn("cli"), "cli", locale, ENGLISH),
+    ...both("cli.options"),
+    ...both("cli.stdin"),
+    ...both("cli.helpOne"),
   ].join("\n");
+}
+
+/** Help for one command on a text surface: the console's in Chinese, the CLI's with English. */
+export function commandHelp(command: AnyCommand, surface: TextSurface): string {
+  return surface === "cli"
+    ? commandHelpLines(command, "cli", cliLocale(), ENGLISH).join("\n")
+    : commandHelpLines(command, "console", "zh-CN").join("\n");
+}
+
+/**
+ * The answer to a line that only asks for help (`--help`, `help search`, `search --help`), which
+ * needs no articles; undefined for any other line.
+ */
+export function helpLine(
+  argv: readonly string[],
+  surface: TextSurface = "cli",
+): string | undefined {
+  const at = commandWordIndex(argv);
+  if (at < 0) return argv.some((arg) => arg === "--help" || arg === "-h") ? cliUsage() : undefined;
+  let parsed: ParsedCommand;
+  try {
+    parsed = parseCommand(argv, surface);
+  } catch {
+    return undefined;
+  }
+  if (parsed.command.name !== "help" && !parsed.help) return undefined;
+  if (parsed.command.name !== "help") return commandHelp(parsed.command, surface);
+  const typed = parsed.values.command?.trim();
+  if (!typed) return cliUsage();
+  const topic = findCommand(typed.normalize("NFKC").replace(/^\//, ""), surface);
+  return topic ? commandHelp(topic, surface) : undefined;
 }
 
 export interface LineAnswer {
@@ -197,12 +251,39 @@ function nextPageLine(parsed: ParsedCommand, answer: Answer): string[] | undefin
   ];
 }
 
-/** The one-line error for a failed command (`{"command": …, "error": …}` with --json). */
-export function errorLine(command: string | null, error: unknown, json: boolean): string {
+/**
+ * Sentences on one line: Chinese ones run on after their full-width stop (`找不到文章 n1。用 /文章…`),
+ * others take a space.
+ */
+export function joinSentences(sentences: readonly string[]): string {
+  return sentences.reduce(
+    (line, sentence) =>
+      line === ""
+        ? sentence
+        : /[。？！：；）」』”]$/.test(line)
+          ? line + sentence
+          : `${line} ${sentence}`,
+    "",
+  );
+}
+
+/**
+ * The one-line error for a failed command (`{"command": …, "error": …}` with --json): `error: …`
+ * on the command line (for scripts), `错误：…` in the console, where a person reads it.
+ */
+export function errorLine(
+  command: string | null,
+  error: unknown,
+  json: boolean,
+  surface: TextSurface = "cli",
+): string {
   const message = isUserError(error)
-    ? describeError(error, "zh-CN").join(" ")
+    ? joinSentences(describeError(error, "zh-CN"))
     : "出错了（详见日志）。";
-  return json ? JSON.stringify({ command, error: message }) : `error: ${message}`;
+  if (json) return JSON.stringify({ command, error: message });
+  return surface === "console"
+    ? format("zh-CN", "console.error", { message })
+    : `error: ${message}`;
 }
 
 /** Runs one command line; returns the text to print and whether it failed. */
@@ -211,7 +292,7 @@ export function answerLine(
   argv: readonly string[],
   json: boolean,
   logger: Logger,
-  options: { surface?: TextSurface; help?: () => string } = {},
+  options: { surface?: TextSurface; help?: () => string; markup?: Markup } = {},
 ): LineAnswer {
   const surface = options.surface ?? "cli";
   const at = commandWordIndex(argv);
@@ -221,8 +302,20 @@ export function answerLine(
     const parsed = parseCommand(argv, surface);
     commandWord = parsed.command.name;
     const usage = options.help ?? cliUsage;
-    if (parsed.help || parsed.command.name === "help") return { output: usage(), ok: true };
-    const answer = runCommand(parsed.command, { archive, surface }, parsed.values);
+    // `search --help` explains search; `help search` too, once the topic is checked.
+    if (parsed.help && parsed.command.name !== "help")
+      return { output: commandHelp(parsed.command, surface), ok: true };
+    if (parsed.help) return { output: usage(), ok: true };
+    const answer = runCommand(
+      parsed.command,
+      { archive, surface, ...(options.markup ? { markup: options.markup } : {}) },
+      parsed.values,
+      parsed.labels,
+    );
+    if (answer.command === "help") {
+      const topic = answer.topic ? findCommand(answer.topic, surface) : undefined;
+      return { output: topic ? commandHelp(topic, surface) : usage(), ok: true };
+    }
     const next = nextPageLine(parsed, answer);
     return {
       output: wantsJson || parsed.json ? JSON.stringify(answer) : renderPlain(answer),
@@ -231,7 +324,7 @@ export function answerLine(
     };
   } catch (error) {
     if (!isUserError(error)) logger.error(`Command failed: ${argv.join(" ")}`, error);
-    return { output: errorLine(commandWord, error, wantsJson), ok: false };
+    return { output: errorLine(commandWord, error, wantsJson, surface), ok: false };
   }
 }
 

@@ -2,6 +2,7 @@ import { clearLine, createInterface, cursorTo, type Interface } from "node:readl
 import { commandsOn, findCommand } from "../../commands/index.js";
 import { usageLines } from "../../commands/usage.js";
 import { format } from "../app/i18n.js";
+import type { Markup } from "../app/service.js";
 import type { Archive } from "../articles/archive.js";
 import type { Logger } from "../logger.js";
 import { answerLine, splitLine } from "./command-line.js";
@@ -23,6 +24,8 @@ export function consoleHelp(): string {
     format("zh-CN", "help.console"),
     "",
     ...usageLines(commandsOn("console"), "console", "zh-CN"),
+    "",
+    format("zh-CN", "help.more", { example: "/help search" }),
   ].join("\n");
 }
 
@@ -53,11 +56,30 @@ export function pageLines(text: string, size = CONSOLE_PAGE_LINES): string[] {
   return pages.map((page) => page.join("\n"));
 }
 
-/** Discord markdown (`**北约**`) for a terminal: bold where it can show it, else plain text. */
-export function terminalMarkdown(text: string, bold: boolean): string {
-  return text.replace(/\*\*([^*\n]+)\*\*/g, (_match, inner: string) =>
-    bold ? `\x1b[1m${inner}\x1b[22m` : inner,
-  );
+/**
+ * The console marks a search's matches with two private-use characters rather than markdown, so
+ * that asterisks in a query or in article text (`**北约**`) are shown as typed, never as bold.
+ */
+const MARK_OPEN = "\uE000";
+const MARK_CLOSE = "\uE001";
+export const CONSOLE_MARKUP: Markup = {
+  mark: (text) => `${MARK_OPEN}${text}${MARK_CLOSE}`,
+  escape: (text) => text,
+};
+
+/** Control characters a terminal would act on (escape sequences, bells), but not lines or tabs. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * An answer for a terminal: what it quotes (a query, article text) stripped of control
+ * characters, and the matches bold where the terminal can show it, else unmarked.
+ */
+export function terminalText(text: string, bold: boolean): string {
+  return text
+    .replace(CONTROL, "")
+    .replaceAll(MARK_OPEN, bold ? "\x1b[1m" : "")
+    .replaceAll(MARK_CLOSE, bold ? "\x1b[22m" : "");
 }
 
 /** A console conversation: one answer at a time, its further pages kept for /more. */
@@ -91,8 +113,9 @@ export class ConsoleConversation {
     const { output, next } = answerLine(this.archive(), argv, false, this.logger, {
       surface: "console",
       help: consoleHelp,
+      markup: CONSOLE_MARKUP,
     });
-    const pages = pageLines(terminalMarkdown(output, this.bold));
+    const pages = pageLines(terminalText(output, this.bold));
     this.pending = pages.slice(1);
     this.pageCount = pages.length;
     this.nextLine = next;

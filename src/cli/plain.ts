@@ -1,6 +1,6 @@
 import { format, type Locale, type MessageCode } from "../app/i18n.js";
 import type { MessageParams } from "../app/messages/index.js";
-import type { Answer } from "../app/service.js";
+import { type Answer, headedBy } from "../app/service.js";
 import { interviewsPerArticle } from "../quotes/model.js";
 
 /** Renders a command's answer as readable plain text, for the CLI and the local console. */
@@ -51,6 +51,7 @@ export function renderPlain(answer: Answer, locale: Locale = "zh-CN"): string {
       ].join("\n");
     case "quotes": {
       const who = answer.matched
+        .map((m) => headedBy(m, answer.person))
         .map((m) => withAliases(m.name, m.aliases))
         .join(text("plain.groupSeparator"));
       const about = answer.article ? [text("ask.about", { title: answer.article.title })] : [];
@@ -84,7 +85,10 @@ export function renderPlain(answer: Answer, locale: Locale = "zh-CN"): string {
       ].join("\n");
     }
     case "people":
-      if (answer.people.length === 0) return text("plain.peopleNone");
+      if (answer.people.length === 0)
+        return answer.prefix
+          ? text("plain.peopleNoneWith", { prefix: answer.prefix })
+          : text("plain.peopleNone");
       return answer.people
         .map((p) =>
           text("plain.person", { person: withAliases(p.name, p.aliases), count: p.quoteCount }),

@@ -19,9 +19,10 @@ import {
   type WebSocketOptions,
 } from "discord.js";
 import { format, type Locale, pickLocale } from "../app/i18n.js";
+import type { MessageParams } from "../app/messages/index.js";
 import type { Archive } from "../articles/archive.js";
 import type { Config } from "../config.js";
-import { describeError, isUserError } from "../errors.js";
+import { isUserError, type UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { type Answerer, isAnswerer, localAnswerer } from "./answerer.js";
 import { type Backoff, discordHost, untilReachable } from "./connect.js";
@@ -34,6 +35,7 @@ import {
   PageCodec,
 } from "./paging.js";
 import { askButtons, questionModal, questionOf } from "./question.js";
+import { clipUnits, escapeTyped } from "./render.js";
 
 /**
  * The Discord runtime: one discord.js Client (Guilds intent only), slash commands answered from
@@ -63,6 +65,8 @@ const ACK_BUDGET_MS = 1_000;
 const WATCHDOG_MS = 2_000;
 const DEFAULT_PAGE_TTL_MS = 10 * 60_000;
 const NO_MENTIONS = { parse: [] } as const;
+/** Discord's limit on a message's content. */
+const MESSAGE_CONTENT = 2000;
 
 export interface Bot {
   client: Client;
@@ -463,13 +467,13 @@ class InteractionHandler {
   ): Promise<void> {
     let content: string;
     if (isUserError(error)) {
-      content = describeError(error, locale).join("\n");
+      content = describeTypedError(error, locale);
       this.logger.debug(`${what}: ${error.message}`);
     } else {
       content = format(locale, "bot.internalError");
       this.logger.error(`${what} failed`, error);
     }
-    await responder.sendEphemeral(content.length > 2000 ? `${content.slice(0, 1999)}…` : content);
+    await responder.sendEphemeral(clipUnits(content, MESSAGE_CONTENT));
   }
 
   /** The reply message: the page's embed, paging buttons when there are pages, link buttons. */
@@ -519,6 +523,27 @@ class InteractionHandler {
     }
     return { embeds: [reply.view.embed], components: rows, allowedMentions: { ...NO_MENTIONS } };
   }
+}
+
+/**
+ * A UserError and its hints, one line each, with what they quote (a query, a name, an id the
+ * member typed) escaped, so that it shows as typed and never pings.
+ */
+export function describeTypedError(error: UserError, locale: Locale): string {
+  const escaped = (params: MessageParams = {}): MessageParams =>
+    Object.fromEntries(
+      Object.entries(params).map(([name, value]) => [
+        name,
+        typeof value === "string"
+          ? escapeTyped(value)
+          : Array.isArray(value)
+            ? value.map(escapeTyped)
+            : value,
+      ]),
+    );
+  return [error, ...error.hints]
+    .map((message) => format(locale, message.code, escaped(message.params)))
+    .join("\n");
 }
 
 /** The option values of a command interaction, read by the types its definition declares. */

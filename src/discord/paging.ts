@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { optionsOn, runCommand } from "../../commands/spec.js";
+import { localLabels, optionsOn, runCommand } from "../../commands/spec.js";
 import type { Locale } from "../app/i18n.js";
 import type { Archive } from "../articles/archive.js";
 import { type CommandDefinition, DISCORD_COMMANDS, type DiscordCommand } from "./definitions.js";
@@ -36,6 +36,7 @@ export function commandReply(
     command.spec,
     { archive, surface: "discord", markup: DISCORD_MARKUP },
     values,
+    localLabels(command.spec, locale),
   );
   const views = renderAnswer(answer, locale);
   if (pagedByOption && "pages" in answer) {

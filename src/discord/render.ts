@@ -1,16 +1,18 @@
 import { type APIEmbed, escapeMarkdown } from "discord.js";
-import { commandsOn } from "../../commands/index.js";
-import { usageLines } from "../../commands/usage.js";
+import { commandsOn, findCommand } from "../../commands/index.js";
+import { commandHelpLines, usageLines } from "../../commands/usage.js";
 import { format, type Locale } from "../app/i18n.js";
-import type {
-  Answer,
-  ArticlesAnswer,
-  AskAnswer,
-  Markup,
-  QuotesAnswer,
-  SearchAnswer,
-  SourceAnswer,
-  SummaryAnswer,
+import {
+  type Answer,
+  type ArticlesAnswer,
+  type AskAnswer,
+  headedBy,
+  LIMITS,
+  type Markup,
+  type QuotesAnswer,
+  type SearchAnswer,
+  type SourceAnswer,
+  type SummaryAnswer,
 } from "../app/service.js";
 import type { ArticleRef } from "../articles/article.js";
 import { interviewsPerArticle } from "../quotes/model.js";
@@ -70,8 +72,9 @@ function messages(locale: Locale) {
     source: text("ui.source"),
     noLink: text("ui.noLink"),
     paragraph: (n: number) => text("ui.paragraph", { n }),
-    searchTitle: (query: string, total: number) => text("search.title", { query, total }),
-    searchNone: (query: string) => text("search.none", { query }),
+    searchTitle: (query: string, total: number) =>
+      text("search.title", { query: escapeTyped(query), total }),
+    searchNone: (query: string) => text("search.none", { query: escapeTyped(query) }),
     searchTry: (words: string) => text("search.try", { words }),
     summaryOf: text("summary.label"),
     quotesTitle: (who: string, count: number) => text("quotes.title", { who, count }),
@@ -81,7 +84,7 @@ function messages(locale: Locale) {
       reported: text("quotes.kind.reported"),
       interview: text("quotes.kind.interview"),
     },
-    askTitle: (question: string) => text("ask.title", { question }),
+    askTitle: (question: string) => text("ask.title", { question: escapeTyped(question) }),
     askNone: text("ask.none"),
     askAbout: (title: string) => text("ask.about", { title }),
     askButton: text("ask.button"),
@@ -91,7 +94,11 @@ function messages(locale: Locale) {
   };
 }
 
-/** Escapes Discord markdown in article text, and mention syntax so `<@id>` shows as written. */
+/**
+ * Escapes Discord markdown in article text and in what a member typed (a query, a name, a
+ * question echoed back), and mention syntax, so that `**`, `<@id>` and `@everyone` show as
+ * written and never ping: a zero-width space after the `@` of `@everyone` and `@here`.
+ */
 export function escapeArticleText(text: string): string {
   return escapeMarkdown(text, {
     heading: true,
@@ -100,8 +107,12 @@ export function escapeArticleText(text: string): string {
     maskedLink: true,
   })
     .replace(/<(?=[@#:]|a:|t:|\/)/g, "\\<")
-    .replace(/\]\(/g, "]\\(");
+    .replace(/\]\(/g, "]\\(")
+    .replace(/@(?=everyone|here)/gi, "@\u200b");
 }
+
+/** What a member typed, echoed back in a title or a message: escaped like article text. */
+export const escapeTyped = escapeArticleText;
 
 /** Markup for `runSearch` from Discord: article text escaped, matches in bold. */
 export const DISCORD_MARKUP: Markup = { mark: (text) => `**${text}**`, escape: escapeArticleText };
@@ -288,12 +299,34 @@ export function renderSearch(answer: SearchAnswer, locale: Locale): PageView[] {
   }));
   // One question button per result shown (a page shows at most five, Discord's row of buttons);
   // a page of one result gets the plain label.
-  return pagesOf({ title: m.searchTitle(answer.query, answer.total) }, blocks, locale).map(
-    (page) =>
-      page.asks?.length === 1
-        ? { ...page, asks: page.asks.map((ask) => ({ ...ask, label: m.askButton })) }
-        : page,
+  return pagesOf(
+    { title: m.searchTitle(answer.query, answer.total) },
+    blocks,
+    locale,
+    ITEMS_PER_PAGE,
+    searchShown(answer, locale),
+  ).map((page) =>
+    page.asks?.length === 1
+      ? { ...page, asks: page.asks.map((ask) => ({ ...ask, label: m.askButton })) }
+      : page,
   );
+}
+
+/**
+ * When a search found more than it shows (Discord has no page option: a member sees `limit`
+ * results), says so, and how to see more while the limit can still be raised.
+ */
+function searchShown(answer: SearchAnswer, locale: Locale): string | undefined {
+  const shown = answer.results.length;
+  if (answer.page !== 1 || answer.total <= shown) return undefined;
+  const limit = findCommand("search", "discord")?.options.find((option) => option.name === "limit");
+  if (shown >= LIMITS.discordSearchResults || !limit)
+    return format(locale, "search.shownFirst", { shown });
+  return format(locale, "search.raiseLimit", {
+    shown,
+    option: limit.names[locale],
+    max: LIMITS.discordSearchResults,
+  });
 }
 
 export function renderSummary(answer: SummaryAnswer, locale: Locale): PageView[] {
@@ -304,7 +337,7 @@ export function renderSummary(answer: SummaryAnswer, locale: Locale): PageView[]
   }));
   return pagesOf(
     {
-      title: answer.article.title,
+      title: escapeArticleText(answer.article.title),
       url: answer.article.url ?? undefined,
       intro: `**${m.summaryOf}** · ${describe(answer.article)}`,
     },
@@ -334,17 +367,22 @@ export function summaryFewer(answer: SummaryAnswer, locale: Locale): string {
 export function renderQuotes(answer: QuotesAnswer, locale: Locale): PageView[] {
   const m = messages(locale);
   const who = answer.matched
+    .map((match) => headedBy(match, answer.person))
     .map((match) => {
       const others = match.aliases.filter((alias) => alias !== match.name).slice(0, 3);
-      return others.length > 0 ? `${match.name}（${others.join("、")}）` : match.name;
+      return escapeArticleText(
+        others.length > 0
+          ? format(locale, "plain.aliases", { name: match.name, aliases: others })
+          : match.name,
+      );
     })
-    .join("；");
+    .join(format(locale, "plain.groupSeparator"));
   const about = answer.article ? m.askAbout(articleLink(answer.article)) : "";
   if (answer.quotes.length === 0) {
     return [
       {
         embed: {
-          title: clipUnits(m.quotesNone(who || answer.person), EMBED_LIMITS.title),
+          title: clipUnits(m.quotesNone(who || escapeTyped(answer.person)), EMBED_LIMITS.title),
           color: COLOUR,
           ...(about ? { description: clipUnits(about, EMBED_LIMITS.description) } : {}),
         },
@@ -395,7 +433,7 @@ export function renderSource(answer: SourceAnswer, locale: Locale): PageView[] {
   return [
     {
       embed: {
-        title: clipUnits(article.title, EMBED_LIMITS.title),
+        title: clipUnits(escapeArticleText(article.title), EMBED_LIMITS.title),
         color: COLOUR,
         ...(article.url ? { url: article.url } : {}),
         description: [describe(article), article.url ? `<${article.url}>` : m.noLink]
@@ -467,8 +505,29 @@ export function renderArticles(answer: ArticlesAnswer, locale: Locale): PageView
   ];
 }
 
-/** /help: the commands offered on Discord, with their options, in the member's locale. */
-export function renderHelp(locale: Locale): PageView[] {
+/**
+ * /help: the commands offered on Discord, with their options, in the member's locale; or, given a
+ * topic (`/help command:search`), that one command with each of its options and their limits.
+ */
+export function renderHelp(locale: Locale, topic?: string): PageView[] {
+  const command = topic ? findCommand(topic, "discord") : undefined;
+  if (command) {
+    const [usageLine, ...rest] = commandHelpLines(command, "discord", locale);
+    return [
+      {
+        embed: {
+          title: clipUnits(`/${command.names[locale]}`, EMBED_LIMITS.title),
+          color: COLOUR,
+          description: clipUnits([usageLine, ...rest].join("\n"), EMBED_LIMITS.description),
+          footer: { text: format(locale, "help.footer") },
+        },
+        links: [],
+      },
+    ];
+  }
+  const helpCommand = findCommand("help", "discord");
+  const optionName = helpCommand?.options[0]?.names[locale] ?? "command";
+  const example = `\`/${helpCommand?.names[locale] ?? "help"} ${optionName}:${findCommand("search", "discord")?.names[locale] ?? "search"}\``;
   return [
     {
       embed: {
@@ -478,6 +537,8 @@ export function renderHelp(locale: Locale): PageView[] {
           format(locale, "help.intro"),
           "",
           ...usageLines(commandsOn("discord"), "discord", locale),
+          "",
+          format(locale, "help.more", { example }),
         ].join("\n"),
         footer: { text: format(locale, "help.footer") },
       },
@@ -502,7 +563,7 @@ export function renderAnswer(answer: Answer, locale: Locale): PageView[] {
     case "articles":
       return renderArticles(answer, locale);
     case "help":
-      return renderHelp(locale);
+      return renderHelp(locale, answer.topic);
     case "people":
       throw new Error("/people is not offered on Discord");
   }

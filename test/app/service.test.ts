@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  bareName,
+  headedBy,
   runAsk,
   runQuotes,
   runSearch,
@@ -11,6 +13,7 @@ import {
 } from "../../src/app/service.js";
 import { Archive } from "../../src/articles/archive.js";
 import { describeError, isUserError } from "../../src/errors.js";
+import { makeArticle } from "../helpers.js";
 
 const seedText = readFileSync("seeds/000_d87d864bdde93e5b.txt", "utf8");
 
@@ -147,5 +150,68 @@ describe("suggestArticles: a pasted link offers its article", () => {
     ["https://example.com/n1.htm", []],
   ])("%s → %j", (typed, expected) => {
     expect(suggestArticles(archive, typed).map((choice) => choice.value)).toEqual(expected);
+  });
+});
+
+describe("headedBy: the name a /quotes heading shows", () => {
+  const sherman = {
+    name: "舍曼",
+    aliases: ["谢尔曼", "温迪‧谢尔曼", "Wendy Sherman", "温迪‧舍曼"],
+  };
+  it.each([
+    // One of the person's names, as typed: that name heads, the others follow.
+    ["谢尔曼", "谢尔曼", ["舍曼", "温迪‧谢尔曼", "Wendy Sherman", "温迪‧舍曼"]],
+    // Another script, case or name dot: the name as the articles write it.
+    ["謝爾曼", "谢尔曼", ["舍曼", "温迪‧谢尔曼", "Wendy Sherman", "温迪‧舍曼"]],
+    ["wendy sherman", "Wendy Sherman", ["舍曼", "谢尔曼", "温迪‧谢尔曼", "温迪‧舍曼"]],
+    ["温迪·谢尔曼", "温迪‧谢尔曼", ["舍曼", "谢尔曼", "Wendy Sherman", "温迪‧舍曼"]],
+    [" 谢尔曼 ", "谢尔曼", ["舍曼", "温迪‧谢尔曼", "Wendy Sherman", "温迪‧舍曼"]],
+    // The most used form already, or no name of theirs (a surname, a part): the most used form.
+    ["舍曼", "舍曼", sherman.aliases],
+    ["sherman", "舍曼", sherman.aliases],
+    ["温迪", "舍曼", sherman.aliases],
+  ])("%s → %s", (typed, name, aliases) => {
+    expect(headedBy(sherman, typed)).toEqual({ name, aliases });
+  });
+});
+
+describe("runQuotes: a whole English name is that person's alone", () => {
+  let prices: Archive;
+  beforeAll(() => {
+    prices = Archive.fromArticles([
+      makeArticle({
+        id: "n30000001",
+        date: "2022-01-10",
+        title: "国务院记者会",
+        paragraphs: ["美国国务院发言人内德‧普赖斯（Ned Price）周一说：“我们将继续与盟友协商。”"],
+      }),
+      makeArticle({
+        id: "n30000002",
+        date: "2022-01-11",
+        title: "加拿大官员谈贸易",
+        paragraphs: ["加拿大贸易官员布莱恩‧普赖斯（Brian Price）表示：“谈判还在进行。”"],
+      }),
+    ]);
+  });
+  const speakers = (person: string) =>
+    runQuotes(prices, { person }).quotes.map((quote) => quote.text);
+  it.each([
+    ["Ned Price", ["我们将继续与盟友协商。"]],
+    ["ned price", ["我们将继续与盟友协商。"]],
+    ["Brian Price", ["谈判还在进行。"]],
+    // The surname alone names both.
+    ["Price", ["我们将继续与盟友协商。", "谈判还在进行。"]],
+    ["普赖斯", ["我们将继续与盟友协商。", "谈判还在进行。"]],
+  ])("%s → %j", (person, texts) => {
+    expect(speakers(person).sort()).toEqual([...texts].sort());
+  });
+
+  it.each([
+    ["谢尔曼？", "谢尔曼"],
+    ["“谢尔曼”", "谢尔曼"],
+    ["《温迪‧谢尔曼》", "温迪‧谢尔曼"],
+    [" Ned Price. ", "Ned Price"],
+  ])("takes %s as %s", (typed, bare) => {
+    expect(bareName(typed)).toBe(bare);
   });
 });

@@ -68,7 +68,7 @@ describe("runCli", () => {
 
   it("prints the usage and a prompt when standard input is a terminal", async () => {
     const { stderr, stdout } = await cli([], "", true);
-    expect(stderr).toMatch(/^usage: cli <command>/);
+    expect(stderr).toMatch(/^用法：cli <命令>.*\nusage: cli <command>/);
     expect(stderr).toMatch(/search <query> \[--limit N\] \[--page N\]/);
     expect(stderr).toMatch(/people \[<prefix>\] \[--limit N\]/);
     expect(stderr).toMatch(/每行输入一条命令/);
@@ -86,5 +86,41 @@ describe("runCli", () => {
     for (const command of ["articles", "source", "search", "summary", "quotes", "people", "ask"]) {
       expect(stdout).toMatch(new RegExp(`^ +${command}\\b`, "m"));
     }
+  });
+
+  it.each([
+    // Chinese first, the English on the line below it, lined up.
+    [["--help"], /^用法：cli <命令>.*\nusage: cli <command>/],
+    [
+      ["--help"],
+      /^ {2}search <query> .+ {2}在文章中搜索词语.*\n {4,}Search the articles for words/m,
+    ],
+    [["--help"], /^选项写作 .*\nOptions take /m],
+    [["help", "search"], /^search <query> \[--limit N\] \[--page N\]\n在文章中搜索词语/],
+    [
+      ["help", "search"],
+      /--limit {2}最多显示多少篇（1–200，默认 10）\n {4,}How many articles at most/,
+    ],
+    [["search", "--help"], /^search <query>.*\n.*\nSearch the articles/],
+    [["help", "搜索"], /^search <query>/],
+    [["help", "/quotes"], /<person> +人名的任一写法.*（必填）\n +Any spelling.* \(required\)/],
+  ])("%j prints Chinese help with the English beside it", async (argv, expected) => {
+    const { code, stdout } = await cli([...argv, "--seeds", empty]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(expected);
+  });
+
+  it("takes traditional Chinese from a Taiwan locale", async () => {
+    vi.stubEnv("LANG", "zh_TW.UTF-8");
+    const { stdout } = await cli(["--help"]);
+    vi.stubEnv("LANG", "C.UTF-8");
+    expect(stdout).toMatch(/^用法：cli <指令>.*\nusage: cli <command>/);
+    expect(stdout).toMatch(/在文章中搜尋詞語/);
+  });
+
+  it("help for a command that does not exist says so, with the near miss", async () => {
+    const { code, stdout } = await cli(["help", "serch", "--seeds", empty]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^error: 不认识命令 serch。.*你是不是要找 help search？/);
   });
 });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { format } from "../../src/app/i18n.js";
 import { Archive } from "../../src/articles/archive.js";
-import { answerLine, parseCommand, splitLine } from "../../src/cli/command-line.js";
+import { answerLine, joinSentences, parseCommand, splitLine } from "../../src/cli/command-line.js";
 import type { UserError } from "../../src/errors.js";
 import { silentLogger } from "../../src/logger.js";
 import { makeArticle, seedArticle } from "../helpers.js";
@@ -125,10 +125,15 @@ describe("CLI contracts on the seed", () => {
   it.each([
     ["bogus", "bogus", /不认识命令 bogus/],
     ["search", "search", /搜索的词/],
-    ["search 北约 --limit abc", "search", /^limit 必须是整数，而不是“abc”。$/],
+    ["search 北约 --limit abc", "search", /^--limit 必须是整数，而不是“abc”。$/],
     ["search 北约 limit:abc", "search", /^limit 必须是整数，而不是“abc”。$/],
-    ["search 北约 --limit 0", "search", /^limit 必须是 1 到 200 之间的整数。$/],
-    ["search 北约 --limit -1", "search", /^limit 必须是 1 到 200 之间的整数。$/],
+    ["search 北约 --limit 0", "search", /^--limit 必须是 1 到 200 之间的整数。$/],
+    ["search 北约 --limit -1", "search", /^--limit 必须是 1 到 200 之间的整数。$/],
+    ["search 北约 数量:0", "search", /^数量 必须是 1 到 200 之间的整数。$/],
+    ["search 北约 數量：201", "search", /^數量 必须是 1 到 200 之间的整数。$/],
+    ["summary 句数:11", "summary", /^句数 必须是 1 到 10 之间的整数。$/],
+    ["articles 0", "articles", /^page 必须是 1 到 10000 之间的整数。$/],
+    ["people --limit 1001", "people", /^--limit 必须是 1 到 1000 之间的整数。$/],
     ["search 北约 --limit", "search", /^选项 --limit 后面要跟一个值。$/],
     ["summary --sentences 11", "summary", /sentences/],
     ["summary --article n1", "summary", /找不到文章/],
@@ -144,11 +149,7 @@ describe("CLI contracts on the seed", () => {
       "quotes",
       /^不认识选项 limit:。quotes 可用的选项：--person、--article$/,
     ],
-    [
-      "serch 北约",
-      "serch",
-      /^不认识命令 serch。 你是不是要找 search？ 可用的命令：search、.*help$/,
-    ],
+    ["serch 北约", "serch", /^不认识命令 serch。你是不是要找 search？可用的命令：search、.*help$/],
     ["search 北约 --page 2", "search", /^只有 1 页，没有第 2 页。$/],
     ["articles --page 2", "articles", /^只有 1 页，没有第 2 页。$/],
     ["ask ？", "ask", /^这个问题里没有可以查找的关键词/],
@@ -343,5 +344,17 @@ describe("the CLI process", () => {
       error: "找不到文章文件夹 /nonexistent（不存在或无法读取）。",
     });
     expect(failed?.stderr).toBe("");
+  });
+});
+
+describe("joinSentences", () => {
+  it.each([
+    [["找不到文章 n1。", "用 /文章 查看文章列表。"], "找不到文章 n1。用 /文章 查看文章列表。"],
+    [["你是不是要找 search？", "可用的命令：search"], "你是不是要找 search？可用的命令：search"],
+    [["No article n1.", "Use /articles."], "No article n1. Use /articles."],
+    [["没有找到 x 的引语", "试试"], "没有找到 x 的引语 试试"],
+    [["一句。"], "一句。"],
+  ])("%j → %s", (sentences, line) => {
+    expect(joinSentences(sentences)).toBe(line);
   });
 });

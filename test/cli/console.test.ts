@@ -2,13 +2,14 @@ import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Archive } from "../../src/articles/archive.js";
 import {
+  CONSOLE_MARKUP,
   CONSOLE_PAGE_LINES,
   ConsoleConversation,
   consoleAnswer,
   consoleComplete,
   pageLines,
   startConsole,
-  terminalMarkdown,
+  terminalText,
 } from "../../src/cli/console.js";
 import { silentLogger } from "../../src/logger.js";
 import { makeArticle, seedArticle } from "../helpers.js";
@@ -35,6 +36,36 @@ beforeAll(() => {
 
 const answer = (archive: Archive, line: string) => consoleAnswer(archive, line, silentLogger);
 
+describe("help", () => {
+  it.each([
+    ["/help search", /^\/search 关键词 \[limit:数量\] \[page:页\]\n在文章中搜索词语/],
+    ["/帮助 搜索", /^\/search 关键词/],
+    ["/help 搜尋", /^\/search 关键词/],
+    ["/help /quotes", /^\/quotes 人物 \[article:文章\]\n/],
+    ["/search --help", /^\/search 关键词/],
+    ["/help search", /\n {2}limit:数量 {2}最多显示多少篇（1–200，默认 10）/],
+    ["/help ask", /\n {2}问题 +你的问题，例如：.*（必填）/],
+    ["/help", /想看一条命令的详细说明：\/help search/],
+    ["/help serch", /^错误：不认识命令 serch。.*你是不是要找 \/help search？/],
+  ])("%s", (line, expected) => {
+    expect(answer(seedOnly, line)).toMatch(expected);
+  });
+});
+
+describe("range errors name the option as it was typed", () => {
+  it.each([
+    ["/search 北约 数量:0", "错误：数量 必须是 1 到 200 之间的整数。"],
+    ["/search 北约 limit:0", "错误：limit 必须是 1 到 200 之间的整数。"],
+    ["/search 北约 --limit=0", "错误：--limit 必须是 1 到 200 之间的整数。"],
+    ["/search 北约 页:0", "错误：页 必须是 1 到 10000 之间的整数。"],
+    ["/articles 0", "错误：页 必须是 1 到 10000 之间的整数。"],
+    ["/summary 句数：１１", "错误：句数 必须是 1 到 10 之间的整数。"],
+    ["/summary sentences:x", "错误：sentences 必须是整数，而不是“x”。"],
+  ])("%s", (line, expected) => {
+    expect(answer(seedOnly, line)).toBe(expected);
+  });
+});
+
 describe("Chinese typing habits", () => {
   it.each([
     ["/quotes谢尔曼", /谢尔曼.*共 5 条引语/],
@@ -59,7 +90,7 @@ describe("Chinese typing habits", () => {
 
   it("says what to type for a mistyped command, listing /help and /exit", () => {
     const text = answer(seedOnly, "/serch 北约") ?? "";
-    expect(text).toMatch(/^error: 不认识命令 \/serch。 你是不是要找 \/search？/);
+    expect(text).toMatch(/^错误：不认识命令 \/serch。你是不是要找 \/search？/);
     expect(text).toMatch(/\/help、\/exit$/);
   });
 
@@ -81,8 +112,8 @@ describe("Chinese typing habits", () => {
       "/quotes 谢尔曼 article:n13495457",
       /^谢尔曼（.*），共 5 条引语：\n只在这篇文章里找：美俄日内瓦会谈/,
     ],
-    ["/summary 测试稿", /^error: 不止一篇文章符合“测试稿”，例如：.*（n910000\d\d）、/],
-    ["/search 北约 -测试稿", /^error: 搜索不支持 OR、AND、NOT，也不能用“-”排除词语/],
+    ["/summary 测试稿", /^错误：不止一篇文章符合“测试稿”，例如：.*（n910000\d\d）、/],
+    ["/search 北约 -测试稿", /^错误：搜索不支持 OR、AND、NOT，也不能用“-”排除词语/],
     ["/summary n91000001 sentences:5", /\n这篇文章只摘出 [12] 句（要求 5 句）。\n/],
   ])("%s says what it looked at", (line, expected) => {
     expect(answer(many, line)).toMatch(expected);
@@ -113,13 +144,21 @@ describe("Chinese typing habits", () => {
     expect(conversation.answer("/more")).toBe("没有下一页了。");
   });
 
+  it.each([
+    ["/help se", ["search"]],
+    ["/help 引語", ["quotes"]],
+    ["/quotes 舍", ["舍曼"]],
+  ])("Tab completes %s", (line, expected) => {
+    expect(consoleComplete(seedOnly, line)[0]).toEqual(expected);
+  });
+
   it("Tab completes the article of /ask", () => {
     const [choices] = consoleComplete(many, "/ask 会谈持续了多久？ --article 日内瓦");
     expect(choices).toEqual([expect.stringContaining("n13495457")]);
   });
 
   it("/ask ？ has its own message", () => {
-    expect(answer(seedOnly, "/ask ？")).toMatch(/^error: 这个问题里没有可以查找的关键词/);
+    expect(answer(seedOnly, "/ask ？")).toMatch(/^错误：这个问题里没有可以查找的关键词/);
   });
 });
 
@@ -130,7 +169,7 @@ describe("pages", () => {
   });
 
   it("says there are only so many pages", () => {
-    expect(answer(many, "/articles 7")).toBe("error: 只有 6 页，没有第 7 页。");
+    expect(answer(many, "/articles 7")).toBe("错误：只有 6 页，没有第 7 页。");
   });
 
   it("shows a long answer a page at a time, then the rest on /more", () => {
@@ -158,12 +197,33 @@ describe("pages", () => {
 });
 
 describe("markdown in a terminal", () => {
+  const marked = (text: string) =>
+    text.replace(/\[(.+?)\]/g, (_m, inner) => CONSOLE_MARKUP.mark(inner));
   it.each([
-    [true, "俄罗斯要求**北约**停止东扩", "俄罗斯要求\x1b[1m北约\x1b[22m停止东扩"],
-    [false, "俄罗斯要求**北约**停止东扩", "俄罗斯要求北约停止东扩"],
+    [true, "俄罗斯要求[北约]停止东扩", "俄罗斯要求\x1b[1m北约\x1b[22m停止东扩"],
+    [false, "俄罗斯要求[北约]停止东扩", "俄罗斯要求北约停止东扩"],
     [false, "no marks * here", "no marks * here"],
-  ])("bold %s: %s", (bold, text, expected) => {
-    expect(terminalMarkdown(text, bold)).toBe(expected);
+    // Markdown in a query or an article is text, not bold.
+    [true, "“**北约**”共找到", "“**北约**”共找到"],
+    [false, "“**北约**”共找到", "“**北约**”共找到"],
+    // A terminal's escape sequences and bells typed or pasted in are not acted on.
+    [true, "“北约\x1b[2J\x07”共找到", "“北约[2J”共找到"],
+    [false, "line\n\tnext", "line\n\tnext"],
+  ])("bold %s: %j", (bold, text, expected) => {
+    expect(terminalText(marked(text), bold)).toBe(expected);
+  });
+
+  it.each([
+    ["/search **北约**", /^“\*\*北约\*\*”共找到 1 篇文章/],
+    ["/quotes 舍曼", /^舍曼（谢尔曼、.*），共 5 条引语：/],
+    ["/quotes 謝爾曼", /^谢尔曼（.*舍曼.*），共 5 条引语：/],
+    ["/people 某**人", /^没有名字以“某\*\*人”开头的说话人。试试 \/引语 某\*\*人，/],
+    ["/quotes 某**人**说", /^错误：没有找到 某\*\*人\*\*说 的引语。/],
+    // Marks around a name are not part of it.
+    ["/quotes **谢尔曼**", /^谢尔曼（.*），共 5 条引语：/],
+    ["/ask **会谈**持续了多久？", /^问：\*\*会谈\*\*持续了多久？/],
+  ])("echoes %s as typed", (line, expected) => {
+    expect(answer(seedOnly, line)).toMatch(expected);
   });
 
   it("prints no markdown marks where it cannot show bold", () => {

@@ -75,7 +75,7 @@ describe("local console", () => {
     ["/quotes 谢尔曼", /共 5 条引语/],
     ["/summary", /摘要：\n1\. .+\n2\. .+\n3\. .+\n/],
     [`/source article:${SEED_ID}`, /https:\/\/www\.epochtimes\.com\/gb\/22\/1\/10\/n13495457\.htm/],
-    ["/summary --article n999", /error: 找不到文章 n999/],
+    ["/summary --article n999", /错误：找不到文章 n999/],
     ["/help", /article:n13495457[\s\S]*\/quotes 人物 \[article:文章\]/],
   ])("%s", (line, expected) => {
     expect(consoleAnswer(archive, line, silentLogger)).toMatch(expected);

@@ -200,6 +200,71 @@ describe("commands on the seed", () => {
     expect(en.embed.description).toContain("`/quotes person [article]`");
     const tw = await embedOf(fake.command("help", [], { locale: "zh-TW" }));
     expect(tw.embed.description).toContain("`/引語 人物 [文章]`");
+    expect(zh.embed.description).toContain("想看一条命令的详细说明：`/帮助 命令:搜索`");
+  });
+
+  it.each([
+    [
+      "search",
+      "zh-CN",
+      "/搜索",
+      /^`\/搜索 关键词 \[数量\]`\n[^\n]+\n[\s\S]*^ {2}`数量` {2}最多显示多少篇（1–50，默认 10）$/m,
+    ],
+    ["搜索", "zh-CN", "/搜索", /`关键词` {2}要搜索的词.*（必填）/],
+    ["/quotes", "en-US", "/quotes", /`person` {2}Any spelling of the name.* \(required\)/],
+    ["搜尋", "zh-TW", "/搜尋", /`數量` {2}最多顯示多少篇（1–50，預設 10）/],
+  ])("/help command:%s explains that one command in %s", async (topic, locale, title, line) => {
+    const { embed, ephemeral } = await embedOf(
+      fake.command("help", [str("command", topic)], { locale }),
+    );
+    expect(ephemeral).toBe(false);
+    expect(embed.title).toBe(title);
+    expect(embed.description).toMatch(line);
+  });
+
+  it.each([
+    ["zh-CN", "数量 必须是 1 到 200 之间的整数。"],
+    ["zh-TW", "數量 必須是 1 到 200 之間的整數。"],
+    ["en-US", "limit must be a whole number from 1 to 200."],
+  ])("a value out of range is named as the %s client shows the option", async (locale, text) => {
+    const { body, ephemeral } = await fake.answer(
+      fake.command("search", [str("query", "北约"), int("limit", 500)], { locale }),
+    );
+    expect(ephemeral).toBe(true);
+    expect(body.content).toBe(text);
+  });
+
+  it.each([
+    ["search", [str("query", "**北约**")], "搜索“\\*\\*北约\\*\\*”：找到 25 篇文章"],
+    [
+      "ask",
+      [str("question", "@everyone 会谈持续了多久？")],
+      "问：@\u200beveryone 会谈持续了多久？",
+    ],
+  ])(
+    "/%s echoes what was typed in its title as typed: no markdown, no ping",
+    async (name, options, title) => {
+      const { body, embed } = await embedOf(fake.command(name, options));
+      expect(embed.title).toBe(title);
+      expect(body.allowed_mentions).toEqual({ parse: [] });
+    },
+  );
+
+  it.each([
+    ["quotes", [str("person", "某人 @everyone 某")], "没有找到 某人 @\u200beveryone 某 的引语。"],
+    ["summary", [str("article", "<@123456789012345678>")], "找不到文章 \\<@123456789012345678>。"],
+    ["search", [str("query", "__x__ -y")], "搜索不支持"],
+  ])("/%s quotes what was typed in its error escaped", async (name, options, text) => {
+    const { body, ephemeral } = await fake.answer(fake.command(name, options));
+    expect(ephemeral).toBe(true);
+    expect(body.content).toContain(text);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("/help for a command that does not exist says so, ephemerally", async () => {
+    const { body, ephemeral } = await fake.answer(fake.command("help", [str("command", "serch")]));
+    expect(ephemeral).toBe(true);
+    expect(body.content).toMatch(/不认识命令 serch。/);
   });
 });
 
@@ -246,6 +311,28 @@ describe("autocomplete", () => {
       fake.autocomplete("quotes", [{ name: "person", type: 3, value: typed, focused: true }]),
     );
     expect(choices.map((choice) => choice.value)).toContain("谢尔曼");
+  });
+
+  it.each([
+    // Offered under the name being typed, so the answer is headed as the member wrote it.
+    ["舍", "舍曼", /^舍曼（谢尔曼、/],
+    ["温迪", "温迪‧谢尔曼", /^温迪‧谢尔曼（谢尔曼、/],
+    ["wendy", "Wendy Sherman", /^Wendy Sherman（谢尔曼、/],
+    // Not a name of theirs (the English surname finds them): their most used name.
+    ["Sherman", "谢尔曼", /^谢尔曼（/],
+  ])("offers %s as %s", async (typed, value, name) => {
+    const choices = await choicesOf(
+      fake.autocomplete("quotes", [{ name: "person", type: 3, value: typed, focused: true }]),
+    );
+    expect(choices[0]?.value).toBe(value);
+    expect(choices[0]?.name).toMatch(name);
+  });
+
+  it("/help offers the commands by any of their names", async () => {
+    const choices = await choicesOf(
+      fake.autocomplete("help", [{ name: "command", type: 3, value: "引語", focused: true }]),
+    );
+    expect(choices).toEqual([{ name: "quotes · 引语 · 引語", value: "quotes" }]);
   });
 });
 
@@ -523,9 +610,10 @@ describe("abuse and errors", () => {
     const record = fake.command("search", [str("query", "@everyone 北约 <@&300000000000000009>")]);
     const { body } = await fake.answer(record);
     expect(body.allowed_mentions).toEqual({ parse: [] });
-    const quoted = await fake.answer(fake.command("quotes", [str("person", "@everyone")]));
+    const quoted = await fake.answer(fake.command("quotes", [str("person", "某人 @everyone")]));
     expect(quoted.ephemeral).toBe(true);
-    expect(quoted.body.content).toContain("@everyone");
+    // Shown as typed, with a zero-width space that keeps it from reading as a mention.
+    expect(quoted.body.content).toContain("@\u200beveryone");
     expect(quoted.body.allowed_mentions).toEqual({ parse: [] });
   });
 

@@ -31,7 +31,7 @@ describe("Discord definitions built from the command specs", () => {
     ["source", ["article"], []],
     ["ask", ["question", "article"], ["question"]],
     ["articles", ["page"], []],
-    ["help", [], []],
+    ["help", ["command"], []],
   ])("/%s has options %j, required %j", (name, names, required) => {
     expect(options(name).map((option) => option.name)).toEqual(names);
     expect(

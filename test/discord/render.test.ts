@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { format } from "../../src/app/i18n.js";
-import type { QuotesAnswer, SearchAnswer } from "../../src/app/service.js";
+import type {
+  AskAnswer,
+  QuotesAnswer,
+  SearchAnswer,
+  SourceAnswer,
+  SummaryAnswer,
+} from "../../src/app/service.js";
 import {
   articleLink,
   clipUnits,
@@ -11,6 +17,7 @@ import {
   renderAsk,
   renderQuotes,
   renderSearch,
+  renderSource,
   renderSummary,
   splitBlock,
 } from "../../src/discord/render.js";
@@ -31,6 +38,8 @@ describe("escapeArticleText", () => {
     ["role mention", "<@&123456789012345678>", "\\<@&123456789012345678>"],
     ["channel mention", "<#123456789012345678>", "\\<#123456789012345678>"],
     ["custom emoji", "<:x:123>", "\\<:x:123>"],
+    ["everyone", "@everyone 看", "@\u200beveryone 看"],
+    ["here", "@here", "@\u200bhere"],
     ["plain Chinese", "谢尔曼说：“我们还有很长的路要走”。", "谢尔曼说：“我们还有很长的路要走”。"],
   ])("escapes %s", (_case, input, output) => {
     expect(escapeArticleText(input)).toBe(output);
@@ -177,7 +186,7 @@ describe("renderers", () => {
     expect(pages.length).toBeGreaterThan(1);
     const text = pages.map((page) => page.embed.description).join("\n");
     for (const quote of quotes) expect(text.split(quote.text).length - 1).toBe(1);
-    expect(pages[0]?.embed.title).toBe("谢尔曼（Wendy Sherman、舍曼）: 30 quotes");
+    expect(pages[0]?.embed.title).toBe("谢尔曼 (Wendy Sherman, 舍曼): 30 quotes");
   });
 
   it.each([
@@ -257,5 +266,99 @@ describe("renderers", () => {
     const open = renderAsk({ command: "ask", question: "多久？", answers }, "zh-CN");
     expect(open[0]?.embed.description).toMatch(/^\*\*1\.\*\* /);
     expect(open[0]?.asks).toBeUndefined();
+  });
+});
+
+describe("what a member typed, echoed back", () => {
+  const typed = "**北约** @everyone <@123> _x_";
+  const escaped = "\\*\\*北约\\*\\* @\u200beveryone \\<@123> \\_x\\_";
+  const ref = { id: "n1", title: typed, date: "2022-01-10", url: "https://example.com/n1.htm" };
+  const search = (total: number): SearchAnswer => ({
+    ...searchAnswer(total, 4),
+    query: typed,
+  });
+  const ask: AskAnswer = { command: "ask", question: typed, answers: [] };
+  const quotes: QuotesAnswer = {
+    command: "quotes",
+    person: typed,
+    article: ref,
+    matched: [{ name: "*谢尔曼*", aliases: ["@here"] }],
+    quotes: [],
+  };
+  const summary: SummaryAnswer = {
+    command: "summary",
+    article: ref,
+    sentences: ["一句。"],
+    requested: 1,
+  };
+  const source: SourceAnswer = { command: "source", article: ref };
+  it.each([
+    ["a search's title", () => renderSearch(search(3), "zh-CN"), `搜索“${escaped}”：找到 3 篇文章`],
+    [
+      "a search that finds nothing",
+      () => renderSearch(search(0), "zh-CN"),
+      `没有找到包含“${escaped}”的文章。`,
+    ],
+    ["a question", () => renderAsk(ask, "zh-CN"), `问：${escaped}`],
+    [
+      "a person's names",
+      () => renderQuotes(quotes, "en-US"),
+      "\\*谢尔曼\\* (@\u200bhere): no quotes found.",
+    ],
+    ["a summary's article title", () => renderSummary(summary, "zh-CN"), escaped],
+    ["a source's article title", () => renderSource(source, "zh-CN"), escaped],
+  ])("%s is escaped in the embed title", (_case, render, title) => {
+    const [page] = render();
+    expect(page?.embed.title).toBe(title);
+  });
+});
+
+describe("a /quotes heading", () => {
+  const answer = (person: string): QuotesAnswer => ({
+    command: "quotes",
+    person,
+    matched: [{ name: "舍曼", aliases: ["谢尔曼", "Wendy Sherman"] }],
+    quotes: [
+      {
+        speaker: "谢尔曼",
+        text: "今天是一场讨论",
+        kind: "direct",
+        paragraph: 5,
+        articleId: "n1",
+        url: "https://example.com/n1.htm",
+        title: "会谈",
+      },
+    ],
+  });
+  it.each([
+    ["谢尔曼", "谢尔曼（舍曼、Wendy Sherman）：1 条引语"],
+    ["謝爾曼", "谢尔曼（舍曼、Wendy Sherman）：1 条引语"],
+    ["sherman", "舍曼（谢尔曼、Wendy Sherman）：1 条引语"],
+  ])("/quotes %s heads with %s", (typed, title) => {
+    expect(renderQuotes(answer(typed), "zh-CN")[0]?.embed.title).toBe(title);
+  });
+
+  it("lists the other names in the member's language", () => {
+    expect(renderQuotes(answer("Wendy Sherman"), "en-US")[0]?.embed.title).toBe(
+      "Wendy Sherman (舍曼, 谢尔曼): 1 quote",
+    );
+  });
+});
+
+describe("a search that found more than it shows", () => {
+  const found = (shown: number, total: number, page = 1): SearchAnswer => ({
+    ...searchAnswer(shown, 4),
+    total,
+    page,
+  });
+  it.each([
+    [found(10, 63), "zh-CN", "第 1/2 页 · 显示前 10 篇；把“数量”设为最多 50 可看更多"],
+    [found(10, 63), "zh-TW", "第 1/2 頁 · 顯示前 10 篇；把「數量」設為最多 50 可看更多"],
+    [found(3, 4), "en-US", "showing the first 3; set “limit” up to 50 to see more"],
+    [found(50, 63), "zh-CN", "第 1/10 页 · 显示前 50 篇"],
+    [found(10, 10), "zh-CN", "第 1/2 页"],
+    [found(3, 3), "zh-CN", undefined],
+  ] as const)("%# says so in the footer (%s)", (answer, locale, footer) => {
+    expect(renderSearch(answer, locale)[0]?.embed.footer?.text).toBe(footer);
   });
 });

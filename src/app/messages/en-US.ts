@@ -13,6 +13,8 @@ export const enUS: Catalog = {
   "search.title": "Search “{query}”: {total} {total:article|articles}",
   "search.none": "No article contains “{query}”.",
   "search.try": "Try: {words}",
+  "search.shownFirst": "showing the first {shown}",
+  "search.raiseLimit": "showing the first {shown}; set “{option}” up to {max} to see more",
   "search.empty": "Type something to search for, e.g. 北约, 谢尔曼, NATO.",
   "search.tooLong": "The query is too long ({length} characters; at most {max}).",
   "search.noTerms": "The query has no words or characters to search for.",
@@ -100,6 +102,12 @@ export const enUS: Catalog = {
   "help.intro":
     "I read Chinese news articles and answer these commands. For an article option, type part of a title, an id or a date and pick from the list.",
   "help.footer": "Answers come only from the loaded articles, with a link to the source.",
+  "help.required": " (required)",
+  "help.more": "For one command in detail: {example}",
+  "cli.usage": "usage: cli <command> [words] [--seeds DIR] [--json]",
+  "cli.options": "Options take --name value, --name=value or name:value.",
+  "cli.stdin": "With no command, reads one command per line from standard input.",
+  "cli.helpOne": "cli help <command> explains one command.",
   "help.console":
     "dubao (读报) local console. Type a command, e.g. /summary, /quotes 谢尔曼, /search 北约, /ask 谁领导了美国代表团？\nThe commands are the CLI's (the leading / is optional); write options as --article n13495457 or, as in Discord, article:n13495457.\nTab completes commands, people and article ids; /more shows the next page; /exit quits.",
 
@@ -113,6 +121,8 @@ export const enUS: Catalog = {
   "plain.quotesTitle": "{who}, {count} {count:quote|quotes}:",
   "plain.quoteSource": "{title}, {paragraph} {url}",
   "plain.peopleNone": "No people found.",
+  "plain.peopleNoneWith":
+    "Nobody quoted has a name starting with “{prefix}”. Try /quotes {prefix}, or another spelling of the name.",
   "plain.person": "{person}: {count} {count:quote|quotes}",
   "plain.askNone": "No answer found.",
 
@@ -124,6 +134,7 @@ export const enUS: Catalog = {
 
   "console.ready":
     "dubao (读报): {count} articles loaded. Type /help for the commands, /exit to quit.",
+  "console.error": "Error: {message}",
   "console.failed": "Something went wrong (see the log).",
   "console.more": "(Page {page}/{pages}. Type /more for the next page.)",
   "console.noMore": "There is no next page.",

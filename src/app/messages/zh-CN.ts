@@ -15,6 +15,8 @@ export const zhCN = {
   "search.title": "搜索“{query}”：找到 {total} 篇文章",
   "search.none": "没有找到包含“{query}”的文章。",
   "search.try": "试试：{words}",
+  "search.shownFirst": "显示前 {shown} 篇",
+  "search.raiseLimit": "显示前 {shown} 篇；把“{option}”设为最多 {max} 可看更多",
   "search.empty": "请输入要搜索的词，例如：北约、谢尔曼、NATO。",
   "search.tooLong": "搜索词太长（{length} 字），最多 {max} 字。",
   "search.noTerms": "搜索词里没有可以搜索的文字或词语。",
@@ -92,6 +94,12 @@ export const zhCN = {
   "help.intro":
     "我读新闻文章，回答以下命令。文章参数可以输入标题的一部分、编号或日期，再从列表中选择。",
   "help.footer": "回答只来自已载入的文章，并附原文链接。",
+  "help.required": "（必填）",
+  "help.more": "想看一条命令的详细说明：{example}",
+  "cli.usage": "用法：cli <命令> [词语] [--seeds 文件夹] [--json]",
+  "cli.options": "选项写作 --名称 值、--名称=值 或 名称:值。",
+  "cli.stdin": "不带命令时，从标准输入每行读一条命令。",
+  "cli.helpOne": "cli help <命令> 说明一条命令。",
   "help.console":
     "读报 dubao 本地控制台。输入命令，例如：/summary、/quotes 谢尔曼、/search 北约、/ask 谁领导了美国代表团？\n命令与 CLI 相同（开头的 / 可省略）；选项可写作 --article n13495457，也可像 Discord 一样写作 article:n13495457。\nTab 键补全命令、人名和文章编号；/more 看下一页；/exit 退出。",
 
@@ -105,6 +113,8 @@ export const zhCN = {
   "plain.quotesTitle": "{who}，共 {count} 条引语：",
   "plain.quoteSource": "{title} {paragraph} {url}",
   "plain.peopleNone": "没有找到人物。",
+  "plain.peopleNoneWith":
+    "没有名字以“{prefix}”开头的说话人。试试 /引语 {prefix}，或名字的另一种写法。",
   "plain.person": "{person}：{count} 条引语",
   "plain.askNone": "没有找到答案。",
 
@@ -115,6 +125,7 @@ export const zhCN = {
   "bot.unknownButton": "这个按钮已失效。",
 
   "console.ready": "读报 dubao：已载入 {count} 篇文章。输入 /help 查看命令，/exit 退出。",
+  "console.error": "错误：{message}",
   "console.failed": "出错了（详见日志）。",
   "console.more": "（第 {page}/{pages} 页。输入 /more 看下一页。）",
   "console.noMore": "没有下一页了。",

@@ -13,6 +13,8 @@ export const zhTW: Catalog = {
   "search.title": "搜尋「{query}」：找到 {total} 篇文章",
   "search.none": "沒有找到包含「{query}」的文章。",
   "search.try": "試試：{words}",
+  "search.shownFirst": "顯示前 {shown} 篇",
+  "search.raiseLimit": "顯示前 {shown} 篇；把「{option}」設為最多 {max} 可看更多",
   "search.empty": "請輸入要搜尋的詞，例如：北約、謝爾曼、NATO。",
   "search.tooLong": "搜尋詞太長（{length} 字），最多 {max} 字。",
   "search.noTerms": "搜尋詞裡沒有可以搜尋的文字或詞語。",
@@ -90,6 +92,12 @@ export const zhTW: Catalog = {
   "help.intro":
     "我閱讀新聞文章，回答以下指令。文章參數可以輸入標題的一部分、編號或日期，再從清單中選擇。",
   "help.footer": "回答只來自已載入的文章，並附原文連結。",
+  "help.required": "（必填）",
+  "help.more": "想看一條指令的詳細說明：{example}",
+  "cli.usage": "用法：cli <指令> [詞語] [--seeds 資料夾] [--json]",
+  "cli.options": "選項寫作 --名稱 值、--名稱=值 或 名稱:值。",
+  "cli.stdin": "不帶指令時，從標準輸入每行讀一條指令。",
+  "cli.helpOne": "cli help <指令> 說明一條指令。",
   "help.console":
     "讀報 dubao 本機主控台。輸入指令，例如：/summary、/quotes 謝爾曼、/search 北約、/ask 誰領導了美國代表團？\n指令與 CLI 相同（開頭的 / 可省略）；選項可寫作 --article n13495457，也可像 Discord 一樣寫作 article:n13495457。\nTab 鍵補全指令、人名和文章編號；/more 看下一頁；/exit 離開。",
 
@@ -103,6 +111,8 @@ export const zhTW: Catalog = {
   "plain.quotesTitle": "{who}，共 {count} 則引語：",
   "plain.quoteSource": "{title} {paragraph} {url}",
   "plain.peopleNone": "沒有找到人物。",
+  "plain.peopleNoneWith":
+    "沒有名字以「{prefix}」開頭的說話人。試試 /引語 {prefix}，或名字的另一種寫法。",
   "plain.person": "{person}：{count} 則引語",
   "plain.askNone": "沒有找到答案。",
 
@@ -113,6 +123,7 @@ export const zhTW: Catalog = {
   "bot.unknownButton": "這個按鈕已失效。",
 
   "console.ready": "讀報 dubao：已載入 {count} 篇文章。輸入 /help 查看指令，/exit 離開。",
+  "console.error": "錯誤：{message}",
   "console.failed": "出錯了（詳見日誌）。",
   "console.more": "（第 {page}/{pages} 頁。輸入 /more 看下一頁。）",
   "console.noMore": "沒有下一頁了。",
