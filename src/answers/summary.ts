@@ -93,6 +93,19 @@ export function cleanSentence(text: string): string {
   return out.replace(INLINE_NOISE, "").trim();
 }
 
+/**
+ * The Latin original given in brackets after a Chinese name or term: 房地美（Freddie Mac）,
+ * 威廉·林奇（William Ray Lynch Jr.）. A summary line is read in Chinese and kept brief, so the gloss is
+ * left out; acronyms (LVPR, SEC) and glosses with digits or Han characters stay.
+ */
+const LATIN_GLOSS =
+  /(?<=[\u4e00-\u9fff》”」])[（(](?=[^（）()]*[a-z])[A-Za-z][A-Za-z .'’&-]*[)）]/g;
+
+/** A summary line as shown: the sentence without Latin glosses after Chinese names. */
+export function summaryLine(sentence: string): string {
+  return sentence.replace(LATIN_GLOSS, "");
+}
+
 /** Whether a (cleaned) sentence is boilerplate or too thin to be a summary sentence. */
 export function isBoilerplate(text: string, folded = foldText(text)): boolean {
   if (BOILERPLATE.some((pattern) => pattern.test(folded))) return true;
@@ -869,7 +882,9 @@ export function summarizeWith(article: Article, count: number, tuning: SummaryTu
  */
 export function summarize(article: Article, count: number = DEFAULT_SUMMARY_SENTENCES): string[] {
   checkCount(count);
-  return summarizeByKind(article, count) ?? summarizeWith(article, count, DEFAULT_TUNING);
+  return (summarizeByKind(article, count) ?? summarizeWith(article, count, DEFAULT_TUNING)).map(
+    summaryLine,
+  );
 }
 
 /** Lead-N baseline: the first `count` clean sentences (exact repeats skipped). */

@@ -11,6 +11,7 @@ import {
   prepareArticle,
   sameContent,
   summarize,
+  summaryLine,
   textRank,
 } from "../../src/answers/summary.js";
 import type { Article } from "../../src/articles/article.js";
@@ -396,5 +397,52 @@ describe("sameContent", () => {
     ["甲乙丙丁戊己庚辛壬癸", "癸壬辛庚己戊丁丙乙甲", false],
   ])("%s / %s → %s", (a, b, expected) => {
     expect(sameContent(a, b)).toBe(expected);
+  });
+});
+
+describe("summaryLine", () => {
+  it.each([
+    [
+      "a Latin name after a Chinese name is left out",
+      "医生威廉·林奇（William Lynch）周四说。",
+      "医生威廉·林奇周四说。",
+    ],
+    [
+      "a Latin term after a Chinese term",
+      "房地美（Freddie Mac）周四发布报告。",
+      "房地美周四发布报告。",
+    ],
+    ["half-width brackets", "沃达丰集团(Vodafone Group)胜出。", "沃达丰集团胜出。"],
+    [
+      "an acronym stays",
+      "拉斯维加斯公共广播电台（LVPR）注册为说客。",
+      "拉斯维加斯公共广播电台（LVPR）注册为说客。",
+    ],
+    ["a gloss with digits stays", "港交所（0388.HK）公布业绩。", "港交所（0388.HK）公布业绩。"],
+    [
+      "a gloss with Han characters stays",
+      "白头鹰（Bald Eagle，学名白头海雕）栖息。",
+      "白头鹰（Bald Eagle，学名白头海雕）栖息。",
+    ],
+    [
+      "Latin brackets not after a Chinese word stay",
+      "(Getty Images) 照片。",
+      "(Getty Images) 照片。",
+    ],
+  ])("%s", (_name, sentence, shown) => {
+    expect(summaryLine(sentence)).toBe(shown);
+  });
+
+  it("summaries show lines without Latin glosses", () => {
+    const article = makeArticle({
+      title: "房地美报告利率创新低",
+      paragraphs: [
+        "房地美（Freddie Mac）周四发布报告指出，30年期固定抵押贷款平均利率降至2.81%，创历史新低。",
+        "报告说，15年期固定利率抵押贷款的平均利率从2.37%下降到2.35%，同样是有记录以来的最低水平。",
+      ],
+    });
+    const lines = summarize(article, 3);
+    expect(lines[0]).toMatch(/^房地美周四发布报告指出/);
+    expect(lines.some((line) => line.includes("Freddie"))).toBe(false);
   });
 });
