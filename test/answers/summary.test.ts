@@ -381,6 +381,34 @@ describe("sentences a summary should not show", () => {
     const listed = score("1、学校将持续扩充线上教学与学习辅助资源，提供师生更多居家学习管道。");
     expect(listed).toBeLessThan(plain - 0.1);
   });
+
+  const lead = "副总统赖清德周三表示，全国三级警戒延长至6月14日，各级学校持续停课。";
+  const secondRow = (sentence: string) => {
+    const article = makeArticle({ title: "全国三级警戒延长", paragraphs: [lead, sentence] });
+    return prepareArticle(article).features[1] as Float64Array;
+  };
+
+  it.each([
+    [
+      "background",
+      "市政府过去曾多次延长学校停课的时间，以防疫情扩散到校园。",
+      "此前市政府曾多次延长学校停课的时间，以防疫情扩散到校园。",
+    ],
+    [
+      "restatesLead",
+      "学校将持续扩充线上教学资源，提供师生更多居家学习管道。",
+      "赖清德表示，全国三级警戒将延长至6月14日，各级学校持续停课。",
+    ],
+  ])("%s: marks the second sentence, which it then costs score", (feature, plain, marked) => {
+    const column = FEATURES.indexOf(feature as never);
+    const row = secondRow(marked);
+    expect(row[column] as number).toBeGreaterThan((secondRow(plain)[column] as number) + 0.2);
+    const without = Float64Array.from(row);
+    without[column] = 0;
+    expect(featureScore(row, DEFAULT_TUNING.weights)).toBeLessThan(
+      featureScore(without, DEFAULT_TUNING.weights),
+    );
+  });
 });
 
 describe("sameContent", () => {
