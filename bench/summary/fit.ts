@@ -17,7 +17,8 @@
  *   npx tsx bench/summary/fit.ts --rouge      # the ascent maximises ROUGE-L alone
  *
  * A fitted setting is worth copying into DEFAULT_TUNING only when its cross-validated pooled
- * figures beat DEFAULT_TUNING's; on 2026-12-03 none did (see DEFAULT_TUNING's note).
+ * figures beat DEFAULT_TUNING's; on 2026-12-03 none did (see DEFAULT_TUNING's note). test6 is
+ * pooled since 2026-12-03 (142 news articles); summaries are judged as shown (`summaryLine`).
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
