@@ -15,19 +15,47 @@ import { type Candidate, candidateSentences, contextNeed } from "./summary.js";
 
 /** A numbered headline of a digest: 「1.杨威：…」, 「12、香港…」 (short, no sentence end inside). */
 const NUMBERED_HEADLINE = /^\s*\d{1,2}\s*[.、．]\s*\S/;
-const HEADLINE_MAX = 60;
+const HEADLINE_MAX = 40;
 /** A turn of a transcript: a short name and a colon at the paragraph's start. */
 const TURN = /^[\u4e00-\u9fff]{1,5}[：:]/;
 const INTERVIEWER = /^(记者|主持人|问|编者|大纪元|本台)[：:]/;
 const MIN_HEADLINES = 3;
 const MIN_TURNS = 6;
 
+/** A full stop or semicolon: a sentence, not a headline (「2.结婚证记录杨庆侠生于1969年6月6日。」). */
+const SENTENCE_INSIDE = /[。；;]/;
+/**
+ * A talk show's numbered question to a guest (「3.秦鹏，您怎么看双方的表态？」, 「2.您认为，…」):
+ * addressed by name and a comma, or with the polite 您; a digest's headline is neither.
+ */
+const QUESTION_TO_GUEST = /^\s*\d{1,2}\s*[.、．]\s*[\u4e00-\u9fff、]{1,8}[，,]|您/;
+
 function isHeadline(paragraph: string): boolean {
-  return NUMBERED_HEADLINE.test(paragraph) && paragraph.length <= HEADLINE_MAX;
+  return (
+    NUMBERED_HEADLINE.test(paragraph) &&
+    paragraph.length <= HEADLINE_MAX &&
+    !SENTENCE_INSIDE.test(paragraph) &&
+    !QUESTION_TO_GUEST.test(paragraph)
+  );
 }
 
+/** A story's paragraph after its headline: prose, not a subheading (【…】) nor another headline. */
+function isStoryBody(paragraph: string): boolean {
+  return !isHeadline(paragraph) && (/[。！!]/.test(paragraph) || paragraph.length > HEADLINE_MAX);
+}
+
+/**
+ * A digest: at least three numbered headlines, each followed by its story's paragraph. A
+ * commentary's numbered points (「1.…。」「2.…。」, one after the other) and a talk show's numbered
+ * questions are not headlines.
+ */
 export function isDigest(article: Article): boolean {
-  return article.paragraphs.filter(isHeadline).length >= MIN_HEADLINES;
+  const paragraphs = article.paragraphs;
+  let stories = 0;
+  for (let p = 0; p + 1 < paragraphs.length; p++) {
+    if (isHeadline(paragraphs[p] as string) && isStoryBody(paragraphs[p + 1] as string)) stories++;
+  }
+  return stories >= MIN_HEADLINES;
 }
 
 export function isTranscript(article: Article): boolean {

@@ -33,11 +33,38 @@ const transcript = withParagraphs("fx-interview", "专访某学者：谈新闻�
   "记者：谢谢您。",
 ]);
 
+/** A video commentary's transcript whose analysis lists numbered points, one sentence each. */
+const commentary = withParagraphs("fx-commentary", "【快评】结婚证曝光 四大疑点", [
+  "朋友们好，欢迎来到本节目，我是主持人。",
+  "今天焦点：某县结婚证曝光，四大疑点引发质疑。",
+  "某县一张结婚证的照片周二在网上流传，引起网友广泛关注。",
+  "照片中可以看到四个明显的问题：",
+  "1.照片中的女子与本人明显不是同一个人。",
+  "2.结婚证记录的出生日期与本人年龄对不上。",
+  "3.颁证日期是星期天，民政部门不办公。",
+  "4.结婚证编号是空白的。",
+  "县政府周三回应说，这份结婚证是违规办理的。",
+]);
+
+/** A talk show's numbered questions to its guests, each followed by a section heading. */
+const talkShow = withParagraphs("fx-talk-show", "【大家谈】三个话题", [
+  "本期节目嘉宾：某评论员、某教授。",
+  "1.某评论员，您怎么看这件事？",
+  "【话题二 预算案】",
+  "2.某教授，预算增加的原因是什么？",
+  "【话题三 地铁】",
+  "3.新线通车意味着什么",
+  "【结语】",
+  "市议会周五通过新年度预算，总额比去年增加百分之五。",
+]);
+
 describe("summaries by kind of article", () => {
   it.each([
     ["a digest", digest, true, false],
     ["a transcript", transcript, false, true],
     ["a news story", base, false, false],
+    ["a commentary listing numbered points (sentences, not headlines)", commentary, false, false],
+    ["a talk show's numbered questions to its guests", talkShow, false, false],
   ])("%s is recognised as such", (_name, article, digestKind, transcriptKind) => {
     expect(isDigest(article)).toBe(digestKind);
     expect(isTranscript(article)).toBe(transcriptKind);
@@ -57,6 +84,12 @@ describe("summaries by kind of article", () => {
     expect(lines[0]).toMatch(/^日前，本报记者专访了/);
     expect(lines.some((line) => line.includes("记者："))).toBe(false);
     expect(lines.some((line) => /[?？]$/.test(line))).toBe(false);
+  });
+
+  it("a commentary with numbered points is summarised as a whole, not point by point", () => {
+    const lines = summarize(commentary, 3);
+    expect(lines).toHaveLength(3);
+    expect(lines.filter((line) => /^\d\./.test(line)).length).toBeLessThan(2);
   });
 
   it("other articles are left to the ranking", () => {

@@ -11,6 +11,7 @@ import {
   prepareArticle,
   sameContent,
   summarize,
+  summaryLine,
   textRank,
 } from "../../src/answers/summary.js";
 import type { Article } from "../../src/articles/article.js";
@@ -380,6 +381,34 @@ describe("sentences a summary should not show", () => {
     const listed = score("1、学校将持续扩充线上教学与学习辅助资源，提供师生更多居家学习管道。");
     expect(listed).toBeLessThan(plain - 0.1);
   });
+
+  const lead = "副总统赖清德周三表示，全国三级警戒延长至6月14日，各级学校持续停课。";
+  const secondRow = (sentence: string) => {
+    const article = makeArticle({ title: "全国三级警戒延长", paragraphs: [lead, sentence] });
+    return prepareArticle(article).features[1] as Float64Array;
+  };
+
+  it.each([
+    [
+      "background",
+      "市政府过去曾多次延长学校停课的时间，以防疫情扩散到校园。",
+      "此前市政府曾多次延长学校停课的时间，以防疫情扩散到校园。",
+    ],
+    [
+      "restatesLead",
+      "学校将持续扩充线上教学资源，提供师生更多居家学习管道。",
+      "赖清德表示，全国三级警戒将延长至6月14日，各级学校持续停课。",
+    ],
+  ])("%s: marks the second sentence, which it then costs score", (feature, plain, marked) => {
+    const column = FEATURES.indexOf(feature as never);
+    const row = secondRow(marked);
+    expect(row[column] as number).toBeGreaterThan((secondRow(plain)[column] as number) + 0.2);
+    const without = Float64Array.from(row);
+    without[column] = 0;
+    expect(featureScore(row, DEFAULT_TUNING.weights)).toBeLessThan(
+      featureScore(without, DEFAULT_TUNING.weights),
+    );
+  });
 });
 
 describe("sameContent", () => {
@@ -396,5 +425,52 @@ describe("sameContent", () => {
     ["甲乙丙丁戊己庚辛壬癸", "癸壬辛庚己戊丁丙乙甲", false],
   ])("%s / %s → %s", (a, b, expected) => {
     expect(sameContent(a, b)).toBe(expected);
+  });
+});
+
+describe("summaryLine", () => {
+  it.each([
+    [
+      "a Latin name after a Chinese name is left out",
+      "医生威廉·林奇（William Lynch）周四说。",
+      "医生威廉·林奇周四说。",
+    ],
+    [
+      "a Latin term after a Chinese term",
+      "房地美（Freddie Mac）周四发布报告。",
+      "房地美周四发布报告。",
+    ],
+    ["half-width brackets", "沃达丰集团(Vodafone Group)胜出。", "沃达丰集团胜出。"],
+    [
+      "an acronym stays",
+      "拉斯维加斯公共广播电台（LVPR）注册为说客。",
+      "拉斯维加斯公共广播电台（LVPR）注册为说客。",
+    ],
+    ["a gloss with digits stays", "港交所（0388.HK）公布业绩。", "港交所（0388.HK）公布业绩。"],
+    [
+      "a gloss with Han characters stays",
+      "白头鹰（Bald Eagle，学名白头海雕）栖息。",
+      "白头鹰（Bald Eagle，学名白头海雕）栖息。",
+    ],
+    [
+      "Latin brackets not after a Chinese word stay",
+      "(Getty Images) 照片。",
+      "(Getty Images) 照片。",
+    ],
+  ])("%s", (_name, sentence, shown) => {
+    expect(summaryLine(sentence)).toBe(shown);
+  });
+
+  it("summaries show lines without Latin glosses", () => {
+    const article = makeArticle({
+      title: "房地美报告利率创新低",
+      paragraphs: [
+        "房地美（Freddie Mac）周四发布报告指出，30年期固定抵押贷款平均利率降至2.81%，创历史新低。",
+        "报告说，15年期固定利率抵押贷款的平均利率从2.37%下降到2.35%，同样是有记录以来的最低水平。",
+      ],
+    });
+    const lines = summarize(article, 3);
+    expect(lines[0]).toMatch(/^房地美周四发布报告指出/);
+    expect(lines.some((line) => line.includes("Freddie"))).toBe(false);
   });
 });
