@@ -79,3 +79,12 @@ export function loadConfig(): Config {
   }
   return loaded;
 }
+
+/**
+ * The system's locale (LC_ALL, then LC_MESSAGES, then LANG), which only the CLI's help reads to
+ * pick its script. It is the operating system's, not a setting of ours, so it is not in the schema
+ * and needs no valid configuration: `--help` works before anything else is checked.
+ */
+export function systemLocale(env: Record<string, string | undefined> = process.env): string {
+  return env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+}

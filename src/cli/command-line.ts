@@ -4,6 +4,7 @@ import { commandHelpLines, usageLines } from "../../commands/usage.js";
 import { DEFAULT_LOCALE, format, type Locale, type MessageCode } from "../app/i18n.js";
 import type { Answer, Markup } from "../app/service.js";
 import type { Archive } from "../articles/archive.js";
+import { systemLocale } from "../config.js";
 import { describeError, isUserError, UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { renderPlain } from "./plain.js";
@@ -178,8 +179,7 @@ export function parseCommand(argv: readonly string[], surface: TextSurface = "cl
  * The CLI's language: Chinese, as the server speaks it (traditional where the environment's locale
  * is Taiwan's, Hong Kong's or Macau's), with the English beside it in the usage.
  */
-export function cliLocale(env: NodeJS.ProcessEnv = process.env): Locale {
-  const setting = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+export function cliLocale(setting: string = systemLocale()): Locale {
   return /^zh[_-](?:TW|HK|MO)|hant/i.test(setting) ? "zh-TW" : "zh-CN";
 }
 
