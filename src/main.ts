@@ -290,30 +290,8 @@ export async function main(
   };
   if (config.DISCORD_TOKEN) {
     const bot = createBot(current, config, logger);
-    let stopping = false;
-    const shutdown = (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      void (async () => {
-        logger.info(`${signal}: shutting down`);
-        await closeWatcher().catch((error: unknown) => logger.error("Saving failed", error));
-        await bot.stop().catch((error: unknown) => logger.error("Shutdown failed", error));
-        logger.info("Stopped");
-        // A shard's IPC channel to the ShardingManager would keep the process alive.
-        if (process.connected) process.disconnect();
-      })();
-    };
-    process.once("SIGINT", () => shutdown("SIGINT"));
-    process.once("SIGTERM", () => shutdown("SIGTERM"));
-    handleProcessFaults(logger, {
-      onUncaughtException: () => {
-        process.exitCode = 1;
-        exitSoon();
-        shutdown("uncaught exception");
-      },
-    });
     // A shard whose ShardingManager died stops too, rather than answering as an orphan.
-    if (bot.client.shard) process.once("disconnect", () => shutdown("manager gone"));
+    runUntilStopped(bot, logger, closeWatcher, Boolean(bot.client.shard));
     await bot.start();
     return;
   }
@@ -344,14 +322,31 @@ export async function main(
 async function startRemoteShard(config: Config, logger: Logger): Promise<void> {
   if (!config.DISCORD_TOKEN) throw new Error("DISCORD_TOKEN is not set: a shard needs it");
   const bot = createBot(remoteAnswerer(), config, logger);
+  // Without its manager a shard has nothing to answer from.
+  runUntilStopped(bot, logger, async () => {}, true);
+  await bot.start();
+}
+
+/**
+ * Stops the bot on SIGINT, SIGTERM or an uncaught exception (and, for a shard, when its
+ * ShardingManager goes away): `beforeStop` first (the watcher, the last save), then the client.
+ */
+function runUntilStopped(
+  bot: ReturnType<typeof createBot>,
+  logger: Logger,
+  beforeStop: () => Promise<void>,
+  stopWithManager: boolean,
+): void {
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     void (async () => {
       logger.info(`${signal}: shutting down`);
+      await beforeStop().catch((error: unknown) => logger.error("Saving failed", error));
       await bot.stop().catch((error: unknown) => logger.error("Shutdown failed", error));
       logger.info("Stopped");
+      // A shard's IPC channel to the ShardingManager would keep the process alive.
       if (process.connected) process.disconnect();
     })();
   };
@@ -364,9 +359,7 @@ async function startRemoteShard(config: Config, logger: Logger): Promise<void> {
       shutdown("uncaught exception");
     },
   });
-  // Without its manager a shard has nothing to answer from.
-  process.once("disconnect", () => shutdown("manager gone"));
-  await bot.start();
+  if (stopWithManager) process.once("disconnect", () => shutdown("manager gone"));
 }
 
 /** After an uncaught exception: a shutdown that hangs must not keep a broken process alive. */
