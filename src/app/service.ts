@@ -161,14 +161,15 @@ const ARTICLE_ID = /^n?\d{5,}$/i;
  * what was meant to be excluded.
  */
 function checkSearchWords(archive: Archive, query: string): void {
-  if (LINK.test(query) || ARTICLE_ID.test(query)) {
-    const article = archive.get(LINK.test(query) ? query : query.toLowerCase());
+  const isLink = LINK.test(query);
+  if (isLink || ARTICLE_ID.test(query)) {
+    const article = articleNamedBy(archive, query);
     if (article)
-      throw new UserError(LINK.test(query) ? "search.isArticleLink" : "search.isArticleId", {
+      throw new UserError(isLink ? "search.isArticleLink" : "search.isArticleId", {
         query,
         title: article.title,
       });
-    if (LINK.test(query)) throw new UserError("search.isLink");
+    if (isLink) throw new UserError("search.isLink");
   }
   const words = query.split(/\s+/);
   const operator = (word: string) =>
@@ -404,14 +405,18 @@ function articleInQuestion(
 ): { question: string; named?: Article } {
   const words = question.split(/\s+/);
   for (const at of [0, words.length - 1]) {
-    const word = words[at] as string;
-    if (!(LINK.test(word) || ARTICLE_ID.test(word))) continue;
-    const article = archive.get(LINK.test(word) ? word : word.toLowerCase());
+    const article = articleNamedBy(archive, words[at] as string);
     if (!article) continue;
     words.splice(at, 1);
     return { question: words.join(" "), named: article };
   }
   return { question };
+}
+
+/** The article a word names when it is an article's link or id (N13495457 as n13495457). */
+function articleNamedBy(archive: Archive, word: string): Article | undefined {
+  if (LINK.test(word)) return archive.get(word);
+  return ARTICLE_ID.test(word) ? archive.get(word.toLowerCase()) : undefined;
 }
 
 function refusalOf(refusal: Message = { code: "ask.none" }): { reason: string; refusal: Message } {
