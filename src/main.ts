@@ -182,7 +182,7 @@ export function watchFolders(root: string, onChange: () => void): FolderWatcher 
 export const PERSISTED_POLL_MS = 1_000;
 
 /**
- * For a read-only process (a shard): when the process that builds the index saves a newer one to
+ * For a read-only process (`--read-only`): when the process that builds the index saves a newer one to
  * `cacheDir`, loads it and hands it to `swap`. Loads never overlap; a save it cannot read yet
  * (being renamed into place, damaged) keeps the archive in use until the next save.
  */
@@ -239,7 +239,8 @@ export function followPersistedIndex(
 export interface MainOptions {
   /**
    * Load the index another process builds and saves to INDEX_CACHE, and follow its saves, rather
-   * than watch the folder (`--read-only`: each shard under src/discord/sharded.ts).
+   * than watch the folder (`--read-only`: a process beside the one that builds, with no manager
+   * to ask; shards of src/discord/sharded.ts ask theirs, `--remote`).
    */
   readOnly?: boolean;
   /**
@@ -250,8 +251,8 @@ export interface MainOptions {
 }
 
 /**
- * `--index-cache DIR` (given to each shard by src/discord/sharded.ts) overrides INDEX_CACHE;
- * `--read-only` makes it a reader of that index.
+ * `--index-cache DIR` overrides INDEX_CACHE; `--read-only` makes the process a reader of that
+ * index.
  */
 export function withArgs(config: Config, argv: string[]): Config {
   const at = argv.indexOf("--index-cache");

@@ -11,7 +11,6 @@ import {
   askedMeasure,
   askedRankMeasure,
   countsAnything,
-  countsInMeasure,
   countsThing,
   durationInOtherUnit,
   holdsAnswerType,
@@ -507,10 +506,7 @@ export function answerQuestion(
       // 胃癌是第几期 answered by 「确诊患上胃癌」: no place in an order.
       (rankMeasure !== undefined && !holdsRank(sentence.folded, rankMeasure)) ||
       // 几头牛 that the parser read as no count: a figure in the measure answers it.
-      (measure !== undefined &&
-        parsed.type === "other" &&
-        !countsInMeasure(sentence.folded, measure) &&
-        !countsAnything(sentence.folded)) ||
+      (measure !== undefined && parsed.type === "other" && !countsAnything(sentence.folded)) ||
       (parsed.placeKind !== undefined && !item.typed) ||
       (headless && parsed.type !== "person") ||
       (parsed.head !== undefined && unnamedHead(sentence.folded, parsed.head));

@@ -12,7 +12,7 @@ import { wordList } from "../text/lexicon.js";
 const TRANSLITERATION_CHARS = new Set(wordList("ask-transliteration-chars").join(""));
 
 /** Whether a character is one foreign names are transliterated with. */
-export function isTransliterationChar(char: string): boolean {
+function isTransliterationChar(char: string): boolean {
   return TRANSLITERATION_CHARS.has(char);
 }
 

@@ -32,7 +32,6 @@ export interface ParsedCommand {
 
 export interface GlobalOptions {
   json: boolean;
-  help: boolean;
   seeds?: string;
   /** Everything else, for the command. */
   rest: string[];
@@ -45,14 +44,17 @@ function optionToken(arg: string): { name: string; value?: string } | undefined 
   return undefined;
 }
 
-/** Takes `--json`, `--help` and `--seeds DIR` (or `--seeds=DIR`) out of a command line. */
+/**
+ * Takes `--json`, `--help` and `--seeds DIR` (or `--seeds=DIR`) out of a command line; help itself
+ * is answered by `helpLine` before this.
+ */
 export function globalOptions(argv: readonly string[]): GlobalOptions {
-  const options: GlobalOptions = { json: false, help: false, rest: [] };
+  const options: GlobalOptions = { json: false, rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const option = optionToken(arg);
     if (option?.name === "json") options.json = true;
-    else if (option?.name === "help" || option?.name === "h") options.help = true;
+    else if (option?.name === "help" || option?.name === "h") continue;
     else if (option?.name === "seeds") {
       const value = option.value ?? argv[++i];
       if (value === undefined || value === "")

@@ -22,7 +22,7 @@ import { discordHost, untilReachable } from "./connect.js";
  * a persisted index on its own, for a process with no manager to ask.)
  */
 
-/** Where the shards share the index when INDEX_CACHE is not set. */
+/** Where the manager persists the index when INDEX_CACHE is not set. */
 export const DEFAULT_SHARED_CACHE = ".cache/index";
 /** Discord's wait between identify buckets. */
 const IDENTIFY_INTERVAL_MS = 5_500;

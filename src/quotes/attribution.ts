@@ -100,13 +100,13 @@ function runsOnEverywhere(text: QuotedText, head: string): string | undefined {
     for (let at = paragraph.indexOf(head); at >= 0; at = paragraph.indexOf(head, at + 1)) {
       const c = paragraph[at + head.length];
       if (c === undefined || !isNameHan(c) || NOT_IN_GIVEN_NAME.has(c)) return undefined;
+      if (next !== undefined && c !== next) return undefined;
       // The character starts no word of its own (王毅表示: 表示 is a word, 王毅 the name).
       const word = segmenter().tag(
         paragraph.slice(at + head.length, at + head.length + 4),
         true,
       )[0];
       if (word && word.word.length > 1 && !/^(?:x|nr)/.test(word.tag)) return undefined;
-      if (next !== undefined && c !== next) return undefined;
       next = c;
       seen++;
     }

@@ -256,7 +256,7 @@ export function accumulate(
   const kLength = (k * b) / average;
   const k1 = k + 1;
   const { hits, scores, fields, candidates, step } = acc;
-  let count = acc.count;
+  const count = acc.count;
   const bit = 1 << fieldId;
   const next = step + 1;
   const recordFields = step === (acc.first ?? 0);
@@ -283,50 +283,32 @@ export function accumulate(
   const { docs, counts, end } = (data as PackedTerm).packedSlice(fieldId) as NonNullable<
     ReturnType<PackedTerm["packedSlice"]>
   >;
-  if (probe) {
-    for (let c = 0; c < count; c++) {
-      const doc = candidates[c] as number;
-      let low = 0;
-      let high = end - 1;
-      while (low <= high) {
-        const middle = (low + high) >>> 1;
-        const value = docs[middle] as number;
-        if (value === doc) {
-          const times = counts[middle] as number;
-          const seen = hits[doc] as number;
-          // `add` written out (see below); a probed document is never new (step > 0).
-          if (times > 0 && (seen === step || seen === next)) {
-            if (seen === step) hits[doc] = next;
-            if (recordFields) fields[doc] = (fields[doc] as number) | bit;
-            const length = lengths[doc * stride + fieldId] as number;
-            scores[doc] =
-              (scores[doc] as number) +
-              factor * (d + (times * k1) / (times + kFixed + kLength * length));
-          }
-          break;
+  // Probing the candidates: a probed document is never new (step > 0).
+  for (let c = 0; c < count; c++) {
+    const doc = candidates[c] as number;
+    let low = 0;
+    let high = end - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const value = docs[middle] as number;
+      if (value === doc) {
+        const times = counts[middle] as number;
+        const seen = hits[doc] as number;
+        // `add` written out, as in `scanPacked`.
+        if (times > 0 && (seen === step || seen === next)) {
+          if (seen === step) hits[doc] = next;
+          if (recordFields) fields[doc] = (fields[doc] as number) | bit;
+          const length = lengths[doc * stride + fieldId] as number;
+          scores[doc] =
+            (scores[doc] as number) +
+            factor * (d + (times * k1) / (times + kFixed + kLength * length));
         }
-        if (value < doc) low = middle + 1;
-        else high = middle - 1;
+        break;
       }
+      if (value < doc) low = middle + 1;
+      else high = middle - 1;
     }
-    return;
   }
-  // `add` written out: this loop runs over every posting of a common term.
-  for (let i = 0; i < end; i++) {
-    const times = counts[i] as number;
-    if (times === 0) continue;
-    const doc = docs[i] as number;
-    const seen = hits[doc] as number;
-    if (seen === step) {
-      hits[doc] = next;
-      if (step === 0) candidates[count++] = doc;
-    } else if (seen !== next) continue;
-    if (recordFields) fields[doc] = (fields[doc] as number) | bit;
-    const length = lengths[doc * stride + fieldId] as number;
-    scores[doc] =
-      (scores[doc] as number) + factor * (d + (times * k1) / (times + kFixed + kLength * length));
-  }
-  acc.count = count;
 }
 
 /**
