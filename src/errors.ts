@@ -25,10 +25,27 @@ export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
 
-/** A UserError and its hints in a locale, one line each. */
-export function describeError(error: UserError, locale: Locale): string[] {
-  return [
-    format(locale, error.code, error.params),
-    ...error.hints.map((hint) => format(locale, hint.code, hint.params)),
-  ];
+/**
+ * A UserError and its hints in a locale, one line each. `quoted` renders what the messages quote
+ * (a query, a name, an id as the member typed it), for an adapter that must escape it.
+ */
+export function describeError(
+  error: UserError,
+  locale: Locale,
+  quoted: (text: string) => string = (text) => text,
+): string[] {
+  const params = (given: MessageParams = {}): MessageParams =>
+    Object.fromEntries(
+      Object.entries(given).map(([name, value]) => [
+        name,
+        typeof value === "string"
+          ? quoted(value)
+          : Array.isArray(value)
+            ? value.map(quoted)
+            : value,
+      ]),
+    );
+  return [error, ...error.hints].map((message) =>
+    format(locale, message.code, params(message.params)),
+  );
 }

@@ -19,10 +19,9 @@ import {
   type WebSocketOptions,
 } from "discord.js";
 import { format, type Locale, pickLocale } from "../app/i18n.js";
-import type { MessageParams } from "../app/messages/index.js";
 import type { Archive } from "../articles/archive.js";
 import type { Config } from "../config.js";
-import { isUserError, type UserError } from "../errors.js";
+import { describeError, isUserError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { type Answerer, isAnswerer, localAnswerer } from "./answerer.js";
 import { type Backoff, discordHost, untilReachable } from "./connect.js";
@@ -467,7 +466,8 @@ class InteractionHandler {
   ): Promise<void> {
     let content: string;
     if (isUserError(error)) {
-      content = describeTypedError(error, locale);
+      // What the messages quote is escaped: it shows as typed and never pings.
+      content = describeError(error, locale, escapeTyped).join("\n");
       this.logger.debug(`${what}: ${error.message}`);
     } else {
       content = format(locale, "bot.internalError");
@@ -523,27 +523,6 @@ class InteractionHandler {
     }
     return { embeds: [reply.view.embed], components: rows, allowedMentions: { ...NO_MENTIONS } };
   }
-}
-
-/**
- * A UserError and its hints, one line each, with what they quote (a query, a name, an id the
- * member typed) escaped, so that it shows as typed and never pings.
- */
-export function describeTypedError(error: UserError, locale: Locale): string {
-  const escaped = (params: MessageParams = {}): MessageParams =>
-    Object.fromEntries(
-      Object.entries(params).map(([name, value]) => [
-        name,
-        typeof value === "string"
-          ? escapeTyped(value)
-          : Array.isArray(value)
-            ? value.map(escapeTyped)
-            : value,
-      ]),
-    );
-  return [error, ...error.hints]
-    .map((message) => format(locale, message.code, escaped(message.params)))
-    .join("\n");
 }
 
 /** The option values of a command interaction, read by the types its definition declares. */
