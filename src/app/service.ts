@@ -8,7 +8,7 @@ import type { Quote } from "../quotes/quotes.js";
 import { MAX_QUERY_LENGTH } from "../search/analyzer.js";
 import { markSnippet } from "../search/search.js";
 import { foldText } from "../text/text.js";
-import { format, type Message } from "./messages/index.js";
+import { format, type Locale, type Message } from "./messages/index.js";
 
 /**
  * One function per command, each returning the stable JSON contract of that command. The CLI
@@ -202,6 +202,16 @@ export function runSummary(
     sentences: summarize(article, count),
     requested: count,
   };
+}
+
+/** Says so when the summary has fewer sentences than were asked for; empty otherwise. */
+export function summaryFewer(answer: SummaryAnswer, locale: Locale): string {
+  return answer.sentences.length < answer.requested
+    ? format(locale, "summary.fewer", {
+        count: answer.sentences.length,
+        requested: answer.requested,
+      })
+    : "";
 }
 
 export interface QuotesAnswer {

@@ -1,6 +1,6 @@
 import { format, type Locale, type MessageCode } from "../app/i18n.js";
 import type { MessageParams } from "../app/messages/index.js";
-import { type Answer, headedBy } from "../app/service.js";
+import { type Answer, headedBy, summaryFewer } from "../app/service.js";
 import { interviewsPerArticle } from "../quotes/model.js";
 
 /** Renders a command's answer as readable plain text, for the CLI and the local console. */
@@ -44,9 +44,7 @@ export function renderPlain(answer: Answer, locale: Locale = "zh-CN"): string {
       return [
         text("plain.summaryTitle", { article: dated(answer.article.title, answer.article.date) }),
         ...answer.sentences.map((s, i) => `${i + 1}. ${s}`),
-        ...(answer.sentences.length < answer.requested
-          ? [text("summary.fewer", { count: answer.sentences.length, requested: answer.requested })]
-          : []),
+        ...[summaryFewer(answer, locale)].filter(Boolean),
         link(answer.article.url),
       ].join("\n");
     case "quotes": {

@@ -13,6 +13,7 @@ import {
   type SearchAnswer,
   type SourceAnswer,
   type SummaryAnswer,
+  summaryFewer,
 } from "../app/service.js";
 import type { ArticleRef } from "../articles/article.js";
 import { interviewsPerArticle } from "../quotes/model.js";
@@ -352,16 +353,6 @@ export function renderSummary(answer: SummaryAnswer, locale: Locale): PageView[]
     links: linkButton(answer.article).map((link) => ({ ...link, label: m.source })),
     asks: [{ articleId: answer.article.id, label: m.askButton }],
   }));
-}
-
-/** Says so when the summary has fewer sentences than were asked for; empty otherwise. */
-export function summaryFewer(answer: SummaryAnswer, locale: Locale): string {
-  return answer.sentences.length < answer.requested
-    ? format(locale, "summary.fewer", {
-        count: answer.sentences.length,
-        requested: answer.requested,
-      })
-    : "";
 }
 
 export function renderQuotes(answer: QuotesAnswer, locale: Locale): PageView[] {
