@@ -106,6 +106,13 @@ const PERSON_NAME_ASKED = new RegExp(
   ].join("|"),
 );
 
+/**
+ * Measure words that also open common words, each with the characters that make it such a word:
+ * 几部 but not 几部门, 几台 but not 几台湾. Shared by the number question and its unit.
+ */
+const GUARDED_MEASURES =
+  "部(?![门分长])|本(?![地人国土月年周届市])|首(?![都相长次先脑])|批(?![评准])|层(?![面级次])|级(?![别])|台(?![湾北南中东])";
+
 /** Question types, tried in order; the first that matches wins. Patterns run on folded text. */
 const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ["reason", /为什么|为何|什么原因|原因是什么|出于什么|因为什么|怎么会|\bwhy\b/],
@@ -128,7 +135,9 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ["person", PERSON_NAME_ASKED],
   [
     "number",
-    /多少|(?<!哪)几(个|名|位|次|人|岁|成|十|百|千|万|项|座|家|辆|架|枚|种|条|起|例|倍|艘|所|份|国|天|口|具|只|部(?![门分长])|本(?![地人国土月年周届市])|篇|张|句|首(?![都相长次先脑])|场|届|轮|批(?![评准])|棵|颗|块|栋|层(?![面级次])|级(?![别])|剂|针|吨|斤|台(?![湾北南中东]))|百分之几|多大|多高|多远|多重|多深|多长|比例|\bhow (many|much|old)\b|\bwhat (percentage|share|proportion)\b/,
+    new RegExp(
+      String.raw`多少|(?<!哪)几(个|名|位|次|人|岁|成|十|百|千|万|项|座|家|辆|架|枚|种|条|起|例|倍|艘|所|份|国|天|口|具|只|篇|张|句|场|届|轮|棵|颗|块|栋|剂|针|吨|斤|${GUARDED_MEASURES})|百分之几|多大|多高|多远|多重|多深|多长|比例|\bhow (many|much|old)\b|\bwhat (percentage|share|proportion)\b`,
+    ),
   ],
 ];
 
@@ -158,7 +167,9 @@ const UNIT_PATTERNS: [RegExp, string][] = [
   // not any figure (not 良品率有多高, a share).
   [/(?<![率价额值量数比]有?)多(长|高|远|深)(?!时间|的时间)/, "长度"],
   [
-    /(?:多少|几)(份|枚|架|艘|辆|次|例|座|家|项|条|起|倍|所|场|只|头|吨|公里|平方米|平米|票|剂|针|具|篇|部(?![门分长])|本(?![地人国土月年周届市])|首(?![都相长次先脑])|棵|颗|栋|级(?![别])|台(?![湾北南中东])|层(?![面级次])|届|轮|批(?![评准]))/,
+    new RegExp(
+      `(?:多少|几)(份|枚|架|艘|辆|次|例|座|家|项|条|起|倍|所|场|只|头|吨|公里|平方米|平米|票|剂|针|具|篇|棵|颗|栋|届|轮|${GUARDED_MEASURES})`,
+    ),
     "$1",
   ],
 ];
