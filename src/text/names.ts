@@ -465,10 +465,16 @@ export function nameAtEnd(slot: string, loose: boolean): number {
     )
       return run;
   }
+  // 工程师 is a title, not 程师: a slot ending in a title of two characters or more names no one
+  // after it.
+  const title = TITLE_AT_END.exec(slot)?.[0];
+  if (title && title.length >= 2) return 0;
   for (const n of [3, 2, 4]) {
     if (slot.length < n) continue;
     const candidate = slot.slice(slot.length - n);
     const rest = slot.slice(0, slot.length - n);
+    // The segmenter's checks below are dearer: a name must first be able to stand after `rest`.
+    if (!okBefore(rest)) continue;
     const compound = COMPOUND_SURNAME_SET.has(candidate.slice(0, 2));
     const surnameLength = compound ? 2 : SURNAMES.has(candidate[0] as string) ? 1 : 0;
     if (!surnameLength || n - surnameLength < 1 || n - surnameLength > 2) {
@@ -501,10 +507,7 @@ export function nameAtEnd(slot: string, loose: boolean): number {
       !startsWord(slot.slice(Math.max(0, rest.length - 3)), Math.min(3, rest.length))
     )
       continue;
-    // 工程师 is a title, not 程师.
-    const title = TITLE_AT_END.exec(slot)?.[0];
-    if (title && title.length >= 2) continue;
-    if (okBefore(rest)) return n;
+    return n;
   }
   return 0;
 }
