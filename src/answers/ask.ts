@@ -488,7 +488,8 @@ export function answerQuestion(
               sharesOfPeople(sentence.folded, counted));
     }
     // 几只鸡腿 answered by 「买了几只鸡腿」: the article gives no figure.
-    if (item.typed && measure && onlyVagueIn(sentence.folded, measure)) item.typed = false;
+    const vagueCount = measure !== undefined && onlyVagueIn(sentence.folded, measure);
+    if (item.typed && vagueCount) item.typed = false;
     // 当了多少年 answered by 「行程为两个小时」: the length of something else.
     if (item.typed && durationUnit && durationInOtherUnit(sentence.folded, durationUnit))
       item.typed = false;
@@ -502,7 +503,7 @@ export function answerQuestion(
     // may be named under another title (哪个官员 → 副总理刘鹤): there it only weighs.
     item.untyped =
       (strict && !item.typed) ||
-      (measure !== undefined && onlyVagueIn(sentence.folded, measure)) ||
+      vagueCount ||
       // 胃癌是第几期 answered by 「确诊患上胃癌」: no place in an order.
       (rankMeasure !== undefined && !holdsRank(sentence.folded, rankMeasure)) ||
       // 几头牛 that the parser read as no count: a figure in the measure answers it.
