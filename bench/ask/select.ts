@@ -10,7 +10,8 @@
  * articles that are in none of dev, test, pool and the quotes benchmark's sets; test3 (a third) after
  * it, likewise, outside test2 too; test4 (a fourth) after it, outside test3 too; test5 (a fifth) after
  * it, outside test4 too; test6 (a sixth) after it, outside test5 and every quotes set too; test7 (a
- * seventh) last, outside test6 and every quotes set (its test6 included) too.
+ * seventh) after it, outside test6 and every quotes set (its test6 included) too; test8 (an eighth)
+ * last, outside test7 and every quotes set (its test7 included) too.
  *
  * The archive is the shared tarball epoch-news-2020-2022.tar.zst, unpacked once (see test/corpus.ts). Only ids, paths,
  * channels, dates and kinds are written; no article text.
@@ -53,6 +54,12 @@ const TEST6_ARTICLES = 20;
  */
 const TEST7_SEED = 712;
 const TEST7_ARTICLES = 20;
+/**
+ * The eighth blind test set (test8), chosen after test7 with its own seed and outside every set of the
+ * quotes benchmark (its test7 included), changing none of the others.
+ */
+const TEST8_SEED = 812;
+const TEST8_ARTICLES = 20;
 /** Articles of the quotes benchmark (bench/quotes): kept out of test2, test3, test4 and test5. */
 const QUOTE_SETS = ["dev.json", "test.json", "selection.json"];
 /**
@@ -288,6 +295,8 @@ function main(): void {
   const test6 = blindSet(TEST6_SEED, TEST6_ARTICLES);
   // test7: a seventh seed, among the articles left after test6 (the quotes sets were read above).
   const test7 = blindSet(TEST7_SEED, TEST7_ARTICLES);
+  // test8: an eighth seed, among the articles left after test7 (the quotes sets were read above).
+  const test8 = blindSet(TEST8_SEED, TEST8_ARTICLES);
 
   writeFileSync(
     join(here, "selection.json"),
@@ -309,6 +318,8 @@ function main(): void {
         test6,
         test7Seed: TEST7_SEED,
         test7,
+        test8Seed: TEST8_SEED,
+        test8,
       },
       null,
       2,
@@ -328,7 +339,7 @@ function main(): void {
     )}\n`,
   );
   console.log(
-    `dev ${dev.length}, test ${test.length}, pool ${pool.length}, test2 ${test2.length}, test3 ${test3.length}, test4 ${test4.length}, test5 ${test5.length}, test6 ${test6.length}, test7 ${test7.length}`,
+    `dev ${dev.length}, test ${test.length}, pool ${pool.length}, test2 ${test2.length}, test3 ${test3.length}, test4 ${test4.length}, test5 ${test5.length}, test6 ${test6.length}, test7 ${test7.length}, test8 ${test8.length}`,
   );
 }
 

@@ -560,6 +560,25 @@ const test7 = roundRobin(order7, phenomena4, TEST7_SIZE, has4, (c) => [
   ...(isJapaneseQuoted(c) ? ["japanese-quoted"] : []),
 ]).filter((c) => !linkedToJanuary2022(c));
 
+/**
+ * test8, an eighth blind test set drawn after test7 (and after bench/ask's test8, which it leaves
+ * out): an eighth seed, every article already used anywhere left out; the same round-robin, and a
+ * drawn article linked to January 2022 dropped after the draw as for test7.
+ */
+const SEED8 = "dubao-quotes-bench-test8:";
+const TEST8_SIZE = 32;
+const used8 = new Set([
+  ...used7,
+  ...test7.map((a) => a.id),
+  ...askArticleIds(["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8"]),
+]);
+const order8 = seededOrder(SEED8, used8);
+const test8 = roundRobin(order8, phenomena4, TEST8_SIZE, has4, (c) => [
+  ...c.phenomena,
+  ...c.extra,
+  ...(isJapaneseQuoted(c) ? ["japanese-quoted"] : []),
+]).filter((c) => !linkedToJanuary2022(c));
+
 console.log(
   `${candidates.length} candidates; per year ${JSON.stringify(Object.fromEntries([2020, 2021, 2022].map((y) => [y, candidates.filter((c) => c.year === y).length])))}`,
 );
@@ -582,6 +601,7 @@ for (const [name, set] of [
   ["test5", test5],
   ["test6", test6],
   ["test7", test7],
+  ["test8", test8],
 ])
   for (const a of set)
     console.log(`${name} ${a.id} ${a.path} ${a.year} ${a.reason} [${a.detected.join(",")}]`);
@@ -593,8 +613,9 @@ if (write) {
   const aboutTest5 = `test5: chosen by the same script (seed ${JSON.stringify(SEED5)}), leaving out every dev, test, test2, test3, test4 and bench/ask article (its test5 included).`;
   const aboutTest6 = `test6: chosen by the same script (seed ${JSON.stringify(SEED6)}), leaving out every dev, test, test2 to test5 and bench/ask article (its test6 included).`;
   const aboutTest7 = `test7: chosen by the same script (seed ${JSON.stringify(SEED7)}), leaving out every dev, test, test2 to test6 and bench/ask article (its test7 included).`;
+  const aboutTest8 = `test8: chosen by the same script (seed ${JSON.stringify(SEED8)}), leaving out every dev, test, test2 to test7 and bench/ask article (its test8 included).`;
   writeFileSync(
     join(here, "selection.json"),
-    `${JSON.stringify({ about, aboutTest2, aboutTest3, aboutTest4, aboutTest5, aboutTest6, aboutTest7, dev, test, test2, test3, test4, test5, test6, test7 }, null, 2)}\n`,
+    `${JSON.stringify({ about, aboutTest2, aboutTest3, aboutTest4, aboutTest5, aboutTest6, aboutTest7, aboutTest8, dev, test, test2, test3, test4, test5, test6, test7, test8 }, null, 2)}\n`,
   );
 }
