@@ -358,6 +358,27 @@ class InteractionHandler {
     }
   }
 
+  /** Defers when the answer may miss Discord's acknowledgement window, then answers the command. */
+  private async answer(
+    responder: Responder,
+    createdTimestamp: number,
+    command: DiscordCommand,
+    locale: Locale,
+    args: CommandArgs,
+    paging: { owner: string; page?: number; expires?: number },
+  ): Promise<void> {
+    const name = command.spec.name;
+    const defer = this.shouldDefer(name, createdTimestamp);
+    if (defer) await responder.defer();
+    await this.work(
+      name,
+      defer,
+      () => this.answerer.reply(name, locale, args, paging.page),
+      (reply) =>
+        responder.send(this.message(command, reply, args, paging.owner, locale, paging.expires)),
+    );
+  }
+
   private async command(interaction: ChatInputCommandInteraction): Promise<void> {
     const locale = pickLocale(interaction.locale);
     const responder = new Responder(interaction, this.logger);
@@ -368,14 +389,9 @@ class InteractionHandler {
         return;
       }
       const args = readArgs(interaction, command);
-      const defer = this.shouldDefer(command.spec.name, interaction.createdTimestamp);
-      if (defer) await responder.defer();
-      await this.work(
-        command.spec.name,
-        defer,
-        () => this.answerer.reply(command.spec.name, locale, args),
-        (reply) => responder.send(this.message(command, reply, args, interaction.user.id, locale)),
-      );
+      await this.answer(responder, interaction.createdTimestamp, command, locale, args, {
+        owner: interaction.user.id,
+      });
     } catch (error) {
       await this.fail(responder, error, locale, `/${interaction.commandName}`);
     } finally {
@@ -413,16 +429,11 @@ class InteractionHandler {
         await responder.sendEphemeral(format(locale, "bot.expired"));
         return;
       }
-      const args = state.args;
-      const defer = this.shouldDefer(command.spec.name, interaction.createdTimestamp);
-      if (defer) await responder.defer();
-      await this.work(
-        command.spec.name,
-        defer,
-        () => this.answerer.reply(command.spec.name, locale, args, state.page),
-        (reply) =>
-          responder.send(this.message(command, reply, args, state.owner, locale, state.expires)),
-      );
+      await this.answer(responder, interaction.createdTimestamp, command, locale, state.args, {
+        owner: state.owner,
+        page: state.page,
+        expires: state.expires,
+      });
     } catch (error) {
       await this.fail(responder, error, locale, `button ${interaction.customId}`);
     } finally {
@@ -443,14 +454,9 @@ class InteractionHandler {
       }
       const article = await this.answerer.article(articleId);
       const args: CommandArgs = { question: questionOf(interaction), article: article.id };
-      const defer = this.shouldDefer(command.spec.name, interaction.createdTimestamp);
-      if (defer) await responder.defer();
-      await this.work(
-        command.spec.name,
-        defer,
-        () => this.answerer.reply(command.spec.name, locale, args),
-        (reply) => responder.send(this.message(command, reply, args, interaction.user.id, locale)),
-      );
+      await this.answer(responder, interaction.createdTimestamp, command, locale, args, {
+        owner: interaction.user.id,
+      });
     } catch (error) {
       await this.fail(responder, error, locale, `modal ${interaction.customId}`);
     } finally {
