@@ -7,7 +7,8 @@
  *   P 拜登 = 乔·拜登, 拜登总统, Joe Biden  a person: canonical name = every other form used
  *   Q 3.1 拜登 direct colon-before        a quote: ¶3 span [1], speaker (- for none), kind, tags
  *   Q 6.2+7.1 拜登 direct                 a quote over two paragraphs (joined by "\n")
- *                                        (in a Q or I line, "_" in the speaker stands for a space)
+ *                                        (in a Q or I line, "_" in the speaker stands for a space,
+ *                                        unless a P line of the article spells the name with "_")
  *   I 8 杨杰凯 interview                  an interview answer: ¶8 without its speaker label
  *   N 4.1 scare-quote                     a marked span that is not a quote, and why
  *   N 7 subheading                        ¶7 opens with a label that is no speaker (名字：短语)
@@ -80,7 +81,13 @@ function compile(set: string): void {
       people.push({ articleId: id, name, aliases });
     } else if (head === "Q" || head === "I") {
       const [ref, speakerRaw, kindRaw, ...tags] = rest as [string, string, string, ...string[]];
-      const speaker = speakerRaw === "-" ? null : speakerRaw.replaceAll("_", " ");
+      // "_" stands for a space unless the P line has the name with "_" (a handle like lao_shan).
+      const speaker =
+        speakerRaw === "-"
+          ? null
+          : names.has(speakerRaw)
+            ? speakerRaw
+            : speakerRaw.replaceAll("_", " ");
       if (speaker !== null && !names.has(speaker))
         throw new Error(`${where}: speaker ${speaker} has no P line`);
       const kind = head === "I" ? "interview" : kindRaw;

@@ -4,7 +4,7 @@
  * classes, and asking the people directory by every alias an article uses. The matching rule is
  * in match.ts and bench/QUOTES.md.
  *
- *   npx tsx bench/quotes/eval.ts                 # the dev set (or --set test … test6: dev data since scored)
+ *   npx tsx bench/quotes/eval.ts                 # the dev set (or --set test … test7: dev data since scored)
  *   npx tsx bench/quotes/eval.ts --errors 2      # and the error classes with 2 examples each
  *   npx tsx bench/quotes/eval.ts --verbose       # and every error
  *   npx tsx bench/quotes/eval.ts --invariant     # the month invariant (invariant.ts)
@@ -14,7 +14,8 @@
  *   npx tsx bench/quotes/eval.ts --set test4 --final  # the fourth blind test set: once, at the end
  *   npx tsx bench/quotes/eval.ts --set test5          # the fifth test set: dev data since scored
  *   npx tsx bench/quotes/eval.ts --set test6          # the sixth test set: dev data since scored
- *   npx tsx bench/quotes/eval.ts --set test7 --final  # the seventh blind test set: once, at the end
+ *   npx tsx bench/quotes/eval.ts --set test7          # the seventh test set: dev data since scored
+ *   npx tsx bench/quotes/eval.ts --set test8 --final  # the eighth blind test set: once, at the end
  *
  * Articles are read from the archive tarball (CORPUS_DIR or ../shared/corpus), unpacked once.
  */
@@ -474,11 +475,11 @@ function report(evaluation: Evaluation, data: BenchSet, examples: number, verbos
 }
 
 /**
- * The sets still blind: scored once, at the end, with --final. test to test6 were each scored once
+ * The sets still blind: scored once, at the end, with --final. test to test7 were each scored once
  * in an earlier round and are dev data since (QUOTES.md, "Pooled dev"; test5 at 89238f9, test6 at
- * 0d9fc36).
+ * 0d9fc36, test7 at 5c51218).
  */
-const BLIND_SETS = new Set(["test7"]);
+const BLIND_SETS = new Set(["test8"]);
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
