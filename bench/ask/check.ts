@@ -1,12 +1,12 @@
 /**
  * Checks the reading-comprehension data against the archive and prints its make-up:
- * bench/ask/dev.json, test.json, test2.json to test7.json, pool.json and
+ * bench/ask/dev.json, test.json, test2.json to test8.json, pool.json and
  * bench/summary/references.json.
  *
  *   npx tsx bench/ask/check.ts   # the archive tarball from CORPUS_DIR or ../shared/corpus
  *
  * Every answer and key sentence must be an exact substring of the paragraph it names, as parsed by
- * the project (`parseArticle(...).paragraphs`, 1-based); dev, test, test2 to test7 and pool articles
+ * the project (`parseArticle(...).paragraphs`, 1-based); dev, test, test2 to test8 and pool articles
  * must be disjoint and none from January 2022; a summary reference must be of an article its set
  * chose (bench/ask/selection.json). Exits non-zero on the first kind of error it finds, after
  * listing them all. Does not run /ask: the test set stays blind.
@@ -56,10 +56,20 @@ export interface Question {
 }
 
 /**
- * The question sets: dev (tune), test (scored once), test2 to test6 (a second to a sixth blind set,
- * each scored once and dev data since) and test7 (the seventh blind set, scored once at the end).
+ * The question sets: dev (tune), test (scored once), test2 to test7 (a second to a seventh blind
+ * set, each scored once and dev data since) and test8 (the eighth blind set, scored once at the end).
  */
-export const SETS = ["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7"] as const;
+export const SETS = [
+  "dev",
+  "test",
+  "test2",
+  "test3",
+  "test4",
+  "test5",
+  "test6",
+  "test7",
+  "test8",
+] as const;
 export type SetName = (typeof SETS)[number];
 
 export interface QuestionSet {
@@ -181,15 +191,24 @@ function main(): void {
     ["test7", "test5"],
     ["test7", "test6"],
     ["test7", "pool"],
+    ["test8", "dev"],
+    ["test8", "test"],
+    ["test8", "test2"],
+    ["test8", "test3"],
+    ["test8", "test4"],
+    ["test8", "test5"],
+    ["test8", "test6"],
+    ["test8", "test7"],
+    ["test8", "pool"],
   ] as const) {
     for (const id of articlesOf[a] ?? [])
       if (articlesOf[b]?.has(id)) errors.push(`${id} in ${a} and ${b}`);
   }
-  // test2 to test7 were chosen outside the quotes benchmark's articles too (select.ts).
+  // test2 to test8 were chosen outside the quotes benchmark's articles too (select.ts).
   for (const name of ["dev.json", "test.json", "selection.json"]) {
     const text = readFileSync(join(here, "..", "quotes", name), "utf8");
     for (const match of text.matchAll(/"id":\s*"(n\d+)"/g))
-      for (const set of ["test2", "test3", "test4", "test5", "test6", "test7"])
+      for (const set of ["test2", "test3", "test4", "test5", "test6", "test7", "test8"])
         if (articlesOf[set]?.has(match[1] as string))
           errors.push(`${match[1]} in ${set} and bench/quotes/${name}`);
   }
