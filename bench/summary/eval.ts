@@ -12,12 +12,13 @@
  *   npx tsx bench/summary/eval.ts --set test5  # the fifth blind test set: once, likewise
  *   npx tsx bench/summary/eval.ts --set test6  # the sixth blind test set: once, likewise
  *   npx tsx bench/summary/eval.ts --set test7  # the seventh blind test set: once, likewise
+ *   npx tsx bench/summary/eval.ts --set test8  # the eighth blind test set: once, likewise
  *   npx tsx bench/summary/eval.ts --json       # every article's figures as JSON on stdout
  *   npx tsx bench/summary/eval.ts --no-write   # print only: scores.json and ROUGE.md unchanged
  *
  * Loads an Archive over the set's articles only (copied into a temporary folder), records the
  * set's figures in bench/summary/scores.json and rewrites the section "Real news (archive
- * references)" of bench/ROUGE.md, dev and test side by side (and test2 to test7 once scored).
+ * references)" of bench/ROUGE.md, dev and test side by side (and test2 to test8 once scored).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -165,7 +166,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export function renderSection(scores: Partial<Record<SetName, SummaryScores>>): string {
-  // test2 to test7 get their own columns once scored; until then the section is as before.
+  // test2 to test8 get their own columns once scored; until then the section is as before.
   const sets: SetName[] = ["dev", "test", ...LATER_SETS.filter((set) => scores[set])];
   const lines = [
     SECTION_START,
@@ -186,7 +187,7 @@ export function renderSection(scores: Partial<Record<SetName, SummaryScores>>): 
     "beats, ties or loses to Lead-N at the same length. With 20 articles a set, one or two points",
     "are noise.",
     "",
-    `Status: dev ${scores.dev ? `scored ${scores.dev.date}` : "not yet scored"}; test ${scores.test ? `scored ${scores.test.date}, once, with the system of that day (later changes were tuned on dev only and are not reflected in the test columns)` : "**not yet scored** (blind; scored once at the end by the integrator)"}${scores.test2 ? `; test2 (a second blind set, 20 articles) scored ${scores.test2.date}` : ""}${scores.test3 ? `; test3 (a third blind set, 20 articles) scored ${scores.test3.date}` : ""}${scores.test4 ? `; test4 (a fourth blind set, 20 articles) scored ${scores.test4.date}` : ""}${scores.test5 ? `; test5 (a fifth blind set, 20 articles) scored ${scores.test5.date}` : ""}${scores.test6 ? `; test6 (a sixth blind set, 20 articles) scored ${scores.test6.date}` : ""}${scores.test7 ? `; test7 (a seventh blind set, 20 articles) scored ${scores.test7.date}` : ""}.`,
+    `Status: dev ${scores.dev ? `scored ${scores.dev.date}` : "not yet scored"}; test ${scores.test ? `scored ${scores.test.date}, once, with the system of that day (later changes were tuned on dev only and are not reflected in the test columns)` : "**not yet scored** (blind; scored once at the end by the integrator)"}${scores.test2 ? `; test2 (a second blind set, 20 articles) scored ${scores.test2.date}` : ""}${scores.test3 ? `; test3 (a third blind set, 20 articles) scored ${scores.test3.date}` : ""}${scores.test4 ? `; test4 (a fourth blind set, 20 articles) scored ${scores.test4.date}` : ""}${scores.test5 ? `; test5 (a fifth blind set, 20 articles) scored ${scores.test5.date}` : ""}${scores.test6 ? `; test6 (a sixth blind set, 20 articles) scored ${scores.test6.date}` : ""}${scores.test7 ? `; test7 (a seventh blind set, 20 articles) scored ${scores.test7.date}` : ""}${scores.test8 ? `; test8 (an eighth blind set, 20 articles) scored ${scores.test8.date}` : ""}.`,
     "",
   ];
   const keyCountsVary = sets.some((set) =>
