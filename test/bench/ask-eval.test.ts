@@ -74,7 +74,7 @@ describe("reports", () => {
 });
 
 describe("the second blind test set (test2)", () => {
-  it("takes dev, test and test2 to test7 for --set and nothing else", () => {
+  it("takes dev, test and test2 to test8 for --set and nothing else", () => {
     expect(setName("dev")).toBe("dev");
     expect(setName("test")).toBe("test");
     expect(setName("test2")).toBe("test2");
@@ -83,7 +83,10 @@ describe("the second blind test set (test2)", () => {
     expect(setName("test5")).toBe("test5");
     expect(setName("test6")).toBe("test6");
     expect(setName("test7")).toBe("test7");
-    expect(() => setName("test8")).toThrow(/dev, test, test2, test3, test4, test5, test6 or test7/);
+    expect(setName("test8")).toBe("test8");
+    expect(() => setName("test9")).toThrow(
+      /dev, test, test2, test3, test4, test5, test6, test7 or test8/,
+    );
     expect(() => setName("dev-paraphrase")).toThrow();
     expect(() => setName(undefined)).toThrow();
   });
@@ -236,17 +239,6 @@ describe("the seventh blind test set (test7)", () => {
     expect(archiveSets("test6")).not.toContain("test7");
   });
 
-  it("keeps test7 alone blind: --set test7 only with --final, test6 as dev data", () => {
-    expect(BLIND_SETS).toEqual(["test7"]);
-    expect(() => parseArgs(["--set", "test7"])).toThrow(/--final/);
-    expect(() => parseArgs(["--set=test7", "--no-write"])).toThrow(/--final/);
-    expect(parseArgs(["--set", "test7", "--final"]).set).toBe("test7");
-    expect(parseArgs(["--set", "test6", "--no-write"])).toMatchObject({
-      set: "test6",
-      write: false,
-    });
-  });
-
   it("gives test7 columns in ASK.md and ROUGE.md only once test7 is scored", () => {
     const header = (report: string) =>
       report.split("\n").find((line) => line.startsWith("| group |")) ?? "";
@@ -262,5 +254,50 @@ describe("the seventh blind test set (test7)", () => {
     expect(section).toContain("test6 R-L");
     expect(section).toContain("test7 R-L");
     expect(section).toContain("test7 (a seventh blind set, 20 articles) scored 2026-12-02");
+  });
+});
+
+describe("the eighth blind test set (test8)", () => {
+  it("runs test8 among the pool and every set up to its own", () => {
+    expect(archiveSets("test8")).toEqual([
+      "dev",
+      "test",
+      "test2",
+      "test3",
+      "test4",
+      "test5",
+      "test6",
+      "test7",
+      "test8",
+    ]);
+    expect(archiveSets("test7")).not.toContain("test8");
+  });
+
+  it("keeps test8 alone blind: --set test8 only with --final, test7 as dev data", () => {
+    expect(BLIND_SETS).toEqual(["test8"]);
+    expect(() => parseArgs(["--set", "test8"])).toThrow(/--final/);
+    expect(() => parseArgs(["--set=test8", "--no-write"])).toThrow(/--final/);
+    expect(parseArgs(["--set", "test8", "--final"]).set).toBe("test8");
+    expect(parseArgs(["--set", "test7", "--no-write"])).toMatchObject({
+      set: "test7",
+      write: false,
+    });
+  });
+
+  it("gives test8 columns in ASK.md and ROUGE.md only once test8 is scored", () => {
+    const header = (report: string) =>
+      report.split("\n").find((line) => line.startsWith("| group |")) ?? "";
+    const test7 = summarise("test7", [], 0, [0, 0]);
+    expect(renderReport({ test7 })).not.toContain("test8");
+    const test8 = summarise("test8", [], 0, [0, 0]);
+    const report = renderReport({ test7, test8 });
+    expect(header(report)).toContain("test7 top-1");
+    expect(header(report)).toContain("test8 top-1");
+    expect(report).toContain(`test8 scored ${test8.date}`);
+    expect(renderSection({ test7: scored("test7") })).not.toContain("test8");
+    const section = renderSection({ test7: scored("test7"), test8: scored("test8") });
+    expect(section).toContain("test7 R-L");
+    expect(section).toContain("test8 R-L");
+    expect(section).toContain("test8 (an eighth blind set, 20 articles) scored 2026-12-02");
   });
 });
