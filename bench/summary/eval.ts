@@ -12,6 +12,7 @@
  *   npx tsx bench/summary/eval.ts --set test5  # the fifth blind test set: once, likewise
  *   npx tsx bench/summary/eval.ts --set test6  # the sixth blind test set: once, likewise
  *   npx tsx bench/summary/eval.ts --set test7  # the seventh blind test set: once, likewise
+ *   npx tsx bench/summary/eval.ts --set test8  # the eighth blind test set: once, likewise
  *   npx tsx bench/summary/eval.ts --json       # every article's figures as JSON on stdout
  *   npx tsx bench/summary/eval.ts --no-write   # print only: scores.json and ROUGE.md unchanged
  *
