@@ -13,31 +13,29 @@ import {
  */
 
 function optionUsage(option: OptionSpec, surface: Surface, locale: Locale): string {
-  const label =
-    surface === "discord"
-      ? option.names[locale]
-      : option.positional
-        ? surface === "cli"
-          ? `<${option.name}>`
-          : option.names[locale]
-        : surface === "cli"
-          ? `--${option.name} ${option.placeholder ?? (option.type === "integer" ? "N" : "TEXT")}`
-          : `${option.name}:${option.names[locale]}`;
-  return option.required ? label : `[${label}]`;
+  const label = optionLabel(option, surface, locale);
+  const typed =
+    surface === "cli" && !option.positional
+      ? `${label} ${option.placeholder ?? (option.type === "integer" ? "N" : "TEXT")}`
+      : label;
+  return option.required ? typed : `[${typed}]`;
+}
+
+/** A command's options on a surface in the order they are typed: positional ones first. */
+function typedOrder(command: AnyCommand, surface: Surface): OptionSpec[] {
+  const options = optionsOn(command, surface);
+  return [
+    ...options.filter((option) => option.positional),
+    ...options.filter((option) => !option.positional),
+  ];
 }
 
 /** `search <query> [--limit N] [--page N]` and the like, for one command on one surface. */
 export function usage(command: AnyCommand, surface: Surface, locale: Locale): string {
   const name = surface === "discord" ? command.names[locale] : command.name;
-  const options = optionsOn(command, surface);
-  // Positional options first, as they are typed.
-  const ordered = [
-    ...options.filter((option) => option.positional),
-    ...options.filter((option) => !option.positional),
-  ];
   return [
     surface === "cli" ? name : `/${name}`,
-    ...ordered.map((option) => optionUsage(option, surface, locale)),
+    ...typedOrder(command, surface).map((option) => optionUsage(option, surface, locale)),
   ].join(" ");
 }
 
@@ -101,11 +99,7 @@ export function commandHelpLines(
     also && also !== locale
       ? `${fill(texts[locale], locale)}\n${" ".repeat(indent)}${fill(texts[also], also)}`
       : fill(texts[locale], locale);
-  const options = optionsOn(command, surface);
-  const ordered = [
-    ...options.filter((option) => option.positional),
-    ...options.filter((option) => !option.positional),
-  ];
+  const ordered = typedOrder(command, surface);
   const labels = ordered.map((option) => optionLabel(option, surface, locale));
   const width = Math.max(0, ...labels.map(displayWidth));
   const quote = (text: string) => (surface === "discord" ? `\`${text}\`` : text);
