@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { format } from "../app/i18n.js";
 import { Archive } from "../articles/archive.js";
 import { loadConfig } from "../config.js";
 import { isEntryPoint, reportFatal } from "../entry.js";
@@ -8,6 +9,7 @@ import { UserError } from "../errors.js";
 import { createLogger } from "../logger.js";
 import {
   answerLine,
+  cliLocale,
   cliUsage,
   commandWordIndex,
   errorLine,
@@ -76,7 +78,7 @@ export async function runCli(
     return ok ? 0 : 1;
   }
   if (streams.stdin.isTTY) {
-    streams.stderr.write(`${cliUsage()}\n每行输入一条命令，Ctrl-D 结束：\n`);
+    streams.stderr.write(`${cliUsage()}\n${format(cliLocale(), "cli.typeLines")}\n`);
   }
   let failed = 0;
   const lines = createInterface({ input: streams.stdin, terminal: false });

@@ -203,7 +203,7 @@ export function cliUsage(locale: Locale = cliLocale()): string {
 export function commandHelp(command: AnyCommand, surface: TextSurface): string {
   return surface === "cli"
     ? commandHelpLines(command, "cli", cliLocale(), ENGLISH).join("\n")
-    : commandHelpLines(command, "console", "zh-CN").join("\n");
+    : commandHelpLines(command, "console", cliLocale()).join("\n");
 }
 
 /**
@@ -278,14 +278,13 @@ export function errorLine(
   error: unknown,
   json: boolean,
   surface: TextSurface = "cli",
+  locale: Locale = cliLocale(),
 ): string {
   const message = isUserError(error)
-    ? joinSentences(describeError(error, "zh-CN"))
-    : "出错了（详见日志）。";
+    ? joinSentences(describeError(error, locale))
+    : format(locale, "console.failed");
   if (json) return JSON.stringify({ command, error: message });
-  return surface === "console"
-    ? format("zh-CN", "console.error", { message })
-    : `error: ${message}`;
+  return surface === "console" ? format(locale, "console.error", { message }) : `error: ${message}`;
 }
 
 /** Runs one command line; returns the text to print and whether it failed. */
@@ -320,7 +319,7 @@ export function answerLine(
     }
     const next = nextPageLine(parsed, answer);
     return {
-      output: wantsJson || parsed.json ? JSON.stringify(answer) : renderPlain(answer),
+      output: wantsJson || parsed.json ? JSON.stringify(answer) : renderPlain(answer, cliLocale()),
       ok: true,
       ...(next ? { next } : {}),
     };

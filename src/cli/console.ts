@@ -5,7 +5,7 @@ import { format } from "../app/i18n.js";
 import type { Markup } from "../app/service.js";
 import type { Archive } from "../articles/archive.js";
 import type { Logger } from "../logger.js";
-import { answerLine, splitLine } from "./command-line.js";
+import { answerLine, cliLocale, splitLine } from "./command-line.js";
 
 /**
  * The local console (`npm start` without a token): a person types `/summary`, `/quotes 谢尔曼`,
@@ -21,11 +21,11 @@ export const CONSOLE_PAGE_LINES = 40;
 
 export function consoleHelp(): string {
   return [
-    format("zh-CN", "help.console"),
+    format(cliLocale(), "help.console"),
     "",
-    ...usageLines(commandsOn("console"), "console", "zh-CN"),
+    ...usageLines(commandsOn("console"), "console", cliLocale()),
     "",
-    format("zh-CN", "help.more", { example: "/help search" }),
+    format(cliLocale(), "help.more", { example: "/help search" }),
   ].join("\n");
 }
 
@@ -103,7 +103,7 @@ export class ConsoleConversation {
     if (MORE.has(trimmed)) {
       const page = this.nextPage();
       if (page !== undefined) return page;
-      return this.nextLine ? this.run(this.nextLine) : format("zh-CN", "console.noMore");
+      return this.nextLine ? this.run(this.nextLine) : format(cliLocale(), "console.noMore");
     }
     if (/^[/／]?(帮助|\?|？)$/.test(trimmed)) return consoleHelp();
     return this.run(splitLine(trimmed));
@@ -129,11 +129,11 @@ export class ConsoleConversation {
 
   private withFooter(page: string): string {
     if (this.pending.length === 0 && this.nextLine)
-      return `${page}\n${format("zh-CN", "console.moreResults")}`;
+      return `${page}\n${format(cliLocale(), "console.moreResults")}`;
     if (this.pageCount <= 1) return page;
     const shown = this.pageCount - this.pending.length;
     return this.pending.length > 0
-      ? `${page}\n${format("zh-CN", "console.more", { page: shown, pages: this.pageCount })}`
+      ? `${page}\n${format(cliLocale(), "console.more", { page: shown, pages: this.pageCount })}`
       : page;
   }
 }
@@ -241,7 +241,7 @@ export function startConsole(
   const printAbove = (text: string) =>
     above(() => output.write(text.endsWith("\n") ? text : `${text}\n`));
   const restoreLog = terminal ? aroundWrites(streams.logStream ?? process.stderr, above) : () => {};
-  output.write(`${format("zh-CN", "console.ready", { count: archive().size })}\n`);
+  output.write(`${format(cliLocale(), "console.ready", { count: archive().size })}\n`);
   rl.prompt();
   rl.on("line", (line) => {
     let text: string | undefined;
@@ -249,7 +249,7 @@ export function startConsole(
       text = conversation.answer(line);
     } catch (error) {
       logger.error("Console command failed", error);
-      text = format("zh-CN", "console.failed");
+      text = format(cliLocale(), "console.failed");
     }
     if (text === undefined) {
       rl.close();
@@ -265,7 +265,7 @@ export function startConsole(
       return;
     }
     rl.write(null, { ctrl: true, name: "u" });
-    output.write(`\n${format("zh-CN", "console.interrupt")}\n`);
+    output.write(`\n${format(cliLocale(), "console.interrupt")}\n`);
     rl.prompt();
   });
   return { closed, close: () => rl.close(), printAbove };

@@ -118,6 +118,17 @@ describe("runCli", () => {
     expect(stdout).toMatch(/在文章中搜尋詞語/);
   });
 
+  it("answers and fails in traditional Chinese under a Taiwan locale, quoting the articles as written", async () => {
+    vi.stubEnv("LANG", "zh_TW.UTF-8");
+    const found = await cli(["quotes", "谢尔曼"]);
+    const missing = await cli(["quotes", "不存在的人"]);
+    vi.stubEnv("LANG", "C.UTF-8");
+    expect(found.stdout).toMatch(/^谢尔曼（.*），共 5 則引語：/);
+    expect(found.stdout).toContain("我们进行了严肃");
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toMatch(/^error: 沒有找到 不存在的人 的引語。/);
+  });
+
   it("help for a command that does not exist says so, with the near miss", async () => {
     const { code, stdout } = await cli(["help", "serch", "--seeds", empty]);
     expect(code).toBe(1);

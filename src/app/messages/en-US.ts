@@ -107,6 +107,7 @@ export const enUS: Catalog = {
   "cli.usage": "usage: cli <command> [words] [--seeds DIR] [--json]",
   "cli.options": "Options take --name value, --name=value or name:value.",
   "cli.stdin": "With no command, reads one command per line from standard input.",
+  "cli.typeLines": "Type one command per line; Ctrl-D ends:",
   "cli.helpOne": "cli help <command> explains one command.",
   "help.console":
     "dubao (读报) local console. Type a command, e.g. /summary, /quotes 谢尔曼, /search 北约, /ask 谁领导了美国代表团？\nThe commands are the CLI's (the leading / is optional); write options as --article n13495457 or, as in Discord, article:n13495457.\nTab completes commands, people and article ids; /more shows the next page; /exit quits.",

@@ -99,6 +99,7 @@ export const zhCN = {
   "cli.usage": "用法：cli <命令> [词语] [--seeds 文件夹] [--json]",
   "cli.options": "选项写作 --名称 值、--名称=值 或 名称:值。",
   "cli.stdin": "不带命令时，从标准输入每行读一条命令。",
+  "cli.typeLines": "每行输入一条命令，Ctrl-D 结束：",
   "cli.helpOne": "cli help <命令> 说明一条命令。",
   "help.console":
     "读报 dubao 本地控制台。输入命令，例如：/summary、/quotes 谢尔曼、/search 北约、/ask 谁领导了美国代表团？\n命令与 CLI 相同（开头的 / 可省略）；选项可写作 --article n13495457，也可像 Discord 一样写作 article:n13495457。\nTab 键补全命令、人名和文章编号；/more 看下一页；/exit 退出。",

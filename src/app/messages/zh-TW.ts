@@ -97,6 +97,7 @@ export const zhTW: Catalog = {
   "cli.usage": "用法：cli <指令> [詞語] [--seeds 資料夾] [--json]",
   "cli.options": "選項寫作 --名稱 值、--名稱=值 或 名稱:值。",
   "cli.stdin": "不帶指令時，從標準輸入每行讀一條指令。",
+  "cli.typeLines": "每行輸入一條指令，Ctrl-D 結束：",
   "cli.helpOne": "cli help <指令> 說明一條指令。",
   "help.console":
     "讀報 dubao 本機主控台。輸入指令，例如：/summary、/quotes 謝爾曼、/search 北約、/ask 誰領導了美國代表團？\n指令與 CLI 相同（開頭的 / 可省略）；選項可寫作 --article n13495457，也可像 Discord 一樣寫作 article:n13495457。\nTab 鍵補全指令、人名和文章編號；/more 看下一頁；/exit 離開。",
