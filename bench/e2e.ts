@@ -8,6 +8,7 @@
 import { runPeople } from "../src/app/service.js";
 import { Archive } from "../src/articles/archive.js";
 import { parseConfig } from "../src/config.js";
+import { localAnswerer } from "../src/discord/answerer.js";
 import { createBot } from "../src/discord/bot.js";
 import {
   FakeDiscord,
@@ -212,9 +213,14 @@ export async function runE2e(input: ScenarioInput): Promise<E2eResult> {
     DISCORD_API_BASE: fake.apiBase,
     LOG_LEVEL: "silent",
   });
-  const bot = createBot(archive, config, warnLogger(), {
-    ws: { buildIdentifyThrottler: () => NO_IDENTIFY_THROTTLE },
-  });
+  const bot = createBot(
+    localAnswerer(() => archive),
+    config,
+    warnLogger(),
+    {
+      ws: { buildIdentifyThrottler: () => NO_IDENTIFY_THROTTLE },
+    },
+  );
   await bot.start();
   const track = tracker(fake);
   const warmup = 60;

@@ -5,7 +5,7 @@ import { Archive } from "./articles/archive.js";
 import { cachePath } from "./articles/cache.js";
 import { startConsole } from "./cli/console.js";
 import { type Config, loadConfig } from "./config.js";
-import { remoteAnswerer } from "./discord/answerer.js";
+import { localAnswerer, remoteAnswerer } from "./discord/answerer.js";
 import { createBot } from "./discord/bot.js";
 import { runAsEntryPoint } from "./entry.js";
 import { createLogger, handleProcessFaults, type Logger } from "./logger.js";
@@ -290,7 +290,7 @@ export async function main(
     await archive.flushSave();
   };
   if (config.DISCORD_TOKEN) {
-    const bot = createBot(current, config, logger);
+    const bot = createBot(localAnswerer(current), config, logger);
     // A shard whose ShardingManager died stops too, rather than answering as an orphan.
     runUntilStopped(bot, logger, closeWatcher, Boolean(bot.client.shard));
     await bot.start();

@@ -34,15 +34,6 @@ export interface ArticleTitle {
   title: string;
 }
 
-export function isAnswerer(value: unknown): value is Answerer {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as Answerer).reply === "function" &&
-    typeof (value as Answerer).autocomplete === "function"
-  );
-}
-
 /** Answers from an archive in this process (`archive` may be a getter, so a reload can swap it). */
 export function localAnswerer(archive: () => Archive): Answerer {
   return {

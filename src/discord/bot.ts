@@ -19,11 +19,10 @@ import {
   type WebSocketOptions,
 } from "discord.js";
 import { format, type Locale, pickLocale } from "../app/i18n.js";
-import type { Archive } from "../articles/archive.js";
 import type { Config } from "../config.js";
 import { describeError, isUserError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import { type Answerer, isAnswerer, localAnswerer } from "./answerer.js";
+import type { Answerer } from "./answerer.js";
 import { type Backoff, discordHost, untilReachable } from "./connect.js";
 import { DISCORD_COMMANDS, type DiscordCommand } from "./definitions.js";
 import {
@@ -75,18 +74,15 @@ export interface Bot {
 }
 
 /**
- * Builds the client and its handlers; `archive` may be a getter, so a reload can swap it, or an
- * `Answerer` (a shard asking its ShardingManager: src/discord/answerer.ts).
+ * Builds the client and its handlers around what answers: `localAnswerer(() => archive)` in this
+ * process, or a shard asking its ShardingManager (`remoteAnswerer`, src/discord/answerer.ts).
  */
 export function createBot(
-  archive: Archive | (() => Archive) | Answerer,
+  answerer: Answerer,
   config: Config,
   logger: Logger,
   options: BotOptions = {},
 ): Bot {
-  const answerer = isAnswerer(archive)
-    ? archive
-    : localAnswerer(typeof archive === "function" ? archive : () => archive);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { ...NO_MENTIONS },

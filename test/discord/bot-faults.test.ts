@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Archive } from "../../src/articles/archive.js";
 import { parseArticle } from "../../src/articles/parse.js";
 import { parseConfig } from "../../src/config.js";
+import { localAnswerer } from "../../src/discord/answerer.js";
 import { type Bot, createBot } from "../../src/discord/bot.js";
 import { createMemoryLogger } from "../../src/logger.js";
 import { FakeDiscord, type InteractionRecord, NO_IDENTIFY_THROTTLE } from "../fake-discord.js";
@@ -28,9 +29,14 @@ beforeAll(async () => {
     DISCORD_API_BASE: fake.apiBase,
     LOG_LEVEL: "silent",
   });
-  bot = createBot(archive, config, logger, {
-    ws: { buildIdentifyThrottler: () => NO_IDENTIFY_THROTTLE },
-  });
+  bot = createBot(
+    localAnswerer(() => archive),
+    config,
+    logger,
+    {
+      ws: { buildIdentifyThrottler: () => NO_IDENTIFY_THROTTLE },
+    },
+  );
   await bot.start();
 });
 

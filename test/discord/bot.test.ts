@@ -6,6 +6,7 @@ import { Archive } from "../../src/articles/archive.js";
 import type { Article } from "../../src/articles/article.js";
 import { parseArticle } from "../../src/articles/parse.js";
 import { parseConfig } from "../../src/config.js";
+import { localAnswerer } from "../../src/discord/answerer.js";
 import { type Bot, type BotOptions, createBot } from "../../src/discord/bot.js";
 import { createMemoryLogger } from "../../src/logger.js";
 import {
@@ -65,7 +66,7 @@ beforeAll(async () => {
     if (broken) throw new Error("the archive broke (test)");
     return archive;
   };
-  bot = createBot(getArchive, config, logger, botOptions);
+  bot = createBot(localAnswerer(getArchive), config, logger, botOptions);
   await bot.start();
 });
 

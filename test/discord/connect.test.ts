@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { Archive } from "../../src/articles/archive.js";
 import { parseArticle } from "../../src/articles/parse.js";
 import { parseConfig } from "../../src/config.js";
+import { localAnswerer } from "../../src/discord/answerer.js";
 import { type Bot, createBot } from "../../src/discord/bot.js";
 import { backoffDelay, unreachableReason } from "../../src/discord/connect.js";
 import { createMemoryLogger } from "../../src/logger.js";
@@ -93,6 +94,7 @@ describe("unreachableReason", () => {
 
 describe("logging in while Discord is out of reach", () => {
   const seed = parseArticle(readFileSync(`seeds/${SEED_FILE}`, "utf8"), SEED_FILE);
+  const archive = Archive.fromArticles([seed]);
   let bot: Bot | undefined;
   let fake: FakeDiscord | undefined;
   let proxy: Server | undefined;
@@ -111,9 +113,14 @@ describe("logging in while Discord is out of reach", () => {
       DISCORD_TOKEN: TOKEN,
       DISCORD_API_BASE: `http://127.0.0.1:${port}/api`,
     });
-    bot = createBot(Archive.fromArticles([seed]), config, logger, {
-      reconnect: { baseMs: 20, capMs: 50 },
-    });
+    bot = createBot(
+      localAnswerer(() => archive),
+      config,
+      logger,
+      {
+        reconnect: { baseMs: 20, capMs: 50 },
+      },
+    );
     const started = bot.start();
     await expect
       .poll(() => logger.lines.filter((line) => UNREACHABLE.test(line)).length, {
@@ -138,10 +145,15 @@ describe("logging in while Discord is out of reach", () => {
       DISCORD_TOKEN: fake.token,
       DISCORD_API_BASE: `http://127.0.0.1:${port}/api`,
     });
-    bot = createBot(Archive.fromArticles([seed]), config, logger, {
-      ws: { buildIdentifyThrottler: () => NO_IDENTIFY_THROTTLE },
-      reconnect: { baseMs: 20, capMs: 200 },
-    });
+    bot = createBot(
+      localAnswerer(() => archive),
+      config,
+      logger,
+      {
+        ws: { buildIdentifyThrottler: () => NO_IDENTIFY_THROTTLE },
+        reconnect: { baseMs: 20, capMs: 200 },
+      },
+    );
     const started = bot.start();
     await expect
       .poll(() => logger.lines.filter((line) => UNREACHABLE.test(line)).length, {
