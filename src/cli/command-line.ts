@@ -213,9 +213,10 @@ export function commandHelp(command: AnyCommand, surface: TextSurface): string {
 export function helpLine(
   argv: readonly string[],
   surface: TextSurface = "cli",
+  usage: () => string = cliUsage,
 ): string | undefined {
   const at = commandWordIndex(argv);
-  if (at < 0) return argv.some((arg) => arg === "--help" || arg === "-h") ? cliUsage() : undefined;
+  if (at < 0) return argv.some((arg) => arg === "--help" || arg === "-h") ? usage() : undefined;
   let parsed: ParsedCommand;
   try {
     parsed = parseCommand(argv, surface);
@@ -225,7 +226,7 @@ export function helpLine(
   if (parsed.command.name !== "help" && !parsed.help) return undefined;
   if (parsed.command.name !== "help") return commandHelp(parsed.command, surface);
   const typed = parsed.values.command?.trim();
-  if (!typed) return cliUsage();
+  if (!typed) return usage();
   const topic = findCommand(typed.normalize("NFKC").replace(/^\//, ""), surface);
   return topic ? commandHelp(topic, surface) : undefined;
 }
@@ -299,14 +300,12 @@ export function answerLine(
   const at = commandWordIndex(argv);
   let commandWord: string | null = at >= 0 ? (argv[at] as string) : null;
   const wantsJson = json || argv.includes("--json");
+  const usage = options.help ?? cliUsage;
+  const help = helpLine(argv, surface, usage);
+  if (help !== undefined) return { output: help, ok: true };
   try {
     const parsed = parseCommand(argv, surface);
     commandWord = parsed.command.name;
-    const usage = options.help ?? cliUsage;
-    // `search --help` explains search; `help search` too, once the topic is checked.
-    if (parsed.help && parsed.command.name !== "help")
-      return { output: commandHelp(parsed.command, surface), ok: true };
-    if (parsed.help) return { output: usage(), ok: true };
     const answer = runCommand(
       parsed.command,
       { archive, surface, ...(options.markup ? { markup: options.markup } : {}) },
