@@ -8,12 +8,16 @@
  *
  *   node --expose-gc --max-semi-space-size=2 --heap-growing-percent=50 --import tsx \
  *     bench/latency-probe.ts --root <pages> --cache <dir> [--only search,quotes,summary,ask]
- *     [--rounds 2] [--slowest 8]
+ *     [--rounds 2] [--slowest 8] [--profile <prefix>]
  *
  * With --rounds N the measured list is timed N times over (later rounds forget the search
  * index's remembered results, as a first call finds them); per input the least CPU time is kept
- * beside the first round's wall time, so that a shared machine's other work shows.
+ * beside the first round's wall time, so that a shared machine's other work shows. --profile writes
+ * a CPU profile of each class's first round (first calls and the calls again at once) to
+ * <prefix>-<class>.cpuprofile.
  */
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { PerformanceObserver } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { runAsk, runPeople, runQuotes, runSearch, runSummary } from "../src/app/service.js";
@@ -29,6 +33,7 @@ const { values } = parseArgs({
     only: { type: "string", default: "search,quotes,summary,ask" },
     rounds: { type: "string", default: "2" },
     slowest: { type: "string", default: "8" },
+    profile: { type: "string" },
     queries: { type: "string", default: new URL("queries.json", import.meta.url).pathname },
     questions: { type: "string", default: new URL("questions.json", import.meta.url).pathname },
   },
@@ -89,8 +94,21 @@ async function probe(
     } catch {}
   }
   const calls: Call[] = inputs.map((input) => ({ input, ms: [], cpu: [], spans: [], again: 0 }));
+  // The first round alone (first calls), profiled per class with --profile <prefix>.
+  const session = values.profile ? new Session() : undefined;
+  if (session) {
+    session.connect();
+    await session.post("Profiler.enable");
+    await session.post("Profiler.setSamplingInterval", { interval: 100 });
+    await session.post("Profiler.start");
+  }
   const rounds = Math.max(1, Number(values.rounds));
   for (let round = 0; round < rounds; round++) {
+    if (round === 1 && session) {
+      const { profile } = await session.post("Profiler.stop");
+      writeFileSync(`${values.profile}-${name}.cpuprofile`, JSON.stringify(profile));
+      session.disconnect();
+    }
     for (const call of calls) {
       if (round > 0) forget();
       const first = timeOnce(() => run(call.input));
