@@ -102,15 +102,10 @@ export class Suggester {
     if (term.tokens.some((token) => termKey(token) !== token) && term.text.length >= 2) {
       const text = term.text;
       const limit = text.length >= 5 ? 2 : 1;
-      const shares = sharedCounter(text);
-      const byLength = this.namesByLength();
-      for (let length = text.length - limit; length <= text.length + limit; length++) {
-        for (const name of byLength.get(length) ?? []) {
-          if (name === text) continue;
-          if (shares(name) < text.length - limit) continue;
-          if (editDistance(name, text, limit) <= limit)
-            counts.set(name, (counts.get(name) ?? 0) + (this.names.get(name) ?? 0));
-        }
+      for (const name of this.namesSharing(text, text.length - limit, limit)) {
+        if (name === text) continue;
+        if (editDistance(name, text, limit) <= limit)
+          counts.set(name, (counts.get(name) ?? 0) + (this.names.get(name) ?? 0));
       }
     }
     return [...counts.entries()]
@@ -119,52 +114,69 @@ export class Suggester {
       .map(([word]) => keyText(word));
   }
 
-  private namesIndex: Map<number, string[]> | undefined;
+  private namesIndex: NamesByCharacter | undefined;
 
-  /** The names grouped by length (rebuilt after articles are added or removed). */
-  private namesByLength(): Map<number, string[]> {
+  /**
+   * The names of `text.length ± limit` UTF-16 units of which at least `least` characters (each
+   * occurrence counted) are characters of the text, shortest first, then in the order of `names`.
+   * From the names each character of the text is in: the archive's names are hundreds of
+   * thousands, and reading each of them for every query that found nothing was most of its time.
+   */
+  private namesSharing(text: string, least: number, limit: number): string[] {
+    const index = this.namesByCharacter();
+    const { list, shared } = index;
+    const touched: number[] = [];
+    for (const char of new Set(text)) {
+      const ids = index.byCharacter.get(char);
+      if (!ids) continue;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k] as number;
+        if (shared[id] === 0) touched.push(id);
+        shared[id] = (shared[id] as number) + 1;
+      }
+    }
+    const found: number[] = [];
+    for (const id of touched) {
+      const length = (list[id] as string).length;
+      if (
+        (shared[id] as number) >= least &&
+        length >= text.length - limit &&
+        length <= text.length + limit
+      )
+        found.push(id);
+      shared[id] = 0;
+    }
+    found.sort((a, b) => (list[a] as string).length - (list[b] as string).length || a - b);
+    return found.map((id) => list[id] as string);
+  }
+
+  /** The names by character (rebuilt after articles are added or removed). */
+  private namesByCharacter(): NamesByCharacter {
     if (this.namesIndex) return this.namesIndex;
-    const byLength = new Map<number, string[]>();
-    for (const name of this.names.keys()) {
-      const list = byLength.get(name.length);
-      if (list) list.push(name);
-      else byLength.set(name.length, [name]);
-    }
-    this.namesIndex = byLength;
-    return byLength;
+    const list = [...this.names.keys()];
+    const grown = new Map<string, number[]>();
+    list.forEach((name, id) => {
+      // Once per occurrence: a name's shared characters are counted as often as it has them.
+      for (const char of name) {
+        const ids = grown.get(char);
+        if (ids) ids.push(id);
+        else grown.set(char, [id]);
+      }
+    });
+    const byCharacter = new Map<string, Int32Array>();
+    for (const [char, ids] of grown) byCharacter.set(char, Int32Array.from(ids));
+    this.namesIndex = { list, byCharacter, shared: new Uint16Array(list.length) };
+    return this.namesIndex;
   }
 }
 
-/**
- * For a text, how many characters of a name are characters of the text (a character of the name
- * counted each time it occurs): a cheap filter before the edit distance. Over UTF-16 units, with
- * a surrogate pair (in the text or the name) counted as one character.
- */
-export function sharedCounter(text: string): (name: string) => number {
-  // A flag per UTF-16 unit of the text: the names tested are tens of thousands at the archive.
-  const units = new Uint8Array(0x10000);
-  let astral = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdfff) astral = true;
-    else units[code] = 1;
-  }
-  const chars = astral ? new Set(text) : undefined;
-  return (name) => {
-    let shared = 0;
-    for (let i = 0; i < name.length; i++) {
-      const code = name.charCodeAt(i);
-      if (code >= 0xd800 && code <= 0xdfff) return sharedChars(name, text, chars);
-      shared += units[code] as number;
-    }
-    return shared;
-  };
-}
-
-function sharedChars(name: string, text: string, chars = new Set(text)): number {
-  let shared = 0;
-  for (const char of name) if (chars.has(char)) shared++;
-  return shared;
+interface NamesByCharacter {
+  /** The names, in the order of `Suggester.names`. */
+  list: string[];
+  /** For each character (a code point), the names it is in, once per occurrence. */
+  byCharacter: Map<string, Int32Array>;
+  /** Per name, a counter for `namesSharing` (all zeros between calls). */
+  shared: Uint16Array;
 }
 
 /**

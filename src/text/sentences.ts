@@ -63,6 +63,15 @@ const OPENER_CODES = new Map<number, number>(
 );
 const CLOSER_CODES = new Set([...CLOSERS].map((char) => char.charCodeAt(0)));
 const STRAIGHT_QUOTE = 0x22;
+/**
+ * The UTF-16 units at which `readingRanges` has anything to do: openers (a pair may start there),
+ * sentence ends, the ellipsis and the period. Any other unit is passed over without making a
+ * string of it (a Han character read as `folded[i]` is a new string each time: most of the
+ * splitting's time and garbage on long articles).
+ */
+const READING_MARKS = new Uint8Array(0x10000);
+for (const mark of [...Object.keys(QUOTE_PAIRS), '"', ...STRONG_END, ELLIPSIS, "."])
+  READING_MARKS[mark.charCodeAt(0)] = 1;
 
 /** For each opening mark that is closed later in the text, the index of its closing mark. */
 function matchPairs(folded: string): Map<number, number> {
@@ -144,6 +153,10 @@ function readingRanges(paragraph: string): SentenceRange[] {
     while (open.length > 0 && open[open.length - 1] === i) {
       open.pop();
       openedAt.pop();
+    }
+    if (READING_MARKS[folded.charCodeAt(i)] === 0) {
+      i++;
+      continue;
     }
     const char = folded[i] as string;
     const close = pairs.get(i);

@@ -8,7 +8,7 @@ import {
 } from "../../src/search/indexed-article.js";
 import { SearchIndex } from "../../src/search/search.js";
 import { FIELDS, IndexStore } from "../../src/search/store.js";
-import { sharedCounter, wordEdges } from "../../src/search/suggest.js";
+import { wordEdges } from "../../src/search/suggest.js";
 import { articleFixtures, seedArticle } from "../helpers.js";
 
 const entries = [...collectEntries([seedArticle(), ...articleFixtures("search")]).values()];
@@ -88,29 +88,6 @@ describe("whether a term matches at all", () => {
   it.each(TERMS)("%s: as the whole evaluation says", (text) => {
     evaluator.clear();
     expect(evaluator.matchesAny(term(text))).toBe(evaluator.evaluate(term(text)).docs.length > 0);
-  });
-});
-
-describe("characters a name shares with a text (the filter before the edit distance)", () => {
-  const bySet = (name: string, text: string) => {
-    const chars = new Set(text);
-    let shared = 0;
-    for (const char of name) if (chars.has(char)) shared++;
-    return shared;
-  };
-  it.each([
-    ["谢尔曼", "谢尔盖"],
-    ["谢谢", "谢尔曼"],
-    ["温迪·谢尔曼", "谢尔曼"],
-    ["abc", "cab"],
-    ["", "谢尔曼"],
-    ["谢尔曼", ""],
-    ["𠮷野家", "吉野家"],
-    ["吉野家", "𠮷野家"],
-    ["𠮷野𠮷", "𠮷野家"],
-    ["\ud842", "𠮷"],
-  ])("%s with %s", (name, text) => {
-    expect(sharedCounter(text)(name)).toBe(bySet(name, text));
   });
 });
 

@@ -14,7 +14,7 @@ import {
 import { type IndexDoc, MINISEARCH_OPTIONS } from "../../src/search/store.js";
 import { foldText, toTraditional } from "../../src/text/text.js";
 import { skipMessage, unpackedCorpus } from "../corpus.js";
-import { articleFixtures, plainIndexDoc, seedArticle } from "../helpers.js";
+import { articleFixtures, makeArticle, plainIndexDoc, seedArticle } from "../helpers.js";
 
 const SEED = "n13495457";
 
@@ -225,6 +225,24 @@ describe("suggestions when nothing is found", () => {
 
   it("suggests close names from the index", () => {
     expect(index.search("斯托尔腾贝格").suggestions).toContain("斯托尔滕贝格");
+  });
+
+  it("ranks close names by how many articles have them, then shorter, then first indexed", () => {
+    // Names within one edit of 谢尔蔓 (two or more of its characters, counted per occurrence):
+    // 谢尔, 谢尔盖 and 谢尔曼 tie on articles (3 each: 谢尔盖 was indexed first); 尔谢尔 and 蔓蔓 share characters but are
+    // two edits away, as is 蔓德谢尔; 谢谢谢 shares one character three times over.
+    const names: Record<string, string[]> = {
+      a: ["谢尔盖", "蔓蔓"],
+      b: ["谢尔曼", "谢尔盖", "尔谢尔", "谢尔"],
+      c: ["谢尔曼", "谢尔", "谢谢谢"],
+      d: ["谢尔", "谢尔曼", "谢尔盖", "蔓德谢尔"],
+    };
+    const named = Object.keys(names).map((id) =>
+      makeArticle({ id, title: `标题${id}`, paragraphs: ["内容。"] }),
+    );
+    const byName = SearchIndex.build(named, { people: (article) => names[article.id] ?? [] });
+    expect(byName.search("谢尔蔓").suggestions).toEqual(["谢尔", "谢尔盖", "谢尔曼"]);
+    expect(byName.search("尔谢尔曼").suggestions).toEqual(["谢尔曼", "尔谢尔"]);
   });
 
   it("gives none when something is found", () => {
