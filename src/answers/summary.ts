@@ -95,15 +95,34 @@ export function cleanSentence(text: string): string {
 
 /**
  * The Latin original given in brackets after a Chinese name or term: 房地美（Freddie Mac）,
- * 威廉·林奇（William Ray Lynch Jr.）. A summary line is read in Chinese and kept brief, so the gloss is
- * left out; acronyms (LVPR, SEC) and glosses with digits or Han characters stay.
+ * 威廉·林奇（William Ray Lynch Jr.）, 中共病毒（COVID-19）, 港交所（0388.HK）. A summary line is read in
+ * Chinese and kept brief, so the gloss is left out; bare acronyms (LVPR, SEC), which later lines
+ * may use, and glosses with Han characters stay.
  */
 const LATIN_GLOSS =
-  /(?<=[\u4e00-\u9fff》”」])[（(](?=[^（）()]*[a-z])[A-Za-z][A-Za-z .'’&-]*[)）]/g;
+  /(?<=[\u4e00-\u9fff》”」])[（(](?=[^（）()]*[A-Za-z])(?=[^（）()]*[a-z0-9])[A-Za-z0-9][A-Za-z0-9 .,'’&-]*[)）]/g;
 
-/** A summary line as shown: the sentence without Latin glosses after Chinese names. */
+/**
+ * A relative day glossed with its date: 周一（5月23日）, 今天（11月26日）. The summary is read later,
+ * out of the article's time, so the date alone is shown (the references name dates, not weekdays).
+ */
+const RELATIVE_DAY_WITH_DATE =
+  /(?:今天|今日|昨天|昨日|明天|次日|当天|当日|上?周[一二三四五六日末]|星期[一二三四五六日天])[（(]((?:\d{4}年)?\d{1,2}月\d{1,2}日)[)）]/g;
+/** A weekday after the date it falls on: 5月8日（周日） → 5月8日. */
+const WEEKDAY_AFTER_DATE = /(?<=\d{1,2}日)[（(](?:周|星期)[一二三四五六日天][)）]/g;
+/** The currency note of the first amount: 2401万余元（人民币，下同）. */
+const SAME_BELOW = /[（(](?:人民币|新台币|台币|美元|港币|港元)?[，,]?下同[)）]/g;
+
+/**
+ * A summary line as shown: the sentence without Latin glosses after Chinese names, relative days
+ * replaced by the dates they gloss, and without the note on the currency of the amounts.
+ */
 export function summaryLine(sentence: string): string {
-  return sentence.replace(LATIN_GLOSS, "");
+  return sentence
+    .replace(LATIN_GLOSS, "")
+    .replace(RELATIVE_DAY_WITH_DATE, "$1")
+    .replace(WEEKDAY_AFTER_DATE, "")
+    .replace(SAME_BELOW, "");
 }
 
 /** Whether a (cleaned) sentence is boilerplate or too thin to be a summary sentence. */

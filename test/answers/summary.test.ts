@@ -23,10 +23,13 @@ const fixture = (name: string): Article => articleFixture("summary", name);
 
 const seed = seedArticle();
 
-/** Where a summary sentence sits in the article: [paragraph index, offset], or undefined. */
+/**
+ * Where a summary sentence sits in the article: [paragraph index, offset], or undefined. Lines
+ * are shown as `summaryLine` edits them, so the paragraphs are looked at the same way.
+ */
 function locate(article: Article, sentence: string): [number, number] | undefined {
   for (let p = 0; p < article.paragraphs.length; p++) {
-    const at = (article.paragraphs[p] as string).indexOf(sentence);
+    const at = summaryLine(article.paragraphs[p] as string).indexOf(sentence);
     if (at >= 0) return [p, at];
   }
   return undefined;
@@ -446,7 +449,17 @@ describe("summaryLine", () => {
       "拉斯维加斯公共广播电台（LVPR）注册为说客。",
       "拉斯维加斯公共广播电台（LVPR）注册为说客。",
     ],
-    ["a gloss with digits stays", "港交所（0388.HK）公布业绩。", "港交所（0388.HK）公布业绩。"],
+    ["a code in Latin letters and digits", "港交所（0388.HK）公布业绩。", "港交所公布业绩。"],
+    ["a Latin name with digits", "中共病毒（COVID-19）疫情扩散。", "中共病毒疫情扩散。"],
+    ["a bare number stays", "该法案（2021）通过。", "该法案（2021）通过。"],
+    ["a weekday glossed with its date", "戴琪周一（10月4日）说。", "戴琪10月4日说。"],
+    ["a relative day glossed with its date", "他今天（11月26日）抵达。", "他11月26日抵达。"],
+    ["last week's day", "普京上周日（2月27日）下令。", "普京2月27日下令。"],
+    ["a date with its year", "周三（2021年1月6日）国会开会。", "2021年1月6日国会开会。"],
+    ["a weekday after its date", "5月8日（周日）下午发生巨响。", "5月8日下午发生巨响。"],
+    ["a weekday without a date stays", "周日（当地时间）发生巨响。", "周日（当地时间）发生巨响。"],
+    ["the currency note of the amounts", "收受2401万余元（人民币，下同）。", "收受2401万余元。"],
+    ["another bracket with 人民币 stays", "罚款5000元（人民币）。", "罚款5000元（人民币）。"],
     [
       "a gloss with Han characters stays",
       "白头鹰（Bald Eagle，学名白头海雕）栖息。",
