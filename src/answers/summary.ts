@@ -147,6 +147,22 @@ export interface Candidate extends SentenceRef {
   folded: string;
   /** Position among the candidates (0 = lead). */
   rank: number;
+  /**
+   * It opens inside a quotation that an earlier sentence of its paragraph opened (the splitter
+   * cuts a long quotation at its full stops): its words are the speaker's, not the reporter's.
+   */
+  continuesQuote: boolean;
+}
+
+/** How deep in quotation marks the end of `text` is, from `depth` at its start. */
+function quoteDepthAfter(text: string, depth: number): number {
+  let out = depth;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x201c || code === 0x300c || code === 0x300e) out++;
+    else if (code === 0x201d || code === 0x300d || code === 0x300f) out = Math.max(0, out - 1);
+  }
+  return out;
 }
 
 /**
@@ -175,13 +191,16 @@ export function candidateSentences(
       index += sentences.length;
       continue;
     }
+    let quoteDepth = 0;
     for (const text of sentences) {
       const sentence: SentenceRef = { text, paragraph: p + 1, index: index++ };
+      const continuesQuote = quoteDepth > 0;
+      quoteDepth = quoteDepthAfter(text, quoteDepth);
       const clean = cleanSentence(text);
       if (!clean) continue;
       const folded = foldText(clean);
       if (isBoilerplate(clean, folded)) continue;
-      out.push({ ...sentence, clean, folded, rank: out.length });
+      out.push({ ...sentence, clean, folded, rank: out.length, continuesQuote });
       if (out.length >= limit) break;
     }
   }
@@ -784,6 +803,15 @@ export function contextNeed(text: string): ContextNeed {
 }
 
 /**
+ * What a candidate needs to be shown (`contextNeed`); a sentence inside a quotation opened before
+ * it is shown only after the sentence before it, which leads into the quotation.
+ */
+export function candidateNeed(candidate: Candidate): ContextNeed {
+  const need = contextNeed(candidate.clean);
+  return need === "none" && candidate.continuesQuote ? "before" : need;
+}
+
+/**
  * Greedy selection (MMR when a similarity matrix is given): each pick trades its score against
  * its similarity to what is already picked; repeats are skipped, and so are sentences that would
  * mislead alone (`contextNeed`) unless the sentence they lean on is already picked. Returns
@@ -808,7 +836,7 @@ function select(selection: Selection, count: number): string[] {
         // Worked out only for sentences that would be picked (the pattern test is not free).
         let need = needs[i];
         if (need === undefined) {
-          need = contextNeed((candidates[i] as Candidate).clean);
+          need = candidateNeed(candidates[i] as Candidate);
           needs[i] = need;
         }
         if (need === "never" || (need === "before" && !(i > 0 && picked[i - 1]))) continue;

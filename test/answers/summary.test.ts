@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  candidateNeed,
   candidateSentences,
   cleanSentence,
   contextNeed,
@@ -268,6 +269,40 @@ describe("sentences that would mislead alone", () => {
         // The sentence it leans on is shown right before it.
         const all = candidateSentences(story).map((c) => c.clean);
         expect(summary[i - 1]).toBe(all[all.indexOf(sentence) - 1]);
+      });
+    },
+  );
+
+  const quoted = makeArticle({
+    title: "访民拒签息访协议 信访局要求恢复管控",
+    paragraphs: [
+      "访民王芳拒绝签署信访局修改后的息访协议。",
+      // A quotation that goes on in the next paragraph is not closed at its paragraph's end.
+      "王芳6月8日对记者表示，“协议因为信访局的人刁难没签成。信访局的人说签了息访协议还要恢复管控，我们上访是无理取闹。所以我们也不准备签了。",
+      "“我只想回归正常生活。”",
+      "信访局的电话一直无人接听，息访协议至今没有签成。",
+    ],
+  });
+
+  it.each([
+    ["the sentence that opens the quotation", 0, false, "none"],
+    ["a sentence inside it", 1, true, "before"],
+    ["its last sentence in the paragraph", 2, true, "before"],
+    ["the next paragraph, which opens the quotation again", 3, false, "never"],
+    ["a paragraph after the quotation", 4, false, "none"],
+  ] as const)("a quotation cut at its full stops: %s", (_name, at, continues, need) => {
+    const candidate = candidateSentences(quoted).filter((c) => c.paragraph >= 2)[at];
+    expect(candidate?.continuesQuote).toBe(continues);
+    expect(candidate && candidateNeed(candidate)).toBe(need);
+  });
+
+  it.each([1, 2, 3])(
+    "with %s sentences: a sentence inside a quotation only after the one opening it",
+    (count) => {
+      const summary = summarize(quoted, count);
+      summary.forEach((line, i) => {
+        if (/^(信访局的人说|所以我们)/.test(line))
+          expect(summary[i - 1]).toMatch(/^(王芳6月8日|信访局的人说)/);
       });
     },
   );
