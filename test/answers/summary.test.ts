@@ -383,6 +383,22 @@ describe("sentences a summary should not show", () => {
   });
 
   it.each([
+    ["据路透社报导，俄军周二撤出了赫尔松市。", 1],
+    ["根据该报告显示，去年共有二百家企业倒闭。", 1],
+    ["据知情人透露，该院院长已被带走调查。", 1],
+    ["据官方通报，新增本土确诊病例151例。", 1],
+    ["据悉，网信平台投资金额达750亿元。", 0],
+    ["路透社报导，俄军周二撤出了赫尔松市。", 0],
+    ["据他说，会议将在下周举行，报导还说了别的。", 0],
+  ])(
+    "a sentence opening with the report it retells is marked reported: %s",
+    (sentence, expected) => {
+      const article = makeArticle({ paragraphs: [sentence] });
+      expect(featureOf(article, "reported")).toEqual([[sentence, expected]]);
+    },
+  );
+
+  it.each([
     ["They are Chinese puppets who want to do business there.", 1],
     ["Concast (@NBCNews) and Fake News @CNN are going out of their way to say GREAT things.", 1],
     ["美国总统川普在推特（Twitter）发文批评CNN（Cable News Network）。", 0],
