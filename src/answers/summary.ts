@@ -810,7 +810,10 @@ export type ContextNeed = "none" | "before" | "never";
 export function contextNeed(text: string): ContextNeed {
   const folded = foldText(text);
   if (quotedShare(text) > 0) {
-    const outside = foldedLettersAndDigits(folded.replace(/[“「『"][^“”「」『』"]*[”」』"]/g, ""));
+    // A quotation left open runs to the sentence's end (it goes on in the next sentence).
+    const outside = foldedLettersAndDigits(
+      folded.replace(/[“「『"][^“”「」『』"]*(?:[”」』"]|$)/g, ""),
+    );
     if (outside.length < 2 || BARE_ATTRIBUTION.test(outside)) return "never";
   }
   if (PRONOUN_START.test(folded)) return "before";

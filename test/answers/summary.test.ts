@@ -234,6 +234,9 @@ describe("sentences that would mislead alone", () => {
     ["“我们不会让步。”她补充道。", "never"],
     ["“我们不会让步，”谢尔曼在记者会上说，“但会谈还会继续。”", "none"],
     ["市长林明在记者会上说：“预算不会再增加了。”", "none"],
+    // A quotation left open goes on in the next sentence: its speaker is named here or nowhere.
+    ["“火太大了，我们根本进不去。", "never"],
+    ["一名工人说，“火太大了，我们根本进不去。", "none"],
     ["美国副国务卿谢尔曼表示，会谈持续了七个半小时。", "none"],
     ["其中三人受伤，已送往医院。", "none"],
     ["他国官员也出席了会议。", "none"],
