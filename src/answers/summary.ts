@@ -680,7 +680,9 @@ export interface SummaryTuning {
  * without a figure: 中共扰台继续升级。) at −0.4 and a sentence that is not its paragraph's first at
  * −0.1 raised key recall held out to 0.523 but cost R-L (32.37), so they are not used; nor are
  * stronger length penalties (from 20 Han characters, −0.8: 32.99 R-L in-sample, 32.36 held out,
- * key recall 0.435).
+ * key recall 0.435). `fit.ts`'s coordinate ascent on every weight, held out on the four sets it
+ * reached in 25 minutes on a loaded machine (dev, test, test2, test3): 29.6 / 0.500 against these
+ * weights' 31.9 / 0.508 on the same 88 articles.
  */
 export const DEFAULT_TUNING: SummaryTuning = {
   weights: {
