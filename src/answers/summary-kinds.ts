@@ -1,5 +1,5 @@
 import type { Article } from "../articles/article.js";
-import { type Candidate, candidateSentences, contextNeed } from "./summary.js";
+import { type Candidate, candidateNeed, candidateSentences } from "./summary.js";
 
 /**
  * Summaries of the two kinds of article that are not single news stories:
@@ -81,7 +81,7 @@ function digestSummary(article: Article, count: number): string[] {
     const body = p + 1 < paragraphs.length && !isHeadline(paragraphs[p + 1] as string) ? p + 2 : 0;
     // The story's first sentence that stands alone (not 他说…, not a quotation without its speaker).
     const first = body
-      ? sentences.get(body)?.find((candidate) => contextNeed(candidate.clean) === "none")
+      ? sentences.get(body)?.find((candidate) => candidateNeed(candidate) === "none")
       : undefined;
     if (first) lines.push(first.clean);
   }
@@ -96,7 +96,7 @@ function transcriptSummary(article: Article, count: number): string[] {
     const paragraph = article.paragraphs[candidate.paragraph - 1] ?? "";
     if (INTERVIEWER.test(paragraph) || /[?？]\s*$/.test(candidate.clean)) continue;
     // A sentence that leans on the one before is shown only right after it.
-    const need = contextNeed(candidate.clean);
+    const need = candidateNeed(candidate);
     if (need === "never" || (need === "before" && previous !== candidate.index - 1)) continue;
     lines.push(candidate.clean);
     previous = candidate.index;

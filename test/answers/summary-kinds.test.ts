@@ -79,6 +79,32 @@ describe("summaries by kind of article", () => {
     expect(summarize(digest, 2)).toHaveLength(2);
   });
 
+  it.each([
+    [
+      "a story opening with a worker's words goes on in the next paragraph: no line from it",
+      "“火太大了，我们根本进不去。消防车来了也没用。",
+      undefined,
+    ],
+    [
+      "a story whose quotation is attributed: its opening sentence",
+      "一名工人说，“火太大了，我们根本进不去。消防车来了也没用。",
+      "一名工人说，“火太大了，我们根本进不去。",
+    ],
+  ])("a digest's story line never comes from inside a quotation: %s", (_name, story, line) => {
+    const article = withParagraphs("fx-digest-quote", "【翻墙必看】三则新闻", [
+      "1.某市工厂大火十二人受伤",
+      story,
+      "2、新线地铁周六通车",
+      "环状线北段周六正式通车，首日载客量超过十万人次。市长出席了通车典礼。",
+      "3.议会通过新年度预算",
+      "市议会周五通过新年度预算，总额比去年增加百分之五。预算将于七月一日生效。",
+    ]);
+    const lines = summarize(article, 3);
+    expect(lines.some((shown) => shown.startsWith("消防车来了"))).toBe(false);
+    if (line) expect(lines[0]).toBe(line);
+    else expect(lines[0]).toBe("环状线北段周六正式通车，首日载客量超过十万人次。");
+  });
+
   it("a transcript: by its opening, never the interviewer's questions", () => {
     const lines = summarize(transcript, 3);
     expect(lines[0]).toMatch(/^日前，本报记者专访了/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  candidateNeed,
   candidateSentences,
   cleanSentence,
   contextNeed,
@@ -23,10 +24,13 @@ const fixture = (name: string): Article => articleFixture("summary", name);
 
 const seed = seedArticle();
 
-/** Where a summary sentence sits in the article: [paragraph index, offset], or undefined. */
+/**
+ * Where a summary sentence sits in the article: [paragraph index, offset], or undefined. Lines
+ * are shown as `summaryLine` edits them, so the paragraphs are looked at the same way.
+ */
 function locate(article: Article, sentence: string): [number, number] | undefined {
   for (let p = 0; p < article.paragraphs.length; p++) {
-    const at = (article.paragraphs[p] as string).indexOf(sentence);
+    const at = summaryLine(article.paragraphs[p] as string).indexOf(sentence);
     if (at >= 0) return [p, at];
   }
   return undefined;
@@ -230,6 +234,9 @@ describe("sentences that would mislead alone", () => {
     ["“我们不会让步。”她补充道。", "never"],
     ["“我们不会让步，”谢尔曼在记者会上说，“但会谈还会继续。”", "none"],
     ["市长林明在记者会上说：“预算不会再增加了。”", "none"],
+    // A quotation left open goes on in the next sentence: its speaker is named here or nowhere.
+    ["“火太大了，我们根本进不去。", "never"],
+    ["一名工人说，“火太大了，我们根本进不去。", "none"],
     ["美国副国务卿谢尔曼表示，会谈持续了七个半小时。", "none"],
     ["其中三人受伤，已送往医院。", "none"],
     ["他国官员也出席了会议。", "none"],
@@ -265,6 +272,40 @@ describe("sentences that would mislead alone", () => {
         // The sentence it leans on is shown right before it.
         const all = candidateSentences(story).map((c) => c.clean);
         expect(summary[i - 1]).toBe(all[all.indexOf(sentence) - 1]);
+      });
+    },
+  );
+
+  const quoted = makeArticle({
+    title: "访民拒签息访协议 信访局要求恢复管控",
+    paragraphs: [
+      "访民王芳拒绝签署信访局修改后的息访协议。",
+      // A quotation that goes on in the next paragraph is not closed at its paragraph's end.
+      "王芳6月8日对记者表示，“协议因为信访局的人刁难没签成。信访局的人说签了息访协议还要恢复管控，我们上访是无理取闹。所以我们也不准备签了。",
+      "“我只想回归正常生活。”",
+      "信访局的电话一直无人接听，息访协议至今没有签成。",
+    ],
+  });
+
+  it.each([
+    ["the sentence that opens the quotation", 0, false, "none"],
+    ["a sentence inside it", 1, true, "before"],
+    ["its last sentence in the paragraph", 2, true, "before"],
+    ["the next paragraph, which opens the quotation again", 3, false, "never"],
+    ["a paragraph after the quotation", 4, false, "none"],
+  ] as const)("a quotation cut at its full stops: %s", (_name, at, continues, need) => {
+    const candidate = candidateSentences(quoted).filter((c) => c.paragraph >= 2)[at];
+    expect(candidate?.continuesQuote).toBe(continues);
+    expect(candidate && candidateNeed(candidate)).toBe(need);
+  });
+
+  it.each([1, 2, 3])(
+    "with %s sentences: a sentence inside a quotation only after the one opening it",
+    (count) => {
+      const summary = summarize(quoted, count);
+      summary.forEach((line, i) => {
+        if (/^(信访局的人说|所以我们)/.test(line))
+          expect(summary[i - 1]).toMatch(/^(王芳6月8日|信访局的人说)/);
       });
     },
   );
@@ -343,6 +384,22 @@ describe("sentences a summary should not show", () => {
     const article = makeArticle({ paragraphs: [sentence] });
     expect(featureOf(article, "listed")).toEqual([[sentence, expected]]);
   });
+
+  it.each([
+    ["据路透社报导，俄军周二撤出了赫尔松市。", 1],
+    ["根据该报告显示，去年共有二百家企业倒闭。", 1],
+    ["据知情人透露，该院院长已被带走调查。", 1],
+    ["据官方通报，新增本土确诊病例151例。", 1],
+    ["据悉，网信平台投资金额达750亿元。", 0],
+    ["路透社报导，俄军周二撤出了赫尔松市。", 0],
+    ["据他说，会议将在下周举行，报导还说了别的。", 0],
+  ])(
+    "a sentence opening with the report it retells is marked reported: %s",
+    (sentence, expected) => {
+      const article = makeArticle({ paragraphs: [sentence] });
+      expect(featureOf(article, "reported")).toEqual([[sentence, expected]]);
+    },
+  );
 
   it.each([
     ["They are Chinese puppets who want to do business there.", 1],
@@ -446,7 +503,17 @@ describe("summaryLine", () => {
       "拉斯维加斯公共广播电台（LVPR）注册为说客。",
       "拉斯维加斯公共广播电台（LVPR）注册为说客。",
     ],
-    ["a gloss with digits stays", "港交所（0388.HK）公布业绩。", "港交所（0388.HK）公布业绩。"],
+    ["a code in Latin letters and digits", "港交所（0388.HK）公布业绩。", "港交所公布业绩。"],
+    ["a Latin name with digits", "中共病毒（COVID-19）疫情扩散。", "中共病毒疫情扩散。"],
+    ["a bare number stays", "该法案（2021）通过。", "该法案（2021）通过。"],
+    ["a weekday glossed with its date", "戴琪周一（10月4日）说。", "戴琪10月4日说。"],
+    ["a relative day glossed with its date", "他今天（11月26日）抵达。", "他11月26日抵达。"],
+    ["last week's day", "普京上周日（2月27日）下令。", "普京2月27日下令。"],
+    ["a date with its year", "周三（2021年1月6日）国会开会。", "2021年1月6日国会开会。"],
+    ["a weekday after its date", "5月8日（周日）下午发生巨响。", "5月8日下午发生巨响。"],
+    ["a weekday without a date stays", "周日（当地时间）发生巨响。", "周日（当地时间）发生巨响。"],
+    ["the currency note of the amounts", "收受2401万余元（人民币，下同）。", "收受2401万余元。"],
+    ["another bracket with 人民币 stays", "罚款5000元（人民币）。", "罚款5000元（人民币）。"],
     [
       "a gloss with Han characters stays",
       "白头鹰（Bald Eagle，学名白头海雕）栖息。",

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { summaryLine } from "../../src/answers/summary.js";
 import { format } from "../../src/app/i18n.js";
 import { runQuotes, runSummary } from "../../src/app/service.js";
 import { Archive } from "../../src/articles/archive.js";
@@ -121,7 +122,7 @@ describe("commands on the seed", () => {
     const expected = runSummary(archive, {}).sentences;
     expect(expected).toHaveLength(3);
     for (const sentence of expected) {
-      expect(seedText).toContain(sentence);
+      expect(summaryLine(seedText)).toContain(sentence);
       expect(embed.description).toContain(sentence.replace(/[*_`~|]/g, "\\$&"));
     }
     expect(buttons).toEqual([
