@@ -119,8 +119,10 @@ export class SearchIndex {
   private readonly people: PeopleOf;
   private readonly terms: TermEvaluator;
   private readonly suggester: Suggester;
-  /** The English names the articles pair with Chinese ones (拜登（Joe Biden）), learnt at load. */
-  readonly englishNames: EnglishNames;
+  /** The English names the articles pair with Chinese ones, once learnt (see `englishNames`). */
+  private learntNames: EnglishNames | undefined;
+  /** Learns them from the articles indexed at construction, until first asked for. */
+  private learnNames: (() => EnglishNames) | undefined;
 
   private constructor(
     store: IndexStore,
@@ -134,7 +136,8 @@ export class SearchIndex {
     this.people = people;
     this.terms = new TermEvaluator(store, this.articles);
     this.suggester = new Suggester(store, names, (term) => this.terms.matchesAny(term));
-    this.englishNames = learnEnglishNames([...entries.values()].map((entry) => entry.article));
+    const articles = [...entries.values()].map((entry) => entry.article);
+    this.learnNames = () => learnEnglishNames(articles);
     for (const entry of entries.values()) {
       const shortId = store.shortIdOf(entry.article.id);
       if (shortId === undefined)
@@ -165,6 +168,22 @@ export class SearchIndex {
     );
     return new SearchIndex(store, entries, people, names);
   }
+
+  /**
+   * The English names the articles pair with Chinese ones (拜登（Joe Biden）), learnt on first use:
+   * only a query with a Latin word, a person's quotes or an English question asks for them, and
+   * learning them at the archive's size costs a warm start a few hundred milliseconds.
+   */
+  get englishNames(): EnglishNames {
+    if (!this.learntNames) {
+      this.learntNames = (this.learnNames as () => EnglishNames)();
+      this.learnNames = undefined;
+    }
+    return this.learntNames;
+  }
+
+  /** `englishNames`, for the functions that ask for it only when a query is English. */
+  private readonly namesOnUse = () => this.englishNames;
 
   /** How many articles are indexed. */
   get size(): number {
@@ -225,7 +244,7 @@ export class SearchIndex {
       mode === "all" && terms.length > 1
         ? this.evaluateNarrowing(terms)
         : terms.map((term) => this.evaluateWithChineseNames(term));
-    const wholeName = mode === "all" ? chineseNamesOfQuery(this.englishNames, terms) : [];
+    const wholeName = mode === "all" ? chineseNamesOfQuery(this.namesOnUse, terms) : [];
     if (wholeName.length > 0)
       perTerm = [
         withAlternatives(
@@ -245,7 +264,7 @@ export class SearchIndex {
     const snippetTerms =
       page.length === 0
         ? []
-        : [...terms, ...terms.flatMap((t) => chineseNames(this.englishNames, t)), ...wholeName];
+        : [...terms, ...terms.flatMap((t) => chineseNames(this.namesOnUse, t)), ...wholeName];
     const hits = page.map((shortId) => {
       const entry = this.articles.entries[shortId] as IndexedArticle;
       return {
@@ -274,7 +293,7 @@ export class SearchIndex {
    */
   private evaluateWithChineseNames(term: QueryTerm, within?: readonly number[]): TermHits {
     const own = this.terms.evaluate(term, within);
-    const alternatives = chineseNames(this.englishNames, term);
+    const alternatives = chineseNames(this.namesOnUse, term);
     return alternatives.length === 0
       ? own
       : withAlternatives(
