@@ -306,19 +306,22 @@ export class Archive {
       articlesSection.catch(() => {});
       const people = await readCacheSection(dir, meta, "people", { inflate: false });
       phases.mark("people read");
+      // The search index is read on this thread while the articles inflate in the pool.
+      const searchSection = await readCacheSection(dir, meta, "search");
+      phases.mark("search read");
+      const persistedSearch = SearchIndex.readPersisted(searchSection);
+      phases.mark("search decoded");
       const articlesBytes = await articlesSection;
       phases.mark("articles read");
       const stored = new StoredArticles(articlesBytes);
       phases.mark("articles decoded");
-      const searchSection = await readCacheSection(dir, meta, "search");
-      phases.mark("search read");
-      const search = SearchIndex.deserializeEntries(
-        searchSection,
+      const search = SearchIndex.withEntries(
+        persistedSearch,
         stored.entries.map((entry) =>
           indexedArticleOf(entry.article, entry.folded, entry.bodyLength),
         ),
       );
-      phases.mark("search decoded");
+      phases.mark("search joined");
       const articles = stored.entries.map((entry) => entry.article);
       archive = new Archive(search, people, logger, options.root);
       for (const article of articles) archive.byId.set(article.id, article);

@@ -190,7 +190,7 @@ function readVarints(
 export function deserializeIndex(
   data: Uint8Array,
   fingerprint: ((id: string) => string | undefined) | undefined,
-  count: number,
+  count: number | undefined,
 ): ArchiveMiniSearch {
   const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const newline = buffer.indexOf(0x0a);
@@ -215,7 +215,8 @@ export function deserializeIndex(
   ) {
     throw corrupt("header");
   }
-  if (documents.length !== count) throw new Error("search index: the articles have changed");
+  if (count !== undefined && documents.length !== count)
+    throw new Error("search index: the articles have changed");
   if (fingerprint) {
     documents.forEach(([, id], i) => {
       if (fingerprints[i] !== fingerprint(id))

@@ -407,12 +407,38 @@ export class SearchIndex {
     entries: Iterable<IndexedArticle>,
     options: SearchIndexOptions = {},
   ): SearchIndex {
+    return SearchIndex.withEntries(SearchIndex.readPersisted(data), entries, options);
+  }
+
+  /**
+   * The first half of `deserializeEntries`: the index read from its bytes before the articles are
+   * at hand (a warm start reads it while the articles section inflates in the thread pool).
+   */
+  static readPersisted(data: Uint8Array): PersistedSearch {
+    const { names, rest } = splitNames(data);
+    return { names, store: IndexStore.deserialize(rest, undefined, undefined) };
+  }
+
+  /** The second half of `deserializeEntries`: the index read, and the articles it indexes. */
+  static withEntries(
+    persisted: PersistedSearch,
+    entries: Iterable<IndexedArticle>,
+    options: SearchIndexOptions = {},
+  ): SearchIndex {
     const byId = new Map<string, IndexedArticle>();
     for (const entry of entries) {
       byId.delete(entry.article.id);
       byId.set(entry.article.id, entry);
     }
-    return SearchIndex.load(data, byId, EnglishNames.recorded, options, false);
+    if (persisted.store.documentCount !== byId.size)
+      throw new Error("search index: the articles have changed");
+    return new SearchIndex(
+      persisted.store,
+      byId,
+      peopleOf(options),
+      persisted.names,
+      EnglishNames.recorded,
+    );
   }
 
   private static load(
@@ -422,17 +448,9 @@ export class SearchIndex {
     options: SearchIndexOptions,
     checkFingerprints: boolean,
   ): SearchIndex {
-    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    const newline = bytes.indexOf(0x0a);
-    if (newline < 0) throw new Error("search index: corrupt data (no names)");
-    let names: Map<string, number>;
-    try {
-      names = new Map(JSON.parse(bytes.toString("utf8", 0, newline)) as Array<[string, number]>);
-    } catch (error) {
-      throw new Error(`search index: corrupt data (${(error as Error).message})`);
-    }
+    const { names, rest } = splitNames(data);
     const store = IndexStore.deserialize(
-      bytes.subarray(newline + 1),
+      rest,
       checkFingerprints
         ? (id) => {
             const entry = entries.get(id);
@@ -443,4 +461,24 @@ export class SearchIndex {
     );
     return new SearchIndex(store, entries, peopleOf(options), names, learnEnglishNames);
   }
+}
+
+/** A persisted index read before its articles are at hand (see `SearchIndex.readPersisted`). */
+export interface PersistedSearch {
+  store: IndexStore;
+  names: Map<string, number>;
+}
+
+/** The names line of a serialized index, read, and the bytes of the index after it. */
+function splitNames(data: Uint8Array): { names: Map<string, number>; rest: Buffer } {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const newline = bytes.indexOf(0x0a);
+  if (newline < 0) throw new Error("search index: corrupt data (no names)");
+  let names: Map<string, number>;
+  try {
+    names = new Map(JSON.parse(bytes.toString("utf8", 0, newline)) as Array<[string, number]>);
+  } catch (error) {
+    throw new Error(`search index: corrupt data (${(error as Error).message})`);
+  }
+  return { names, rest: bytes.subarray(newline + 1) };
 }
