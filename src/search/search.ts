@@ -128,7 +128,7 @@ export class SearchIndex {
     store: IndexStore,
     entries: Map<string, IndexedArticle>,
     people: PeopleOf,
-    names: Map<string, number>,
+    names: Map<string, number> | (() => Map<string, number>),
     learnEnglishNames: (articles: Iterable<Article>) => EnglishNames = EnglishNames.learn,
   ) {
     this.store = store;
@@ -412,11 +412,13 @@ export class SearchIndex {
 
   /**
    * The first half of `deserializeEntries`: the index read from its bytes before the articles are
-   * at hand (a warm start reads it while the articles section inflates in the thread pool).
+   * at hand (a warm start reads it while the articles section inflates in the thread pool). The
+   * bytes are this process's `serialize` or a persisted section that passed its checksum: the
+   * index's own checksums and key order are not checked again.
    */
   static readPersisted(data: Uint8Array): PersistedSearch {
     const { names, rest } = splitNames(data);
-    return { names, store: IndexStore.deserialize(rest, undefined, undefined) };
+    return { names, store: IndexStore.deserialize(rest, undefined, undefined, true) };
   }
 
   /** The second half of `deserializeEntries`: the index read, and the articles it indexes. */
@@ -459,26 +461,31 @@ export class SearchIndex {
         : undefined,
       entries.size,
     );
-    return new SearchIndex(store, entries, peopleOf(options), names, learnEnglishNames);
+    return new SearchIndex(store, entries, peopleOf(options), names(), learnEnglishNames);
   }
 }
 
 /** A persisted index read before its articles are at hand (see `SearchIndex.readPersisted`). */
 export interface PersistedSearch {
   store: IndexStore;
-  names: Map<string, number>;
+  names: () => Map<string, number>;
 }
 
-/** The names line of a serialized index, read, and the bytes of the index after it. */
-function splitNames(data: Uint8Array): { names: Map<string, number>; rest: Buffer } {
+/**
+ * The names line of a serialized index, to be read when first asked for (only suggestions and
+ * live updates need it; it is 1.6 MB of JSON at the archive), and the bytes of the index after it.
+ */
+function splitNames(data: Uint8Array): { names: () => Map<string, number>; rest: Buffer } {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const newline = bytes.indexOf(0x0a);
   if (newline < 0) throw new Error("search index: corrupt data (no names)");
-  let names: Map<string, number>;
-  try {
-    names = new Map(JSON.parse(bytes.toString("utf8", 0, newline)) as Array<[string, number]>);
-  } catch (error) {
-    throw new Error(`search index: corrupt data (${(error as Error).message})`);
-  }
+  const line = bytes.subarray(0, newline);
+  const names = () => {
+    try {
+      return new Map(JSON.parse(line.toString("utf8")) as Array<[string, number]>);
+    } catch (error) {
+      throw new Error(`search index: corrupt data (${(error as Error).message})`);
+    }
+  };
   return { names, rest: bytes.subarray(newline + 1) };
 }

@@ -160,8 +160,9 @@ export class IndexStore {
     data: Uint8Array,
     fingerprint: ((id: string) => string | undefined) | undefined,
     count: number | undefined,
+    checked = false,
   ): IndexStore {
-    return new IndexStore(deserializeIndex(data, fingerprint, count));
+    return new IndexStore(deserializeIndex(data, fingerprint, count, checked));
   }
 }
 
