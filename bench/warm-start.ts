@@ -82,6 +82,12 @@ const commands: Array<[string, string[]]> = [
   ["ask", ["ask", "拜登说了什么？"]],
   ["people", ["people"]],
   ["people", ["people", "习"]],
+  // What a warm start leaves to first use, each the first of its kind: the English-name map
+  // (an English search term) and the suggestions' names (a Han query that finds nothing).
+  ["english search", ["search", "Blinken"]],
+  ["english search", ["search", "Putin"]],
+  ["no-hit search", ["search", "独角兽牧场"]],
+  ["no-hit search", ["search", "长颈鹿选美"]],
 ];
 const seen = new Set<string>();
 const first: Array<{
@@ -114,6 +120,8 @@ const result = {
   wallMs: Math.round(wallMs),
   cpuMs: Math.round(cpuMs),
   peakRssMb: Math.round(peakRssMb),
+  /** Peak RSS once the commands below have run too. */
+  peakRssAfterCommandsMb: Math.round(process.resourceUsage().maxRSS / 1024),
   phases: lines.find((line) => line.startsWith("Warm start phases:")) ?? "",
   commands: first.map((c) => ({
     ...c,
@@ -124,7 +132,7 @@ const result = {
 if (values.json) console.log(JSON.stringify(result));
 else {
   console.log(
-    `${result.articles} articles: warm start ${result.wallMs} ms wall, ${result.cpuMs} ms CPU, peak RSS ${result.peakRssMb} MB`,
+    `${result.articles} articles: warm start ${result.wallMs} ms wall, ${result.cpuMs} ms CPU, peak RSS ${result.peakRssMb} MB (${result.peakRssAfterCommandsMb} MB after the commands)`,
   );
   console.log(result.phases);
   for (const c of result.commands)
