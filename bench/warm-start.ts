@@ -1,8 +1,8 @@
 /**
  * The warm start alone: loads an archive from its persisted index and says how long it took
  * (wall and CPU time), where the time went (the debug line of Archive.load), the peak RSS, and
- * how long the first command of each kind takes afterwards (structures built on first use show
- * there), then a second command of each kind for comparison.
+ * how long the first command of each kind takes afterwards, wall and CPU time (structures built
+ * on first use show there), then a second command of each kind for comparison.
  *
  *   npx tsx bench/warm-start.ts --root <pages> --cache <dir> [--json] [--profile load.cpuprofile]
  *
@@ -82,15 +82,37 @@ const commands: Array<[string, string[]]> = [
   ["ask", ["ask", "拜登说了什么？"]],
   ["people", ["people"]],
   ["people", ["people", "习"]],
+  // What a warm start leaves to first use, each the first of its kind: the English-name map
+  // (an English search term) and the suggestions' names (a Han query that finds nothing).
+  ["english search", ["search", "Blinken"]],
+  ["english search", ["search", "Putin"]],
+  ["no-hit search", ["search", "独角兽牧场"]],
+  ["no-hit search", ["search", "长颈鹿选美"]],
 ];
 const seen = new Set<string>();
-const first: Array<{ kind: string; command: string; ms: number; ok: boolean; nth: number }> = [];
+const first: Array<{
+  kind: string;
+  command: string;
+  ms: number;
+  cpuMs: number;
+  ok: boolean;
+  nth: number;
+}> = [];
 for (const [kind, argv] of commands) {
   const nth = seen.has(kind) ? 2 : 1;
   seen.add(kind);
   const t = performance.now();
+  const cpuAt = process.cpuUsage();
   const { ok } = answerLine(archive, [...argv, "--json"], true, logger);
-  first.push({ kind, command: argv.join(" "), ms: performance.now() - t, ok, nth });
+  const used = process.cpuUsage(cpuAt);
+  first.push({
+    kind,
+    command: argv.join(" "),
+    ms: performance.now() - t,
+    cpuMs: (used.user + used.system) / 1000,
+    ok,
+    nth,
+  });
 }
 
 const result = {
@@ -98,17 +120,23 @@ const result = {
   wallMs: Math.round(wallMs),
   cpuMs: Math.round(cpuMs),
   peakRssMb: Math.round(peakRssMb),
+  /** Peak RSS once the commands below have run too. */
+  peakRssAfterCommandsMb: Math.round(process.resourceUsage().maxRSS / 1024),
   phases: lines.find((line) => line.startsWith("Warm start phases:")) ?? "",
-  commands: first.map((c) => ({ ...c, ms: Math.round(c.ms * 10) / 10 })),
+  commands: first.map((c) => ({
+    ...c,
+    ms: Math.round(c.ms * 10) / 10,
+    cpuMs: Math.round(c.cpuMs * 10) / 10,
+  })),
 };
 if (values.json) console.log(JSON.stringify(result));
 else {
   console.log(
-    `${result.articles} articles: warm start ${result.wallMs} ms wall, ${result.cpuMs} ms CPU, peak RSS ${result.peakRssMb} MB`,
+    `${result.articles} articles: warm start ${result.wallMs} ms wall, ${result.cpuMs} ms CPU, peak RSS ${result.peakRssMb} MB (${result.peakRssAfterCommandsMb} MB after the commands)`,
   );
   console.log(result.phases);
   for (const c of result.commands)
     console.log(
-      `  ${c.nth === 1 ? "first " : "second"} ${c.command}: ${c.ms} ms${c.ok ? "" : " (failed)"}`,
+      `  ${c.nth === 1 ? "first " : "second"} ${c.command}: ${c.ms} ms (CPU ${c.cpuMs} ms)${c.ok ? "" : " (failed)"}`,
     );
 }

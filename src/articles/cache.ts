@@ -133,14 +133,18 @@ function metaOnDisk(meta: CacheMeta): MetaOnDisk {
   return { ...rest, files, unlisted };
 }
 
-/** A section's payload, once its save id, length and checksum are those the meta file holds. */
+/**
+ * A section's payload, once its save id, length and checksum are those the meta file holds;
+ * with `inflate: false`, a deflated section as it is on disk (`inflateRawSync` reads it).
+ */
 export async function readCacheSection(
   dir: string,
   meta: CacheMeta,
   name: CacheSection,
+  options: { inflate?: boolean } = {},
 ): Promise<Buffer> {
   const { path, payload, check } = await checkedPayload(dir, meta, name);
-  if (!SECTION_DEFLATED[name]) return payload;
+  if (!SECTION_DEFLATED[name] || options.inflate === false) return payload;
   let inflated: Buffer;
   try {
     inflated = await inflate(payload, { chunkSize: Math.max(1 << 16, check.inflated + 1) });

@@ -61,6 +61,10 @@ interface Entry {
   full: Set<string>;
 }
 
+/**
+ * Bump CACHE_VERSION with it: a warm start decodes the directory on first use, after the cache
+ * was accepted, and a directory it cannot read then cannot be rebuilt.
+ */
 const FORMAT_VERSION = 5;
 
 /** A quote as `serialize` writes it: speaker, text, kind, paragraph[, link, article id]. */

@@ -591,7 +591,8 @@ export interface PackedIndex {
 }
 
 /** A MiniSearch instance with these documents and packed postings (no `add` per document). */
-export function assemble(meta: IndexMeta, packed: PackedIndex): ArchiveMiniSearch {
+/** `checked`: the bytes passed a checksum since this module wrote them (see `TermDictionary`). */
+export function assemble(meta: IndexMeta, packed: PackedIndex, checked = false): ArchiveMiniSearch {
   const slices = packed.lengths.length;
   const starts = new Uint32Array(slices + 1);
   const byteStarts = new Uint32Array(slices + 1);
@@ -614,6 +615,7 @@ export function assemble(meta: IndexMeta, packed: PackedIndex): ArchiveMiniSearc
     packed.keyText,
     termCount,
     (t) => new PackedTerm(store, firstSlice[t] as number, fieldMask[t] as number),
+    !checked,
   );
   return ArchiveMiniSearch.assemble(meta, terms);
 }

@@ -25,19 +25,25 @@ export function clampInteger(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, Math.floor(value)));
 }
 
-/** A query of English words that together name a person (`Vladimir Putin`): the Chinese names. */
-export function chineseNamesOfQuery(englishNames: EnglishNames, terms: QueryTerm[]): QueryTerm[] {
+/**
+ * A query of English words that together name a person (`Vladimir Putin`): the Chinese names.
+ * `englishNames` is asked for only when the query is English (the names are learnt on first use).
+ */
+export function chineseNamesOfQuery(
+  englishNames: () => EnglishNames,
+  terms: QueryTerm[],
+): QueryTerm[] {
   if (terms.length < 2 || !terms.every((term) => /^[a-z][a-z.'-]*$/.test(term.text))) return [];
   const whole = terms.map((term) => term.text).join(" ");
-  return englishNames
+  return englishNames()
     .chineseFor(whole, { people: true })
     .flatMap((name) => parseQuery(name).slice(0, 1));
 }
 
 /** The people's Chinese names an English query term stands for in this archive, as terms. */
-export function chineseNames(englishNames: EnglishNames, term: QueryTerm): QueryTerm[] {
+export function chineseNames(englishNames: () => EnglishNames, term: QueryTerm): QueryTerm[] {
   if (!/^[a-z]/.test(term.text)) return [];
-  return englishNames
+  return englishNames()
     .chineseFor(term.text, { people: true })
     .flatMap((name) => parseQuery(name).slice(0, 1))
     .filter((alternative) => alternative.text !== term.text);

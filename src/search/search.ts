@@ -119,14 +119,16 @@ export class SearchIndex {
   private readonly people: PeopleOf;
   private readonly terms: TermEvaluator;
   private readonly suggester: Suggester;
-  /** The English names the articles pair with Chinese ones (拜登（Joe Biden）), learnt at load. */
-  readonly englishNames: EnglishNames;
+  /** The English names the articles pair with Chinese ones, once learnt (see `englishNames`). */
+  private learntNames: EnglishNames | undefined;
+  /** Learns them from the articles indexed at construction, until first asked for. */
+  private learnNames: (() => EnglishNames) | undefined;
 
   private constructor(
     store: IndexStore,
     entries: Map<string, IndexedArticle>,
     people: PeopleOf,
-    names: Map<string, number>,
+    names: Map<string, number> | (() => Map<string, number>),
     learnEnglishNames: (articles: Iterable<Article>) => EnglishNames = EnglishNames.learn,
   ) {
     this.store = store;
@@ -134,7 +136,8 @@ export class SearchIndex {
     this.people = people;
     this.terms = new TermEvaluator(store, this.articles);
     this.suggester = new Suggester(store, names, (term) => this.terms.matchesAny(term));
-    this.englishNames = learnEnglishNames([...entries.values()].map((entry) => entry.article));
+    const articles = [...entries.values()].map((entry) => entry.article);
+    this.learnNames = () => learnEnglishNames(articles);
     for (const entry of entries.values()) {
       const shortId = store.shortIdOf(entry.article.id);
       if (shortId === undefined)
@@ -165,6 +168,22 @@ export class SearchIndex {
     );
     return new SearchIndex(store, entries, people, names);
   }
+
+  /**
+   * The English names the articles pair with Chinese ones (拜登（Joe Biden）), learnt on first use:
+   * only a query with a Latin word, a person's quotes or an English question asks for them, and
+   * learning them at the archive's size costs a warm start a few hundred milliseconds.
+   */
+  get englishNames(): EnglishNames {
+    if (!this.learntNames) {
+      this.learntNames = (this.learnNames as () => EnglishNames)();
+      this.learnNames = undefined;
+    }
+    return this.learntNames;
+  }
+
+  /** `englishNames`, for the functions that ask for it only when a query is English. */
+  private readonly namesOnUse = () => this.englishNames;
 
   /** How many articles are indexed. */
   get size(): number {
@@ -225,7 +244,7 @@ export class SearchIndex {
       mode === "all" && terms.length > 1
         ? this.evaluateNarrowing(terms)
         : terms.map((term) => this.evaluateWithChineseNames(term));
-    const wholeName = mode === "all" ? chineseNamesOfQuery(this.englishNames, terms) : [];
+    const wholeName = mode === "all" ? chineseNamesOfQuery(this.namesOnUse, terms) : [];
     if (wholeName.length > 0)
       perTerm = [
         withAlternatives(
@@ -245,7 +264,7 @@ export class SearchIndex {
     const snippetTerms =
       page.length === 0
         ? []
-        : [...terms, ...terms.flatMap((t) => chineseNames(this.englishNames, t)), ...wholeName];
+        : [...terms, ...terms.flatMap((t) => chineseNames(this.namesOnUse, t)), ...wholeName];
     const hits = page.map((shortId) => {
       const entry = this.articles.entries[shortId] as IndexedArticle;
       return {
@@ -274,7 +293,7 @@ export class SearchIndex {
    */
   private evaluateWithChineseNames(term: QueryTerm, within?: readonly number[]): TermHits {
     const own = this.terms.evaluate(term, within);
-    const alternatives = chineseNames(this.englishNames, term);
+    const alternatives = chineseNames(this.namesOnUse, term);
     return alternatives.length === 0
       ? own
       : withAlternatives(
@@ -388,12 +407,40 @@ export class SearchIndex {
     entries: Iterable<IndexedArticle>,
     options: SearchIndexOptions = {},
   ): SearchIndex {
+    return SearchIndex.withEntries(SearchIndex.readPersisted(data), entries, options);
+  }
+
+  /**
+   * The first half of `deserializeEntries`: the index read from its bytes before the articles are
+   * at hand (a warm start reads it while the articles section inflates in the thread pool). The
+   * bytes are this process's `serialize` or a persisted section that passed its checksum: the
+   * index's own checksums and key order are not checked again.
+   */
+  static readPersisted(data: Uint8Array): PersistedSearch {
+    const { names, rest } = splitNames(data);
+    return { names, store: IndexStore.deserialize(rest, undefined, undefined, true) };
+  }
+
+  /** The second half of `deserializeEntries`: the index read, and the articles it indexes. */
+  static withEntries(
+    persisted: PersistedSearch,
+    entries: Iterable<IndexedArticle>,
+    options: SearchIndexOptions = {},
+  ): SearchIndex {
     const byId = new Map<string, IndexedArticle>();
     for (const entry of entries) {
       byId.delete(entry.article.id);
       byId.set(entry.article.id, entry);
     }
-    return SearchIndex.load(data, byId, EnglishNames.recorded, options, false);
+    if (persisted.store.documentCount !== byId.size)
+      throw new Error("search index: the articles have changed");
+    return new SearchIndex(
+      persisted.store,
+      byId,
+      peopleOf(options),
+      persisted.names,
+      EnglishNames.recorded,
+    );
   }
 
   private static load(
@@ -403,17 +450,9 @@ export class SearchIndex {
     options: SearchIndexOptions,
     checkFingerprints: boolean,
   ): SearchIndex {
-    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    const newline = bytes.indexOf(0x0a);
-    if (newline < 0) throw new Error("search index: corrupt data (no names)");
-    let names: Map<string, number>;
-    try {
-      names = new Map(JSON.parse(bytes.toString("utf8", 0, newline)) as Array<[string, number]>);
-    } catch (error) {
-      throw new Error(`search index: corrupt data (${(error as Error).message})`);
-    }
+    const { names, rest } = splitNames(data);
     const store = IndexStore.deserialize(
-      bytes.subarray(newline + 1),
+      rest,
       checkFingerprints
         ? (id) => {
             const entry = entries.get(id);
@@ -422,6 +461,31 @@ export class SearchIndex {
         : undefined,
       entries.size,
     );
-    return new SearchIndex(store, entries, peopleOf(options), names, learnEnglishNames);
+    return new SearchIndex(store, entries, peopleOf(options), names(), learnEnglishNames);
   }
+}
+
+/** A persisted index read before its articles are at hand (see `SearchIndex.readPersisted`). */
+export interface PersistedSearch {
+  store: IndexStore;
+  names: () => Map<string, number>;
+}
+
+/**
+ * The names line of a serialized index, to be read when first asked for (only suggestions and
+ * live updates need it; it is 1.6 MB of JSON at the archive), and the bytes of the index after it.
+ */
+function splitNames(data: Uint8Array): { names: () => Map<string, number>; rest: Buffer } {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const newline = bytes.indexOf(0x0a);
+  if (newline < 0) throw new Error("search index: corrupt data (no names)");
+  const line = bytes.subarray(0, newline);
+  const names = () => {
+    try {
+      return new Map(JSON.parse(line.toString("utf8")) as Array<[string, number]>);
+    } catch (error) {
+      throw new Error(`search index: corrupt data (${(error as Error).message})`);
+    }
+  };
+  return { names, rest: bytes.subarray(newline + 1) };
 }

@@ -155,12 +155,14 @@ export class IndexStore {
     return serializeIndex(this.mini, fingerprint);
   }
 
+  /** `count`: the documents expected (undefined: the caller compares them later). */
   static deserialize(
     data: Uint8Array,
     fingerprint: ((id: string) => string | undefined) | undefined,
-    count: number,
+    count: number | undefined,
+    checked = false,
   ): IndexStore {
-    return new IndexStore(deserializeIndex(data, fingerprint, count));
+    return new IndexStore(deserializeIndex(data, fingerprint, count, checked));
   }
 }
 

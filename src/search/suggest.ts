@@ -11,15 +11,31 @@ import type { IndexStore } from "./store.js";
  * close to a Han term.
  */
 export class Suggester {
+  private namesMap: Map<string, number> | undefined;
+  private readNames: (() => Map<string, number>) | undefined;
+
   /**
-   * @param names Tags and people names, with how many articles have each.
+   * @param names Tags and people names, with how many articles have each, or how to read them
+   *   (a persisted index: on the first query that finds nothing, or the first live update).
    * @param matchesAny Whether one term has at least one hit.
    */
   constructor(
     private readonly store: IndexStore,
-    readonly names: Map<string, number>,
+    names: Map<string, number> | (() => Map<string, number>),
     private readonly matchesAny: (term: QueryTerm) => boolean,
-  ) {}
+  ) {
+    if (names instanceof Map) this.namesMap = names;
+    else this.readNames = names;
+  }
+
+  /** Tags and people names, with how many articles have each. */
+  get names(): Map<string, number> {
+    if (!this.namesMap) {
+      this.namesMap = (this.readNames as () => Map<string, number>)();
+      this.readNames = undefined;
+    }
+    return this.namesMap;
+  }
 
   /** Counts or uncounts an article's names (`countNames`), dropping the length index. */
   count(entry: IndexedArticle, people: string[], delta: number): void {

@@ -82,6 +82,20 @@ describe("an archive with a persisted index", () => {
     expect(second.archive.search.serialize().equals(first.archive.search.serialize())).toBe(true);
   });
 
+  it("saves a warm-loaded people directory never asked for as it was read", async () => {
+    const first = await load();
+    const quotes = first.archive.people.quotesOf("布林肯");
+    expect(quotes.length).toBeGreaterThan(0);
+    const second = await load();
+    const again = tempDir();
+    await second.archive.saveCache(again);
+    const third = await Archive.load({ root, cacheDir: again, logger: createMemoryLogger() });
+    expect(third.people.quotesOf("布林肯")).toEqual(quotes);
+    expect(third.people.list().map((person) => person.name)).toEqual(
+      first.archive.people.list().map((person) => person.name),
+    );
+  });
+
   it("re-indexes only a changed file, and adds a new one", async () => {
     await load();
     writeFileSync(join(root, "other.md"), otherArticle("n20000001", "布林肯访问亚洲"));

@@ -5,6 +5,7 @@ import { loadArticles } from "../../src/articles/loader.js";
 import { UserError } from "../../src/errors.js";
 import { silentLogger } from "../../src/logger.js";
 import { parseQuery } from "../../src/search/analyzer.js";
+import type { IndexedArticle } from "../../src/search/indexed-article.js";
 import {
   markSnippet,
   SearchIndex,
@@ -325,6 +326,17 @@ describe("persistence", () => {
     expect(loaded.size).toBe(index.size);
     for (const query of queries)
       expect(loaded.search(query, { limit: 50 })).toEqual(index.search(query, { limit: 50 }));
+  });
+
+  it("loads its articles' entries as saved, reading names and English names on first use, to the same answers", () => {
+    // Copies: loading sets each entry's short id.
+    const entries = articles.map((article) => ({
+      ...(index.indexedArticle(article.id) as IndexedArticle),
+    }));
+    const loaded = SearchIndex.deserializeEntries(index.serialize(), entries);
+    for (const query of [...queries, "斯托尔腾贝格", "natto", "Putin", "北约 马德里"])
+      expect(loaded.search(query, { limit: 50 })).toEqual(index.search(query, { limit: 50 }));
+    expect(loaded.serialize().equals(index.serialize())).toBe(true);
   });
 
   it("keeps changes made after loading", () => {
