@@ -28,7 +28,7 @@ export async function loadArchive(
   logger.info(
     `Loading articles from ${resolve(config.SEEDS_DIR)}${config.INDEX_CACHE ? ` (index cache ${config.INDEX_CACHE})` : ""}`,
   );
-  return Archive.load({
+  const archive = await Archive.load({
     root: config.SEEDS_DIR,
     cacheDir: config.INDEX_CACHE,
     logger,
@@ -43,6 +43,13 @@ export async function loadArchive(
       }
     },
   });
+  // Ready now; what a warm start left for first use is decoded while the bot logs in.
+  setImmediate(() => {
+    const started = performance.now();
+    archive.warmUp();
+    logger.debug(`Warmed up in ${Math.round(performance.now() - started)} ms`);
+  });
+  return archive;
 }
 
 export interface ArchiveWatcher {

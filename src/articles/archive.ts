@@ -126,6 +126,15 @@ export class Archive {
     return this.peopleDirectory;
   }
 
+  /**
+   * Decodes now what a warm start leaves for first use (the people directory, the English-name
+   * map, the suggestions' names): the bot calls it once it is ready, while it logs in.
+   */
+  warmUp(): void {
+    this.people;
+    this.searchIndex.warmUp();
+  }
+
   /** An archive over articles already in memory (tests, tools). */
   static fromArticles(articles: Iterable<Article>, logger: Logger = silentLogger): Archive {
     return Archive.build([...articles], logger);

@@ -182,6 +182,15 @@ export class SearchIndex {
     return this.learntNames;
   }
 
+  /**
+   * Builds now what a warm start leaves for first use (the English-name map, the suggestions'
+   * names), so that no member's query pays for it.
+   */
+  warmUp(): void {
+    this.englishNames;
+    this.suggester.names;
+  }
+
   /** `englishNames`, for the functions that ask for it only when a query is English. */
   private readonly namesOnUse = () => this.englishNames;
 

@@ -96,6 +96,20 @@ describe("an archive with a persisted index", () => {
     );
   });
 
+  it("answers alike whether a warm-loaded archive was warmed up or not", async () => {
+    const first = await load();
+    const cold = await load();
+    const warmed = await load();
+    warmed.archive.warmUp();
+    expect(first.archive.search.search("Blinken").hits.length).toBeGreaterThan(0);
+    for (const archive of [cold.archive, warmed.archive]) {
+      expect(archive.people.quotesOf("布林肯")).toEqual(first.archive.people.quotesOf("布林肯"));
+      expect(archive.search.search("Blinken").hits.map((hit) => hit.id)).toEqual(
+        first.archive.search.search("Blinken").hits.map((hit) => hit.id),
+      );
+    }
+  });
+
   it("re-indexes only a changed file, and adds a new one", async () => {
     await load();
     writeFileSync(join(root, "other.md"), otherArticle("n20000001", "布林肯访问亚洲"));
