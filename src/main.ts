@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import { type FSWatcher, readdirSync, statSync, unwatchFile, watch, watchFile } from "node:fs";
 import { join, resolve } from "node:path";
+import { loadEnglishDictionary } from "./answers/english.js";
 import { Archive } from "./articles/archive.js";
 import { cachePath } from "./articles/cache.js";
 import { startConsole } from "./cli/console.js";
@@ -43,10 +44,12 @@ export async function loadArchive(
       }
     },
   });
-  // Ready now; what a warm start left for first use is decoded while the bot logs in.
+  // Ready now; what a warm start left for first use, and the English dictionary, are read while
+  // the bot logs in.
   setImmediate(() => {
     const started = performance.now();
     archive.warmUp();
+    loadEnglishDictionary();
     logger.debug(`Warmed up in ${Math.round(performance.now() - started)} ms`);
   });
   return archive;
