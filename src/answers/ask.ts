@@ -493,7 +493,7 @@ export function answerQuestion(
     // 当了多少年 answered by 「行程为两个小时」: the length of something else.
     if (item.typed && durationUnit && durationInOtherUnit(sentence.folded, durationUnit))
       item.typed = false;
-    const headless = parsed.head !== undefined && !namesHead(sentence.folded, parsed.head);
+    const headless = parsed.head !== undefined && !namesHead(sentence.folded, parsed.head, questionWords);
     if (headless) item.score -= HEAD_PENALTY;
     const strict =
       STRICT_TYPES.has(parsed.type) ||
