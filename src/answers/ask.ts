@@ -256,6 +256,21 @@ interface Scored {
  * 但他后来…, 她提到…): it speaks of the person a sentence just before names.
  */
 const REFERRING_SUBJECT = /^[^，。,;；“”"]{0,6}?[他她](?![们人])/;
+/**
+ * A sentence that asks (…因为什么？, 主持人：…有没有做什么？) or opens a list (两种可能：): the
+ * answer is the sentence after it, which takes its words as its own context.
+ */
+const OPENS_ANSWER = /[？?:：][”"」』]?$/;
+/** A sentence that asks: the one after it answers. */
+const ASKS = /[？?][”"」』]?$/;
+/** How much the words of the sentence a continuation answers count as its own. */
+const CONTINUED_STRENGTH = 0.8;
+/** A sentence giving the reason for the claim just before it (…之后进行测试。因为他们想…). */
+const GIVES_REASON_BEFORE = /^(因为|这是因为|是因为|主要是因为|原因是|原因在于)/;
+/** A sentence asking why (…要你入党，因为什么？): the next one gives the reason. */
+const ASKS_WHY = /(为什么|为何|因为什么|什么原因|原因是什么|怎么回事)[呢吗]?[？?][”"」』]?$/;
+/** Score lost by a sentence that is itself a question: it restates what is asked, answers nothing. */
+const QUESTION_PENALTY = 0.2;
 /** How much a person the pronoun refers to counts as named in the sentence. */
 const REFERRED_STRENGTH = 0.8;
 /** How much a question word in the article's title or lead counts for each of its sentences. */
@@ -409,6 +424,14 @@ export function answerQuestion(
       const after = perSentence[j + 1];
       const earlier = perSentence[j - 2];
       const referring = REFERRING_SUBJECT.test(sentence.folded);
+      const previous = item.sentences[j - 1];
+      // The answer to a question just asked, or the reason for the claim just made: the
+      // sentence before states what it is about, as if in its own words.
+      const continues =
+        !parsed.english && previous !== undefined && GIVES_REASON_BEFORE.test(sentence.folded);
+      const answersBefore =
+        continues ||
+        (!parsed.english && previous !== undefined && OPENS_ANSWER.test(previous.clean));
       let own = 0;
       let context = 0;
       terms.forEach((_, i) => {
@@ -424,8 +447,10 @@ export function answerQuestion(
         )
           mine = REFERRED_STRENGTH;
         const near = Math.max(before?.[i]?.strength ?? 0, after?.[i]?.strength ?? 0);
-        own += w * mine;
-        context += w * Math.max(mine, 0.6 * near, TITLE_LEAD_CONTEXT * (titleLead[i] as number));
+        const asked = answersBefore ? (before?.[i]?.strength ?? 0) : 0;
+        own += w * Math.max(mine, continues ? CONTINUED_STRENGTH * asked : 0);
+        context +=
+          w * Math.max(mine, asked, 0.6 * near, TITLE_LEAD_CONTEXT * (titleLead[i] as number));
       });
       if (context === 0) return;
       own /= total;
@@ -472,6 +497,11 @@ export function answerQuestion(
   for (const item of scored) {
     const { sentence } = item;
     item.typed = holdsAnswerType(parsed.type, sentence.clean, sentence.folded, questionWords);
+    // 「…要你入党，因为什么？」 then 「它觉得就是党培养了你。」: the answer to a why asked just before.
+    if (!item.typed && parsed.type === "reason" && !parsed.english) {
+      const sentences = item.evidence.sentences;
+      item.typed = ASKS_WHY.test(sentences[sentences.indexOf(sentence) - 1]?.clean ?? "");
+    }
     // The number must count what was asked (几枚导弹: not 四千多枚火箭弹).
     if (item.typed && counted.length > 0) item.typed = countsThing(sentence.folded, counted);
     if (item.typed && asksDeaths) item.typed = mentionsDeath(sentence.folded);
@@ -493,7 +523,8 @@ export function answerQuestion(
     // 当了多少年 answered by 「行程为两个小时」: the length of something else.
     if (item.typed && durationUnit && durationInOtherUnit(sentence.folded, durationUnit))
       item.typed = false;
-    const headless = parsed.head !== undefined && !namesHead(sentence.folded, parsed.head);
+    const headless =
+      parsed.head !== undefined && !namesHead(sentence.folded, parsed.head, questionWords);
     if (headless) item.score -= HEAD_PENALTY;
     const strict =
       STRICT_TYPES.has(parsed.type) ||
@@ -545,6 +576,7 @@ export function answerQuestion(
             : parsed.type === "reason"
               ? REASONLESS_PENALTY
               : UNTYPED_PENALTY;
+    if (!parsed.english && ASKS.test(sentence.clean)) item.score -= QUESTION_PENALTY;
     const size = countHan(sentence.clean);
     const sizePenalty = size < 8 ? 0.1 : size > 160 ? 0.05 : 0;
     item.score += typeBonus - sizePenalty;

@@ -151,19 +151,84 @@ export function holdsTimeUnit(folded: string, unit: string): boolean {
   return unit === "年" ? YEAR.test(folded) : unit === "日" ? DAY.test(folded) : true;
 }
 
-/** Whether a sentence names one of the things a which-question asks for (哪家医院 → 某某医院). */
-export function namesHead(folded: string, head: string): boolean {
-  let at = folded.indexOf(head);
-  while (at >= 0) {
-    const before = folded.slice(Math.max(0, at - 6), at);
-    // 格雷西的大学生涯, 某TOP5房企, 该医院: the noun is there, no name of one; nor after a
-    // verb or preposition of movement (转看守所, 关押在监狱里, 送进医院).
-    const named =
-      /[\u4e00-\u9fffa-z0-9]$/.test(before) &&
-      !/[的之个所家这那该此其各每某本转进入到在去送押关回往至从于]$/.test(before) &&
-      !/[某该]/.test(before);
-    if (named) return true;
-    at = folded.indexOf(head, at + 1);
+/** Whether the noun at `at` in the sentence stands after a name of one (某某医院, not 该医院). */
+function namedBefore(folded: string, at: number): boolean {
+  const before = folded.slice(Math.max(0, at - 6), at);
+  // 格雷西的大学生涯, 某TOP5房企, 该医院: the noun is there, no name of one; nor after a verb or
+  // preposition of movement (转看守所, 关押在监狱里, 送进医院).
+  return (
+    /[\u4e00-\u9fffa-z0-9]$/.test(before) &&
+    !/[的之个所家这那该此其各每某本转进入到在去送押关回往至从于]$/.test(before) &&
+    !/[某该]/.test(before)
+  );
+}
+
+/** Endings of words naming an instance of a which-question's noun (lexicon/ask-head-instances.txt). */
+const HEAD_INSTANCES = new Map(
+  lexicon("ask-head-instances").entries.map((entry) => [entry.term, entry.fields]),
+);
+/** News agencies, companies, platforms and banks (lexicon/organisations.txt). */
+const KNOWN_ORGANISATIONS = lexicon("organisations")
+  .entries.filter((entry) => /^(news agencies|companies and platforms|banks)/.test(entry.note))
+  .map((entry) => entry.term)
+  .filter((term) => term.length >= 2);
+/** A platform as the channel something is posted on (在微博发文, 发抖音, 用微信): no instance named. */
+const CHANNEL_BEFORE = /[在过从经上发用]$/;
+
+/** Whether the sentence names a known organisation the question does not (阿里巴巴, 彭博社). */
+function namesOrganisation(folded: string, question: string): boolean {
+  for (const name of KNOWN_ORGANISATIONS) {
+    if (question.includes(name)) continue;
+    for (let at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + 1))
+      if (!CHANNEL_BEFORE.test(folded.slice(Math.max(0, at - 1), at))) return true;
+  }
+  return false;
+}
+/** Words ending in a one-character ending that name no instance (企业 is not an industry). */
+const GENERIC_ENDINGS =
+  /(企|就|失|创|毕|作|营|专|事|职|产|行|商|工|农|物|学|专)业$|社会$|网络$|网站$|上网$/;
+
+/**
+ * Whether a word of the sentence ends in `ending` after a name of one (沃达丰集团, 第83集团军):
+ * a one-character ending only as the end of a word of three or more (服务业, 彭博社).
+ */
+function namesByEnding(folded: string, ending: string, question: string): boolean {
+  if (ending.length >= 2) {
+    if (question.includes(ending)) return false;
+    for (let at = folded.indexOf(ending); at >= 0; at = folded.indexOf(ending, at + 1))
+      if (namedBefore(folded, at)) return true;
+    return false;
+  }
+  for (const token of tagged(folded)) {
+    const word = token.word;
+    if (
+      word.length >= 3 &&
+      word.endsWith(ending) &&
+      !GENERIC_ENDINGS.test(word) &&
+      !question.includes(word)
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a sentence names one of the things a which-question asks for (哪家医院 → 某某医院), with
+ * the noun itself or a word naming one of its kind (哪家公司 → 沃达丰集团 or 阿里巴巴, 哪个行业 →
+ * 制造业) that is none of the question's own words.
+ */
+export function namesHead(
+  folded: string,
+  head: string,
+  questionWords: ReadonlySet<string> = new Set(),
+): boolean {
+  for (let at = folded.indexOf(head); at >= 0; at = folded.indexOf(head, at + 1))
+    if (namedBefore(folded, at)) return true;
+  const question = [...questionWords].join(" ");
+  for (const ending of HEAD_INSTANCES.get(head) ?? []) {
+    if (ending === "@organisation") {
+      if (namesOrganisation(folded, question)) return true;
+    } else if (namesByEnding(folded, ending, question)) return true;
   }
   return false;
 }

@@ -102,6 +102,27 @@ describe("namesHead: a which-question's noun, named", () => {
   });
 });
 
+describe("namesHead: an instance named without the noun (lexicon/ask-head-instances.txt)", () => {
+  it.each([
+    // A word ending in a kind of the noun: a group for a company, an agency for a medium.
+    ["竞标最后由英国某电信集团领导的财团拿下。", "公司", [], false],
+    ["竞标最后由英国沃达丰集团领导的财团拿下。", "公司", [], true],
+    ["北京正推动阿里巴巴承担芯片设计的业务。", "公司", [], true],
+    ["这次停电可能重击制造业，影响出口。", "行业", [], true],
+    ["这次停电会影响很多民营企业。", "行业", [], false],
+    ["路透社当天最先报导了这个消息。", "媒体", [], true],
+    ["当局派第83集团军到郑州救灾。", "部队", [], true],
+    ["他们被安排住进香格里拉饭店。", "酒店", [], true],
+    // A platform as the channel a post goes out on names no company.
+    ["居民在微博发文求救。", "公司", [], false],
+    ["有人发抖音求救却被限流。", "公司", [], false],
+    // The question's own company is no answer to it.
+    ["阿里巴巴的股价下跌。", "公司", ["阿里巴巴"], false],
+  ])("%s → %s", (sentence, head, questionWords, expected) => {
+    expect(namesHead(sentence, head, new Set(questionWords))).toBe(expected);
+  });
+});
+
 describe("unnamedHead: the noun only as 某X, 该X, 上述X", () => {
   it.each([
     ["据某大型药企透露，价格将上调。", "药企", true],

@@ -268,6 +268,10 @@ describe("parseQuestion: colloquial words and figures as news writes them", () =
     ["他俩一共有几个孩子？", "孩子", "子女"],
     ["确诊人数是哪天头一回破万的？", "头一回", "首次"],
     ["她是哪一年嫁给那位导演的？", "嫁给", "结婚"],
+    // Parents, a divorce and a closing as a speaker says them.
+    ["那位演员爸妈离婚那年他几岁？", "爸妈", "父母"],
+    ["那位演员爸妈离婚那年他几岁？", "离婚", "离异"],
+    ["今年一共有多少家银行网点关门了？", "关门", "终止营业"],
     // A figure of four digits or more, grouped as news writes it.
     ["每人能领2000美元吗？", "2000", "2,000"],
     ["这次一共罚了150000美元吗？", "150000", "150,000"],
