@@ -387,6 +387,10 @@ export function classify(
     if (/^(?:为|作|之为|其为|法|明书|服|赞|号|呼)/.test(next) && length === 1) continue;
     // `他高喊的口号是`: a verb that modifies a noun is no speech act.
     if (next.startsWith("的")) continue;
+    // `杜特蒂对南海议题的主张`, `理睬习近平对台湾的主张`: a speech verb after 的 is a noun, the
+    // head of a phrase about someone's words, no speech act of theirs (but `他的回答是“…”`
+    // introduces the words it names).
+    if (text[index - 1] === "的" && !/^(?:是|为|如下|:)/.test(next)) continue;
     // `被嘲讽为“…”`, `遭小粉红轰“…”`: the subject is spoken about, not speaking; the words are
     // the attackers', and no earlier verb of the sentence reaches past them.
     if (PASSIVE_BEFORE_VERB.test(text.slice(Math.max(0, index - 7), index))) {

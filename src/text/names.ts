@@ -698,6 +698,19 @@ export function trimDottedName(
       break;
     }
   }
+  // `巴奈·库穗（Panai Kusui）`: a name character outside the transliteration list (穗) ends the
+  // last part when the English name in brackets right after (folded: lower case) has as many
+  // words as the parts.
+  if (
+    e > 0 &&
+    e < last.length &&
+    last.length - e <= 2 &&
+    [...last.slice(e)].every((c) => isNameHan(c) && !NOT_IN_GIVEN_NAME.has(c)) &&
+    !startsWithAfterName(last.slice(e))
+  ) {
+    const english = /^\(\s*([a-z][a-z'’-]*(?: [a-z][a-z'’-]*)*)\s*[,)]/i.exec(text.slice(to));
+    if (english && (english[1] as string).split(" ").length === parts.length) e = last.length;
+  }
   const end = lastStart + e;
   if (NAMED_AFTER.test(text.slice(end, end + 4))) return undefined;
   // Middle parts must be name characters too.

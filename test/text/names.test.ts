@@ -28,6 +28,10 @@ describe("dotted transliterated names", () => {
     // A title in capitals before the name is no initial.
     ["癌症患者、CEO杰夫·菲茨霍说", ["杰夫·菲茨霍"]],
     ["DJ·哈里斯说", ["DJ·哈里斯"]],
+    // A last character outside the transliteration list, the English name in brackets after.
+    ["歌手巴奈·卡穗（Panai Kasui，父亲是卑南族）说", ["巴奈·卡穗"]],
+    ["歌手巴奈·卡穗说", ["巴奈·卡"]],
+    ["约翰·史密斯在（John Smith）", ["约翰·史密斯"]],
     // Named after a person: a university, a plan.
     ["约翰·霍普金斯大学的数据显示", []],
     ["马歇尔·沃德计划", []],
