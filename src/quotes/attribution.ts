@@ -254,7 +254,10 @@ export function classify(
     previousChar === "』";
 
   if (clause && verbEnd > sentenceStart && !quoted.isQuoted(p, Math.max(0, verbEnd - 1))) {
-    const verb = VERB_AT_END.exec(clause);
+    const found = VERB_AT_END.exec(clause);
+    // `很少理睬习近平对台湾的主张，“…”`: a speech verb after 的 before a comma is a noun, the
+    // words after it are not that person's (`他的回应：“…”` still introduces them).
+    const verb = found && punct === "," && clause[found.index - 1] === "的" ? null : found;
     if (verb && !NOT_SPEECH_ENDINGS.test(clause) && (hasPunct || /[说道称]$/.test(clause))) {
       const slot = resolveSlot(quoted, people, p, clauseStart, clauseStart + verb.index);
       if (

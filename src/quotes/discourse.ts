@@ -23,6 +23,9 @@ const OBJECT_MARKER = new RegExp(
 /** A preposition right before a name: the name is its object, not a subject (从, 把, 被, 在). */
 const PREPOSITION_BEFORE = /(?:[从把被跟向给让]|(?<![现正存所实好])在)$/;
 
+/** A concessive or conditional conjunction opening a clause (尽管, 虽然, 即使, 如果). */
+const SUBORDINATING = /^(?:尽管|虽然|虽|即使|即便|纵使|如果|假如|若|倘若|一旦|除非)([^,。]{0,12})$/;
+
 /** A title written after a name, alone (博士, 女士, 总统). */
 const POST_TITLE = new RegExp(
   `^(?:${alternation(lexicon("post-titles").entries.map((e) => e.term))})$`,
@@ -114,6 +117,9 @@ export class Discourse {
       if (!m.speaker && this.objectAt(m)) continue;
       // A name after a preposition (从赵勇三人的遭遇, 把王某带走) is no subject either.
       if (!m.speaker && this.prepositionAt(m)) continue;
+      // `尽管习近平…，但两国的关系…`: the subject of a concessive or conditional clause whose
+      // sentence goes on without a pronoun for them is talked about, not the one speaking next.
+      if (!m.speaker && this.subordinateSubjectAt(m)) continue;
       const key = `${m.paragraph}:${this.text.sentenceStart(m.paragraph, m.offset)}`;
       const current = sentences[sentences.length - 1];
       if (current && current.key === key) current.mentions.unshift(m);
@@ -182,6 +188,20 @@ export class Discourse {
   private objectAt(m: Mention): boolean {
     const text = this.text.folded[m.paragraph] as string;
     return OBJECT_MARKER.test(text.slice(Math.max(0, m.offset - 4), m.offset));
+  }
+
+  private subordinateSubjectAt(m: Mention): boolean {
+    const text = this.text.folded[m.paragraph] as string;
+    const clause = this.text.clauseStart(m.paragraph, m.offset);
+    const opening = SUBORDINATING.exec(text.slice(clause, m.offset));
+    // The name right after the conjunction, or after a title (尽管美国总统拜登…).
+    const title = opening?.[1] ?? "";
+    if (!opening || (title !== "" && !TITLE_AT_END.test(title))) return false;
+    const end = this.text.sentenceEnd(m.paragraph, m.offset);
+    for (let i = m.offset; i < end; i++)
+      if ((text[i] === "他" || text[i] === "她") && !this.text.isQuoted(m.paragraph, i))
+        return false;
+    return true;
   }
 
   private prepositionAt(m: Mention): boolean {
