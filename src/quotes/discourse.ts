@@ -1,5 +1,5 @@
 import { lexicon, wordList } from "../text/lexicon.js";
-import { alternation, type Gender, nameAt, TITLE_AT_END } from "../text/names.js";
+import { alternation, type Gender, nameAt, TITLE_AT_END, TITLE_MATCHER } from "../text/names.js";
 import type { ArticlePeople, Entity, Mention } from "./mentions.js";
 import type { QuotedText } from "./spans.js";
 import { OWNED_BODY, opensWithUnnamed, resolveSlot, type Slot } from "./speakers.js";
@@ -190,6 +190,25 @@ export class Discourse {
     return OBJECT_MARKER.test(text.slice(Math.max(0, m.offset - 4), m.offset));
   }
 
+  /**
+   * The person named as the agent of a passive (被 or 遭 and, within a title's length, a known
+   * name) in the clause [from, to), if any.
+   */
+  private passiveAgent(paragraph: number, from: number, to: number): Entity | undefined {
+    const text = this.text.folded[paragraph] as string;
+    const marker = /(?:被|遭到?)(?!问|询问|邀|请)/.exec(text.slice(from, to));
+    if (!marker) return undefined;
+    const after = from + marker.index + marker[0].length;
+    for (const m of this.people.mentions) {
+      if (m.paragraph !== paragraph || m.offset < after || m.offset >= to) continue;
+      if (m.offset - after > 12 || this.text.isQuoted(paragraph, m.offset)) break;
+      return m.entity;
+    }
+    // `被副总编辑段静涛实名举报`: a titled agent the detector did not read is someone all the same.
+    const title = TITLE_MATCHER.matchAll(text.slice(after, Math.min(to, after + 12))).next();
+    return title.done ? undefined : NOBODY;
+  }
+
   private subordinateSubjectAt(m: Mention): boolean {
     const text = this.text.folded[m.paragraph] as string;
     const clause = this.text.clauseStart(m.paragraph, m.offset);
@@ -241,6 +260,12 @@ export class Discourse {
               PASSIVE_CLAUSE.test(previous.replace(LEADING_CONNECTIVES, "")))
           )
             return undefined;
+          // `胡锡进被副总编辑段静涛实名举报，称其“…”`: after a passive naming its agent, the
+          // words are the agent's, not the subject's.
+          if (previousStart >= text.sentenceStart(paragraph, verbAt)) {
+            const agent = this.passiveAgent(paragraph, previousStart, clauseStart);
+            if (agent) return agent === NOBODY ? undefined : agent;
+          }
         }
         // The subject of an earlier speech verb in the same sentence (`X表示，…，并称“…”`).
         if (depth === 0) {

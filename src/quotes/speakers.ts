@@ -91,6 +91,8 @@ export function resolveSlot(
     const spokenTo =
       (ADDRESSEE_MARKER.test(before) && !TITLE_AT_END.test(before)) ||
       /^(?:他|她)?[也还则又]?[向对跟给同]/.test(before);
+    // `首相菅义伟和法国总统马克龙在声明中表示`: two people speaking together are no one person.
+    if (found && !spokenTo && coordinated(people, before)) return { kind: "none" };
     if (found && !spokenTo) return { kind: "person", entity: found.entity };
     // Strip the shortest modifier at the end (so `刘云（化名）` loses the parenthesis, not a
     // `在…` phrase that swallows the name).
@@ -118,6 +120,19 @@ export function resolveSlot(
   // `石山引述熟悉日本人士的话称`: the words are the cited person's; no name at the end, no one.
   if (cited === null && /引|转述/.test(whole) && CITING.test(whole)) return { kind: "none" };
   return subjectAtStart(people, offset, whole);
+}
+
+/**
+ * Whether the text before a name found in a slot ends with another name and a conjunction (和,
+ * 与, 及, 、), a title allowed after it: `菅义伟和法国总统` before 马克龙.
+ */
+function coordinated(people: ArticlePeople, before: string): boolean {
+  const joined = /(和|与|及|、)([^和与及、,。]{0,10})$/.exec(before);
+  if (!joined) return false;
+  const title = joined[2] as string;
+  if (title !== "" && !TITLE_AT_END.test(title)) return false;
+  const first = before.slice(0, joined.index);
+  return first !== "" && (people.aliasAtEnd(first) !== undefined || nameAtEnd(first, false) > 0);
 }
 
 /** A document alone as the subject of a speech verb (声明, 会谈最后的声明, 联合公报, 声明还). */
