@@ -3,7 +3,7 @@ import { alternation, type Gender, nameAt, TITLE_AT_END, TITLE_MATCHER } from ".
 import type { ArticlePeople, Entity, Mention } from "./mentions.js";
 import type { QuotedText } from "./spans.js";
 import { OWNED_BODY, opensWithUnnamed, resolveSlot, type Slot } from "./speakers.js";
-import { LEADING_CONNECTIVES, type VerbMatch } from "./speech.js";
+import { LEADING_CONNECTIVES, VERB_MATCHER, type VerbMatch } from "./speech.js";
 
 /**
  * Who a slot points at as the article goes on: pronouns (他/她) resolved to the most recent
@@ -335,10 +335,12 @@ export class Discourse {
         if (before.length <= 8 && !/[在对向给跟同和与]/.test(before))
           return m.entity === NOBODY ? undefined : m.entity;
         // A clause that is only a titled name (`…专家莎拉‧陈（Sarah Chan）博士，在…时表示`).
+        // Not the object of a verb (`还直接喊话国务院总理李克强，要求“…”`).
         if (
           m.entity !== NOBODY &&
           before.length <= 24 &&
           !/[在对向给跟同和与]/.test(before) &&
+          VERB_MATCHER.matchAll(before).next().done === true &&
           this.bareName(text.slice(m.offset, clauseEnd), m.entity)
         )
           return m.entity;
