@@ -373,6 +373,18 @@ export function classify(
   // 4. Partial quote inside reported speech: `X表示，…“没有进展”，并称俄罗斯“无意入侵乌克兰”`.
   if (span.parts.length > 1) return undefined;
   if (looksLikeTerm(text, span.open, closeAt, inner) || looksLikeTitle(inner)) return undefined;
+  // `曹兴诚在记者会上讲的“…”`, `他所说的“…”`: a speech verb modifying the quotation names
+  // whose words they are, whoever reports them; a short one (`习近平一再提到的“百年大变局”`)
+  // is their catchphrase taken up as a term, nobody's words here.
+  const ownClause = quoted.clauseStart(p, span.open);
+  const said = SAID_WORDS.exec(text.slice(ownClause, span.open));
+  if (said && countHanChars(inner) <= 8) return undefined;
+  if (said) {
+    const slot = resolveSlot(quoted, people, p, ownClause, ownClause + said.index);
+    const entity =
+      slot.kind === "none" ? undefined : discourse.speakerOf(p, slot, ownClause + said.index);
+    return entity ? { entity, kind: "partial", attributionEnd: -1 } : undefined;
+  }
   // Reported speech runs on over `；` (`他还提到，…；而…更是“最严重的侵犯人权”`), not over `。`.
   let reportStart = sentenceStart;
   while (reportStart > 0 && text[reportStart - 1] === ";")
@@ -550,6 +562,9 @@ const PASSIVE_SPEECH =
   /(?:被|遭到?)[^,。;“”「」]{0,6}(?:轰|骂|批|斥|呛|怼|嘲|讽|指|责|攻击|质疑|质问|抨击|怒|喊|问道?|追问)[:,]?\s*$/;
 
 /** `被嘲讽为`, `遭小粉红轰`, `遭到网民痛批`: a passive marker and its agent right before a verb. */
+/** A speech verb and 的 right before a quotation: `X讲的“…”`, `他所说的“…”`. */
+const SAID_WORDS = /(?:所)?(?:讲|说|讲过|说过|提到|提出|喊出)的$/;
+
 const PASSIVE_BEFORE_VERB = /(?:被|遭到?|受到)[^,。被遭受]{0,5}$/;
 
 /** `被媒体翻译成`, `被外界解读为`, `被网友批评`: someone else renders or judges the words. */

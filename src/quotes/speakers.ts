@@ -88,9 +88,11 @@ export function resolveSlot(
     const before = found && found.start >= offset ? s.slice(0, found.start - offset) : "";
     // `他向CNN的布赖恩娜‧基拉表示`: the name is the one spoken to, after 向 and its modifier.
     // A title ending in a marker's character (顾问 and 问) is no marker: `国家安全顾问沙利文`.
+    // `对于杨润雄形容…是“…”`: 对于 opens a topic whose own verb the name is the subject of.
     const spokenTo =
-      (ADDRESSEE_MARKER.test(before) && !TITLE_AT_END.test(before)) ||
-      /^(?:他|她)?[也还则又]?[向对跟给同]/.test(before);
+      !/^(?:对于|针对|关于)$/.test(before) &&
+      ((ADDRESSEE_MARKER.test(before) && !TITLE_AT_END.test(before)) ||
+        /^(?:他|她)?[也还则又]?[向对跟给同]/.test(before));
     // `首相菅义伟和法国总统马克龙在声明中表示`: two people speaking together are no one person.
     if (found && !spokenTo && coordinated(people, before)) return { kind: "none" };
     if (found && !spokenTo) return { kind: "person", entity: found.entity };
