@@ -16,6 +16,7 @@ import { CLAUSE_BREAK, OPENERS, type Part, type QuotedText, type Span } from "./
 import {
   opensWithUnnamed,
   resolveSlot,
+  SAYING_SUBJECT,
   type Slot,
   subjectAtStart,
   unnamedSubject,
@@ -396,6 +397,12 @@ export function classify(
     if (index < reportStart || index + length > span.open) continue;
     if (quoted.isQuoted(p, index)) continue;
     const head = text.slice(quoted.clauseStart(p, index), index + length);
+    // `俗话说“…”`: a saying in someone's reported speech is nobody's words (话说 is no verb).
+    if (SAYING_SUBJECT.test(head.slice(0, -length).replace(LEADING_CONNECTIVES, ""))) {
+      verb = undefined;
+      passive = true;
+      continue;
+    }
     if (NOT_SPEECH_ENDINGS.test(head)) continue;
     // `称为`, `说明书`: the verb must end a word, not start a longer one.
     const next = text.slice(index + length, index + length + 2);

@@ -77,6 +77,8 @@ export function resolveSlot(
   if (/们$/.test(s)) return { kind: "none" };
   // `声明提到：`, `会谈最后的声明指出`: a document speaks, not the last person named.
   if (DOCUMENT_SUBJECT.test(s)) return { kind: "none" };
+  // `俗话说“…”`, `正如古人所说`: a saying, nobody's words.
+  if (SAYING_SUBJECT.test(s)) return { kind: "none" };
   for (let step = 0; step < 8; step++) {
     if (s.length === 0) return { kind: "zero" };
     if (s === "他" || s === "她")
@@ -140,6 +142,11 @@ function coordinated(people: ArticlePeople, before: string): boolean {
 /** A document alone as the subject of a speech verb (声明, 会谈最后的声明, 联合公报, 声明还). */
 const DOCUMENT_SUBJECT =
   /^(?:[^,。;:]{0,12}的)?(?:联合)?(?:声明|报告|公告|公报|通报|通告|文件|新闻稿|社论|判决书|起诉书|裁定书|白皮书|蓝皮书)(?:[还也又并则亦更]|同时|进一步)?$/;
+
+/** A proverb's or a saying's source as the whole subject (俗话, 古人所, 正如俗话). */
+export const SAYING_SUBJECT = new RegExp(
+  `^(?:正如|就像|如同|如)?(?:${alternation(wordList("saying-subjects"))})(?:所|也|常|早就)?$`,
+);
 
 /** `援引X的话`: the citing verb and the one cited. */
 const CITED_WORDS = /(引述|援引|引用|转引|转述)([^,。;:]{2,60}?)(?:的话|的说法)$/;

@@ -170,7 +170,15 @@ export function looksLikeTerm(text: string, open: number, close: number, inner: 
 const THING_NAME_HEAD = new RegExp(`(?:${alternation(wordList("thing-name-heads"))})$`);
 const ADDRESSEE_BEFORE = new RegExp(`(?:${alternation(wordList("addressee-markers"))})$`);
 
-/** `《…》` titles and bare names are never quotes. */
+/**
+ * `《…》` titles and bare names are never quotes, nor a short name of a thing with its English
+ * abbreviation inside the marks (`“战场情报准备（IPB）”`).
+ */
 export function looksLikeTitle(inner: string): boolean {
-  return /^《[^》]*》$/.test(inner.trim());
+  const trimmed = inner.trim();
+  if (/^《[^》]*》$/.test(trimmed)) return true;
+  return (
+    /^[^,。!?:;]{2,16}[(（]\s*[A-Za-z][A-Za-z .&-]*[)）]$/.test(trimmed) &&
+    trimmed.replace(/[^\u4e00-\u9fff]/g, "").length <= 12
+  );
 }
