@@ -327,6 +327,15 @@ const HONORIFIC_GENDER = /^(?:Mr|(Mrs|Ms|Miss))\b/;
 const LATIN_NAME_AT_END =
   /(?:^|[^\p{Script=Latin}.])((?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? ?)?(\p{Lu}\p{Ll}[\p{Script=Latin}'’.-]*(?: (?:(?:van|von|der|den|de|da|di|du|del|la|le|bin|al) ){0,2}\p{Lu}\p{Ll}[\p{Script=Latin}'’.-]*){0,3})$/u;
 
+/** Whether the article writes a couple under the surname (A和B‧X, X夫妇, X夫妻). */
+function sharedByCouple(text: QuotedText, surname: string): boolean {
+  if (surname.length < 2 || !/^\p{Script=Han}+$/u.test(surname)) return false;
+  const couple = new RegExp(
+    `(?:和|与|及)[^,。和与及]{1,8}${NAME_DOT}${surname}|${surname}(?:夫妇|夫妻|伉俪)`,
+  );
+  return text.folded.some((paragraph) => couple.test(paragraph));
+}
+
 /** A dotted name ending the text (`…德鲁·帕夫罗`). */
 const DOTTED_AT_END = new RegExp(`[^${NAME_DOT}]+(?:${NAME_DOT}[^${NAME_DOT}]+)+$`);
 
@@ -454,7 +463,15 @@ function nameAtSlotEnd(
     if (s.length > title.length + 1 && s.endsWith(title)) {
       // `惠特尼（Courtney Whitney）少将`: the name's parenthesis sits before the title.
       const inner = s.slice(0, s.length - title.length).replace(/[(][^()]*[)]$/, "");
-      const found = nameAtSlotEnd(text, people, paragraph, offset, inner);
+      let found = nameAtSlotEnd(text, people, paragraph, offset, inner);
+      // `安娜斯塔西娅和克里斯蒂安‧弗鲁加德`, `弗鲁加德夫妇`: a couple shares the surname, which
+      // names neither alone; `弗鲁加德女士` is the one of them speaking.
+      if (found && gender && inner.length === found.start - offset + found.entity.key.length) {
+        if (sharedByCouple(text, found.entity.key)) {
+          const own = register(found.start, offset + s.length);
+          if (own) found = own;
+        }
+      }
       if (found && gender && !found.entity.genderSure) {
         found.entity.gender = gender;
         found.entity.genderSure = true;
