@@ -569,8 +569,11 @@ const PASSIVE_SPEECH =
   /(?:被|遭到?)[^,。;“”「」]{0,6}(?:轰|骂|批|斥|呛|怼|嘲|讽|指|责|攻击|质疑|质问|抨击|怒|喊|问道?|追问)[:,]?\s*$/;
 
 /** `被嘲讽为`, `遭小粉红轰`, `遭到网民痛批`: a passive marker and its agent right before a verb. */
-/** A speech verb and 的 right before a quotation: `X讲的“…”`, `他所说的“…”`. */
-const SAID_WORDS = /(?:所)?(?:讲|说|讲过|说过|提到|提出|喊出)的$/;
+/**
+ * A speech verb and 的 right before a quotation: `X讲的“…”`, `他所说的“…”`, `参谋本部发表的“…”`
+ * (a body's words are nobody's).
+ */
+const SAID_WORDS = /(?:所)?(?:讲|说|讲过|说过|提到|提出|喊出|发表|公布)的$/;
 
 const PASSIVE_BEFORE_VERB = /(?:被|遭到?|受到)[^,。被遭受]{0,5}$/;
 
