@@ -16,6 +16,7 @@ import { CLAUSE_BREAK, OPENERS, type Part, type QuotedText, type Span } from "./
 import {
   opensWithUnnamed,
   resolveSlot,
+  SAYING_SUBJECT,
   type Slot,
   subjectAtStart,
   unnamedSubject,
@@ -254,7 +255,10 @@ export function classify(
     previousChar === "』";
 
   if (clause && verbEnd > sentenceStart && !quoted.isQuoted(p, Math.max(0, verbEnd - 1))) {
-    const verb = VERB_AT_END.exec(clause);
+    const found = VERB_AT_END.exec(clause);
+    // `很少理睬习近平对台湾的主张，“…”`: a speech verb after 的 before a comma is a noun, the
+    // words after it are not that person's (`他的回应：“…”` still introduces them).
+    const verb = found && punct === "," && clause[found.index - 1] === "的" ? null : found;
     if (verb && !NOT_SPEECH_ENDINGS.test(clause) && (hasPunct || /[说道称]$/.test(clause))) {
       const slot = resolveSlot(quoted, people, p, clauseStart, clauseStart + verb.index);
       if (
@@ -370,6 +374,18 @@ export function classify(
   // 4. Partial quote inside reported speech: `X表示，…“没有进展”，并称俄罗斯“无意入侵乌克兰”`.
   if (span.parts.length > 1) return undefined;
   if (looksLikeTerm(text, span.open, closeAt, inner) || looksLikeTitle(inner)) return undefined;
+  // `曹兴诚在记者会上讲的“…”`, `他所说的“…”`: a speech verb modifying the quotation names
+  // whose words they are, whoever reports them; a short one (`习近平一再提到的“百年大变局”`)
+  // is their catchphrase taken up as a term, nobody's words here.
+  const ownClause = quoted.clauseStart(p, span.open);
+  const said = SAID_WORDS.exec(text.slice(ownClause, span.open));
+  if (said && countHanChars(inner) <= 8) return undefined;
+  if (said) {
+    const slot = resolveSlot(quoted, people, p, ownClause, ownClause + said.index);
+    const entity =
+      slot.kind === "none" ? undefined : discourse.speakerOf(p, slot, ownClause + said.index);
+    return entity ? { entity, kind: "partial", attributionEnd: -1 } : undefined;
+  }
   // Reported speech runs on over `；` (`他还提到，…；而…更是“最严重的侵犯人权”`), not over `。`.
   let reportStart = sentenceStart;
   while (reportStart > 0 && text[reportStart - 1] === ";")
@@ -381,12 +397,22 @@ export function classify(
     if (index < reportStart || index + length > span.open) continue;
     if (quoted.isQuoted(p, index)) continue;
     const head = text.slice(quoted.clauseStart(p, index), index + length);
+    // `俗话说“…”`: a saying in someone's reported speech is nobody's words (话说 is no verb).
+    if (SAYING_SUBJECT.test(head.slice(0, -length).replace(LEADING_CONNECTIVES, ""))) {
+      verb = undefined;
+      passive = true;
+      continue;
+    }
     if (NOT_SPEECH_ENDINGS.test(head)) continue;
     // `称为`, `说明书`: the verb must end a word, not start a longer one.
     const next = text.slice(index + length, index + length + 2);
     if (/^(?:为|作|之为|其为|法|明书|服|赞|号|呼)/.test(next) && length === 1) continue;
     // `他高喊的口号是`: a verb that modifies a noun is no speech act.
     if (next.startsWith("的")) continue;
+    // `杜特蒂对南海议题的主张`, `理睬习近平对台湾的主张`: a speech verb after 的 is a noun, the
+    // head of a phrase about someone's words, no speech act of theirs (but `他的回答是“…”`
+    // introduces the words it names).
+    if (text[index - 1] === "的" && !/^(?:是|为|如下|:)/.test(next)) continue;
     // `被嘲讽为“…”`, `遭小粉红轰“…”`: the subject is spoken about, not speaking; the words are
     // the attackers', and no earlier verb of the sentence reaches past them.
     if (PASSIVE_BEFORE_VERB.test(text.slice(Math.max(0, index - 7), index))) {
@@ -543,6 +569,12 @@ const PASSIVE_SPEECH =
   /(?:被|遭到?)[^,。;“”「」]{0,6}(?:轰|骂|批|斥|呛|怼|嘲|讽|指|责|攻击|质疑|质问|抨击|怒|喊|问道?|追问)[:,]?\s*$/;
 
 /** `被嘲讽为`, `遭小粉红轰`, `遭到网民痛批`: a passive marker and its agent right before a verb. */
+/**
+ * A speech verb and 的 right before a quotation: `X讲的“…”`, `他所说的“…”`, `参谋本部发表的“…”`
+ * (a body's words are nobody's).
+ */
+const SAID_WORDS = /(?:所)?(?:讲|说|讲过|说过|提到|提出|喊出|发表|公布)的$/;
+
 const PASSIVE_BEFORE_VERB = /(?:被|遭到?|受到)[^,。被遭受]{0,5}$/;
 
 /** `被媒体翻译成`, `被外界解读为`, `被网友批评`: someone else renders or judges the words. */

@@ -1,9 +1,9 @@
 import { lexicon, wordList } from "../text/lexicon.js";
-import { alternation, type Gender, nameAt, TITLE_AT_END } from "../text/names.js";
+import { alternation, type Gender, nameAt, TITLE_AT_END, TITLE_MATCHER } from "../text/names.js";
 import type { ArticlePeople, Entity, Mention } from "./mentions.js";
 import type { QuotedText } from "./spans.js";
 import { OWNED_BODY, opensWithUnnamed, resolveSlot, type Slot } from "./speakers.js";
-import { LEADING_CONNECTIVES, type VerbMatch } from "./speech.js";
+import { LEADING_CONNECTIVES, VERB_MATCHER, type VerbMatch } from "./speech.js";
 
 /**
  * Who a slot points at as the article goes on: pronouns (他/她) resolved to the most recent
@@ -22,6 +22,9 @@ const OBJECT_MARKER = new RegExp(
 
 /** A preposition right before a name: the name is its object, not a subject (从, 把, 被, 在). */
 const PREPOSITION_BEFORE = /(?:[从把被跟向给让]|(?<![现正存所实好])在)$/;
+
+/** A concessive or conditional conjunction opening a clause (尽管, 虽然, 即使, 如果). */
+const SUBORDINATING = /^(?:尽管|虽然|虽|即使|即便|纵使|如果|假如|若|倘若|一旦|除非)([^,。]{0,12})$/;
 
 /** A title written after a name, alone (博士, 女士, 总统). */
 const POST_TITLE = new RegExp(
@@ -114,6 +117,9 @@ export class Discourse {
       if (!m.speaker && this.objectAt(m)) continue;
       // A name after a preposition (从赵勇三人的遭遇, 把王某带走) is no subject either.
       if (!m.speaker && this.prepositionAt(m)) continue;
+      // `尽管习近平…，但两国的关系…`: the subject of a concessive or conditional clause whose
+      // sentence goes on without a pronoun for them is talked about, not the one speaking next.
+      if (!m.speaker && this.subordinateSubjectAt(m)) continue;
       const key = `${m.paragraph}:${this.text.sentenceStart(m.paragraph, m.offset)}`;
       const current = sentences[sentences.length - 1];
       if (current && current.key === key) current.mentions.unshift(m);
@@ -184,6 +190,39 @@ export class Discourse {
     return OBJECT_MARKER.test(text.slice(Math.max(0, m.offset - 4), m.offset));
   }
 
+  /**
+   * The person named as the agent of a passive (被 or 遭 and, within a title's length, a known
+   * name) in the clause [from, to), if any.
+   */
+  private passiveAgent(paragraph: number, from: number, to: number): Entity | undefined {
+    const text = this.text.folded[paragraph] as string;
+    const marker = /(?:被|遭到?)(?!问|询问|邀|请)/.exec(text.slice(from, to));
+    if (!marker) return undefined;
+    const after = from + marker.index + marker[0].length;
+    for (const m of this.people.mentions) {
+      if (m.paragraph !== paragraph || m.offset < after || m.offset >= to) continue;
+      if (m.offset - after > 12 || this.text.isQuoted(paragraph, m.offset)) break;
+      return m.entity;
+    }
+    // `被副总编辑段静涛实名举报`: a titled agent the detector did not read is someone all the same.
+    const title = TITLE_MATCHER.matchAll(text.slice(after, Math.min(to, after + 12))).next();
+    return title.done ? undefined : NOBODY;
+  }
+
+  private subordinateSubjectAt(m: Mention): boolean {
+    const text = this.text.folded[m.paragraph] as string;
+    const clause = this.text.clauseStart(m.paragraph, m.offset);
+    const opening = SUBORDINATING.exec(text.slice(clause, m.offset));
+    // The name right after the conjunction, or after a title (尽管美国总统拜登…).
+    const title = opening?.[1] ?? "";
+    if (!opening || (title !== "" && !TITLE_AT_END.test(title))) return false;
+    const end = this.text.sentenceEnd(m.paragraph, m.offset);
+    for (let i = m.offset; i < end; i++)
+      if ((text[i] === "他" || text[i] === "她") && !this.text.isQuoted(m.paragraph, i))
+        return false;
+    return true;
+  }
+
   private prepositionAt(m: Mention): boolean {
     const text = this.text.folded[m.paragraph] as string;
     return PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.offset - 3), m.offset));
@@ -221,6 +260,12 @@ export class Discourse {
               PASSIVE_CLAUSE.test(previous.replace(LEADING_CONNECTIVES, "")))
           )
             return undefined;
+          // `胡锡进被副总编辑段静涛实名举报，称其“…”`: after a passive naming its agent, the
+          // words are the agent's, not the subject's.
+          if (previousStart >= text.sentenceStart(paragraph, verbAt)) {
+            const agent = this.passiveAgent(paragraph, previousStart, clauseStart);
+            if (agent) return agent === NOBODY ? undefined : agent;
+          }
         }
         // The subject of an earlier speech verb in the same sentence (`X表示，…，并称“…”`).
         if (depth === 0) {
@@ -290,10 +335,12 @@ export class Discourse {
         if (before.length <= 8 && !/[在对向给跟同和与]/.test(before))
           return m.entity === NOBODY ? undefined : m.entity;
         // A clause that is only a titled name (`…专家莎拉‧陈（Sarah Chan）博士，在…时表示`).
+        // Not the object of a verb (`还直接喊话国务院总理李克强，要求“…”`).
         if (
           m.entity !== NOBODY &&
           before.length <= 24 &&
           !/[在对向给跟同和与]/.test(before) &&
+          VERB_MATCHER.matchAll(before).next().done === true &&
           this.bareName(text.slice(m.offset, clauseEnd), m.entity)
         )
           return m.entity;

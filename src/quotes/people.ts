@@ -1,6 +1,7 @@
 import { nameDistance } from "../text/edit-distance.js";
 import { wordList } from "../text/lexicon.js";
 import { alternation, nameLookupKeys as keysOf, nameKey, TITLE_AT_END } from "../text/names.js";
+import { regionalVariants } from "../text/regional.js";
 import { NAME_DOT } from "../text/text.js";
 import type { ArticleQuotes, Quote, QuoteKind } from "./model.js";
 
@@ -239,6 +240,16 @@ export class PeopleDirectory {
     if (found.size === 0) {
       const described = this.describedName(name);
       if (described) return this.find(described);
+      // `普丁` for the 普京 of mainland-usage articles (川普/特朗普, 马克宏/马克龙): the other
+      // usages' transliteration of the whole name (lexicon/regional-variants.txt).
+      for (const variant of regionalVariants(nameKey(name))) {
+        for (const key of keysOf(variant)) {
+          for (const entryKey of this.index.get(key)?.keys() ?? []) {
+            const entry = this.entries.get(entryKey);
+            if (entry) found.set(entryKey, entry);
+          }
+        }
+      }
     }
     return [...found.values()].sort(byQuotes).map((entry) => this.personOf(entry));
   }

@@ -77,6 +77,8 @@ export function resolveSlot(
   if (/们$/.test(s)) return { kind: "none" };
   // `声明提到：`, `会谈最后的声明指出`: a document speaks, not the last person named.
   if (DOCUMENT_SUBJECT.test(s)) return { kind: "none" };
+  // `俗话说“…”`, `正如古人所说`: a saying, nobody's words.
+  if (SAYING_SUBJECT.test(s)) return { kind: "none" };
   for (let step = 0; step < 8; step++) {
     if (s.length === 0) return { kind: "zero" };
     if (s === "他" || s === "她")
@@ -88,9 +90,13 @@ export function resolveSlot(
     const before = found && found.start >= offset ? s.slice(0, found.start - offset) : "";
     // `他向CNN的布赖恩娜‧基拉表示`: the name is the one spoken to, after 向 and its modifier.
     // A title ending in a marker's character (顾问 and 问) is no marker: `国家安全顾问沙利文`.
+    // `对于杨润雄形容…是“…”`: 对于 opens a topic whose own verb the name is the subject of.
     const spokenTo =
-      (ADDRESSEE_MARKER.test(before) && !TITLE_AT_END.test(before)) ||
-      /^(?:他|她)?[也还则又]?[向对跟给同]/.test(before);
+      !/^(?:对于|针对|关于)$/.test(before) &&
+      ((ADDRESSEE_MARKER.test(before) && !TITLE_AT_END.test(before)) ||
+        /^(?:他|她)?[也还则又]?[向对跟给同]/.test(before));
+    // `首相菅义伟和法国总统马克龙在声明中表示`: two people speaking together are no one person.
+    if (found && !spokenTo && coordinated(people, before)) return { kind: "none" };
     if (found && !spokenTo) return { kind: "person", entity: found.entity };
     // Strip the shortest modifier at the end (so `刘云（化名）` loses the parenthesis, not a
     // `在…` phrase that swallows the name).
@@ -120,9 +126,27 @@ export function resolveSlot(
   return subjectAtStart(people, offset, whole);
 }
 
+/**
+ * Whether the text before a name found in a slot ends with another name and a conjunction (和,
+ * 与, 及, 、), a title allowed after it: `菅义伟和法国总统` before 马克龙.
+ */
+function coordinated(people: ArticlePeople, before: string): boolean {
+  const joined = /(和|与|及|、)([^和与及、,。]{0,10})$/.exec(before);
+  if (!joined) return false;
+  const title = joined[2] as string;
+  if (title !== "" && !TITLE_AT_END.test(title)) return false;
+  const first = before.slice(0, joined.index);
+  return first !== "" && (people.aliasAtEnd(first) !== undefined || nameAtEnd(first, false) > 0);
+}
+
 /** A document alone as the subject of a speech verb (声明, 会谈最后的声明, 联合公报, 声明还). */
 const DOCUMENT_SUBJECT =
   /^(?:[^,。;:]{0,12}的)?(?:联合)?(?:声明|报告|公告|公报|通报|通告|文件|新闻稿|社论|判决书|起诉书|裁定书|白皮书|蓝皮书)(?:[还也又并则亦更]|同时|进一步)?$/;
+
+/** A proverb's or a saying's source as the whole subject (俗话, 古人所, 正如俗话). */
+export const SAYING_SUBJECT = new RegExp(
+  `^(?:正如|就像|如同|如)?(?:${alternation(wordList("saying-subjects"))})(?:所|也|常|早就)?$`,
+);
 
 /** `援引X的话`: the citing verb and the one cited. */
 const CITED_WORDS = /(引述|援引|引用|转引|转述)([^,。;:]{2,60}?)(?:的话|的说法)$/;
@@ -303,6 +327,15 @@ const HONORIFIC_GENDER = /^(?:Mr|(Mrs|Ms|Miss))\b/;
 const LATIN_NAME_AT_END =
   /(?:^|[^\p{Script=Latin}.])((?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? ?)?(\p{Lu}\p{Ll}[\p{Script=Latin}'’.-]*(?: (?:(?:van|von|der|den|de|da|di|du|del|la|le|bin|al) ){0,2}\p{Lu}\p{Ll}[\p{Script=Latin}'’.-]*){0,3})$/u;
 
+/** Whether the article writes a couple under the surname (A和B‧X, X夫妇, X夫妻). */
+function sharedByCouple(text: QuotedText, surname: string): boolean {
+  if (surname.length < 2 || !/^\p{Script=Han}+$/u.test(surname)) return false;
+  const couple = new RegExp(
+    `(?:和|与|及)[^,。和与及]{1,8}${NAME_DOT}${surname}|${surname}(?:夫妇|夫妻|伉俪)`,
+  );
+  return text.folded.some((paragraph) => couple.test(paragraph));
+}
+
 /** A dotted name ending the text (`…德鲁·帕夫罗`). */
 const DOTTED_AT_END = new RegExp(`[^${NAME_DOT}]+(?:${NAME_DOT}[^${NAME_DOT}]+)+$`);
 
@@ -430,7 +463,15 @@ function nameAtSlotEnd(
     if (s.length > title.length + 1 && s.endsWith(title)) {
       // `惠特尼（Courtney Whitney）少将`: the name's parenthesis sits before the title.
       const inner = s.slice(0, s.length - title.length).replace(/[(][^()]*[)]$/, "");
-      const found = nameAtSlotEnd(text, people, paragraph, offset, inner);
+      let found = nameAtSlotEnd(text, people, paragraph, offset, inner);
+      // `安娜斯塔西娅和克里斯蒂安‧弗鲁加德`, `弗鲁加德夫妇`: a couple shares the surname, which
+      // names neither alone; `弗鲁加德女士` is the one of them speaking.
+      if (found && gender && inner.length === found.start - offset + found.entity.key.length) {
+        if (sharedByCouple(text, found.entity.key)) {
+          const own = register(found.start, offset + s.length);
+          if (own) found = own;
+        }
+      }
       if (found && gender && !found.entity.genderSure) {
         found.entity.gender = gender;
         found.entity.genderSure = true;

@@ -146,6 +146,9 @@ export function looksLikeTerm(text: string, open: number, close: number, inner: 
   const before = text.slice(Math.max(0, open - 6), open);
   const after = close >= 0 ? text.slice(close + 1, close + 6) : "";
   if (TERM_INTRODUCER.test(before)) return true;
+  // `用“厦门已沦陷了”来形容`: a phrase people use to describe something, nobody's statement.
+  if (/用$/.test(before) && /^\s*[,]?\s*(?:来)?(?:形容|描述|比喻|概括|称呼)/.test(after))
+    return true;
   const hanCount = inner.replace(/[^\u4e00-\u9fff]/g, "").length;
   if (hanCount <= 12) {
     // A name of a thing: “促进宗教自由部长级会议”（Ministerial…）, “日本台湾交流协会”.
@@ -170,7 +173,15 @@ export function looksLikeTerm(text: string, open: number, close: number, inner: 
 const THING_NAME_HEAD = new RegExp(`(?:${alternation(wordList("thing-name-heads"))})$`);
 const ADDRESSEE_BEFORE = new RegExp(`(?:${alternation(wordList("addressee-markers"))})$`);
 
-/** `《…》` titles and bare names are never quotes. */
+/**
+ * `《…》` titles and bare names are never quotes, nor a short name of a thing with its English
+ * abbreviation inside the marks (`“战场情报准备（IPB）”`).
+ */
 export function looksLikeTitle(inner: string): boolean {
-  return /^《[^》]*》$/.test(inner.trim());
+  const trimmed = inner.trim();
+  if (/^《[^》]*》$/.test(trimmed)) return true;
+  return (
+    /^[^,。!?:;]{2,16}[(（]\s*[A-Za-z][A-Za-z .&-]*[)）]$/.test(trimmed) &&
+    trimmed.replace(/[^\u4e00-\u9fff]/g, "").length <= 12
+  );
 }

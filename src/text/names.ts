@@ -31,6 +31,8 @@ export const COMPOUND_SURNAMES = [
 const COMPOUND_SURNAME_SET = new Set(COMPOUND_SURNAMES);
 /** Characters that never occur in a Chinese given name in practice (function words, verbs). */
 export const NOT_IN_GIVEN_NAME = wordSet("not-in-given-name");
+/** Characters of NOT_IN_GIVEN_NAME a two-character given name may hold (魏凤和, 熊和平). */
+const GIVEN_NAME_FUNCTION_CHARS = wordSet("given-name-function-chars");
 const ADVERB_SURNAMES = wordSet("adverb-surnames");
 const JAPANESE_SURNAME_SET = wordSet("japanese-surnames");
 const JAPANESE_SINGLE_SURNAMES = wordSet("japanese-single-surnames");
@@ -387,10 +389,13 @@ export function nameAt(text: string, from: number): number {
       const c = candidate[k];
       if (!isNameHan(c) || NOT_IN_GIVEN_NAME.has(c as string)) ok = false;
     }
+    if (!ok && given === 2)
+      ok = functionCharInGivenName(candidate.slice(surnameLength), text.slice(from + n));
     if (!ok || NOT_PEOPLE.has(candidate) || ORGANISATION_SUFFIX.has(candidate[n - 1] as string))
       continue;
     if (isOrdinaryWord(candidate) || isFunctionWord(candidate.slice(surnameLength))) continue;
     if (surnameLength === 1 && adverbBeforeModifier(candidate)) continue;
+    if (japaneseSurnameThenWord(candidate, surnameLength)) continue;
     if (startsWithAfterName(text.slice(from + n))) return n;
   }
   return 0;
@@ -488,6 +493,14 @@ export function nameAtEnd(slot: string, loose: boolean): number {
       const c = candidate[k];
       if (!isNameHan(c) || NOT_IN_GIVEN_NAME.has(c as string)) ok = false;
     }
+    // `国防部长魏凤和` before the verb: after a title or 的, a given name may hold 和.
+    if (
+      !ok &&
+      n - surnameLength === 2 &&
+      (TITLE_AT_END.test(rest) || rest.endsWith("的")) &&
+      isNameHan(candidate[1])
+    )
+      ok = functionCharInGivenName(candidate.slice(surnameLength), "");
     if (!ok || NOT_PEOPLE.has(candidate) || ORGANISATION_SUFFIX.has(candidate[n - 1] as string))
       continue;
     if (
@@ -499,6 +512,7 @@ export function nameAtEnd(slot: string, loose: boolean): number {
     // `于脸书写道`, `在推特说`: a preposition and a platform, not 于 + a given name.
     if (PLATFORMS.has(candidate.slice(surnameLength || 1))) continue;
     if (surnameLength === 1 && adverbBeforeModifier(candidate)) continue;
+    if (japaneseSurnameThenWord(candidate, surnameLength)) continue;
     // `白宫官方网站`: the surname ends a word begun before it (官方), it starts no name. (A loose
     // reading, `策略师班农（Steve Bannon）`, is trimmed by its caller.)
     if (
@@ -510,6 +524,37 @@ export function nameAtEnd(slot: string, loose: boolean): number {
     return n;
   }
   return 0;
+}
+
+/**
+ * A two-character given name holding one character that is also a function word (魏凤和, 熊和平:
+ * given-name-function-chars), the other an ordinary name character, when what follows the name
+ * is no coordination (`部长魏凤和在…`, not `部长魏凤和美国防长…`, which is 魏凤 and someone).
+ */
+function functionCharInGivenName(given: string, after: string): boolean {
+  let special = 0;
+  for (const c of given) {
+    if (!isNameHan(c)) return false;
+    if (GIVEN_NAME_FUNCTION_CHARS.has(c)) special++;
+    else if (NOT_IN_GIVEN_NAME.has(c)) return false;
+  }
+  return special === 1 && !/^[和与及、等]/.test(after);
+}
+
+/**
+ * `岸田明确表示`, `安倍强调`: a Japanese surname and an ordinary word after it (明确, an adverb) are
+ * the surname alone before the verb phrase, not a full name: Japanese given names are no
+ * dictionary words but nouns (文雄, 晋三, 太郎).
+ */
+function japaneseSurnameThenWord(candidate: string, surnameLength: number): boolean {
+  if (surnameLength !== 2 || !JAPANESE_SURNAME_SET.has(candidate.slice(0, 2))) return false;
+  const given = candidate.slice(2);
+  if (given.length !== 2) return false;
+  // 太郎 is a noun to the dictionary and a given name (麻生太郎): only a word of another kind
+  // (an adverb, a verb) ends the name at the surname.
+  const tagged = segmenter().tag(given, false);
+  const only = tagged.length === 1 ? tagged[0] : undefined;
+  return only !== undefined && only.word === given && !/^(?:n|x)/.test(only.tag);
 }
 
 /** `人士曾委婉表示`: an adverb (曾) and a modifier word (委婉), not 曾 + a given name. */
@@ -652,6 +697,19 @@ export function trimDottedName(
       e = k;
       break;
     }
+  }
+  // `巴奈·库穗（Panai Kusui）`: a name character outside the transliteration list (穗) ends the
+  // last part when the English name in brackets right after (folded: lower case) has as many
+  // words as the parts.
+  if (
+    e > 0 &&
+    e < last.length &&
+    last.length - e <= 2 &&
+    [...last.slice(e)].every((c) => isNameHan(c) && !NOT_IN_GIVEN_NAME.has(c)) &&
+    !startsWithAfterName(last.slice(e))
+  ) {
+    const english = /^\(\s*([a-z][a-z'’-]*(?: [a-z][a-z'’-]*)*)\s*[,)]/i.exec(text.slice(to));
+    if (english && (english[1] as string).split(" ").length === parts.length) e = last.length;
   }
   const end = lastStart + e;
   if (NAMED_AFTER.test(text.slice(end, end + 4))) return undefined;

@@ -95,6 +95,24 @@ describe("PeopleDirectory.find: any name, either script, any case", () => {
   });
 });
 
+describe("PeopleDirectory.find: another usage's transliteration (regional-variants)", () => {
+  const directory = PeopleDirectory.build([
+    extractQuotes(article("r1", "2022-01-05", ["俄罗斯总统普京表示：“我们不想要战争。”"])),
+    extractQuotes(article("r2", "2022-01-06", ["法國總統馬克宏說：「我們會繼續對話。」"], "b5")),
+  ]);
+  it.each([
+    ["普丁", "普京"],
+    ["普京", "普京"],
+    ["马克龙", "马克宏"],
+    ["馬克龍", "马克宏"],
+  ])("%s finds %s", (name, expected) => {
+    expect(directory.find(name).map((person) => person.name)).toEqual([expected]);
+  });
+  it("finds nobody for a variant nobody is quoted under", () => {
+    expect(directory.find("川普")).toEqual([]);
+  });
+});
+
 describe("PeopleDirectory.find: every form an article writes (issue 11)", () => {
   const articles = [
     article("a1", "2022-01-04", [

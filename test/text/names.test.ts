@@ -28,6 +28,10 @@ describe("dotted transliterated names", () => {
     // A title in capitals before the name is no initial.
     ["癌症患者、CEO杰夫·菲茨霍说", ["杰夫·菲茨霍"]],
     ["DJ·哈里斯说", ["DJ·哈里斯"]],
+    // A last character outside the transliteration list, the English name in brackets after.
+    ["歌手巴奈·卡穗（Panai Kasui，父亲是卑南族）说", ["巴奈·卡穗"]],
+    ["歌手巴奈·卡穗说", ["巴奈·卡"]],
+    ["约翰·史密斯在（John Smith）", ["约翰·史密斯"]],
     // Named after a person: a university, a plan.
     ["约翰·霍普金斯大学的数据显示", []],
     ["马歇尔·沃德计划", []],
@@ -50,6 +54,16 @@ describe("a name after a title", () => {
     ["相关人士曾委婉表示", "相关人士".length, ""],
     ["官员曾公开说", "官员".length, ""],
     ["学者曾建元表示", "学者".length, "曾建元"],
+    // A given name holding 和 or 年 (function words elsewhere), not before a coordination
+    ["国防部长孙凤和在会上说", "国防部长".length, "孙凤和"],
+    ["县长周和平发现", "县长".length, "周和平"],
+    ["专家何大年表示", "专家".length, "何大年"],
+    ["国防部长孙凤和美国防长会面", "国防部长".length, "孙凤"],
+    ["部长孙凤和、外长", "部长".length, "孙凤"],
+    // A Japanese surname before an adverb or a verb is the surname alone (岸田明确表示)
+    ["首相岸田明确表示", "首相".length, ""],
+    ["首相岸田强调说", "首相".length, ""],
+    ["副首相麻生太郎表示", "副首相".length, "麻生太郎"],
   ])("%s", (text, from, name) => {
     const folded = foldText(text);
     expect(folded.slice(from, from + nameAt(folded, from))).toBe(name);
@@ -91,6 +105,14 @@ describe("a name ending a speaker clause", () => {
     ["律师国丽华", "国丽华"],
     ["台湾国发会", ""],
     ["中国", ""],
+    // 和 in a given name after a title or 的; never a surname and 和 alone
+    ["国防部长孙凤和", "孙凤和"],
+    ["县长周和平", "周和平"],
+    ["他和", ""],
+    ["王和", ""],
+    // a Japanese surname and an adverb is no full name; a noun given name (太郎) is
+    ["首相岸田明确", ""],
+    ["副首相麻生太郎", "麻生太郎"],
   ])("%s", (slot, name) => {
     const length = nameAtEnd(slot, false);
     expect(slot.slice(slot.length - length, length ? undefined : 0)).toBe(name);
