@@ -217,8 +217,10 @@ export function classify(
   const last = span.parts[span.parts.length - 1] as Part;
   const lastText = quoted.folded[last.paragraph] as string;
   const closeAt = span.close;
-  // A word in marks (说“不”, “新”) is a term, never someone's words.
-  if (countHanChars(inner) <= 2 && !/[A-Za-z]{3}/.test(inner)) return undefined;
+  // A word in marks (说“不”, “新”) is a term, never someone's words, unless a person's speech
+  // verb right before it says it of something (`认为这是在“挑衅”`, `称习近平为“好友”`).
+  const tiny = countHanChars(inner) <= 2 && !/[A-Za-z]{3}/.test(inner);
+  if (tiny && (span.parts.length > 1 || !wordSaidOf(quoted, span))) return undefined;
   // A subheading (a short paragraph with no sentence end: `“不要让…的国家主办奥运会”`,
   // `蓬佩奥幽默回应央视给他扣帽“人类公敌”`) is nobody's words.
   if (span.parts.length === 1 && text.length <= 40 && !/[。!?…]/.test(text)) return undefined;
@@ -226,6 +228,8 @@ export function classify(
   // `遭小粉红轰“不爱国”`, `被邻居骂“…”`, `被问道：“…”`: the subject is spoken to or about; the
   // words are the agent's, someone else's than anyone the clause names.
   if (PASSIVE_SPEECH.test(text.slice(Math.max(0, span.open - 12), span.open))) return undefined;
+
+  if (tiny) return saidOf(reading, span);
 
   // 0. `网民“Kevin在纽约”表示，“…”`, `“准星儿”说，“…”` (a run of such paragraphs): a handle.
   const handle = handleSpeaker(reading, span);
@@ -455,6 +459,45 @@ export function classify(
   if (clausesAfter.some((c) => PASSIVE_CLAUSE.test(c.replace(LEADING_CONNECTIVES, ""))))
     return undefined;
   return { entity, kind: "partial", attributionEnd: -1 };
+}
+
+/**
+ * `认为这是在“挑衅”`, `表示这太“糟糕”了`, `称习近平为“好友”`, `形容教育局“偏听”`: a speech verb
+ * of the quotation's own clause a few characters before it, the words ending the clause: what
+ * the speaker called something, in their own word. Not a name given (`被称为“…”`, `称之为“…”`,
+ * `的“统一”`).
+ */
+function wordSaidOf(quoted: QuotedText, span: Span): VerbMatch | undefined {
+  const p = (span.parts[0] as Part).paragraph;
+  const text = quoted.folded[p] as string;
+  if (span.close < 0 || !/^了?\s*(?:$|[,。;!?…])/.test(text.slice(span.close + 1))) return undefined;
+  const clauseStart = quoted.clauseStart(p, span.open);
+  let found: VerbMatch | undefined;
+  for (const verb of quoted.verbs[p] as VerbMatch[]) {
+    const end = verb.index + verb.length;
+    if (verb.index < clauseStart || end > span.open || quoted.isQuoted(p, verb.index)) continue;
+    const gap = text.slice(end, span.open);
+    if (gap.length > 8 || /[的“”「」]/.test(gap) || /^(?:为|作|之为|其为|成)$/.test(gap)) continue;
+    if (NOT_SPEECH_ENDINGS.test(text.slice(clauseStart, end))) continue;
+    if (PASSIVE_BEFORE_VERB.test(text.slice(Math.max(0, verb.index - 7), verb.index))) continue;
+    found = verb;
+  }
+  return found;
+}
+
+/** The person whose speech verb `wordSaidOf` finds, for a word in marks. */
+function saidOf(reading: Reading, span: Span): Classified | undefined {
+  const { text: quoted, people, discourse } = reading;
+  const verb = wordSaidOf(quoted, span);
+  if (!verb) return undefined;
+  const p = (span.parts[0] as Part).paragraph;
+  const inner = (quoted.folded[p] as string).slice(span.open + 1, span.close);
+  if (timesWritten(quoted, inner) >= 3) return undefined;
+  const verbClause = quoted.clauseStart(p, verb.index);
+  const slot = resolveSlot(quoted, people, p, verbClause, verb.index);
+  if (slot.kind === "none") return undefined;
+  const entity = discourse.speakerOf(p, slot, verb.index);
+  return entity ? { entity, kind: "partial", attributionEnd: -1 } : undefined;
 }
 
 /**
