@@ -470,7 +470,8 @@ export function classify(
 function wordSaidOf(quoted: QuotedText, span: Span): VerbMatch | undefined {
   const p = (span.parts[0] as Part).paragraph;
   const text = quoted.folded[p] as string;
-  if (span.close < 0 || !/^了?\s*(?:$|[,。;!?…])/.test(text.slice(span.close + 1))) return undefined;
+  if (span.close < 0 || !/^了?\s*(?:$|[,。;!?…])/.test(text.slice(span.close + 1)))
+    return undefined;
   const clauseStart = quoted.clauseStart(p, span.open);
   let found: VerbMatch | undefined;
   for (const verb of quoted.verbs[p] as VerbMatch[]) {
