@@ -351,8 +351,15 @@ export function classify(
     ) {
       return { entity: lastDirect.entity, kind: "direct", attributionEnd: -1 };
     }
-    // `X说，…。` then a paragraph that is only a quotation: X goes on speaking.
-    if (wholeParagraph && current && current.paragraph === p - 1 && current.reported) {
+    // `X说，…。` then a paragraph that is only a quotation: X goes on speaking. So too after
+    // X's quotation with narration after it (`“…”雅科博夫斯基指的是，…`), when no one else is
+    // named after X in that paragraph.
+    if (
+      wholeParagraph &&
+      current &&
+      current.paragraph === p - 1 &&
+      (current.reported || !someoneElseAfter(reading, p - 1, current.offset, current.entity))
+    ) {
       return { entity: current.entity, kind: "direct", attributionEnd: -1 };
     }
   }
@@ -459,6 +466,33 @@ export function classify(
   if (clausesAfter.some((c) => PASSIVE_CLAUSE.test(c.replace(LEADING_CONNECTIVES, ""))))
     return undefined;
   return { entity, kind: "partial", attributionEnd: -1 };
+}
+
+/**
+ * Whether the narration of paragraph `p` after `from` names someone other than `entity`: a
+ * mention of another person, or a name the dictionary knows that is none of the entity's forms.
+ */
+function someoneElseAfter(
+  { text: quoted, people, discourse }: Reading,
+  p: number,
+  from: number,
+  entity: Entity,
+): boolean {
+  const text = quoted.folded[p] as string;
+  if (discourse.otherMentionBetween(p, from, text.length, entity)) return true;
+  if (people.mentions.some((m) => m.paragraph === p && m.offset > from && m.entity !== entity))
+    return true;
+  for (let i = from + 1; i < text.length; i++) {
+    if (quoted.isQuoted(p, i) || !SURNAMES.has(text[i] as string)) continue;
+    const known = people.aliasAtStartOf(text, i);
+    if (known) {
+      if (known.entity !== entity) return true;
+      i += known.length - 1;
+      continue;
+    }
+    if (dictionaryNameAt(text, i)) return true;
+  }
+  return false;
 }
 
 /**
