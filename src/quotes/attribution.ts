@@ -380,7 +380,18 @@ export function classify(
 
   // 4. Partial quote inside reported speech: `X表示，…“没有进展”，并称俄罗斯“无意入侵乌克兰”`.
   if (span.parts.length > 1) return undefined;
-  if (looksLikeTerm(text, span.open, closeAt, inner) || looksLikeTitle(inner)) return undefined;
+  // A row of quotations ending its clause (`表示中共“…”、“…”、“…”。`) is read where it ends; a row
+  // going on into the clause (`“…”、“…”等字眼`) is a list of terms, and one after what someone's
+  // words are (`习关于…的二句话“…”、“…”`) is theirs, not the speaker's.
+  const rowEnd = closeAt >= 0 ? chainEnd(quoted, p, closeAt) : closeAt;
+  const rowEndsClause =
+    /^(?:\s*$|[,。;!?…])/.test(text.slice(rowEnd + 1)) &&
+    !text.slice(quoted.clauseStart(p, span.open), span.open).includes("的");
+  if (
+    looksLikeTerm(text, span.open, rowEndsClause ? rowEnd : closeAt, inner) ||
+    looksLikeTitle(inner)
+  )
+    return undefined;
   // Reported speech runs on over `；` (`他还提到，…；而…更是“最严重的侵犯人权”`), not over `。`.
   let reportStart = sentenceStart;
   while (reportStart > 0 && text[reportStart - 1] === ";")
@@ -434,7 +445,9 @@ export function classify(
   )
     return undefined;
   // A short quotation inside a clause (`台湾制造的“人字拖”冲过终点`) is a term, not someone's words.
-  if (countHanChars(inner) <= 6 && closeAt >= 0 && !/^(?:\s*$|[,。;!?:…)”」』])/.test(afterClose))
+  // A row of them (`表示中共“…”、“…”、“…”。`) is read where the row ends.
+  const afterRow = closeAt >= 0 ? text.slice(chainEnd(quoted, p, closeAt) + 1) : "";
+  if (countHanChars(inner) <= 6 && closeAt >= 0 && !/^(?:\s*$|[,。;!?:…)”」』])/.test(afterRow))
     return undefined;
   if (
     /(?:叫|作)$/.test(text.slice(Math.max(0, span.open - 1), span.open)) &&
