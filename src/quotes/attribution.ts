@@ -595,7 +595,9 @@ function subjectSpeaking(
   const text = quoted.folded[p] as string;
   if (text[open - 1] !== ",") return undefined;
   if (!/^\s*(?:$|[。!?…])/.test(afterClose)) return undefined;
-  if (!FIRST_PERSON.test(inner)) return undefined;
+  // In the first person, or a sentence's worth of words (`黄玲持不同看法，“国家是法治社会，…”`).
+  if (!FIRST_PERSON.test(inner) && !(countHanChars(inner) >= 10 && /[,。!?…]/.test(inner)))
+    return undefined;
   // Each clause start of the sentence in turn (the comma before `open` ends the walk).
   for (let at = sentenceStart; at < open; ) {
     const next = text.indexOf(",", at) + 1;
@@ -612,6 +614,9 @@ function subjectSpeaking(
       continue;
     }
     if (discourse.otherMentionBetween(p, start, open, slot.entity)) return undefined;
+    // `罗丁上班第一天，主管就对新人喝斥，“…”`: someone unnamed opening a later clause speaks.
+    for (let c = text.indexOf(",", start) + 1; c > 0 && c < open; c = text.indexOf(",", c) + 1)
+      if (!quoted.isQuoted(p, c) && opensWithUnnamed(people, text.slice(c, open))) return undefined;
     return slot.entity;
   }
   return undefined;
