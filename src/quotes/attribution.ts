@@ -409,6 +409,13 @@ export function classify(
     if (/^(?:为|作|之为|其为|法|明书|服|赞|号|呼)/.test(next) && length === 1) continue;
     // `他高喊的口号是`: a verb that modifies a noun is no speech act.
     if (next.startsWith("的")) continue;
+    // `措辞最强烈的谴责和警告`, `杜特蒂…的主张`: verbs as nouns after 的 are no speech act (but
+    // `他的回答是“…”` introduces the words).
+    if (
+      /的(?:[^,。;:“”]{1,4}[和与及、])$/.test(text.slice(Math.max(0, index - 6), index)) ||
+      (text[index - 1] === "的" && !/^(?:是|为|如下|:)/.test(next))
+    )
+      continue;
     // `被嘲讽为“…”`, `遭小粉红轰“…”`: the subject is spoken about, not speaking; the words are
     // the attackers', and no earlier verb of the sentence reaches past them.
     if (PASSIVE_BEFORE_VERB.test(text.slice(Math.max(0, index - 7), index))) {
