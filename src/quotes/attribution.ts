@@ -9,7 +9,7 @@ import {
   TRANSLITERATION_CHARS,
 } from "../text/names.js";
 import { segmenter } from "../text/text.js";
-import { type Discourse, PASSIVE_CLAUSE } from "./discourse.js";
+import { type Discourse, NOBODY, PASSIVE_CLAUSE } from "./discourse.js";
 import type { ArticlePeople, Entity } from "./mentions.js";
 import type { QuoteKind } from "./model.js";
 import { CLAUSE_BREAK, OPENERS, type Part, type QuotedText, type Span } from "./spans.js";
@@ -336,6 +336,10 @@ export function classify(
       if (!discourse.otherMentionBetween(p, current.offset, span.open, current.entity))
         return { entity: current.entity, kind: "direct", attributionEnd: -1 };
     }
+    // `她又被强制在家隔离7天。“居家隔离封条都贴了，我们不让出门。”`: a sentence in the first
+    // person after a sentence the person opens, no one else named in between.
+    const opener = subjectOfSentenceBefore(reading, p, sentenceStart, span.open, inner);
+    if (opener) return { entity: opener, kind: "direct", attributionEnd: -1 };
     // Nothing but quotations (and punctuation) in the paragraph.
     let wholeParagraph: boolean = text.trim().length > 0;
     for (let i = 0; i < text.length && wholeParagraph; i++) {
@@ -497,13 +501,19 @@ function someoneElseAfter(
   p: number,
   from: number,
   entity: Entity,
+  to = (quoted.folded[p] as string).length,
 ): boolean {
   const text = quoted.folded[p] as string;
-  if (discourse.otherMentionBetween(p, from, text.length, entity)) return true;
-  if (people.mentions.some((m) => m.paragraph === p && m.offset > from && m.entity !== entity))
+  if (discourse.otherMentionBetween(p, from, to, entity)) return true;
+  if (
+    people.mentions.some(
+      (m) => m.paragraph === p && m.offset > from && m.offset < to && m.entity !== entity,
+    )
+  )
     return true;
-  for (let i = from + 1; i < text.length; i++) {
-    if (quoted.isQuoted(p, i) || !SURNAMES.has(text[i] as string)) continue;
+  for (let i = from + 1; i < to; i++) {
+    const c = text[i] as string;
+    if (quoted.isQuoted(p, i) || (!SURNAMES.has(c) && !TRANSLITERATION_CHARS.has(c))) continue;
     const known = people.aliasAtStartOf(text, i);
     if (known) {
       if (known.entity !== entity) return true;
@@ -627,6 +637,36 @@ function subjectSpeaking(
     return slot.entity;
   }
   return undefined;
+}
+
+/**
+ * The person (or the pronoun's antecedent) opening the sentence right before a quotation that is
+ * a whole sentence in the first person, when no one else is named or opens a clause up to it.
+ */
+function subjectOfSentenceBefore(
+  reading: Reading,
+  p: number,
+  sentenceStart: number,
+  open: number,
+  inner: string,
+): Entity | undefined {
+  if (sentenceStart === 0 || !FIRST_PERSON.test(inner) || !/[。!?…]$/.test(inner)) return undefined;
+  const { text: quoted, people, discourse } = reading;
+  const text = quoted.folded[p] as string;
+  const before = quoted.sentenceStart(p, sentenceStart - 1);
+  if (quoted.isQuoted(p, before)) return undefined;
+  const sentence = text.slice(before, sentenceStart);
+  const own = sentence.replace(LEADING_CONNECTIVES, "");
+  const start = before + sentence.length - own.length;
+  const slot = subjectAtStart(people, start, own);
+  if (slot.kind !== "person" && slot.kind !== "pronoun") return undefined;
+  const entity = discourse.speakerOf(p, slot, start);
+  if (!entity || entity === NOBODY) return undefined;
+  const subjectEnd = start + (people.aliasAtStartOf(text, start)?.length ?? 1) - 1;
+  if (someoneElseAfter(reading, p, subjectEnd, entity, open)) return undefined;
+  for (let c = text.indexOf(",", start) + 1; c > 0 && c < open; c = text.indexOf(",", c) + 1)
+    if (!quoted.isQuoted(p, c) && opensWithUnnamed(people, text.slice(c, open))) return undefined;
+  return entity;
 }
 
 /** `我`, `我们` (not 自我): words in the first person. */
