@@ -9,7 +9,7 @@ import {
   TRANSLITERATION_CHARS,
 } from "../text/names.js";
 import { segmenter } from "../text/text.js";
-import { type Discourse, PASSIVE_CLAUSE } from "./discourse.js";
+import { type Discourse, NOBODY, PASSIVE_CLAUSE } from "./discourse.js";
 import type { ArticlePeople, Entity } from "./mentions.js";
 import type { QuoteKind } from "./model.js";
 import { CLAUSE_BREAK, OPENERS, type Part, type QuotedText, type Span } from "./spans.js";
@@ -218,8 +218,10 @@ export function classify(
   const last = span.parts[span.parts.length - 1] as Part;
   const lastText = quoted.folded[last.paragraph] as string;
   const closeAt = span.close;
-  // A word in marks (说“不”, “新”) is a term, never someone's words.
-  if (countHanChars(inner) <= 2 && !/[A-Za-z]{3}/.test(inner)) return undefined;
+  // A word in marks (说“不”, “新”) is a term, never someone's words, unless a person's speech
+  // verb right before it says it of something (`认为这是在“挑衅”`, `称习近平为“好友”`).
+  const tiny = countHanChars(inner) <= 2 && !/[A-Za-z]{3}/.test(inner);
+  if (tiny && (span.parts.length > 1 || !wordSaidOf(quoted, span))) return undefined;
   // A subheading (a short paragraph with no sentence end: `“不要让…的国家主办奥运会”`,
   // `蓬佩奥幽默回应央视给他扣帽“人类公敌”`) is nobody's words.
   if (span.parts.length === 1 && text.length <= 40 && !/[。!?…]/.test(text)) return undefined;
@@ -227,6 +229,8 @@ export function classify(
   // `遭小粉红轰“不爱国”`, `被邻居骂“…”`, `被问道：“…”`: the subject is spoken to or about; the
   // words are the agent's, someone else's than anyone the clause names.
   if (PASSIVE_SPEECH.test(text.slice(Math.max(0, span.open - 12), span.open))) return undefined;
+
+  if (tiny) return saidOf(reading, span);
 
   // 0. `网民“Kevin在纽约”表示，“…”`, `“准星儿”说，“…”` (a run of such paragraphs): a handle.
   const handle = handleSpeaker(reading, span);
@@ -336,6 +340,10 @@ export function classify(
       if (!discourse.otherMentionBetween(p, current.offset, span.open, current.entity))
         return { entity: current.entity, kind: "direct", attributionEnd: -1 };
     }
+    // `她又被强制在家隔离7天。“居家隔离封条都贴了，我们不让出门。”`: a sentence in the first
+    // person after a sentence the person opens, no one else named in between.
+    const opener = subjectOfSentenceBefore(reading, p, sentenceStart, span.open, inner);
+    if (opener) return { entity: opener, kind: "direct", attributionEnd: -1 };
     // Nothing but quotations (and punctuation) in the paragraph.
     let wholeParagraph: boolean = text.trim().length > 0;
     for (let i = 0; i < text.length && wholeParagraph; i++) {
@@ -351,8 +359,15 @@ export function classify(
     ) {
       return { entity: lastDirect.entity, kind: "direct", attributionEnd: -1 };
     }
-    // `X说，…。` then a paragraph that is only a quotation: X goes on speaking.
-    if (wholeParagraph && current && current.paragraph === p - 1 && current.reported) {
+    // `X说，…。` then a paragraph that is only a quotation: X goes on speaking. So too after
+    // X's quotation with narration after it (`“…”雅科博夫斯基指的是，…`), when no one else is
+    // named after X in that paragraph.
+    if (
+      wholeParagraph &&
+      current &&
+      current.paragraph === p - 1 &&
+      (current.reported || !someoneElseAfter(reading, p - 1, current.offset, current.entity))
+    ) {
       return { entity: current.entity, kind: "direct", attributionEnd: -1 };
     }
   }
@@ -373,7 +388,18 @@ export function classify(
 
   // 4. Partial quote inside reported speech: `X表示，…“没有进展”，并称俄罗斯“无意入侵乌克兰”`.
   if (span.parts.length > 1) return undefined;
-  if (looksLikeTerm(text, span.open, closeAt, inner) || looksLikeTitle(inner)) return undefined;
+  // A row of quotations ending its clause (`表示中共“…”、“…”、“…”。`) is read where it ends; a row
+  // going on into the clause (`“…”、“…”等字眼`) is a list of terms, and one after what someone's
+  // words are (`习关于…的二句话“…”、“…”`) is theirs, not the speaker's.
+  const rowEnd = closeAt >= 0 ? chainEnd(quoted, p, closeAt) : closeAt;
+  const rowEndsClause =
+    /^(?:\s*$|[,。;!?…])/.test(text.slice(rowEnd + 1)) &&
+    !text.slice(quoted.clauseStart(p, span.open), span.open).includes("的");
+  if (
+    looksLikeTerm(text, span.open, rowEndsClause ? rowEnd : closeAt, inner) ||
+    looksLikeTitle(inner)
+  )
+    return undefined;
   // `曹兴诚在记者会上讲的“…”`, `他所说的“…”`: a speech verb modifying the quotation names
   // whose words they are, whoever reports them; a short one (`习近平一再提到的“百年大变局”`)
   // is their catchphrase taken up as a term, nobody's words here.
@@ -409,10 +435,13 @@ export function classify(
     if (/^(?:为|作|之为|其为|法|明书|服|赞|号|呼)/.test(next) && length === 1) continue;
     // `他高喊的口号是`: a verb that modifies a noun is no speech act.
     if (next.startsWith("的")) continue;
-    // `杜特蒂对南海议题的主张`, `理睬习近平对台湾的主张`: a speech verb after 的 is a noun, the
-    // head of a phrase about someone's words, no speech act of theirs (but `他的回答是“…”`
-    // introduces the words it names).
-    if (text[index - 1] === "的" && !/^(?:是|为|如下|:)/.test(next)) continue;
+    // `措辞最强烈的谴责和警告`, `杜特蒂…的主张`: verbs as nouns after 的 are no speech act (but
+    // `他的回答是“…”` introduces the words).
+    if (
+      /的(?:[^,。;:“”]{1,4}[和与及、])$/.test(text.slice(Math.max(0, index - 6), index)) ||
+      (text[index - 1] === "的" && !/^(?:是|为|如下|:)/.test(next))
+    )
+      continue;
     // `被嘲讽为“…”`, `遭小粉红轰“…”`: the subject is spoken about, not speaking; the words are
     // the attackers', and no earlier verb of the sentence reaches past them.
     if (PASSIVE_BEFORE_VERB.test(text.slice(Math.max(0, index - 7), index))) {
@@ -449,7 +478,9 @@ export function classify(
   )
     return undefined;
   // A short quotation inside a clause (`台湾制造的“人字拖”冲过终点`) is a term, not someone's words.
-  if (countHanChars(inner) <= 6 && closeAt >= 0 && !/^(?:\s*$|[,。;!?:…)”」』])/.test(afterClose))
+  // A row of them (`表示中共“…”、“…”、“…”。`) is read where the row ends.
+  const afterRow = closeAt >= 0 ? text.slice(chainEnd(quoted, p, closeAt) + 1) : "";
+  if (countHanChars(inner) <= 6 && closeAt >= 0 && !/^(?:\s*$|[,。;!?:…)”」』])/.test(afterRow))
     return undefined;
   if (
     /(?:叫|作)$/.test(text.slice(Math.max(0, span.open - 1), span.open)) &&
@@ -481,6 +512,79 @@ export function classify(
   if (clausesAfter.some((c) => PASSIVE_CLAUSE.test(c.replace(LEADING_CONNECTIVES, ""))))
     return undefined;
   return { entity, kind: "partial", attributionEnd: -1 };
+}
+
+/**
+ * Whether the narration of paragraph `p` after `from` names someone other than `entity`: a
+ * mention of another person, or a name the dictionary knows that is none of the entity's forms.
+ */
+function someoneElseAfter(
+  { text: quoted, people, discourse }: Reading,
+  p: number,
+  from: number,
+  entity: Entity,
+  to = (quoted.folded[p] as string).length,
+): boolean {
+  const text = quoted.folded[p] as string;
+  if (discourse.otherMentionBetween(p, from, to, entity)) return true;
+  if (
+    people.mentions.some(
+      (m) => m.paragraph === p && m.offset > from && m.offset < to && m.entity !== entity,
+    )
+  )
+    return true;
+  for (let i = from + 1; i < to; i++) {
+    const c = text[i] as string;
+    if (quoted.isQuoted(p, i) || (!SURNAMES.has(c) && !TRANSLITERATION_CHARS.has(c))) continue;
+    const known = people.aliasAtStartOf(text, i);
+    if (known) {
+      if (known.entity !== entity) return true;
+      i += known.length - 1;
+      continue;
+    }
+    if (dictionaryNameAt(text, i)) return true;
+  }
+  return false;
+}
+
+/**
+ * `认为这是在“挑衅”`, `表示这太“糟糕”了`, `称习近平为“好友”`, `形容教育局“偏听”`: a speech verb
+ * of the quotation's own clause a few characters before it, the words ending the clause: what
+ * the speaker called something, in their own word. Not a name given (`被称为“…”`, `称之为“…”`,
+ * `的“统一”`).
+ */
+function wordSaidOf(quoted: QuotedText, span: Span): VerbMatch | undefined {
+  const p = (span.parts[0] as Part).paragraph;
+  const text = quoted.folded[p] as string;
+  if (span.close < 0 || !/^了?\s*(?:$|[,。;!?…])/.test(text.slice(span.close + 1)))
+    return undefined;
+  const clauseStart = quoted.clauseStart(p, span.open);
+  let found: VerbMatch | undefined;
+  for (const verb of quoted.verbs[p] as VerbMatch[]) {
+    const end = verb.index + verb.length;
+    if (verb.index < clauseStart || end > span.open || quoted.isQuoted(p, verb.index)) continue;
+    const gap = text.slice(end, span.open);
+    if (gap.length > 8 || /[的“”「」]/.test(gap) || /^(?:为|作|之为|其为|成)$/.test(gap)) continue;
+    if (NOT_SPEECH_ENDINGS.test(text.slice(clauseStart, end))) continue;
+    if (PASSIVE_BEFORE_VERB.test(text.slice(Math.max(0, verb.index - 7), verb.index))) continue;
+    found = verb;
+  }
+  return found;
+}
+
+/** The person whose speech verb `wordSaidOf` finds, for a word in marks. */
+function saidOf(reading: Reading, span: Span): Classified | undefined {
+  const { text: quoted, people, discourse } = reading;
+  const verb = wordSaidOf(quoted, span);
+  if (!verb) return undefined;
+  const p = (span.parts[0] as Part).paragraph;
+  const inner = (quoted.folded[p] as string).slice(span.open + 1, span.close);
+  if (timesWritten(quoted, inner) >= 3) return undefined;
+  const verbClause = quoted.clauseStart(p, verb.index);
+  const slot = resolveSlot(quoted, people, p, verbClause, verb.index);
+  if (slot.kind === "none") return undefined;
+  const entity = discourse.speakerOf(p, slot, verb.index);
+  return entity ? { entity, kind: "partial", attributionEnd: -1 } : undefined;
 }
 
 /**
@@ -530,7 +634,9 @@ function subjectSpeaking(
   const text = quoted.folded[p] as string;
   if (text[open - 1] !== ",") return undefined;
   if (!/^\s*(?:$|[。!?…])/.test(afterClose)) return undefined;
-  if (!FIRST_PERSON.test(inner)) return undefined;
+  // In the first person, or a sentence's worth of words (`黄玲持不同看法，“国家是法治社会，…”`).
+  if (!FIRST_PERSON.test(inner) && !(countHanChars(inner) >= 10 && /[,。!?…]/.test(inner)))
+    return undefined;
   // Each clause start of the sentence in turn (the comma before `open` ends the walk).
   for (let at = sentenceStart; at < open; ) {
     const next = text.indexOf(",", at) + 1;
@@ -547,9 +653,42 @@ function subjectSpeaking(
       continue;
     }
     if (discourse.otherMentionBetween(p, start, open, slot.entity)) return undefined;
+    // `罗丁上班第一天，主管就对新人喝斥，“…”`: someone unnamed opening a later clause speaks.
+    for (let c = text.indexOf(",", start) + 1; c > 0 && c < open; c = text.indexOf(",", c) + 1)
+      if (!quoted.isQuoted(p, c) && opensWithUnnamed(people, text.slice(c, open))) return undefined;
     return slot.entity;
   }
   return undefined;
+}
+
+/**
+ * The person (or the pronoun's antecedent) opening the sentence right before a quotation that is
+ * a whole sentence in the first person, when no one else is named or opens a clause up to it.
+ */
+function subjectOfSentenceBefore(
+  reading: Reading,
+  p: number,
+  sentenceStart: number,
+  open: number,
+  inner: string,
+): Entity | undefined {
+  if (sentenceStart === 0 || !FIRST_PERSON.test(inner) || !/[。!?…]$/.test(inner)) return undefined;
+  const { text: quoted, people, discourse } = reading;
+  const text = quoted.folded[p] as string;
+  const before = quoted.sentenceStart(p, sentenceStart - 1);
+  if (quoted.isQuoted(p, before)) return undefined;
+  const sentence = text.slice(before, sentenceStart);
+  const own = sentence.replace(LEADING_CONNECTIVES, "");
+  const start = before + sentence.length - own.length;
+  const slot = subjectAtStart(people, start, own);
+  if (slot.kind !== "person" && slot.kind !== "pronoun") return undefined;
+  const entity = discourse.speakerOf(p, slot, start);
+  if (!entity || entity === NOBODY) return undefined;
+  const subjectEnd = start + (people.aliasAtStartOf(text, start)?.length ?? 1) - 1;
+  if (someoneElseAfter(reading, p, subjectEnd, entity, open)) return undefined;
+  for (let c = text.indexOf(",", start) + 1; c > 0 && c < open; c = text.indexOf(",", c) + 1)
+    if (!quoted.isQuoted(p, c) && opensWithUnnamed(people, text.slice(c, open))) return undefined;
+  return entity;
 }
 
 /** `我`, `我们` (not 自我): words in the first person. */
