@@ -44,6 +44,8 @@ const loose = new Map<string, string[]>();
 const commonWords = new Set<string>();
 /** Keys of senses written as a verb ("to lead" → lead): the words a question may paraphrase. */
 const verbs = new Set<string>();
+/** Keys of senses written capitalised (Beijing, Bach): the words that may name a place or person. */
+const properKeys = new Set<string>();
 const LOOSE_SKIP = new Set([
   "of",
   "the",
@@ -160,9 +162,11 @@ function loadIndex(): Map<string, string[]> {
       if (simplified.length <= 4) addLoose(sense, simplified);
       const map = i < 3 ? index : later;
       const verb = /^to /i.test(sense);
+      const proper = /^[A-Z]/.test(sense);
       for (const key of senseKeys(sense)) {
         addTo(map as Map<string, string[]>, key, simplified);
         if (verb) verbs.add(key);
+        if (proper) properKeys.add(key);
       }
       if (i >= 3 || !/^[A-Z]/.test(sense)) return;
       // "US Food and Drug Administration (FDA)": the acronym the sense gives.
@@ -326,6 +330,20 @@ export function chineseTiers(english: string): [string[], string[]] {
 export function isVerb(english: string): boolean {
   loadIndex();
   return singular(english.toLowerCase()).some((form) => verbs.has(form));
+}
+
+/**
+ * Whether a word written capitalised inside a sentence (Flushing, Skyview) is a common word only:
+ * the dictionary gives it, but never as a name, so it names a place or person the dictionary
+ * lacks (Flushing → 法拉盛, not 清一色).
+ */
+export function commonWordOnly(written: string): boolean {
+  if (!/^[A-Z][a-z]/.test(written)) return false;
+  loadIndex();
+  const word = written.toLowerCase();
+  if (DEMONYMS.has(word) || SUPPLEMENT.has(word)) return false;
+  const forms = singular(word);
+  return forms.some((form) => index?.has(form)) && !forms.some((form) => properKeys.has(form));
 }
 
 /** Headwords of short senses that hold the word among others (dollar → 美元, 港元…). */
@@ -631,18 +649,21 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
   if (!parsed.english) return;
   const latin = parsed.terms.filter((term) => term.latin);
   const phrases: QuestionTerm[] = [];
+  // The longest phrase the dictionary gives first (deputy prime minister → 副总理, before prime
+  // minister → 总理); a word belongs to one phrase.
   for (let i = 0; i + 1 < latin.length; i++) {
-    const a = latin[i] as QuestionTerm;
-    const b = latin[i + 1] as QuestionTerm;
-    if (a.anchor || b.anchor) continue;
-    const phrase = `${a.word} ${b.word}`;
-    if (!parsed.text.includes(phrase)) continue;
-    const chinese = rankByUse(chineseTiers(phrase), frequency);
-    if (chinese.length > 0) {
+    for (let size = Math.min(PHRASE_WORDS, latin.length - i); size >= 2; size--) {
+      const words = latin.slice(i, i + size);
+      if (words.some((term) => term.anchor)) continue;
+      const phrase = words.map((term) => term.word).join(" ");
+      if (!parsed.text.includes(phrase)) continue;
+      const chinese = rankByUse(chineseTiers(phrase), frequency);
+      if (chinese.length === 0) continue;
       phrases.push({ word: phrase, synonyms: chinese, weight: 1.2, latin: true });
       // Its words are the phrase's, not their own (human rights → 人权; not 人性 and 权益).
-      a.weight = 0;
-      b.weight = 0;
+      for (const term of words) term.weight = 0;
+      i += size - 1;
+      break;
     }
   }
   for (const term of latin) {
@@ -673,6 +694,9 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
   }
   parsed.terms.push(...phrases);
 }
+
+/** The most words of a phrase looked up whole. */
+const PHRASE_WORDS = 3;
 
 /** Weight of a part of a capitalised run (Film of Hong Kong Film Awards): a word of a phrase. */
 const RUN_PART_WEIGHT = 0.8;
@@ -771,11 +795,20 @@ export function linkLatinNames(terms: QuestionTerm[], articles: readonly Article
     // Hagerty, mark not Mark Milley.
     if (!term.word.includes(" ") && term.written === undefined) continue;
     const found = new Set<string>();
+    // A word the dictionary gives (China, Abe) is part of a longer pair only where the pair's Han
+    // form starts or ends with one of its headwords and the pair names no body (安倍晋三（Shinzo
+    // Abe）, not 中国银行（Bank of China）).
+    const headwords = term.word.includes(" ") ? [] : chineseTiers(term.written ?? term.word)[0];
+    const holdsWord = (pair: { chinese: string; english: string }): boolean =>
+      holdsWords(pair.english, term.word) &&
+      (headwords.length === 0 ||
+        (!/\b(?:of|the|and|for)\b/.test(pair.english) &&
+          headwords.some((word) => pair.chinese.startsWith(word) || pair.chinese.endsWith(word))));
     for (const article of articles) {
       for (const pair of namePairs(article)) {
         if (
           pair.english === term.word ||
-          holdsWords(pair.english, term.word) ||
+          holdsWord(pair) ||
           (term.word.includes(" ") && holdsWords(term.word, pair.english))
         ) {
           found.add(pair.chinese);
@@ -795,10 +828,12 @@ export function linkLatinNames(terms: QuestionTerm[], articles: readonly Article
     if (found.size === 0 && term.word.includes(" ")) {
       for (const name of surnamedPeople(term.word, articles)) found.add(name);
     }
+    const commonOnly = term.written !== undefined && commonWordOnly(term.written);
     if (
       found.size === 0 &&
-      !hasHanForm(term) &&
-      term.word.split(" ").every((word) => chineseTiers(word).flat().length === 0) &&
+      ((!hasHanForm(term) &&
+        term.word.split(" ").every((word) => chineseTiers(word).flat().length === 0)) ||
+        commonOnly) &&
       !term.word.split(" ").every((word) => romanizedReading(word, isSyllable))
     ) {
       // A foreign name the articles write in transliteration only (Zelensky → 泽伦斯基).
