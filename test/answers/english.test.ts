@@ -73,6 +73,9 @@ describe("CC-CEDICT for English questions", () => {
     // News terms of two words the dictionary lacks whole.
     ["organ harvesting", "活摘器官"],
     ["heat dome", "热穹"],
+    // A title news writes by country (日本副首相), a grouping named in Chinese only.
+    ["deputy prime minister", "副首相"],
+    ["Quad", "四方安全对话"],
   ])("%s → %s", (english, chinese) => {
     expect(chineseFor(english)).toContain(chinese);
   });
