@@ -649,21 +649,30 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
   if (!parsed.english) return;
   const latin = parsed.terms.filter((term) => term.latin);
   const phrases: QuestionTerm[] = [];
-  // The longest phrase the dictionary gives first (deputy prime minister → 副总理, before prime
-  // minister → 总理); a word belongs to one phrase.
   for (let i = 0; i + 1 < latin.length; i++) {
-    for (let size = Math.min(PHRASE_WORDS, latin.length - i); size >= 2; size--) {
-      const words = latin.slice(i, i + size);
-      if (words.some((term) => term.anchor)) continue;
-      const phrase = words.map((term) => term.word).join(" ");
-      if (!parsed.text.includes(phrase)) continue;
-      const chinese = rankByUse(chineseTiers(phrase), frequency);
-      if (chinese.length === 0) continue;
+    // Three words the dictionary gives whole (deputy prime minister → 副总理, 副首相): one more
+    // term; the words keep their own and their pairs' terms, as the dictionary's three-word
+    // headword may be rarer than the article's wording (human rights activist → 人权斗士).
+    const three = latin.slice(i, i + 3);
+    if (three.length === 3 && !three.some((term) => term.anchor)) {
+      const phrase = three.map((term) => term.word).join(" ");
+      const chinese = parsed.text.includes(phrase)
+        ? rankByUse(chineseTiers(phrase), frequency)
+        : [];
+      if (chinese.length > 0)
+        phrases.push({ word: phrase, synonyms: chinese, weight: 1.2, latin: true });
+    }
+    const a = latin[i] as QuestionTerm;
+    const b = latin[i + 1] as QuestionTerm;
+    if (a.anchor || b.anchor) continue;
+    const phrase = `${a.word} ${b.word}`;
+    if (!parsed.text.includes(phrase)) continue;
+    const chinese = rankByUse(chineseTiers(phrase), frequency);
+    if (chinese.length > 0) {
       phrases.push({ word: phrase, synonyms: chinese, weight: 1.2, latin: true });
       // Its words are the phrase's, not their own (human rights → 人权; not 人性 and 权益).
-      for (const term of words) term.weight = 0;
-      i += size - 1;
-      break;
+      a.weight = 0;
+      b.weight = 0;
     }
   }
   for (const term of latin) {
@@ -694,9 +703,6 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
   }
   parsed.terms.push(...phrases);
 }
-
-/** The most words of a phrase looked up whole. */
-const PHRASE_WORDS = 3;
 
 /** Weight of a part of a capitalised run (Film of Hong Kong Film Awards): a word of a phrase. */
 const RUN_PART_WEIGHT = 0.8;
