@@ -44,6 +44,8 @@ const loose = new Map<string, string[]>();
 const commonWords = new Set<string>();
 /** Keys of senses written as a verb ("to lead" → lead): the words a question may paraphrase. */
 const verbs = new Set<string>();
+/** Keys of senses written capitalised (Beijing, Bach): the words that may name a place or person. */
+const properKeys = new Set<string>();
 const LOOSE_SKIP = new Set([
   "of",
   "the",
@@ -168,9 +170,11 @@ function loadIndex(): Map<string, string[]> {
       if (simplified.length <= 4) addLoose(sense, simplified);
       const map = i < 3 ? index : later;
       const verb = /^to /i.test(sense);
+      const proper = /^[A-Z]/.test(sense);
       for (const key of senseKeys(sense)) {
         addTo(map as Map<string, string[]>, key, simplified);
         if (verb) verbs.add(key);
+        if (proper) properKeys.add(key);
       }
       if (i >= 3 || !/^[A-Z]/.test(sense)) return;
       // "US Food and Drug Administration (FDA)": the acronym the sense gives.
@@ -334,6 +338,20 @@ export function chineseTiers(english: string): [string[], string[]] {
 export function isVerb(english: string): boolean {
   loadIndex();
   return singular(english.toLowerCase()).some((form) => verbs.has(form));
+}
+
+/**
+ * Whether a word written capitalised inside a sentence (Flushing, Skyview) is a common word only:
+ * the dictionary gives it, but never as a name, so it names a place or person the dictionary
+ * lacks (Flushing → 法拉盛, not 清一色).
+ */
+export function commonWordOnly(written: string): boolean {
+  if (!/^[A-Z][a-z]/.test(written)) return false;
+  loadIndex();
+  const word = written.toLowerCase();
+  if (DEMONYMS.has(word) || SUPPLEMENT.has(word)) return false;
+  const forms = singular(word);
+  return forms.some((form) => index?.has(form)) && !forms.some((form) => properKeys.has(form));
 }
 
 /** Headwords of short senses that hold the word among others (dollar → 美元, 港元…). */
@@ -640,6 +658,18 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
   const latin = parsed.terms.filter((term) => term.latin);
   const phrases: QuestionTerm[] = [];
   for (let i = 0; i + 1 < latin.length; i++) {
+    // Three words the dictionary gives whole (deputy prime minister → 副总理, 副首相): one more
+    // term; the words keep their own and their pairs' terms, as the dictionary's three-word
+    // headword may be rarer than the article's wording (human rights activist → 人权斗士).
+    const three = latin.slice(i, i + 3);
+    if (three.length === 3 && !three.some((term) => term.anchor)) {
+      const phrase = three.map((term) => term.word).join(" ");
+      const chinese = parsed.text.includes(phrase)
+        ? rankByUse(chineseTiers(phrase), frequency)
+        : [];
+      if (chinese.length > 0)
+        phrases.push({ word: phrase, synonyms: chinese, weight: 1.2, latin: true });
+    }
     const a = latin[i] as QuestionTerm;
     const b = latin[i + 1] as QuestionTerm;
     if (a.anchor || b.anchor) continue;
@@ -779,11 +809,20 @@ export function linkLatinNames(terms: QuestionTerm[], articles: readonly Article
     // Hagerty, mark not Mark Milley.
     if (!term.word.includes(" ") && term.written === undefined) continue;
     const found = new Set<string>();
+    // A word the dictionary gives (China, Abe) is part of a longer pair only where the pair's Han
+    // form starts or ends with one of its headwords and the pair names no body (安倍晋三（Shinzo
+    // Abe）, not 中国银行（Bank of China）).
+    const headwords = term.word.includes(" ") ? [] : chineseTiers(term.written ?? term.word)[0];
+    const holdsWord = (pair: { chinese: string; english: string }): boolean =>
+      holdsWords(pair.english, term.word) &&
+      (headwords.length === 0 ||
+        (!/\b(?:of|the|and|for)\b/.test(pair.english) &&
+          headwords.some((word) => pair.chinese.startsWith(word) || pair.chinese.endsWith(word))));
     for (const article of articles) {
       for (const pair of namePairs(article)) {
         if (
           pair.english === term.word ||
-          holdsWords(pair.english, term.word) ||
+          holdsWord(pair) ||
           (term.word.includes(" ") && holdsWords(term.word, pair.english))
         ) {
           found.add(pair.chinese);
@@ -803,10 +842,12 @@ export function linkLatinNames(terms: QuestionTerm[], articles: readonly Article
     if (found.size === 0 && term.word.includes(" ")) {
       for (const name of surnamedPeople(term.word, articles)) found.add(name);
     }
+    const commonOnly = term.written !== undefined && commonWordOnly(term.written);
     if (
       found.size === 0 &&
-      !hasHanForm(term) &&
-      term.word.split(" ").every((word) => chineseTiers(word).flat().length === 0) &&
+      ((!hasHanForm(term) &&
+        term.word.split(" ").every((word) => chineseTiers(word).flat().length === 0)) ||
+        commonOnly) &&
       !term.word.split(" ").every((word) => romanizedReading(word, isSyllable))
     ) {
       // A foreign name the articles write in transliteration only (Zelensky → 泽伦斯基).

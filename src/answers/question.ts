@@ -118,7 +118,7 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ["reason", /为什么|为何|什么原因|原因是什么|出于什么|因为什么|怎么会|\bwhy\b/],
   [
     "duration",
-    /多久|多长时间|多长的时间|多少(个)?(小时|钟头|分钟|天|周|星期|个月|月|年)(?![然气空津下安主价线堂地轻级纪龄代度薪货])|几(个)?(小时|钟头|分钟|天|周|星期|个月|年)(?![前后然气空津下安主价线堂地轻级纪龄代度薪货])|\bhow long\b/,
+    /多久|多长时间|多长的时间|多少(个)?(小时|钟头|分钟|天|周|星期|个月|月|年)(?![然气空津下安主价线堂地轻级纪龄代度薪货])|几(个)?(小时|钟头|分钟|天|周|星期|个月|年)(?![前后然气空津下安主价线堂地轻级纪龄代度薪货])|\bhow long\b|\bhow many (years|months|weeks|days|hours|minutes)\b/,
   ],
   [
     "time",
@@ -166,6 +166,8 @@ const UNIT_PATTERNS: [RegExp, string][] = [
   // 有多长, 多高, 多远, 多深: a length, height, distance or depth (or how long a time lasts),
   // not any figure (not 良品率有多高, a share).
   [/(?<![率价额值量数比]有?)多(长|高|远|深)(?!时间|的时间)/, "长度"],
+  // How many times: a count of occasions, as 几次 (35次提到自由).
+  [/\bhow many times\b/, "次"],
   [
     new RegExp(
       `(?:多少|几)(份|枚|架|艘|辆|次|例|座|家|项|条|起|倍|所|场|只|头|吨|公里|平方米|平米|票|剂|针|具|篇|棵|颗|栋|届|轮|${GUARDED_MEASURES})`,

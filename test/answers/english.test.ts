@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   chineseFor,
+  commonWordOnly,
   expandEnglish,
   isVerb,
   linkLatinNames,
@@ -66,6 +67,15 @@ describe("CC-CEDICT for English questions", () => {
     // keeps the dictionary's senses.
     ["chief executive", "首席执行官"],
     ["headquartered", "总部"],
+    // A US state by the abbreviation news writes (the dictionary's 德州 is a city in Shandong).
+    ["Texas", "德州"],
+    ["Massachusetts", "麻州"],
+    // News terms of two words the dictionary lacks whole.
+    ["organ harvesting", "活摘器官"],
+    ["heat dome", "热穹"],
+    // A title news writes by country (日本副首相), a grouping named in Chinese only.
+    ["deputy prime minister", "副首相"],
+    ["Quad", "四方安全对话"],
   ])("%s → %s", (english, chinese) => {
     expect(chineseFor(english)).toContain(chinese);
   });
@@ -392,5 +402,67 @@ describe("withoutTitleTail", () => {
     ["墨菲", "州长墨菲（Phil Murphy）说", "墨菲"],
   ])("%s in %s → %s", (chinese, text, name) => {
     expect(withoutTitleTail(chinese, text)).toBe(name);
+  });
+});
+
+describe("capitalised words the dictionary gives only as common words", () => {
+  it.each([
+    // A place or person named by a common word (Flushing, Mercy): no proper sense.
+    ["Flushing", true],
+    ["Mercy", true],
+    // A proper sense, a demonym, a supplied word, a word in lower case: no.
+    ["Beijing", false],
+    ["Chinese", false],
+    ["Texas", false],
+    ["flushing", false],
+    // Not in the dictionary at all: a name either way, left to the other rules.
+    ["Skyview", false],
+  ])("%s → %s", (written, expected) => {
+    expect(commonWordOnly(written)).toBe(expected);
+  });
+
+  it("links such a word to the transliteration the articles write", () => {
+    const parsed = parseQuestion("Why did shoppers leave the mall in Flushing?");
+    expandEnglish(parsed, () => 1);
+    linkLatinNames(parsed.terms, [article("a", ["法拉盛的购物中心大门紧闭，顾客失望离去。"])]);
+    expect(parsed.terms.find((term) => term.word === "flushing")?.synonyms[0]).toBe("法拉盛");
+  });
+});
+
+describe("a dictionary word is no part of a longer name pair", () => {
+  const texts = [
+    "中国银行（Bank of China）公布了数据。",
+    "亨特‧纳尔逊（Hunter Nelson）来自北卡罗来纳州。纳尔逊说，她会照顾妹妹。",
+  ];
+  it.each([
+    // China is the country, not 中国银行 by the pair's last word.
+    ["How fast did China grow?", "china", "银行", false],
+    // A surname the dictionary lacks still finds the person's pair.
+    ["Why did Nelson move?", "nelson", "纳尔逊", true],
+  ])("%s: %s linked to …%s… %s", (question, word, chinese, linked) => {
+    const parsed = parseQuestion(question);
+    expandEnglish(parsed, () => 1);
+    linkLatinNames(
+      parsed.terms,
+      texts.map((text, i) => article(`a${i}`, [text])),
+    );
+    const synonyms = parsed.terms.find((term) => term.word === word)?.synonyms ?? [];
+    expect(synonyms.some((synonym) => synonym.includes(chinese))).toBe(linked);
+  });
+});
+
+describe("phrases of three words the dictionary gives whole", () => {
+  it("adds the three-word phrase and keeps the two-word one (deputy prime minister)", () => {
+    const parsed = parseQuestion("Which deputy prime minister resigned?");
+    expandEnglish(parsed, () => 1);
+    const synonyms = (word: string) => parsed.terms.find((term) => term.word === word)?.synonyms;
+    expect(synonyms("deputy prime minister")).toContain("副首相");
+    expect(synonyms("prime minister")?.length).toBeGreaterThan(0);
+  });
+
+  it("finds none where the question does not write the three words in a row", () => {
+    const parsed = parseQuestion("Which deputy said the prime minister resigned?");
+    expandEnglish(parsed, () => 1);
+    expect(parsed.terms.map((term) => term.word)).not.toContain("deputy prime minister");
   });
 });

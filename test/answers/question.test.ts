@@ -52,8 +52,28 @@ describe("parseQuestion: English questions", () => {
     ["Which two opposition leaders were detained?", "person"],
     ["Which bridge was closed?", "other"],
     ["How old is the mayor?", "number"],
+    // How many years, days: a duration, as 多少年 (how many people stays a count).
+    ["How many years did the senator serve on the committee?", "duration"],
+    ["How many days was the bridge closed?", "duration"],
+    ["How many people crossed the bridge?", "number"],
   ])("%s → %s", (question, type) => {
     expect(parseQuestion(question).type).toBe(type);
+  });
+
+  it.each([
+    // How many times: a count of occasions (35次), as 几次.
+    ["How many times did the minister mention reform?", "次"],
+    ["How many ships left the port?", undefined],
+  ])("%s → unit %s", (question, unit) => {
+    expect(parseQuestion(question).unit).toBe(unit);
+  });
+
+  it("modals, pronouns and conjunctions are no content words", () => {
+    const words = parseQuestion(
+      "What may have caused the delay while we waited, among other things, rather than the storm?",
+    ).terms.map((t) => t.word);
+    for (const word of ["may", "while", "we", "among", "than"]) expect(words).not.toContain(word);
+    expect(words).toContain("delay");
   });
 
   it("a name with 'of' stays one Latin name (University of Oxford)", () => {
