@@ -18,13 +18,12 @@
  */
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
-import { PerformanceObserver } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { runAsk, runPeople, runQuotes, runSearch, runSummary } from "../src/app/service.js";
 import { Archive } from "../src/articles/archive.js";
 import type { TermEvaluator } from "../src/search/evaluate.js";
 import { readQueries, spreadIds, warmupQueries, warnLogger } from "./common.js";
-import { latency } from "./measure.js";
+import { latency, observeGcPauses } from "./measure.js";
 
 const { values } = parseArgs({
   options: {
@@ -43,14 +42,7 @@ if (!values.root || !values.cache) {
   process.exit(2);
 }
 
-const gcPauses: Array<[number, number]> = [];
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries())
-    gcPauses.push([entry.startTime, entry.startTime + entry.duration]);
-}).observe({ entryTypes: ["gc"] });
-const gcWithin = (from: number, to: number) =>
-  gcPauses.reduce((sum, [s, e]) => sum + Math.max(0, Math.min(e, to) - Math.max(s, from)), 0);
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const { gcWithin, settle } = observeGcPauses();
 
 const started = performance.now();
 const archive = await Archive.load({

@@ -1,8 +1,9 @@
 /**
  * Small measuring helpers shared by the benchmark's parent (bench/run.ts) and its child
  * processes (bench/scenarios.ts): latency percentiles, memory snapshots, timing of a list of
- * calls.
+ * calls, garbage collection pauses.
  */
+import { PerformanceObserver } from "node:perf_hooks";
 
 export interface Latency {
   /** Number of timed calls. */
@@ -115,3 +116,24 @@ export function seeded(seed: number): () => number {
 }
 
 export const MB = 1024 * 1024;
+
+/**
+ * Garbage collection pauses from now on: `gcWithin` gives the milliseconds of them within
+ * [from, to) of `performance.now()` time; `settle` lets the entries, delivered asynchronously,
+ * arrive first.
+ */
+export function observeGcPauses(): {
+  gcWithin: (from: number, to: number) => number;
+  settle: () => Promise<void>;
+} {
+  const pauses: Array<[number, number]> = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      pauses.push([entry.startTime, entry.startTime + entry.duration]);
+  }).observe({ entryTypes: ["gc"] });
+  return {
+    gcWithin: (from, to) =>
+      pauses.reduce((sum, [s, e]) => sum + Math.max(0, Math.min(e, to) - Math.max(s, from)), 0),
+    settle: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  };
+}

@@ -15,7 +15,6 @@
  */
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
-import { PerformanceObserver } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { runPeople, runQuotes, runSearch } from "../src/app/service.js";
 import { Archive } from "../src/articles/archive.js";
@@ -23,7 +22,7 @@ import { TermEvaluator } from "../src/search/evaluate.js";
 import { SearchIndex } from "../src/search/search.js";
 import { Suggester } from "../src/search/suggest.js";
 import { readQueries, warmupQueries, warnLogger } from "./common.js";
-import { latency } from "./measure.js";
+import { latency, observeGcPauses } from "./measure.js";
 
 const { values } = parseArgs({
   options: {
@@ -74,17 +73,7 @@ class PhaseClock {
 
 const clock = new PhaseClock();
 
-/** Garbage collection pauses, as [start, end) in `performance.now()` time. */
-const gcPauses: Array<[number, number]> = [];
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries())
-    gcPauses.push([entry.startTime, entry.startTime + entry.duration]);
-}).observe({ entryTypes: ["gc"] });
-/** Milliseconds of garbage collection within [from, to). */
-const gcWithin = (from: number, to: number) =>
-  gcPauses.reduce((sum, [s, e]) => sum + Math.max(0, Math.min(e, to) - Math.max(s, from)), 0);
-/** GC entries are delivered asynchronously: let them arrive. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const { gcWithin, settle } = observeGcPauses();
 
 function wrap(target: object, name: string, phase: Phase): void {
   const proto = target as Record<string, (...args: unknown[]) => unknown>;

@@ -46,13 +46,26 @@ export async function loadArchive(
   });
   // Ready now; what a warm start left for first use, and the English dictionary, are read while
   // the bot logs in.
-  setImmediate(() => {
-    const started = performance.now();
+  setImmediate(() => warmUpArchive(archive, logger));
+  return archive;
+}
+
+/**
+ * Decodes what a warm start leaves for first use (`Archive.warmUp`) and reads the English
+ * dictionary, so that no member's command pays for them. It runs outside every handler (a timer,
+ * a reload): a failure is logged rather than thrown as an uncaught exception, which shuts the bot
+ * down; the command that first needs what failed meets the error again and answers with it.
+ */
+export function warmUpArchive(archive: Archive, logger: Logger): void {
+  const started = performance.now();
+  try {
     archive.warmUp();
     loadEnglishDictionary();
-    logger.debug(`Warmed up in ${Math.round(performance.now() - started)} ms`);
-  });
-  return archive;
+  } catch (error) {
+    logger.error("Warming up the archive failed (its first use will try again)", error);
+    return;
+  }
+  logger.debug(`Warmed up in ${Math.round(performance.now() - started)} ms`);
 }
 
 export interface ArchiveWatcher {
@@ -193,7 +206,7 @@ export const PERSISTED_POLL_MS = 1_000;
 
 /**
  * For a read-only process (`--read-only`): when the process that builds the index saves a newer one to
- * `cacheDir`, loads it and hands it to `swap`. Loads never overlap; a save it cannot read yet
+ * `cacheDir`, loads it, warms it up (`warmUpArchive`) and hands it to `swap`. Loads never overlap; a save it cannot read yet
  * (being renamed into place, damaged) keeps the archive in use until the next save.
  */
 export function followPersistedIndex(
@@ -218,6 +231,8 @@ export function followPersistedIndex(
       const started = performance.now();
       const archive = await Archive.loadPersisted({ root, cacheDir, logger });
       if (!archive || closed) return;
+      // Warmed up before it answers: the archive in use answers meanwhile.
+      warmUpArchive(archive, logger);
       swap(archive);
       logger.info(
         `Reloaded the index (save ${archive.save}, ${archive.size} articles) in ${Math.round(performance.now() - started)} ms`,

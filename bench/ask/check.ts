@@ -258,4 +258,5 @@ function main(): void {
   } else console.log("all answer and key sentences found in the parsed articles");
 }
 
-main();
+// Only when run: the evals import `SETS` from here.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

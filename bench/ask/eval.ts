@@ -44,7 +44,7 @@ import { rougeN, rougeUnits } from "../../src/answers/rouge.js";
 import { runAsk } from "../../src/app/service.js";
 import { Archive } from "../../src/articles/archive.js";
 import { skipMessage, unpackedCorpus } from "../../test/corpus.js";
-import type { Question, QuestionSet, SentenceRef, SetName } from "./check.js";
+import { type Question, type QuestionSet, SETS, type SentenceRef, type SetName } from "./check.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
@@ -499,21 +499,11 @@ export interface Options {
   write: boolean;
 }
 
-/** A --set value: dev, test or test2 to test8. */
+/** A --set value: one of `SETS`. */
 export function setName(value: string | undefined): SetName {
-  if (
-    value === "dev" ||
-    value === "test" ||
-    value === "test2" ||
-    value === "test3" ||
-    value === "test4" ||
-    value === "test5" ||
-    value === "test6" ||
-    value === "test7" ||
-    value === "test8"
-  )
-    return value;
-  throw new Error("--set takes dev, test, test2, test3, test4, test5, test6, test7 or test8");
+  const known: readonly string[] = SETS;
+  if (value !== undefined && known.includes(value)) return value as SetName;
+  throw new Error(`--set takes ${SETS.slice(0, -1).join(", ")} or ${SETS.at(-1)}`);
 }
 
 /** The later sets, each with its own columns in the reports once scored. */

@@ -165,6 +165,17 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
+/** How the status line counts each later set ("test2 (a second blind set, …)"). */
+const LATER_SET_ORDINALS: Record<(typeof LATER_SETS)[number], string> = {
+  test2: "a second",
+  test3: "a third",
+  test4: "a fourth",
+  test5: "a fifth",
+  test6: "a sixth",
+  test7: "a seventh",
+  test8: "an eighth",
+};
+
 export function renderSection(scores: Partial<Record<SetName, SummaryScores>>): string {
   // test2 to test8 get their own columns once scored; until then the section is as before.
   const sets: SetName[] = ["dev", "test", ...LATER_SETS.filter((set) => scores[set])];
@@ -187,7 +198,7 @@ export function renderSection(scores: Partial<Record<SetName, SummaryScores>>): 
     "beats, ties or loses to Lead-N at the same length. With 20 articles a set, one or two points",
     "are noise.",
     "",
-    `Status: dev ${scores.dev ? `scored ${scores.dev.date}` : "not yet scored"}; test ${scores.test ? `scored ${scores.test.date}, once, with the system of that day (later changes were tuned on dev only and are not reflected in the test columns)` : "**not yet scored** (blind; scored once at the end by the integrator)"}${scores.test2 ? `; test2 (a second blind set, 20 articles) scored ${scores.test2.date}` : ""}${scores.test3 ? `; test3 (a third blind set, 20 articles) scored ${scores.test3.date}` : ""}${scores.test4 ? `; test4 (a fourth blind set, 20 articles) scored ${scores.test4.date}` : ""}${scores.test5 ? `; test5 (a fifth blind set, 20 articles) scored ${scores.test5.date}` : ""}${scores.test6 ? `; test6 (a sixth blind set, 20 articles) scored ${scores.test6.date}` : ""}${scores.test7 ? `; test7 (a seventh blind set, 20 articles) scored ${scores.test7.date}` : ""}${scores.test8 ? `; test8 (an eighth blind set, 20 articles) scored ${scores.test8.date}` : ""}.`,
+    `Status: dev ${scores.dev ? `scored ${scores.dev.date}` : "not yet scored"}; test ${scores.test ? `scored ${scores.test.date}, once, with the system of that day (later changes were tuned on dev only and are not reflected in the test columns)` : "**not yet scored** (blind; scored once at the end by the integrator)"}${LATER_SETS.map((set) => (scores[set] ? `; ${set} (${LATER_SET_ORDINALS[set]} blind set, 20 articles) scored ${scores[set].date}` : "")).join("")}.`,
     "",
   ];
   const keyCountsVary = sets.some((set) =>

@@ -38,22 +38,15 @@ import {
 } from "../../src/answers/summary.js";
 import type { Article } from "../../src/articles/article.js";
 import { skipMessage } from "../../test/corpus.js";
-import type { Reference } from "../ask/check.js";
-import { archiveDir, loadSubset, matchAny } from "../ask/eval.js";
+import { type Reference, SETS, type SetName } from "../ask/check.js";
+import { archiveDir, BLIND_SETS, loadSubset, matchAny } from "../ask/eval.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The sets that are dev data now, pooled for fitting (a later blind set is never read). */
-export const POOLED_SETS = [
-  "dev",
-  "test",
-  "test2",
-  "test3",
-  "test4",
-  "test5",
-  "test6",
-  "test7",
-] as const;
+/** The sets that are dev data now, pooled for fitting (the blind set is never read). */
+export const POOLED_SETS: readonly SetName[] = SETS.filter(
+  (set) => !(BLIND_SETS as readonly SetName[]).includes(set),
+);
 
 /** The values each weight may take in the search (the features lie in [0, 1]). */
 const STEPS = [-1, -0.6, -0.4, -0.2, -0.1, 0, 0.1, 0.2, 0.3, 0.4, 0.6, 1];

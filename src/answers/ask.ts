@@ -261,7 +261,7 @@ const REFERRING_SUBJECT = /^[^，。,;；“”"]{0,6}?[他她](?![们人])/;
  * answer is the sentence after it, which takes its words as its own context.
  */
 const OPENS_ANSWER = /[？?:：][”"」』]?$/;
-/** A sentence that asks: the one after it answers. */
+/** A sentence that asks (a question mark last, or before a closing quotation mark). */
 const ASKS = /[？?][”"」』]?$/;
 /** How much the words of the sentence a continuation answers count as its own. */
 const CONTINUED_STRENGTH = 0.8;

@@ -1,6 +1,7 @@
 import MiniSearch from "minisearch";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "../../src/articles/article.js";
+import { englishNamePairs } from "../../src/articles/english-names.js";
 import { loadArticles } from "../../src/articles/loader.js";
 import { UserError } from "../../src/errors.js";
 import { silentLogger } from "../../src/logger.js";
@@ -356,6 +357,34 @@ describe("persistence", () => {
     expect(again.search("谢尔盖").total).toBe(0);
     for (const query of queries)
       expect(again.search(query, { limit: 50 })).toEqual(live.search(query, { limit: 50 }));
+  });
+
+  it("keeps live changes made before its names and English names are first read", () => {
+    // The names line and the English names of a persisted index are read on first use: an
+    // add or remove before then must still count in them. Its articles carry the pairs they
+    // recorded when parsed (what a persisted archive's articles do; the fixtures do not).
+    const recorded = articles.map((article) => {
+      const pairs = englishNamePairs(article);
+      return pairs.length > 0 ? { ...article, englishNames: pairs } : article;
+    });
+    const built = SearchIndex.build(recorded);
+    const entries = recorded.map((article) => ({
+      ...(built.indexedArticle(article.id) as IndexedArticle),
+    }));
+    const lazy = SearchIndex.deserializeEntries(built.serialize(), entries);
+    const eager = SearchIndex.deserialize(built.serialize(), recorded);
+    const { englishNames: _pairs, ...seed } = recorded[0] as Article;
+    const changed = { ...seed, caption: null, paragraphs: ["北约峰会将在马德里举行。"] };
+    for (const live of [lazy, eager]) {
+      live.remove("t-sergei");
+      live.remove("t-traditional");
+      live.add(changed);
+    }
+    expect(eager.englishNames.chineseFor("Sherman")).toEqual([]);
+    expect(lazy.englishNames.chineseFor("Sherman")).toEqual([]);
+    for (const query of [...queries, "谢尔盖", "谢尔蓋", "Sherman", "Wendy Sherman", "马德里"])
+      expect(lazy.search(query, { limit: 50 })).toEqual(eager.search(query, { limit: 50 }));
+    expect(lazy.serialize().equals(eager.serialize())).toBe(true);
   });
 
   /** Edits the serialized bytes as text, one character a byte (the edit keeps the other bytes). */
