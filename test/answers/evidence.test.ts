@@ -15,6 +15,7 @@ import {
   namesPlaceOfKind,
   onlyVagueCount,
   onlyVagueIn,
+  otherCountry,
   otherDate,
   otherFigure,
   otherOrdinal,
@@ -36,6 +37,15 @@ describe("countsThing: the number counts the asked thing", () => {
     ["大多数被防空系统拦截。", ["拦截"], false],
     ["一名工人对记者说，工厂停工了。", ["工人"], false],
     ["5月3日工人开始罢工。", ["工人"], false],
+    // The count right after the noun with its measure word, the noun's head between.
+    ["截至昨日，全市共划定封控区120个，管控区80个。", ["封控区"], true],
+    ["当天新增本土确诊病例35例。", ["本土"], true],
+    // …not a count of something else further on.
+    ["封控区内的居民还要做第3轮检测。", ["封控区"], false],
+    // A digit in a code (P4) is no count.
+    ["文章提到了武汉P4实验室的研究人员。", ["研究人员"], false],
+    // An age before the people is no count of them.
+    ["政府开始征召18至60岁的预备役军人。", ["预备役军人"], false],
   ])("%s %j → %s", (sentence, forms, expected) => {
     expect(countsThing(sentence, forms)).toBe(expected);
   });
@@ -116,6 +126,8 @@ describe("unnamedHead: the noun only as 某X, 该X, 上述X", () => {
 
 describe("holdsAnswerType: a figure for 多少, a person's name for 谁", () => {
   it.each([
+    // A fraction is a figure (三分之一石油运输).
+    ["number", "全球至少三分之一的石油要经过这里。", true],
     ["number", "警方查封了八千多个账户。", true],
     ["number", "近百人被捕。", true],
     ["number", "数十名警察赶到现场。", false],
@@ -387,5 +399,19 @@ describe("askedRankMeasure, holdsRank: a place in an order for 第几", () => {
   });
   it("no 第几, no rank asked", () => {
     expect(askedRankMeasure("他是哪一任总裁？")).toBeUndefined();
+  });
+});
+
+describe("otherCountry: a figure of another country than the asked one", () => {
+  const korea = [{ word: "朝鲜", forms: ["朝鲜"] }];
+  it.each([
+    ["香港共报告了9,000例病例，有150人死亡。", korea, "朝鲜"],
+    ["朝鲜官方称已有56人死亡，香港则无人死亡。", korea, undefined],
+    // No other country named: left to the other checks.
+    ["官方称已有56人死亡。", korea, undefined],
+    // The question names no country (a city is not checked).
+    ["香港共报告了150人死亡。", [{ word: "西安", forms: ["西安"] }], undefined],
+  ] as const)("%s → %s", (sentence, asked, expected) => {
+    expect(otherCountry(foldText(sentence), asked)).toBe(expected);
   });
 });
