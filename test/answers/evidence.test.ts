@@ -42,6 +42,10 @@ describe("countsThing: the number counts the asked thing", () => {
     ["当天新增本土确诊病例35例。", ["本土"], true],
     // …not a count of something else further on.
     ["封控区内的居民还要做第3轮检测。", ["封控区"], false],
+    // A verb's object counted after it (拦截4,500枚来袭火箭弹) is no count of the verb's noun.
+    ["以色列能够拦截4,500枚来袭火箭弹。", ["拦截"], false],
+    // A model's code and a name in quotes between the count and the thing.
+    ["舰上可搭载45架CH-46E“海上骑士”直升机。", ["直升机"], true],
     // A digit in a code (P4) is no count.
     ["文章提到了武汉P4实验室的研究人员。", ["研究人员"], false],
     // An age before the people is no count of them.
@@ -126,6 +130,11 @@ describe("unnamedHead: the noun only as 某X, 该X, 上述X", () => {
 
 describe("holdsAnswerType: a figure for 多少, a person's name for 谁", () => {
   it.each([
+    // The day before is a point in time, no length of time.
+    ["duration", "此前一天，两人参观了一家工厂。", false],
+    ["duration", "会谈持续了一天。", true],
+    // …nor is a time ago.
+    ["duration", "他于两周前上任。", false],
     // A fraction is a figure (三分之一石油运输).
     ["number", "全球至少三分之一的石油要经过这里。", true],
     ["number", "警方查封了八千多个账户。", true],
@@ -407,6 +416,9 @@ describe("otherCountry: a figure of another country than the asked one", () => {
   it.each([
     ["香港共报告了9,000例病例，有150人死亡。", korea, "朝鲜"],
     ["朝鲜官方称已有56人死亡，香港则无人死亡。", korea, undefined],
+    // Another place in a clause without the figure, or a continent: the figure may be the asked one's.
+    ["他们部署了20万名士兵，这是欧洲多年来最大规模的集结。", korea, undefined],
+    ["官方称已有56人死亡，引起日本关注。", korea, undefined],
     // No other country named: left to the other checks.
     ["官方称已有56人死亡。", korea, undefined],
     // The question names no country (a city is not checked).
