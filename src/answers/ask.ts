@@ -16,6 +16,7 @@ import {
   holdsAnswerType,
   holdsFigure,
   holdsRank,
+  holdsTimeAgo,
   holdsTimeUnit,
   holdsUnit,
   mentionsDeath,
@@ -479,6 +480,8 @@ export function answerQuestion(
   const figures = parsed.english ? [] : questionFigures(foldedQuestion);
   const rankMeasure = askedRankMeasure(foldedQuestion);
   const durationUnit = parsed.type === "duration" ? askedDurationUnit(foldedQuestion) : undefined;
+  const asksAgo =
+    parsed.type === "duration" && /(多久|多长时间|几个?[年月天周])[以之]?前/.test(foldedQuestion);
   // A count or a length of time of another country than the asked one answers nothing.
   const figureQuestion =
     !parsed.english && (parsed.type === "number" || parsed.type === "duration");
@@ -488,6 +491,8 @@ export function answerQuestion(
   for (const item of scored) {
     const { sentence } = item;
     item.typed = holdsAnswerType(parsed.type, sentence.clean, sentence.folded, questionWords);
+    // 多久以前 asks a time ago: 两周前 answers it.
+    if (!item.typed && asksAgo) item.typed = holdsTimeAgo(sentence.folded);
     // The number must count what was asked (几枚导弹: not 四千多枚火箭弹).
     if (item.typed && counted.length > 0) item.typed = countsThing(sentence.folded, counted);
     if (item.typed && asksDeaths) item.typed = mentionsDeath(sentence.folded);

@@ -15,6 +15,14 @@ import type { QuestionType } from "./question.js";
 
 const DATE_EXPRESSIONS =
   /[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]|\d{4}\s*年(\d{1,2}\s*月)?(\d{1,2}\s*[日号])?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?|\d{1,2}\s*月(份|底|初|中)?|\d{1,2}\s*[日号]|[上下本]?(周|星期)[一二三四五六日天]|\d{1,2}\s*[点时:：]\s*\d{0,2}\s*分?/g;
+/** A length of time, or a time ago (两周前, 三年以前): what 多久以前 asks. */
+const DURATION_OR_AGO = new RegExp(
+  `(\\d+(\\.\\d+)?|[一二两三四五六七八九十百千半]+)\\s*(多)?(个)?(半)?\\s*(${alternation("ask-duration-units")})`,
+);
+/** Whether the sentence gives a time ago or a length of time (for 多久以前). */
+export function holdsTimeAgo(folded: string): boolean {
+  return DURATION_OR_AGO.test(numericText(folded));
+}
 /** A length of time; 两周前, 三年以前 is a point in time (ago), no length. */
 const DURATION = new RegExp(
   `(\\d+(\\.\\d+)?|[一二两三四五六七八九十百千半]+)\\s*(多)?(个)?(半)?\\s*(${alternation("ask-duration-units")})(?!\\s*[以之]?前(?![往进线来]))|(\\d+|[一二两三四五六七八九十]+)\\s*个半月`,

@@ -10,6 +10,7 @@ import {
   holdsAnswerType,
   holdsFigure,
   holdsRank,
+  holdsTimeAgo,
   holdsUnit,
   namesHead,
   namesPlaceOfKind,
@@ -425,5 +426,15 @@ describe("otherCountry: a figure of another country than the asked one", () => {
     ["香港共报告了150人死亡。", [{ word: "西安", forms: ["西安"] }], undefined],
   ] as const)("%s → %s", (sentence, asked, expected) => {
     expect(otherCountry(foldText(sentence), asked)).toBe(expected);
+  });
+});
+
+describe("holdsTimeAgo: a time ago answers 多久以前", () => {
+  it.each([
+    ["他于两周前上任。", true],
+    ["会谈持续了一天。", true],
+    ["他上任了。", false],
+  ])("%s → %s", (sentence, expected) => {
+    expect(holdsTimeAgo(foldText(sentence))).toBe(expected);
   });
 });
