@@ -1,7 +1,7 @@
 import { format } from "../app/messages/index.js";
 import type { Article } from "../articles/article.js";
 import { UserError } from "../errors.js";
-import { alternation } from "../text/lexicon.js";
+import { alternation, lexicon, wordList } from "../text/lexicon.js";
 import { countHan, foldText, isHanCode } from "../text/text.js";
 import { foldedArticleText } from "./article-text.js";
 import { associatedWords } from "./associations.js";
@@ -16,6 +16,7 @@ import {
   holdsAnswerType,
   holdsFigure,
   holdsRank,
+  holdsTimeAgo,
   holdsTimeUnit,
   holdsUnit,
   mentionsDeath,
@@ -23,6 +24,7 @@ import {
   namesPlaceOfKind,
   onlyVagueCount,
   onlyVagueIn,
+  otherCountry,
   otherDate,
   otherFigure,
   otherOrdinal,
@@ -309,6 +311,12 @@ const STATEMENT = /说|称|宣布|表示|透露|指出|声称|简报会|记者�
 const LIST_BONUS = 0.1;
 /** A kind of sum of money: a figure of another kind (营业收入 for 净利润) does not answer it. */
 const MONEY_KIND = new RegExp(`(${alternation("ask-money-kinds")})$`);
+/** Collective nouns for a body of people (警力, 兵力): a count of people answers 多少警力. */
+const COLLECTIVES = wordList("ask-people-collectives");
+/** Nouns a question counts and the nouns a report counts them by (病人 → 病例). */
+const COUNTED_EQUIVALENTS = lexicon("ask-counted-equivalents").entries.map(
+  (entry) => [entry.term, entry.fields] as const,
+);
 /** Score lost by a sentence without any of the question's focus words (哪天正式完成 → 完成). */
 const FOCUS_PENALTY = 0.12;
 /** Answers after the first may come from articles covering this much less of the question. */
@@ -475,7 +483,10 @@ export function answerQuestion(
   const anchors = terms
     .map((term, i) => ({ term, weight: weights[i] as number }))
     .filter(({ term }) => term.anchor);
-  const counted = countedForms(parsed, terms);
+  // 多少警力: a body of people, counted by head in any noun (200名警员).
+  const collective = COLLECTIVES.some((noun) => parsed.counted?.endsWith(noun));
+  const unit = collective ? "人" : parsed.unit;
+  const counted = collective ? [] : countedForms(parsed, terms);
   const ordinalForms = parsed.ordinal ? numeralVariants(parsed.ordinal) : [];
   const focus = terms.filter((term) => parsed.focus.includes(term.word));
   const event = terms.filter((term) => parsed.event?.includes(term.word));
@@ -494,6 +505,14 @@ export function answerQuestion(
   const figures = parsed.english ? [] : questionFigures(foldedQuestion);
   const rankMeasure = askedRankMeasure(foldedQuestion);
   const durationUnit = parsed.type === "duration" ? askedDurationUnit(foldedQuestion) : undefined;
+  const asksAgo =
+    parsed.type === "duration" && /(多久|多长时间|几个?[年月天周])[以之]?前/.test(foldedQuestion);
+  // A count or a length of time of another country than the asked one answers nothing.
+  const figureQuestion =
+    !parsed.english && (parsed.type === "number" || parsed.type === "duration");
+  const countries = terms
+    .filter((term) => term.anchor === "place")
+    .map((term) => ({ word: term.word, forms: [term.word, ...term.synonyms] }));
   for (const item of scored) {
     const { sentence } = item;
     item.typed = holdsAnswerType(parsed.type, sentence.clean, sentence.folded, questionWords);
@@ -502,20 +521,23 @@ export function answerQuestion(
       const sentences = item.evidence.sentences;
       item.typed = ASKS_WHY.test(sentences[sentences.indexOf(sentence) - 1]?.clean ?? "");
     }
+    // 多久以前 asks a time ago: 两周前 answers it.
+    if (!item.typed && asksAgo) item.typed = holdsTimeAgo(sentence.folded);
     // The number must count what was asked (几枚导弹: not 四千多枚火箭弹).
     if (item.typed && counted.length > 0) item.typed = countsThing(sentence.folded, counted);
     if (item.typed && asksDeaths) item.typed = mentionsDeath(sentence.folded);
     // 哪个国家: a place of that kind (泰国), not any place (曼谷机场) nor the word 国家.
     if (item.typed && parsed.placeKind)
       item.typed = namesPlaceOfKind(sentence.folded, parsed.placeKind, questionWords);
-    if (item.typed && parsed.unit) {
+    if (item.typed && unit) {
+      // 多少发烧病人 answered by 「170万的发烧病例」: the counted people themselves, or a share of them.
       item.typed =
         parsed.type === "time"
-          ? holdsTimeUnit(sentence.folded, parsed.unit)
-          : holdsUnit(sentence.folded, parsed.unit) ||
-            (parsed.unit === "人" &&
+          ? holdsTimeUnit(sentence.folded, unit)
+          : holdsUnit(sentence.folded, unit) ||
+            (unit === "人" &&
               counted.length > 0 &&
-              sharesOfPeople(sentence.folded, counted));
+              (sharesOfPeople(sentence.folded, counted) || countsThing(sentence.folded, counted)));
     }
     // 几只鸡腿 answered by 「买了几只鸡腿」: the article gives no figure.
     const vagueCount = measure !== undefined && onlyVagueIn(sentence.folded, measure);
@@ -529,7 +551,7 @@ export function answerQuestion(
     const strict =
       STRICT_TYPES.has(parsed.type) ||
       parsed.asksName === true ||
-      (parsed.unit !== undefined && (parsed.type === "time" || STRICT_UNITS.has(parsed.unit)));
+      (unit !== undefined && (parsed.type === "time" || STRICT_UNITS.has(unit)));
     // 哪家医院 with no named hospital in the sentence (nor a 某医院): not an answer. A person
     // may be named under another title (哪个官员 → 副总理刘鹤): there it only weighs.
     item.untyped =
@@ -610,6 +632,9 @@ export function answerQuestion(
     if (item.missing === undefined) item.missing = otherDate(foldedQuestion, sentence.folded);
     // 30年期 answered by 「15年期固定利率…」: another member of the series the question names.
     if (item.missing === undefined) item.missing = otherFigure(foldedQuestion, sentence.folded);
+    // 朝鲜死了多少人 answered by 「香港…有193人死亡」: another country's figure.
+    if (item.missing === undefined && figureQuestion)
+      item.missing = otherCountry(sentence.folded, countries);
   }
   scored.sort(
     (a, b) =>
@@ -650,6 +675,14 @@ function countedForms(parsed: ParsedQuestion, terms: QuestionTerm[]): string[] {
   }
   // The head of a longer noun counts too (众议员 → 议员: 50名众议院两党议员).
   if (parsed.counted.length >= 3) forms.add(parsed.counted.slice(-2));
+  // 发烧病人 counted as 发烧病例, 病例 (lexicon/ask-counted-equivalents.txt).
+  for (const form of [...forms])
+    for (const [noun, others] of COUNTED_EQUIVALENTS)
+      if (form.endsWith(noun))
+        for (const other of others) {
+          forms.add(form.slice(0, form.length - noun.length) + other);
+          if (other.length >= 2) forms.add(other);
+        }
   return [...forms];
 }
 

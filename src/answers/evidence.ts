@@ -15,15 +15,25 @@ import type { QuestionType } from "./question.js";
 
 const DATE_EXPRESSIONS =
   /[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]|\d{4}\s*年(\d{1,2}\s*月)?(\d{1,2}\s*[日号])?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?|\d{1,2}\s*月(份|底|初|中)?|\d{1,2}\s*[日号]|[上下本]?(周|星期)[一二三四五六日天]|\d{1,2}\s*[点时:：]\s*\d{0,2}\s*分?/g;
+/** A length of time, or a time ago (两周前, 三年以前): what 多久以前 asks. */
+const DURATION_OR_AGO = new RegExp(
+  `(\\d+(\\.\\d+)?|[一二两三四五六七八九十百千半]+)\\s*(多)?(个)?(半)?\\s*(${alternation("ask-duration-units")})`,
+);
+/** Whether the sentence gives a time ago or a length of time (for 多久以前). */
+export function holdsTimeAgo(folded: string): boolean {
+  return DURATION_OR_AGO.test(numericText(folded));
+}
+/** A length of time; 两周前, 三年以前 is a point in time (ago), no length. */
 const DURATION = new RegExp(
-  `(\\d+(\\.\\d+)?|[一二两三四五六七八九十百千半]+)\\s*(多)?(个)?(半)?\\s*(${alternation("ask-duration-units")})|(\\d+|[一二两三四五六七八九十]+)\\s*个半月`,
+  `(\\d+(\\.\\d+)?|[一二两三四五六七八九十百千半]+)\\s*(多)?(个)?(半)?\\s*(${alternation("ask-duration-units")})(?!\\s*[以之]?前(?![往进线来]))|(\\d+|[一二两三四五六七八九十]+)\\s*个半月`,
 );
 /**
  * A figure once numerals are folded to digits (vague counts stay in Han characters); a Han figure
- * with its power that no unit follows (人口仅一百万); a household (五口之家: five people).
+ * with its power that no unit follows (人口仅一百万); a fraction (三分之一); a household (五口之家:
+ * five people).
  */
 const NUMBER =
-  /\d|百分之|(?<![几数])[一二两三四五六七八九十][百千万亿]|[一二两三四五六七八九十]口之家|一家[一二两三四五六七八九十]口/;
+  /\d|百分之|[一二三四五六七八九十]分之[一二三四五六七八九十]|(?<![几数])[一二两三四五六七八九十][百千万亿]|[一二两三四五六七八九十]口之家|一家[一二两三四五六七八九十]口/;
 const TIME =
   /\d{4}\s*年|[〇零一二三四五六七八九]{4}年|[一二三四五六七八九十]{1,2}月([一二三四五六七八九十]{1,3}[日号])?|\d{1,2}\s*月|\d{1,2}\s*[日号]|周[一二三四五六日末]|星期[一二三四五六日天]|[昨今明前]天|[上下本这](周|星期|个?月)|[去今明前]年|凌晨|上午|下午|晚上|早上|早晨|中午|傍晚|深夜|当天|当晚|日前|近日|年底|年初|月底|月初|\d{1,2}\s*[点时:：]|之前|之后|以来/;
 const REASON =
@@ -110,8 +120,11 @@ function withoutDates(folded: string): string {
   return folded.replace(DATE_EXPRESSIONS, " ");
 }
 
-/** 另一个, 其中一名, 唯一: 一 that picks one out rather than counting. */
-const NOT_A_COUNT = /(另|其中|每|这|那|同|任何|唯|第)一/g;
+/**
+ * 另一个, 其中一名, 唯一: 一 that picks one out rather than counting; 前一天, 后一年: the day or
+ * year before or after, a point in time and no length of it.
+ */
+const NOT_A_COUNT = /(另|其中|每|这|那|同|任何|唯|第)一|[前后]一(?=[天日晚夜周年]|个月)/g;
 
 const numericCache = new Map<string, string>();
 
@@ -233,11 +246,26 @@ export function namesHead(
   return false;
 }
 
-/** A number after the thing, linked by 有, 为, 达, 约… (确诊病例为32例, 用户数有1065.4万户). */
-const COUNT_AFTER =
-  /^[^,，。;；]{0,4}?(有|为|达|共|约|是|数|超过|逾|近|增至|降至)[^,，。;；]{0,2}?(\d|[两二三四五六七八九十百千万]+[万亿千百十]?\s*[个名位人例枚架艘辆份家所座项起次])/;
-/** A figure: digits, or Han numerals not after 几/数 (数十 is vague), not 多数. */
-const NUMERAL = /\d+(?:[.,]\d+)*|(?<![几数])[一二两三四五六七八九十百千万亿]+/g;
+/**
+ * A number after the thing, linked by 有, 为, 达, 约… (确诊病例为32例, 用户数有1065.4万户), or
+ * right after it with its measure word, the noun's head between (划定封控区283个, 本土确诊病例151例),
+ * the clause ending there (not 拦截4,500枚来袭火箭弹: the count of what follows).
+ */
+const COUNT_AFTER = new RegExp(
+  [
+    "^[^,，。;；]{0,4}?(有|为|达|共|约|是|数|超过|逾|近|增至|降至)[^,，。;；]{0,2}?(\\d|[两二三四五六七八九十百千万]+[万亿千百十]?\\s*[个名位人例枚架艘辆份家所座项起次])",
+    `^[\\u4e00-\\u9fff]{0,4}?\\d+(\\.\\d+)?\\s*(多|余)?\\s*[万亿千百]?\\s*(${alternation("ask-measure-words")})(?=[,，。;；、)）\\s]|$)`,
+  ].join("|"),
+);
+/**
+ * A figure: digits (not in a code of letters and digits: P4, H1N1, COVID-19), or Han numerals not
+ * after 几/数 (数十 is vague), not 多数.
+ */
+const NUMERAL =
+  /(?<![a-zA-Z\d.-])\d+(?:[.,]\d+)*(?![a-zA-Z])|(?<![几数])[一二两三四五六七八九十百千万亿]+/g;
+
+/** An age or a length of time right after a number: what it measures is no count. */
+const SPAN_AFTER_NUMBER = /^\s*([至到~-]\s*\d+)?\s*(多|余)?\s*(周岁|岁|年|个月|天|小时|分钟)/;
 
 /**
  * Whether a sentence counts the thing (its forms: 职工, 留学生…): a number (dates left out) with
@@ -249,13 +277,17 @@ export function countsThing(folded: string, forms: readonly string[]): boolean {
   for (const form of forms) {
     let at = text.indexOf(form);
     while (at >= 0) {
-      const before = text.slice(Math.max(0, at - 12), at);
-      const after = text.slice(at + form.length, at + form.length + 7);
+      const before = text.slice(Math.max(0, at - 20), at);
+      const after = text.slice(at + form.length, at + form.length + 12);
       for (const number of before.matchAll(NUMERAL)) {
         // 一名, 一位 before a noun is mostly an article (一名中国留学生说), not a count.
         if (number[0] === "一") continue;
         const gap = before.slice((number.index ?? 0) + number[0].length);
-        if (gap.length <= 10 && !/[,，。;；:：]/.test(gap)) return true;
+        // 18至60岁的预备役军人, 3年来的工人: an age or a span of time, no count of them.
+        if (SPAN_AFTER_NUMBER.test(gap)) continue;
+        // A model's code or a name in quotes may stand between (45架CH-46E“海上骑士”直升机).
+        const words = gap.replace(/[a-z\d.\-“”"「」\s]/gi, "");
+        if (words.length <= 10 && !/[,，。;；:：]/.test(gap)) return true;
       }
       if (COUNT_AFTER.test(after)) return true;
       at = text.indexOf(form, at + 1);
@@ -590,6 +622,31 @@ export function namesPlaceOfKind(
     }
   }
   return false;
+}
+
+/**
+ * The country or region a figure question names (朝鲜这波疫情死了多少人: its forms, 朝鲜 and its
+ * synonyms) when the sentence names another one and none of its forms (香港共报告了…193人死亡):
+ * the figure is the other place's.
+ */
+export function otherCountry(
+  folded: string,
+  asked: readonly { word: string; forms: readonly string[] }[],
+): string | undefined {
+  const countries = asked.filter((place) => COUNTRIES.has(place.word));
+  if (countries.length === 0) return undefined;
+  if (countries.some((place) => place.forms.some((form) => folded.includes(form))))
+    return undefined;
+  const named = new Set(asked.flatMap((place) => place.forms));
+  // Only a clause with a figure binds it to a country (not 这是欧洲…最大规模 beside 部署了20万名
+  // 士兵); a continent (欧洲, 亚洲) is no other country.
+  for (const clause of folded.split(/[,，;；。]/)) {
+    if (!/(?<!第)\d/.test(numericText(clause))) continue;
+    for (const { word } of tagged(clause))
+      if (COUNTRIES.has(word) && !named.has(word) && !word.endsWith("洲"))
+        return countries[0]?.word;
+  }
+  return undefined;
 }
 
 function namesPlace(folded: string, questionWords: Set<string>): boolean {

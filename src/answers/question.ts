@@ -118,11 +118,11 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ["reason", /为什么|为何|什么原因|原因是什么|出于什么|因为什么|怎么会|\bwhy\b/],
   [
     "duration",
-    /多久|多长时间|多长的时间|多少(个)?(小时|钟头|分钟|天|周|星期|个月|月|年)(?![然气空津下安主价线堂地轻级纪龄代度薪货])|几(个)?(小时|钟头|分钟|天|周|星期|个月|年)(?![前后然气空津下安主价线堂地轻级纪龄代度薪货])|\bhow long\b|\bhow many (years|months|weeks|days|hours|minutes)\b/,
+    /多久|多长时间|多长的时间|多少(个)?(小时|钟头|分钟|天|周|星期|个月|月|年)(?![然气空津下安主价线堂地轻级纪龄代度薪货])|(?<!哪)几(个)?(小时|钟头|分钟|天|周|星期|个月|年)(?![前后然气空津下安主价线堂地轻级纪龄代度薪货])|\bhow long\b|\bhow many (years|months|weeks|days|hours|minutes)\b/,
   ],
   [
     "time",
-    /什么时候|什么时间|何时|哪天|哪一天|哪日|哪年|哪一年|哪个月|几月|几号|几日|几点|\bwhen\b|\bwhat time\b|\bwhat (year|date|day)\b|\bwhich (year|date|day)\b/,
+    /什么时候|什么时间|何时|哪几(天|日|年|个月|月)|哪天|哪一天|哪日|哪年|哪一年|哪个月|几月|几号|几日|几点|\bwhen\b|\bwhat time\b|\bwhat (year|date|day)\b|\bwhich (year|date|day)\b/,
   ],
   [
     "place",
@@ -141,6 +141,9 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ],
 ];
 
+/** Nouns naming a sum of money (lexicon/ask-money-nouns.txt): 多少援助, 收了多少贿赂. */
+const MONEY_NOUNS = alternation("ask-money-nouns");
+
 /** The unit a number question asks in: 多少份 → 份, 几个国家 → 国, 多大比例 → %. */
 const UNIT_PATTERNS: [RegExp, string][] = [
   [
@@ -156,7 +159,9 @@ const UNIT_PATTERNS: [RegExp, string][] = [
   [
     // A price or wage asked for (运价是多少, 收盘价是多少, 房价跌到多少): an amount of money,
     // not a share (not 房价跌了多少, which a percentage may answer).
-    /(价|价格|工资|薪水|月薪|年薪|罚款|罚金|租金|票价|学费|市值)(是|为|约|大约|大概|现在|跌到|涨到|降到|升到|达到)?多少(?![人个名位])|多少钱|多少(美元|元|万元|亿|欧元|英镑|港元|澳元|日元)|多少(?![人个名位])[\u4e00-\u9fff]{0,4}?(援助|资金|拨款|贷款|赔偿|经费|补贴|奖金|罚款|罚金|营收|收入|利润)(?![的率])|(援助|资金|拨款|贷款|赔偿|经费|补贴|奖金|罚款|罚金|营收|收入|利润)(是|为|有|约|大约|大概|共|一共|总共)?多少(?![人个名位年天次])|\bhow much\b.*\b(pay|cost|price|worth|money|fund|dollar)/,
+    new RegExp(
+      String.raw`(价|价格|工资|薪水|月薪|年薪|罚款|罚金|租金|票价|学费|市值)(是|为|约|大约|大概|现在|跌到|涨到|降到|升到|达到)?多少(?![人个名位])|多少钱|多少(美元|元|万元|亿|欧元|英镑|港元|澳元|日元)|多少(?![人个名位])[\u4e00-\u9fff]{0,4}?(${MONEY_NOUNS})(?![的率])|(${MONEY_NOUNS})(是|为|有|约|大约|大概|共|一共|总共)?多少(?![人个名位年天次])|\bhow much\b.*\b(pay|cost|price|worth|money|fund|dollar)`,
+    ),
     "钱",
   ],
   [
@@ -170,7 +175,7 @@ const UNIT_PATTERNS: [RegExp, string][] = [
   [/\bhow many times\b/, "次"],
   [
     new RegExp(
-      `(?:多少|几)(份|枚|架|艘|辆|次|例|座|家|项|条|起|倍|所|场|只|头|吨|公里|平方米|平米|票|剂|针|具|篇|棵|颗|栋|届|轮|${GUARDED_MEASURES})`,
+      `(?:多少|几)(份|枚|架|艘|辆|次|例|座|家|项|条|起|倍|所|场|只|头|吨|公里|平方米|平米|票|张|剂|针|具|篇|棵|颗|栋|届|轮|${GUARDED_MEASURES})`,
     ),
     "$1",
   ],
@@ -559,7 +564,8 @@ export function parseQuestion(question: string): ParsedQuestion {
   }
   if (type === "time") {
     if (/哪一?年|什么年份|几几年|\b(what|which) year\b|\bin what year\b/.test(folded)) unit = "年";
-    else if (/哪一?天|哪日|几月几[号日]|几号|\b(what|which) (date|day)\b/.test(folded)) unit = "日";
+    else if (/哪[一几]?天|哪几?日|几月几[号日]|几号|\b(what|which) (date|day)\b/.test(folded))
+      unit = "日";
   }
   const ordinal = ORDINAL.exec(folded)?.[0];
   const kindMatch = type === "place" ? PLACE_KIND.exec(folded) : null;

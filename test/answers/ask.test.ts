@@ -642,3 +642,70 @@ describe("answerQuestion: refusals when the article does not answer (issue 12)",
     expect(answerQuestion(question, [article]).answers[0]?.text).toMatch(expected);
   });
 });
+
+describe("answerQuestion: the count written in another noun or unit (issue 12, eighth round)", () => {
+  const raid = makeArticle({
+    id: "fx-raid",
+    title: "警方搜查报社",
+    paragraphs: ["警方今早派出300名警员搜查报社办公室，拘捕4名高层。"],
+  });
+  const fever = makeArticle({
+    id: "fx-fever",
+    title: "疫情爆发",
+    paragraphs: ["卫生部门首次公开承认疫情，报告有超过80万的发烧病例。"],
+  });
+  const meeting = makeArticle({
+    id: "fx-meeting",
+    title: "年底会议",
+    paragraphs: ["11月5日至6日，委员会召开年底的工作会议，讨论明年的预算。"],
+  });
+  const bribes = makeArticle({
+    id: "fx-bribes",
+    title: "前局长受审",
+    paragraphs: ["前局长王某受贿案开庭审理，她被指控受贿1200万余元。"],
+  });
+  const jets = makeArticle({
+    id: "fx-jets",
+    title: "军机扰台",
+    paragraphs: ["国防部表示，周日共有19架中共飞机进入防空识别区。"],
+  });
+
+  it.each([
+    // A body of people (警力) counted by head in another noun.
+    ["警方搜查报社办公室出动了多少警力？", raid, /300名警员/],
+    // Patients reported as cases.
+    ["首次承认疫情时报告了多少发烧病人？", fever, /80万的发烧病例/],
+    // A range of dates answers which days.
+    ["委员会年底的工作会议是哪几天开的？", meeting, /11月5日至6日/],
+    // A bribe is a sum of money.
+    ["前局长王某被指控收了多少贿赂？", bribes, /1200万余元/],
+    // 军机 counted as 飞机.
+    ["周日有多少架中共军机进入防空识别区？", jets, /19架/],
+  ] as const)("%s → answered", (question, article, expected) => {
+    expect(answerQuestion(question, [article]).answers[0]?.text).toMatch(expected);
+  });
+});
+
+describe("answerQuestion: another country's figure is no answer (issue 12, eighth round)", () => {
+  const outbreak = makeArticle({
+    id: "fx-outbreak",
+    title: "朝鲜疫情蔓延",
+    paragraphs: [
+      "朝鲜本周首次承认爆发疫情，官方称疫情正在蔓延。",
+      "据统计，自疫情开始以来，香港共报告了9,000例病例，有150人死亡。",
+    ],
+  });
+  const own = makeArticle({
+    id: "fx-own",
+    title: "朝鲜疫情蔓延",
+    paragraphs: ["朝鲜官方称，疫情爆发以来已有56人死亡。"],
+  });
+
+  it("the deaths of another country do not answer", () => {
+    expect(answerQuestion("朝鲜这波疫情死了多少人？", [outbreak]).answers).toEqual([]);
+  });
+
+  it("the same country's deaths answer", () => {
+    expect(answerQuestion("朝鲜这波疫情死了多少人？", [own]).answers[0]?.text).toMatch(/56人/);
+  });
+});

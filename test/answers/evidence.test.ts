@@ -10,11 +10,13 @@ import {
   holdsAnswerType,
   holdsFigure,
   holdsRank,
+  holdsTimeAgo,
   holdsUnit,
   namesHead,
   namesPlaceOfKind,
   onlyVagueCount,
   onlyVagueIn,
+  otherCountry,
   otherDate,
   otherFigure,
   otherOrdinal,
@@ -36,6 +38,19 @@ describe("countsThing: the number counts the asked thing", () => {
     ["大多数被防空系统拦截。", ["拦截"], false],
     ["一名工人对记者说，工厂停工了。", ["工人"], false],
     ["5月3日工人开始罢工。", ["工人"], false],
+    // The count right after the noun with its measure word, the noun's head between.
+    ["截至昨日，全市共划定封控区120个，管控区80个。", ["封控区"], true],
+    ["当天新增本土确诊病例35例。", ["本土"], true],
+    // …not a count of something else further on.
+    ["封控区内的居民还要做第3轮检测。", ["封控区"], false],
+    // A verb's object counted after it (拦截4,500枚来袭火箭弹) is no count of the verb's noun.
+    ["以色列能够拦截4,500枚来袭火箭弹。", ["拦截"], false],
+    // A model's code and a name in quotes between the count and the thing.
+    ["舰上可搭载45架CH-46E“海上骑士”直升机。", ["直升机"], true],
+    // A digit in a code (P4) is no count.
+    ["文章提到了武汉P4实验室的研究人员。", ["研究人员"], false],
+    // An age before the people is no count of them.
+    ["政府开始征召18至60岁的预备役军人。", ["预备役军人"], false],
   ])("%s %j → %s", (sentence, forms, expected) => {
     expect(countsThing(sentence, forms)).toBe(expected);
   });
@@ -137,6 +152,13 @@ describe("unnamedHead: the noun only as 某X, 该X, 上述X", () => {
 
 describe("holdsAnswerType: a figure for 多少, a person's name for 谁", () => {
   it.each([
+    // The day before is a point in time, no length of time.
+    ["duration", "此前一天，两人参观了一家工厂。", false],
+    ["duration", "会谈持续了一天。", true],
+    // …nor is a time ago.
+    ["duration", "他于两周前上任。", false],
+    // A fraction is a figure (三分之一石油运输).
+    ["number", "全球至少三分之一的石油要经过这里。", true],
     ["number", "警方查封了八千多个账户。", true],
     ["number", "近百人被捕。", true],
     ["number", "数十名警察赶到现场。", false],
@@ -408,5 +430,32 @@ describe("askedRankMeasure, holdsRank: a place in an order for 第几", () => {
   });
   it("no 第几, no rank asked", () => {
     expect(askedRankMeasure("他是哪一任总裁？")).toBeUndefined();
+  });
+});
+
+describe("otherCountry: a figure of another country than the asked one", () => {
+  const korea = [{ word: "朝鲜", forms: ["朝鲜"] }];
+  it.each([
+    ["香港共报告了9,000例病例，有150人死亡。", korea, "朝鲜"],
+    ["朝鲜官方称已有56人死亡，香港则无人死亡。", korea, undefined],
+    // Another place in a clause without the figure, or a continent: the figure may be the asked one's.
+    ["他们部署了20万名士兵，这是欧洲多年来最大规模的集结。", korea, undefined],
+    ["官方称已有56人死亡，引起日本关注。", korea, undefined],
+    // No other country named: left to the other checks.
+    ["官方称已有56人死亡。", korea, undefined],
+    // The question names no country (a city is not checked).
+    ["香港共报告了150人死亡。", [{ word: "西安", forms: ["西安"] }], undefined],
+  ] as const)("%s → %s", (sentence, asked, expected) => {
+    expect(otherCountry(foldText(sentence), asked)).toBe(expected);
+  });
+});
+
+describe("holdsTimeAgo: a time ago answers 多久以前", () => {
+  it.each([
+    ["他于两周前上任。", true],
+    ["会谈持续了一天。", true],
+    ["他上任了。", false],
+  ])("%s → %s", (sentence, expected) => {
+    expect(holdsTimeAgo(foldText(sentence))).toBe(expected);
   });
 });

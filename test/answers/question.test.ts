@@ -407,3 +407,20 @@ describe("parseQuestion: Taiwan and Hong Kong words the article may write the ma
     expect(terms("理查德說了什麼？").map((t) => t.word)).toContain("理查德");
   });
 });
+
+describe("parseQuestion: which days, sums of money by their noun, counts in 张", () => {
+  it.each([
+    // 哪几天 asks when (a range of dates answers it), not how long.
+    ["那次会议是哪几天开的？", "time", "日"],
+    ["会议开了几天？", "duration", undefined],
+    // A bribe, an aid, a loan: a sum of money (lexicon/ask-money-nouns.txt).
+    ["那名局长被指控收了多少贿赂？", "number", "钱"],
+    ["政府给了多少援助？", "number", "钱"],
+    // 张 is a measure word (张票, 张保单): the answer counts in it.
+    ["这家公司手上有多少张有效保单？", "number", "张"],
+  ])("%s → %s %s", (question, type, unit) => {
+    const parsed = parseQuestion(question);
+    expect(parsed.type).toBe(type);
+    expect(parsed.unit).toBe(unit);
+  });
+});
