@@ -144,135 +144,45 @@ describe("the third blind test set (test3)", () => {
   });
 });
 
-describe("the fourth blind test set (test4)", () => {
-  it("runs test4 among the pool and every set up to its own", () => {
-    expect(archiveSets("test4")).toEqual(["dev", "test", "test2", "test3", "test4"]);
-    expect(archiveSets("test3")).toEqual(["dev", "test", "test2", "test3"]);
+/** Every set in the order drawn; each later one is run among the pool and the sets up to its own. */
+const ALL_SETS = ["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8"];
+
+describe.each([
+  ["test4", "test3", "a fourth"],
+  ["test5", "test4", "a fifth"],
+  ["test6", "test5", "a sixth"],
+  ["test7", "test6", "a seventh"],
+  ["test8", "test7", "an eighth"],
+] as const)("the later blind set %s", (set, previous, ordinal) => {
+  it("runs among the pool and every set up to its own", () => {
+    expect(archiveSets(set)).toEqual(ALL_SETS.slice(0, ALL_SETS.indexOf(set) + 1));
+    expect(archiveSets(previous)).not.toContain(set);
   });
 
-  it("gives test4 columns in ASK.md only once test4 is scored", () => {
+  it("gets columns in ASK.md and ROUGE.md only once it is scored", () => {
+    type Reports = Parameters<typeof renderReport>[0];
+    type Sections = Parameters<typeof renderSection>[0];
     const header = (report: string) =>
       report.split("\n").find((line) => line.startsWith("| group |")) ?? "";
-    const test3 = summarise("test3", [], 0, [0, 0]);
-    expect(header(renderReport({ test3 }))).not.toContain("test4");
-    expect(renderReport({ test3 })).not.toContain("test4");
-    const test4 = summarise("test4", [], 0, [0, 0]);
-    const report = renderReport({ test3, test4 });
-    expect(header(report)).toContain("test3 top-1");
-    expect(header(report)).toContain("test4 top-1");
-    expect(report).toContain(`test4 scored ${test4.date}`);
-  });
-
-  it("gives test4 columns in ROUGE.md only once test4 is scored", () => {
-    expect(renderSection({ test3: scored("test3") })).not.toContain("test4");
-    const section = renderSection({ test3: scored("test3"), test4: scored("test4") });
-    expect(section).toContain("test4 R-L");
-    expect(section).toContain("test4 (a fourth blind set, 20 articles) scored 2026-12-02");
+    const before = summarise(previous, [], 0, [0, 0]);
+    expect(renderReport({ [previous]: before } as Reports)).not.toContain(set);
+    const scoredNow = summarise(set, [], 0, [0, 0]);
+    const report = renderReport({ [previous]: before, [set]: scoredNow } as Reports);
+    expect(header(report)).toContain(`${previous} top-1`);
+    expect(header(report)).toContain(`${set} top-1`);
+    expect(report).toContain(`${set} scored ${scoredNow.date}`);
+    expect(renderSection({ [previous]: scored(previous) } as Sections)).not.toContain(set);
+    const section = renderSection({
+      [previous]: scored(previous),
+      [set]: scored(set),
+    } as Sections);
+    expect(section).toContain(`${previous} R-L`);
+    expect(section).toContain(`${set} R-L`);
+    expect(section).toContain(`${set} (${ordinal} blind set, 20 articles) scored 2026-12-02`);
   });
 });
 
-describe("the fifth blind test set (test5)", () => {
-  it("runs test5 among the pool and every set up to its own", () => {
-    expect(archiveSets("test5")).toEqual(["dev", "test", "test2", "test3", "test4", "test5"]);
-    expect(archiveSets("test4")).not.toContain("test5");
-  });
-
-  it("gives test5 columns in ASK.md and ROUGE.md only once test5 is scored", () => {
-    const header = (report: string) =>
-      report.split("\n").find((line) => line.startsWith("| group |")) ?? "";
-    const test4 = summarise("test4", [], 0, [0, 0]);
-    expect(renderReport({ test4 })).not.toContain("test5");
-    const test5 = summarise("test5", [], 0, [0, 0]);
-    const report = renderReport({ test4, test5 });
-    expect(header(report)).toContain("test5 top-1");
-    expect(report).toContain(`test5 scored ${test5.date}`);
-    expect(renderSection({ test4: scored("test4") })).not.toContain("test5");
-    const section = renderSection({ test4: scored("test4"), test5: scored("test5") });
-    expect(section).toContain("test5 R-L");
-    expect(section).toContain("test5 (a fifth blind set, 20 articles) scored 2026-12-02");
-  });
-});
-
-describe("the sixth blind test set (test6)", () => {
-  it("runs test6 among the pool and every set up to its own", () => {
-    expect(archiveSets("test6")).toEqual([
-      "dev",
-      "test",
-      "test2",
-      "test3",
-      "test4",
-      "test5",
-      "test6",
-    ]);
-    expect(archiveSets("test5")).not.toContain("test6");
-  });
-
-  it("gives test6 columns in ASK.md and ROUGE.md only once test6 is scored", () => {
-    const header = (report: string) =>
-      report.split("\n").find((line) => line.startsWith("| group |")) ?? "";
-    const test5 = summarise("test5", [], 0, [0, 0]);
-    expect(renderReport({ test5 })).not.toContain("test6");
-    const test6 = summarise("test6", [], 0, [0, 0]);
-    const report = renderReport({ test5, test6 });
-    expect(header(report)).toContain("test5 top-1");
-    expect(header(report)).toContain("test6 top-1");
-    expect(report).toContain(`test6 scored ${test6.date}`);
-    expect(renderSection({ test5: scored("test5") })).not.toContain("test6");
-    const section = renderSection({ test5: scored("test5"), test6: scored("test6") });
-    expect(section).toContain("test6 R-L");
-    expect(section).toContain("test6 (a sixth blind set, 20 articles) scored 2026-12-02");
-  });
-});
-
-describe("the seventh blind test set (test7)", () => {
-  it("runs test7 among the pool and every set up to its own", () => {
-    expect(archiveSets("test7")).toEqual([
-      "dev",
-      "test",
-      "test2",
-      "test3",
-      "test4",
-      "test5",
-      "test6",
-      "test7",
-    ]);
-    expect(archiveSets("test6")).not.toContain("test7");
-  });
-
-  it("gives test7 columns in ASK.md and ROUGE.md only once test7 is scored", () => {
-    const header = (report: string) =>
-      report.split("\n").find((line) => line.startsWith("| group |")) ?? "";
-    const test6 = summarise("test6", [], 0, [0, 0]);
-    expect(renderReport({ test6 })).not.toContain("test7");
-    const test7 = summarise("test7", [], 0, [0, 0]);
-    const report = renderReport({ test6, test7 });
-    expect(header(report)).toContain("test6 top-1");
-    expect(header(report)).toContain("test7 top-1");
-    expect(report).toContain(`test7 scored ${test7.date}`);
-    expect(renderSection({ test6: scored("test6") })).not.toContain("test7");
-    const section = renderSection({ test6: scored("test6"), test7: scored("test7") });
-    expect(section).toContain("test6 R-L");
-    expect(section).toContain("test7 R-L");
-    expect(section).toContain("test7 (a seventh blind set, 20 articles) scored 2026-12-02");
-  });
-});
-
-describe("the eighth blind test set (test8)", () => {
-  it("runs test8 among the pool and every set up to its own", () => {
-    expect(archiveSets("test8")).toEqual([
-      "dev",
-      "test",
-      "test2",
-      "test3",
-      "test4",
-      "test5",
-      "test6",
-      "test7",
-      "test8",
-    ]);
-    expect(archiveSets("test7")).not.toContain("test8");
-  });
-
+describe("the blind set", () => {
   it("keeps test8 alone blind: --set test8 only with --final, test7 as dev data", () => {
     expect(BLIND_SETS).toEqual(["test8"]);
     expect(() => parseArgs(["--set", "test8"])).toThrow(/--final/);
@@ -282,22 +192,5 @@ describe("the eighth blind test set (test8)", () => {
       set: "test7",
       write: false,
     });
-  });
-
-  it("gives test8 columns in ASK.md and ROUGE.md only once test8 is scored", () => {
-    const header = (report: string) =>
-      report.split("\n").find((line) => line.startsWith("| group |")) ?? "";
-    const test7 = summarise("test7", [], 0, [0, 0]);
-    expect(renderReport({ test7 })).not.toContain("test8");
-    const test8 = summarise("test8", [], 0, [0, 0]);
-    const report = renderReport({ test7, test8 });
-    expect(header(report)).toContain("test7 top-1");
-    expect(header(report)).toContain("test8 top-1");
-    expect(report).toContain(`test8 scored ${test8.date}`);
-    expect(renderSection({ test7: scored("test7") })).not.toContain("test8");
-    const section = renderSection({ test7: scored("test7"), test8: scored("test8") });
-    expect(section).toContain("test7 R-L");
-    expect(section).toContain("test8 R-L");
-    expect(section).toContain("test8 (an eighth blind set, 20 articles) scored 2026-12-02");
   });
 });
