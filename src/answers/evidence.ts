@@ -199,7 +199,7 @@ function namesOrganisation(folded: string, question: string): boolean {
 }
 /** Words ending in a one-character ending that name no instance (企业 is not an industry). */
 const GENERIC_ENDINGS =
-  /(企|就|失|创|毕|作|营|专|事|职|产|行|商|工|农|物|学|专)业$|社会$|网络$|网站$|上网$/;
+  /(企|就|失|创|毕|作|营|专|事|职|产|行|商|工|农|物|学)业$|社会$|网络$|网站$|上网$/;
 
 /**
  * Whether a word of the sentence ends in `ending` after a name of one (沃达丰集团, 第83集团军):
