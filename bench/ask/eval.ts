@@ -507,15 +507,7 @@ export function setName(value: string | undefined): SetName {
 }
 
 /** The later sets, each with its own columns in the reports once scored. */
-export const LATER_SETS = [
-  "test2",
-  "test3",
-  "test4",
-  "test5",
-  "test6",
-  "test7",
-  "test8",
-] as const satisfies readonly SetName[];
+export const LATER_SETS = SETS.slice(2) as readonly Exclude<SetName, "dev" | "test">[];
 
 /**
  * The sets still blind: scored once, at the end, with --final. test to test7 were each scored once
