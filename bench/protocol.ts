@@ -92,6 +92,11 @@ export interface WarmResult {
   articles: number;
   /** Start → `Archive.load` resolved, with the cache the cold run saved. */
   warmMs: number;
+  /**
+   * After ready, the bot's warm-up (`Archive.warmUp`, CC-CEDICT): wall and CPU milliseconds, run
+   * before the latencies below as the bot runs it while it logs in. Absent in older results.
+   */
+  warmUp?: { ms: number; cpuMs: number };
   /** `onProgress` calls during the warm load: 0 when the cache was used as it is. */
   progressCalls: number;
   cacheBytes: number;

@@ -183,6 +183,13 @@ export function mainRows(report: CorpusReport): Row[] {
       `${withFloor(warm.warmMs, floor)}${warm.progressCalls > 0 ? ` (re-parsed: ${warm.progressCalls} progress calls)` : ""}`,
       ...check(warm.warmMs, targets.warmMs, sec),
     ] as Row);
+    if (warm.warmUp)
+      rows.push([
+        "Warm-up after ready (people directory, English names, CC-CEDICT; the bot runs it while it logs in, before the latencies below)",
+        `${sec(warm.warmUp.ms)} (CPU ${sec(warm.warmUp.cpuMs)})`,
+        "",
+        "",
+      ] as Row);
     rows.push([
       "Peak RSS: warm start",
       mbf(warm.memoryAtReady.maxRss),
