@@ -242,6 +242,8 @@ function evidenceOf(article: Article, order: number): Evidence {
 interface Scored {
   evidence: Evidence;
   sentence: Candidate;
+  /** The sentence before it in its article, if any. */
+  previous: Candidate | undefined;
   own: number;
   context: number;
   typed: boolean;
@@ -467,6 +469,7 @@ export function answerQuestion(
       scored.push({
         evidence: item,
         sentence,
+        previous,
         own,
         context,
         typed: false,
@@ -517,10 +520,8 @@ export function answerQuestion(
     const { sentence } = item;
     item.typed = holdsAnswerType(parsed.type, sentence.clean, sentence.folded, questionWords);
     // 「…要你入党，因为什么？」 then 「它觉得就是党培养了你。」: the answer to a why asked just before.
-    if (!item.typed && parsed.type === "reason" && !parsed.english) {
-      const sentences = item.evidence.sentences;
-      item.typed = ASKS_WHY.test(sentences[sentences.indexOf(sentence) - 1]?.clean ?? "");
-    }
+    if (!item.typed && parsed.type === "reason" && !parsed.english)
+      item.typed = ASKS_WHY.test(item.previous?.clean ?? "");
     // 多久以前 asks a time ago: 两周前 answers it.
     if (!item.typed && asksAgo) item.typed = holdsTimeAgo(sentence.folded);
     // The number must count what was asked (几枚导弹: not 四千多枚火箭弹).

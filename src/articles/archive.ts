@@ -323,8 +323,8 @@ export class Archive {
       // 180 MB more resident after the first commands (1,120 against 940 MB at the archive).
       const searchSection = await readCacheSection(dir, meta, "search");
       phases.mark("search read");
-      const search = SearchIndex.withEntries(
-        SearchIndex.readPersisted(searchSection),
+      const search = SearchIndex.deserializeEntries(
+        searchSection,
         stored.entries.map((entry) =>
           indexedArticleOf(entry.article, entry.folded, entry.bodyLength),
         ),

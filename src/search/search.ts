@@ -416,40 +416,18 @@ export class SearchIndex {
     entries: Iterable<IndexedArticle>,
     options: SearchIndexOptions = {},
   ): SearchIndex {
-    return SearchIndex.withEntries(SearchIndex.readPersisted(data), entries, options);
-  }
-
-  /**
-   * The first half of `deserializeEntries`: the index read from its bytes before the articles are
-   * at hand (a warm start reads it while the articles section inflates in the thread pool). The
-   * bytes are this process's `serialize` or a persisted section that passed its checksum: the
-   * index's own checksums and key order are not checked again.
-   */
-  static readPersisted(data: Uint8Array): PersistedSearch {
-    const { names, rest } = splitNames(data);
-    return { names, store: IndexStore.deserialize(rest, undefined, undefined, true) };
-  }
-
-  /** The second half of `deserializeEntries`: the index read, and the articles it indexes. */
-  static withEntries(
-    persisted: PersistedSearch,
-    entries: Iterable<IndexedArticle>,
-    options: SearchIndexOptions = {},
-  ): SearchIndex {
     const byId = new Map<string, IndexedArticle>();
     for (const entry of entries) {
       byId.delete(entry.article.id);
       byId.set(entry.article.id, entry);
     }
-    if (persisted.store.documentCount !== byId.size)
+    // The bytes are this process's `serialize` or a persisted section that passed its checksum:
+    // the index's own checksums and key order are not checked again.
+    const { names, rest } = splitNames(data);
+    const store = IndexStore.deserialize(rest, undefined, undefined, true);
+    if (store.documentCount !== byId.size)
       throw new Error("search index: the articles have changed");
-    return new SearchIndex(
-      persisted.store,
-      byId,
-      peopleOf(options),
-      persisted.names,
-      EnglishNames.recorded,
-    );
+    return new SearchIndex(store, byId, peopleOf(options), names, EnglishNames.recorded);
   }
 
   private static load(
@@ -472,12 +450,6 @@ export class SearchIndex {
     );
     return new SearchIndex(store, entries, peopleOf(options), names(), learnEnglishNames);
   }
-}
-
-/** A persisted index read before its articles are at hand (see `SearchIndex.readPersisted`). */
-export interface PersistedSearch {
-  store: IndexStore;
-  names: () => Map<string, number>;
 }
 
 /**
