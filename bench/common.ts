@@ -1,6 +1,6 @@
 import { type Dirent, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { Archive } from "../src/articles/archive.js";
+import { Archive } from "../src/articles/archive.js";
 import { createLogger, type Logger } from "../src/logger.js";
 import type { QueryFile } from "./protocol.js";
 
@@ -71,3 +71,13 @@ export function spreadIds(archive: Archive, count = 300, offset = 0): string[] {
 }
 
 export const warnLogger = (): Logger => createLogger("warn");
+
+/** Loads an archive from its persisted index (a warm start) and says how long it took. */
+export async function loadWarm(root: string, cacheDir: string): Promise<Archive> {
+  const started = performance.now();
+  const archive = await Archive.load({ root, cacheDir, logger: warnLogger() });
+  console.log(
+    `${archive.size} articles, warm in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return archive;
+}

@@ -20,9 +20,8 @@ import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { parseArgs } from "node:util";
 import { runAsk, runPeople, runQuotes, runSearch, runSummary } from "../src/app/service.js";
-import { Archive } from "../src/articles/archive.js";
 import type { TermEvaluator } from "../src/search/evaluate.js";
-import { readQueries, spreadIds, warmupQueries, warnLogger } from "./common.js";
+import { loadWarm, readQueries, spreadIds, warmupQueries } from "./common.js";
 import { latency, observeGcPauses } from "./measure.js";
 
 const { values } = parseArgs({
@@ -44,15 +43,7 @@ if (!values.root || !values.cache) {
 
 const { gcWithin, settle } = observeGcPauses();
 
-const started = performance.now();
-const archive = await Archive.load({
-  root: values.root,
-  cacheDir: values.cache,
-  logger: warnLogger(),
-});
-console.log(
-  `${archive.size} articles, warm in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-);
+const archive = await loadWarm(values.root, values.cache);
 const forget = () => (archive.search as unknown as { terms: TermEvaluator }).terms.clear();
 
 interface Call {

@@ -17,11 +17,10 @@ import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { parseArgs } from "node:util";
 import { runPeople, runQuotes, runSearch } from "../src/app/service.js";
-import { Archive } from "../src/articles/archive.js";
 import { TermEvaluator } from "../src/search/evaluate.js";
 import { SearchIndex } from "../src/search/search.js";
 import { Suggester } from "../src/search/suggest.js";
-import { readQueries, warmupQueries, warnLogger } from "./common.js";
+import { loadWarm, readQueries, warmupQueries } from "./common.js";
 import { latency, observeGcPauses } from "./measure.js";
 
 const { values } = parseArgs({
@@ -89,15 +88,7 @@ wrap(Suggester.prototype, "suggest", "suggest");
 wrap(SearchIndex.prototype, "topDocs", "top");
 wrap(SearchIndex.prototype, "search", "search");
 
-const started = performance.now();
-const archive = await Archive.load({
-  root: values.root,
-  cacheDir: values.cache,
-  logger: warnLogger(),
-});
-console.log(
-  `${archive.size} articles, warm in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-);
+const archive = await loadWarm(values.root, values.cache);
 const only = values.only?.split("|");
 const search = (query: string) =>
   clock.run("format", () => runSearch(archive, { query, limit: 10 }));
