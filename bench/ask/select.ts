@@ -11,7 +11,8 @@
  * it, likewise, outside test2 too; test4 (a fourth) after it, outside test3 too; test5 (a fifth) after
  * it, outside test4 too; test6 (a sixth) after it, outside test5 and every quotes set too; test7 (a
  * seventh) after it, outside test6 and every quotes set (its test6 included) too; test8 (an eighth)
- * last, outside test7 and every quotes set (its test7 included) too.
+ * after it, outside test7 and every quotes set (its test7 included) too; test9 (a ninth) last, outside
+ * test8 and every quotes set (its test8 included) too.
  *
  * The archive is the shared tarball epoch-news-2020-2022.tar.zst, unpacked once (see test/corpus.ts). Only ids, paths,
  * channels, dates and kinds are written; no article text.
@@ -60,6 +61,12 @@ const TEST7_ARTICLES = 20;
  */
 const TEST8_SEED = 812;
 const TEST8_ARTICLES = 20;
+/**
+ * The ninth blind test set (test9), chosen after test8 with its own seed and outside every set of the
+ * quotes benchmark (its test8 included), changing none of the others.
+ */
+const TEST9_SEED = 912;
+const TEST9_ARTICLES = 20;
 /** Articles of the quotes benchmark (bench/quotes): kept out of test2, test3, test4 and test5. */
 const QUOTE_SETS = ["dev.json", "test.json", "selection.json"];
 /**
@@ -297,6 +304,8 @@ function main(): void {
   const test7 = blindSet(TEST7_SEED, TEST7_ARTICLES);
   // test8: an eighth seed, among the articles left after test7 (the quotes sets were read above).
   const test8 = blindSet(TEST8_SEED, TEST8_ARTICLES);
+  // test9: a ninth seed, among the articles left after test8 (the quotes sets were read above).
+  const test9 = blindSet(TEST9_SEED, TEST9_ARTICLES);
 
   writeFileSync(
     join(here, "selection.json"),
@@ -320,6 +329,8 @@ function main(): void {
         test7,
         test8Seed: TEST8_SEED,
         test8,
+        test9Seed: TEST9_SEED,
+        test9,
       },
       null,
       2,
@@ -339,7 +350,7 @@ function main(): void {
     )}\n`,
   );
   console.log(
-    `dev ${dev.length}, test ${test.length}, pool ${pool.length}, test2 ${test2.length}, test3 ${test3.length}, test4 ${test4.length}, test5 ${test5.length}, test6 ${test6.length}, test7 ${test7.length}, test8 ${test8.length}`,
+    `dev ${dev.length}, test ${test.length}, pool ${pool.length}, test2 ${test2.length}, test3 ${test3.length}, test4 ${test4.length}, test5 ${test5.length}, test6 ${test6.length}, test7 ${test7.length}, test8 ${test8.length}, test9 ${test9.length}`,
   );
 }
 

@@ -579,6 +579,36 @@ const test8 = roundRobin(order8, phenomena4, TEST8_SIZE, has4, (c) => [
   ...(isJapaneseQuoted(c) ? ["japanese-quoted"] : []),
 ]).filter((c) => !linkedToJanuary2022(c));
 
+/**
+ * test9, a ninth blind test set drawn after test8 (and after bench/ask's test9, which it leaves out):
+ * a ninth seed, every article already used anywhere left out; the same round-robin, and a drawn
+ * article linked to January 2022 dropped after the draw as for test7.
+ */
+const SEED9 = "dubao-quotes-bench-test9:";
+const TEST9_SIZE = 32;
+const used9 = new Set([
+  ...used8,
+  ...test8.map((a) => a.id),
+  ...askArticleIds([
+    "dev",
+    "test",
+    "test2",
+    "test3",
+    "test4",
+    "test5",
+    "test6",
+    "test7",
+    "test8",
+    "test9",
+  ]),
+]);
+const order9 = seededOrder(SEED9, used9);
+const test9 = roundRobin(order9, phenomena4, TEST9_SIZE, has4, (c) => [
+  ...c.phenomena,
+  ...c.extra,
+  ...(isJapaneseQuoted(c) ? ["japanese-quoted"] : []),
+]).filter((c) => !linkedToJanuary2022(c));
+
 console.log(
   `${candidates.length} candidates; per year ${JSON.stringify(Object.fromEntries([2020, 2021, 2022].map((y) => [y, candidates.filter((c) => c.year === y).length])))}`,
 );
@@ -602,6 +632,7 @@ for (const [name, set] of [
   ["test6", test6],
   ["test7", test7],
   ["test8", test8],
+  ["test9", test9],
 ])
   for (const a of set)
     console.log(`${name} ${a.id} ${a.path} ${a.year} ${a.reason} [${a.detected.join(",")}]`);
@@ -614,8 +645,9 @@ if (write) {
   const aboutTest6 = `test6: chosen by the same script (seed ${JSON.stringify(SEED6)}), leaving out every dev, test, test2 to test5 and bench/ask article (its test6 included).`;
   const aboutTest7 = `test7: chosen by the same script (seed ${JSON.stringify(SEED7)}), leaving out every dev, test, test2 to test6 and bench/ask article (its test7 included).`;
   const aboutTest8 = `test8: chosen by the same script (seed ${JSON.stringify(SEED8)}), leaving out every dev, test, test2 to test7 and bench/ask article (its test8 included).`;
+  const aboutTest9 = `test9: chosen by the same script (seed ${JSON.stringify(SEED9)}), leaving out every dev, test, test2 to test8 and bench/ask article (its test9 included).`;
   writeFileSync(
     join(here, "selection.json"),
-    `${JSON.stringify({ about, aboutTest2, aboutTest3, aboutTest4, aboutTest5, aboutTest6, aboutTest7, aboutTest8, dev, test, test2, test3, test4, test5, test6, test7, test8 }, null, 2)}\n`,
+    `${JSON.stringify({ about, aboutTest2, aboutTest3, aboutTest4, aboutTest5, aboutTest6, aboutTest7, aboutTest8, aboutTest9, dev, test, test2, test3, test4, test5, test6, test7, test8, test9 }, null, 2)}\n`,
   );
 }
