@@ -338,7 +338,7 @@ export interface PeopleAnswer {
   command: "people";
   /** The start of a name the list was narrowed to, when one was given. */
   prefix?: string;
-  people: Array<{ name: string; aliases: string[]; quoteCount: number }>;
+  people: Array<{ name: string; aliases: string[]; quoteCount: number; articleCount: number }>;
 }
 
 export function runPeople(
@@ -355,6 +355,7 @@ export function runPeople(
       name: person.name,
       aliases: person.aliases,
       quoteCount: person.quoteCount,
+      articleCount: person.articleCount,
     })),
   };
 }

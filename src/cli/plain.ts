@@ -89,7 +89,11 @@ export function renderPlain(answer: Answer, locale: Locale = "zh-CN"): string {
           : text("plain.peopleNone");
       return answer.people
         .map((p) =>
-          text("plain.person", { person: withAliases(p.name, p.aliases), count: p.quoteCount }),
+          text("plain.person", {
+            person: withAliases(p.name, p.aliases),
+            articles: p.articleCount,
+            count: p.quoteCount,
+          }),
         )
         .join("\n");
     case "help":

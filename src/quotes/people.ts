@@ -16,6 +16,8 @@ export interface Person {
   /** Every other form seen, original scripts (温迪‧谢尔曼, Wendy Sherman, 舍曼). */
   aliases: string[];
   quoteCount: number;
+  /** Articles with at least one of their quotes (what `list` ranks by: a transcript is one). */
+  articleCount: number;
 }
 
 interface Contribution {
@@ -543,7 +545,7 @@ export class PeopleDirectory {
         aliases.push(alias);
       }
     }
-    entry.person = { name, aliases, quoteCount };
+    entry.person = { name, aliases, quoteCount, articleCount: quotedArticlesOf(entry) };
     this.entryByPerson.set(entry.person, entry);
     return entry.person;
   }

@@ -50,7 +50,12 @@ const Contracts = {
   people: z.object({
     command: z.literal("people"),
     people: z.array(
-      z.object({ name: z.string(), aliases: z.array(z.string()), quoteCount: z.number() }),
+      z.object({
+        name: z.string(),
+        aliases: z.array(z.string()),
+        quoteCount: z.number(),
+        articleCount: z.number().int().min(1),
+      }),
     ),
   }),
   ask: z.object({

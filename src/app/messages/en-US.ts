@@ -124,7 +124,7 @@ export const enUS: Catalog = {
   "plain.peopleNone": "No people found.",
   "plain.peopleNoneWith":
     "Nobody quoted has a name starting with “{prefix}”. Try /quotes {prefix}, or another spelling of the name.",
-  "plain.person": "{person}: {count} {count:quote|quotes}",
+  "plain.person": "{person}: {articles} {articles:article|articles}, {count} {count:quote|quotes}",
   "plain.askNone": "No answer found.",
 
   "bot.internalError": "Something went wrong and I could not answer. Please try again later.",

@@ -116,7 +116,7 @@ export const zhCN = {
   "plain.peopleNone": "没有找到人物。",
   "plain.peopleNoneWith":
     "没有名字以“{prefix}”开头的说话人。试试 /引语 {prefix}，或名字的另一种写法。",
-  "plain.person": "{person}：{count} 条引语",
+  "plain.person": "{person}：{articles} 篇文章，{count} 条引语",
   "plain.askNone": "没有找到答案。",
 
   "bot.internalError": "出错了，这次没能回答。请稍后再试。",

@@ -114,7 +114,7 @@ export const zhTW: Catalog = {
   "plain.peopleNone": "沒有找到人物。",
   "plain.peopleNoneWith":
     "沒有名字以「{prefix}」開頭的說話人。試試 /引語 {prefix}，或名字的另一種寫法。",
-  "plain.person": "{person}：{count} 則引語",
+  "plain.person": "{person}：{articles} 篇文章，{count} 則引語",
   "plain.askNone": "沒有找到答案。",
 
   "bot.internalError": "出了點問題，這次沒能回答。請稍後再試。",
