@@ -174,10 +174,11 @@ const LATER_SET_ORDINALS: Record<(typeof LATER_SETS)[number], string> = {
   test6: "a sixth",
   test7: "a seventh",
   test8: "an eighth",
+  test9: "a ninth",
 };
 
 export function renderSection(scores: Partial<Record<SetName, SummaryScores>>): string {
-  // test2 to test8 get their own columns once scored; until then the section is as before.
+  // test2 to test9 get their own columns once scored; until then the section is as before.
   const sets: SetName[] = ["dev", "test", ...LATER_SETS.filter((set) => scores[set])];
   const lines = [
     SECTION_START,

@@ -74,7 +74,7 @@ describe("reports", () => {
 });
 
 describe("the second blind test set (test2)", () => {
-  it("takes dev, test and test2 to test8 for --set and nothing else", () => {
+  it("takes dev, test and test2 to test9 for --set and nothing else", () => {
     expect(setName("dev")).toBe("dev");
     expect(setName("test")).toBe("test");
     expect(setName("test2")).toBe("test2");
@@ -84,8 +84,9 @@ describe("the second blind test set (test2)", () => {
     expect(setName("test6")).toBe("test6");
     expect(setName("test7")).toBe("test7");
     expect(setName("test8")).toBe("test8");
-    expect(() => setName("test9")).toThrow(
-      /dev, test, test2, test3, test4, test5, test6, test7 or test8/,
+    expect(setName("test9")).toBe("test9");
+    expect(() => setName("test10")).toThrow(
+      /dev, test, test2, test3, test4, test5, test6, test7, test8 or test9/,
     );
     expect(() => setName("dev-paraphrase")).toThrow();
     expect(() => setName(undefined)).toThrow();
@@ -145,7 +146,18 @@ describe("the third blind test set (test3)", () => {
 });
 
 /** Every set in the order drawn; each later one is run among the pool and the sets up to its own. */
-const ALL_SETS = ["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8"];
+const ALL_SETS = [
+  "dev",
+  "test",
+  "test2",
+  "test3",
+  "test4",
+  "test5",
+  "test6",
+  "test7",
+  "test8",
+  "test9",
+];
 
 describe.each([
   ["test4", "test3", "a fourth"],
@@ -153,6 +165,7 @@ describe.each([
   ["test6", "test5", "a sixth"],
   ["test7", "test6", "a seventh"],
   ["test8", "test7", "an eighth"],
+  ["test9", "test8", "a ninth"],
 ] as const)("the later blind set %s", (set, previous, ordinal) => {
   it("runs among the pool and every set up to its own", () => {
     expect(archiveSets(set)).toEqual(ALL_SETS.slice(0, ALL_SETS.indexOf(set) + 1));
@@ -183,13 +196,13 @@ describe.each([
 });
 
 describe("the blind set", () => {
-  it("keeps test8 alone blind: --set test8 only with --final, test7 as dev data", () => {
-    expect(BLIND_SETS).toEqual(["test8"]);
-    expect(() => parseArgs(["--set", "test8"])).toThrow(/--final/);
-    expect(() => parseArgs(["--set=test8", "--no-write"])).toThrow(/--final/);
-    expect(parseArgs(["--set", "test8", "--final"]).set).toBe("test8");
-    expect(parseArgs(["--set", "test7", "--no-write"])).toMatchObject({
-      set: "test7",
+  it("keeps test9 alone blind: --set test9 only with --final, test8 as dev data", () => {
+    expect(BLIND_SETS).toEqual(["test9"]);
+    expect(() => parseArgs(["--set", "test9"])).toThrow(/--final/);
+    expect(() => parseArgs(["--set=test9", "--no-write"])).toThrow(/--final/);
+    expect(parseArgs(["--set", "test9", "--final"]).set).toBe("test9");
+    expect(parseArgs(["--set", "test8", "--no-write"])).toMatchObject({
+      set: "test8",
       write: false,
     });
   });
