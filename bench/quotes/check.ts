@@ -50,7 +50,18 @@ function count<T>(items: T[], key: (item: T) => string[]): Map<string, number> {
   return new Map([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
 }
 
-for (const name of ["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9"]) {
+for (const name of [
+  "dev",
+  "test",
+  "test2",
+  "test3",
+  "test4",
+  "test5",
+  "test6",
+  "test7",
+  "test8",
+  "test9",
+]) {
   const file = join(here, `${name}.json`);
   if (!existsSync(file)) continue;
   const data = JSON.parse(readFileSync(file, "utf8")) as BenchSet;
