@@ -10,7 +10,18 @@ import type { BenchSet } from "../../bench/quotes/sets.js";
  * entry of the article, kinds and negative reasons are those of PROTOCOL.md, no article is in two sets.
  */
 const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "bench", "quotes");
-const SETS = ["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9"];
+const SETS = [
+  "dev",
+  "test",
+  "test2",
+  "test3",
+  "test4",
+  "test5",
+  "test6",
+  "test7",
+  "test8",
+  "test9",
+];
 /**
  * Sets annotated in two halves by two annotators (test9: articles 1–16, then 17–32): until the
  * second half is appended to the .ann, the set holds the first articles drawn, in their order.
