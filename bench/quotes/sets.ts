@@ -1,6 +1,6 @@
 import type { AnnotatedPerson } from "./match.js";
 
-/** The shape of bench/quotes/dev.json, test.json and test2.json to test8.json (see PROTOCOL.md). */
+/** The shape of bench/quotes/dev.json, test.json and test2.json to test9.json (see PROTOCOL.md). */
 export interface BenchQuote {
   articleId: string;
   speaker: string | null;

@@ -10,7 +10,23 @@ import type { BenchSet } from "../../bench/quotes/sets.js";
  * entry of the article, kinds and negative reasons are those of PROTOCOL.md, no article is in two sets.
  */
 const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "bench", "quotes");
-const SETS = ["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8"];
+const SETS = [
+  "dev",
+  "test",
+  "test2",
+  "test3",
+  "test4",
+  "test5",
+  "test6",
+  "test7",
+  "test8",
+  "test9",
+];
+/**
+ * Sets annotated in two halves by two annotators (test9: articles 1–16, then 17–32): until the
+ * second half is appended to the .ann, the set holds the first articles drawn, in their order.
+ */
+const HALF_ANNOTATED = new Set(["test9"]);
 const KINDS = new Set(["direct", "partial", "interview"]);
 const REASONS = new Set([
   "term",
@@ -40,7 +56,10 @@ describe.each(SETS)("bench/quotes %s", (name) => {
     expect(data.set).toBe(name);
     const drawn = (selection[name] ?? []).map((a) => a.id);
     const ids = data.articles.map((a) => a.id);
-    expect([...ids].sort()).toEqual([...drawn].sort());
+    if (HALF_ANNOTATED.has(name) && ids.length < drawn.length) {
+      expect(ids.length).toBeGreaterThanOrEqual(drawn.length / 2);
+      expect(ids).toEqual(drawn.slice(0, ids.length));
+    } else expect([...ids].sort()).toEqual([...drawn].sort());
   });
   it("gives every named speaker a people entry of the article", () => {
     const people = new Set(data.people.map((p) => `${p.articleId} ${p.name}`));
