@@ -302,7 +302,10 @@ export function chineseFor(english: string): string[] {
 export function chineseTiers(english: string): [string[], string[]] {
   const dictionary = loadIndex();
   const out: string[] = [];
-  const supplied = SUPPLEMENT.get(english.toLowerCase());
+  // The supplement's words by their inflected forms too (lawmakers → lawmaker).
+  const supplied = singular(english.toLowerCase())
+    .map((form) => SUPPLEMENT.get(form))
+    .find((forms) => forms !== undefined);
   if (supplied) return [[...supplied], []];
   if (/^[A-Z]{2,5}$/.test(english)) {
     const acronym = dictionary.get(english) ?? [];
