@@ -303,7 +303,10 @@ export function chineseTiers(english: string): [string[], string[]] {
   const dictionary = loadIndex();
   const out: string[] = [];
   // The supplement's words by their inflected forms too (lawmakers → lawmaker).
-  const supplied = singular(english.toLowerCase())
+  const lower = english.toLowerCase();
+  // Only forms that reduce the word: credit is no inflection of the supplement's credits.
+  const supplied = singular(lower)
+    .filter((form) => form.length <= lower.length)
     .map((form) => SUPPLEMENT.get(form))
     .find((forms) => forms !== undefined);
   if (supplied) return [[...supplied], []];

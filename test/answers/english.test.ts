@@ -484,6 +484,9 @@ describe("news terms of the supplement, by their inflected forms too", () => {
 
   it("leaves a word the supplement lacks to the dictionary", () => {
     expect(chineseFor("ruble")).toContain("卢布");
+    // credit is no inflection of the supplement's credits (学分).
+    expect(chineseFor("credit")).not.toContain("学分");
+    expect(chineseFor("credits")).toContain("学分");
   });
 });
 
