@@ -302,7 +302,13 @@ export function chineseFor(english: string): string[] {
 export function chineseTiers(english: string): [string[], string[]] {
   const dictionary = loadIndex();
   const out: string[] = [];
-  const supplied = SUPPLEMENT.get(english.toLowerCase());
+  // The supplement's words by their inflected forms too (lawmakers → lawmaker).
+  const lower = english.toLowerCase();
+  // Only forms that reduce the word: credit is no inflection of the supplement's credits.
+  const supplied = singular(lower)
+    .filter((form) => form.length <= lower.length)
+    .map((form) => SUPPLEMENT.get(form))
+    .find((forms) => forms !== undefined);
   if (supplied) return [[...supplied], []];
   if (/^[A-Z]{2,5}$/.test(english)) {
     const acronym = dictionary.get(english) ?? [];
@@ -572,6 +578,7 @@ export function refineEnglish(parsed: ParsedQuestion, top: readonly Article[]): 
     const rest = term.synonyms.filter((word) => !counted.includes(word));
     term.synonyms = [...counted, ...rest];
   }
+  linkGluedKinds(parsed.terms, texts);
   // Latin names by the Han forms these articles give them, for the second search.
   linkLatinNames(parsed.terms, top);
   const parts = splitRuns(parsed.terms, texts);
@@ -580,6 +587,29 @@ export function refineEnglish(parsed: ParsedQuestion, top: readonly Article[]): 
 }
 
 const HAN = /[\u4e00-\u9fff]/;
+
+/**
+ * A name of a Latin word and an English noun (SENKO Cup, Fortinet Company) as Chinese news writes
+ * it: the Latin word kept, the noun put in Chinese right after it (SENKO杯), by one of the noun's
+ * dictionary words or that word's first character (杯 of 杯子). Only where the articles write it.
+ */
+function linkGluedKinds(terms: QuestionTerm[], texts: readonly string[]): void {
+  for (const term of terms) {
+    if (!term.latin || hasHanForm(term) || !/^[a-z][a-z0-9&.'-]* [a-z]+$/.test(term.word)) continue;
+    const [head, kind] = term.word.split(" ") as [string, string];
+    if (head.length < 3 || chineseTiers(head).flat().length > 0) continue;
+    const found: string[] = [];
+    for (const word of chineseTiers(kind)[0]) {
+      for (const form of [word, word.charAt(0)]) {
+        const glued = head + form;
+        if (!found.includes(glued) && texts.some((text) => text.includes(glued))) found.push(glued);
+      }
+    }
+    if (found.length === 0) continue;
+    term.synonyms = [...found.slice(0, CHOSEN_SENSES), ...term.synonyms];
+    term.anchor = "name";
+  }
+}
 
 /** Whether a Latin term already has a Chinese form among its synonyms. */
 export function hasHanForm(term: QuestionTerm): boolean {
@@ -656,6 +686,13 @@ function writtenMost(
 export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) => number): void {
   if (!parsed.english) return;
   const latin = parsed.terms.filter((term) => term.latin);
+  // An acronym of a common noun (TV → 电视, ICU → 重症监护室) names no one: the article need not
+  // write it, and it may form a phrase with the next word (TV network → 电视台).
+  for (const term of latin) {
+    if (term.anchor !== "latin" || !/^[A-Z]{2,5}$/.test(term.written ?? "")) continue;
+    const first = chineseTiers(term.written as string)[0];
+    if (first.length > 0 && first.every((word) => commonWords.has(word))) delete term.anchor;
+  }
   const phrases: QuestionTerm[] = [];
   for (let i = 0; i + 1 < latin.length; i++) {
     // Three words the dictionary gives whole (deputy prime minister → 副总理, 副首相): one more
@@ -663,18 +700,22 @@ export function expandEnglish(parsed: ParsedQuestion, frequency: (word: string) 
     // headword may be rarer than the article's wording (human rights activist → 人权斗士).
     const three = latin.slice(i, i + 3);
     if (three.length === 3 && !three.some((term) => term.anchor)) {
-      const phrase = three.map((term) => term.word).join(" ");
-      const chinese = parsed.text.includes(phrase)
-        ? rankByUse(chineseTiers(phrase), frequency)
-        : [];
-      if (chinese.length > 0)
+      // A title's words may be joined by "of" (deputy secretary of state → 副国务卿).
+      const [first, second, third] = three.map((term) => term.word);
+      const phrase = [`${first} ${second} ${third}`, `${first} ${second} of ${third}`].find(
+        (written) => parsed.text.includes(written),
+      );
+      const chinese = phrase ? rankByUse(chineseTiers(phrase), frequency) : [];
+      if (phrase && chinese.length > 0)
         phrases.push({ word: phrase, synonyms: chinese, weight: 1.2, latin: true });
     }
     const a = latin[i] as QuestionTerm;
     const b = latin[i + 1] as QuestionTerm;
     if (a.anchor || b.anchor) continue;
-    const phrase = `${a.word} ${b.word}`;
-    if (!parsed.text.includes(phrase)) continue;
+    const phrase = [`${a.word} ${b.word}`, `${a.word} of ${b.word}`].find((written) =>
+      parsed.text.includes(written),
+    );
+    if (!phrase) continue;
     const chinese = rankByUse(chineseTiers(phrase), frequency);
     if (chinese.length > 0) {
       phrases.push({ word: phrase, synonyms: chinese, weight: 1.2, latin: true });

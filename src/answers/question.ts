@@ -547,9 +547,14 @@ export function joinRegionalWords(
 /** The type, unit, content words and anchors of a question. */
 export function parseQuestion(question: string): ParsedQuestion {
   const folded = foldText(question).trim();
-  const typeMatch = TYPE_PATTERNS.map(
-    ([kind, pattern]) => [kind, pattern.exec(folded)] as const,
-  ).find(([, match]) => match);
+  const matches = TYPE_PATTERNS.map(([kind, pattern]) => [kind, pattern.exec(folded)] as const);
+  // An English question asks by its first question word: a clause after it may hold another
+  // (How many followers did he have when his posts were wiped: a count, not a time).
+  const typeMatch = /[\u4e00-\u9fff]/.test(folded)
+    ? matches.find(([, match]) => match)
+    : matches
+        .filter(([, match]) => match)
+        .sort(([, a], [, b]) => (a?.index ?? 0) - (b?.index ?? 0))[0];
   const type: QuestionType = typeMatch?.[0] ?? "other";
   let unit: string | undefined;
   if (type === "number") {

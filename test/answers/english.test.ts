@@ -466,3 +466,81 @@ describe("phrases of three words the dictionary gives whole", () => {
     expect(parsed.terms.map((term) => term.word)).not.toContain("deputy prime minister");
   });
 });
+
+describe("news terms of the supplement, by their inflected forms too", () => {
+  it.each([
+    ["lawmakers", "议员"],
+    ["congressmen", "众议员"],
+    ["Liaison Office", "中联办"],
+    ["press secretary", "新闻秘书"],
+    ["stakes", "股份"],
+    ["followers", "粉丝"],
+    ["quarantine", "隔离"],
+    ["Golden Bell Awards", "金钟奖"],
+    ["shut down", "关停"],
+  ])("%s → %s", (english, chinese) => {
+    expect(chineseFor(english)).toContain(chinese);
+  });
+
+  it("leaves a word the supplement lacks to the dictionary", () => {
+    expect(chineseFor("ruble")).toContain("卢布");
+    // credit is no inflection of the supplement's credits (学分).
+    expect(chineseFor("credit")).not.toContain("学分");
+    expect(chineseFor("credits")).toContain("学分");
+  });
+});
+
+describe("phrases whose words are joined by of", () => {
+  it.each([
+    ["Who is the secretary of state?", "secretary of state", "国务卿"],
+    ["Which former deputy secretary of state came?", "deputy secretary of state", "副国务卿"],
+  ])("%s → %s", (question, phrase, chinese) => {
+    const parsed = parseQuestion(question);
+    expandEnglish(parsed, () => 1);
+    expect(parsed.terms.find((term) => term.word === phrase)?.synonyms).toContain(chinese);
+  });
+
+  it("takes no phrase the question does not write", () => {
+    const parsed = parseQuestion("Which state did the secretary visit?");
+    expandEnglish(parsed, () => 1);
+    expect(parsed.terms.map((term) => term.word)).not.toContain("secretary of state");
+  });
+});
+
+describe("acronyms of common nouns", () => {
+  it("drops the anchor of TV and joins it to the next word (TV network → 电视台)", () => {
+    const parsed = parseQuestion("Which TV network interviewed Biden?");
+    expandEnglish(parsed, () => 1);
+    expect(parsed.terms.find((term) => term.word === "tv")?.anchor).toBeUndefined();
+    expect(parsed.terms.find((term) => term.word === "tv network")?.synonyms).toContain("电视台");
+  });
+
+  it.each(["US", "FBI"])("keeps %s an anchor", (acronym) => {
+    const parsed = parseQuestion(`What did the ${acronym} say?`);
+    expandEnglish(parsed, () => 1);
+    expect(parsed.terms.find((term) => term.word === acronym.toLowerCase())?.anchor).toBe("latin");
+  });
+});
+
+describe("a Latin word glued to its noun's Chinese", () => {
+  it.each([
+    ["Who won the SENKO Cup?", "senko cup", ["2022年SENKO杯世界围棋女子最强战开赛。"], "senko杯"],
+  ])("%s: %s → %s", (question, word, texts, chinese) => {
+    const parsed = parseQuestion(question);
+    expandEnglish(parsed, () => 1);
+    refineEnglish(
+      parsed,
+      texts.map((text, i) => article(`a${i}`, [text])),
+    );
+    expect(parsed.terms.find((term) => term.word === word)?.synonyms[0]).toBe(chinese);
+  });
+
+  it("finds none where the articles write the Latin word without the noun", () => {
+    const parsed = parseQuestion("Who won the SENKO Cup?");
+    expandEnglish(parsed, () => 1);
+    refineEnglish(parsed, [article("a", ["SENKO公司赞助了比赛。"])]);
+    expect(parsed.terms.find((term) => term.word === "senko cup")?.synonyms).not.toContain(
+      "senko杯",
+    );
+  });
+});

@@ -56,6 +56,10 @@ describe("parseQuestion: English questions", () => {
     ["How many years did the senator serve on the committee?", "duration"],
     ["How many days was the bridge closed?", "duration"],
     ["How many people crossed the bridge?", "number"],
+    // The first question word asks; a when-clause after it does not make a time question.
+    ["How many followers did the professor have when his posts were wiped?", "number"],
+    ["Who was the mayor when the bridge was closed?", "person"],
+    ["When did the mayor say how many people crossed?", "time"],
   ])("%s → %s", (question, type) => {
     expect(parseQuestion(question).type).toBe(type);
   });
