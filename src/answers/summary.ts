@@ -70,6 +70,14 @@ const BOILERPLATE = [
   /^今天是[^，。]{0,24}(时间|星期|周[一二三四五六日])[^。]{0,30}。?$/,
 ];
 
+/**
+ * Words to the audience (大家好, 恭祝各位, 谢谢收看, 订阅我们): a host's greeting, holiday wish,
+ * sign-off or channel housekeeping, outside quotation marks (a quoted wish is news).
+ */
+const AUDIENCE_WORDS = new RegExp(alternation("summary-greetings"));
+/** Quoted passages, a quotation left open running to the end. */
+const QUOTED = /[“「『"][^“”「」『』"]*(?:[”」』"]|$)/g;
+
 /** Small asides inside a sentence that are about the page, not the news: （视频请看这里）. */
 const INLINE_NOISE = new RegExp(
   `[（(][^（）()]{0,20}(${alternation("summary-page-asides")})[^（）()]{0,12}[)）]`,
@@ -128,6 +136,7 @@ export function summaryLine(sentence: string): string {
 /** Whether a (cleaned) sentence is boilerplate or too thin to be a summary sentence. */
 export function isBoilerplate(text: string, folded = foldText(text)): boolean {
   if (BOILERPLATE.some((pattern) => pattern.test(folded))) return true;
+  if (AUDIENCE_WORDS.test(folded) && AUDIENCE_WORDS.test(folded.replace(QUOTED, ""))) return true;
   const han = countHan(text);
   // Headings and labels: short and without a sentence end.
   if (!/[。！？!?…”」』.]\s*$/.test(folded) && han < 40) return true;

@@ -192,6 +192,12 @@ describe("cleaning", () => {
     "《新闻看点》制作组",
     "大家好，欢迎大家关注《新闻看点》，我是李沐阳。",
     "俄罗斯的要求",
+    // Words to the audience: greetings, holiday wishes, sign-offs, channel housekeeping.
+    "今天是2月11日（星期五），也是元宵节，先在这里恭祝各位朋友节日快乐！",
+    "好了，祝大家周末愉快，我们下周再见！",
+    "王教授您好。",
+    "谢谢收看，欢迎订阅频道。",
+    "请大家关注我们的YouTube频道和推特账号。",
   ])("isBoilerplate(%s)", (text) => {
     expect(isBoilerplate(text)).toBe(true);
   });
@@ -200,8 +206,26 @@ describe("cleaning", () => {
     "美国一名高级外交官表示，两国未能缩小分歧。",
     "“这不是你所谓的谈判。”",
     "会员国将在下周投票表决。",
+    // The show's topics are its news; a quoted wish is somebody's words, reported.
+    "今天焦点：美国宣布新一轮制裁；台海局势再度升温。",
+    "该导演在微博写道：“因工作安排无法出席，祝各位享受电影。”",
+    "这家流媒体公司第三季度新增订阅用户240万。",
   ])("is not boilerplate: %s", (text) => {
     expect(isBoilerplate(text)).toBe(false);
+  });
+
+  it("a show's summary opens with its topics, not the host's greeting", () => {
+    const article = makeArticle({
+      title: "【快评】新片狂抢票房",
+      paragraphs: [
+        "朋友们好，欢迎来到《快评》，我是王明。今天是1月31日（星期一），也是除夕，先在这里恭祝各位朋友新年快乐！",
+        "今天焦点：新片狂抢票房，背后又是一段虚构的历史；解密文件曝撤退真相。",
+        "这部贺岁大片将在大年初一公映，各大影院都被强制排片，预售票房已经超过一亿元。",
+      ],
+    });
+    const lines = summarize(article, 2);
+    expect(lines[0]).toMatch(/^今天焦点/);
+    expect(lines.some((line) => /恭祝|朋友们好/.test(line))).toBe(false);
   });
 
   it("drops a paragraph that repeats the caption", () => {
