@@ -163,15 +163,25 @@ export interface Candidate extends SentenceRef {
   continuesQuote: boolean;
 }
 
-/** How deep in quotation marks the end of `text` is, from `depth` at its start. */
-function quoteDepthAfter(text: string, depth: number): number {
-  let out = depth;
+/**
+ * Where in quotation marks the end of a text is: how many curly or corner quotations are open,
+ * and whether a straight one (") is, which has no opening and closing form (each mark toggles).
+ */
+export interface QuoteState {
+  depth: number;
+  straight: boolean;
+}
+
+/** The quotation state at the end of `text`, from `state` at its start. */
+export function quoteStateAfter(text: string, state: QuoteState): QuoteState {
+  let { depth, straight } = state;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 0x201c || code === 0x300c || code === 0x300e) out++;
-    else if (code === 0x201d || code === 0x300d || code === 0x300f) out = Math.max(0, out - 1);
+    if (code === 0x201c || code === 0x300c || code === 0x300e) depth++;
+    else if (code === 0x201d || code === 0x300d || code === 0x300f) depth = Math.max(0, depth - 1);
+    else if (code === 0x22 || code === 0xff02) straight = !straight;
   }
-  return out;
+  return { depth, straight };
 }
 
 /**
@@ -200,11 +210,11 @@ export function candidateSentences(
       index += sentences.length;
       continue;
     }
-    let quoteDepth = 0;
+    let quotes: QuoteState = { depth: 0, straight: false };
     for (const text of sentences) {
       const sentence: SentenceRef = { text, paragraph: p + 1, index: index++ };
-      const continuesQuote = quoteDepth > 0;
-      quoteDepth = quoteDepthAfter(text, quoteDepth);
+      const continuesQuote = quotes.depth > 0 || quotes.straight;
+      quotes = quoteStateAfter(text, quotes);
       const clean = cleanSentence(text);
       if (!clean) continue;
       const folded = foldText(clean);

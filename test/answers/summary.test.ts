@@ -10,6 +10,7 @@ import {
   isBoilerplate,
   lead,
   prepareArticle,
+  quoteStateAfter,
   sameContent,
   summarize,
   summaryLine,
@@ -321,6 +322,33 @@ describe("sentences that would mislead alone", () => {
     const candidate = candidateSentences(quoted).filter((c) => c.paragraph >= 2)[at];
     expect(candidate?.continuesQuote).toBe(continues);
     expect(candidate && candidateNeed(candidate)).toBe(need);
+  });
+
+  it.each([
+    ["a curly quotation left open", "他说，“协议没签成。", [0, false], [1, false]],
+    ["and closed in the next sentence", "所以不签了。”", [1, false], [0, false]],
+    ["a straight quotation left open", '他说，"协议没签成。', [0, false], [0, true]],
+    ["and closed in the next sentence", '所以不签了。"', [0, true], [0, false]],
+    ["a straight quotation opened and closed", '他说："没签成。"', [0, false], [0, false]],
+    ["a full-width straight mark", "他说，＂协议没签成。", [0, false], [0, true]],
+    ["corner marks inside a straight quotation", '"他说「好」。', [0, false], [0, true]],
+  ] as const)(
+    "quoteStateAfter: %s",
+    (_name, text, [depth, straight], [depthAfter, straightAfter]) => {
+      expect(quoteStateAfter(text, { depth, straight })).toEqual({
+        depth: depthAfter,
+        straight: straightAfter,
+      });
+    },
+  );
+
+  it("a straight quotation cut at its full stops is continued like a curly one", () => {
+    const straight = makeArticle({
+      title: quoted.title,
+      paragraphs: quoted.paragraphs.map((p) => p.replace(/[“”]/g, '"')),
+    });
+    const inside = candidateSentences(straight).filter((c) => c.paragraph === 2);
+    expect(inside.map((c) => c.continuesQuote)).toEqual([false, true, true]);
   });
 
   it.each([1, 2, 3])(
