@@ -133,6 +133,28 @@ export function summaryLine(sentence: string): string {
     .replace(SAME_BELOW, "");
 }
 
+/**
+ * The lines of a summary as shown (`summaryLine`), except that a Latin gloss another line uses
+ * stays where it is given: 二十国集团（G20） before a line on the G20 summit, 战斗机（F-16） before
+ * one on the F-16's range; without it, the later line names what the summary never introduced.
+ */
+export function summaryLines(sentences: readonly string[]): string[] {
+  // Each line's own words, its glosses left out: a gloss is kept for a use, not for a repeat.
+  const uses = sentences.map((sentence) => foldText(sentence.replace(LATIN_GLOSS, "")));
+  return sentences.map((sentence, i) => {
+    if (sentence.search(LATIN_GLOSS) < 0) return summaryLine(sentence);
+    const kept: string[] = [];
+    const marked = sentence.replace(LATIN_GLOSS, (gloss) => {
+      const inner = foldText(gloss.slice(1, -1)).trim();
+      if (inner.length < 2 || !uses.some((other, j) => j !== i && other.includes(inner)))
+        return gloss;
+      kept.push(gloss);
+      return `\u0000${kept.length - 1}\u0000`;
+    });
+    return summaryLine(marked).replace(/\u0000(\d+)\u0000/g, (_, k) => kept[Number(k)] as string);
+  });
+}
+
 /** Whether a (cleaned) sentence is boilerplate or too thin to be a summary sentence. */
 export function isBoilerplate(text: string, folded = foldText(text)): boolean {
   if (BOILERPLATE.some((pattern) => pattern.test(folded))) return true;
@@ -996,8 +1018,8 @@ export function summarizeWith(article: Article, count: number, tuning: SummaryTu
  */
 export function summarize(article: Article, count: number = DEFAULT_SUMMARY_SENTENCES): string[] {
   checkCount(count);
-  return (summarizeByKind(article, count) ?? summarizeWith(article, count, DEFAULT_TUNING)).map(
-    summaryLine,
+  return summaryLines(
+    summarizeByKind(article, count) ?? summarizeWith(article, count, DEFAULT_TUNING),
   );
 }
 

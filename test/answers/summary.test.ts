@@ -14,6 +14,7 @@ import {
   sameContent,
   summarize,
   summaryLine,
+  summaryLines,
   textRank,
 } from "../../src/answers/summary.js";
 import type { Article } from "../../src/articles/article.js";
@@ -578,6 +579,36 @@ describe("summaryLine", () => {
     ],
   ])("%s", (_name, sentence, shown) => {
     expect(summaryLine(sentence)).toBe(shown);
+  });
+
+  it.each([
+    [
+      "a gloss a later line uses stays",
+      ["二十国集团（G20）峰会周六开幕。", "G20领导人同意征收全球最低税。"],
+      ["二十国集团（G20）峰会周六开幕。", "G20领导人同意征收全球最低税。"],
+    ],
+    [
+      "a gloss an earlier line uses stays",
+      ["F-16V的航程更远。", "台湾购买66架战斗机（F-16V）。"],
+      ["F-16V的航程更远。", "台湾购买66架战斗机（F-16V）。"],
+    ],
+    [
+      "a gloss no other line uses is left out",
+      ["二十国集团（G20）峰会周六开幕。", "领导人同意征收全球最低税。"],
+      ["二十国集团峰会周六开幕。", "领导人同意征收全球最低税。"],
+    ],
+    [
+      "the same gloss repeated is left out of both lines",
+      ["战斗机（F-16V）已交付。", "另一批战斗机（F-16V）明年交付。"],
+      ["战斗机已交付。", "另一批战斗机明年交付。"],
+    ],
+    [
+      "only the used gloss of a line stays; other edits still apply",
+      ["房地美（Freddie Mac）周一（5月2日）称新冠（COVID-19）影响。", "COVID-19疫情扩散。"],
+      ["房地美5月2日称新冠（COVID-19）影响。", "COVID-19疫情扩散。"],
+    ],
+  ] as const)("summaryLines: %s", (_name, sentences, shown) => {
+    expect(summaryLines([...sentences])).toEqual(shown);
   });
 
   it("summaries show lines without Latin glosses", () => {
