@@ -111,6 +111,29 @@ const LATIN_GLOSS =
   /(?<=[\u4e00-\u9fff》”」])[（(](?=[^（）()]*[A-Za-z])(?=[^（）()]*[a-z0-9])[A-Za-z0-9][A-Za-z0-9 .,'’&-]*[)）]/g;
 
 /**
+ * A note giving the short name or the popular name a text goes on to use: 联华电子公司（简称联电）,
+ * （Employment Policies Institute，简称EPI）, 不明飞行物（UAP，俗称UFO）, and the Latin spelling of a
+ * transliterated name: 郑步秋（Buqiu Zheng，音译）. The references state the news without them.
+ */
+const ALIAS_NOTE =
+  /[（(](?:[^（）()]{0,40}[，,])?(?:以下简称|简称|下称|俗称|又称)[“"「]?([^（）()，,”"」]{1,20})[”"」]?[)）]/g;
+const TRANSLITERATION_NOTE = /[（(](?:([^（）()，,]{1,40})[，,])?音译[)）]/g;
+/** Any note a summary line leaves out unless another line uses what it introduces. */
+const NOTE = new RegExp(
+  [LATIN_GLOSS.source, ALIAS_NOTE.source, TRANSLITERATION_NOTE.source].join("|"),
+  "g",
+);
+
+/** What a note introduces, which another line may use: the short name, the Latin spelling. */
+function noteTerm(note: string): string {
+  const alias = new RegExp(ALIAS_NOTE.source).exec(note);
+  if (alias) return alias[1] as string;
+  const spelling = new RegExp(TRANSLITERATION_NOTE.source).exec(note);
+  if (spelling) return spelling[1] ?? "";
+  return note.slice(1, -1);
+}
+
+/**
  * A relative day glossed with its date: 周一（5月23日）, 今天（11月26日）. The summary is read later,
  * out of the article's time, so the date alone is shown (the references name dates, not weekdays).
  */
@@ -128,27 +151,28 @@ const SAME_BELOW = /[（(](?:人民币|新台币|台币|美元|港币|港元)?[�
 export function summaryLine(sentence: string): string {
   return sentence
     .replace(LATIN_GLOSS, "")
+    .replace(ALIAS_NOTE, "")
+    .replace(TRANSLITERATION_NOTE, "")
     .replace(RELATIVE_DAY_WITH_DATE, "$1")
     .replace(WEEKDAY_AFTER_DATE, "")
     .replace(SAME_BELOW, "");
 }
 
 /**
- * The lines of a summary as shown (`summaryLine`), except that a Latin gloss another line uses
- * stays where it is given: 二十国集团（G20） before a line on the G20 summit, 战斗机（F-16） before
- * one on the F-16's range; without it, the later line names what the summary never introduced.
+ * The lines of a summary as shown (`summaryLine`), except that a note whose term another line
+ * uses stays where it is given: 二十国集团（G20） before a line on the G20 summit, 联华电子（简称联电）
+ * before a line on 联电; without it, the later line names what the summary never introduced.
  */
 export function summaryLines(sentences: readonly string[]): string[] {
-  // Each line's own words, its glosses left out: a gloss is kept for a use, not for a repeat.
-  const uses = sentences.map((sentence) => foldText(sentence.replace(LATIN_GLOSS, "")));
+  // Each line's own words, its notes left out: a note is kept for a use, not for a repeat.
+  const uses = sentences.map((sentence) => foldText(sentence.replace(NOTE, "")));
   return sentences.map((sentence, i) => {
-    if (sentence.search(LATIN_GLOSS) < 0) return summaryLine(sentence);
+    if (sentence.search(NOTE) < 0) return summaryLine(sentence);
     const kept: string[] = [];
-    const marked = sentence.replace(LATIN_GLOSS, (gloss) => {
-      const inner = foldText(gloss.slice(1, -1)).trim();
-      if (inner.length < 2 || !uses.some((other, j) => j !== i && other.includes(inner)))
-        return gloss;
-      kept.push(gloss);
+    const marked = sentence.replace(NOTE, (note) => {
+      const term = foldText(noteTerm(note)).trim();
+      if (term.length < 2 || !uses.some((other, j) => j !== i && other.includes(term))) return note;
+      kept.push(note);
       return `\u0000${kept.length - 1}\u0000`;
     });
     return summaryLine(marked).replace(/\u0000(\d+)\u0000/g, (_, k) => kept[Number(k)] as string);

@@ -559,6 +559,28 @@ describe("summaryLine", () => {
     ["a code in Latin letters and digits", "港交所（0388.HK）公布业绩。", "港交所公布业绩。"],
     ["a Latin name with digits", "中共病毒（COVID-19）疫情扩散。", "中共病毒疫情扩散。"],
     ["a bare number stays", "该法案（2021）通过。", "该法案（2021）通过。"],
+    [
+      "a short-name note",
+      "台湾的联华电子公司（简称联电）周三认罪。",
+      "台湾的联华电子公司周三认罪。",
+    ],
+    [
+      "a Latin name with its short name",
+      "报告由就业政策研究所（Employment Policies Institute，简称EPI）发表。",
+      "报告由就业政策研究所发表。",
+    ],
+    [
+      "a popular name",
+      "美国领空不明飞行物（UAP，俗称UFO）现象引发关注。",
+      "美国领空不明飞行物现象引发关注。",
+    ],
+    [
+      "a name's Latin spelling",
+      "歹徒郑步秋（Buqiu Zheng，音译）袭击真相点。",
+      "歹徒郑步秋袭击真相点。",
+    ],
+    ["a bare transliteration mark", "店主李明（音译）报警。", "店主李明报警。"],
+    ["another Han note stays", "中共病毒（武汉肺炎）疫情扩散。", "中共病毒（武汉肺炎）疫情扩散。"],
     ["a weekday glossed with its date", "戴琪周一（10月4日）说。", "戴琪10月4日说。"],
     ["a relative day glossed with its date", "他今天（11月26日）抵达。", "他11月26日抵达。"],
     ["last week's day", "普京上周日（2月27日）下令。", "普京2月27日下令。"],
@@ -591,6 +613,16 @@ describe("summaryLine", () => {
       "a gloss an earlier line uses stays",
       ["F-16V的航程更远。", "台湾购买66架战斗机（F-16V）。"],
       ["F-16V的航程更远。", "台湾购买66架战斗机（F-16V）。"],
+    ],
+    [
+      "a short name a later line uses stays",
+      ["台湾的联华电子公司（简称联电）周三认罪。", "联电同意支付6000万美元罚款。"],
+      ["台湾的联华电子公司（简称联电）周三认罪。", "联电同意支付6000万美元罚款。"],
+    ],
+    [
+      "a short name no other line uses is left out",
+      ["台湾的联华电子公司（简称联电）周三认罪。", "检方撤销两项指控。"],
+      ["台湾的联华电子公司周三认罪。", "检方撤销两项指控。"],
     ],
     [
       "a gloss no other line uses is left out",
