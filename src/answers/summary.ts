@@ -173,9 +173,10 @@ export function summaryLines(sentences: readonly string[]): string[] {
       const term = foldText(noteTerm(note)).trim();
       if (term.length < 2 || !uses.some((other, j) => j !== i && other.includes(term))) return note;
       kept.push(note);
-      return `\u0000${kept.length - 1}\u0000`;
+      // A private-use mark holds the kept note's place while summaryLine edits the rest.
+      return `\uE000${kept.length - 1}\uE000`;
     });
-    return summaryLine(marked).replace(/\u0000(\d+)\u0000/g, (_, k) => kept[Number(k)] as string);
+    return summaryLine(marked).replace(/\uE000(\d+)\uE000/g, (_, k) => kept[Number(k)] as string);
   });
 }
 
