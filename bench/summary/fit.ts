@@ -35,6 +35,7 @@ import {
   type SummaryTuning,
   selectPrepared,
   summaryLine,
+  summaryLines,
 } from "../../src/answers/summary.js";
 import type { Article } from "../../src/articles/article.js";
 import { skipMessage } from "../../test/corpus.js";
@@ -63,7 +64,7 @@ export interface Result {
 }
 
 export function judge(example: Example, tuning: SummaryTuning): Result {
-  return judgeSentences(example, selectPrepared(example.prepared, 3, tuning).map(summaryLine));
+  return judgeSentences(example, summaryLines(selectPrepared(example.prepared, 3, tuning)));
 }
 
 function judgeSentences(example: Example, sentences: string[]): Result {

@@ -10,9 +10,11 @@ import {
   isBoilerplate,
   lead,
   prepareArticle,
+  quoteStateAfter,
   sameContent,
   summarize,
   summaryLine,
+  summaryLines,
   textRank,
 } from "../../src/answers/summary.js";
 import type { Article } from "../../src/articles/article.js";
@@ -192,6 +194,12 @@ describe("cleaning", () => {
     "《新闻看点》制作组",
     "大家好，欢迎大家关注《新闻看点》，我是李沐阳。",
     "俄罗斯的要求",
+    // Words to the audience: greetings, holiday wishes, sign-offs, channel housekeeping.
+    "今天是2月11日（星期五），也是元宵节，先在这里恭祝各位朋友节日快乐！",
+    "好了，祝大家周末愉快，我们下周再见！",
+    "王教授您好。",
+    "谢谢收看，欢迎订阅频道。",
+    "请大家关注我们的YouTube频道和推特账号。",
   ])("isBoilerplate(%s)", (text) => {
     expect(isBoilerplate(text)).toBe(true);
   });
@@ -200,8 +208,26 @@ describe("cleaning", () => {
     "美国一名高级外交官表示，两国未能缩小分歧。",
     "“这不是你所谓的谈判。”",
     "会员国将在下周投票表决。",
+    // The show's topics are its news; a quoted wish is somebody's words, reported.
+    "今天焦点：美国宣布新一轮制裁；台海局势再度升温。",
+    "该导演在微博写道：“因工作安排无法出席，祝各位享受电影。”",
+    "这家流媒体公司第三季度新增订阅用户240万。",
   ])("is not boilerplate: %s", (text) => {
     expect(isBoilerplate(text)).toBe(false);
+  });
+
+  it("a show's summary opens with its topics, not the host's greeting", () => {
+    const article = makeArticle({
+      title: "【快评】新片狂抢票房",
+      paragraphs: [
+        "朋友们好，欢迎来到《快评》，我是王明。今天是1月31日（星期一），也是除夕，先在这里恭祝各位朋友新年快乐！",
+        "今天焦点：新片狂抢票房，背后又是一段虚构的历史；解密文件曝撤退真相。",
+        "这部贺岁大片将在大年初一公映，各大影院都被强制排片，预售票房已经超过一亿元。",
+      ],
+    });
+    const lines = summarize(article, 2);
+    expect(lines[0]).toMatch(/^今天焦点/);
+    expect(lines.some((line) => /恭祝|朋友们好/.test(line))).toBe(false);
   });
 
   it("drops a paragraph that repeats the caption", () => {
@@ -297,6 +323,33 @@ describe("sentences that would mislead alone", () => {
     const candidate = candidateSentences(quoted).filter((c) => c.paragraph >= 2)[at];
     expect(candidate?.continuesQuote).toBe(continues);
     expect(candidate && candidateNeed(candidate)).toBe(need);
+  });
+
+  it.each([
+    ["a curly quotation left open", "他说，“协议没签成。", [0, false], [1, false]],
+    ["and closed in the next sentence", "所以不签了。”", [1, false], [0, false]],
+    ["a straight quotation left open", '他说，"协议没签成。', [0, false], [0, true]],
+    ["and closed in the next sentence", '所以不签了。"', [0, true], [0, false]],
+    ["a straight quotation opened and closed", '他说："没签成。"', [0, false], [0, false]],
+    ["a full-width straight mark", "他说，＂协议没签成。", [0, false], [0, true]],
+    ["corner marks inside a straight quotation", '"他说「好」。', [0, false], [0, true]],
+  ] as const)(
+    "quoteStateAfter: %s",
+    (_name, text, [depth, straight], [depthAfter, straightAfter]) => {
+      expect(quoteStateAfter(text, { depth, straight })).toEqual({
+        depth: depthAfter,
+        straight: straightAfter,
+      });
+    },
+  );
+
+  it("a straight quotation cut at its full stops is continued like a curly one", () => {
+    const straight = makeArticle({
+      title: quoted.title,
+      paragraphs: quoted.paragraphs.map((p) => p.replace(/[“”]/g, '"')),
+    });
+    const inside = candidateSentences(straight).filter((c) => c.paragraph === 2);
+    expect(inside.map((c) => c.continuesQuote)).toEqual([false, true, true]);
   });
 
   it.each([1, 2, 3])(
@@ -506,6 +559,28 @@ describe("summaryLine", () => {
     ["a code in Latin letters and digits", "港交所（0388.HK）公布业绩。", "港交所公布业绩。"],
     ["a Latin name with digits", "中共病毒（COVID-19）疫情扩散。", "中共病毒疫情扩散。"],
     ["a bare number stays", "该法案（2021）通过。", "该法案（2021）通过。"],
+    [
+      "a short-name note",
+      "台湾的联华电子公司（简称联电）周三认罪。",
+      "台湾的联华电子公司周三认罪。",
+    ],
+    [
+      "a Latin name with its short name",
+      "报告由就业政策研究所（Employment Policies Institute，简称EPI）发表。",
+      "报告由就业政策研究所发表。",
+    ],
+    [
+      "a popular name",
+      "美国领空不明飞行物（UAP，俗称UFO）现象引发关注。",
+      "美国领空不明飞行物现象引发关注。",
+    ],
+    [
+      "a name's Latin spelling",
+      "歹徒郑步秋（Buqiu Zheng，音译）袭击真相点。",
+      "歹徒郑步秋袭击真相点。",
+    ],
+    ["a bare transliteration mark", "店主李明（音译）报警。", "店主李明报警。"],
+    ["another Han note stays", "中共病毒（武汉肺炎）疫情扩散。", "中共病毒（武汉肺炎）疫情扩散。"],
     ["a weekday glossed with its date", "戴琪周一（10月4日）说。", "戴琪10月4日说。"],
     ["a relative day glossed with its date", "他今天（11月26日）抵达。", "他11月26日抵达。"],
     ["last week's day", "普京上周日（2月27日）下令。", "普京2月27日下令。"],
@@ -526,6 +601,46 @@ describe("summaryLine", () => {
     ],
   ])("%s", (_name, sentence, shown) => {
     expect(summaryLine(sentence)).toBe(shown);
+  });
+
+  it.each([
+    [
+      "a gloss a later line uses stays",
+      ["二十国集团（G20）峰会周六开幕。", "G20领导人同意征收全球最低税。"],
+      ["二十国集团（G20）峰会周六开幕。", "G20领导人同意征收全球最低税。"],
+    ],
+    [
+      "a gloss an earlier line uses stays",
+      ["F-16V的航程更远。", "台湾购买66架战斗机（F-16V）。"],
+      ["F-16V的航程更远。", "台湾购买66架战斗机（F-16V）。"],
+    ],
+    [
+      "a short name a later line uses stays",
+      ["台湾的联华电子公司（简称联电）周三认罪。", "联电同意支付6000万美元罚款。"],
+      ["台湾的联华电子公司（简称联电）周三认罪。", "联电同意支付6000万美元罚款。"],
+    ],
+    [
+      "a short name no other line uses is left out",
+      ["台湾的联华电子公司（简称联电）周三认罪。", "检方撤销两项指控。"],
+      ["台湾的联华电子公司周三认罪。", "检方撤销两项指控。"],
+    ],
+    [
+      "a gloss no other line uses is left out",
+      ["二十国集团（G20）峰会周六开幕。", "领导人同意征收全球最低税。"],
+      ["二十国集团峰会周六开幕。", "领导人同意征收全球最低税。"],
+    ],
+    [
+      "the same gloss repeated is left out of both lines",
+      ["战斗机（F-16V）已交付。", "另一批战斗机（F-16V）明年交付。"],
+      ["战斗机已交付。", "另一批战斗机明年交付。"],
+    ],
+    [
+      "only the used gloss of a line stays; other edits still apply",
+      ["房地美（Freddie Mac）周一（5月2日）称新冠（COVID-19）影响。", "COVID-19疫情扩散。"],
+      ["房地美5月2日称新冠（COVID-19）影响。", "COVID-19疫情扩散。"],
+    ],
+  ] as const)("summaryLines: %s", (_name, sentences, shown) => {
+    expect(summaryLines([...sentences])).toEqual(shown);
   });
 
   it("summaries show lines without Latin glosses", () => {
