@@ -677,10 +677,36 @@ function subjectOfSentenceBefore(
   const text = quoted.folded[p] as string;
   const before = quoted.sentenceStart(p, sentenceStart - 1);
   if (quoted.isQuoted(p, before)) return undefined;
-  const sentence = text.slice(before, sentenceStart);
-  const own = sentence.replace(LEADING_CONNECTIVES, "");
-  const start = before + sentence.length - own.length;
-  const slot = subjectAtStart(people, start, own);
+  // The subject opens the sentence or a clause of it after a time or a setting (`之前，卢廷阁曾被…`).
+  let start = -1;
+  let slot: Slot = { kind: "none" };
+  for (let at = before; at < sentenceStart && slot.kind === "none"; ) {
+    const clauseEnd = text.indexOf(",", at);
+    const next = clauseEnd < 0 || clauseEnd >= sentenceStart ? sentenceStart : clauseEnd + 1;
+    if (!quoted.isQuoted(p, at)) {
+      const clause = text.slice(at, sentenceStart);
+      const own = clause.replace(LEADING_CONNECTIVES, "");
+      start = at + clause.length - own.length;
+      slot = subjectAtStart(people, start, own);
+      // Only a clause of a few characters before it (`之前，`, `在机场，`) may open the sentence.
+      if (slot.kind === "none" && next - at > 8) break;
+    }
+    at = next;
+  }
+  // `其中一个愤怒的声音，来自…艺术家张九云。“…”`: the one person the sentence names, anywhere.
+  if (slot.kind === "none") {
+    const named = people.mentions.filter(
+      (m) => m.paragraph === p && m.offset >= before && m.offset < sentenceStart,
+    );
+    const first = named[0];
+    if (!first || named.some((m) => m.entity !== first.entity)) return undefined;
+    start = first.offset;
+    slot = { kind: "person", entity: first.entity };
+    if (
+      opensWithUnnamed(people, text.slice(before, sentenceStart).replace(LEADING_CONNECTIVES, ""))
+    )
+      return undefined;
+  }
   if (slot.kind !== "person" && slot.kind !== "pronoun") return undefined;
   const entity = discourse.speakerOf(p, slot, start);
   if (!entity || entity === NOBODY) return undefined;
