@@ -359,6 +359,18 @@ export function classify(
     ) {
       return { entity: lastDirect.entity, kind: "direct", attributionEnd: -1 };
     }
+    // `X说：“…”` ending a paragraph, a paragraph of narration naming no one, then a paragraph
+    // that is only a quotation in the first person: X goes on speaking.
+    if (
+      wholeParagraph &&
+      lastDirect &&
+      lastDirect.silenced === discourse.silenced &&
+      lastDirect.paragraph === p - 2 &&
+      lastDirect.endsParagraph &&
+      FIRST_PERSON.test(inner) &&
+      quietParagraph(reading, p - 1)
+    )
+      return { entity: lastDirect.entity, kind: "direct", attributionEnd: -1 };
     // `X说，…。` then a paragraph that is only a quotation: X goes on speaking. So too after
     // X's quotation with narration after it (`“…”雅科博夫斯基指的是，…`), when no one else is
     // named after X in that paragraph.
@@ -715,6 +727,23 @@ function subjectOfSentenceBefore(
   for (let c = text.indexOf(",", start) + 1; c > 0 && c < open; c = text.indexOf(",", c) + 1)
     if (!quoted.isQuoted(p, c) && opensWithUnnamed(people, text.slice(c, open))) return undefined;
   return entity;
+}
+
+/**
+ * A paragraph of narration that names no one and quotes no one: no quotation marks, no mention
+ * of a known person, no name the dictionary knows, no pronoun, no one speaking.
+ */
+function quietParagraph({ text: quoted, people }: Reading, p: number): boolean {
+  const text = quoted.folded[p] as string;
+  if (text.length === 0 || /[“”「」『』他她]/.test(text)) return false;
+  if (people.mentions.some((m) => m.paragraph === p)) return false;
+  if ((quoted.verbs[p] as VerbMatch[]).length > 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if ((SURNAMES.has(c) || TRANSLITERATION_CHARS.has(c)) && dictionaryNameAt(text, i))
+      return false;
+  }
+  return true;
 }
 
 /** `我`, `我们` (not 自我): words in the first person. */
