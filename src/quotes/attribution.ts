@@ -430,6 +430,8 @@ export function classify(
     reportStart = quoted.sentenceStart(p, reportStart - 1);
   let verb: VerbMatch | undefined;
   let passive = false;
+  // The verbs taken, in order: an earlier one may introduce the reported speech the last is in.
+  let taken: VerbMatch[] = [];
   for (const candidate of quoted.verbs[p] as VerbMatch[]) {
     const { index, length } = candidate;
     if (index < reportStart || index + length > span.open) continue;
@@ -438,6 +440,7 @@ export function classify(
     // `俗话说“…”`: a saying in someone's reported speech is nobody's words (话说 is no verb).
     if (SAYING_SUBJECT.test(head.slice(0, -length).replace(LEADING_CONNECTIVES, ""))) {
       verb = undefined;
+      taken = [];
       passive = true;
       continue;
     }
@@ -458,10 +461,12 @@ export function classify(
     // the attackers', and no earlier verb of the sentence reaches past them.
     if (PASSIVE_BEFORE_VERB.test(text.slice(Math.max(0, index - 7), index))) {
       verb = undefined;
+      taken = [];
       passive = true;
       continue;
     }
     verb = candidate;
+    taken.push(candidate);
   }
   // `他说，超市的菜都涨价了。而且“好多超市被抢空了”`: no verb in the quotation's sentence, but the
   // person's reported speech goes on past a full stop, with no one else in between.
@@ -501,8 +506,38 @@ export function classify(
     return undefined;
   if (going) return { entity: going, kind: "partial", attributionEnd: -1 };
   if (!verb) return undefined;
-  const verbClause = quoted.clauseStart(p, verb.index);
-  const slot = resolveSlot(quoted, people, p, verbClause, verb.index);
+  let verbClause = quoted.clauseStart(p, verb.index);
+  let slot = resolveSlot(quoted, people, p, verbClause, verb.index);
+  if (slot.kind === "none") {
+    const subject = text.slice(verbClause, verb.index).replace(LEADING_CONNECTIVES, "");
+    const unnamed = unnamedSubject(quoted, people, p, verbClause, verb.index);
+    // `马丁说，他们预计“…”`, `琼斯表示，…且无法预计…，“…”`: the only verb after a person's
+    // speech verb in the sentence has a thing, a plural pronoun or no one for subject; words of a
+    // clause's length ending their clause are the person's (not a term: `“在商言商”`).
+    const plural = /^(?:他们|她们|我们)$/.test(subject);
+    const outer = taken.length === 2 ? taken[0] : undefined;
+    if (
+      outer &&
+      (!unnamed || plural) &&
+      countHanChars(inner) >= 8 &&
+      /^(?:\s*$|[,。;!?…])/.test(afterClose) &&
+      text[span.open - 1] !== "的" &&
+      // `尚不宣布“…”`: what a verb without a subject of its own names is no one's words.
+      !(span.open - (verb.index + verb.length) <= 1 && subject.length <= 3 && !plural) &&
+      text[outer.index + outer.length] === ","
+    ) {
+      const outerClause = quoted.clauseStart(p, outer.index);
+      const outerSlot = resolveSlot(quoted, people, p, outerClause, outer.index);
+      if (
+        outerSlot.kind === "person" &&
+        !NOT_SPEECH_ENDINGS.test(text.slice(outerClause, outer.index + outer.length))
+      ) {
+        verb = outer;
+        verbClause = outerClause;
+        slot = outerSlot;
+      }
+    }
+  }
   if (slot.kind === "none") {
     if (unnamedSubject(quoted, people, p, verbClause, verb.index))
       discourse.noteNobody(p, verbClause);
