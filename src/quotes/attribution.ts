@@ -5,6 +5,7 @@ import {
   isNameHan,
   NOT_IN_GIVEN_NAME,
   SURNAMES,
+  TITLE_AT_END,
   TITLE_AT_START,
   TRANSLITERATION_CHARS,
 } from "../text/names.js";
@@ -735,8 +736,8 @@ function subjectOfSentenceBefore(
       const own = clause.replace(LEADING_CONNECTIVES, "");
       start = at + clause.length - own.length;
       slot = subjectAtStart(people, start, own);
-      // Only a clause of a few characters before it (`之前，`, `在机场，`) may open the sentence.
-      if (slot.kind === "none" && next - at > 8) break;
+      // Only a short clause of time or setting before it (`之前，`, `2021年12月25日下午，`).
+      if (slot.kind === "none" && next - at > 14) break;
     }
     at = next;
   }
@@ -747,6 +748,15 @@ function subjectOfSentenceBefore(
     );
     const first = named[0];
     if (!first || named.some((m) => m.entity !== first.entity)) return undefined;
+    // Introduced by a title (`艺术家张九云`), in a sentence where no one speaks (`…，秦晋表示，…`:
+    // a name the detector missed).
+    if (!TITLE_AT_END.test(text.slice(Math.max(0, first.offset - 8), first.offset)))
+      return undefined;
+    for (const { index } of quoted.verbs[p] as VerbMatch[]) {
+      if (index < before || index >= sentenceStart || quoted.isQuoted(p, index)) continue;
+      const said = resolveSlot(quoted, people, p, quoted.clauseStart(p, index), index);
+      if (said.kind !== "person" || said.entity !== first.entity) return undefined;
+    }
     start = first.offset;
     slot = { kind: "person", entity: first.entity };
     if (
