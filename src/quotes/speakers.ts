@@ -136,8 +136,9 @@ const ADVERBS_AFTER_TITLE =
 /**
  * `美国总统进一步说`, `日本首相不止一次警告说`: a title alone (after at most a country or a body)
  * for the one person the article has named right after those same words before
- * (`美国总统拜登`, `日本首相岸田文雄`). Not a title for roles many hold (律师, 发言人: group-nouns),
- * nor one the article gives two people (`总统拜登`, `前总统川普`).
+ * (`美国总统拜登`, `日本首相岸田文雄`). Only an office one person holds at a time
+ * (lexicon/sole-office-titles.txt: not 律师, 检察官), and not one the article gives two people
+ * (`总统拜登`, `俄罗斯总统普京`).
  */
 function titleOnly(
   text: QuotedText,
@@ -147,8 +148,8 @@ function titleOnly(
   slot: string,
 ): Entity | undefined {
   const s = slot.slice(0, slot.length - (ADVERBS_AFTER_TITLE.exec(slot)?.[0].length ?? 0));
-  const title = TITLE_AT_END.exec(s);
-  if (!title || GROUP_NOUN_AT_END.test(s)) return undefined;
+  const title = SOLE_OFFICE_AT_END.exec(s);
+  if (!title) return undefined;
   const prefix = s.slice(0, title.index);
   if (prefix.length > 6 || /[的一该这那此某有名位个们和与及、前副原代]/.test(prefix))
     return undefined;
@@ -171,8 +172,8 @@ function titleOnly(
   return found;
 }
 
-/** A role many hold (律师, 发言人, 官员) at the end of a slot: group-nouns. */
-const GROUP_NOUN_AT_END = new RegExp(`(?:${alternation(wordList("group-nouns"))})$`);
+/** An office one person holds at a time (总统, 州长) at the end of a slot: sole-office-titles. */
+const SOLE_OFFICE_AT_END = new RegExp(`(?:${alternation(wordList("sole-office-titles"))})$`);
 
 /**
  * Whether the text before a name found in a slot ends with another name and a conjunction (和,
