@@ -221,7 +221,12 @@ export function classify(
   const closeAt = span.close;
   // A word in marks (说“不”, “新”) is a term, never someone's words, unless a person's speech
   // verb right before it says it of something (`认为这是在“挑衅”`, `称习近平为“好友”`).
-  const tiny = countHanChars(inner) <= 2 && !/[A-Za-z]{3}/.test(inner);
+  // A whole utterance after a colon (`拜登回应：“没有。”`) is words however short.
+  const utterance =
+    span.parts.length === 1 &&
+    /[。!?…]$/.test(inner) &&
+    /:\s*$/.test(text.slice(Math.max(0, span.open - 2), span.open));
+  const tiny = countHanChars(inner) <= 2 && !/[A-Za-z]{3}/.test(inner) && !utterance;
   if (tiny && (span.parts.length > 1 || !wordSaidOf(quoted, span))) return undefined;
   // A subheading (a short paragraph with no sentence end: `“不要让…的国家主办奥运会”`,
   // `蓬佩奥幽默回应央视给他扣帽“人类公敌”`) is nobody's words.
