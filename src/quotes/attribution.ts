@@ -404,6 +404,31 @@ export function classify(
   )
     return { entity: lastDirect.entity, kind: "direct", attributionEnd: -1 };
 
+  // 3c. `目前上述钱加起来还是不够用，“…”“…”`: a short lead-in naming no one, then quotations to
+  // the end of the paragraph, after a paragraph ending in X's quotation: X goes on speaking.
+  if (
+    span.parts.length === 1 &&
+    lastDirect &&
+    lastDirect.silenced === discourse.silenced &&
+    lastDirect.paragraph === p - 1 &&
+    lastDirect.endsParagraph &&
+    countHanChars(inner) >= 4 &&
+    !looksLikeTitle(inner)
+  ) {
+    const firstOpen = quoted.spans.find((other) => (other.parts[0] as Part).paragraph === p)?.open;
+    const lead = text.slice(0, firstOpen ?? 0);
+    // Not a medium's report (`《华尔街日报》上周日报导，“…”`).
+    let quotesToEnd =
+      firstOpen !== undefined &&
+      /,\s*$/.test(lead) &&
+      lead.length <= 24 &&
+      !/[《》]|报导|报道|消息|据/.test(lead);
+    for (let i = firstOpen ?? 0; i < text.length && quotesToEnd; i++)
+      if (!quoted.isQuoted(p, i) && !/[\s。,!?…;、]/.test(text[i] as string)) quotesToEnd = false;
+    if (quotesToEnd && quietParagraph(reading, p, lead.length))
+      return { entity: lastDirect.entity, kind: "direct", attributionEnd: -1 };
+  }
+
   // 4. Partial quote inside reported speech: `X表示，…“没有进展”，并称俄罗斯“无意入侵乌克兰”`.
   if (span.parts.length > 1) return undefined;
   // A row of quotations ending its clause (`表示中共“…”、“…”、“…”。`) is read where it ends; a row
@@ -780,14 +805,15 @@ function subjectOfSentenceBefore(
 }
 
 /**
- * A paragraph of narration that names no one and quotes no one: no quotation marks, no mention
- * of a known person, no name the dictionary knows, no pronoun, no one speaking.
+ * A paragraph of narration (or its first `end` characters) that names no one and quotes no one:
+ * no quotation marks, no mention of a known person, no name the dictionary knows, no pronoun, no
+ * one speaking.
  */
-function quietParagraph({ text: quoted, people }: Reading, p: number): boolean {
-  const text = quoted.folded[p] as string;
+function quietParagraph({ text: quoted, people }: Reading, p: number, end?: number): boolean {
+  const text = (quoted.folded[p] as string).slice(0, end);
   if (text.length === 0 || /[“”「」『』他她]/.test(text)) return false;
-  if (people.mentions.some((m) => m.paragraph === p)) return false;
-  if ((quoted.verbs[p] as VerbMatch[]).length > 0) return false;
+  if (people.mentions.some((m) => m.paragraph === p && m.offset < text.length)) return false;
+  if ((quoted.verbs[p] as VerbMatch[]).some((v) => v.index < text.length)) return false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
     if ((SURNAMES.has(c) || TRANSLITERATION_CHARS.has(c)) && dictionaryNameAt(text, i))
