@@ -726,15 +726,25 @@ function subjectSpeaking(
     const own = clause.replace(LEADING_CONNECTIVES, "");
     const start = at + clause.length - own.length;
     const slot = subjectAtStart(people, start, own);
-    if (slot.kind !== "person") {
+    // `她是一月十九日到佳木斯，还没到她下飞机，“…我就觉得…”`: a pronoun for the person too.
+    const entity =
+      slot.kind === "person"
+        ? slot.entity
+        : slot.kind === "pronoun" &&
+            FIRST_PERSON.test(inner) &&
+            // `因为他平时比较害羞`: a reason inside someone's reported speech, not a new subject.
+            !/^(?:因为|由于|所以|如果|虽然|尽管|既然|而且|因此)/.test(clause)
+          ? discourse.speakerOf(p, slot, start)
+          : undefined;
+    if (!entity || entity === NOBODY) {
       at = next > at ? next : open;
       continue;
     }
-    if (discourse.otherMentionBetween(p, start, open, slot.entity)) return undefined;
+    if (discourse.otherMentionBetween(p, start, open, entity)) return undefined;
     // `罗丁上班第一天，主管就对新人喝斥，“…”`: someone unnamed opening a later clause speaks.
     for (let c = text.indexOf(",", start) + 1; c > 0 && c < open; c = text.indexOf(",", c) + 1)
       if (!quoted.isQuoted(p, c) && opensWithUnnamed(people, text.slice(c, open))) return undefined;
-    return slot.entity;
+    return entity;
   }
   return undefined;
 }
