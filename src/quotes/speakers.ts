@@ -198,7 +198,7 @@ export const SAYING_SUBJECT = new RegExp(
 );
 
 /** `援引X的话`: the citing verb and the one cited. */
-const CITED_WORDS = /(引述|援引|引用|转引|转述)([^,。;:]{2,60}?)(?:的话|的说法)$/;
+const CITED_WORDS = /(引述|援引|引用|转引|转述)([^,。;:]{2,90}?)(?:的话|的说法)$/;
 
 /** A speaker clause relaying someone else's words: `引述…的话`, `援引…说法`, `转述`. */
 const CITING = /(?:引述|援引|引用|转述|转引)[^,。]{1,24}$/;
