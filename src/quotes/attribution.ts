@@ -5,6 +5,7 @@ import {
   isNameHan,
   NOT_IN_GIVEN_NAME,
   SURNAMES,
+  TITLE_AT_END,
   TITLE_AT_START,
   TRANSLITERATION_CHARS,
 } from "../text/names.js";
@@ -220,7 +221,12 @@ export function classify(
   const closeAt = span.close;
   // A word in marks (说“不”, “新”) is a term, never someone's words, unless a person's speech
   // verb right before it says it of something (`认为这是在“挑衅”`, `称习近平为“好友”`).
-  const tiny = countHanChars(inner) <= 2 && !/[A-Za-z]{3}/.test(inner);
+  // A whole utterance after a colon (`拜登回应：“没有。”`) is words however short.
+  const utterance =
+    span.parts.length === 1 &&
+    /[。!?…]$/.test(inner) &&
+    /:\s*$/.test(text.slice(Math.max(0, span.open - 2), span.open));
+  const tiny = countHanChars(inner) <= 2 && !/[A-Za-z]{3}/.test(inner) && !utterance;
   if (tiny && (span.parts.length > 1 || !wordSaidOf(quoted, span))) return undefined;
   // A subheading (a short paragraph with no sentence end: `“不要让…的国家主办奥运会”`,
   // `蓬佩奥幽默回应央视给他扣帽“人类公敌”`) is nobody's words.
@@ -359,6 +365,18 @@ export function classify(
     ) {
       return { entity: lastDirect.entity, kind: "direct", attributionEnd: -1 };
     }
+    // `X说：“…”` ending a paragraph, a paragraph of narration naming no one, then a paragraph
+    // that is only a quotation in the first person: X goes on speaking.
+    if (
+      wholeParagraph &&
+      lastDirect &&
+      lastDirect.silenced === discourse.silenced &&
+      lastDirect.paragraph === p - 2 &&
+      lastDirect.endsParagraph &&
+      FIRST_PERSON.test(inner) &&
+      quietParagraph(reading, p - 1)
+    )
+      return { entity: lastDirect.entity, kind: "direct", attributionEnd: -1 };
     // `X说，…。` then a paragraph that is only a quotation: X goes on speaking. So too after
     // X's quotation with narration after it (`“…”雅科博夫斯基指的是，…`), when no one else is
     // named after X in that paragraph.
@@ -385,6 +403,31 @@ export function classify(
     lastDirect.endsParagraph
   )
     return { entity: lastDirect.entity, kind: "direct", attributionEnd: -1 };
+
+  // 3c. `目前上述钱加起来还是不够用，“…”“…”`: a short lead-in naming no one, then quotations to
+  // the end of the paragraph, after a paragraph ending in X's quotation: X goes on speaking.
+  if (
+    span.parts.length === 1 &&
+    lastDirect &&
+    lastDirect.silenced === discourse.silenced &&
+    lastDirect.paragraph === p - 1 &&
+    lastDirect.endsParagraph &&
+    countHanChars(inner) >= 4 &&
+    !looksLikeTitle(inner)
+  ) {
+    const firstOpen = quoted.spans.find((other) => (other.parts[0] as Part).paragraph === p)?.open;
+    const lead = text.slice(0, firstOpen ?? 0);
+    // Not a medium's report (`《华尔街日报》上周日报导，“…”`).
+    let quotesToEnd =
+      firstOpen !== undefined &&
+      /,\s*$/.test(lead) &&
+      lead.length <= 24 &&
+      !/[《》]|报导|报道|消息|据/.test(lead);
+    for (let i = firstOpen ?? 0; i < text.length && quotesToEnd; i++)
+      if (!quoted.isQuoted(p, i) && !/[\s。,!?…;、]/.test(text[i] as string)) quotesToEnd = false;
+    if (quotesToEnd && quietParagraph(reading, p, lead.length))
+      return { entity: lastDirect.entity, kind: "direct", attributionEnd: -1 };
+  }
 
   // 4. Partial quote inside reported speech: `X表示，…“没有进展”，并称俄罗斯“无意入侵乌克兰”`.
   if (span.parts.length > 1) return undefined;
@@ -418,6 +461,8 @@ export function classify(
     reportStart = quoted.sentenceStart(p, reportStart - 1);
   let verb: VerbMatch | undefined;
   let passive = false;
+  // The verbs taken, in order: an earlier one may introduce the reported speech the last is in.
+  let taken: VerbMatch[] = [];
   for (const candidate of quoted.verbs[p] as VerbMatch[]) {
     const { index, length } = candidate;
     if (index < reportStart || index + length > span.open) continue;
@@ -426,6 +471,7 @@ export function classify(
     // `俗话说“…”`: a saying in someone's reported speech is nobody's words (话说 is no verb).
     if (SAYING_SUBJECT.test(head.slice(0, -length).replace(LEADING_CONNECTIVES, ""))) {
       verb = undefined;
+      taken = [];
       passive = true;
       continue;
     }
@@ -446,10 +492,12 @@ export function classify(
     // the attackers', and no earlier verb of the sentence reaches past them.
     if (PASSIVE_BEFORE_VERB.test(text.slice(Math.max(0, index - 7), index))) {
       verb = undefined;
+      taken = [];
       passive = true;
       continue;
     }
     verb = candidate;
+    taken.push(candidate);
   }
   // `他说，超市的菜都涨价了。而且“好多超市被抢空了”`: no verb in the quotation's sentence, but the
   // person's reported speech goes on past a full stop, with no one else in between.
@@ -489,8 +537,38 @@ export function classify(
     return undefined;
   if (going) return { entity: going, kind: "partial", attributionEnd: -1 };
   if (!verb) return undefined;
-  const verbClause = quoted.clauseStart(p, verb.index);
-  const slot = resolveSlot(quoted, people, p, verbClause, verb.index);
+  let verbClause = quoted.clauseStart(p, verb.index);
+  let slot = resolveSlot(quoted, people, p, verbClause, verb.index);
+  if (slot.kind === "none") {
+    const subject = text.slice(verbClause, verb.index).replace(LEADING_CONNECTIVES, "");
+    const unnamed = unnamedSubject(quoted, people, p, verbClause, verb.index);
+    // `马丁说，他们预计“…”`, `琼斯表示，…且无法预计…，“…”`: the only verb after a person's
+    // speech verb in the sentence has a thing, a plural pronoun or no one for subject; words of a
+    // clause's length ending their clause are the person's (not a term: `“在商言商”`).
+    const plural = /^(?:他们|她们|我们)$/.test(subject);
+    const outer = taken.length === 2 ? taken[0] : undefined;
+    if (
+      outer &&
+      (!unnamed || plural) &&
+      countHanChars(inner) >= 8 &&
+      /^(?:\s*$|[,。;!?…])/.test(afterClose) &&
+      text[span.open - 1] !== "的" &&
+      // `尚不宣布“…”`: what a verb without a subject of its own names is no one's words.
+      !(span.open - (verb.index + verb.length) <= 1 && subject.length <= 3 && !plural) &&
+      text[outer.index + outer.length] === ","
+    ) {
+      const outerClause = quoted.clauseStart(p, outer.index);
+      const outerSlot = resolveSlot(quoted, people, p, outerClause, outer.index);
+      if (
+        outerSlot.kind === "person" &&
+        !NOT_SPEECH_ENDINGS.test(text.slice(outerClause, outer.index + outer.length))
+      ) {
+        verb = outer;
+        verbClause = outerClause;
+        slot = outerSlot;
+      }
+    }
+  }
   if (slot.kind === "none") {
     if (unnamedSubject(quoted, people, p, verbClause, verb.index))
       discourse.noteNobody(p, verbClause);
@@ -648,15 +726,25 @@ function subjectSpeaking(
     const own = clause.replace(LEADING_CONNECTIVES, "");
     const start = at + clause.length - own.length;
     const slot = subjectAtStart(people, start, own);
-    if (slot.kind !== "person") {
+    // `她是一月十九日到佳木斯，还没到她下飞机，“…我就觉得…”`: a pronoun for the person too.
+    const entity =
+      slot.kind === "person"
+        ? slot.entity
+        : slot.kind === "pronoun" &&
+            FIRST_PERSON.test(inner) &&
+            // `因为他平时比较害羞`: a reason inside someone's reported speech, not a new subject.
+            !/^(?:因为|由于|所以|如果|虽然|尽管|既然|而且|因此)/.test(clause)
+          ? discourse.speakerOf(p, slot, start)
+          : undefined;
+    if (!entity || entity === NOBODY) {
       at = next > at ? next : open;
       continue;
     }
-    if (discourse.otherMentionBetween(p, start, open, slot.entity)) return undefined;
+    if (discourse.otherMentionBetween(p, start, open, entity)) return undefined;
     // `罗丁上班第一天，主管就对新人喝斥，“…”`: someone unnamed opening a later clause speaks.
     for (let c = text.indexOf(",", start) + 1; c > 0 && c < open; c = text.indexOf(",", c) + 1)
       if (!quoted.isQuoted(p, c) && opensWithUnnamed(people, text.slice(c, open))) return undefined;
-    return slot.entity;
+    return entity;
   }
   return undefined;
 }
@@ -677,10 +765,45 @@ function subjectOfSentenceBefore(
   const text = quoted.folded[p] as string;
   const before = quoted.sentenceStart(p, sentenceStart - 1);
   if (quoted.isQuoted(p, before)) return undefined;
-  const sentence = text.slice(before, sentenceStart);
-  const own = sentence.replace(LEADING_CONNECTIVES, "");
-  const start = before + sentence.length - own.length;
-  const slot = subjectAtStart(people, start, own);
+  // The subject opens the sentence or a clause of it after a time or a setting (`之前，卢廷阁曾被…`).
+  let start = -1;
+  let slot: Slot = { kind: "none" };
+  for (let at = before; at < sentenceStart && slot.kind === "none"; ) {
+    const clauseEnd = text.indexOf(",", at);
+    const next = clauseEnd < 0 || clauseEnd >= sentenceStart ? sentenceStart : clauseEnd + 1;
+    if (!quoted.isQuoted(p, at)) {
+      const clause = text.slice(at, sentenceStart);
+      const own = clause.replace(LEADING_CONNECTIVES, "");
+      start = at + clause.length - own.length;
+      slot = subjectAtStart(people, start, own);
+      // Only a short clause of time or setting before it (`之前，`, `2021年12月25日下午，`).
+      if (slot.kind === "none" && next - at > 14) break;
+    }
+    at = next;
+  }
+  // `其中一个愤怒的声音，来自…艺术家张九云。“…”`: the one person the sentence names, anywhere.
+  if (slot.kind === "none") {
+    const named = people.mentions.filter(
+      (m) => m.paragraph === p && m.offset >= before && m.offset < sentenceStart,
+    );
+    const first = named[0];
+    if (!first || named.some((m) => m.entity !== first.entity)) return undefined;
+    // Introduced by a title (`艺术家张九云`), in a sentence where no one speaks (`…，秦晋表示，…`:
+    // a name the detector missed).
+    if (!TITLE_AT_END.test(text.slice(Math.max(0, first.offset - 8), first.offset)))
+      return undefined;
+    for (const { index } of quoted.verbs[p] as VerbMatch[]) {
+      if (index < before || index >= sentenceStart || quoted.isQuoted(p, index)) continue;
+      const said = resolveSlot(quoted, people, p, quoted.clauseStart(p, index), index);
+      if (said.kind !== "person" || said.entity !== first.entity) return undefined;
+    }
+    start = first.offset;
+    slot = { kind: "person", entity: first.entity };
+    if (
+      opensWithUnnamed(people, text.slice(before, sentenceStart).replace(LEADING_CONNECTIVES, ""))
+    )
+      return undefined;
+  }
   if (slot.kind !== "person" && slot.kind !== "pronoun") return undefined;
   const entity = discourse.speakerOf(p, slot, start);
   if (!entity || entity === NOBODY) return undefined;
@@ -689,6 +812,24 @@ function subjectOfSentenceBefore(
   for (let c = text.indexOf(",", start) + 1; c > 0 && c < open; c = text.indexOf(",", c) + 1)
     if (!quoted.isQuoted(p, c) && opensWithUnnamed(people, text.slice(c, open))) return undefined;
   return entity;
+}
+
+/**
+ * A paragraph of narration (or its first `end` characters) that names no one and quotes no one:
+ * no quotation marks, no mention of a known person, no name the dictionary knows, no pronoun, no
+ * one speaking.
+ */
+function quietParagraph({ text: quoted, people }: Reading, p: number, end?: number): boolean {
+  const text = (quoted.folded[p] as string).slice(0, end);
+  if (text.length === 0 || /[“”「」『』他她]/.test(text)) return false;
+  if (people.mentions.some((m) => m.paragraph === p && m.offset < text.length)) return false;
+  if ((quoted.verbs[p] as VerbMatch[]).some((v) => v.index < text.length)) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if ((SURNAMES.has(c) || TRANSLITERATION_CHARS.has(c)) && dictionaryNameAt(text, i))
+      return false;
+  }
+  return true;
 }
 
 /** `我`, `我们` (not 自我): words in the first person. */

@@ -5,7 +5,9 @@ import {
   dottedNames,
   type Gender,
   hanNameDots,
+  isNameHan,
   isNotPerson,
+  isOrdinaryWord,
   LiteralMatcher,
   NAME_PRECEDING_CHARS,
   nameAt,
@@ -436,7 +438,7 @@ export class ArticlePeople {
       // or 的, or one that goes on to speak, is a person.
       const closeAt = text.indexOf(")", at);
       const speaksNext = closeAt > 0 && VERB_AT_START.test(text.slice(closeAt + 1, closeAt + 12));
-      const length = nameAtEnd(before, speaksNext);
+      const length = nameAtEnd(before, speaksNext) || titledHanName(before);
       if (length) this.registerName(paragraph, at - length, at);
     }
   }
@@ -587,6 +589,22 @@ export class ArticlePeople {
       speaker ? { paragraph, offset, entity, speaker } : { paragraph, offset, entity },
     );
   }
+}
+
+/**
+ * `研究员廷米贺（Michal Thim）`, `顾问宫家邦彦（Kunihiko Miyake）`: three or four name characters
+ * right after a title, before a person's English name, are the name even when they read as no
+ * transliteration and no Chinese name (a rarer surname, a Japanese name).
+ */
+function titledHanName(before: string): number {
+  for (const n of [4, 3]) {
+    const candidate = before.slice(-n);
+    if (candidate.length < n || ![...candidate].every((c) => isNameHan(c))) continue;
+    if (!TITLE_AT_END.test(before.slice(0, -n)) || isNotPerson(candidate)) continue;
+    if (isOrdinaryWord(candidate)) continue;
+    return n;
+  }
+  return 0;
 }
 
 /** Whether `part` occurs in `text` other than right before a name dot. */

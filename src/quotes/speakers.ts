@@ -123,8 +123,57 @@ export function resolveSlot(
   }
   // `石山引述熟悉日本人士的话称`: the words are the cited person's; no name at the end, no one.
   if (cited === null && /引|转述/.test(whole) && CITING.test(whole)) return { kind: "none" };
-  return subjectAtStart(people, offset, whole);
+  const subject = subjectAtStart(people, offset, whole);
+  if (subject.kind !== "none") return subject;
+  const titled = titleOnly(text, people, paragraph, offset, s);
+  return titled ? { kind: "person", entity: titled } : subject;
 }
+
+/** Adverbs between a title standing alone and its speech verb (`美国总统进一步说`). */
+const ADVERBS_AFTER_TITLE =
+  /(?:也|还|则|又|更|再|曾|曾经|亦|并|同时|进一步|不止一次|多次|一再|再次|随后|当时|此前|早前|日前|近日|稍后|周[一二三四五六日])*$/;
+
+/**
+ * `美国总统进一步说`, `日本首相不止一次警告说`: a title alone (after at most a country or a body)
+ * for the one person the article has named right after those same words before
+ * (`美国总统拜登`, `日本首相岸田文雄`). Only an office one person holds at a time
+ * (lexicon/sole-office-titles.txt: not 律师, 检察官), and not one the article gives two people
+ * (`总统拜登`, `俄罗斯总统普京`).
+ */
+function titleOnly(
+  text: QuotedText,
+  people: ArticlePeople,
+  paragraph: number,
+  offset: number,
+  slot: string,
+): Entity | undefined {
+  const s = slot.slice(0, slot.length - (ADVERBS_AFTER_TITLE.exec(slot)?.[0].length ?? 0));
+  const title = SOLE_OFFICE_AT_END.exec(s);
+  if (!title) return undefined;
+  const prefix = s.slice(0, title.index);
+  if (prefix.length > 6 || /[的一该这那此某有名位个们和与及、前副原代]/.test(prefix))
+    return undefined;
+  let found: Entity | undefined;
+  for (let p = 0; p < text.folded.length; p++) {
+    const folded = text.folded[p] as string;
+    for (let at = folded.indexOf(s); at >= 0; at = folded.indexOf(s, at + 1)) {
+      const name = people.aliasAtStartOf(folded, at + s.length);
+      if (!name || text.isQuoted(p, at)) continue;
+      // `前总统川普`, `副总统彭斯`: another office than the title alone.
+      if (/[前副原代]$/.test(folded.slice(0, at))) continue;
+      if (found && found !== name.entity) return undefined;
+      if (p > paragraph || (p === paragraph && at >= offset)) {
+        if (!found) return undefined;
+        continue;
+      }
+      found = name.entity;
+    }
+  }
+  return found;
+}
+
+/** An office one person holds at a time (总统, 州长) at the end of a slot: sole-office-titles. */
+const SOLE_OFFICE_AT_END = new RegExp(`(?:${alternation(wordList("sole-office-titles"))})$`);
 
 /**
  * Whether the text before a name found in a slot ends with another name and a conjunction (和,
@@ -149,7 +198,7 @@ export const SAYING_SUBJECT = new RegExp(
 );
 
 /** `援引X的话`: the citing verb and the one cited. */
-const CITED_WORDS = /(引述|援引|引用|转引|转述)([^,。;:]{2,60}?)(?:的话|的说法)$/;
+const CITED_WORDS = /(引述|援引|引用|转引|转述)([^,。;:]{2,90}?)(?:的话|的说法)$/;
 
 /** A speaker clause relaying someone else's words: `引述…的话`, `援引…说法`, `转述`. */
 const CITING = /(?:引述|援引|引用|转述|转引)[^,。]{1,24}$/;
