@@ -311,6 +311,10 @@ const NAMING = /名为|叫做|称为|被称|更名|改名|命名|取名|原名|�
 const STATEMENT = /说|称|宣布|表示|透露|指出|声称|简报会|记者会|发布会|接受[^，。]{0,12}采访/;
 /** Score gained by a sentence that enumerates, for a question asking which ones (哪些). */
 const LIST_BONUS = 0.1;
+/** A sentence that enumerates: a list's comma, 包括, a colon, 第一…第二, 一是…二是. */
+const ENUMERATES = /、|包括|[:：]|第一.{0,60}?第二|一是.{0,60}?二是|首先.{0,60}?其次/;
+/** Two things named: joined by 和, 与, 及 (曼钦和西内马), or as any list. */
+const NAMES_TWO = new RegExp(`${ENUMERATES.source}|[和与及跟]`);
 /** A kind of sum of money: a figure of another kind (营业收入 for 净利润) does not answer it. */
 const MONEY_KIND = new RegExp(`(${alternation("ask-money-kinds")})$`);
 /** Collective nouns for a body of people (警力, 兵力): a count of people answers 多少警力. */
@@ -417,6 +421,17 @@ export function answerQuestion(
       !term.latin &&
       (term.anchor === "person" || term.anchor === "name" || /^nr/.test(term.tag ?? "")),
   );
+  // 哪三条 answered by 「就三条。」 then 「这三条就是说：…」: a sentence giving the count of the
+  // list without its items announces it, the next one names them.
+  const listForms =
+    !parsed.english && parsed.listCount
+      ? [parsed.listCount, ...numeralVariants(parsed.listCount)]
+      : [];
+  const enumerates = listForms[0]?.startsWith("两") ? NAMES_TWO : ENUMERATES;
+  const announcesList = (sentence: Candidate | undefined): boolean =>
+    sentence !== undefined &&
+    listForms.some((form) => sentence.folded.includes(form)) &&
+    !enumerates.test(sentence.folded.replace(/[:：]$/, ""));
   let scored: Scored[] = [];
   for (const item of evidence) {
     const articleShare =
@@ -438,7 +453,10 @@ export function answerQuestion(
       // The answer to a question just asked, or the reason for the claim just made: the
       // sentence before states what it is about, as if in its own words.
       const continues =
-        !parsed.english && previous !== undefined && GIVES_REASON_BEFORE.test(sentence.folded);
+        !parsed.english &&
+        previous !== undefined &&
+        (GIVES_REASON_BEFORE.test(sentence.folded) ||
+          (announcesList(previous) && previous.paragraph === sentence.paragraph));
       const answersBefore =
         continues ||
         (!parsed.english && previous !== undefined && OPENS_ANSWER.test(previous.clean));
@@ -588,7 +606,8 @@ export function answerQuestion(
     if (parsed.asksThingName)
       item.score += NAMING.test(sentence.folded) ? NAMING_BONUS : -NAMING_BONUS;
     // 哪些 asks for a list: a sentence that enumerates (、, 包括, a colon) answers it better.
-    if (parsed.list && /、|包括|[:：]/.test(sentence.folded)) item.score += LIST_BONUS;
+    if (announcesList(sentence)) item.score -= LIST_BONUS;
+    else if (parsed.list && enumerates.test(sentence.folded)) item.score += LIST_BONUS;
     const typeBonus =
       parsed.type === "other"
         ? 0
