@@ -755,3 +755,33 @@ describe("answerQuestion: a list's count announces it, the next sentence names i
     expect(answerQuestion(question, [article]).answers[0]?.text).toMatch(expected);
   });
 });
+
+describe("answerQuestion: the lead and the referring sentence (issue 12, ninth round)", () => {
+  it("a what-question: of two sentences as close to the question, the lead's restatement loses", () => {
+    const rally = makeArticle({
+      id: "fx-rally",
+      title: "市府前爆发冲突",
+      paragraphs: [
+        "周六下午，市府前的集会上人们在抵制声中爆发冲突，一名男子被刺伤。",
+        "周六下午，市府前的集会上人们在抵制强制接种的政策，高举标语。",
+      ],
+    });
+    expect(answerQuestion("市府前的集会上人们在抵制什么？", [rally]).answers[0]?.text).toMatch(
+      /高举标语/,
+    );
+  });
+
+  it("a when-question: the dated sentence naming the event by reference beats a restatement", () => {
+    const seeds = makeArticle({
+      id: "fx-seeds",
+      title: "太空育种",
+      paragraphs: [
+        "3月2日，官员介绍说，种子的研究计划已在回到研究所后启动。研究所位于郊区。",
+        "这批太空种子在轨道上停留了七个月。停留期满后，它们于7月9日回到基地。随后运往地面的实验室。",
+      ],
+    });
+    expect(answerQuestion("太空种子是哪天回到地面的？", [seeds]).answers[0]?.text).toMatch(
+      /7月9日回到基地/,
+    );
+  });
+});
