@@ -274,16 +274,22 @@ const GIVES_REASON_BEFORE = /^(因为|这是因为|是因为|主要是因为|原
 /** A sentence asking why (…要你入党，因为什么？): the next one gives the reason. */
 const ASKS_WHY = /(为什么|为何|因为什么|什么原因|原因是什么|怎么回事)[呢吗]?[？?][”"」』]?$/;
 /**
- * For a when-question, how much of the sentence's own share moves to its context: the sentence
- * with the date often names the event only by reference (这些种子今年7月9日返抵地球, 他28岁时搬到
- * 基隆), while the sentences restating the event without their date cover more of the question.
+ * For a when, how-many or why question, how much of the sentence's own share moves to its
+ * context: the sentence with the date, the figure or the reason often names the event only by
+ * reference (这些种子今年7月9日返抵地球, 他28岁时搬到基隆, 之所以离开), while the sentences
+ * restating the event without it cover more of the question.
  */
-const TIME_CONTEXT_SHIFT = 0.4;
+const CONTEXT_SHIFT: Partial<Record<QuestionType, number>> = {
+  time: 0.4,
+  number: 0.2,
+  reason: 0.2,
+};
 /**
- * Score lost by an article's opening sentence for a what, how or why question: the lead restates
- * the story (the rally, the attack, the bill), the detail asked about is told after it.
+ * Score lost by an article's opening sentence for a what, how, why or where question: the lead
+ * restates the story (the rally, the attack, the bill), the detail asked about is told after it.
  */
 const LEAD_PENALTY = 0.05;
+const LEAD_PENALISED = new Set<QuestionType>(["other", "reason", "place"]);
 /** Score lost by a sentence that is itself a question: it restates what is asked, answers nothing. */
 const QUESTION_PENALTY = 0.2;
 /** How much a person the pronoun refers to counts as named in the sentence. */
@@ -630,14 +636,11 @@ export function answerQuestion(
               ? REASONLESS_PENALTY
               : UNTYPED_PENALTY;
     if (!parsed.english && ASKS.test(sentence.clean)) item.score -= QUESTION_PENALTY;
-    if (!parsed.english && parsed.type === "time")
-      item.score += TIME_CONTEXT_SHIFT * (item.context - item.own);
-    if (
-      !parsed.english &&
-      (parsed.type === "other" || parsed.type === "reason") &&
-      item.evidence.sentences[0] === sentence
-    )
-      item.score -= LEAD_PENALTY;
+    if (!parsed.english) {
+      item.score += (CONTEXT_SHIFT[parsed.type] ?? 0) * (item.context - item.own);
+      if (LEAD_PENALISED.has(parsed.type) && item.evidence.sentences[0] === sentence)
+        item.score -= LEAD_PENALTY;
+    }
     const size = countHan(sentence.clean);
     const sizePenalty = size < 8 ? 0.1 : size > 160 ? 0.05 : 0;
     item.score += typeBonus - sizePenalty;
