@@ -273,6 +273,23 @@ const CONTINUED_STRENGTH = 0.8;
 const GIVES_REASON_BEFORE = /^(因为|这是因为|是因为|主要是因为|原因是|原因在于)/;
 /** A sentence asking why (…要你入党，因为什么？): the next one gives the reason. */
 const ASKS_WHY = /(为什么|为何|因为什么|什么原因|原因是什么|怎么回事)[呢吗]?[？?][”"」』]?$/;
+/**
+ * For a when, how-many or why question, how much of the sentence's own share moves to its
+ * context: the sentence with the date, the figure or the reason often names the event only by
+ * reference (这些种子今年7月9日返抵地球, 他28岁时搬到基隆, 之所以离开), while the sentences
+ * restating the event without it cover more of the question.
+ */
+const CONTEXT_SHIFT: Partial<Record<QuestionType, number>> = {
+  time: 0.4,
+  number: 0.2,
+  reason: 0.2,
+};
+/**
+ * Score lost by an article's opening sentence for a what, how, why or where question: the lead
+ * restates the story (the rally, the attack, the bill), the detail asked about is told after it.
+ */
+const LEAD_PENALTY = 0.05;
+const LEAD_PENALISED = new Set<QuestionType>(["other", "reason", "place"]);
 /** Score lost by a sentence that is itself a question: it restates what is asked, answers nothing. */
 const QUESTION_PENALTY = 0.2;
 /** How much a person the pronoun refers to counts as named in the sentence. */
@@ -311,6 +328,10 @@ const NAMING = /名为|叫做|称为|被称|更名|改名|命名|取名|原名|�
 const STATEMENT = /说|称|宣布|表示|透露|指出|声称|简报会|记者会|发布会|接受[^，。]{0,12}采访/;
 /** Score gained by a sentence that enumerates, for a question asking which ones (哪些). */
 const LIST_BONUS = 0.1;
+/** A sentence that enumerates: a list's comma, 包括, a colon, 第一…第二, 一是…二是. */
+const ENUMERATES = /、|包括|[:：]|第一.{0,60}?第二|一是.{0,60}?二是|首先.{0,60}?其次/;
+/** Two things named: joined by 和, 与, 及 (曼钦和西内马), or as any list. */
+const NAMES_TWO = new RegExp(`${ENUMERATES.source}|[和与及跟]`);
 /** A kind of sum of money: a figure of another kind (营业收入 for 净利润) does not answer it. */
 const MONEY_KIND = new RegExp(`(${alternation("ask-money-kinds")})$`);
 /** Collective nouns for a body of people (警力, 兵力): a count of people answers 多少警力. */
@@ -417,6 +438,17 @@ export function answerQuestion(
       !term.latin &&
       (term.anchor === "person" || term.anchor === "name" || /^nr/.test(term.tag ?? "")),
   );
+  // 哪三条 answered by 「就三条。」 then 「这三条就是说：…」: a sentence giving the count of the
+  // list without its items announces it, the next one names them.
+  const listForms =
+    !parsed.english && parsed.listCount
+      ? [parsed.listCount, ...numeralVariants(parsed.listCount)]
+      : [];
+  const enumerates = listForms[0]?.startsWith("两") ? NAMES_TWO : ENUMERATES;
+  const announcesList = (sentence: Candidate | undefined): boolean =>
+    sentence !== undefined &&
+    listForms.some((form) => sentence.folded.includes(form)) &&
+    !enumerates.test(sentence.folded.replace(/[:：]$/, ""));
   let scored: Scored[] = [];
   for (const item of evidence) {
     const articleShare =
@@ -438,7 +470,10 @@ export function answerQuestion(
       // The answer to a question just asked, or the reason for the claim just made: the
       // sentence before states what it is about, as if in its own words.
       const continues =
-        !parsed.english && previous !== undefined && GIVES_REASON_BEFORE.test(sentence.folded);
+        !parsed.english &&
+        previous !== undefined &&
+        (GIVES_REASON_BEFORE.test(sentence.folded) ||
+          (announcesList(previous) && previous.paragraph === sentence.paragraph));
       const answersBefore =
         continues ||
         (!parsed.english && previous !== undefined && OPENS_ANSWER.test(previous.clean));
@@ -588,7 +623,8 @@ export function answerQuestion(
     if (parsed.asksThingName)
       item.score += NAMING.test(sentence.folded) ? NAMING_BONUS : -NAMING_BONUS;
     // 哪些 asks for a list: a sentence that enumerates (、, 包括, a colon) answers it better.
-    if (parsed.list && /、|包括|[:：]/.test(sentence.folded)) item.score += LIST_BONUS;
+    if (announcesList(sentence)) item.score -= LIST_BONUS;
+    else if (parsed.list && enumerates.test(sentence.folded)) item.score += LIST_BONUS;
     const typeBonus =
       parsed.type === "other"
         ? 0
@@ -600,6 +636,11 @@ export function answerQuestion(
               ? REASONLESS_PENALTY
               : UNTYPED_PENALTY;
     if (!parsed.english && ASKS.test(sentence.clean)) item.score -= QUESTION_PENALTY;
+    if (!parsed.english) {
+      item.score += (CONTEXT_SHIFT[parsed.type] ?? 0) * (item.context - item.own);
+      if (LEAD_PENALISED.has(parsed.type) && item.evidence.sentences[0] === sentence)
+        item.score -= LEAD_PENALTY;
+    }
     const size = countHan(sentence.clean);
     const sizePenalty = size < 8 ? 0.1 : size > 160 ? 0.05 : 0;
     item.score += typeBonus - sizePenalty;

@@ -71,6 +71,11 @@ export interface ParsedQuestion {
   ordinal?: string;
   /** The question asks for several things (哪些症状, 哪几个机构): the answer lists them. */
   list?: boolean;
+  /**
+   * How many things a list question asks for, with its measure (哪三条 → 三条, 哪两种 → 两种): a
+   * sentence giving only that (就三条, 两种相互竞争的理论) announces the list the next one names.
+   */
+  listCount?: string;
   /** A person question that asks for the name itself (叫什么名字, 是谁, 哪位): the answer names one. */
   asksName?: boolean;
   /** A question for a thing's name (医院以前叫什么名字, 第一部电影叫什么, what is it called). */
@@ -637,6 +642,7 @@ export function parseQuestion(question: string): ParsedQuestion {
           .filter((term) => !term.anchor && folded.indexOf(term.word, asked.index) >= 0)
           .map((term) => term.word)
       : [];
+  const listCount = LIST_COUNT.exec(folded)?.[1]?.replace(/^二/, "两");
   return {
     type,
     unit,
@@ -648,13 +654,19 @@ export function parseQuestion(question: string): ParsedQuestion {
     ...(event.length > 0 ? { event } : {}),
     ...(placeKind ? { placeKind } : {}),
     ...(ordinal ? { ordinal } : {}),
-    ...(/哪些|哪几/.test(folded) ? { list: true } : {}),
+    ...(LIST_ASKED.test(folded) ? { list: true } : {}),
+    ...(listCount ? { listCount } : {}),
     ...(quoted.length > 0 ? { quoted } : {}),
     ...(type === "person" && PERSON_NAME_ASKED.test(folded) ? { asksName: true } : {}),
     ...(type === "other" && THING_NAME_ASKED.test(folded) ? { asksThingName: true } : {}),
     ...(counted ? { counted } : {}),
   };
 }
+
+/** A question for several things: 哪些, 哪几个, or a count of them (哪两个, 哪三条). */
+const LIST_ASKED = /哪些|哪几|哪[两二三四五六七八九十][个种条项位名家类部件点样方国]/;
+/** The count of a list question with its measure (哪三条 → 三条). */
+const LIST_COUNT = /哪([两二三四五六七八九十][个种条项位名家类部件点样方国])/;
 
 /** Particles between a question word and the words it asks about (是在哪, 哪天正式, 被判了几年). */
 const FOCUS_PARTICLES =

@@ -709,3 +709,79 @@ describe("answerQuestion: another country's figure is no answer (issue 12, eight
     expect(answerQuestion("朝鲜这波疫情死了多少人？", [own]).answers[0]?.text).toMatch(/56人/);
   });
 });
+
+describe("answerQuestion: a list's count announces it, the next sentence names it (issue 12, ninth round)", () => {
+  const definition = makeArticle({
+    id: "fx-definition",
+    title: "老校长谈办学",
+    paragraphs: [
+      "老校长回忆说，当年他对好学生的定义其实很宽松，就三条。这三条就是说：按时上课、尊重老师、不抄作业。",
+      "后来学校扩建，招生人数翻了一番。",
+    ],
+  });
+  const theories = makeArticle({
+    id: "fx-theories",
+    title: "调查报告出炉",
+    paragraphs: [
+      "调查小组在声明中描述了成员对火灾起因两种相互竞争的看法。小组认为，火灾可能是由于电线老化引起的，也可能与附近的施工有关。",
+    ],
+  });
+  const options = makeArticle({
+    id: "fx-options",
+    title: "村民遭警告",
+    paragraphs: [
+      "他说：“我的案子原来归县里管、现在归市里管、以后归省里管。”",
+      "“村干部对我发出最后通牒，说有三种方法处理，第一，罚款，第二，拘留，第三停发补贴。”",
+    ],
+  });
+
+  it("哪几, 哪些 and 哪两个 ask for a list; the count is kept with its measure", () => {
+    expect(parseQuestion("老校长对好学生的定义是哪三条？")).toMatchObject({
+      list: true,
+      listCount: "三条",
+    });
+    expect(parseQuestion("哪二个议员反对法案？").listCount).toBe("两个");
+    expect(parseQuestion("有哪些症状？")).toMatchObject({ list: true });
+    expect(parseQuestion("有哪些症状？").listCount).toBeUndefined();
+    expect(parseQuestion("议员是哪天到的？").list).toBeUndefined();
+  });
+
+  it.each([
+    ["老校长对好学生的定义是哪三条？", definition, /^这三条就是说/],
+    ["调查小组认为火灾起因有哪两种可能？", theories, /电线老化/],
+    // 第一…第二 enumerates too: the sentence naming the three ways answers.
+    ["村干部的最后通牒说有哪三种处理方法？", options, /第一，罚款/],
+  ] as const)("%s → the sentence naming the items", (question, article, expected) => {
+    expect(answerQuestion(question, [article]).answers[0]?.text).toMatch(expected);
+  });
+});
+
+describe("answerQuestion: the lead and the referring sentence (issue 12, ninth round)", () => {
+  it("a what-question: of two sentences as close to the question, the lead's restatement loses", () => {
+    const rally = makeArticle({
+      id: "fx-rally",
+      title: "市府前爆发冲突",
+      paragraphs: [
+        "周六下午，市府前的集会上人们在抵制声中爆发冲突，一名男子被刺伤。",
+        "周六下午，市府前的集会上人们在抵制强制接种的政策，高举标语。",
+      ],
+    });
+    expect(answerQuestion("市府前的集会上人们在抵制什么？", [rally]).answers[0]?.text).toMatch(
+      /高举标语/,
+    );
+  });
+
+  it("a when-question: the dated sentence naming the event by reference beats a restatement", () => {
+    const seeds = makeArticle({
+      id: "fx-seeds",
+      title: "太空育种",
+      paragraphs: [
+        "3月2日，官员介绍说，种子的研究计划已在回到研究所后启动。研究所位于郊区。",
+        "这批太空种子在轨道上停留了七个月。停留期满后，它们于7月9日回到基地。随后运往地面的实验室。",
+      ],
+    });
+    expect(answerQuestion("太空种子是哪天回到地面的？", [seeds]).answers[0]?.text).toMatch(
+      /7月9日回到基地/,
+    );
+  });
+});

@@ -97,6 +97,10 @@ describe("holdsUnit", () => {
     ["小镇距离首都3,400英里。", "长度", true],
     ["禁令为期三个月。", "长度", true],
     ["军方派出两个师赶到现场。", "长度", false],
+    // Cents and pence are sums of money; a share in 分 is not.
+    ["燃油税每加仑增加9.3美分。", "钱", true],
+    ["一张邮票涨价5便士。", "钱", true],
+    ["比赛以3分之差落败。", "钱", false],
   ])("%s in %s → %s", (sentence, unit, expected) => {
     expect(holdsUnit(sentence, unit)).toBe(expected);
   });
