@@ -14,7 +14,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArticle } from "../../src/articles/parse.js";
 import { archivePagesOrExit } from "../../test/corpus.js";
-import type { BenchSet } from "./sets.js";
+import { type BenchSet, QUOTE_SETS } from "./sets.js";
 import { markSpans } from "./spans.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -50,18 +50,7 @@ function count<T>(items: T[], key: (item: T) => string[]): Map<string, number> {
   return new Map([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
 }
 
-for (const name of [
-  "dev",
-  "test",
-  "test2",
-  "test3",
-  "test4",
-  "test5",
-  "test6",
-  "test7",
-  "test8",
-  "test9",
-]) {
+for (const name of QUOTE_SETS) {
   const file = join(here, `${name}.json`);
   if (!existsSync(file)) continue;
   const data = JSON.parse(readFileSync(file, "utf8")) as BenchSet;

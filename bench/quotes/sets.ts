@@ -1,5 +1,19 @@
 import type { AnnotatedPerson } from "./match.js";
 
+/** Every set of the quotes benchmark, in the order drawn (a new blind set is added here). */
+export const QUOTE_SETS = [
+  "dev",
+  "test",
+  "test2",
+  "test3",
+  "test4",
+  "test5",
+  "test6",
+  "test7",
+  "test8",
+  "test9",
+];
+
 /** The shape of bench/quotes/dev.json, test.json and test2.json to test9.json (see PROTOCOL.md). */
 export interface BenchQuote {
   articleId: string;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SETS } from "../../bench/ask/check.js";
 import {
   archiveSets,
   BLIND_SETS,
@@ -145,20 +146,6 @@ describe("the third blind test set (test3)", () => {
   });
 });
 
-/** Every set in the order drawn; each later one is run among the pool and the sets up to its own. */
-const ALL_SETS = [
-  "dev",
-  "test",
-  "test2",
-  "test3",
-  "test4",
-  "test5",
-  "test6",
-  "test7",
-  "test8",
-  "test9",
-];
-
 describe.each([
   ["test4", "test3", "a fourth"],
   ["test5", "test4", "a fifth"],
@@ -168,7 +155,7 @@ describe.each([
   ["test9", "test8", "a ninth"],
 ] as const)("the later blind set %s", (set, previous, ordinal) => {
   it("runs among the pool and every set up to its own", () => {
-    expect(archiveSets(set)).toEqual(ALL_SETS.slice(0, ALL_SETS.indexOf(set) + 1));
+    expect(archiveSets(set)).toEqual(SETS.slice(0, SETS.indexOf(set) + 1));
     expect(archiveSets(previous)).not.toContain(set);
   });
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { BenchSet } from "../../bench/quotes/sets.js";
+import { type BenchSet, QUOTE_SETS } from "../../bench/quotes/sets.js";
 
 /**
  * The shape of the quotes benchmark sets, without the archive (check.ts compares them with the
@@ -10,18 +10,6 @@ import type { BenchSet } from "../../bench/quotes/sets.js";
  * entry of the article, kinds and negative reasons are those of PROTOCOL.md, no article is in two sets.
  */
 const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "bench", "quotes");
-const SETS = [
-  "dev",
-  "test",
-  "test2",
-  "test3",
-  "test4",
-  "test5",
-  "test6",
-  "test7",
-  "test8",
-  "test9",
-];
 const KINDS = new Set(["direct", "partial", "interview"]);
 const REASONS = new Set([
   "term",
@@ -45,7 +33,7 @@ const selection = JSON.parse(readFileSync(join(dir, "selection.json"), "utf8")) 
 const load = (name: string) =>
   JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8")) as BenchSet;
 
-describe.each(SETS)("bench/quotes %s", (name) => {
+describe.each(QUOTE_SETS)("bench/quotes %s", (name) => {
   const data = load(name);
   it("holds the articles selection.json drew for it", () => {
     expect(data.set).toBe(name);
@@ -70,6 +58,6 @@ describe.each(SETS)("bench/quotes %s", (name) => {
 });
 
 it("puts no article in two quotes sets", () => {
-  const ids = SETS.flatMap((name) => load(name).articles.map((a) => a.id));
+  const ids = QUOTE_SETS.flatMap((name) => load(name).articles.map((a) => a.id));
   expect(ids.length).toBe(new Set(ids).size);
 });
