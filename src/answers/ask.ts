@@ -676,10 +676,6 @@ export function answerQuestion(
     if (item.missing === undefined) item.missing = otherDate(foldedQuestion, sentence.folded);
     // 30年期 answered by 「15年期固定利率…」: another member of the series the question names.
     if (item.missing === undefined) item.missing = otherFigure(foldedQuestion, sentence.folded);
-    // 天邦卖了多少头生猪 answered by 「温氏销售肉猪101万头」: a figure of a subject the question
-    // does not ask about; the asked person or body is named beside the figure or in the title.
-    if (item.missing === undefined && figureQuestion)
-      item.missing = subjectAway(anchors, item, parsed.text);
     // 朝鲜死了多少人 answered by 「香港…有193人死亡」: another country's figure.
     if (item.missing === undefined && figureQuestion)
       item.missing = otherCountry(sentence.folded, countries);
@@ -741,27 +737,6 @@ function windowText(item: Scored): string {
   return [sentences[at - 1], item.sentence, sentences[at + 1]]
     .map((s) => s?.folded ?? "")
     .join("\n");
-}
-
-/**
- * The question's person, name or organisation that neither the sentence nor a neighbour nor the
- * title and lead names, if any: a figure there is another subject's.
- */
-function subjectAway(
-  anchors: { term: QuestionTerm; weight: number }[],
-  item: Scored,
-  text: string,
-): string | undefined {
-  const window = windowText(item);
-  for (const { term } of anchors) {
-    if (term.anchor !== "person" && term.anchor !== "name" && term.anchor !== "organisation")
-      continue;
-    if (anchorIn(term, window) || anchorIn(term, item.evidence.titleLead)) continue;
-    if (gluedAnchor(term, text, window) || gluedAnchor(term, text, item.evidence.titleLead))
-      continue;
-    return term.word;
-  }
-  return undefined;
 }
 
 /** Whether the sentence, a neighbour or the title and lead names the ordinal (第四季, 第4季). */

@@ -778,26 +778,3 @@ describe("answerQuestion: how it turned out, and names kept back (issue 12, nint
     expect(answerQuestion("在核酸亭上喷漆的人叫什么名字？", [painter]).answers).toEqual([]);
   });
 });
-
-describe("answerQuestion: a figure of another subject (issue 12, ninth round)", () => {
-  const hogs = makeArticle({
-    id: "fx-hogs",
-    title: "猪企6月销售简报出炉",
-    paragraphs: [
-      "多家上市猪企公布了6月的销售简报。",
-      "其中，温氏股份销售肉猪101万头，收入17亿元。",
-      "分析师认为，下半年的猪价仍将低迷。",
-      "另据报道，牧原股份的生猪销量环比上升。",
-    ],
-  });
-
-  it("多少头 for a company the sentence does not name → refused", () => {
-    expect(answerQuestion("牧原股份6月卖了多少头生猪？", [hogs]).answers).toEqual([]);
-  });
-
-  it("the company named beside the figure → answered", () => {
-    expect(answerQuestion("温氏股份6月卖了多少头生猪？", [hogs]).answers[0]?.text).toMatch(
-      /101万头/,
-    );
-  });
-});
