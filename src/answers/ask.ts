@@ -8,8 +8,8 @@ import { associatedWords } from "./associations.js";
 import { expandEnglish, linkLatinNames } from "./english.js";
 import {
   askedDurationUnit,
-  askedQuarter,
   askedMeasure,
+  askedQuarter,
   askedRankMeasure,
   countsAnything,
   countsOnlyAsked,
@@ -25,8 +25,8 @@ import {
   namesHead,
   namesPlaceOfKind,
   namesQuarter,
-  onlyVagueCount,
   onlyExpected,
+  onlyVagueCount,
   onlyVagueIn,
   otherCountry,
   otherDate,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   askedDurationUnit,
-  askedQuarter,
   askedMeasure,
+  askedQuarter,
   askedRankMeasure,
   countsAnything,
   countsInMeasure,
@@ -15,20 +15,20 @@ import {
   holdsTimeAgo,
   holdsUnit,
   namesHead,
-  namesQuarter,
   namesPlaceOfKind,
+  namesQuarter,
+  onlyExpected,
   onlyVagueCount,
   onlyVagueIn,
   otherCountry,
-  onlyExpected,
   otherDate,
-  resolveRelativeDates,
-  withoutSurnameOnly,
   otherFigure,
   otherOrdinal,
   questionFigures,
+  resolveRelativeDates,
   sharesOfPeople,
   unnamedHead,
+  withoutSurnameOnly,
 } from "../../src/answers/evidence.js";
 import { foldText } from "../../src/text/text.js";
 
