@@ -36,6 +36,7 @@ import {
   resolveRelativeDates,
   STRICT_UNITS,
   sharesOfPeople,
+  statesOutcome,
   unnamedHead,
   withoutSurnameOnly,
 } from "./evidence.js";
@@ -688,7 +689,16 @@ export function answerQuestion(
   );
 
   const floor = parsed.english ? MIN_CONTEXT_ENGLISH : MIN_CONTEXT;
-  const passing = scored.filter((item) => passes(item, parsed.type, floor));
+  // 最后有没有否决 where the sentence most about it reports only the plan (敦促州长否决): the
+  // article was written before the outcome; only a sentence saying it was done or not answers.
+  const pendingFirst =
+    parsed.asksOutcome === true && !parsed.english && scored[0] !== undefined
+      ? onlyExpected(scored[0].sentence.folded)
+      : false;
+  const passing = scored.filter(
+    (item) =>
+      passes(item, parsed.type, floor) && (!pendingFirst || statesOutcome(item.sentence.folded)),
+  );
   const best = passing[0];
   if (!best) return explainRefusal(scored, parsed, words, floor);
   const answers: AnswerSentence[] = [];

@@ -870,6 +870,11 @@ const NEITHER = new RegExp(
  * urged or possible act (将签署, 敦促州长否决, 正在收集反馈, 也可能采取行动) with nothing done or
  * reported as not done (已, 没有, 未; lexicon/ask-outcome-markers.txt).
  */
+/** Whether a sentence says the act was done or not done (已, 没有, 未, 终于). */
+export function statesOutcome(folded: string): boolean {
+  return STATED.test(folded.replace(NEITHER, " "));
+}
+
 export function onlyExpected(folded: string): boolean {
   const text = folded.replace(NEITHER, " ");
   return PENDING.test(text) && !STATED.test(text);

@@ -770,11 +770,34 @@ describe("answerQuestion: how it turned out, and names kept back (issue 12, nint
     );
   });
 
+  it("最后有没有否决 where the best sentence reports the plan: a neighbouring fact is no answer", () => {
+    const pending = makeArticle({
+      id: "fx-pending",
+      title: "市长们敦促州长否决住房法案",
+      paragraphs: [
+        "二十个城市的市长联名致信，敦促州长否决州议会通过的住房法案。",
+        "州长办公室拒绝就住房法案发表评论。",
+      ],
+    });
+    expect(answerQuestion("州长最后有没有否决住房法案？", [pending]).answers).toEqual([]);
+  });
+
   it("会不会否决 asks a forecast: the call answers", () => {
     expect(answerQuestion("州长会不会否决住房法案？", [veto]).answers[0]?.text).toMatch(/敦促/);
   });
 
   it("叫什么名字 is not answered by a surname and 女士", () => {
     expect(answerQuestion("在核酸亭上喷漆的人叫什么名字？", [painter]).answers).toEqual([]);
+  });
+
+  it("是谁 may be answered by a sentence naming a body beside 王女士", () => {
+    const taken = makeArticle({
+      id: "fx-taken",
+      title: "访民被带走",
+      paragraphs: ["访民的妻子傅女士说，是信访办的人把他带走的。"],
+    });
+    expect(answerQuestion("访民的妻子说是谁把他带走的？", [taken]).answers[0]?.text).toMatch(
+      /信访办/,
+    );
   });
 });

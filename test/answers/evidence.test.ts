@@ -27,6 +27,7 @@ import {
   questionFigures,
   resolveRelativeDates,
   sharesOfPeople,
+  statesOutcome,
   unnamedHead,
   withoutSurnameOnly,
 } from "../../src/answers/evidence.js";
@@ -508,6 +509,18 @@ describe("onlyExpected: a plan, a call or a process under way, no outcome", () =
     ["未来几天将举行视讯会议。", true],
   ])("%s → %s", (sentence, expected) => {
     expect(onlyExpected(sentence)).toBe(expected);
+  });
+});
+
+describe("statesOutcome: the act said to be done or not done", () => {
+  it.each([
+    ["公司已经同意支付罚款。", true],
+    ["总部到目前为止尚未发生变化。", true],
+    ["敦促州长否决这项法案。", false],
+    // 未来 is no 未.
+    ["未来几天将举行会议。", false],
+  ])("%s → %s", (sentence, expected) => {
+    expect(statesOutcome(sentence)).toBe(expected);
   });
 });
 
