@@ -9,8 +9,10 @@ import { expandEnglish, linkLatinNames } from "./english.js";
 import {
   askedDurationUnit,
   askedMeasure,
+  askedQuarter,
   askedRankMeasure,
   countsAnything,
+  countsOnlyAsked,
   countsThing,
   durationInOtherUnit,
   holdsAnswerType,
@@ -22,6 +24,8 @@ import {
   mentionsDeath,
   namesHead,
   namesPlaceOfKind,
+  namesQuarter,
+  onlyExpected,
   onlyVagueCount,
   onlyVagueIn,
   otherCountry,
@@ -29,9 +33,12 @@ import {
   otherFigure,
   otherOrdinal,
   questionFigures,
+  resolveRelativeDates,
   STRICT_UNITS,
   sharesOfPeople,
+  statesOutcome,
   unnamedHead,
+  withoutSurnameOnly,
 } from "./evidence.js";
 import { type CoOccurrence, impliesPlace } from "./implied-places.js";
 import {
@@ -449,6 +456,7 @@ export function answerQuestion(
     sentence !== undefined &&
     listForms.some((form) => sentence.folded.includes(form)) &&
     !enumerates.test(sentence.folded.replace(/[:：]$/, ""));
+  const asksYear = !parsed.english && terms.some((term) => term.anchor === "year");
   let scored: Scored[] = [];
   for (const item of evidence) {
     const articleShare =
@@ -457,9 +465,13 @@ export function answerQuestion(
         0,
       ) / total;
     const titleLead = terms.map((term) => matchTerm(term, item.titleLead).strength);
-    const perSentence = item.sentences.map((sentence) =>
-      terms.map((term) => matchTerm(term, sentence.folded)),
-    );
+    // 2021年 asked, 今年 written in an article of 2021: the year is named (a relative date).
+    const perSentence = item.sentences.map((sentence) => {
+      const dated = asksYear ? resolveRelativeDates(sentence.folded, item.article.date) : "";
+      return terms.map((term) =>
+        matchTerm(term, asksYear && term.anchor === "year" ? dated : sentence.folded),
+      );
+    });
     item.sentences.forEach((sentence, j) => {
       const here = perSentence[j] as Match[];
       const before = perSentence[j - 1];
@@ -526,6 +538,12 @@ export function answerQuestion(
   const unit = collective ? "人" : parsed.unit;
   const counted = collective ? [] : countedForms(parsed, terms);
   const ordinalForms = parsed.ordinal ? numeralVariants(parsed.ordinal) : [];
+  const quarter = parsed.english ? [] : askedQuarter(foldText(question));
+  // 叫什么名字, 全名: the name itself (是谁 may be answered by a body, 信访办带走的).
+  const namesAsked =
+    parsed.asksName === true &&
+    !parsed.english &&
+    /名字|姓名|全名|叫什么|叫啥/.test(foldText(question));
   const focus = terms.filter((term) => parsed.focus.includes(term.word));
   const event = terms.filter((term) => parsed.event?.includes(term.word));
   // 死了多少人, 有多少人死亡, 遇难人数, how many were killed: a count of people is an answer
@@ -554,6 +572,14 @@ export function answerQuestion(
   for (const item of scored) {
     const { sentence } = item;
     item.typed = holdsAnswerType(parsed.type, sentence.clean, sentence.folded, questionWords);
+    // 叫什么名字 answered by 「民众王女士说」: the name is kept back.
+    if (item.typed && namesAsked)
+      item.typed = holdsAnswerType(
+        "person",
+        withoutSurnameOnly(sentence.clean),
+        withoutSurnameOnly(sentence.folded),
+        questionWords,
+      );
     // 「…要你入党，因为什么？」 then 「它觉得就是党培养了你。」: the answer to a why asked just before.
     if (!item.typed && parsed.type === "reason" && !parsed.english)
       item.typed = ASKS_WHY.test(item.previous?.clean ?? "");
@@ -575,6 +601,14 @@ export function answerQuestion(
               counted.length > 0 &&
               (sharesOfPeople(sentence.folded, counted) || countsThing(sentence.folded, counted)));
     }
+    // 这15次里有几次 answered by 「进行了15次」: the question's own figure.
+    if (
+      item.typed &&
+      parsed.type === "number" &&
+      unit &&
+      countsOnlyAsked(sentence.folded, unit, figures)
+    )
+      item.typed = false;
     // 几只鸡腿 answered by 「买了几只鸡腿」: the article gives no figure.
     const vagueCount = measure !== undefined && onlyVagueIn(sentence.folded, measure);
     if (item.typed && vagueCount) item.typed = false;
@@ -600,6 +634,8 @@ export function answerQuestion(
       (parsed.placeKind !== undefined && !item.typed) ||
       (headless && parsed.type !== "person") ||
       (parsed.head !== undefined && unnamedHead(sentence.folded, parsed.head));
+    // 最后有没有否决 answered by 「敦促州长否决」: a plan or a call is no outcome.
+    if (parsed.asksOutcome && !parsed.english && onlyExpected(sentence.folded)) item.untyped = true;
     // A sentence about what is asked holds one of the words next to the question word.
     if (
       focus.length > 0 &&
@@ -646,7 +682,7 @@ export function answerQuestion(
     item.score += typeBonus - sizePenalty;
     item.missing =
       parsed.quoted?.find((phrase) => !item.evidence.full.includes(phrase)) ??
-      missingAnchor(anchors, item, parsed.text, options.rarity);
+      missingAnchor(anchors, item, parsed.text, parsed.english, options.rarity);
     // 第一大股东 answered by 「第三大流通股东」, 第四季度 by 「第三季度」: another of the series.
     if (
       item.missing === undefined &&
@@ -662,6 +698,14 @@ export function answerQuestion(
       !ordinalNear(item, [parsed.ordinal, parsed.ordinal.slice(1), ...ordinalForms])
     )
       item.missing = parsed.ordinal;
+    // 一季度净利润 answered by 「前三季度…净利润」: the asked quarter named nowhere near.
+    if (
+      item.missing === undefined &&
+      quarter.length > 0 &&
+      !namesQuarter(windowText(item), quarter) &&
+      !namesQuarter(item.evidence.titleLead, quarter)
+    )
+      item.missing = quarter[0];
     // 28纳米的良品率 answered by the 14nm one, 5年期 by 30年期: a figure of the question
     // named neither in the sentence nor beside it nor in the title.
     if (item.missing === undefined && figures.length > 0) {
@@ -686,7 +730,16 @@ export function answerQuestion(
   );
 
   const floor = parsed.english ? MIN_CONTEXT_ENGLISH : MIN_CONTEXT;
-  const passing = scored.filter((item) => passes(item, parsed.type, floor));
+  // 最后有没有否决 where the sentence most about it reports only the plan (敦促州长否决): the
+  // article was written before the outcome; only a sentence saying it was done or not answers.
+  const pendingFirst =
+    parsed.asksOutcome === true && !parsed.english && scored[0] !== undefined
+      ? onlyExpected(scored[0].sentence.folded)
+      : false;
+  const passing = scored.filter(
+    (item) =>
+      passes(item, parsed.type, floor) && (!pendingFirst || statesOutcome(item.sentence.folded)),
+  );
   const best = passing[0];
   if (!best) return explainRefusal(scored, parsed, words, floor);
   const answers: AnswerSentence[] = [];
@@ -748,6 +801,7 @@ function missingAnchor(
   anchors: { term: QuestionTerm; weight: number }[],
   item: Scored,
   text: string,
+  english: boolean,
   archive?: CoOccurrence,
 ): string | undefined {
   for (const { term } of anchors) {
@@ -755,9 +809,23 @@ function missingAnchor(
       // A figure must be near the answer: another year's figure answers another question.
       const sentences = item.evidence.sentences;
       const at = sentences.indexOf(item.sentence);
-      const window = [sentences[at - 1], item.sentence, sentences[at + 1]]
+      const near = [sentences[at - 1], item.sentence, sentences[at + 1]]
         .map((s) => s?.folded ?? "")
         .join("\n");
+      // 去年9月 in an article of 2022 names 2021 and 9月 (a relative date written out).
+      const window = english ? near : resolveRelativeDates(near, item.evidence.article.date);
+      // 10月23日 asked, 上周五（23日） written in an article of 2020-10-26: the day's month.
+      const day =
+        term.anchor === "number" &&
+        new RegExp(`(?<!\\d)${term.word}月(\\d{1,2})[日号]`).exec(text)?.[1];
+      if (
+        day &&
+        !english &&
+        resolveRelativeDates(near, item.evidence.article.date, true).includes(
+          `${term.word}月${day}日`,
+        )
+      )
+        continue;
       // The article's own year, which its dates leave out (2月11日), unless another is named.
       const ownYear = item.evidence.article.date?.startsWith(term.word.slice(0, 4));
       if (term.anchor === "year" && ownYear && !/\d{4}\s*年/.test(window)) continue;

@@ -797,3 +797,137 @@ export function holdsRank(folded: string, measure: string): boolean {
     new RegExp(`[\\d一二两三四五六七八九十]\\s*${measure}`).test(folded)
   );
 }
+
+/** Relative dates (去年, 上个月) with the field they count in and their offset (ask-relative-dates). */
+const RELATIVE_DATES = new Map(
+  lexicon("ask-relative-dates").entries.map(
+    (entry) => [entry.term, { field: entry.fields[0], offset: Number(entry.fields[1]) }] as const,
+  ),
+);
+const RELATIVE_DATE = new RegExp(
+  [...RELATIVE_DATES.keys()].sort((a, b) => b.length - a.length).join("|"),
+  "g",
+);
+/** A day of the month written without its month (上周五（23日）, 23日晚). */
+const BARE_DAY = /(?<![\d月.])(\d{1,2})\s*[日号]/g;
+
+/**
+ * A folded text with the dates it writes relative to the article's date written out after them:
+ * in an article of 2022-05-21, 去年9月 → 去年(2021年)9月, 上个月 → 上个月(2022年4月), and with
+ * `days`, a day without its month (周五（20日）) takes the month it falls in (2022年5月20日; a day
+ * after the article's own is of the month before). A question naming the year or the month is
+ * then answered by a sentence that names it only relative to the day of writing. Without a date,
+ * the text as is.
+ */
+export function resolveRelativeDates(
+  folded: string,
+  date: string | null | undefined,
+  days = false,
+): string {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})/.exec(date ?? "");
+  if (!parts) return folded;
+  const [year, month, day] = parts.slice(1).map(Number) as [number, number, number];
+  const monthOf = (offset: number) => {
+    const index = year * 12 + (month - 1) + offset;
+    return `${Math.floor(index / 12)}年${(index % 12) + 1}月`;
+  };
+  const dated = days
+    ? folded.replace(BARE_DAY, (match, named: string) =>
+        Number(named) >= 1 && Number(named) <= 31
+          ? `${monthOf(Number(named) > day ? -1 : 0)}${match}`
+          : match,
+      )
+    : folded;
+  return dated.replace(RELATIVE_DATE, (word) => {
+    const relative = RELATIVE_DATES.get(word);
+    if (!relative) return word;
+    return relative.field === "year"
+      ? `${word}(${year + relative.offset}年)`
+      : `${word}(${monthOf(relative.offset)})`;
+  });
+}
+
+const OUTCOME_MARKERS = lexicon("ask-outcome-markers").entries;
+const PENDING = new RegExp(
+  OUTCOME_MARKERS.filter((entry) => entry.fields[0] === "pending")
+    .map((entry) => entry.term)
+    .join("|"),
+);
+const STATED = new RegExp(
+  OUTCOME_MARKERS.filter((entry) => entry.fields[0] === "stated")
+    .map((entry) => entry.term)
+    .join("|"),
+);
+const NEITHER = new RegExp(
+  OUTCOME_MARKERS.filter((entry) => entry.fields[0] === "none")
+    .map((entry) => entry.term)
+    .join("|"),
+  "g",
+);
+
+/**
+ * Whether a sentence reports only the expectation of an act, not how it turned out: a planned,
+ * urged or possible act (将签署, 敦促州长否决, 正在收集反馈, 也可能采取行动) with nothing done or
+ * reported as not done (已, 没有, 未; lexicon/ask-outcome-markers.txt).
+ */
+/** Whether a sentence says the act was done or not done (已, 没有, 未, 终于). */
+export function statesOutcome(folded: string): boolean {
+  return STATED.test(folded.replace(NEITHER, " "));
+}
+
+export function onlyExpected(folded: string): boolean {
+  const text = folded.replace(NEITHER, " ");
+  return PENDING.test(text) && !STATED.test(text);
+}
+
+/** A person named by surname and a polite form only (王女士, 李先生): news keeps the name back. */
+const SURNAME_ONLY = /([\u4e00-\u9fff])(先生|女士|小姐|太太)/g;
+
+/**
+ * The sentence with every person named only by surname and a polite form (王女士, 李先生) written
+ * as 某人: news keeps such a person's name back, so a question asking the name (叫什么名字) is
+ * not answered by it.
+ */
+export function withoutSurnameOnly(text: string): string {
+  return text.replace(SURNAME_ONLY, (match, surname: string) =>
+    SURNAMES.has(surname) ? "某人" : match,
+  );
+}
+
+const QUARTER_DIGITS: Record<string, string> = { 一: "1", 二: "2", 三: "3", 四: "4" };
+
+/**
+ * The writings of a quarter the question names without 第 (一季度, 1季度, 首季; 第一季度 is an
+ * ordinal, 前三季度 a span): 一季, 第1季, Q1…; else none.
+ */
+export function askedQuarter(question: string): string[] {
+  const match = /(?<![第前\d一二三四])([一二三四1-4])季度?|首季/.exec(question);
+  if (!match) return [];
+  const written = match[1] ?? "一";
+  const digit = QUARTER_DIGITS[written] ?? written;
+  const han = Object.keys(QUARTER_DIGITS).find((key) => QUARTER_DIGITS[key] === digit) ?? written;
+  return [`${han}季`, `${digit}季`, `q${digit}`, ...(digit === "1" ? ["首季"] : [])];
+}
+
+/**
+ * Whether a text names the quarter by one of its writings, not inside a span of quarters (前三季度
+ * is no third quarter).
+ */
+export function namesQuarter(folded: string, forms: readonly string[]): boolean {
+  return forms.some((form) => new RegExp(`(?<!前)${form}`).test(folded));
+}
+
+/**
+ * Whether every count in the asked unit the sentence gives is a figure the question itself names
+ * (这15次试射里有几次是洲际导弹 answered by 「已进行了15次导弹试验」): it restates what is asked
+ * and answers nothing. Units the checks read otherwise (%, 钱, 长度, 国) are left alone.
+ */
+export function countsOnlyAsked(folded: string, unit: string, figures: readonly string[]): boolean {
+  if (figures.length === 0 || unit in UNIT_EVIDENCE) return false;
+  const counts = [
+    ...numericText(folded).matchAll(
+      new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(?:多|余|来)?\\s*(?:个)?${unit}`, "g"),
+    ),
+  ].map((match) => match[1] as string);
+  return counts.length > 0 && counts.every((count) => figures.includes(count));
+}

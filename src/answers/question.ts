@@ -78,6 +78,11 @@ export interface ParsedQuestion {
   listCount?: string;
   /** A person question that asks for the name itself (叫什么名字, 是谁, 哪位): the answer names one. */
   asksName?: boolean;
+  /**
+   * The question asks how something turned out (最后有没有否决, 后来被罢免了吗, 最终判了几年,
+   * 宣布回购了吗): a plan or an expectation of the act is no answer.
+   */
+  asksOutcome?: boolean;
   /** A question for a thing's name (医院以前叫什么名字, 第一部电影叫什么, what is it called). */
   asksThingName?: boolean;
   /**
@@ -98,7 +103,7 @@ export interface ParsedQuestion {
  */
 const PERSON_NAME_ASKED = new RegExp(
   [
-    "(?:人(?!民)|者|[市省州县镇村区]长|官员|主席|总统|总理|部长|老板|主编|父亲|母亲|妻子|丈夫|老婆|老公|太太|儿子|女儿)(?:[^?？。]{0,10}?(?:叫什么|什么名字|名字是什么|姓名)|是谁|是哪位)",
+    "(?:人(?!民)|者|男的|女的|男子|女子|男孩|女孩|少年|[市省州县镇村区]长|官员|主席|总统|总理|部长|老板|主编|父亲|母亲|妻子|丈夫|老婆|老公|太太|儿子|女儿)(?:[^?？。]{0,10}?(?:叫什么|什么名字|名字是什么|姓名)|是谁|是哪位)",
     // 枪手, 球员, 嫌犯 right before 叫什么 (not 员工内购的房企叫什么).
     "(?:手|员|嫌犯)(?:的)?(?:名字|姓名)?(?:叫什么|叫啥|是谁)",
     // A title right before 叫什么 (那个教练叫什么, 总编辑叫什么名字; not 代表团叫什么).
@@ -203,6 +208,13 @@ const PLACE_KINDS: Record<string, PlaceKind> = {
 
 /** 第一大, 第四季, 第二任: an ordinal and the character after it (not 第几). */
 const ORDINAL = /第(?:[一二三四五六七八九十]{1,3}|\d{1,3})[\u4e00-\u9fff]/;
+
+/**
+ * How something turned out: 最后, 最终 before what happened (not 最后一次, 最后的, 最终需求 is a
+ * noun; 后来 mostly orders a story, 后来自己办的媒体), or a yes/no question on a past act (有没有
+ * 否决, 被罢免了吗; not 会不会, a forecast).
+ */
+const OUTCOME_ASKED = /(最后|最终)(?![一的“"「]|需求|阶段)|有没有|[了过]吗[？?]?$|是否已/;
 
 /** A thing's name asked for (a person's name is a person question, above). */
 const THING_NAME_ASKED = /叫什么|叫啥|什么名字|名字是什么|名称是什么|\bcalled\b|\bname of\b/;
@@ -584,8 +596,10 @@ export function parseQuestion(question: string): ParsedQuestion {
   const nounHead = HEAD_NOUN.exec(folded);
   // 哪个地方, 哪个地区: any place answers, no noun of that name is asked for.
   const genericPlace = type === "place" && /^(地方|地区|位置|地点)/.test(nounHead?.[2] ?? "");
+  // 哪个月的工资, 哪个星期: a time asked, no noun to name (the time checks read it).
+  const timeHead = /^(月|年|天|日|周|星期|礼拜|季|时候)/.test(nounHead?.[2] ?? "");
   const head =
-    ((kindMatch && nounHead && nounHead.index === kindMatch.index) || genericPlace
+    ((kindMatch && nounHead && nounHead.index === kindMatch.index) || genericPlace || timeHead
       ? undefined
       : nounHead?.[2]) ?? (type === "person" ? undefined : nounOf(NAME_OF_THING.exec(folded)?.[1]));
   const english = /[a-z]/.test(folded) && !/[\u4e00-\u9fff]/.test(folded);
@@ -659,6 +673,7 @@ export function parseQuestion(question: string): ParsedQuestion {
     ...(quoted.length > 0 ? { quoted } : {}),
     ...(type === "person" && PERSON_NAME_ASKED.test(folded) ? { asksName: true } : {}),
     ...(type === "other" && THING_NAME_ASKED.test(folded) ? { asksThingName: true } : {}),
+    ...(OUTCOME_ASKED.test(folded) ? { asksOutcome: true } : {}),
     ...(counted ? { counted } : {}),
   };
 }

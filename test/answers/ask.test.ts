@@ -785,3 +785,95 @@ describe("answerQuestion: the lead and the referring sentence (issue 12, ninth r
     );
   });
 });
+
+describe("answerQuestion: dates written relative to the article's (issue 12, ninth round)", () => {
+  const detained = makeArticle({
+    id: "fx-detained",
+    title: "维权教师再遭拘留",
+    date: "2022-05-21",
+    paragraphs: ["去年9月，李明写了一篇批评文章。", "警方随后对李明进行了10天的治安拘留。"],
+  });
+  const market = makeArticle({
+    id: "fx-market",
+    title: "股市展望",
+    date: "2020-10-26",
+    paragraphs: ["分析师预计，标普500指数将比上周五（23日）收盘价高出12.6%。"],
+  });
+
+  it.each([
+    // 去年 in an article of 2022 is 2021.
+    ["李明2021年9月写了文章以后被治安拘留了几天？", detained, /10天/],
+    // A day without its month is of the article's month.
+    ["分析师预计标普500指数比2020年10月23日收盘价高多少？", market, /12\.6%/],
+  ] as const)("%s → answered", (question, article, expected) => {
+    expect(answerQuestion(question, [article]).answers[0]?.text).toMatch(expected);
+  });
+
+  it.each([
+    // 去年 in an article of 2022 is not 2020.
+    ["李明2020年9月写了文章以后被治安拘留了几天？", detained],
+    // The 23rd of the article's month is not of another year.
+    ["分析师预计标普500指数比2019年10月23日收盘价高多少？", market],
+  ] as const)("%s → refused", (question, article) => {
+    expect(answerQuestion(question, [article]).answers).toEqual([]);
+  });
+});
+
+describe("answerQuestion: how it turned out, and names kept back (issue 12, ninth round)", () => {
+  const veto = makeArticle({
+    id: "fx-veto",
+    title: "市长们敦促州长否决住房法案",
+    paragraphs: ["二十个城市的市长联名致信，敦促州长否决州议会通过的住房法案。"],
+  });
+  const signed = makeArticle({
+    id: "fx-signed",
+    title: "州长否决住房法案",
+    paragraphs: ["州长周五已否决州议会通过的住房法案。"],
+  });
+  const painter = makeArticle({
+    id: "fx-painter",
+    title: "核酸亭被喷漆",
+    paragraphs: ["有人在核酸亭上喷漆抗议。", "附近居民王女士说，喷漆的人已经被警察抓走了。"],
+  });
+
+  it("最后有没有否决 is not answered by a call to veto", () => {
+    expect(answerQuestion("州长最后有没有否决住房法案？", [veto]).answers).toEqual([]);
+  });
+
+  it("最后有没有否决 is answered by the veto", () => {
+    expect(answerQuestion("州长最后有没有否决住房法案？", [signed]).answers[0]?.text).toMatch(
+      /已否决/,
+    );
+  });
+
+  it("最后有没有否决 where the best sentence reports the plan: a neighbouring fact is no answer", () => {
+    const pending = makeArticle({
+      id: "fx-pending",
+      title: "市长们敦促州长否决住房法案",
+      paragraphs: [
+        "二十个城市的市长联名致信，敦促州长否决州议会通过的住房法案。",
+        "州长办公室拒绝就住房法案发表评论。",
+      ],
+    });
+    expect(answerQuestion("州长最后有没有否决住房法案？", [pending]).answers).toEqual([]);
+  });
+
+  it("会不会否决 asks a forecast: the call answers", () => {
+    expect(answerQuestion("州长会不会否决住房法案？", [veto]).answers[0]?.text).toMatch(/敦促/);
+  });
+
+  it("叫什么名字 is not answered by a surname and 女士", () => {
+    expect(answerQuestion("在核酸亭上喷漆的人叫什么名字？", [painter]).answers).toEqual([]);
+  });
+
+  it("是谁 may be answered by a sentence naming a body beside 王女士", () => {
+    const taken = makeArticle({
+      id: "fx-taken",
+      title: "访民被带走",
+      paragraphs: ["访民的妻子傅女士说，是信访办的人把他带走的。"],
+    });
+    expect(answerQuestion("访民的妻子说是谁把他带走的？", [taken]).answers[0]?.text).toMatch(
+      /信访办/,
+    );
+  });
+});

@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   askedDurationUnit,
   askedMeasure,
+  askedQuarter,
   askedRankMeasure,
   countsAnything,
   countsInMeasure,
+  countsOnlyAsked,
   countsThing,
   durationInOtherUnit,
   holdsAnswerType,
@@ -14,6 +16,8 @@ import {
   holdsUnit,
   namesHead,
   namesPlaceOfKind,
+  namesQuarter,
+  onlyExpected,
   onlyVagueCount,
   onlyVagueIn,
   otherCountry,
@@ -21,8 +25,11 @@ import {
   otherFigure,
   otherOrdinal,
   questionFigures,
+  resolveRelativeDates,
   sharesOfPeople,
+  statesOutcome,
   unnamedHead,
+  withoutSurnameOnly,
 } from "../../src/answers/evidence.js";
 import { foldText } from "../../src/text/text.js";
 
@@ -461,5 +468,106 @@ describe("holdsTimeAgo: a time ago answers 多久以前", () => {
     ["他上任了。", false],
   ])("%s → %s", (sentence, expected) => {
     expect(holdsTimeAgo(foldText(sentence))).toBe(expected);
+  });
+});
+
+describe("resolveRelativeDates: dates written relative to the article's own", () => {
+  it.each([
+    // Years and months counted from the day of writing.
+    ["去年9月，他写了一份纲领。", "2022-05-21", "去年(2021年)9月，他写了一份纲领。"],
+    ["今年前11个月关门的小店最多。", "2021-12-31", "今年(2021年)前11个月关门的小店最多。"],
+    ["上个月的工资没有发。", "2022-01-10", "上个月(2021年12月)的工资没有发。"],
+    ["本月起实施新规。", "2020-03-02", "本月(2020年3月)起实施新规。"],
+    // A day without its month is of the article's month, or of the month before when later.
+    ["比上周五（23日）收盘价高。", "2020-10-26", "比上周五（2020年10月23日）收盘价高。"],
+    ["他在28日被带走。", "2021-03-02", "他在2021年2月28日被带走。"],
+    // A day with its month, and a text without relative dates, stay as they are.
+    ["10月23日收盘价下跌。", "2020-10-26", "10月23日收盘价下跌。"],
+    ["法案在国会通过。", "2020-10-26", "法案在国会通过。"],
+  ])("%s (%s)", (text, date, expected) => {
+    expect(resolveRelativeDates(text, date, true)).toBe(expected);
+  });
+
+  it("reads a day without its month only when asked to", () => {
+    expect(resolveRelativeDates("周五（16日）公布了上月的数据。", "2020-10-16")).toBe(
+      "周五（16日）公布了上月(2020年9月)的数据。",
+    );
+  });
+
+  it("leaves the text alone without the article's date", () => {
+    expect(resolveRelativeDates("去年9月", null)).toBe("去年9月");
+  });
+});
+
+describe("onlyExpected: a plan, a call or a process under way, no outcome", () => {
+  it.each([
+    ["十个城市的市长联名致信，敦促州长否决这项法案。", true],
+    ["指数公司正在收集投资者的反馈，也可能采取类似的行动。", true],
+    ["总统将于下周签署法案。", true],
+    ["总统周日签署了法案。", false],
+    // Done, or reported as not done: an answer to how it turned out.
+    ["公司已经同意支付罚款。", false],
+    ["总统并未明确表示将否决这项法案。", false],
+    // 将军 and 未来 hold a marker's character and say neither.
+    ["李将军接到了电话。", false],
+    ["未来几天将举行视讯会议。", true],
+  ])("%s → %s", (sentence, expected) => {
+    expect(onlyExpected(sentence)).toBe(expected);
+  });
+});
+
+describe("statesOutcome: the act said to be done or not done", () => {
+  it.each([
+    ["公司已经同意支付罚款。", true],
+    ["总部到目前为止尚未发生变化。", true],
+    ["敦促州长否决这项法案。", false],
+    // 未来 is no 未.
+    ["未来几天将举行会议。", false],
+  ])("%s → %s", (sentence, expected) => {
+    expect(statesOutcome(sentence)).toBe(expected);
+  });
+});
+
+describe("withoutSurnameOnly: a person named by surname and a polite form only", () => {
+  it.each([
+    ["北京民众王女士对记者说。", "北京民众某人对记者说。"],
+    ["李先生和张小姐到场。", "某人和某人到场。"],
+    // Not a surname before the polite form: left alone.
+    ["各位女士先生。", "各位女士先生。"],
+  ])("%s", (sentence, expected) => {
+    expect(withoutSurnameOnly(sentence)).toBe(expected);
+  });
+});
+
+describe("askedQuarter, namesQuarter: a quarter asked without 第", () => {
+  it.each([
+    ["公司2021年一季度亏了多少钱？", ["一季", "1季", "q1", "首季"]],
+    ["三季度营收是多少？", ["三季", "3季", "q3"]],
+    // 第一季度 is an ordinal (read elsewhere), 前三季度 a span.
+    ["第一季度营收是多少？", []],
+    ["前三季度营收是多少？", []],
+  ])("%s", (question, forms) => {
+    expect(askedQuarter(question)).toEqual(forms);
+  });
+
+  it.each([
+    ["今年第一季度国内生产总值同比增4.8%。", true],
+    ["首季营收创新高。", true],
+    // The first three quarters are no first quarter.
+    ["今年前三季度公司实现营收144亿元。", false],
+  ])("%s names the first quarter: %s", (sentence, expected) => {
+    expect(namesQuarter(sentence, askedQuarter("一季度"))).toBe(expected);
+  });
+});
+
+describe("countsOnlyAsked: the question's own figure is no answer", () => {
+  it.each([
+    ["今年朝鲜已经进行了15次导弹试验。", "次", ["15"], true],
+    ["15次试射中有3次是洲际导弹。", "次", ["15"], false],
+    ["今年朝鲜已经进行了15次导弹试验。", "次", [], false],
+    // Units the other checks read are left alone.
+    ["15%的人反对。", "%", ["15"], false],
+  ] as const)("%s", (sentence, unit, figures, expected) => {
+    expect(countsOnlyAsked(sentence, unit, figures)).toBe(expected);
   });
 });

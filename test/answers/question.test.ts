@@ -216,6 +216,9 @@ describe("parseQuestion: the kind of place a where-question asks for", () => {
     ["疫情最早是在哪个地区出现的？", undefined],
     // A which-question for a kind of building names one.
     ["他被关在哪个看守所？", "看守所"],
+    // 哪个月, 哪个星期: a time is asked, no noun to name.
+    ["员工是哪个月的工资没拿到？", undefined],
+    ["会议是哪个星期开的？", undefined],
   ])("%s → head %s", (question, head) => {
     expect(parseQuestion(question).head).toBe(head);
   });
@@ -426,5 +429,19 @@ describe("parseQuestion: which days, sums of money by their noun, counts in 张"
     const parsed = parseQuestion(question);
     expect(parsed.type).toBe(type);
     expect(parsed.unit).toBe(unit);
+  });
+});
+
+describe("parseQuestion: how something turned out", () => {
+  it.each([
+    ["州长最后有没有否决这项法案？", true],
+    ["他后来确诊了吗？", true],
+    ["唐某受贿案最终被判了几年？", true],
+    // A forecast, the last of a series, a noun: no outcome asked.
+    ["州长会不会否决这项法案？", false],
+    ["他最后一次露面是什么时候？", false],
+    ["中国的最终需求占韩国GDP多大比重？", false],
+  ])("%s → %s", (question, expected) => {
+    expect(parseQuestion(question).asksOutcome === true).toBe(expected);
   });
 });
