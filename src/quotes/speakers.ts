@@ -6,6 +6,7 @@ import {
   isNameHan,
   isTransliterationChar,
   LiteralMatcher,
+  MANNER_OPENINGS,
   NAME_PRECEDING_CHARS,
   nameAtEnd,
   SPEECH_VERBS,
@@ -275,13 +276,21 @@ export function subjectAtStart(people: ArticlePeople, offset: number, s: string)
       return { kind: "person", entity: best.entity };
   }
   const surname = s[0] as string;
-  if (SURNAMES.has(surname) && (s.length === 1 || startsWithAfterName(s.slice(1)))) {
+  if (
+    SURNAMES.has(surname) &&
+    (s.length === 1 || startsWithAfterName(s.slice(1)) || MANNER_OPENINGS.has(s.slice(1, 3)))
+  ) {
     const bearers = new Set<Entity>();
     for (const entity of people.entities.values()) {
       if (entity.key.startsWith(surname) && entity.key.length <= 4 && isNameHan(entity.key[1]))
         bearers.add(entity);
       // 詹姆斯·刘, 莎拉‧陈: a given name and a Chinese surname, called by the surname (刘在…写道).
       else if (entity.key.endsWith(`${NAME_DOT}${surname}`)) bearers.add(entity);
+    }
+    // `杨希刚…带人搜查…杨说`: the one full name of that surname the article writes.
+    if (bearers.size === 0) {
+      const named = people.fullNameBySurname(surname);
+      if (named) bearers.add(named);
     }
     if (bearers.size === 1) {
       const entity = [...bearers][0] as Entity;

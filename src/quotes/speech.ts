@@ -1,5 +1,5 @@
 import { wordList, wordSet } from "../text/lexicon.js";
-import { alternation, LiteralMatcher, SPEECH_VERBS } from "../text/names.js";
+import { alternation, LiteralMatcher, MANNER_OPENINGS, SPEECH_VERBS } from "../text/names.js";
 import { segmenter } from "../text/text.js";
 
 /**
@@ -100,6 +100,9 @@ function adverbialAtEnd(s: string): { index: number; 0: string } | null {
   const run = m[0].slice(0, -1);
   for (let k = run.length; k >= 1; k--) {
     if (!isOneWord(run.slice(run.length - k))) continue;
+    // `毫无羞耻地`, `一脸无奈地`: a manner opening before the word belongs to the adverbial.
+    if (k + 2 <= run.length && MANNER_OPENINGS.has(run.slice(run.length - k - 2, run.length - k)))
+      k += 2;
     return { index: s.length - k - 1, 0: s.slice(s.length - k - 1) };
   }
   return { index: m.index, 0: m[0] };
