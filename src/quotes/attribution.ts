@@ -10,6 +10,7 @@ import {
 } from "../text/names.js";
 import { segmenter } from "../text/text.js";
 import { type Discourse, NOBODY, PASSIVE_CLAUSE } from "./discourse.js";
+import { bareHandleSpeaker } from "./handles.js";
 import type { ArticlePeople, Entity } from "./mentions.js";
 import type { QuoteKind } from "./model.js";
 import { CLAUSE_BREAK, OPENERS, type Part, type QuotedText, type Span } from "./spans.js";
@@ -235,6 +236,9 @@ export function classify(
   // 0. `网民“Kevin在纽约”表示，“…”`, `“准星儿”说，“…”` (a run of such paragraphs): a handle.
   const handle = handleSpeaker(reading, span);
   if (handle) return { entity: handle, kind: "direct", attributionEnd: -1 };
+  // `网友猴面包圣诞树说，“…”`, `l_O_O_l说，“…”`: a handle written without marks.
+  const bare = bareHandleSpeaker(reading, span);
+  if (bare) return { entity: bare, kind: "direct", attributionEnd: -1 };
 
   // 1. Introduced before: `X说：“`, `X表示，“`, `X：“`.
   let k = span.open - 1;
