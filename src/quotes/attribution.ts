@@ -15,6 +15,7 @@ import type { ArticlePeople, Entity } from "./mentions.js";
 import type { QuoteKind } from "./model.js";
 import { CLAUSE_BREAK, OPENERS, type Part, type QuotedText, type Span } from "./spans.js";
 import {
+  DOCUMENT_NOUNS,
   opensWithUnnamed,
   resolveSlot,
   SAYING_SUBJECT,
@@ -170,6 +171,16 @@ function handleSpeaker({ text: quoted, people }: Reading, span: Span): Entity | 
   const original = (quoted.original[p] as string).slice(handleSpan.open + 1, close);
   return people.entityFor(original, original);
 }
+
+/** `白皮书中的“…”`, `声明所说的“…”`: the words of a document. */
+const DOCUMENT_WORDS = new RegExp(
+  `(?:${DOCUMENT_NOUNS}|文章)(?:中|里|内|上)?(?:所)?(?:说|写|提到|称|指出)?的$`,
+);
+
+/** A document opening a clause as its subject (文章试图…, 该报告称, 这份声明指出). */
+const DOCUMENT_OPENING = new RegExp(
+  `^(?:该|这篇|这份|此|其)?(?:${DOCUMENT_NOUNS}|文章)(?![的和与及、中里内是])`,
+);
 
 /** The direct quotation that came last, for a paragraph that continues it. */
 export interface LastDirect {
@@ -416,6 +427,8 @@ export function classify(
       slot.kind === "none" ? undefined : discourse.speakerOf(p, slot, ownClause + said.index);
     return entity ? { entity, kind: "partial", attributionEnd: -1 } : undefined;
   }
+  // `引用最多的是白皮书中的“…”`: a document's own words, whoever cites them.
+  if (DOCUMENT_WORDS.test(text.slice(Math.max(0, span.open - 12), span.open))) return undefined;
   // Reported speech runs on over `；` (`他还提到，…；而…更是“最严重的侵犯人权”`), not over `。`.
   let reportStart = sentenceStart;
   while (reportStart > 0 && text[reportStart - 1] === ";")
@@ -515,6 +528,22 @@ export function classify(
   const clausesAfter = afterVerb.split(/[,;]/).slice(1);
   if (clausesAfter.some((c) => PASSIVE_CLAUSE.test(c.replace(LEADING_CONNECTIVES, ""))))
     return undefined;
+  // `…评论说，…，文章试图用贾哈的话来证明“…”`: a document opening a clause in between that
+  // cites the speaker draws its own words from them (not `这份报告是“…”`, what the speaker
+  // says of a document).
+  const citedBy = (c: string): boolean => {
+    const clause = c.replace(LEADING_CONNECTIVES, "");
+    return (
+      DOCUMENT_OPENING.test(clause) &&
+      people.aliasList.some(
+        (alias) => people.entityByAlias(alias) === entity && clause.includes(alias),
+      )
+    );
+  };
+  if (clausesAfter.some(citedBy)) return undefined;
+  // `发布会表示要“…”的评论区`: words ending a clause that modifies a noun, the verb's subject not
+  // named in it, are nobody's the discourse can tell.
+  if (slot.kind === "zero" && /^的/.test(afterClose)) return undefined;
   return { entity, kind: "partial", attributionEnd: -1 };
 }
 

@@ -140,9 +140,14 @@ function coordinated(people: ArticlePeople, before: string): boolean {
   return first !== "" && (people.aliasAtEnd(first) !== undefined || nameAtEnd(first, false) > 0);
 }
 
+/** Documents that speak in news writing (声明, 报告, 白皮书). */
+export const DOCUMENT_NOUNS =
+  "声明|报告|公告|公报|通报|通告|文件|新闻稿|社论|判决书|起诉书|裁定书|白皮书|蓝皮书";
+
 /** A document alone as the subject of a speech verb (声明, 会谈最后的声明, 联合公报, 声明还). */
-const DOCUMENT_SUBJECT =
-  /^(?:[^,。;:]{0,12}的)?(?:联合)?(?:声明|报告|公告|公报|通报|通告|文件|新闻稿|社论|判决书|起诉书|裁定书|白皮书|蓝皮书)(?:[还也又并则亦更]|同时|进一步)?$/;
+const DOCUMENT_SUBJECT = new RegExp(
+  `^(?:[^,。;:]{0,12}的)?(?:联合)?(?:${DOCUMENT_NOUNS})(?:[还也又并则亦更]|同时|进一步)?$`,
+);
 
 /** A proverb's or a saying's source as the whole subject (俗话, 古人所, 正如俗话). */
 export const SAYING_SUBJECT = new RegExp(
