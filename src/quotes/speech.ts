@@ -169,9 +169,17 @@ export function looksLikeTerm(text: string, open: number, close: number, inner: 
   if (short && TERM_OBJECT_VERB.test(before)) return true;
   const han = inner.replace(/[^\u4e00-\u9fff]/g, "").length;
   if (han <= 2) return true;
+  // `中共的“认知作战”`, `香港的“时代革命”`: a short phrase in marks owned by a place or a body is
+  // the name of its thing, not words someone said (`对日本的“示威行动”` may be).
+  if (han <= 6 && OWNED_BY_BODY.test(before) && !/[。!?…,]/.test(inner)) return true;
   if (han <= 6 && after.startsWith("的")) return true;
   return false;
 }
+
+/** A place or a body and 的 right before the marks (中共的, 香港的): lexicon places, organisations. */
+const OWNED_BY_BODY = new RegExp(
+  `(?<![对向跟给与和同])(?:${alternation([...wordList("places"), ...wordList("organisations")])})的$`,
+);
 
 const THING_NAME_HEAD = new RegExp(`(?:${alternation(wordList("thing-name-heads"))})$`);
 const ADDRESSEE_BEFORE = new RegExp(`(?:${alternation(wordList("addressee-markers"))})$`);
