@@ -370,7 +370,8 @@ export function classify(
       lastDirect &&
       lastDirect.silenced === discourse.silenced &&
       lastDirect.paragraph === p - 1 &&
-      lastDirect.endsParagraph
+      lastDirect.endsParagraph &&
+      !withinAccountOfOther(reading, p - 1, lastDirect.entity)
     ) {
       return { entity: lastDirect.entity, kind: "direct", attributionEnd: -1 };
     }
@@ -381,7 +382,8 @@ export function classify(
       wholeParagraph &&
       current &&
       current.paragraph === p - 1 &&
-      (current.reported || !someoneElseAfter(reading, p - 1, current.offset, current.entity))
+      (current.reported || !someoneElseAfter(reading, p - 1, current.offset, current.entity)) &&
+      !withinAccountOfOther(reading, p - 1, current.entity)
     ) {
       return { entity: current.entity, kind: "direct", attributionEnd: -1 };
     }
@@ -397,7 +399,8 @@ export function classify(
     lastDirect &&
     lastDirect.silenced === discourse.silenced &&
     lastDirect.paragraph === p - 1 &&
-    lastDirect.endsParagraph
+    lastDirect.endsParagraph &&
+    !withinAccountOfOther(reading, p - 1, lastDirect.entity)
   )
     return { entity: lastDirect.entity, kind: "direct", attributionEnd: -1 };
 
@@ -546,6 +549,29 @@ export function classify(
   if (slot.kind === "zero" && /^的/.test(afterClose)) return undefined;
   return { entity, kind: "partial", attributionEnd: -1 };
 }
+
+/**
+ * `陈光诚忆述，杨希刚…带人搜查…杨说，“…”`: a paragraph that opens with another person's account
+ * (their name and a speech verb) and quotes `entity` inside it. A paragraph of quotation after
+ * it goes on with either, the narrator or the one quoted: it is no one's to tell.
+ */
+function withinAccountOfOther(
+  { text: quoted, people }: Reading,
+  p: number,
+  entity: Entity,
+): boolean {
+  const text = (quoted.folded[p] as string).replace(LEADING_CONNECTIVES, "");
+  const narrator = people.aliasAtStartOf(text, 0);
+  if (!narrator || narrator.entity === entity) return false;
+  const comma = text.indexOf(",");
+  if (comma < 0) return false;
+  const verb = text.slice(narrator.length, comma);
+  return verb.length > 0 && (ACCOUNT_VERB.test(verb) || VERB_AT_END.test(verb));
+}
+
+/** How an account is introduced after the narrator's name (忆述, 回忆说, 讲述道). */
+const ACCOUNT_VERB =
+  /^(?:[也还则又]|随后|接着)?(?:忆述|回忆|讲述|叙述|描述|追述|自述)(?:说|道|称)?$/;
 
 /**
  * Whether the narration of paragraph `p` after `from` names someone other than `entity`: a
