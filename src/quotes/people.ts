@@ -663,7 +663,7 @@ const GENERIC_NAME =
   /^(?:\p{Script=Han}{1,2}(?:先生|女士|小姐|太太|夫人|某某|某|博士|律师|医生|老师|教授)|\p{Script=Han}生)$/u;
 
 /** A generic name's key per article (张先生\0n123): no namesake split off. */
-const GENERIC_SPLIT = /\u0000n?[0-9-]+$/;
+const GENERIC_SPLIT = new RegExp(`${"\u0000"}n?[0-9-]+$`);
 
 /** The directory entry a person of one article belongs to: the folded name, or per article. */
 function entryKeyOf(person: { name: string; aliases: string[] }, articleId: string): string {
