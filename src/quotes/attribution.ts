@@ -11,10 +11,12 @@ import {
 } from "../text/names.js";
 import { segmenter } from "../text/text.js";
 import { type Discourse, NOBODY, PASSIVE_CLAUSE } from "./discourse.js";
+import { bareHandleSpeaker } from "./handles.js";
 import type { ArticlePeople, Entity } from "./mentions.js";
 import type { QuoteKind } from "./model.js";
 import { CLAUSE_BREAK, OPENERS, type Part, type QuotedText, type Span } from "./spans.js";
 import {
+  DOCUMENT_NOUNS,
   opensWithUnnamed,
   resolveSlot,
   SAYING_SUBJECT,
@@ -171,6 +173,16 @@ function handleSpeaker({ text: quoted, people }: Reading, span: Span): Entity | 
   return people.entityFor(original, original);
 }
 
+/** `白皮书中的“…”`, `声明所说的“…”`: the words of a document. */
+const DOCUMENT_WORDS = new RegExp(
+  `(?:${DOCUMENT_NOUNS}|文章)(?:中|里|内|上)?(?:所)?(?:说|写|提到|称|指出)?的$`,
+);
+
+/** A document opening a clause as its subject (文章试图…, 该报告称, 这份声明指出). */
+const DOCUMENT_OPENING = new RegExp(
+  `^(?:该|这篇|这份|此|其)?(?:${DOCUMENT_NOUNS}|文章)(?![的和与及、中里内是])`,
+);
+
 /** The direct quotation that came last, for a paragraph that continues it. */
 export interface LastDirect {
   entity: Entity;
@@ -241,6 +253,9 @@ export function classify(
   // 0. `网民“Kevin在纽约”表示，“…”`, `“准星儿”说，“…”` (a run of such paragraphs): a handle.
   const handle = handleSpeaker(reading, span);
   if (handle) return { entity: handle, kind: "direct", attributionEnd: -1 };
+  // `网友猴面包圣诞树说，“…”`, `l_O_O_l说，“…”`: a handle written without marks.
+  const bare = bareHandleSpeaker(reading, span);
+  if (bare) return { entity: bare, kind: "direct", attributionEnd: -1 };
 
   // 1. Introduced before: `X说：“`, `X表示，“`, `X：“`.
   let k = span.open - 1;
@@ -361,7 +376,8 @@ export function classify(
       lastDirect &&
       lastDirect.silenced === discourse.silenced &&
       lastDirect.paragraph === p - 1 &&
-      lastDirect.endsParagraph
+      lastDirect.endsParagraph &&
+      !withinAccountOfOther(reading, p - 1, lastDirect.entity)
     ) {
       return { entity: lastDirect.entity, kind: "direct", attributionEnd: -1 };
     }
@@ -384,7 +400,8 @@ export function classify(
       wholeParagraph &&
       current &&
       current.paragraph === p - 1 &&
-      (current.reported || !someoneElseAfter(reading, p - 1, current.offset, current.entity))
+      (current.reported || !someoneElseAfter(reading, p - 1, current.offset, current.entity)) &&
+      !withinAccountOfOther(reading, p - 1, current.entity)
     ) {
       return { entity: current.entity, kind: "direct", attributionEnd: -1 };
     }
@@ -400,7 +417,8 @@ export function classify(
     lastDirect &&
     lastDirect.silenced === discourse.silenced &&
     lastDirect.paragraph === p - 1 &&
-    lastDirect.endsParagraph
+    lastDirect.endsParagraph &&
+    !withinAccountOfOther(reading, p - 1, lastDirect.entity)
   )
     return { entity: lastDirect.entity, kind: "direct", attributionEnd: -1 };
 
@@ -455,6 +473,8 @@ export function classify(
       slot.kind === "none" ? undefined : discourse.speakerOf(p, slot, ownClause + said.index);
     return entity ? { entity, kind: "partial", attributionEnd: -1 } : undefined;
   }
+  // `引用最多的是白皮书中的“…”`: a document's own words, whoever cites them.
+  if (DOCUMENT_WORDS.test(text.slice(Math.max(0, span.open - 12), span.open))) return undefined;
   // Reported speech runs on over `；` (`他还提到，…；而…更是“最严重的侵犯人权”`), not over `。`.
   let reportStart = sentenceStart;
   while (reportStart > 0 && text[reportStart - 1] === ";")
@@ -589,8 +609,47 @@ export function classify(
   const clausesAfter = afterVerb.split(/[,;]/).slice(1);
   if (clausesAfter.some((c) => PASSIVE_CLAUSE.test(c.replace(LEADING_CONNECTIVES, ""))))
     return undefined;
+  // `…评论说，…，文章试图用贾哈的话来证明“…”`: a document opening a clause in between that
+  // cites the speaker draws its own words from them (not `这份报告是“…”`, what the speaker
+  // says of a document).
+  const citedBy = (c: string): boolean => {
+    const clause = c.replace(LEADING_CONNECTIVES, "");
+    return (
+      DOCUMENT_OPENING.test(clause) &&
+      people.aliasList.some(
+        (alias) => people.entityByAlias(alias) === entity && clause.includes(alias),
+      )
+    );
+  };
+  if (clausesAfter.some(citedBy)) return undefined;
+  // `发布会表示要“…”的评论区`: words ending a clause that modifies a noun, the verb's subject not
+  // named in it, are nobody's the discourse can tell.
+  if (slot.kind === "zero" && /^的/.test(afterClose)) return undefined;
   return { entity, kind: "partial", attributionEnd: -1 };
 }
+
+/**
+ * `陈光诚忆述，杨希刚…带人搜查…杨说，“…”`: a paragraph that opens with another person's account
+ * (their name and a speech verb) and quotes `entity` inside it. A paragraph of quotation after
+ * it goes on with either, the narrator or the one quoted: it is no one's to tell.
+ */
+function withinAccountOfOther(
+  { text: quoted, people }: Reading,
+  p: number,
+  entity: Entity,
+): boolean {
+  const text = (quoted.folded[p] as string).replace(LEADING_CONNECTIVES, "");
+  const narrator = people.aliasAtStartOf(text, 0);
+  if (!narrator || narrator.entity === entity) return false;
+  const comma = text.indexOf(",");
+  if (comma < 0) return false;
+  const verb = text.slice(narrator.length, comma);
+  return verb.length > 0 && (ACCOUNT_VERB.test(verb) || VERB_AT_END.test(verb));
+}
+
+/** How an account is introduced after the narrator's name (忆述, 回忆说, 讲述道). */
+const ACCOUNT_VERB =
+  /^(?:[也还则又]|随后|接着)?(?:忆述|回忆|讲述|叙述|描述|追述|自述)(?:说|道|称)?$/;
 
 /**
  * Whether the narration of paragraph `p` after `from` names someone other than `entity`: a

@@ -443,6 +443,37 @@ export class ArticlePeople {
     }
   }
 
+  private readonly fullNameOfSurname = new Map<string, Entity | null>();
+
+  /**
+   * The one person the article names in full under a Chinese surname it later uses alone
+   * (`杨希刚2011年…带人搜查…杨说`), though no cue registered the full name: every place the
+   * surname starts a name of three characters (a compound surname and one or two) is read, and
+   * only a single such name is taken. Words in quotation marks count (a speaker names them).
+   */
+  fullNameBySurname(surname: string): Entity | undefined {
+    const known = this.fullNameOfSurname.get(surname);
+    if (known !== undefined) return known ?? undefined;
+    let found: [number, number, number] | undefined;
+    let names = 0;
+    for (let p = 0; p < this.text.folded.length && names < 2; p++) {
+      const text = this.text.folded[p] as string;
+      for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
+        const length = nameAt(text, at);
+        if (length !== surname.length + 2) continue;
+        const name = text.slice(at, at + length);
+        if (found && (this.text.folded[found[0]] as string).slice(found[1], found[2]) === name)
+          continue;
+        names++;
+        found ??= [p, at, at + length];
+        if (names > 1) break;
+      }
+    }
+    const entity = names === 1 && found ? this.registerName(...found) : undefined;
+    this.fullNameOfSurname.set(surname, entity ?? null);
+    return entity;
+  }
+
   /** Whether a known name starts at `from`. */
   aliasAtStart(text: string, from: number): boolean {
     const list = this.aliasesByFirst.get(text[from] as string);

@@ -119,6 +119,12 @@ export class PeopleDirectory {
   private readonly placed = new Map<string, string[]>();
   /** English full name (folded) → the entry of the person it names. */
   private readonly byEnglish = new Map<string, string>();
+  /**
+   * Given names in both scripts, from people written with both (理查德‧摩尔 and Richard Moore:
+   * 理查德 → richard), so that a person written in one script only is told from an entry
+   * written in the other (理查德‧摩尔 from Michel Moore).
+   */
+  private readonly givenAcross = new Map<string, Set<string>>();
   /** The entry each Person handed out stands for (generic forms share a name, not an entry). */
   private readonly entryByPerson = new WeakMap<Person, Entry>();
 
@@ -211,19 +217,74 @@ export class PeopleDirectory {
     const key = entryKeyOf(person, articleId);
     if (!key || key.includes("\u0000")) return key;
     const english = englishNamesOf(person);
+    const full = fullNamesOf(person);
+    this.pairGivenNames(person);
     for (const name of english) {
       const owner = this.byEnglish.get(name);
       if (owner !== undefined && this.entries.has(owner)) return owner;
     }
-    const existing = this.entries.get(key);
     // Another given name (Ned Price, Brian Price) is another person; another spelling of the
     // same one (Kay-Achim Schonbach, Schoenbach; Enes Kanter Freedom) is not.
+    const conflicting = (entry: Entry): boolean =>
+      conflicts(english, entry.english) ||
+      conflicts(full, entry.full) ||
+      this.conflictsAcross(full, english, entry);
+    const existing = this.entries.get(key);
+    if (!existing || !conflicting(existing)) return key;
+    // One of the namesakes already split off (理查德‧摩尔 after Richard Moore's entry).
+    for (const other of this.splitOff.get(key) ?? []) {
+      const entry = this.entries.get(other);
+      if (entry && !conflicting(entry)) return other;
+    }
+    const split = `${key}\u0000${english[0] ?? full[0]}`;
+    const known = this.splitOff.get(key);
+    if (!known) this.splitOff.set(key, [split]);
+    else if (!known.includes(split)) known.push(split);
+    return split;
+  }
+
+  /** Learns a person's given name in both scripts when written with one full name in each. */
+  private pairGivenNames(person: { name: string; aliases: string[] }): void {
+    const english = englishNamesOf(person);
+    const full = fullNamesOf(person);
+    if (english.length !== 1 || full.length !== 1) return;
+    const han = givenName(full[0] as string);
+    const latin = givenName(english[0] as string);
+    const known = this.givenAcross.get(han);
+    if (known) known.add(latin);
+    else this.givenAcross.set(han, new Set([latin]));
+  }
+
+  /** The keys of namesakes split off an entry's key (摩尔 → 摩尔\0richard moore). */
+  private readonly splitOff = new Map<string, string[]>();
+
+  /**
+   * Whether full names in one script name someone else than an entry's in the other: every
+   * given name of the person is known in the other script, and none of those is the entry's.
+   */
+  private conflictsAcross(full: string[], english: string[], entry: Entry): boolean {
+    const acrossAll = (hanNames: string[], latinNames: Set<string>): boolean => {
+      if (hanNames.length === 0 || latinNames.size === 0) return false;
+      const latinGiven = new Set([...latinNames].map(givenName));
+      return hanNames.every((name) => {
+        const known = this.givenAcross.get(givenName(name));
+        return known !== undefined && ![...known].some((latin) => latinGiven.has(latin));
+      });
+    };
+    if (english.length === 0 && entry.full.size === 0) return acrossAll(full, entry.english);
     if (
-      existing &&
-      (conflicts(english, existing.english) || conflicts(fullNamesOf(person), existing.full))
-    )
-      return `${key}\u0000${english[0] ?? fullNamesOf(person)[0]}`;
-    return key;
+      full.length === 0 &&
+      entry.english.size === 0 &&
+      english.length > 0 &&
+      entry.full.size > 0
+    ) {
+      const latinGiven = new Set(english.map(givenName));
+      return [...entry.full].every((name) => {
+        const known = this.givenAcross.get(givenName(name));
+        return known !== undefined && ![...known].some((latin) => latinGiven.has(latin));
+      });
+    }
+    return false;
   }
 
   /** Everyone known by this name: any alias, either script, any case. */
@@ -459,6 +520,17 @@ export class PeopleDirectory {
       directory.index.set(key, byEntry);
     }
     for (const [english, key] of byEnglish) directory.byEnglish.set(english, key);
+    // The given names paired across scripts and the namesakes split off, as `add` left them.
+    for (const entry of directory.entries.values()) {
+      for (const contribution of entry.articles.values()) directory.pairGivenNames(contribution);
+      const cut = entry.key.indexOf("\u0000");
+      if (cut > 0 && !GENERIC_SPLIT.test(entry.key)) {
+        const base = entry.key.slice(0, cut);
+        const known = directory.splitOff.get(base);
+        if (!known) directory.splitOff.set(base, [entry.key]);
+        else known.push(entry.key);
+      }
+    }
     return directory;
   }
 
@@ -592,6 +664,9 @@ export class PeopleDirectory {
 const GENERIC_NAME =
   /^(?:\p{Script=Han}{1,2}(?:先生|女士|小姐|太太|夫人|某某|某|博士|律师|医生|老师|教授)|\p{Script=Han}生)$/u;
 
+/** A generic name's key per article (张先生\0n123): no namesake split off. */
+const GENERIC_SPLIT = new RegExp(`${"\u0000"}n?[0-9-]+$`);
+
 /** The directory entry a person of one article belongs to: the folded name, or per article. */
 function entryKeyOf(person: { name: string; aliases: string[] }, articleId: string): string {
   const key = nameKey(person.name);
@@ -626,9 +701,13 @@ function fullNamesOf(person: { name: string; aliases: string[] }): string[] {
  */
 function conflicts(names: string[], known: Set<string>): boolean {
   if (names.length === 0 || known.size === 0) return false;
-  const given = (name: string) => name.split(/[\s·]/)[0];
-  const knownGiven = new Set([...known].map(given));
-  return !names.some((name) => knownGiven.has(given(name)));
+  const knownGiven = new Set([...known].map(givenName));
+  return !names.some((name) => knownGiven.has(givenName(name)));
+}
+
+/** The first part of a full name (理查德 of 理查德·摩尔, richard of richard moore). */
+function givenName(name: string): string {
+  return name.split(/[\s·]/)[0] as string;
 }
 
 const byParagraph = (a: Quote, b: Quote) => a.paragraph - b.paragraph;

@@ -6,6 +6,7 @@ import {
   isNameHan,
   isTransliterationChar,
   LiteralMatcher,
+  MANNER_OPENINGS,
   NAME_PRECEDING_CHARS,
   nameAtEnd,
   SPEECH_VERBS,
@@ -188,9 +189,14 @@ function coordinated(people: ArticlePeople, before: string): boolean {
   return first !== "" && (people.aliasAtEnd(first) !== undefined || nameAtEnd(first, false) > 0);
 }
 
+/** Documents that speak in news writing (声明, 报告, 白皮书). */
+export const DOCUMENT_NOUNS =
+  "声明|报告|公告|公报|通报|通告|文件|新闻稿|社论|判决书|起诉书|裁定书|白皮书|蓝皮书";
+
 /** A document alone as the subject of a speech verb (声明, 会谈最后的声明, 联合公报, 声明还). */
-const DOCUMENT_SUBJECT =
-  /^(?:[^,。;:]{0,12}的)?(?:联合)?(?:声明|报告|公告|公报|通报|通告|文件|新闻稿|社论|判决书|起诉书|裁定书|白皮书|蓝皮书)(?:[还也又并则亦更]|同时|进一步)?$/;
+const DOCUMENT_SUBJECT = new RegExp(
+  `^(?:[^,。;:]{0,12}的)?(?:联合)?(?:${DOCUMENT_NOUNS})(?:[还也又并则亦更]|同时|进一步)?$`,
+);
 
 /** A proverb's or a saying's source as the whole subject (俗话, 古人所, 正如俗话). */
 export const SAYING_SUBJECT = new RegExp(
@@ -324,13 +330,21 @@ export function subjectAtStart(people: ArticlePeople, offset: number, s: string)
       return { kind: "person", entity: best.entity };
   }
   const surname = s[0] as string;
-  if (SURNAMES.has(surname) && (s.length === 1 || startsWithAfterName(s.slice(1)))) {
+  if (
+    SURNAMES.has(surname) &&
+    (s.length === 1 || startsWithAfterName(s.slice(1)) || MANNER_OPENINGS.has(s.slice(1, 3)))
+  ) {
     const bearers = new Set<Entity>();
     for (const entity of people.entities.values()) {
       if (entity.key.startsWith(surname) && entity.key.length <= 4 && isNameHan(entity.key[1]))
         bearers.add(entity);
       // 詹姆斯·刘, 莎拉‧陈: a given name and a Chinese surname, called by the surname (刘在…写道).
       else if (entity.key.endsWith(`${NAME_DOT}${surname}`)) bearers.add(entity);
+    }
+    // `杨希刚…带人搜查…杨说`: the one full name of that surname the article writes.
+    if (bearers.size === 0) {
+      const named = people.fullNameBySurname(surname);
+      if (named) bearers.add(named);
     }
     if (bearers.size === 1) {
       const entity = [...bearers][0] as Entity;

@@ -1,5 +1,5 @@
 import { wordList, wordSet } from "../text/lexicon.js";
-import { alternation, LiteralMatcher, SPEECH_VERBS } from "../text/names.js";
+import { alternation, LiteralMatcher, MANNER_OPENINGS, SPEECH_VERBS } from "../text/names.js";
 import { segmenter } from "../text/text.js";
 
 /**
@@ -100,6 +100,9 @@ function adverbialAtEnd(s: string): { index: number; 0: string } | null {
   const run = m[0].slice(0, -1);
   for (let k = run.length; k >= 1; k--) {
     if (!isOneWord(run.slice(run.length - k))) continue;
+    // `毫无羞耻地`, `一脸无奈地`: a manner opening before the word belongs to the adverbial.
+    if (k + 2 <= run.length && MANNER_OPENINGS.has(run.slice(run.length - k - 2, run.length - k)))
+      k += 2;
     return { index: s.length - k - 1, 0: s.slice(s.length - k - 1) };
   }
   return { index: m.index, 0: m[0] };
@@ -166,9 +169,17 @@ export function looksLikeTerm(text: string, open: number, close: number, inner: 
   if (short && TERM_OBJECT_VERB.test(before)) return true;
   const han = inner.replace(/[^\u4e00-\u9fff]/g, "").length;
   if (han <= 2) return true;
+  // `中共的“认知作战”`, `香港的“时代革命”`: a short phrase in marks owned by a place or a body is
+  // the name of its thing, not words someone said (`对日本的“示威行动”` may be).
+  if (han <= 6 && OWNED_BY_BODY.test(before) && !/[。!?…,]/.test(inner)) return true;
   if (han <= 6 && after.startsWith("的")) return true;
   return false;
 }
+
+/** A place or a body and 的 right before the marks (中共的, 香港的): lexicon places, organisations. */
+const OWNED_BY_BODY = new RegExp(
+  `(?<![对向跟给与和同])(?:${alternation([...wordList("places"), ...wordList("organisations")])})的$`,
+);
 
 const THING_NAME_HEAD = new RegExp(`(?:${alternation(wordList("thing-name-heads"))})$`);
 const ADDRESSEE_BEFORE = new RegExp(`(?:${alternation(wordList("addressee-markers"))})$`);

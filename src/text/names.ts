@@ -34,6 +34,8 @@ export const NOT_IN_GIVEN_NAME = wordSet("not-in-given-name");
 /** Characters of NOT_IN_GIVEN_NAME a two-character given name may hold (魏凤和, 熊和平). */
 const GIVEN_NAME_FUNCTION_CHARS = wordSet("given-name-function-chars");
 const ADVERB_SURNAMES = wordSet("adverb-surnames");
+/** Openings of manner adverbials after a subject (毫无顾忌地, 一脸无奈地): lexicon/manner-openings. */
+export const MANNER_OPENINGS = wordSet("manner-openings");
 const JAPANESE_SURNAME_SET = wordSet("japanese-surnames");
 const JAPANESE_SINGLE_SURNAMES = wordSet("japanese-single-surnames");
 /** Titles and roles written before a name, longest first. */
@@ -395,6 +397,7 @@ export function nameAt(text: string, from: number): number {
       continue;
     if (isOrdinaryWord(candidate) || isFunctionWord(candidate.slice(surnameLength))) continue;
     if (surnameLength === 1 && adverbBeforeModifier(candidate)) continue;
+    if (MANNER_OPENINGS.has(candidate.slice(surnameLength))) continue;
     if (japaneseSurnameThenWord(candidate, surnameLength)) continue;
     if (startsWithAfterName(text.slice(from + n))) return n;
   }
@@ -512,6 +515,8 @@ export function nameAtEnd(slot: string, loose: boolean): number {
     // `于脸书写道`, `在推特说`: a preposition and a platform, not 于 + a given name.
     if (PLATFORMS.has(candidate.slice(surnameLength || 1))) continue;
     if (surnameLength === 1 && adverbBeforeModifier(candidate)) continue;
+    // `杨毫无顾忌地说`: a surname and the opening of a manner adverbial, not 杨 + 毫无.
+    if (MANNER_OPENINGS.has(candidate.slice(surnameLength))) continue;
     if (japaneseSurnameThenWord(candidate, surnameLength)) continue;
     // `白宫官方网站`: the surname ends a word begun before it (官方), it starts no name. (A loose
     // reading, `策略师班农（Steve Bannon）`, is trimmed by its caller.)

@@ -314,6 +314,38 @@ describe("PeopleDirectory.list (autocomplete)", () => {
     expect(directory.find("坎特")).toHaveLength(1);
   });
 
+  it.each([
+    // the English-only one first, then the Han-only one: the pair (理查德‧摩尔, Richard Moore)
+    // tells 理查德 from michel
+    [["p1", "c1", "c2"], 2],
+    [["c1", "p1", "c2"], 2],
+    // nothing pairs 理查德 with a Latin given name: one 摩尔 (no evidence to split)
+    [["c1", "c2"], 1],
+    // the same given name in both scripts (米歇尔‧摩尔, Michel Moore): one person
+    [["p2", "c1"], 1],
+  ])(
+    "tells a full name in one script from one in the other by given names paired elsewhere (%j)",
+    (ids, count) => {
+      const texts: Record<string, string> = {
+        p1: "英国军情六处负责人理查德‧摩尔（Richard Moore）说：“我们在监视。”",
+        p2: "警察局长米歇尔‧摩尔（Michel Moore）说：“我们在巡逻。”",
+        c1: "洛杉矶警察局长摩尔（Michel Moore）说：“我们会加强警力。”",
+        c2: "军情六处负责人理查德‧摩尔说：“我们在看着。”",
+      };
+      const articles = (ids as string[]).map((id, k) =>
+        article(id, `2022-01-1${k}`, [texts[id] as string]),
+      );
+      const directory = PeopleDirectory.build(articles.map((a) => extractQuotes(a)));
+      expect(directory.find("摩尔")).toHaveLength(count as number);
+      // The same after a reload, with the last article added live.
+      const reloaded = PeopleDirectory.deserialize(
+        PeopleDirectory.build(articles.slice(0, -1).map((a) => extractQuotes(a))).serialize(),
+      );
+      reloaded.add(extractQuotes(articles[articles.length - 1] as (typeof articles)[number]));
+      expect(reloaded.find("摩尔")).toHaveLength(count as number);
+    },
+  );
+
   it("ranks by the number of articles quoting a person, not by the number of quotes", () => {
     const transcript = article("t1", "2022-01-05", [
       "这是《美国思想领袖》节目，我是主持人杨杰凯。",

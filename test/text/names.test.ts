@@ -64,6 +64,10 @@ describe("a name after a title", () => {
     ["首相岸田明确表示", "首相".length, ""],
     ["首相岸田强调说", "首相".length, ""],
     ["副首相麻生太郎表示", "副首相".length, "麻生太郎"],
+    // a surname and the opening of a manner adverbial (毫无顾忌地, 一脸无奈地) is no full name
+    ["队长杨毫无顾忌地说", "队长".length, ""],
+    ["主任王一脸无奈地说", "主任".length, ""],
+    ["队长杨希刚说", "队长".length, "杨希刚"],
   ])("%s", (text, from, name) => {
     const folded = foldText(text);
     expect(folded.slice(from, from + nameAt(folded, from))).toBe(name);
@@ -113,6 +117,10 @@ describe("a name ending a speaker clause", () => {
     // a Japanese surname and an adverb is no full name; a noun given name (太郎) is
     ["首相岸田明确", ""],
     ["副首相麻生太郎", "麻生太郎"],
+    // a surname and the opening of a manner adverbial (杨毫无…地, 李不无…地) is no name
+    ["杨毫无", ""],
+    ["队长李不无", ""],
+    ["队长杨希刚", "杨希刚"],
   ])("%s", (slot, name) => {
     const length = nameAtEnd(slot, false);
     expect(slot.slice(slot.length - length, length ? undefined : 0)).toBe(name);
