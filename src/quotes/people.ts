@@ -218,10 +218,7 @@ export class PeopleDirectory {
     const existing = this.entries.get(key);
     // Another given name (Ned Price, Brian Price) is another person; another spelling of the
     // same one (Kay-Achim Schonbach, Schoenbach; Enes Kanter Freedom) is not.
-    if (
-      existing &&
-      (conflicts(english, existing.english) || conflicts(fullNamesOf(person), existing.full))
-    )
+    if (existing && namesConflict(english, fullNamesOf(person), existing))
       return `${key}\u0000${english[0] ?? fullNamesOf(person)[0]}`;
     return key;
   }
@@ -629,6 +626,20 @@ function conflicts(names: string[], known: Set<string>): boolean {
   const given = (name: string) => name.split(/[\s·]/)[0];
   const knownGiven = new Set([...known].map(given));
   return !names.some((name) => knownGiven.has(given(name)));
+}
+
+/**
+ * Whether a person's full names say they are not an entry's: a conflict in one script, or full
+ * names on both sides in different scripts only (Michel Moore beside 理查德‧摩尔, Jumaane Williams
+ * beside 科迪‧威廉姆斯), where no shared given name can show them one.
+ */
+function namesConflict(english: string[], full: string[], entry: Entry): boolean {
+  if (conflicts(english, entry.english) || conflicts(full, entry.full)) return true;
+  const sharedScript =
+    (english.length > 0 && entry.english.size > 0) || (full.length > 0 && entry.full.size > 0);
+  const ownFull = english.length + full.length > 0;
+  const entryFull = entry.english.size + entry.full.size > 0;
+  return ownFull && entryFull && !sharedScript;
 }
 
 const byParagraph = (a: Quote, b: Quote) => a.paragraph - b.paragraph;
