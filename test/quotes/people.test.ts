@@ -482,3 +482,82 @@ describe("PeopleDirectory serialization", () => {
     ).toThrow();
   });
 });
+
+describe("PeopleDirectory: never merges different people, nor an alias of someone else (issue 11)", () => {
+  const quotesOf = (paragraphs: string[], id = "x1") =>
+    extractQuotes(article(id, "2022-02-01", paragraphs));
+  const aliasesOf = (paragraphs: string[], name: string) =>
+    quotesOf(paragraphs).people.find((person) => person.name === name)?.aliases ?? [];
+
+  it.each([
+    [
+      "the person right before 人称 gets the nickname",
+      ["将军白崇禧，人称“小诸葛”，他说：“我们必须坚守。”"],
+      "白崇禧",
+      "小诸葛",
+      true,
+    ],
+    [
+      "an English name in brackets and an adverb may stand between",
+      ["护士赛吉（Segi Tekletion），常被人称呼为珍妮，她说：“我们很累。”"],
+      "赛吉",
+      "珍妮",
+      true,
+    ],
+    [
+      "other nouns called so in the person's sentence are not the person",
+      ["部长陈志明说，清洁人员、防疫司机等都曾被称为“破口”，他说：“请给他们加油。”"],
+      "陈志明",
+      "破口",
+      false,
+    ],
+    [
+      "a titled surname the article never writes with the full name is somebody else",
+      ["主持人王志明说：“欢迎收看。”", "王书记的办公室在三楼。"],
+      "王志明",
+      "王书记",
+      false,
+    ],
+    [
+      "a titled surname the article writes with the full name is the person",
+      ["市委书记王志明说：“我们会改。”", "王书记随后离开了会场。"],
+      "王志明",
+      "王书记",
+      true,
+    ],
+    [
+      "a surname + title followed by 中 is a collective",
+      ["常委王志明说：“我们会改。”", "王常委中，只有一个人是他的亲信。"],
+      "王志明",
+      "王常委",
+      false,
+    ],
+  ])("%s", (_why, paragraphs, name, alias, expected) => {
+    expect(aliasesOf(paragraphs, name).includes(alias)).toBe(expected);
+  });
+
+  it("keeps apart full names of one surname given only in different scripts", () => {
+    const directory = PeopleDirectory.build([
+      quotesOf(["局长理查德‧摩尔说：“我们在监视。”"], "s1"),
+      quotesOf(["警察局长摩尔（Michel Moore）说：“我们在巡逻。”"], "s2"),
+      quotesOf(["局长摩尔说：“我们会调查。”"], "s3"),
+    ]);
+    expect(directory.find("摩尔")).toHaveLength(2);
+    expect(directory.find("Michel Moore").map((p) => directory.quotesOf(p)[0]?.articleId)).toEqual([
+      "s2",
+    ]);
+  });
+
+  it("keeps apart two dotted names of one surname in one article", () => {
+    const people = quotesOf([
+      "死者阿什利‧巴比特（Ashli Babbitt）曾说：“我爱这个国家。”",
+      "她的丈夫亚伦‧巴比特（Aaron Babbitt）说：“我要一个答案。”",
+    ]).people;
+    const forms = people.map((p) => [p.name, ...p.aliases]);
+    expect(
+      forms.some(
+        (f) => f.some((n) => n.startsWith("阿什利")) && f.some((n) => n.startsWith("亚伦")),
+      ),
+    ).toBe(false);
+  });
+});
