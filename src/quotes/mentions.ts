@@ -180,12 +180,7 @@ export class ArticlePeople {
     if (parts.length > 1) {
       const last = parts[parts.length - 1] as string;
       const lastOriginal = original.slice(original.length - last.length);
-      const namesake = this.aliasIndex.get(last);
-      if (namesake && !this.aliasIndex.has(folded) && otherGivenName(namesake, parts)) {
-        // 阿什利‧巴比特 and 亚伦‧巴比特 in one article: two people, the second by full name.
-        entity = this.entityFor(original, original);
-        entity.fullForms.add(folded);
-      } else if (last.length >= 2 && !isNotPerson(last)) {
+      if (last.length >= 2 && !isNotPerson(last)) {
         entity = this.entityFor(lastOriginal, lastOriginal);
         entity.forms.add(original);
         entity.fullForms.add(folded);
@@ -621,20 +616,6 @@ export class ArticlePeople {
       speaker ? { paragraph, offset, entity, speaker } : { paragraph, offset, entity },
     );
   }
-}
-
-/**
- * Whether a dotted name's given name is none of those an entity of the same surname is written
- * with (阿什利‧巴比特 after 亚伦‧巴比特): a namesake, not the same person.
- */
-function otherGivenName(entity: Entity, parts: string[]): boolean {
-  if (parts.length < 2 || entity.fullForms.size === 0) return false;
-  const given = parts[0] as string;
-  for (const full of entity.fullForms) {
-    const known = full.split(NAME_DOT)[0] as string;
-    if (known === given || known.startsWith(given) || given.startsWith(known)) return false;
-  }
-  return true;
 }
 
 /** Whether `part` occurs in `text` other than right before a name dot. */

@@ -547,17 +547,4 @@ describe("PeopleDirectory: never merges different people, nor an alias of someon
       "s2",
     ]);
   });
-
-  it("keeps apart two dotted names of one surname in one article", () => {
-    const people = quotesOf([
-      "死者阿什利‧巴比特（Ashli Babbitt）曾说：“我爱这个国家。”",
-      "她的丈夫亚伦‧巴比特（Aaron Babbitt）说：“我要一个答案。”",
-    ]).people;
-    const forms = people.map((p) => [p.name, ...p.aliases]);
-    expect(
-      forms.some(
-        (f) => f.some((n) => n.startsWith("阿什利")) && f.some((n) => n.startsWith("亚伦")),
-      ),
-    ).toBe(false);
-  });
 });
