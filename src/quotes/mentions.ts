@@ -575,14 +575,13 @@ export class ArticlePeople {
   }
 
   /**
-   * Whether the article writes the title with the full name (总统蔡英文, 蔡英文总统): the titled
-   * surname is then theirs. Another bearer of the surname the article does not name in full (a
-   * 杨书记 beside the host 杨某某, 蒋委员长 beside 蒋经国) is somebody else.
+   * Whether the article writes the title with the full name (总统蔡英文, 蔡英文总统, 作协主席、
+   * 书画院院长吴某某): the titled surname is then theirs. Another bearer of the surname the article
+   * does not name in full (a 杨书记 beside the host 杨某某, 蒋委员长 beside 蒋经国) is somebody else.
    */
   private titleWithName(name: string, title: string): boolean {
-    return this.text.folded.some(
-      (paragraph) => paragraph.includes(`${title}${name}`) || paragraph.includes(`${name}${title}`),
-    );
+    const titled = new RegExp(`${title}(?:、[^,。;:!?和与及、]{1,12})*${name}|${name}${title}`);
+    return this.text.folded.some((paragraph) => titled.test(paragraph));
   }
 
   /** Occurrences of every known name outside quotations, in text order, for pronoun resolution. */

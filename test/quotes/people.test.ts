@@ -526,6 +526,17 @@ describe("PeopleDirectory: never merges different people, nor an alias of someon
       true,
     ],
     [
+      "a title in the list of titles before the full name is the person's",
+      [
+        "作协主席、书画院院长王志明说：“我们会改。”",
+        "网友建议“王主席写一写”。",
+        "王主席随后回应。",
+      ],
+      "王志明",
+      "王主席",
+      true,
+    ],
+    [
       "a surname + title followed by 中 is a collective",
       ["常委王志明说：“我们会改。”", "王常委中，只有一个人是他的亲信。"],
       "王志明",
