@@ -88,6 +88,17 @@ const NICKNAME = new RegExp(
   "g",
 );
 
+/**
+ * What may stand between a person and the marker of their other name: a bracket (their English
+ * name), a comma, 的 before a noun marker (他的昵称), adverbs (也, 常, 曾, 一度).
+ */
+const NICKNAME_LINK = new RegExp(
+  `^(?:[(][^()]*[)])?[,、]?(?:${alternation(wordList("nickname-link-words"))})*[,]?$`,
+);
+
+/** What makes a titled surname many people: `习常委中` (among Xi's), `王教授们`. */
+const COLLECTIVE_AFTER = /^(?:们|中[,、]|之中|等人)/;
+
 /** The people of one article: entities, the aliases that name them, and their mentions. */
 export class ArticlePeople {
   readonly entities = new Map<string, Entity>();
@@ -359,13 +370,17 @@ export class ArticlePeople {
       if (isNotPerson(nickname) || this.aliasIndex.has(nickname)) continue;
       const start = this.text.sentenceStart(paragraph, match.index);
       let owner: Entity | undefined;
+      let ownerEnd = -1;
       for (const alias of this.aliasList) {
         const at = text.lastIndexOf(alias, match.index);
-        if (at >= start && (!owner || at > text.lastIndexOf(owner.key, match.index))) {
+        if (at >= start && at + alias.length > ownerEnd) {
           owner = this.aliasIndex.get(alias);
+          ownerEnd = at + alias.length;
         }
       }
-      if (!owner) continue;
+      // The person is the one so called only when nothing but a bracket, a comma or an adverb
+      // stands between: in `陈时中说，清洁人员等都曾被称为“破口”` the called are other nouns.
+      if (!owner || !NICKNAME_LINK.test(text.slice(ownerEnd, match.index))) continue;
       const original = (this.text.original[paragraph] as string).slice(
         match.index + match[0].length - nickname.length,
         match.index + match[0].length,
@@ -582,11 +597,24 @@ export class ArticlePeople {
           if (!title) continue;
           const form = text.slice(at, at + 1 + title.length);
           if (this.aliasIndex.has(form)) continue;
+          // `习常委中`, `王教授们`: the surname's titled many, not one person.
+          if (COLLECTIVE_AFTER.test(text.slice(at + form.length, at + form.length + 2))) continue;
+          if (!this.titleWithName(entity.key, title)) continue;
           entity.forms.add((this.text.original[p] as string).slice(at, at + form.length));
           this.addAlias(form, entity);
         }
       }
     }
+  }
+
+  /**
+   * Whether the article writes the title with the full name (总统蔡英文, 蔡英文总统, 作协主席、
+   * 书画院院长吴某某): the titled surname is then theirs. Another bearer of the surname the article
+   * does not name in full (a 杨书记 beside the host 杨某某, 蒋委员长 beside 蒋经国) is somebody else.
+   */
+  private titleWithName(name: string, title: string): boolean {
+    const titled = new RegExp(`${title}(?:、[^,。;:!?和与及、]{1,12})*${name}|${name}${title}`);
+    return this.text.folded.some((paragraph) => titled.test(paragraph));
   }
 
   /** Occurrences of every known name outside quotations, in text order, for pronoun resolution. */

@@ -228,7 +228,8 @@ export class PeopleDirectory {
     const conflicting = (entry: Entry): boolean =>
       conflicts(english, entry.english) ||
       conflicts(full, entry.full) ||
-      this.conflictsAcross(full, english, entry);
+      this.conflictsAcross(full, english, entry) ||
+      (inOtherScriptsOnly(english, full, entry) && !this.pairedAcross(full, english, entry));
     const existing = this.entries.get(key);
     if (!existing || !conflicting(existing)) return key;
     // One of the namesakes already split off (理查德‧摩尔 after Richard Moore's entry).
@@ -253,6 +254,14 @@ export class PeopleDirectory {
     const known = this.givenAcross.get(han);
     if (known) known.add(latin);
     else this.givenAcross.set(han, new Set([latin]));
+  }
+
+  /** Whether a Han given name of either side is known as a Latin given name of the other. */
+  private pairedAcross(full: string[], english: string[], entry: Entry): boolean {
+    const latinGiven = new Set([...english, ...entry.english].map(givenName));
+    return [...full, ...entry.full].some((name) =>
+      [...(this.givenAcross.get(givenName(name)) ?? [])].some((latin) => latinGiven.has(latin)),
+    );
   }
 
   /** The keys of namesakes split off an entry's key (摩尔 → 摩尔\0richard moore). */
@@ -708,6 +717,19 @@ function conflicts(names: string[], known: Set<string>): boolean {
 /** The first part of a full name (理查德 of 理查德·摩尔, richard of richard moore). */
 function givenName(name: string): string {
   return name.split(/[\s·]/)[0] as string;
+}
+
+/**
+ * Whether full names on both sides are in different scripts only (Michel Moore beside 理查德‧摩尔,
+ * Jumaane Williams beside 科迪‧威廉姆斯): no shared given name can show them one, unless a person
+ * written both ways paired the given names (`pairGivenNames`).
+ */
+function inOtherScriptsOnly(english: string[], full: string[], entry: Entry): boolean {
+  const sharedScript =
+    (english.length > 0 && entry.english.size > 0) || (full.length > 0 && entry.full.size > 0);
+  const ownFull = english.length + full.length > 0;
+  const entryFull = entry.english.size + entry.full.size > 0;
+  return ownFull && entryFull && !sharedScript;
 }
 
 const byParagraph = (a: Quote, b: Quote) => a.paragraph - b.paragraph;

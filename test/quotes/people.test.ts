@@ -319,8 +319,9 @@ describe("PeopleDirectory.list (autocomplete)", () => {
     // tells 理查德 from michel
     [["p1", "c1", "c2"], 2],
     [["c1", "p1", "c2"], 2],
-    // nothing pairs 理查德 with a Latin given name: one 摩尔 (no evidence to split)
-    [["c1", "c2"], 1],
+    // nothing pairs 理查德 with a Latin given name: full names in other scripts only are kept
+    // apart (nothing shows them one person; words in the wrong mouth cost more than a split)
+    [["c1", "c2"], 2],
     // the same given name in both scripts (米歇尔‧摩尔, Michel Moore): one person
     [["p2", "c1"], 1],
   ])(
@@ -512,5 +513,82 @@ describe("PeopleDirectory serialization", () => {
     expect(() =>
       PeopleDirectory.deserialize(JSON.stringify({ version: 99, articles: [] })),
     ).toThrow();
+  });
+});
+
+describe("PeopleDirectory: never merges different people, nor an alias of someone else (issue 11)", () => {
+  const quotesOf = (paragraphs: string[], id = "x1") =>
+    extractQuotes(article(id, "2022-02-01", paragraphs));
+  const aliasesOf = (paragraphs: string[], name: string) =>
+    quotesOf(paragraphs).people.find((person) => person.name === name)?.aliases ?? [];
+
+  it.each([
+    [
+      "the person right before 人称 gets the nickname",
+      ["将军白崇禧，人称“小诸葛”，他说：“我们必须坚守。”"],
+      "白崇禧",
+      "小诸葛",
+      true,
+    ],
+    [
+      "an English name in brackets and an adverb may stand between",
+      ["护士赛吉（Segi Tekletion），常被人称呼为珍妮，她说：“我们很累。”"],
+      "赛吉",
+      "珍妮",
+      true,
+    ],
+    [
+      "other nouns called so in the person's sentence are not the person",
+      ["部长陈志明说，清洁人员、防疫司机等都曾被称为“破口”，他说：“请给他们加油。”"],
+      "陈志明",
+      "破口",
+      false,
+    ],
+    [
+      "a titled surname the article never writes with the full name is somebody else",
+      ["主持人王志明说：“欢迎收看。”", "王书记的办公室在三楼。"],
+      "王志明",
+      "王书记",
+      false,
+    ],
+    [
+      "a titled surname the article writes with the full name is the person",
+      ["市委书记王志明说：“我们会改。”", "王书记随后离开了会场。"],
+      "王志明",
+      "王书记",
+      true,
+    ],
+    [
+      "a title in the list of titles before the full name is the person's",
+      [
+        "作协主席、书画院院长王志明说：“我们会改。”",
+        "网友建议“王主席写一写”。",
+        "王主席随后回应。",
+      ],
+      "王志明",
+      "王主席",
+      true,
+    ],
+    [
+      "a surname + title followed by 中 is a collective",
+      ["常委王志明说：“我们会改。”", "王常委中，只有一个人是他的亲信。"],
+      "王志明",
+      "王常委",
+      false,
+    ],
+  ])("%s", (_why, paragraphs, name, alias, expected) => {
+    expect(aliasesOf(paragraphs, name).includes(alias)).toBe(expected);
+  });
+
+  it("keeps apart full names of one surname given only in different scripts", () => {
+    const directory = PeopleDirectory.build([
+      quotesOf(["局长理查德‧摩尔说：“我们在监视。”"], "s1"),
+      quotesOf(["警察局长摩尔（Michel Moore）说：“我们在巡逻。”"], "s2"),
+      quotesOf(["局长摩尔说：“我们会调查。”"], "s3"),
+    ]);
+    expect(directory.find("摩尔")).toHaveLength(2);
+    expect(directory.find("Michel Moore").map((p) => directory.quotesOf(p)[0]?.articleId)).toEqual([
+      "s2",
+    ]);
   });
 });
