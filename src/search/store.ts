@@ -169,7 +169,6 @@ export class IndexStore {
 // ---------------------------------------------------------------------------------------------
 // Bulk indexing
 
-
 /**
  * (term, field, document, count) postings, collected document by document in fixed-size blocks:
  * nothing is reserved ahead or copied to grow, and the document of a posting is not stored but
@@ -254,11 +253,28 @@ class PostingCollector {
       bandStarts.push(lo);
     }
     bandStarts.push(slots);
+    // One pair of arrays for every band, reused: a band's arrays left to the collector would
+    // stay allocated until a collection, which this loop, allocating nothing else, never starts.
+    let widest = 0;
+    for (let b = 0; b < bands; b++)
+      widest = Math.max(
+        widest,
+        (start[bandStarts[b + 1] as number] as number) - (start[bandStarts[b] as number] as number),
+      );
+    const docs = new Uint32Array(widest);
+    const counts = new Uint16Array(widest);
+    let widestSlots = 0;
+    for (let b = 0; b < bands; b++)
+      widestSlots = Math.max(
+        widestSlots,
+        (bandStarts[b + 1] as number) - (bandStarts[b] as number),
+      );
+    const cursor = new Int32Array(widestSlots);
     let size = 0;
     for (let b = 0; b < bands; b++) {
       const first = bandStarts[b] as number;
       const last = bandStarts[b + 1] as number;
-      const { docs, counts } = this.band(start, first, last);
+      this.band(start, first, last, cursor, docs, counts);
       const base = start[first] as number;
       for (let s = first; s < last; s++) {
         let previous = 0;
@@ -276,7 +292,7 @@ class PostingCollector {
     for (let b = 0; b < bands; b++) {
       const first = bandStarts[b] as number;
       const last = bandStarts[b + 1] as number;
-      const { docs, counts } = this.band(start, first, last);
+      this.band(start, first, last, cursor, docs, counts);
       const base = start[first] as number;
       for (let s = first; s < last; s++) {
         const from = (start[s] as number) - base;
@@ -303,18 +319,20 @@ class PostingCollector {
   }
 
   /**
-   * The documents and counts of the postings of sorted slots [first, last), in slot order and,
-   * within a slot, in document order (`start`: each slot's first posting over all slots).
+   * Writes the documents and counts of the postings of sorted slots [first, last) to `docs` and
+   * `counts` from 0, in slot order and, within a slot, in document order (`start`: each slot's
+   * first posting over all slots; `cursor`: room for the band's slots).
    */
   private band(
     start: Int32Array,
     first: number,
     last: number,
-  ): { docs: Uint32Array; counts: Uint16Array } {
+    cursor: Int32Array,
+    docs: Uint32Array,
+    counts: Uint16Array,
+  ): void {
     const base = start[first] as number;
-    const docs = new Uint32Array((start[last] as number) - base);
-    const counts = new Uint16Array(docs.length);
-    const cursor = start.slice(first, last);
+    cursor.set(start.subarray(first, last));
     const docStarts = this.docStarts;
     let doc = 0;
     for (let b = 0; b < this.slotBlocks.length; b++) {
@@ -333,7 +351,6 @@ class PostingCollector {
         counts[at] = countOf[i] as number;
       }
     }
-    return { docs, counts };
   }
 }
 
