@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { inflateRawSync } from "node:zlib";
+import { collectGarbage } from "../collect.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { silentLogger } from "../logger.js";
@@ -173,6 +174,8 @@ export class Archive {
       peopleFound.push(peopleNamesOf(article));
       quotes.push(extracted?.get(article.id) ?? extractQuotes(article));
     });
+    // The parsed articles are garbage now; collected before the index's arrays are allocated.
+    collectGarbage();
     const search = SearchIndex.buildEntries(
       entries.map((entry) => indexedArticleOf(entry.article, entry.folded, entry.bodyLength)),
       peopleFound,

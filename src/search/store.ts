@@ -1,4 +1,5 @@
 import { ByteWriter } from "../bytes.js";
+import { collectGarbage } from "../collect.js";
 import { numericTermKey, numericTermOrder, TermCounter } from "./analyzer.js";
 import {
   type ArchiveMiniSearch,
@@ -172,12 +173,15 @@ export class IndexStore {
 /**
  * (term, field, document, count) postings, collected document by document in fixed-size blocks:
  * nothing is reserved ahead or copied to grow, and the document of a posting is not stored but
- * told by where each document's postings start (6 bytes a posting, not 10).
+ * told by where each document's postings start (5 bytes a posting, not 10).
  */
 class PostingCollector {
   /** Per block: termId * 8 + fieldId of each posting. */
   private slotBlocks: Int32Array[] = [];
-  private countBlocks: Uint16Array[] = [];
+  /** Per block: the count of each posting, `LARGE_COUNT` for one in `largeCounts`. */
+  private countBlocks: Uint8Array[] = [];
+  /** Counts of `LARGE_COUNT` or more (a term's count in a field is seldom that high), by posting. */
+  private largeCounts = new Map<number, number>();
   /** Per document (short id), the index of its first posting. */
   private docStarts: number[] = [];
   length = 0;
@@ -197,11 +201,13 @@ class PostingCollector {
     const at = this.length & (this.block - 1);
     if (at === 0) {
       this.slotBlocks.push(new Int32Array(this.block));
-      this.countBlocks.push(new Uint16Array(this.block));
+      this.countBlocks.push(new Uint8Array(this.block));
     }
     const block = this.slotBlocks.length - 1;
     (this.slotBlocks[block] as Int32Array)[at] = termId * 8 + fieldId;
-    (this.countBlocks[block] as Uint16Array)[at] = Math.min(count, 0xffff);
+    const capped = Math.min(count, 0xffff);
+    (this.countBlocks[block] as Uint8Array)[at] = Math.min(capped, LARGE_COUNT);
+    if (capped >= LARGE_COUNT) this.largeCounts.set(this.length, capped);
     this.length++;
   }
 
@@ -306,6 +312,7 @@ class PostingCollector {
     }
     this.slotBlocks = [];
     this.countBlocks = [];
+    this.largeCounts = new Map();
     this.docStarts = [];
     this.length = 0;
     return {
@@ -337,7 +344,7 @@ class PostingCollector {
     let doc = 0;
     for (let b = 0; b < this.slotBlocks.length; b++) {
       const slotOf = this.slotBlocks[b] as Int32Array;
-      const countOf = this.countBlocks[b] as Uint16Array;
+      const countOf = this.countBlocks[b] as Uint8Array;
       const firstPosting = b * this.block;
       const end = Math.min(this.block, this.length - firstPosting);
       for (let i = 0; i < end; i++) {
@@ -348,11 +355,19 @@ class PostingCollector {
         const at = (cursor[slot - first] as number) - base;
         cursor[slot - first] = at + base + 1;
         docs[at] = doc;
-        counts[at] = countOf[i] as number;
+        const count = countOf[i] as number;
+        counts[at] =
+          count === LARGE_COUNT ? (this.largeCounts.get(firstPosting + i) as number) : count;
       }
     }
   }
 }
+
+/** Packed postings of this many bytes or more are followed by a full collection (see above). */
+const COLLECT_AFTER_BYTES = 16 << 20;
+
+/** A posting's count in its block when it is this or more (and kept in `largeCounts`). */
+const LARGE_COUNT = 0xff;
 
 /**
  * Bands of terms `PostingCollector.pack` groups at a time: each band's documents and counts (6
@@ -437,5 +452,9 @@ function bulkLoad(
     nextId: ids.length,
   };
   const { keys, rank } = sortTerms(counter.terms);
-  return assemble(meta, collector.pack(keys, rank));
+  const packed = collector.pack(keys, rank);
+  // The collected blocks and the terms' keys are garbage now: hundreds of megabytes at the
+  // archive's size, let go before the dictionary is assembled and the people are counted.
+  if (packed.bytes.length >= COLLECT_AFTER_BYTES) collectGarbage();
+  return assemble(meta, packed);
 }
