@@ -10,7 +10,7 @@ import {
   type TermData,
 } from "./engine.js";
 import { deserializeIndex, serializeIndex } from "./persist.js";
-import { assemble, type PackedIndex, varintSize, writePostings } from "./postings.js";
+import { assemble, type PackedIndex, varintSize } from "./postings.js";
 
 export {
   BM25,
@@ -215,42 +215,40 @@ class PostingCollector {
    * Postings grouped by term (in the order given: `rank[termId]` is the term's position) then
    * field; documents stay in order (a stable counting sort). The postings are grouped a band of
    * terms at a time (`PACK_BANDS`), twice (once to size the bytes, once to write them), so that
-   * only a band's documents and counts are held beside the blocks, not a second copy of all.
+   * only a band's documents and counts are held beside the blocks, not a second copy of all;
+   * they are counted by term, and a term's fields are told apart as it is written.
    */
   pack(keys: string[], rank: Int32Array): PackedIndex {
     const termCount = keys.length;
-    const slots = termCount * 8;
-    const start = new Int32Array(slots + 1);
+    /** Per term in key order, its first posting; `termCount`: all of them. */
+    const start = new Int32Array(termCount + 1);
+    const fieldMask = new Uint8Array(termCount);
     for (let b = 0; b < this.slotBlocks.length; b++) {
       const slotOf = this.slotBlocks[b] as Int32Array;
       const end = Math.min(this.block, this.length - b * this.block);
       for (let i = 0; i < end; i++) {
         const slot = slotOf[i] as number;
-        const sorted = (rank[slot >> 3] as number) * 8 + (slot & 7);
-        slotOf[i] = sorted;
-        start[sorted + 1] = (start[sorted + 1] as number) + 1;
+        const term = rank[slot >> 3] as number;
+        slotOf[i] = term * 8 + (slot & 7);
+        start[term + 1] = (start[term + 1] as number) + 1;
+        fieldMask[term] = (fieldMask[term] as number) | (1 << (slot & 7));
       }
     }
-    const fieldMask = new Uint8Array(termCount);
     let sliceCount = 0;
-    for (let s = 0; s < slots; s++) {
-      const count = start[s + 1] as number;
-      if (count > 0) {
-        fieldMask[s >> 3] = (fieldMask[s >> 3] as number) | (1 << (s & 7));
-        sliceCount++;
-      }
-      start[s + 1] = (start[s] as number) + count;
+    for (let t = 0; t < termCount; t++) {
+      sliceCount += bitCount(fieldMask[t] as number);
+      start[t + 1] = (start[t] as number) + (start[t + 1] as number);
     }
     const lengths = new Uint32Array(sliceCount);
     const byteLengths = new Uint32Array(sliceCount);
     const total = this.length;
     const bands = Math.max(1, Math.min(PACK_BANDS, Math.ceil(total / PACK_BAND_MIN)));
-    /** The first slot of each band, then `slots`: bands of about equal postings. */
+    /** The first term of each band, then `termCount`: bands of about equal postings. */
     const bandStarts = [0];
     for (let b = 1; b < bands; b++) {
       const target = Math.floor((total * b) / bands);
       let lo = bandStarts[b - 1] as number;
-      let hi = slots;
+      let hi = termCount;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
         if ((start[mid] as number) < target) lo = mid + 1;
@@ -258,37 +256,42 @@ class PostingCollector {
       }
       bandStarts.push(lo);
     }
-    bandStarts.push(slots);
-    // One pair of arrays for every band, reused: a band's arrays left to the collector would
+    bandStarts.push(termCount);
+    // One set of arrays for every band, reused: a band's arrays left to the collector would
     // stay allocated until a collection, which this loop, allocating nothing else, never starts.
     let widest = 0;
-    for (let b = 0; b < bands; b++)
-      widest = Math.max(
-        widest,
-        (start[bandStarts[b + 1] as number] as number) - (start[bandStarts[b] as number] as number),
-      );
-    const docs = new Uint32Array(widest);
-    const counts = new Uint16Array(widest);
-    let widestSlots = 0;
-    for (let b = 0; b < bands; b++)
-      widestSlots = Math.max(
-        widestSlots,
-        (bandStarts[b + 1] as number) - (bandStarts[b] as number),
-      );
-    const cursor = new Int32Array(widestSlots);
+    let widestTerms = 0;
+    for (let b = 0; b < bands; b++) {
+      const first = bandStarts[b] as number;
+      const last = bandStarts[b + 1] as number;
+      widest = Math.max(widest, (start[last] as number) - (start[first] as number));
+      widestTerms = Math.max(widestTerms, last - first);
+    }
+    const band: Band = {
+      docs: new Uint32Array(widest),
+      counts: new Uint16Array(widest),
+      fields: new Uint8Array(widest),
+      cursor: new Int32Array(widestTerms),
+    };
     let size = 0;
     for (let b = 0; b < bands; b++) {
       const first = bandStarts[b] as number;
       const last = bandStarts[b + 1] as number;
-      this.band(start, first, last, cursor, docs, counts);
+      this.fillBand(start, first, last, band);
       const base = start[first] as number;
-      for (let s = first; s < last; s++) {
-        let previous = 0;
-        const end = (start[s + 1] as number) - base;
-        for (let i = (start[s] as number) - base; i < end; i++) {
-          const doc = docs[i] as number;
-          size += varintSize(doc - previous) + varintSize(counts[i] as number);
-          previous = doc;
+      for (let t = first; t < last; t++) {
+        const from = (start[t] as number) - base;
+        const to = (start[t + 1] as number) - base;
+        const mask = fieldMask[t] as number;
+        for (let fieldId = 0; fieldId < 8; fieldId++) {
+          if ((mask & (1 << fieldId)) === 0) continue;
+          let previous = 0;
+          for (let i = from; i < to; i++) {
+            if (band.fields[i] !== fieldId) continue;
+            const doc = band.docs[i] as number;
+            size += varintSize(doc - previous) + varintSize(band.counts[i] as number);
+            previous = doc;
+          }
         }
       }
     }
@@ -298,16 +301,28 @@ class PostingCollector {
     for (let b = 0; b < bands; b++) {
       const first = bandStarts[b] as number;
       const last = bandStarts[b + 1] as number;
-      this.band(start, first, last, cursor, docs, counts);
+      this.fillBand(start, first, last, band);
       const base = start[first] as number;
-      for (let s = first; s < last; s++) {
-        const from = (start[s] as number) - base;
-        const to = (start[s + 1] as number) - base;
-        if (to === from) continue;
-        const before = out.length;
-        writePostings(out, docs, counts, from, to);
-        lengths[slice] = to - from;
-        byteLengths[slice++] = out.length - before;
+      for (let t = first; t < last; t++) {
+        const from = (start[t] as number) - base;
+        const to = (start[t + 1] as number) - base;
+        const mask = fieldMask[t] as number;
+        for (let fieldId = 0; fieldId < 8; fieldId++) {
+          if ((mask & (1 << fieldId)) === 0) continue;
+          const before = out.length;
+          let previous = 0;
+          let postings = 0;
+          for (let i = from; i < to; i++) {
+            if (band.fields[i] !== fieldId) continue;
+            const doc = band.docs[i] as number;
+            out.varint(doc - previous);
+            out.varint(band.counts[i] as number);
+            previous = doc;
+            postings++;
+          }
+          lengths[slice] = postings;
+          byteLengths[slice++] = out.length - before;
+        }
       }
     }
     this.slotBlocks = [];
@@ -326,18 +341,11 @@ class PostingCollector {
   }
 
   /**
-   * Writes the documents and counts of the postings of sorted slots [first, last) to `docs` and
-   * `counts` from 0, in slot order and, within a slot, in document order (`start`: each slot's
-   * first posting over all slots; `cursor`: room for the band's slots).
+   * Writes the postings of terms [first, last) to `band` from 0, by term and, within a term, in
+   * document order (`start`: each term's first posting over all terms).
    */
-  private band(
-    start: Int32Array,
-    first: number,
-    last: number,
-    cursor: Int32Array,
-    docs: Uint32Array,
-    counts: Uint16Array,
-  ): void {
+  private fillBand(start: Int32Array, first: number, last: number, band: Band): void {
+    const { docs, counts, fields, cursor } = band;
     const base = start[first] as number;
     cursor.set(start.subarray(first, last));
     const docStarts = this.docStarts;
@@ -349,18 +357,36 @@ class PostingCollector {
       const end = Math.min(this.block, this.length - firstPosting);
       for (let i = 0; i < end; i++) {
         const slot = slotOf[i] as number;
-        if (slot < first || slot >= last) continue;
+        const term = slot >> 3;
+        if (term < first || term >= last) continue;
         while (doc + 1 < docStarts.length && (docStarts[doc + 1] as number) <= firstPosting + i)
           doc++;
-        const at = (cursor[slot - first] as number) - base;
-        cursor[slot - first] = at + base + 1;
+        const at = (cursor[term - first] as number) - base;
+        cursor[term - first] = at + base + 1;
         docs[at] = doc;
+        fields[at] = slot & 7;
         const count = countOf[i] as number;
         counts[at] =
           count === LARGE_COUNT ? (this.largeCounts.get(firstPosting + i) as number) : count;
       }
     }
   }
+}
+
+/** A band's postings, by term then document (see `PostingCollector.fillBand`). */
+interface Band {
+  docs: Uint32Array;
+  counts: Uint16Array;
+  fields: Uint8Array;
+  /** Per term of the band, where its next posting goes. */
+  cursor: Int32Array;
+}
+
+/** Bits set in a field mask. */
+function bitCount(mask: number): number {
+  let count = 0;
+  for (let bits = mask; bits !== 0; bits &= bits - 1) count++;
+  return count;
 }
 
 /** Packed postings of this many bytes or more are followed by a full collection (see above). */
@@ -370,9 +396,9 @@ const COLLECT_AFTER_BYTES = 16 << 20;
 const LARGE_COUNT = 0xff;
 
 /**
- * Bands of terms `PostingCollector.pack` groups at a time: each band's documents and counts (6
- * bytes a posting) are held beside the collected blocks, so 4 bands hold a quarter of what one
- * would (about 70 rather than 270 MB at the 2020–2022 archive).
+ * Bands of terms `PostingCollector.pack` groups at a time: each band's documents, counts and
+ * fields (7 bytes a posting) are held beside the collected blocks, so 4 bands hold a quarter of
+ * what one would (about 80 rather than 330 MB at the 2020–2022 archive's 48 million postings).
  */
 const PACK_BANDS = 4;
 /** Fewer postings than this a band are grouped in fewer bands (a small index in one). */
