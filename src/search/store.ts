@@ -212,14 +212,13 @@ class PostingCollector {
   }
 
   /**
-   * Postings grouped by term (in the order given: `rank[termId]` is the term's position) then
+   * Postings grouped by term (in key order: `rank[termId]` is the term's position) then
    * field; documents stay in order (a stable counting sort). The postings are grouped a band of
    * terms at a time (`PACK_BANDS`), twice (once to size the bytes, once to write them), so that
    * only a band's documents and counts are held beside the blocks, not a second copy of all;
    * they are counted by term, and a term's fields are told apart as it is written.
    */
-  pack(keys: string[], rank: Int32Array): PackedIndex {
-    const termCount = keys.length;
+  pack(termCount: number, keyText: string, rank: Int32Array): PackedIndex {
     /** Per term in key order, its first posting; `termCount`: all of them. */
     const start = new Int32Array(termCount + 1);
     const fieldMask = new Uint8Array(termCount);
@@ -331,7 +330,7 @@ class PostingCollector {
     this.docStarts = [];
     this.length = 0;
     return {
-      keyText: termCount === 0 ? "" : `${keys.join("\n")}\n`,
+      keyText,
       terms: termCount,
       fieldMask,
       lengths,
@@ -405,31 +404,46 @@ const PACK_BANDS = 4;
 const PACK_BAND_MIN = 1 << 20;
 
 /**
- * Term keys in code-unit order, and each term's position in it. Han keys (upper-case base-36,
- * first character A–V) sort like their numeric terms, so those are sorted as numbers; words
- * starting with a digit come before them and other words after.
+ * Term keys in code-unit order, as the dictionary's text (each key followed by a newline), and
+ * each term's position in it. Han keys (upper-case base-36, first character A–V) sort like their
+ * numeric terms, so those are sorted as numbers; words starting with a digit come before them and
+ * other words after. The keys are joined a few thousand at a time: millions of key strings held
+ * at once were 120 MB of heap at the archive's size.
  */
-function sortTerms(terms: Array<string | number>): { keys: string[]; rank: Int32Array } {
+function sortTerms(terms: Array<string | number>): {
+  keyText: string;
+  termCount: number;
+  rank: Int32Array;
+} {
   const ID_BITS = 2 ** 22;
   if (terms.length >= ID_BITS) throw new Error("search index: too many distinct terms");
-  const han: number[] = [];
+  let hanCount = 0;
+  for (const term of terms) if (typeof term === "number") hanCount++;
+  const sortedHan = new Float64Array(hanCount);
   const low: Array<[string, number]> = [];
   const high: Array<[string, number]> = [];
+  let h = 0;
   terms.forEach((term, termId) => {
     if (typeof term === "number") {
-      han.push(numericTermOrder(term) * ID_BITS + termId);
+      sortedHan[h++] = numericTermOrder(term) * ID_BITS + termId;
     } else (term.charCodeAt(0) < 0x41 ? low : high).push([term, termId]);
   });
   const byKey = (a: [string, number], b: [string, number]) =>
     a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
   low.sort(byKey);
   high.sort(byKey);
-  const sortedHan = Float64Array.from(han).sort();
-  const keys: string[] = [];
+  sortedHan.sort();
   const rank = new Int32Array(terms.length);
+  const parts: string[] = [];
+  let chunk: string[] = [];
+  let placed = 0;
   const place = (key: string, termId: number) => {
-    rank[termId] = keys.length;
-    keys.push(key);
+    rank[termId] = placed++;
+    chunk.push(key);
+    if (chunk.length === KEY_CHUNK) {
+      parts.push(`${chunk.join("\n")}\n`);
+      chunk = [];
+    }
   };
   for (const [key, termId] of low) place(key, termId);
   for (const value of sortedHan) {
@@ -437,8 +451,12 @@ function sortTerms(terms: Array<string | number>): { keys: string[]; rank: Int32
     place(numericTermKey(terms[termId] as number), termId);
   }
   for (const [key, termId] of high) place(key, termId);
-  return { keys, rank };
+  if (chunk.length > 0) parts.push(`${chunk.join("\n")}\n`);
+  return { keyText: parts.join(""), termCount: placed, rank };
 }
+
+/** Term keys joined at a time by `sortTerms`. */
+const KEY_CHUNK = 4096;
 
 /**
  * Builds the MiniSearch index of many documents at once: each field's tokens are counted with
@@ -477,8 +495,8 @@ function bulkLoad(
     averageFieldLength,
     nextId: ids.length,
   };
-  const { keys, rank } = sortTerms(counter.terms);
-  const packed = collector.pack(keys, rank);
+  const { keyText, termCount, rank } = sortTerms(counter.terms);
+  const packed = collector.pack(termCount, keyText, rank);
   // The collected blocks and the terms' keys are garbage now: hundreds of megabytes at the
   // archive's size, let go before the dictionary is assembled and the people are counted.
   if (packed.bytes.length >= COLLECT_AFTER_BYTES) collectGarbage();
