@@ -1,13 +1,14 @@
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { inflateRawSync } from "node:zlib";
+import { collectGarbage } from "../collect.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { silentLogger } from "../logger.js";
 import { PeopleDirectory } from "../quotes/people.js";
 import { type ArticleQuotes, extractQuotes } from "../quotes/quotes.js";
 import { indexedArticleOf } from "../search/indexed-article.js";
-import { SearchIndex } from "../search/search.js";
+import { peopleNamesOf, SearchIndex } from "../search/search.js";
 import { type Article, compareNewestFirst } from "./article.js";
 import {
   CacheRejected,
@@ -17,7 +18,7 @@ import {
   writeCache,
 } from "./cache.js";
 import { type ArticleFileInfo, listArticleFiles, loadArticleFile, loadArticles } from "./loader.js";
-import { articleSectionPieces, StoredArticles } from "./stored.js";
+import { articleSectionPieces, StoredArticles, storeArticles } from "./stored.js";
 
 /** Milliseconds between named points of a load, for a debug line. */
 class PhaseClock {
@@ -157,6 +158,33 @@ export class Archive {
     return archive;
   }
 
+  /**
+   * `build` for a cold start: the parsed articles become stored ones (see `storeArticles`; each
+   * replaced in `list` as it goes), as a warm start loads them, before the index is built.
+   */
+  private static buildStored(
+    list: Article[],
+    logger: Logger,
+    extracted: Map<string, ArticleQuotes> | undefined,
+    root: string,
+  ): Archive {
+    const peopleFound: string[][] = [];
+    const quotes: ArticleQuotes[] = [];
+    const entries = storeArticles(list, (article) => {
+      peopleFound.push(peopleNamesOf(article));
+      quotes.push(extracted?.get(article.id) ?? extractQuotes(article));
+    });
+    // The parsed articles are garbage now; collected before the index's arrays are allocated.
+    collectGarbage();
+    const search = SearchIndex.buildEntries(
+      entries.map((entry) => indexedArticleOf(entry.article, entry.folded, entry.bodyLength)),
+      peopleFound,
+    );
+    const archive = new Archive(search, PeopleDirectory.build(quotes), logger, root);
+    for (const article of list) archive.byId.set(article.id, article);
+    return archive;
+  }
+
   /** Loads a folder of article files, from the persisted index when it is still valid. */
   static async load(options: ArchiveLoadOptions): Promise<Archive> {
     const logger = options.logger ?? silentLogger;
@@ -186,7 +214,8 @@ export class Archive {
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     const indexStarted = performance.now();
-    const archive = Archive.build(report.articles, logger, report.quotes, options.root);
+    const archive = Archive.buildStored(report.articles, logger, report.quotes, options.root);
+    report.quotes = undefined;
     archive.files = files;
     archive.fileArticle = new Map(files.map((file) => [file.path, null]));
     for (const article of report.articles) archive.fileArticle.set(article.file, article.id);

@@ -1,5 +1,5 @@
 import { ByteWriter, VarintReader } from "../bytes.js";
-import { unitsToString } from "../text/fold.js";
+import { foldConcat, unitsToString } from "../text/fold.js";
 import type { Article, EnglishNamePair } from "./article.js";
 import { articleEnglishNames } from "./english-names.js";
 
@@ -219,6 +219,39 @@ export function* articleSectionPieces(
   yield layout.result();
   yield patches.result();
   for (const text of foldedTexts) yield Buffer.from(text, "utf16le");
+}
+
+/** Articles turned into stored ones at a time by `storeArticles`. */
+const STORE_BATCH = 512;
+
+/**
+ * Turns parsed articles into stored ones (their text held once, as a warm start holds it), a
+ * batch at a time, replacing each in `articles` as it goes so that the parsed copy can be
+ * collected: a cold start then indexes and serves what a warm start would, without every
+ * article's text resident twice (parsed and folded) at its peak. `beforeStore` sees each parsed
+ * article before it is let go.
+ */
+export function storeArticles(
+  articles: Article[],
+  beforeStore?: (article: Article, index: number) => void,
+): StoredEntry[] {
+  const entries: StoredEntry[] = [];
+  for (let start = 0; start < articles.length; start += STORE_BATCH) {
+    const end = Math.min(articles.length, start + STORE_BATCH);
+    const items: Array<{ article: Article; folded: string }> = [];
+    for (let i = start; i < end; i++) {
+      const article = articles[i] as Article;
+      beforeStore?.(article, i);
+      items.push({ article, folded: foldConcat(joinedPieces(article)) });
+    }
+    const store = new StoredArticles(Buffer.concat([...articleSectionPieces(items)]));
+    for (let i = start; i < end; i++) {
+      const entry = store.entries[i - start] as StoredEntry;
+      articles[i] = entry.article;
+      entries.push(entry);
+    }
+  }
+  return entries;
 }
 
 /** Folded texts are read into strings of at most this many units, each a run of articles. */

@@ -86,6 +86,11 @@ function defaultPeople(entry: IndexedArticle): string[] {
   return peopleNames(`${article.caption ?? ""}\u0000${article.paragraphs.join("\n")}`);
 }
 
+/** The names of the people an article mentions, as the `people` field indexes them by default. */
+export function peopleNamesOf(article: Article): string[] {
+  return defaultPeople({ article } as IndexedArticle);
+}
+
 function peopleOf(options: SearchIndexOptions): PeopleOf {
   const custom = options.people;
   return custom ? (entry) => custom(entry.article).map((name) => foldText(name)) : defaultPeople;
@@ -167,6 +172,38 @@ export class SearchIndex {
       list.reduce((sum, entry) => sum + entry.folded.length, 0),
     );
     return new SearchIndex(store, entries, people, names);
+  }
+
+  /**
+   * `build` for articles whose folded text is at hand (stored articles, see `storeArticles`),
+   * with the names of the people each mentions when they were read before (`peopleNamesOf`):
+   * nothing is folded, and the articles' paragraphs are not read for them.
+   */
+  static buildEntries(entries: IndexedArticle[], peopleFound?: readonly string[][]): SearchIndex {
+    const byId = new Map<string, IndexedArticle>();
+    for (const entry of entries) {
+      byId.delete(entry.article.id);
+      byId.set(entry.article.id, entry);
+    }
+    const names = new Map<string, number>();
+    const list = [...byId.values()];
+    const peopleText = list.map((entry, i) => {
+      const found =
+        peopleFound && list.length === entries.length
+          ? (peopleFound[i] as string[])
+          : defaultPeople(entry);
+      countNames(names, entry, found, 1);
+      return found.join("\n");
+    });
+    const store = IndexStore.bulk(
+      list.map((entry) => entry.article.id),
+      (i, fieldId) =>
+        FIELDS[fieldId] === "people"
+          ? (peopleText[i] as string)
+          : entryField(list[i] as IndexedArticle, fieldId),
+      list.reduce((sum, entry) => sum + entry.folded.length, 0),
+    );
+    return new SearchIndex(store, byId, defaultPeople, names, EnglishNames.recorded);
   }
 
   /**
