@@ -1,12 +1,4 @@
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,7 +11,6 @@ import {
   loadArticles,
   MAX_ARTICLE_BYTES,
   mergeDuplicates,
-  statFiles,
 } from "../../src/articles/loader.js";
 import { ArticleParseError } from "../../src/articles/parse.js";
 import { createMemoryLogger } from "../../src/logger.js";
@@ -247,23 +238,6 @@ describe("listArticleFiles", () => {
     const report = await loadArticles(file, { logger: createMemoryLogger() });
     expect(report.articles.map((a) => a.id)).toEqual(["n30000001"]);
     expect((await loadArticleFile(file, "only.md")).id).toBe("n30000001");
-  });
-
-  it.each([
-    ["in this thread", Number.POSITIVE_INFINITY],
-    ["in a worker thread", 0],
-  ])("stats the files %s, and fails on a file that is gone", async (_case, workerFrom) => {
-    const dir = tempDir();
-    const paths = ["a.md", "b.md"].map((name, i) => {
-      const path = join(dir, name);
-      writeFileSync(path, "x".repeat(i + 3));
-      return path;
-    });
-    const stats = paths.map((path) => statSync(path));
-    expect([...(await statFiles(paths, workerFrom))]).toEqual(
-      stats.flatMap((s) => [s.size, s.mtimeMs]),
-    );
-    await expect(statFiles([...paths, join(dir, "gone.md")], workerFrom)).rejects.toThrow(/ENOENT/);
   });
 
   it("says clearly when the folder does not exist", async () => {
