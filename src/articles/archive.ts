@@ -12,6 +12,7 @@ import { peopleNamesOf, SearchIndex } from "../search/search.js";
 import { type Article, compareNewestFirst } from "./article.js";
 import {
   CacheRejected,
+  readCacheFrames,
   readCacheMeta,
   readCacheSave,
   readCacheSection,
@@ -340,14 +341,14 @@ export class Archive {
       // The people section stays deflated until the directory is first asked for (its checksum
       // is checked now); the articles section inflates in the thread pool meanwhile. Each section
       // is let go once read (the search section's postings stay in it).
-      const articlesSection = readCacheSection(dir, meta, "articles");
-      articlesSection.catch(() => {});
+      const articleFrames = readCacheFrames(dir, meta, "articles");
+      articleFrames.catch(() => {});
       const people = await readCacheSection(dir, meta, "people", { inflate: false });
       phases.mark("people read");
-      const articlesBytes = await articlesSection;
-      phases.mark("articles read");
-      const stored = new StoredArticles(articlesBytes);
-      phases.mark("articles decoded");
+      // Its frames inflate two at a time; the articles are decoded from the first while the
+      // folded texts that follow inflate.
+      const stored = await StoredArticles.fromFrames(await articleFrames);
+      phases.mark("articles read and decoded");
       // Not read while the articles inflate: holding both sections at once left the process
       // 180 MB more resident after the first commands (1,120 against 940 MB at the archive).
       const searchSection = await readCacheSection(dir, meta, "search");

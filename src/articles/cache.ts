@@ -42,6 +42,11 @@ interface SectionCheck {
   crc32: number;
   /** The payload's length once inflated. */
   inflated: number;
+  /**
+   * A deflated section written as frames (`SECTION_FRAME_END`): each frame's length deflated and
+   * inflated. The frames are deflated apart, so they inflate in several threads at once.
+   */
+  frames?: Array<[number, number]>;
 }
 
 /** What `dubao-index.meta` holds, as read back. */
@@ -67,8 +72,15 @@ interface MetaOnDisk extends Omit<CacheMeta, "files" | "fileArticle"> {
   unlisted: Array<[string, string | null]>;
 }
 
+/**
+ * Ends a frame of a deflated section's payload: what follows is deflated apart, so that a warm
+ * start inflates the frames in several threads at once and uses each as it comes. The payload's
+ * bytes are the same, framed or not.
+ */
+export const SECTION_FRAME_END = Symbol("section frame end");
+
 /** A section's payload, written piece by piece (never joined into one buffer). */
-export type SectionPieces = () => Iterable<Uint8Array>;
+export type SectionPieces = () => Iterable<Uint8Array | typeof SECTION_FRAME_END>;
 
 const inflate = promisify(inflateRaw);
 
@@ -145,14 +157,68 @@ export async function readCacheSection(
 ): Promise<Buffer> {
   const { path, payload, check } = await checkedPayload(dir, meta, name);
   if (!SECTION_DEFLATED[name] || options.inflate === false) return payload;
+  if (check.frames) {
+    const frames = await Promise.all(framesOf(path, payload, check, check.frames.length));
+    return frames.length === 1 ? (frames[0] as Buffer) : Buffer.concat(frames, check.inflated);
+  }
+  return inflatedFrame(path, payload, check.inflated);
+}
+
+/**
+ * A framed section's frames (see `SECTION_FRAME_END`), each inflating in the thread pool, at most
+ * `atOnce` at a time and in order, so that the first frames come first.
+ */
+export async function readCacheFrames(
+  dir: string,
+  meta: CacheMeta,
+  name: CacheSection,
+  atOnce = 2,
+): Promise<Array<Promise<Buffer>>> {
+  const { path, payload, check } = await checkedPayload(dir, meta, name);
+  if (!SECTION_DEFLATED[name]) throw new CacheRejected(`${path} is not deflated`);
+  if (!check.frames) return [inflatedFrame(path, payload, check.inflated)];
+  return framesOf(path, payload, check, atOnce);
+}
+
+function framesOf(
+  path: string,
+  payload: Buffer,
+  check: SectionCheck,
+  atOnce: number,
+): Array<Promise<Buffer>> {
+  const frames = check.frames ?? [];
+  let bytes = 0;
+  let inflated = 0;
+  for (const frame of frames) {
+    if (!Array.isArray(frame) || frame.length !== 2)
+      throw new CacheRejected(`${path}: a frame is not a pair of lengths`);
+    bytes += frame[0];
+    inflated += frame[1];
+  }
+  if (bytes !== payload.length || inflated !== check.inflated) {
+    throw new CacheRejected(`${path}: its frames are not its length`);
+  }
+  const out: Array<Promise<Buffer>> = [];
+  let at = 0;
+  frames.forEach(([deflated, size], i) => {
+    const bytesOfFrame = payload.subarray(at, at + deflated);
+    at += deflated;
+    const started = i < atOnce ? Promise.resolve() : (out[i - atOnce] as Promise<Buffer>);
+    out.push(started.then(() => inflatedFrame(path, bytesOfFrame, size)));
+  });
+  for (const frame of out) frame.catch(() => {});
+  return out;
+}
+
+async function inflatedFrame(path: string, bytes: Buffer, size: number): Promise<Buffer> {
   let inflated: Buffer;
   try {
-    inflated = await inflate(payload, { chunkSize: Math.max(1 << 16, check.inflated + 1) });
+    inflated = await inflate(bytes, { chunkSize: Math.max(1 << 16, size + 1) });
   } catch (error) {
     throw new CacheRejected(`${path} does not inflate: ${(error as Error).message}`);
   }
-  if (inflated.length !== check.inflated) {
-    throw new CacheRejected(`${path} inflates to ${inflated.length} bytes, not ${check.inflated}`);
+  if (inflated.length !== size) {
+    throw new CacheRejected(`${path} inflates to ${inflated.length} bytes, not ${size}`);
   }
   return inflated;
 }
@@ -197,26 +263,43 @@ export async function writeCache(
     const path = temporary(cachePath(dir, name));
     await writeFile(path, `${save}\n`);
     const check: SectionCheck = { bytes: 0, crc32: 0, inflated: 0 };
-    const measure = new Transform({
-      transform(data: Buffer, _encoding, done) {
-        check.crc32 = crc32(data, check.crc32);
-        check.bytes += data.length;
-        done(null, data);
-      },
-    });
-    const pieces = sections[name];
-    const source = Readable.from(
-      (function* () {
-        for (const piece of pieces()) {
-          check.inflated += piece.length;
-          yield piece;
-        }
-      })(),
-    );
-    const file = createWriteStream(path, { flags: "a" });
-    if (SECTION_DEFLATED[name])
-      await pipeline(source, createDeflateRaw({ level: 1 }), measure, file);
-    else await pipeline(source, measure, file);
+    const measure = () =>
+      new Transform({
+        transform(data: Buffer, _encoding, done) {
+          check.crc32 = crc32(data, check.crc32);
+          check.bytes += data.length;
+          done(null, data);
+        },
+      });
+    const pieces = sections[name]()[Symbol.iterator]();
+    const deflated = SECTION_DEFLATED[name];
+    const frames: Array<[number, number]> = [];
+    // One frame after another, each deflated apart (the section's pieces up to a frame end).
+    for (let ended = false; !ended; ) {
+      const frame: [number, number] = [check.bytes, check.inflated];
+      const source = Readable.from(
+        (function* () {
+          for (;;) {
+            const next = pieces.next();
+            if (next.done) {
+              ended = true;
+              return;
+            }
+            if (next.value === SECTION_FRAME_END) {
+              if (!deflated) continue;
+              return;
+            }
+            check.inflated += next.value.length;
+            yield next.value;
+          }
+        })(),
+      );
+      const file = createWriteStream(path, { flags: "a" });
+      if (deflated) await pipeline(source, createDeflateRaw({ level: 1 }), measure(), file);
+      else await pipeline(source, measure(), file);
+      frames.push([check.bytes - frame[0], check.inflated - frame[1]]);
+    }
+    if (frames.length > 1) check.frames = frames;
     checks[name] = check;
   }
   const full: CacheMeta = { version: CACHE_VERSION, save, ...meta, sections: checks };

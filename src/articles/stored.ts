@@ -1,6 +1,7 @@
 import { ByteWriter, VarintReader } from "../bytes.js";
 import { foldConcat, unitsToString } from "../text/fold.js";
 import type { Article, EnglishNamePair } from "./article.js";
+import { SECTION_FRAME_END } from "./cache.js";
 import { articleEnglishNames } from "./english-names.js";
 
 /**
@@ -182,10 +183,14 @@ function metadataOfRow(row: MetadataRow): Metadata {
   return metadata;
 }
 
-/** The article section's parts for these articles and their folded joined texts. */
+/**
+ * The article section's parts for these articles and their folded joined texts, in frames (see
+ * `SECTION_FRAME_END`): the header, metadata, layout and patches, then each run of folded texts
+ * that `StoredArticles` reads into one string.
+ */
 export function* articleSectionPieces(
   items: Iterable<{ article: Article; folded: string }>,
-): Generator<Uint8Array> {
+): Generator<Uint8Array | typeof SECTION_FRAME_END> {
   const metadata: string[] = [];
   const layout = new ByteWriter();
   const patches = new ByteWriter();
@@ -218,7 +223,11 @@ export function* articleSectionPieces(
   yield metadataBytes;
   yield layout.result();
   yield patches.result();
-  for (const text of foldedTexts) yield Buffer.from(text, "utf16le");
+  const runs = foldedRuns(foldedTexts.map((text) => text.length));
+  for (let i = 0; i < foldedTexts.length; i++) {
+    if (i === 0 || runs[i] !== runs[i - 1]) yield SECTION_FRAME_END;
+    yield Buffer.from(foldedTexts[i] as string, "utf16le");
+  }
 }
 
 /** Articles turned into stored ones at a time by `storeArticles`. */
@@ -244,7 +253,11 @@ export function storeArticles(
       beforeStore?.(article, i);
       items.push({ article, folded: foldConcat(joinedPieces(article)) });
     }
-    const store = new StoredArticles(Buffer.concat([...articleSectionPieces(items)]));
+    // The whole section in memory: its frame marks (where a saved one is deflated apart) dropped.
+    const pieces = [...articleSectionPieces(items)].filter(
+      (piece): piece is Uint8Array => piece !== SECTION_FRAME_END,
+    );
+    const store = new StoredArticles(Buffer.concat(pieces));
     for (let i = start; i < end; i++) {
       const entry = store.entries[i - start] as StoredEntry;
       articles[i] = entry.article;
@@ -256,6 +269,27 @@ export function storeArticles(
 
 /** Folded texts are read into strings of at most this many units, each a run of articles. */
 const FOLDED_STRING_UNITS = 1 << 25;
+
+/**
+ * Which run of folded texts each article's is in: runs of whole articles, each as long as it can
+ * be within `FOLDED_STRING_UNITS` (an article longer than that is a run alone). A run is a frame
+ * of the section as written and a string as read.
+ */
+function foldedRuns(lengths: ArrayLike<number>): Uint32Array {
+  const runs = new Uint32Array(lengths.length);
+  let run = 0;
+  let units = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    const length = lengths[i] as number;
+    if (i > 0 && units + length > FOLDED_STRING_UNITS) {
+      run++;
+      units = 0;
+    }
+    units += length;
+    runs[i] = run;
+  }
+  return runs;
+}
 
 /**
  * The articles of a section. Throws when the section is not well formed (the caller rebuilds);
@@ -273,16 +307,29 @@ export class StoredArticles {
   private readonly layout: Uint8Array;
   private readonly patches: Uint8Array;
   private readonly recent = new Map<number, DecodedText>();
+  /** Until every folded text is read: per article its folded length, body length and article. */
+  private foldedLengths: Uint32Array;
+  private bodyLengths: Uint32Array;
+  private articles: Article[];
+  /** How many articles' folded texts are read. */
+  private foldedRead = 0;
   readonly entries: StoredEntry[];
 
-  constructor(section: Buffer) {
+  /**
+   * The articles of a whole section, or with `framed` of the section's first frame (header,
+   * metadata, layout and patches: `fromFrames` reads the folded texts that follow).
+   */
+  constructor(section: Buffer, framed = false) {
     const newline = section.indexOf(0x0a);
     if (newline < 0) throw corrupt("no header");
     const header = JSON.parse(section.toString("utf8", 0, newline)) as SectionHeader;
     const count = header.articles;
     const [metadataBytes, layoutBytes, patchBytes, foldedBytes] = header.parts;
     let at = newline + 1;
-    if (at + metadataBytes + layoutBytes + patchBytes + foldedBytes !== section.length)
+    if (
+      at + metadataBytes + layoutBytes + patchBytes + (framed ? 0 : foldedBytes) !==
+      section.length
+    )
       throw corrupt("part lengths");
     const metadataText = section.toString("utf16le", at, at + metadataBytes);
     at += metadataBytes;
@@ -297,13 +344,16 @@ export class StoredArticles {
     this.bodyStarts = new Uint32Array(count);
     this.folded = new Array<string>(count);
     this.entries = new Array<StoredEntry>(count);
+    this.articles = new Array<Article>(count);
     const layout = new VarintReader(this.layout, 0);
     const foldedLengths = new Uint32Array(count);
     const bodyLengths = new Uint32Array(count);
     const captionCounts = new Uint8Array(count);
+    let foldedUnits = 0;
     for (let i = 0; i < count; i++) {
       this.layoutStarts[i] = layout.at;
       foldedLengths[i] = layout.next();
+      foldedUnits += foldedLengths[i] as number;
       this.patchStarts[i + 1] = (this.patchStarts[i] as number) + layout.next();
       const paragraphs = layout.next();
       let body = Math.max(0, paragraphs - 1);
@@ -313,30 +363,14 @@ export class StoredArticles {
       captionCounts[i] = Math.min(captions, 1);
       for (let c = 0; c < captions; c++) layout.next();
     }
-    if (layout.at !== layoutBytes || this.patchStarts[count] !== patchBytes)
+    if (
+      layout.at !== layoutBytes ||
+      this.patchStarts[count] !== patchBytes ||
+      foldedUnits * 2 !== foldedBytes
+    )
       throw corrupt("layout");
-    // The folded texts: one string per run of articles, each article's a slice of it (no copy).
-    let runStart = 0;
-    let runBytes = foldedStart;
-    while (runStart < count) {
-      let runEnd = runStart;
-      let units = 0;
-      while (
-        runEnd < count &&
-        (runEnd === runStart || units + (foldedLengths[runEnd] as number) <= FOLDED_STRING_UNITS)
-      )
-        units += foldedLengths[runEnd++] as number;
-      const run = section.toString("utf16le", runBytes, runBytes + units * 2);
-      let offset = 0;
-      for (let i = runStart; i < runEnd; i++) {
-        const length = foldedLengths[i] as number;
-        this.folded[i] = run.slice(offset, offset + length);
-        offset += length;
-      }
-      runBytes += units * 2;
-      runStart = runEnd;
-    }
-    if (runBytes !== section.length) throw corrupt("folded texts");
+    this.foldedLengths = foldedLengths;
+    this.bodyLengths = bodyLengths;
     const rows = JSON.parse(metadataText) as MetadataRow[];
     if (!Array.isArray(rows) || rows.length !== count) throw corrupt("metadata");
     for (let i = 0; i < count; i++) {
@@ -354,10 +388,72 @@ export class StoredArticles {
       storedTexts.set(article, { store: this, index: i });
       const bodyStart = bodyStartOf(metadata);
       this.bodyStarts[i] = bodyStart;
-      const folded = this.folded[i] as string;
-      if (bodyStart + (bodyLengths[i] as number) + 1 > folded.length) throw corrupt("layout");
-      this.entries[i] = { article, folded, bodyLength: bodyLengths[i] as number };
+      if (bodyStart + (bodyLengths[i] as number) + 1 > (foldedLengths[i] as number))
+        throw corrupt("layout");
+      this.articles[i] = article;
     }
+    if (framed) return;
+    this.readFolded(section.subarray(foldedStart));
+    this.finish();
+  }
+
+  /**
+   * The articles of a section read as frames (`readCacheFrames`): the first one's articles are
+   * decoded while the folded texts that follow still inflate, and each run of folded texts
+   * becomes a string as it comes, its frame let go.
+   */
+  static async fromFrames(frames: ReadonlyArray<Promise<Buffer>>): Promise<StoredArticles> {
+    const [first, ...runs] = frames;
+    if (!first) throw corrupt("no frames");
+    if (runs.length === 0) return new StoredArticles(await first);
+    const store = new StoredArticles(await first, true);
+    for (const run of runs) store.readFolded(await run);
+    store.finish();
+    return store;
+  }
+
+  /** Reads the folded texts of whole runs of articles, from the first not yet read. */
+  private readFolded(bytes: Buffer): void {
+    const count = this.folded.length;
+    const lengths = this.foldedLengths;
+    let at = 0;
+    while (at < bytes.length) {
+      const runStart = this.foldedRead;
+      let runEnd = runStart;
+      let units = 0;
+      while (
+        runEnd < count &&
+        (runEnd === runStart || units + (lengths[runEnd] as number) <= FOLDED_STRING_UNITS)
+      )
+        units += lengths[runEnd++] as number;
+      if (runEnd === runStart || at + units * 2 > bytes.length) throw corrupt("folded texts");
+      // One string per run of articles, each article's a slice of it (no copy).
+      const run = bytes.toString("utf16le", at, at + units * 2);
+      let offset = 0;
+      for (let i = runStart; i < runEnd; i++) {
+        const length = lengths[i] as number;
+        this.folded[i] = run.slice(offset, offset + length);
+        offset += length;
+      }
+      at += units * 2;
+      this.foldedRead = runEnd;
+    }
+  }
+
+  /** The entries, once every folded text is read. */
+  private finish(): void {
+    const count = this.folded.length;
+    if (this.foldedRead !== count) throw corrupt("folded texts");
+    for (let i = 0; i < count; i++) {
+      this.entries[i] = {
+        article: this.articles[i] as Article,
+        folded: this.folded[i] as string,
+        bodyLength: this.bodyLengths[i] as number,
+      };
+    }
+    this.articles = [];
+    this.foldedLengths = new Uint32Array(0);
+    this.bodyLengths = new Uint32Array(0);
   }
 
   /** The article with plain fields and its paragraphs and image captions read when asked for. */

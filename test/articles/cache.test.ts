@@ -5,9 +5,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   CacheRejected,
   cachePath,
+  readCacheFrames,
   readCacheMeta,
   readCacheSave,
   readCacheSection,
+  SECTION_FRAME_END,
   writeCache,
 } from "../../src/articles/cache.js";
 
@@ -37,6 +39,43 @@ describe("the cache sections", () => {
     expect(meta.sections.search.bytes).toBe(2 * bytes.length);
     expect(readFileSync(cachePath(dir, "search")).subarray(-8)).toEqual(
       Buffer.from([...bytes, ...bytes]),
+    );
+  });
+
+  it("read a framed section back whole, or frame by frame", async () => {
+    const head = Buffer.from("头".repeat(5_000), "utf16le");
+    const runs = [Buffer.from("甲".repeat(20_000), "utf16le"), Buffer.from("乙", "utf16le")];
+    await writeCache(
+      dir,
+      {
+        articles: () => [
+          head,
+          SECTION_FRAME_END,
+          runs[0] as Buffer,
+          SECTION_FRAME_END,
+          runs[1] as Buffer,
+        ],
+        search: () => [head, SECTION_FRAME_END, head],
+        people: () => [],
+      },
+      { root: dir, files: [], fileArticle: new Map() },
+    );
+    const meta = await readCacheMeta(dir);
+    if (!meta) throw new Error("no meta");
+    expect(meta.sections.articles.frames?.map(([, inflated]) => inflated)).toEqual([
+      head.length,
+      ...runs.map((run) => run.length),
+    ]);
+    const whole = Buffer.concat([head, ...runs]);
+    expect((await readCacheSection(dir, meta, "articles")).equals(whole)).toBe(true);
+    const frames = await Promise.all(await readCacheFrames(dir, meta, "articles", 1));
+    expect(frames.map((frame) => frame.toString("utf16le"))).toEqual(
+      [head, ...runs].map((piece) => piece.toString("utf16le")),
+    );
+    // A section not deflated is never framed.
+    expect(meta.sections.search.frames).toBeUndefined();
+    expect((await readCacheSection(dir, meta, "search")).equals(Buffer.concat([head, head]))).toBe(
+      true,
     );
   });
 

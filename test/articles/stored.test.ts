@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/articles/article.js";
+import { SECTION_FRAME_END } from "../../src/articles/cache.js";
 import { englishNamePairs } from "../../src/articles/english-names.js";
 import { articleSectionPieces, joinedPieces, StoredArticles } from "../../src/articles/stored.js";
 import { foldConcat } from "../../src/text/text.js";
@@ -20,10 +21,31 @@ const article = (id: string, fields: Partial<Article>): Article => ({
   ...fields,
 });
 
+/** The section's bytes, its frames joined. */
+function sectionOf(items: Array<{ article: Article; folded: string }>): Buffer {
+  return Buffer.concat(
+    [...articleSectionPieces(items)].filter(
+      (piece): piece is Uint8Array => piece !== SECTION_FRAME_END,
+    ),
+  );
+}
+
+/** The section's frames, each one buffer. */
+function framesOf(items: Array<{ article: Article; folded: string }>): Buffer[] {
+  const frames: Uint8Array[][] = [[]];
+  for (const piece of articleSectionPieces(items)) {
+    if (piece === SECTION_FRAME_END) frames.push([]);
+    else frames[frames.length - 1]?.push(piece);
+  }
+  return frames.map((pieces) => Buffer.concat(pieces));
+}
+
+const itemsOf = (articles: Article[]) =>
+  articles.map((a) => ({ article: a, folded: foldConcat(joinedPieces(a)) }));
+
 /** The articles written as a section and read back. */
 function roundTrip(articles: Article[]): StoredArticles {
-  const items = articles.map((a) => ({ article: a, folded: foldConcat(joinedPieces(a)) }));
-  return new StoredArticles(Buffer.concat([...articleSectionPieces(items)]));
+  return new StoredArticles(sectionOf(itemsOf(articles)));
 }
 
 const written: Article[] = [
@@ -84,9 +106,27 @@ describe("the stored articles", () => {
     expect(copy.entries.map((entry) => entry.article)).toEqual(expected);
   });
 
+  it("read the same articles from the section's frames as from the whole section", async () => {
+    const frames = framesOf(itemsOf(written));
+    expect(frames.length).toBe(2);
+    const framed = await StoredArticles.fromFrames(frames.map((frame) => Promise.resolve(frame)));
+    expect(framed.entries.map((entry) => entry.article)).toEqual(expected);
+    expect(framed.entries.map((entry) => entry.folded)).toEqual(
+      stored.entries.map((entry) => entry.folded),
+    );
+    // The whole section as one frame reads the same.
+    const whole = await StoredArticles.fromFrames([Promise.resolve(Buffer.concat(frames))]);
+    expect(whole.entries.map((entry) => entry.article)).toEqual(expected);
+    // A folded run cut short, or a frame missing, is refused.
+    const [head, run] = frames as [Buffer, Buffer];
+    await expect(
+      StoredArticles.fromFrames([Promise.resolve(head), Promise.resolve(run.subarray(2))]),
+    ).rejects.toThrow(/corrupt/);
+    await expect(StoredArticles.fromFrames([Promise.resolve(head)])).rejects.toThrow(/corrupt/);
+  });
+
   it("refuse a section whose parts do not add up", () => {
-    const items = written.map((a) => ({ article: a, folded: foldConcat(joinedPieces(a)) }));
-    const section = Buffer.concat([...articleSectionPieces(items)]);
+    const section = sectionOf(itemsOf(written));
     expect(() => new StoredArticles(section.subarray(0, section.length - 2))).toThrow(/corrupt/);
     expect(() => new StoredArticles(Buffer.from("{}\n"))).toThrow();
   });
@@ -118,7 +158,9 @@ describe("the stored articles", () => {
       article: a,
       folded: foldConcat(joinedPieces(a)),
     }));
-    const [header, metadata, ...rest] = [...articleSectionPieces(items)];
+    const [header, metadata, ...rest] = [...articleSectionPieces(items)].filter(
+      (piece): piece is Uint8Array => piece !== SECTION_FRAME_END,
+    );
     const parsed = JSON.parse(Buffer.from(header as Uint8Array).toString("utf8"));
     const damaged = Buffer.from(`[${row}]`, "utf16le");
     parsed.parts[0] = damaged.length;
