@@ -163,14 +163,7 @@ export class SearchIndex {
       countNames(names, entry, found, 1);
       return found.join("\n");
     });
-    const store = IndexStore.bulk(
-      list.map((entry) => entry.article.id),
-      (i, fieldId) =>
-        FIELDS[fieldId] === "people"
-          ? (peopleText[i] as string)
-          : entryField(list[i] as IndexedArticle, fieldId),
-      list.reduce((sum, entry) => sum + entry.folded.length, 0),
-    );
+    const store = bulkStore(list, peopleText);
     return new SearchIndex(store, entries, people, names);
   }
 
@@ -195,14 +188,7 @@ export class SearchIndex {
       countNames(names, entry, found, 1);
       return found.join("\n");
     });
-    const store = IndexStore.bulk(
-      list.map((entry) => entry.article.id),
-      (i, fieldId) =>
-        FIELDS[fieldId] === "people"
-          ? (peopleText[i] as string)
-          : entryField(list[i] as IndexedArticle, fieldId),
-      list.reduce((sum, entry) => sum + entry.folded.length, 0),
-    );
+    const store = bulkStore(list, peopleText);
     return new SearchIndex(store, byId, defaultPeople, names, EnglishNames.recorded);
   }
 
@@ -506,4 +492,16 @@ function splitNames(data: Uint8Array): { names: () => Map<string, number>; rest:
     }
   };
   return { names, rest: bytes.subarray(newline + 1) };
+}
+
+/** The index store of a list of articles, the names each mentions given as one text per article. */
+function bulkStore(list: IndexedArticle[], peopleText: string[]): IndexStore {
+  return IndexStore.bulk(
+    list.map((entry) => entry.article.id),
+    (i, fieldId) =>
+      FIELDS[fieldId] === "people"
+        ? (peopleText[i] as string)
+        : entryField(list[i] as IndexedArticle, fieldId),
+    list.reduce((sum, entry) => sum + entry.folded.length, 0),
+  );
 }
