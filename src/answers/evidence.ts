@@ -914,8 +914,15 @@ export function askedQuarter(question: string): string[] {
  * is no third quarter).
  */
 export function namesQuarter(folded: string, forms: readonly string[]): boolean {
-  return forms.some((form) => new RegExp(`(?<!前)${form}`).test(folded));
+  return forms.some((form) => {
+    for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1))
+      if (folded[at - 1] !== "前") return true;
+    return false;
+  });
 }
+
+/** A count in a unit (15次, 3个国家), one pattern per unit asked (matchAll copies it). */
+const COUNT_IN_UNIT = new Map<string, RegExp>();
 
 /**
  * Whether every count in the asked unit the sentence gives is a figure the question itself names
@@ -924,10 +931,11 @@ export function namesQuarter(folded: string, forms: readonly string[]): boolean 
  */
 export function countsOnlyAsked(folded: string, unit: string, figures: readonly string[]): boolean {
   if (figures.length === 0 || unit in UNIT_EVIDENCE) return false;
-  const counts = [
-    ...numericText(folded).matchAll(
-      new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(?:多|余|来)?\\s*(?:个)?${unit}`, "g"),
-    ),
-  ].map((match) => match[1] as string);
+  let countOf = COUNT_IN_UNIT.get(unit);
+  if (!countOf) {
+    countOf = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(?:多|余|来)?\\s*(?:个)?${unit}`, "g");
+    COUNT_IN_UNIT.set(unit, countOf);
+  }
+  const counts = [...numericText(folded).matchAll(countOf)].map((match) => match[1] as string);
   return counts.length > 0 && counts.every((count) => figures.includes(count));
 }

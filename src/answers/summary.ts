@@ -124,11 +124,15 @@ const NOTE = new RegExp(
   "g",
 );
 
+/** The two notes above, not global: one note read at a time. */
+const ONE_ALIAS_NOTE = new RegExp(ALIAS_NOTE.source);
+const ONE_TRANSLITERATION_NOTE = new RegExp(TRANSLITERATION_NOTE.source);
+
 /** What a note introduces, which another line may use: the short name, the Latin spelling. */
 function noteTerm(note: string): string {
-  const alias = new RegExp(ALIAS_NOTE.source).exec(note);
+  const alias = ONE_ALIAS_NOTE.exec(note);
   if (alias) return alias[1] as string;
-  const spelling = new RegExp(TRANSLITERATION_NOTE.source).exec(note);
+  const spelling = ONE_TRANSLITERATION_NOTE.exec(note);
   if (spelling) return spelling[1] ?? "";
   return note.slice(1, -1);
 }

@@ -272,58 +272,50 @@ class PostingCollector {
       fields: new Uint8Array(widest),
       cursor: new Int32Array(widestTerms),
     };
-    let size = 0;
-    for (let b = 0; b < bands; b++) {
-      const first = bandStarts[b] as number;
-      const last = bandStarts[b + 1] as number;
-      this.fillBand(start, first, last, band);
-      const base = start[first] as number;
-      for (let t = first; t < last; t++) {
-        const from = (start[t] as number) - base;
-        const to = (start[t + 1] as number) - base;
-        const mask = fieldMask[t] as number;
-        for (let fieldId = 0; fieldId < 8; fieldId++) {
-          if ((mask & (1 << fieldId)) === 0) continue;
-          let previous = 0;
-          for (let i = from; i < to; i++) {
-            if (band.fields[i] !== fieldId) continue;
-            const doc = band.docs[i] as number;
-            size += varintSize(doc - previous) + varintSize(band.counts[i] as number);
-            previous = doc;
+    /** Each (term, field) run of postings in order, band by band: its range in `band`. */
+    const forEachRun = (visit: (from: number, to: number, fieldId: number) => void): void => {
+      for (let b = 0; b < bands; b++) {
+        const first = bandStarts[b] as number;
+        const last = bandStarts[b + 1] as number;
+        this.fillBand(start, first, last, band);
+        const base = start[first] as number;
+        for (let t = first; t < last; t++) {
+          const mask = fieldMask[t] as number;
+          for (let fieldId = 0; fieldId < 8; fieldId++) {
+            if ((mask & (1 << fieldId)) !== 0)
+              visit((start[t] as number) - base, (start[t + 1] as number) - base, fieldId);
           }
         }
       }
-    }
+    };
+    let size = 0;
+    forEachRun((from, to, fieldId) => {
+      let previous = 0;
+      for (let i = from; i < to; i++) {
+        if (band.fields[i] !== fieldId) continue;
+        const doc = band.docs[i] as number;
+        size += varintSize(doc - previous) + varintSize(band.counts[i] as number);
+        previous = doc;
+      }
+    });
     // Sized exactly first, so that no spare capacity stays behind.
     const out = new ByteWriter(size + 8);
     let slice = 0;
-    for (let b = 0; b < bands; b++) {
-      const first = bandStarts[b] as number;
-      const last = bandStarts[b + 1] as number;
-      this.fillBand(start, first, last, band);
-      const base = start[first] as number;
-      for (let t = first; t < last; t++) {
-        const from = (start[t] as number) - base;
-        const to = (start[t + 1] as number) - base;
-        const mask = fieldMask[t] as number;
-        for (let fieldId = 0; fieldId < 8; fieldId++) {
-          if ((mask & (1 << fieldId)) === 0) continue;
-          const before = out.length;
-          let previous = 0;
-          let postings = 0;
-          for (let i = from; i < to; i++) {
-            if (band.fields[i] !== fieldId) continue;
-            const doc = band.docs[i] as number;
-            out.varint(doc - previous);
-            out.varint(band.counts[i] as number);
-            previous = doc;
-            postings++;
-          }
-          lengths[slice] = postings;
-          byteLengths[slice++] = out.length - before;
-        }
+    forEachRun((from, to, fieldId) => {
+      const before = out.length;
+      let previous = 0;
+      let postings = 0;
+      for (let i = from; i < to; i++) {
+        if (band.fields[i] !== fieldId) continue;
+        const doc = band.docs[i] as number;
+        out.varint(doc - previous);
+        out.varint(band.counts[i] as number);
+        previous = doc;
+        postings++;
       }
-    }
+      lengths[slice] = postings;
+      byteLengths[slice++] = out.length - before;
+    });
     this.slotBlocks = [];
     this.countBlocks = [];
     this.largeCounts = new Map();
