@@ -67,6 +67,12 @@ const TEST8_ARTICLES = 20;
  */
 const TEST9_SEED = 912;
 const TEST9_ARTICLES = 20;
+/**
+ * The tenth blind test set (test10), chosen after test9 with its own seed and outside every set of the
+ * quotes benchmark (its test9 included), changing none of the others.
+ */
+const TEST10_SEED = 1012;
+const TEST10_ARTICLES = 20;
 /** Articles of the quotes benchmark (bench/quotes): kept out of test2, test3, test4 and test5. */
 const QUOTE_SETS = ["dev.json", "test.json", "selection.json"];
 /**
@@ -306,6 +312,8 @@ function main(): void {
   const test8 = blindSet(TEST8_SEED, TEST8_ARTICLES);
   // test9: a ninth seed, among the articles left after test8 (the quotes sets were read above).
   const test9 = blindSet(TEST9_SEED, TEST9_ARTICLES);
+  // test10: a tenth seed, among the articles left after test9 (the quotes sets were read above).
+  const test10 = blindSet(TEST10_SEED, TEST10_ARTICLES);
 
   writeFileSync(
     join(here, "selection.json"),
@@ -331,6 +339,8 @@ function main(): void {
         test8,
         test9Seed: TEST9_SEED,
         test9,
+        test10Seed: TEST10_SEED,
+        test10,
       },
       null,
       2,
@@ -350,7 +360,7 @@ function main(): void {
     )}\n`,
   );
   console.log(
-    `dev ${dev.length}, test ${test.length}, pool ${pool.length}, test2 ${test2.length}, test3 ${test3.length}, test4 ${test4.length}, test5 ${test5.length}, test6 ${test6.length}, test7 ${test7.length}, test8 ${test8.length}, test9 ${test9.length}`,
+    `dev ${dev.length}, test ${test.length}, pool ${pool.length}, test2 ${test2.length}, test3 ${test3.length}, test4 ${test4.length}, test5 ${test5.length}, test6 ${test6.length}, test7 ${test7.length}, test8 ${test8.length}, test9 ${test9.length}, test10 ${test10.length}`,
   );
 }
 

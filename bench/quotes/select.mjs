@@ -609,6 +609,37 @@ const test9 = roundRobin(order9, phenomena4, TEST9_SIZE, has4, (c) => [
   ...(isJapaneseQuoted(c) ? ["japanese-quoted"] : []),
 ]).filter((c) => !linkedToJanuary2022(c));
 
+/**
+ * test10, a tenth blind test set drawn after test9 (and after bench/ask's test10, which it leaves out):
+ * a tenth seed, every article already used anywhere left out; the same round-robin, and a drawn
+ * article linked to January 2022 dropped after the draw as for test7.
+ */
+const SEED10 = "dubao-quotes-bench-test10:";
+const TEST10_SIZE = 32;
+const used10 = new Set([
+  ...used9,
+  ...test9.map((a) => a.id),
+  ...askArticleIds([
+    "dev",
+    "test",
+    "test2",
+    "test3",
+    "test4",
+    "test5",
+    "test6",
+    "test7",
+    "test8",
+    "test9",
+    "test10",
+  ]),
+]);
+const order10 = seededOrder(SEED10, used10);
+const test10 = roundRobin(order10, phenomena4, TEST10_SIZE, has4, (c) => [
+  ...c.phenomena,
+  ...c.extra,
+  ...(isJapaneseQuoted(c) ? ["japanese-quoted"] : []),
+]).filter((c) => !linkedToJanuary2022(c));
+
 console.log(
   `${candidates.length} candidates; per year ${JSON.stringify(Object.fromEntries([2020, 2021, 2022].map((y) => [y, candidates.filter((c) => c.year === y).length])))}`,
 );
@@ -633,6 +664,7 @@ for (const [name, set] of [
   ["test7", test7],
   ["test8", test8],
   ["test9", test9],
+  ["test10", test10],
 ])
   for (const a of set)
     console.log(`${name} ${a.id} ${a.path} ${a.year} ${a.reason} [${a.detected.join(",")}]`);
@@ -646,8 +678,9 @@ if (write) {
   const aboutTest7 = `test7: chosen by the same script (seed ${JSON.stringify(SEED7)}), leaving out every dev, test, test2 to test6 and bench/ask article (its test7 included).`;
   const aboutTest8 = `test8: chosen by the same script (seed ${JSON.stringify(SEED8)}), leaving out every dev, test, test2 to test7 and bench/ask article (its test8 included).`;
   const aboutTest9 = `test9: chosen by the same script (seed ${JSON.stringify(SEED9)}), leaving out every dev, test, test2 to test8 and bench/ask article (its test9 included).`;
+  const aboutTest10 = `test10: chosen by the same script (seed ${JSON.stringify(SEED10)}), leaving out every dev, test, test2 to test9 and bench/ask article (its test10 included).`;
   writeFileSync(
     join(here, "selection.json"),
-    `${JSON.stringify({ about, aboutTest2, aboutTest3, aboutTest4, aboutTest5, aboutTest6, aboutTest7, aboutTest8, aboutTest9, dev, test, test2, test3, test4, test5, test6, test7, test8, test9 }, null, 2)}\n`,
+    `${JSON.stringify({ about, aboutTest2, aboutTest3, aboutTest4, aboutTest5, aboutTest6, aboutTest7, aboutTest8, aboutTest9, aboutTest10, dev, test, test2, test3, test4, test5, test6, test7, test8, test9, test10 }, null, 2)}\n`,
   );
 }
