@@ -14,12 +14,13 @@
  *   npx tsx bench/summary/eval.ts --set test7  # the seventh blind test set: once, likewise
  *   npx tsx bench/summary/eval.ts --set test8  # the eighth blind test set: once, likewise
  *   npx tsx bench/summary/eval.ts --set test9  # the ninth blind test set: once, likewise
+ *   npx tsx bench/summary/eval.ts --set test10 # the tenth blind test set: once, likewise
  *   npx tsx bench/summary/eval.ts --json       # every article's figures as JSON on stdout
  *   npx tsx bench/summary/eval.ts --no-write   # print only: scores.json and ROUGE.md unchanged
  *
  * Loads an Archive over the set's articles only (copied into a temporary folder), records the
  * set's figures in bench/summary/scores.json and rewrites the section "Real news (archive
- * references)" of bench/ROUGE.md, dev and test side by side (and test2 to test9 once scored).
+ * references)" of bench/ROUGE.md, dev and test side by side (and test2 to test10 once scored).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -176,10 +177,11 @@ const LATER_SET_ORDINALS: Record<(typeof LATER_SETS)[number], string> = {
   test7: "a seventh",
   test8: "an eighth",
   test9: "a ninth",
+  test10: "a tenth",
 };
 
 export function renderSection(scores: Partial<Record<SetName, SummaryScores>>): string {
-  // test2 to test9 get their own columns once scored; until then the section is as before.
+  // test2 to test10 get their own columns once scored; until then the section is as before.
   const sets: SetName[] = ["dev", "test", ...LATER_SETS.filter((set) => scores[set])];
   const lines = [
     SECTION_START,

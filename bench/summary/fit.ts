@@ -1,7 +1,7 @@
 /**
  * Fits the weights of /summary's sentence features (src/answers/summary.ts, `FEATURES`) on the
  * news articles of bench/summary/references.json, pooled over the sets that are dev data now
- * (`POOLED_SETS`: dev, test, test2 to test8; never a later blind set), and judges the fit by
+ * (`POOLED_SETS`: dev, test, test2 to test9; never a later blind set), and judges the fit by
  * leave-one-set-out cross-validation: for each set, the weights are searched on the other sets
  * and scored on it, so every article is scored by weights that never saw it nor its annotator.
  *
@@ -19,7 +19,7 @@
  * A fitted setting is worth copying into DEFAULT_TUNING only when its cross-validated pooled
  * figures beat DEFAULT_TUNING's; on 2026-12-03 none did (see DEFAULT_TUNING's note). test6 is
  * pooled since 2026-12-03 (142 news articles), test7 since the same day (160, round sum8), test8
- * since it was scored (178); summaries are judged as shown (`summaryLine`).
+ * since it was scored (178), test9 likewise (196); summaries are judged as shown (`summaryLine`).
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
