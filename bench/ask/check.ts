@@ -1,12 +1,12 @@
 /**
  * Checks the reading-comprehension data against the archive and prints its make-up:
- * bench/ask/dev.json, test.json, test2.json to test9.json, pool.json and
+ * bench/ask/dev.json, test.json, test2.json to test10.json, pool.json and
  * bench/summary/references.json.
  *
  *   npx tsx bench/ask/check.ts   # the archive tarball from CORPUS_DIR or ../shared/corpus
  *
  * Every answer and key sentence must be an exact substring of the paragraph it names, as parsed by
- * the project (`parseArticle(...).paragraphs`, 1-based); dev, test, test2 to test9 and pool articles
+ * the project (`parseArticle(...).paragraphs`, 1-based); dev, test, test2 to test10 and pool articles
  * must be disjoint and none from January 2022; a summary reference must be of an article its set
  * chose (bench/ask/selection.json). Exits non-zero on the first kind of error it finds, after
  * listing them all. Does not run /ask: the test set stays blind.
@@ -56,8 +56,8 @@ export interface Question {
 }
 
 /**
- * The question sets: dev (tune), test (scored once), test2 to test8 (a second to an eighth blind
- * set, each scored once and dev data since) and test9 (the ninth blind set, scored once at the end).
+ * The question sets: dev (tune), test (scored once), test2 to test9 (a second to a ninth blind
+ * set, each scored once and dev data since) and test10 (the tenth blind set, scored once at the end).
  */
 export const SETS = [
   "dev",
@@ -70,6 +70,7 @@ export const SETS = [
   "test7",
   "test8",
   "test9",
+  "test10",
 ] as const;
 export type SetName = (typeof SETS)[number];
 
@@ -211,15 +212,36 @@ function main(): void {
     ["test9", "test7"],
     ["test9", "test8"],
     ["test9", "pool"],
+    ["test10", "dev"],
+    ["test10", "test"],
+    ["test10", "test2"],
+    ["test10", "test3"],
+    ["test10", "test4"],
+    ["test10", "test5"],
+    ["test10", "test6"],
+    ["test10", "test7"],
+    ["test10", "test8"],
+    ["test10", "test9"],
+    ["test10", "pool"],
   ] as const) {
     for (const id of articlesOf[a] ?? [])
       if (articlesOf[b]?.has(id)) errors.push(`${id} in ${a} and ${b}`);
   }
-  // test2 to test9 were chosen outside the quotes benchmark's articles too (select.ts).
+  // test2 to test10 were chosen outside the quotes benchmark's articles too (select.ts).
   for (const name of ["dev.json", "test.json", "selection.json"]) {
     const text = readFileSync(join(here, "..", "quotes", name), "utf8");
     for (const match of text.matchAll(/"id":\s*"(n\d+)"/g))
-      for (const set of ["test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9"])
+      for (const set of [
+        "test2",
+        "test3",
+        "test4",
+        "test5",
+        "test6",
+        "test7",
+        "test8",
+        "test9",
+        "test10",
+      ])
         if (articlesOf[set]?.has(match[1] as string))
           errors.push(`${match[1]} in ${set} and bench/quotes/${name}`);
   }

@@ -10,7 +10,8 @@
  *   npx tsx bench/ask/eval.ts --set test6   # the sixth test set: dev data since scored (0d9fc36)
  *   npx tsx bench/ask/eval.ts --set test7   # the seventh test set: dev data since scored (5c51218)
  *   npx tsx bench/ask/eval.ts --set test8   # the eighth test set: dev data since scored (0097f9a)
- *   npx tsx bench/ask/eval.ts --set test9 --final  # the ninth blind test set: once, at the end
+ *   npx tsx bench/ask/eval.ts --set test9   # the ninth test set: dev data since scored (b839fa7)
+ *   npx tsx bench/ask/eval.ts --set test10 --final  # the tenth blind test set: once, at the end
  *   npx tsx bench/ask/eval.ts --set dev-paraphrase  # dev questions reworded (never written)
  *   npx tsx bench/ask/eval.ts --json        # every question's outcome as JSON on stdout
  *   npx tsx bench/ask/eval.ts --failures    # and every miss, grouped by outcome
@@ -20,11 +21,11 @@
  * set is test2, plus the test2 and test3 articles when it is test3, plus the test2, test3 and test4
  * articles when it is test4, plus the test2 to test5 articles when it is test5, plus the test2 to
  * test6 articles when it is test6, plus the test2 to test7 articles when it is test7, plus the test2
- * to test8 articles when it is test8, plus the test2 to test9 articles when it is test9 (copied into
- * a temporary folder,
+ * to test8 articles when it is test8, plus the test2 to test9 articles when it is test9, plus the
+ * test2 to test10 articles when it is test10 (copied into a temporary folder,
  * then `Archive.load`), runs every question through `runAsk` (the service function behind `/ask`),
  * scores it, records the set's figures in bench/ask/scores.json and writes bench/ASK.md with the
- * dev and test figures side by side (and test2's to test9's, once each is scored). The archive tarball (CORPUS_DIR or ../shared/corpus)
+ * dev and test figures side by side (and test2's to test10's, once each is scored). The archive tarball (CORPUS_DIR or ../shared/corpus)
  * is unpacked once (test/corpus.ts).
  *
  * Imports stay few and from stable modules (the service, the archive, ROUGE), so that the
@@ -345,7 +346,7 @@ export function renderReport(
   /** Hand-written notes (between NOTES_START and NOTES_END), kept from the previous report. */
   notes?: string,
 ): string {
-  // test2 to test9 get their own columns once scored; until then the report is as before.
+  // test2 to test10 get their own columns once scored; until then the report is as before.
   const sets: SetName[] = ["dev", "test", ...LATER_SETS.filter((set) => scores[set])];
   const cell = (set: SetName, show: (s: SetScores) => string) => {
     const s = scores[set];
@@ -377,7 +378,7 @@ export function renderReport(
     "function behind `/ask`, no article named) over an archive of exactly the pool, dev and test",
     "articles (484).",
     "",
-    `Status: dev ${cell("dev", (s) => `scored ${s.date}`)}; test ${scores.test ? `scored ${scores.test.date}` : "**not yet scored** (blind; scored once at the end by the integrator)"}${scores.test2 ? `; test2 scored ${scores.test2.date} (a second blind set, PROTOCOL.md; run over these articles plus its own 20)` : ""}${scores.test3 ? `; test3 scored ${scores.test3.date} (a third blind set, PROTOCOL.md; run over these articles plus test2's and its own 20)` : ""}${scores.test4 ? `; test4 scored ${scores.test4.date} (a fourth blind set, PROTOCOL.md; run over these articles plus test2's, test3's and its own 20)` : ""}${scores.test5 ? `; test5 scored ${scores.test5.date} (a fifth blind set, PROTOCOL.md; run over these articles plus test2's, test3's, test4's and its own 20)` : ""}${scores.test6 ? `; test6 scored ${scores.test6.date} (a sixth blind set, PROTOCOL.md; run over these articles plus test2's to test5's and its own 20)` : ""}${scores.test7 ? `; test7 scored ${scores.test7.date} (a seventh blind set, PROTOCOL.md; run over these articles plus test2's to test6's and its own 20)` : ""}${scores.test8 ? `; test8 scored ${scores.test8.date} (an eighth blind set, PROTOCOL.md; run over these articles plus test2's to test7's and its own 20)` : ""}${scores.test9 ? `; test9 scored ${scores.test9.date} (a ninth blind set, PROTOCOL.md; run over these articles plus test2's to test8's and its own 20)` : ""}.`,
+    `Status: dev ${cell("dev", (s) => `scored ${s.date}`)}; test ${scores.test ? `scored ${scores.test.date}` : "**not yet scored** (blind; scored once at the end by the integrator)"}${scores.test2 ? `; test2 scored ${scores.test2.date} (a second blind set, PROTOCOL.md; run over these articles plus its own 20)` : ""}${scores.test3 ? `; test3 scored ${scores.test3.date} (a third blind set, PROTOCOL.md; run over these articles plus test2's and its own 20)` : ""}${scores.test4 ? `; test4 scored ${scores.test4.date} (a fourth blind set, PROTOCOL.md; run over these articles plus test2's, test3's and its own 20)` : ""}${scores.test5 ? `; test5 scored ${scores.test5.date} (a fifth blind set, PROTOCOL.md; run over these articles plus test2's, test3's, test4's and its own 20)` : ""}${scores.test6 ? `; test6 scored ${scores.test6.date} (a sixth blind set, PROTOCOL.md; run over these articles plus test2's to test5's and its own 20)` : ""}${scores.test7 ? `; test7 scored ${scores.test7.date} (a seventh blind set, PROTOCOL.md; run over these articles plus test2's to test6's and its own 20)` : ""}${scores.test8 ? `; test8 scored ${scores.test8.date} (an eighth blind set, PROTOCOL.md; run over these articles plus test2's to test7's and its own 20)` : ""}${scores.test9 ? `; test9 scored ${scores.test9.date} (a ninth blind set, PROTOCOL.md; run over these articles plus test2's to test8's and its own 20)` : ""}${scores.test10 ? `; test10 scored ${scores.test10.date} (a tenth blind set, PROTOCOL.md; run over these articles plus test2's to test9's and its own 20)` : ""}.`,
     "",
     "## How an answer is scored",
     "",
@@ -512,11 +513,11 @@ export function setName(value: string | undefined): SetName {
 export const LATER_SETS = SETS.slice(2) as readonly Exclude<SetName, "dev" | "test">[];
 
 /**
- * The sets still blind: scored once, at the end, with --final. test to test8 were each scored once
+ * The sets still blind: scored once, at the end, with --final. test to test9 were each scored once
  * in an earlier round and are dev data since (ASK.md; test6 at 0d9fc36, test7 at 5c51218, test8 at
- * 0097f9a).
+ * 0097f9a, test9 at b839fa7).
  */
-export const BLIND_SETS = ["test9"] as const satisfies readonly SetName[];
+export const BLIND_SETS = ["test10"] as const satisfies readonly SetName[];
 
 /**
  * The sets whose articles, with the pool, make the archive a set's questions run among: dev and
@@ -524,7 +525,7 @@ export const BLIND_SETS = ["test9"] as const satisfies readonly SetName[];
  * test3 among those plus test2's and its own; test4 among those plus test2's, test3's and its own;
  * test5 among those plus test4's and its own; test6 among those plus test5's and its own; test7
  * among those plus test6's and its own; test8 among those plus test7's and its own; test9 among
- * those plus test8's and its own (PROTOCOL.md).
+ * those plus test8's and its own; test10 among those plus test9's and its own (PROTOCOL.md).
  */
 export function archiveSets(set: SetName): SetName[] {
   if (set === "test2") return ["dev", "test", "test2"];
@@ -537,6 +538,20 @@ export function archiveSets(set: SetName): SetName[] {
     return ["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8"];
   if (set === "test9")
     return ["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9"];
+  if (set === "test10")
+    return [
+      "dev",
+      "test",
+      "test2",
+      "test3",
+      "test4",
+      "test5",
+      "test6",
+      "test7",
+      "test8",
+      "test9",
+      "test10",
+    ];
   return ["dev", "test"];
 }
 

@@ -176,6 +176,7 @@ const LATER_SET_ORDINALS: Record<(typeof LATER_SETS)[number], string> = {
   test7: "a seventh",
   test8: "an eighth",
   test9: "a ninth",
+  test10: "a tenth",
 };
 
 export function renderSection(scores: Partial<Record<SetName, SummaryScores>>): string {
