@@ -75,7 +75,7 @@ describe("reports", () => {
 });
 
 describe("the second blind test set (test2)", () => {
-  it("takes dev, test and test2 to test9 for --set and nothing else", () => {
+  it("takes dev, test and test2 to test10 for --set and nothing else", () => {
     expect(setName("dev")).toBe("dev");
     expect(setName("test")).toBe("test");
     expect(setName("test2")).toBe("test2");
@@ -86,8 +86,9 @@ describe("the second blind test set (test2)", () => {
     expect(setName("test7")).toBe("test7");
     expect(setName("test8")).toBe("test8");
     expect(setName("test9")).toBe("test9");
-    expect(() => setName("test10")).toThrow(
-      /dev, test, test2, test3, test4, test5, test6, test7, test8 or test9/,
+    expect(setName("test10")).toBe("test10");
+    expect(() => setName("test11")).toThrow(
+      /dev, test, test2, test3, test4, test5, test6, test7, test8, test9 or test10/,
     );
     expect(() => setName("dev-paraphrase")).toThrow();
     expect(() => setName(undefined)).toThrow();
@@ -153,6 +154,7 @@ describe.each([
   ["test7", "test6", "a seventh"],
   ["test8", "test7", "an eighth"],
   ["test9", "test8", "a ninth"],
+  ["test10", "test9", "a tenth"],
 ] as const)("the later blind set %s", (set, previous, ordinal) => {
   it("runs among the pool and every set up to its own", () => {
     expect(archiveSets(set)).toEqual(SETS.slice(0, SETS.indexOf(set) + 1));
@@ -183,13 +185,13 @@ describe.each([
 });
 
 describe("the blind set", () => {
-  it("keeps test9 alone blind: --set test9 only with --final, test8 as dev data", () => {
-    expect(BLIND_SETS).toEqual(["test9"]);
-    expect(() => parseArgs(["--set", "test9"])).toThrow(/--final/);
-    expect(() => parseArgs(["--set=test9", "--no-write"])).toThrow(/--final/);
-    expect(parseArgs(["--set", "test9", "--final"]).set).toBe("test9");
-    expect(parseArgs(["--set", "test8", "--no-write"])).toMatchObject({
-      set: "test8",
+  it("keeps test10 alone blind: --set test10 only with --final, test9 as dev data", () => {
+    expect(BLIND_SETS).toEqual(["test10"]);
+    expect(() => parseArgs(["--set", "test10"])).toThrow(/--final/);
+    expect(() => parseArgs(["--set=test10", "--no-write"])).toThrow(/--final/);
+    expect(parseArgs(["--set", "test10", "--final"]).set).toBe("test10");
+    expect(parseArgs(["--set", "test9", "--no-write"])).toMatchObject({
+      set: "test9",
       write: false,
     });
   });
