@@ -21,8 +21,8 @@
  * set is test2, plus the test2 and test3 articles when it is test3, plus the test2, test3 and test4
  * articles when it is test4, plus the test2 to test5 articles when it is test5, plus the test2 to
  * test6 articles when it is test6, plus the test2 to test7 articles when it is test7, plus the test2
- * to test8 articles when it is test8, plus the test2 to test9 articles when it is test9, plus the test2
- * to test10 articles when it is test10 (copied into a temporary folder,
+ * to test8 articles when it is test8, plus the test2 to test9 articles when it is test9, plus the
+ * test2 to test10 articles when it is test10 (copied into a temporary folder,
  * then `Archive.load`), runs every question through `runAsk` (the service function behind `/ask`),
  * scores it, records the set's figures in bench/ask/scores.json and writes bench/ASK.md with the
  * dev and test figures side by side (and test2's to test10's, once each is scored). The archive tarball (CORPUS_DIR or ../shared/corpus)
