@@ -3,7 +3,7 @@
  * every quote and negative is the exact text of a quotation-mark span of its paragraph (or of an
  * interview paragraph without its label), every speaker has a people entry, every name and alias
  * is spelt as in the article, no span is both a quote and a negative, the sets are disjoint,
- * outside January 2022 and apart from test/fixtures/quotes-annotated (test2 to test9
+ * outside January 2022 and apart from test/fixtures/quotes-annotated (test2 to test10
  * apart from every bench/ask article too). Reads only the articles; never runs the quote extractor.
  *
  *   npx tsx bench/quotes/check.ts          # reads the archive tarball (CORPUS_DIR or ../shared/corpus)
@@ -30,7 +30,7 @@ const month = JSON.parse(
   ),
 ) as { articles: { id: string }[] };
 const monthIds = new Set(month.articles.map((a) => a.id));
-/** Every article of bench/ask (each of its sets and its retrieval pool): test2 to test9 were drawn outside them. */
+/** Every article of bench/ask (each of its sets and its retrieval pool): test2 to test10 were drawn outside them. */
 const askIds = (() => {
   const askDir = join(here, "..", "ask");
   const selection = JSON.parse(readFileSync(join(askDir, "selection.json"), "utf8")) as Record<

@@ -4,7 +4,7 @@
  * classes, and asking the people directory by every alias an article uses. The matching rule is
  * in match.ts and bench/QUOTES.md.
  *
- *   npx tsx bench/quotes/eval.ts                 # the dev set (or --set test … test8: dev data since scored)
+ *   npx tsx bench/quotes/eval.ts                 # the dev set (or --set test … test9: dev data since scored)
  *   npx tsx bench/quotes/eval.ts --errors 2      # and the error classes with 2 examples each
  *   npx tsx bench/quotes/eval.ts --verbose       # and every error
  *   npx tsx bench/quotes/eval.ts --invariant     # the month invariant (invariant.ts)
@@ -16,7 +16,8 @@
  *   npx tsx bench/quotes/eval.ts --set test6          # the sixth test set: dev data since scored
  *   npx tsx bench/quotes/eval.ts --set test7          # the seventh test set: dev data since scored
  *   npx tsx bench/quotes/eval.ts --set test8          # the eighth test set: dev data since scored
- *   npx tsx bench/quotes/eval.ts --set test9 --final  # the ninth blind test set: once, at the end
+ *   npx tsx bench/quotes/eval.ts --set test9          # the ninth test set: dev data since scored
+ *   npx tsx bench/quotes/eval.ts --set test10 --final # the tenth blind test set: once, at the end
  *
  * Articles are read from the archive tarball (CORPUS_DIR or ../shared/corpus), unpacked once.
  */
@@ -476,11 +477,11 @@ function report(evaluation: Evaluation, data: BenchSet, examples: number, verbos
 }
 
 /**
- * The sets still blind: scored once, at the end, with --final. test to test8 were each scored once
+ * The sets still blind: scored once, at the end, with --final. test to test9 were each scored once
  * in an earlier round and are dev data since (QUOTES.md, "Pooled dev"; test5 at 89238f9, test6 at
- * 0d9fc36, test7 at 5c51218, test8 at 0097f9a).
+ * 0d9fc36, test7 at 5c51218, test8 at 0097f9a, test9 at b839fa7).
  */
-const BLIND_SETS = new Set(["test9"]);
+const BLIND_SETS = new Set(["test10"]);
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

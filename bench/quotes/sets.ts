@@ -12,9 +12,10 @@ export const QUOTE_SETS = [
   "test7",
   "test8",
   "test9",
+  "test10",
 ];
 
-/** The shape of bench/quotes/dev.json, test.json and test2.json to test9.json (see PROTOCOL.md). */
+/** The shape of bench/quotes/dev.json, test.json and test2.json to test10.json (see PROTOCOL.md). */
 export interface BenchQuote {
   articleId: string;
   speaker: string | null;
