@@ -10,11 +10,6 @@ import { type BenchSet, QUOTE_SETS } from "../../bench/quotes/sets.js";
  * entry of the article, kinds and negative reasons are those of PROTOCOL.md, no article is in two sets.
  */
 const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "bench", "quotes");
-/**
- * Sets annotated in two halves by two annotators (test10: articles 1–16, then 17–32): until the
- * second half is appended to the .ann, the set holds the first articles drawn, in their order.
- */
-const HALF_ANNOTATED = new Set(["test10"]);
 const KINDS = new Set(["direct", "partial", "interview"]);
 const REASONS = new Set([
   "term",
@@ -44,10 +39,7 @@ describe.each(QUOTE_SETS)("bench/quotes %s", (name) => {
     expect(data.set).toBe(name);
     const drawn = (selection[name] ?? []).map((a) => a.id);
     const ids = data.articles.map((a) => a.id);
-    if (HALF_ANNOTATED.has(name) && ids.length < drawn.length) {
-      expect(ids.length).toBeGreaterThanOrEqual(drawn.length / 2);
-      expect(ids).toEqual(drawn.slice(0, ids.length));
-    } else expect([...ids].sort()).toEqual([...drawn].sort());
+    expect([...ids].sort()).toEqual([...drawn].sort());
   });
   it("gives every named speaker a people entry of the article", () => {
     const people = new Set(data.people.map((p) => `${p.articleId} ${p.name}`));
