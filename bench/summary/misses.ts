@@ -200,7 +200,7 @@ async function main(): Promise<void> {
   for (const set of POOLED_SETS) {
     let best = 0;
     let bestValue = Number.NEGATIVE_INFINITY;
-    MARGINS.forEach((margin, m) => {
+    MARGINS.forEach((_margin, m) => {
       const value = mean(
         (byMargin[m] as Result[])
           .filter((r, i) => !inSet(set)(r, i))
