@@ -194,11 +194,16 @@ export function isBoilerplate(text: string, folded = foldText(text)): boolean {
   return han < 4 && !/[a-z]{3,}/i.test(folded);
 }
 
-/** Whether a paragraph is the caption's text (`caption` folded to letters and digits). */
+/**
+ * Whether a paragraph is the photo caption (`caption` folded to letters and digits) printed in
+ * the body: it holds the whole caption, credit and all. A paragraph that the caption holds with
+ * more (「…。图为美联储办公楼。(credit)」, 「…。资料图。」, a bare credit) is the article's own
+ * sentence, which the caption copies: the lead image's caption often repeats the lead.
+ */
 function isCaptionCopy(paragraph: string, caption: string): boolean {
-  const key = foldedLettersAndDigits(cleanSentence(paragraph));
-  if (key.length < 8 || key.length > caption.length + 20) return false;
-  return caption.includes(key) || key.includes(caption);
+  if (caption.length < 8) return false;
+  const key = foldedLettersAndDigits(paragraph);
+  return key.length <= caption.length + 40 && key.includes(caption);
 }
 
 export interface Candidate extends SentenceRef {
@@ -255,8 +260,8 @@ export function candidateSentences(
       index += sentences.length;
       continue;
     }
-    // A paragraph that only repeats the photo caption is the caption; a sentence among others
-    // is prose, however often the caption copies the lead.
+    // A paragraph that repeats the whole photo caption is the caption; one that the caption
+    // copies is prose, however often the caption copies the lead.
     if (caption && isCaptionCopy(paragraph, caption)) {
       index += sentences.length;
       continue;

@@ -242,11 +242,28 @@ describe("cleaning", () => {
   it.each([
     // The caption copies the lead: the lead stays, it is prose among other sentences.
     [["一名大学生成为妹妹的监护人。她表示，这很值得。", "两人住在一起。"], true],
-    // A paragraph that is only the caption's text is the caption.
-    [["一名大学生成为妹妹的监护人。", "她表示，这很值得，两人住在一起。"], false],
+    // The lead alone in its paragraph, which the caption copies with a credit: still prose.
+    [["一名大学生成为妹妹的监护人。", "她表示，这很值得，两人住在一起。"], true],
+    // The caption printed in the body, credit and all, is the caption.
+    [["一名大学生成为妹妹的监护人。（林雅提供）", "她表示，这很值得，两人住在一起。"], false],
   ] as const)("a caption copy in %j kept: %s", (paragraphs, kept) => {
     const texts = candidateSentences(captioned([...paragraphs])).map((c) => c.clean);
     expect(texts.includes("一名大学生成为妹妹的监护人。")).toBe(kept);
+  });
+
+  it.each([
+    // The caption repeats the lead and says what the photo shows: the lead is the article's.
+    ["美联储周三释放最快今年3月加息的强烈信号。图为美联储办公楼。(Benjamin Chasteen/Epoch Times)", true],
+    ["美联储周三释放最快今年3月加息的强烈信号。资料图。(Photo by Andrew Harrer/Getty Images)", true],
+    // The caption is only the lead: the body's paragraph is taken for the caption printed twice.
+    ["美联储周三释放最快今年3月加息的强烈信号。", false],
+  ])("a lead whose caption is %j kept: %s", (caption, kept) => {
+    const article = makeArticle({
+      caption,
+      paragraphs: ["美联储周三释放最快今年3月加息的强烈信号。", "市场随即下跌，美元走强。"],
+    });
+    const texts = candidateSentences(article).map((c) => c.clean);
+    expect(texts.includes("美联储周三释放最快今年3月加息的强烈信号。")).toBe(kept);
   });
 });
 
