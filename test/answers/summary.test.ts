@@ -253,17 +253,17 @@ describe("cleaning", () => {
 
   it.each([
     // The caption repeats the lead and says what the photo shows: the lead is the article's.
-    ["美联储周三释放最快今年3月加息的强烈信号。图为美联储办公楼。(Benjamin Chasteen/Epoch Times)", true],
-    ["美联储周三释放最快今年3月加息的强烈信号。资料图。(Photo by Andrew Harrer/Getty Images)", true],
+    ["市政府周三公布了新的防洪计划。图为市政府大楼。(Jane Roe/Epoch Times)", true],
+    ["市政府周三公布了新的防洪计划。资料图。(Photo by John Doe/Getty Images)", true],
     // The caption is only the lead: the body's paragraph is taken for the caption printed twice.
-    ["美联储周三释放最快今年3月加息的强烈信号。", false],
+    ["市政府周三公布了新的防洪计划。", false],
   ])("a lead whose caption is %j kept: %s", (caption, kept) => {
     const article = makeArticle({
       caption,
-      paragraphs: ["美联储周三释放最快今年3月加息的强烈信号。", "市场随即下跌，美元走强。"],
+      paragraphs: ["市政府周三公布了新的防洪计划。", "计划包括加高堤防和扩建排水系统。"],
     });
     const texts = candidateSentences(article).map((c) => c.clean);
-    expect(texts.includes("美联储周三释放最快今年3月加息的强烈信号。")).toBe(kept);
+    expect(texts.includes("市政府周三公布了新的防洪计划。")).toBe(kept);
   });
 });
 
