@@ -765,16 +765,17 @@ export interface SummaryTuning {
  * and the redundancy chosen on the other sets, 32.5 / 0.502; in sample, +0.1 to +0.3 for it cost
  * 0.1–0.3 R-L without raising key recall, a figure at +0.1 cost 0.6 R-L and 0.006 key recall, and
  * other position decays (sentence 6 or 12, paragraph 3 or 6) scored lower on both.
- * With test9 pooled (196 news articles, 2026-12-03, sum10), these weights score 33.3 R-L / 0.502
- * key recall (Lead-3 31.3 / 0.476 as split, 32.4 / 0.476 shown through `summaryLines`). Every
- * change that raised key recall held out by set cost ROUGE-L, about a point for 0.01–0.02: the
- * event's date named (+0.05 to +0.2) with a penalty on sentences of 15–29 Han characters 32.4 /
- * 0.512; paragraph openings, figures and a lighter length penalty 32.2 / 0.520; a logistic
- * regression of key sentences 32.0 / 0.515. Keeping the first three unless a later sentence beats
- * them by a margin (`bench/summary/misses.ts`) loses on both (the margin chosen on the other sets
- * is 0 for every set; margin 2, the lead kept, 32.4 / 0.478), and so does a bonus for the title's
- * terms a sentence adds to those already picked (33.1 / 0.509), redundancy, lead-restatement
- * and centrality weights (32.7 / 0.493), and a heavier dangling-opening penalty (33.1 / 0.488).
+ * With test9 pooled (196 news articles, 2026-12-03, sum10; the caption fix of `isCaptionCopy`),
+ * these weights score 33.4 R-L / 0.505 key recall (Lead-3 31.3 / 0.481 as split, 32.4 / 0.481
+ * shown through `summaryLines`). Every change that raised key recall held out by set cost ROUGE-L,
+ * about a point for 0.01–0.02: the event's date named (+0.05 to +0.2) with a penalty on sentences
+ * of 15–29 Han characters 32.5 / 0.515; paragraph openings, figures and a lighter length penalty
+ * 32.3 / 0.526; a logistic regression of key sentences 32.0 / 0.515. Keeping the first three unless
+ * a later sentence beats them by a margin (`bench/summary/misses.ts`) loses on both (33.0 / 0.498
+ * held out; the lead kept, 32.5 / 0.483), and so do a bonus for the title's terms a sentence adds
+ * to those already picked (33.1 / 0.509 against 33.3 / 0.502 before the caption fix), cosine to
+ * the article's centroid (32.3 / 0.500), redundancy, lead-restatement and centrality weights
+ * (32.9 / 0.497) and a heavier dangling-opening penalty (33.2 / 0.491).
  */
 export const DEFAULT_TUNING: SummaryTuning = {
   weights: {
