@@ -55,8 +55,6 @@ const TRAILING_NOISE = [
 const BOILERPLATE = [
   new RegExp(alternation("summary-link-lines")),
   /https?:\/\/|www\.|[\w.]+@\w+\.\w+/i,
-  /制作组|(欢迎|点击|免费)订阅|订阅(我们|本台|本频道|频道|电子报|大纪元|新唐人|优乐客)|加入会员|会员(优惠|方案)|优惠方案|费通票|免费下载|敬请关注|欢迎关注|请点赞|转发本文|分享本文/,
-  /本文(仅|只)代表作者|不代表本(报|站|台|网)|版权所有|转载请|授权转载|未经授权/,
   /今天(我们)?就(聊|谈|说)到这里|感谢(您的)?收看|我们下期再见|下次再见|节目到此|欢迎回到/,
   /^[（(]?(转自|以上文章转自|本文转自|文章来源|来源|完|待续|全文完|本文完|续)[^（）()]{0,30}[)）]?$/,
   new RegExp(`^(${alternation("summary-label-words")})\\s*[：:]`),
@@ -68,6 +66,16 @@ const BOILERPLATE = [
   /^《[^》]{1,20}》是[^。]{0,40}(节目|论坛|栏目|频道)|立足于华人世界/,
   /欢迎你|很高兴(你能|能够?)?(来到|回到|参加|做客)|(来到|回到|做客)《[^》]{1,20}》(节目)?|感谢你(来到|参加|接受)/,
   /^今天是[^，。]{0,24}(时间|星期|周[一二三四五六日])[^。]{0,30}。?$/,
+];
+
+/**
+ * A page's housekeeping (订阅我们, 免费下载, 请点赞) and rights notes (版权所有, 未经授权), outside
+ * quotation marks: 「…警告“网上出现了未经授权的家庭检测工具”。」 and 「她反驳说：“任何人都可以免费
+ * 下载VPN。”」 report what somebody said.
+ */
+const HOUSEKEEPING = [
+  /制作组|(欢迎|点击|免费)订阅|订阅(我们|本台|本频道|频道|电子报|大纪元|新唐人|优乐客)|加入会员|会员(优惠|方案)|优惠方案|费通票|免费下载|敬请关注|欢迎关注|请点赞|转发本文|分享本文/,
+  /本文(仅|只)代表作者|不代表本(报|站|台|网)|版权所有|转载请|授权转载|未经授权/,
 ];
 
 /**
@@ -187,6 +195,10 @@ export function summaryLines(sentences: readonly string[]): string[] {
 /** Whether a (cleaned) sentence is boilerplate or too thin to be a summary sentence. */
 export function isBoilerplate(text: string, folded = foldText(text)): boolean {
   if (BOILERPLATE.some((pattern) => pattern.test(folded))) return true;
+  if (HOUSEKEEPING.some((pattern) => pattern.test(folded))) {
+    const outside = folded.replace(QUOTED, "");
+    if (HOUSEKEEPING.some((pattern) => pattern.test(outside))) return true;
+  }
   if (AUDIENCE_WORDS.test(folded) && AUDIENCE_WORDS.test(folded.replace(QUOTED, ""))) return true;
   const han = countHan(text);
   // Headings and labels: short and without a sentence end.

@@ -200,6 +200,9 @@ describe("cleaning", () => {
     "王教授您好。",
     "谢谢收看，欢迎订阅频道。",
     "请大家关注我们的YouTube频道和推特账号。",
+    // Outside quotation marks they are the page's own notes.
+    "本文未经授权，不得转载。",
+    "点击下方链接可免费下载“大纪元”应用程序。",
   ])("isBoilerplate(%s)", (text) => {
     expect(isBoilerplate(text)).toBe(true);
   });
@@ -212,6 +215,9 @@ describe("cleaning", () => {
     "今天焦点：美国宣布新一轮制裁；台海局势再度升温。",
     "该导演在微博写道：“因工作安排无法出席，祝各位享受电影。”",
     "这家流媒体公司第三季度新增订阅用户240万。",
+    // Housekeeping and rights words inside a quotation are somebody's words, reported.
+    "监管机构警告说：“网上出现了假冒和未经授权的检测工具。”",
+    "她在节目中反驳说：“任何人都可以在应用商店免费下载这款软件。”",
   ])("is not boilerplate: %s", (text) => {
     expect(isBoilerplate(text)).toBe(false);
   });
