@@ -200,6 +200,9 @@ describe("cleaning", () => {
     "王教授您好。",
     "谢谢收看，欢迎订阅频道。",
     "请大家关注我们的YouTube频道和推特账号。",
+    // Outside quotation marks they are the page's own notes.
+    "本文未经授权，不得转载。",
+    "点击下方链接可免费下载“大纪元”应用程序。",
   ])("isBoilerplate(%s)", (text) => {
     expect(isBoilerplate(text)).toBe(true);
   });
@@ -212,6 +215,9 @@ describe("cleaning", () => {
     "今天焦点：美国宣布新一轮制裁；台海局势再度升温。",
     "该导演在微博写道：“因工作安排无法出席，祝各位享受电影。”",
     "这家流媒体公司第三季度新增订阅用户240万。",
+    // Housekeeping and rights words inside a quotation are somebody's words, reported.
+    "监管机构警告说：“网上出现了假冒和未经授权的检测工具。”",
+    "她在节目中反驳说：“任何人都可以在应用商店免费下载这款软件。”",
   ])("is not boilerplate: %s", (text) => {
     expect(isBoilerplate(text)).toBe(false);
   });
@@ -242,11 +248,28 @@ describe("cleaning", () => {
   it.each([
     // The caption copies the lead: the lead stays, it is prose among other sentences.
     [["一名大学生成为妹妹的监护人。她表示，这很值得。", "两人住在一起。"], true],
-    // A paragraph that is only the caption's text is the caption.
-    [["一名大学生成为妹妹的监护人。", "她表示，这很值得，两人住在一起。"], false],
+    // The lead alone in its paragraph, which the caption copies with a credit: still prose.
+    [["一名大学生成为妹妹的监护人。", "她表示，这很值得，两人住在一起。"], true],
+    // The caption printed in the body, credit and all, is the caption.
+    [["一名大学生成为妹妹的监护人。（林雅提供）", "她表示，这很值得，两人住在一起。"], false],
   ] as const)("a caption copy in %j kept: %s", (paragraphs, kept) => {
     const texts = candidateSentences(captioned([...paragraphs])).map((c) => c.clean);
     expect(texts.includes("一名大学生成为妹妹的监护人。")).toBe(kept);
+  });
+
+  it.each([
+    // The caption repeats the lead and says what the photo shows: the lead is the article's.
+    ["市政府周三公布了新的防洪计划。图为市政府大楼。(Jane Roe/Epoch Times)", true],
+    ["市政府周三公布了新的防洪计划。资料图。(Photo by John Doe/Getty Images)", true],
+    // The caption is only the lead: the body's paragraph is taken for the caption printed twice.
+    ["市政府周三公布了新的防洪计划。", false],
+  ])("a lead whose caption is %j kept: %s", (caption, kept) => {
+    const article = makeArticle({
+      caption,
+      paragraphs: ["市政府周三公布了新的防洪计划。", "计划包括加高堤防和扩建排水系统。"],
+    });
+    const texts = candidateSentences(article).map((c) => c.clean);
+    expect(texts.includes("市政府周三公布了新的防洪计划。")).toBe(kept);
   });
 });
 
