@@ -191,10 +191,10 @@ function namedBefore(folded: string, at: number): boolean {
   const before = folded.slice(Math.max(0, at - 6), at);
   // 格雷西的大学生涯, 某TOP5房企, 该医院: the noun is there, no name of one; nor after a verb or
   // preposition of movement (转看守所, 关押在监狱里, 送进医院), a measure word of people (一名孕妇)
-  // or a conjunction (观众和电台听众).
+  // or a conjunction (观众及电台听众; not 和, which ends names: 协和医院).
   return (
     /[\u4e00-\u9fffa-z0-9]$/.test(before) &&
-    !/[的之个所家这那该此其各每某本转进入到在去送押关回往至从于名位和与及或了]$/.test(before) &&
+    !/[的之个所家这那该此其各每某本转进入到在去送押关回往至从于名位与及或了]$/.test(before) &&
     !/[某该]/.test(before)
   );
 }

@@ -136,7 +136,8 @@ describe("namesHead: a which-question's noun, named", () => {
     ["他被关在朝阳看守所。", "看守所", true],
     // A noun after a measure word of people, a conjunction or 了 is no name of one.
     ["车祸造成包括一名孕妇在内的6人死亡。", "孕妇", false],
-    ["电视观众和电台听众有权知道。", "电台", false],
+    ["电视观众及电台听众有权知道。", "电台", false],
+    ["她在协和医院接受了检测。", "医院", true],
     ["他白手起家创建了公司。", "公司", false],
   ])("%s → %s", (sentence, head, expected) => {
     expect(namesHead(sentence, head)).toBe(expected);
