@@ -7,6 +7,7 @@ import { foldedArticleText } from "./article-text.js";
 import { associatedWords } from "./associations.js";
 import { expandEnglish, linkLatinNames } from "./english.js";
 import {
+  askedCode,
   askedDurationUnit,
   askedMeasure,
   askedQuarter,
@@ -15,8 +16,11 @@ import {
   countsOnlyAsked,
   countsThing,
   durationInOtherUnit,
+  FREQUENCY_ASKED,
   holdsAnswerType,
+  holdsCode,
   holdsFigure,
+  holdsFrequency,
   holdsRank,
   holdsTimeAgo,
   holdsTimeUnit,
@@ -557,10 +561,13 @@ export function answerQuestion(
         (parsed.english === true && /^(die|died|dead|killed|deaths?)$/.test(term.word)),
     );
   const foldedQuestion = foldText(question);
+  // 网址是什么, 舷号是多少: the code itself (lexicon/ask-code-nouns.txt).
+  const code = parsed.english ? undefined : askedCode(foldedQuestion);
   const measure = askedMeasure(foldedQuestion);
   const figures = parsed.english ? [] : questionFigures(foldedQuestion);
   const rankMeasure = askedRankMeasure(foldedQuestion);
   const durationUnit = parsed.type === "duration" ? askedDurationUnit(foldedQuestion) : undefined;
+  const asksOften = parsed.type === "duration" && FREQUENCY_ASKED.test(foldedQuestion);
   const asksAgo =
     parsed.type === "duration" && /(多久|多长时间|几个?[年月天周])[以之]?前/.test(foldedQuestion);
   // A count or a length of time of another country than the asked one answers nothing.
@@ -585,6 +592,8 @@ export function answerQuestion(
       item.typed = ASKS_WHY.test(item.previous?.clean ?? "");
     // 多久以前 asks a time ago: 两周前 answers it.
     if (!item.typed && asksAgo) item.typed = holdsTimeAgo(sentence.folded);
+    // 多久更新一次 asks how often: 每周 answers it.
+    if (!item.typed && asksOften) item.typed = holdsFrequency(sentence.folded);
     // The number must count what was asked (几枚导弹: not 四千多枚火箭弹).
     if (item.typed && counted.length > 0) item.typed = countsThing(sentence.folded, counted);
     if (item.typed && asksDeaths) item.typed = mentionsDeath(sentence.folded);
@@ -634,6 +643,8 @@ export function answerQuestion(
       (parsed.placeKind !== undefined && !item.typed) ||
       (headless && parsed.type !== "person") ||
       (parsed.head !== undefined && unnamedHead(sentence.folded, parsed.head));
+    // 网址是什么 answered by 「正在启动一个网站」: the address is not written.
+    if (code && !holdsCode(sentence.folded, code)) item.untyped = true;
     // 最后有没有否决 answered by 「敦促州长否决」: a plan or a call is no outcome.
     if (parsed.asksOutcome && !parsed.english && onlyExpected(sentence.folded)) item.untyped = true;
     // A sentence about what is asked holds one of the words next to the question word.

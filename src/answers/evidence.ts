@@ -1,5 +1,10 @@
 import { alternation, lexicon, wordSet } from "../text/lexicon.js";
-import { COMPOUND_SURNAMES, SURNAMES, TRANSLITERATION_CHARS } from "../text/names.js";
+import {
+  COMPOUND_SURNAMES,
+  ORGANISATION_SUFFIX,
+  SURNAMES,
+  TRANSLITERATION_CHARS,
+} from "../text/names.js";
 import { foldNumerals, quantityKind, vagueCounts } from "../text/numerals.js";
 import { segmenter } from "../text/text.js";
 import type { QuestionType } from "./question.js";
@@ -19,6 +24,16 @@ const DATE_EXPRESSIONS =
 const DURATION_OR_AGO = new RegExp(
   `(\\d+(\\.\\d+)?|[一二两三四五六七八九十百千半]+)\\s*(多)?(个)?(半)?\\s*(${alternation("ask-duration-units")})`,
 );
+/** 多久更新一次, 多长时间开一次会: how often, asked as a length of time between two times. */
+export const FREQUENCY_ASKED = /(多久|多长时间|多少天|几天)[^,，。?？]{0,8}一次/;
+/** How often: 每周, 每隔两天, 每6个月, 一周一次. */
+const FREQUENCY =
+  /每隔?\s*(\d+|[一二两三四五六七八九十半]+)?\s*(个)?(天|日|周|星期|礼拜|月|年|小时|分钟|秒|季度?)|[一二两三四五六七八九十\d]+(个)?(天|日|周|星期|月|年|小时)[一两二三\d]+次/;
+/** Whether the sentence says how often something is done (每周更新一次). */
+export function holdsFrequency(folded: string): boolean {
+  return FREQUENCY.test(folded);
+}
+
 /** Whether the sentence gives a time ago or a length of time (for 多久以前). */
 export function holdsTimeAgo(folded: string): boolean {
   return DURATION_OR_AGO.test(numericText(folded));
@@ -69,6 +84,8 @@ function glossOfKnown(original: string, at: number, questionWords: Set<string>):
   if (!bracket) return false;
   const head = bracket[1] as string;
   if (/[》」”]$/.test(head)) return true;
+  // 加州公路巡警队（California Highway Patrol）: the English name of a body just named.
+  if (ORGANISATION_SUFFIX.has(head.slice(-1))) return true;
   for (const word of questionWords)
     if (word.length >= 2 && /[\u4e00-\u9fff]$/.test(word) && head.endsWith(word)) return true;
   return false;
@@ -93,6 +110,10 @@ const QUANTITY = "\\d+(\\.\\d+)?(至\\d+)?\\s*(多|余|来|几)?\\s*(万|亿|千
 const UNIT_EVIDENCE: Record<string, RegExp> = {
   "%": /\d+(\.\d+)?\s*[%％]|百分之|\d成(?![功为立本员长])|\d+(\.\d+)?\s*个百分点|[一二三四五六七八九十]分之[一二三四五六七八九]|半数|一半|多数|大多数|\d+(\.\d+)?倍/,
   岁: new RegExp(`${QUANTITY}(周)?岁|享年|高龄`),
+  // 多大 of a person or a thing: an age, an area or a length (48岁, 10平米, 500英尺).
+  大小: new RegExp(
+    `${QUANTITY}(周)?岁|享年|高龄|${QUANTITY}(多)?(平方米|平米|平方公尺|平方英尺|平方公里|平方英里|公顷|亩|英亩|坪|米|公尺|英尺|公里)`,
+  ),
   钱: new RegExp(
     `${QUANTITY}(多)?(美元|元|欧元|美分|欧分|便士|英镑|港元|港币|澳元|日元|台币|新台币|镑|块|人民币|美金|卢布)|[$¥€£]\\s*\\d`,
   ),
@@ -156,8 +177,9 @@ export function holdsUnit(folded: string, unit: string): boolean {
 }
 
 const YEAR = /\d{4}\s*年|[〇零一二三四五六七八九]{4}年|[去今明前]年/;
+/** A day: a date of the month or a day named by the day of writing; a weekday alone (周三, 另行通知) is none. */
 const DAY =
-  /\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]|周[一二三四五六日]|星期[一二三四五六日天]|[昨今明前]天|当天|当日|\d{1,2}\s*月\s*\d{1,2}/;
+  /\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]|[昨今明前]天|当天|当日|\d{1,2}\s*月\s*\d{1,2}/;
 
 /** Whether a sentence dates to the asked precision: a year (年) or a day (日). */
 export function holdsTimeUnit(folded: string, unit: string): boolean {
@@ -168,10 +190,11 @@ export function holdsTimeUnit(folded: string, unit: string): boolean {
 function namedBefore(folded: string, at: number): boolean {
   const before = folded.slice(Math.max(0, at - 6), at);
   // 格雷西的大学生涯, 某TOP5房企, 该医院: the noun is there, no name of one; nor after a verb or
-  // preposition of movement (转看守所, 关押在监狱里, 送进医院).
+  // preposition of movement (转看守所, 关押在监狱里, 送进医院), a measure word of people (一名孕妇)
+  // or a conjunction (观众及电台听众; not 和, which ends names: 协和医院).
   return (
     /[\u4e00-\u9fffa-z0-9]$/.test(before) &&
-    !/[的之个所家这那该此其各每某本转进入到在去送押关回往至从于]$/.test(before) &&
+    !/[的之个所家这那该此其各每某本转进入到在去送押关回往至从于名位与及或了]$/.test(before) &&
     !/[某该]/.test(before)
   );
 }
@@ -274,6 +297,12 @@ const SPAN_AFTER_NUMBER = /^\s*([至到~-]\s*\d+)?\s*(多|余)?\s*(周岁|岁|�
  */
 export function countsThing(folded: string, forms: readonly string[]): boolean {
   const text = numericText(folded);
+  // 往返航班 counted as 航班: 往返 may stand in the gap too (200多个区域和国际往返客运航班).
+  const modifiers = forms.flatMap((long) =>
+    forms
+      .filter((short) => short !== long && long.endsWith(short))
+      .map((short) => long.slice(0, -short.length)),
+  );
   for (const form of forms) {
     let at = text.indexOf(form);
     while (at >= 0) {
@@ -286,7 +315,9 @@ export function countsThing(folded: string, forms: readonly string[]): boolean {
         // 18至60岁的预备役军人, 3年来的工人: an age or a span of time, no count of them.
         if (SPAN_AFTER_NUMBER.test(gap)) continue;
         // A model's code or a name in quotes may stand between (45架CH-46E“海上骑士”直升机).
-        const words = gap.replace(/[a-z\d.\-“”"「」\s]/gi, "");
+        const words = modifiers
+          .reduce((rest, modifier) => rest.replace(modifier, ""), gap)
+          .replace(/[a-z\d.\-“”"「」\s]/gi, "");
         if (words.length <= 10 && !/[,，。;；:：]/.test(gap)) return true;
       }
       if (COUNT_AFTER.test(after)) return true;
@@ -346,6 +377,10 @@ function dateParts(folded: string, latinYears: boolean): DateParts {
 const BASELINE_DATE =
   /(?:比|较|自|从|相比|对比|高于|低于)\s*(?:(?:19|20)\d\d\s*年)?(?:\d{1,2}\s*月份?)?(?:\d{1,2}\s*[日号])?|(?:(?:19|20)\d\d\s*年)?(?:\d{1,2}\s*月份?)?(?:\d{1,2}\s*[日号])?(?:以来|同期)/g;
 
+/** 从11月4日至9日: the 从 of a span of dates, whose first day is reported, no baseline. */
+const RANGE_START =
+  /[从自](?=\s*(?:(?:19|20)\d\d\s*年)?(?:\d{1,2}\s*月份?)?(?:\d{1,2}\s*[日号])\s*(?:至|到|~|-))/g;
+
 function sameDay(asked: string, named: string): boolean {
   const [am, ad] = asked.split("/");
   const [nm, nd] = named.split("/");
@@ -360,7 +395,7 @@ function sameDay(asked: string, named: string): boolean {
  */
 export function otherDate(question: string, folded: string): string | undefined {
   const asked = dateParts(question.replace(BASELINE_DATE, " "), !/[\u4e00-\u9fff]/.test(question));
-  const named = dateParts(folded.replace(BASELINE_DATE, " "), false);
+  const named = dateParts(folded.replace(RANGE_START, "").replace(BASELINE_DATE, " "), false);
   for (const day of asked.days) {
     if (named.days.length > 0 && !named.days.some((other) => sameDay(day, other))) {
       const [month, date] = day.split("/");
@@ -421,7 +456,7 @@ export function mentionsDeath(folded: string): boolean {
 }
 
 /** Units that an answer must be in: a figure in another unit answers something else. */
-export const STRICT_UNITS = new Set(["%", "岁", "钱", "国", "人"]);
+export const STRICT_UNITS = new Set(["%", "岁", "大小", "钱", "国", "人"]);
 
 /** jieba's tagged words of recent sentences (the same candidates come back question after question). */
 const tagCache = new Map<string, { word: string; tag: string }[]>();
@@ -938,4 +973,38 @@ export function countsOnlyAsked(folded: string, unit: string, figures: readonly 
   }
   const counts = [...numericText(folded).matchAll(countOf)].map((match) => match[1] as string);
   return counts.length > 0 && counts.every((count) => figures.includes(count));
+}
+
+/** Nouns of codes (网址, 号码, 舷号) and the kind of code that answers each (lexicon/ask-code-nouns.txt). */
+const CODE_NOUNS = new Map(
+  lexicon("ask-code-nouns").entries.map((entry) => [entry.term, entry.fields[0] as string]),
+);
+const CODE_NOUN = [...CODE_NOUNS.keys()].sort((a, b) => b.length - a.length).join("|");
+/** 网址是什么, 号码是多少, 什么网址, 哪个编号: a code asked for by its noun. */
+const CODE_ASKED = new RegExp(
+  `(${CODE_NOUN})(?:是|为)?(?:多少|(?<!为)什么|几号|啥|哪个)|(?:什么|哪个)(${CODE_NOUN})`,
+);
+/** A web address or an e-mail: www…, http…, a domain (mamagrizzly.org), …@…. */
+const URL =
+  /https?:|www\.|[a-z0-9-]+\.(?:com|org|net|gov|edu|cn|tw|hk|us|uk|io|info)\b|[a-z0-9._-]+@[a-z0-9-]+\./;
+/** A telephone number: two groups of digits joined by a dash or a space, or seven digits or more. */
+const PHONE = /\d{2,}[-－—\s]\d{3,}|(?<!\d)\d{7,}(?!\d)/;
+
+/** The noun and kind of the code a question asks for (网址 → url), if it asks for one. */
+export function askedCode(question: string): { noun: string; kind: string } | undefined {
+  const match = CODE_ASKED.exec(question);
+  const noun = match?.[1] ?? match?.[2];
+  return noun ? { noun, kind: CODE_NOUNS.get(noun) as string } : undefined;
+}
+
+/**
+ * Whether the sentence writes the code asked for: an address for url, a telephone number for
+ * phone, else the noun (or 号) followed by a code of digits or Latin letters (舷号为815; not
+ * 「815型侦察舰」, a class, nor 「启动一个网站」, which names no address).
+ */
+export function holdsCode(folded: string, code: { noun: string; kind: string }): boolean {
+  if (code.kind === "url") return URL.test(folded);
+  if (code.kind === "phone") return PHONE.test(folded);
+  const noun = code.noun.replace(/[()]/g, "");
+  return new RegExp(`(?:${noun}|号)[^,，。;；]{0,4}?[a-z0-9]`).test(folded);
 }

@@ -103,7 +103,7 @@ export interface ParsedQuestion {
  */
 const PERSON_NAME_ASKED = new RegExp(
   [
-    "(?:人(?!民)|者|男的|女的|男子|女子|男孩|女孩|少年|[市省州县镇村区]长|官员|主席|总统|总理|部长|老板|主编|父亲|母亲|妻子|丈夫|老婆|老公|太太|儿子|女儿)(?:[^?？。]{0,10}?(?:叫什么|什么名字|名字是什么|姓名)|是谁|是哪位)",
+    `(?:人(?!民)|者|男的|女的|男子|女子|男孩|女孩|少年|[市省州县镇村区]长|官员|主席|总统|总理|部长|老板|主编|父亲|母亲|妻子|丈夫|老婆|老公|太太|儿子|女儿|${alternation("ask-person-nouns")})(?:[^?？。]{0,10}?(?:叫什么|什么名字|名字是什么|姓名)|是谁|是哪位)`,
     // 枪手, 球员, 嫌犯 right before 叫什么 (not 员工内购的房企叫什么).
     "(?:手|员|嫌犯)(?:的)?(?:名字|姓名)?(?:叫什么|叫啥|是谁)",
     // A title right before 叫什么 (那个教练叫什么, 总编辑叫什么名字; not 代表团叫什么).
@@ -121,7 +121,7 @@ const PERSON_NAME_ASKED = new RegExp(
  * 几部 but not 几部门, 几台 but not 几台湾. Shared by the number question and its unit.
  */
 const GUARDED_MEASURES =
-  "部(?![门分长])|本(?![地人国土月年周届市])|首(?![都相长次先脑])|批(?![评准])|层(?![面级次])|级(?![别])|台(?![湾北南中东])";
+  "部(?![门分长])|本(?![地人国土月年周届市])|首(?![都相长次先脑])|批(?![评准])|层(?![面级次])|级(?![别])|台(?![湾北南中东])|楼(?![盘市房价宇道梯顶])";
 
 /** Question types, tried in order; the first that matches wins. Patterns run on folded text. */
 const TYPE_PATTERNS: [QuestionType, RegExp][] = [
@@ -162,10 +162,9 @@ const UNIT_PATTERNS: [RegExp, string][] = [
   ],
   [/(多少|几)(个)?(国家|国)|\bhow many countries\b/, "国"],
   // 规模有多大, 面积多大: the size of a thing, not an age.
-  [
-    /几岁|(?<!(规模|面积|金额|幅度|力度|范围|影响|损失|体积|容量|差距|数额|市场)(有|是)?)多大(年纪|岁数)?$|多大年纪|年龄|\bhow old\b/,
-    "岁",
-  ],
+  [/几岁|多大(年纪|岁数)|年龄|\bhow old\b/, "岁"],
+  // 他死的时候多大, 隔离病房有多大: an age or a size (10平米), whichever the thing has.
+  [/(?<!(规模|面积|金额|幅度|力度|范围|影响|损失|体积|容量|差距|数额|市场)(有|是)?)多大$/, "大小"],
   [
     // A price or wage asked for (运价是多少, 收盘价是多少, 房价跌到多少): an amount of money,
     // not a share (not 房价跌了多少, which a percentage may answer).
@@ -222,6 +221,21 @@ const THING_NAME_ASKED = /叫什么|叫啥|什么名字|名字是什么|名称�
 /** 哪家医院, 哪个看守所, 哪所大学: the noun after 哪 and a measure word. */
 const HEAD_NOUN =
   /哪(个|家|所|座|间|条|只|支|位|名)([\u4e00-\u9fff]{2}[所院馆局厂校区市省县站台队]?)/;
+
+/**
+ * 哪家澳洲公司: a place before the noun says where the thing is; the noun after it is the head
+ * (公司), matched again after the place.
+ */
+function placeBeforeHead(match: RegExpExecArray | null, folded: string): RegExpExecArray | null {
+  const noun = match?.[2];
+  if (!match || !noun || !isPlaceName(noun.slice(0, 2))) return match;
+  const rest = folded.slice(match.index + match[0].length - noun.length + 2);
+  const after = /^[\u4e00-\u9fff]{2}[所院馆局厂校区市省县站台队]?/.exec(rest);
+  if (!after || isPlaceName(after[0].slice(0, 2))) return match;
+  const shifted = [match[0], match[1], after[0]] as unknown as RegExpExecArray;
+  shifted.index = match.index;
+  return shifted;
+}
 
 /**
  * 房企叫什么名字, 那本书叫什么: the thing whose name is asked; the answer names one (not
@@ -593,7 +607,7 @@ export function parseQuestion(question: string): ParsedQuestion {
   const kindMatch = type === "place" ? PLACE_KIND.exec(folded) : null;
   const placeKind = kindMatch ? PLACE_KINDS[kindMatch[1] as string] : undefined;
   // 哪个国家, 哪个州议会: the place's kind is checked by placeKind, not as a noun to name.
-  const nounHead = HEAD_NOUN.exec(folded);
+  const nounHead = placeBeforeHead(HEAD_NOUN.exec(folded), folded);
   // 哪个地方, 哪个地区: any place answers, no noun of that name is asked for.
   const genericPlace = type === "place" && /^(地方|地区|位置|地点)/.test(nounHead?.[2] ?? "");
   // 哪个月的工资, 哪个星期: a time asked, no noun to name (the time checks read it).
@@ -708,7 +722,7 @@ const COUNT_WORD = new RegExp(`(多少|几)(${alternation("ask-measure-words")})
  */
 export function countedThing(folded: string, terms: QuestionTerm[], unit?: string): string {
   // An age counts years of a life: 几岁那年 has no thing counted after it.
-  if (unit === "钱" || unit === "%" || unit === "岁") return "";
+  if (unit === "钱" || unit === "%" || unit === "岁" || unit === "大小") return "";
   // 多少阅读量, 多少人数, 多少金额: the noun is the magnitude itself, not a thing counted.
   const magnitude = /[量数额率值价费]$/;
   const match = COUNT_WORD.exec(folded);
@@ -717,7 +731,9 @@ export function countedThing(folded: string, terms: QuestionTerm[], unit?: strin
   let counted = "";
   for (let n = 0; n < 2; n++) {
     const term = terms.find((t) => t.word.length + counted.length <= 5 && after.startsWith(t.word));
-    if (!term || (n > 0 && !/^(n|vn)/.test(term.tag ?? ""))) break;
+    // 多少个跟平壤…有关的代表: a preposition or an adverb opens a clause, no noun counted.
+    if (!term || (n === 0 && /^[pcdu]/.test(term.tag ?? ""))) break;
+    if (n > 0 && !/^(n|vn)/.test(term.tag ?? "")) break;
     counted += term.word;
     after = after.slice(term.word.length);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  askedCode,
   askedDurationUnit,
   askedMeasure,
   askedQuarter,
@@ -10,9 +11,12 @@ import {
   countsThing,
   durationInOtherUnit,
   holdsAnswerType,
+  holdsCode,
   holdsFigure,
+  holdsFrequency,
   holdsRank,
   holdsTimeAgo,
+  holdsTimeUnit,
   holdsUnit,
   namesHead,
   namesPlaceOfKind,
@@ -58,6 +62,9 @@ describe("countsThing: the number counts the asked thing", () => {
     ["文章提到了武汉P4实验室的研究人员。", ["研究人员"], false],
     // An age before the people is no count of them.
     ["政府开始征召18至60岁的预备役军人。", ["预备役军人"], false],
+    // The counted noun's own modifier may stand between the count and the noun (往返 of 往返航班).
+    ["公司计划增加200多个区域和国际往返客运航班。", ["往返航班", "航班"], true],
+    ["公司计划增加200多个区域和国际长途客运包机航班。", ["往返航班", "航班"], false],
   ])("%s %j → %s", (sentence, forms, expected) => {
     expect(countsThing(sentence, forms)).toBe(expected);
   });
@@ -108,6 +115,10 @@ describe("holdsUnit", () => {
     ["燃油税每加仑增加9.3美分。", "钱", true],
     ["一张邮票涨价5便士。", "钱", true],
     ["比赛以3分之差落败。", "钱", false],
+    // 多大 of a person or a thing: an age or an area; not another figure.
+    ["他于6月7日去世，年仅48岁。", "大小", true],
+    ["婴儿们住在10平米的隔离病房。", "大小", true],
+    ["隔离病房里住了3名婴儿。", "大小", false],
   ])("%s in %s → %s", (sentence, unit, expected) => {
     expect(holdsUnit(sentence, unit)).toBe(expected);
   });
@@ -123,6 +134,11 @@ describe("namesHead: a which-question's noun, named", () => {
     ["他要15天以后转看守所。", "看守所", false],
     ["两人都被关押在监狱里。", "监狱", false],
     ["他被关在朝阳看守所。", "看守所", true],
+    // A noun after a measure word of people, a conjunction or 了 is no name of one.
+    ["车祸造成包括一名孕妇在内的6人死亡。", "孕妇", false],
+    ["电视观众及电台听众有权知道。", "电台", false],
+    ["她在协和医院接受了检测。", "医院", true],
+    ["他白手起家创建了公司。", "公司", false],
   ])("%s → %s", (sentence, head, expected) => {
     expect(namesHead(sentence, head)).toBe(expected);
   });
@@ -308,6 +324,9 @@ describe("otherDate: a figure of another day, month or year than the asked one",
     // A baseline (比, 较, 自…以来, 同期) is not the date the sentence reports.
     ["德国11月出口增长了多少？", "出口比10月份的水平增长了2.1%。", undefined],
     ["2021年12月小企业指数是多少？", "指数在12月降到46.5，是自2020年2月以来最低。", undefined],
+    // 从…至… is a span of days, its first day reported (no baseline).
+    ["11月4日到9日确诊了多少病例？", "从11月4日至9日，累计确诊病例62例。", undefined],
+    ["11月4日到9日确诊了多少病例？", "从11月2日至9日，累计确诊病例80例。", "11月4日"],
     ["公司2020年卖了多少辆车？", "卖出5万辆车，较2018年同期增加一成。", undefined],
   ])("%s | %s → %s", (question, sentence, expected) => {
     expect(otherDate(question, sentence)).toBe(expected);
@@ -341,6 +360,9 @@ describe("holdsAnswerType person: a name that is no new person", () => {
     ["《河谷蜜蜂报》（Valley Bee）看到了草案。", ["草案"], false],
     // A street named after a person.
     ["他在富兰克林大道被捕。", ["被捕"], false],
+    // A body's English name glossing it in brackets: no person.
+    ["公路巡警队（Highway Patrol Unit）报告说一名孕妇在车祸中死亡。", ["车祸"], false],
+    ["报告说，律师（Robert Smith）代表一名孕妇出庭。", ["出庭"], true],
     // Another person beside the question's one, or a name after a title the question holds.
     ["威廉·周恩说，他的律师约翰·史密斯将上诉。", ["周恩"], true],
     ["导演的妻子陈小婷发文说。", ["导演", "妻子"], true],
@@ -569,5 +591,54 @@ describe("countsOnlyAsked: the question's own figure is no answer", () => {
     ["15%的人反对。", "%", ["15"], false],
   ] as const)("%s", (sentence, unit, figures, expected) => {
     expect(countsOnlyAsked(sentence, unit, figures)).toBe(expected);
+  });
+});
+
+describe("askedCode, holdsCode: a code asked by its noun, written out", () => {
+  it.each([
+    // An address: a domain, www, http or an e-mail.
+    ["网站的网址是什么？", "网址是：example.org。", true],
+    ["网站的网址是什么？", "国务院正在启动一个网站，供人们提供线索。", false],
+    // A telephone number: digits joined by a dash, or seven digits or more.
+    ["举报热线号码是多少？", "大家可以给0429-12345市民热线打电话。", true],
+    ["举报热线号码是多少？", "有十几个居民打来电话。", false],
+    // An identifier after its noun (舷号为815); a class (815型) is none.
+    ["那艘侦察舰舷号是多少？", "该舰舷号为794，曾多次进入日本海。", true],
+    ["那艘侦察舰舷号是多少？", "一艘815型电子侦察舰穿过海峡。", false],
+  ])("%s | %s → %s", (question, sentence, expected) => {
+    const code = askedCode(question);
+    expect(code).toBeDefined();
+    expect(holdsCode(foldText(sentence), code as NonNullable<typeof code>)).toBe(expected);
+  });
+
+  it.each(["这个网站是谁建的？", "他打了多少个电话？", "编号为什么被撤销？"])(
+    "%s asks no code",
+    (question) => {
+      expect(askedCode(question)).toBeUndefined();
+    },
+  );
+});
+
+describe("holdsFrequency: how often, for 多久…一次", () => {
+  it.each([
+    ["网站将每周更新一次秋叶报告。", true],
+    ["双方应每6个月举行会晤。", true],
+    ["会议一年两次在北京举行。", true],
+    ["报告于10月1日更新。", false],
+  ])("%s → %s", (sentence, expected) => {
+    expect(holdsFrequency(sentence)).toBe(expected);
+  });
+});
+
+describe("holdsTimeUnit: a day for 哪天, 几月几号", () => {
+  it.each([
+    ["活动于10月20日在纽约举行。", true],
+    ["他们周三（20日）在活动上发言。", true],
+    ["当天下午，活动在线上举行。", true],
+    // A weekday alone, or a date to be announced, is no day of the month.
+    ["他们还在周三的活动上发言。", false],
+    ["恢复开诊时间另行通知。", false],
+  ])("%s → %s", (sentence, expected) => {
+    expect(holdsTimeUnit(sentence, "日")).toBe(expected);
   });
 });

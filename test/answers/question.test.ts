@@ -18,6 +18,8 @@ describe("parseQuestion: what a number question counts", () => {
     ["支持者占多大比例？", undefined],
     // Nothing after the question word.
     ["受灾的农户有多少？", undefined],
+    // A preposition after the question word opens a clause: no noun counted.
+    ["他说对方接待过多少个跟平壤有关的代表？", undefined],
     // An age: 几岁 counts years of a life, whatever follows.
     ["他几岁那年开始学琴？", undefined],
   ])("%s → %s", (question, counted) => {
@@ -232,7 +234,12 @@ describe("parseQuestion: counts in the unit asked", () => {
     ["工程停了多少天？", "duration", undefined],
     // 规模有多大: a size, not an age.
     ["这个基金的规模有多大？", "number", undefined],
-    ["那个男孩多大？", "number", "岁"],
+    // 多大 alone: an age or a size, whichever the thing has (48岁, 10平米); 多大年纪 an age.
+    ["那个男孩多大？", "number", "大小"],
+    ["婴儿住的隔离病房有多大？", "number", "大小"],
+    ["那个男孩多大年纪？", "number", "岁"],
+    // 几楼: a floor, counted in 楼 (not 楼盘).
+    ["他家住在几楼？", "number", "楼"],
     // 多少人口: a population, still counted in people.
     ["这个岛有多少人口？", "number", "人"],
     // 多少人…收入: people who lose an income, not a sum of money; 多少收入 is money.
@@ -312,6 +319,8 @@ describe("parseQuestion: colloquial words and figures as news writes them", () =
     ["那名嫌犯叫什么？", true],
     ["那位球员叫什么名字？", true],
     ["那家医院叫什么名字？", undefined],
+    // A noun of people that is no title (lexicon/ask-person-nouns.txt).
+    ["车祸里遇难的那名孕妇叫什么名字？", true],
   ])("%s asks a person's name: %s", (question, asksName) => {
     expect(parseQuestion(question).asksName).toBe(asksName);
   });
