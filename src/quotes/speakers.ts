@@ -48,6 +48,14 @@ const ADDRESSEE_MARKER = new RegExp(`(?:${alternation(wordList("addressee-marker
  */
 const KINSHIP_AFTER = new RegExp(`.(?:${alternation(wordList("kinship-nouns"))})$`);
 
+/**
+ * A spouse after 的 or 之 (钟女士的先生, 他的爱人也): the named person's relative, unnamed, before
+ * any adverbs up to the verb.
+ */
+const SPOUSE_AFTER = new RegExp(
+  `[的之](?:${alternation(wordList("spouse-after-possessive"))})(?:${alternation(wordList("speaker-adverbs"))})*$`,
+);
+
 /** A name found in a slot and where it starts in the paragraph. */
 interface SlotName {
   entity: Entity;
@@ -85,7 +93,7 @@ export function resolveSlot(
     if (s === "他" || s === "她")
       return { kind: "pronoun", gender: s === "她" ? "f" : "m", offset };
     // `小陈父亲说`, `其母亲表示`, `谭妻说`: a relative of someone, unnamed, not that someone.
-    if (KINSHIP_AFTER.test(s)) return { kind: "none" };
+    if (KINSHIP_AFTER.test(s) || SPOUSE_AFTER.test(s)) return { kind: "none" };
     const found = nameAtSlotEnd(text, people, paragraph, offset, s);
     // `对布林肯`, `发电报给魏德迈将军`: a name after a preposition is the one spoken to.
     const before = found && found.start >= offset ? s.slice(0, found.start - offset) : "";
@@ -228,6 +236,7 @@ export function unnamedSubject(
     .slice(slotStart, slotEnd)
     .replace(LEADING_CONNECTIVES, "");
   if (s.length === 0) return false;
+  if (SPOUSE_AFTER.test(s)) return true;
   // A slot naming someone known (`盖森伯格（Geisenberger）在接受…采访时对记者`) was not read
   // whole, but its speaker is no unnamed person.
   if (people.aliasList.some((alias) => s.includes(alias))) return false;
