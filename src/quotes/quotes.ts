@@ -114,10 +114,18 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
       !continued.has(p) &&
       isTranscriptContinuation(folded)
     ) {
-      // A subheading between turns (`出身贫困 母亲要我从阅读开始`) is nobody's words.
-      if ((!/[。!?…”」』]/.test(folded) || !/[,。]/.test(folded)) && folded.length <= 40) continue;
-      emit(transcriptSpeaker, original, "interview", p, 0);
-      continue;
+      // A subheading between turns (`出身贫困 母亲要我从阅读开始`, `“父母已被辞退，失去工作”`) is
+      // nobody's words.
+      const unquoted = folded.trim().replace(/^[“「『]([^“”「」『』]*)[”」』]$/, "$1");
+      if ((!/[。!?…”」』]/.test(unquoted) || !/[,。]/.test(unquoted)) && folded.length <= 40)
+        continue;
+      // `根据王靖渝的介绍，他生活在…`: a paragraph naming the one answering is the writer's
+      // narration about them; the turns are over.
+      if (namesOutsideMarks(text, p, transcriptSpeaker)) transcriptSpeaker = undefined;
+      else {
+        emit(transcriptSpeaker, original, "interview", p, 0);
+        continue;
+      }
     }
     if (labels.size >= 2 && !isTranscriptContinuation(folded)) transcriptSpeaker = undefined;
 
@@ -202,6 +210,18 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
     people: quotedPeople,
     quotes: quotes.map(({ order: _order, ...quote }) => quote),
   };
+}
+
+/** Whether the paragraph names the person outside quotation marks (not `我是杨杰凯`). */
+function namesOutsideMarks(text: QuotedText, p: number, entity: Entity): boolean {
+  const folded = text.folded[p] as string;
+  for (const form of new Set([entity.canonical, ...entity.forms])) {
+    if (form.length < 2) continue;
+    for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1))
+      if (!text.isQuoted(p, at) && !folded.slice(Math.max(0, at - 2), at).endsWith("我是"))
+        return true;
+  }
+  return false;
 }
 
 /** Full names first, then English names, then other forms (又译 aliases, other scripts). */
