@@ -13,7 +13,7 @@ import { ArticlePeople, type Entity } from "./mentions.js";
 import type { ArticlePerson, ArticleQuotes, ExtractOptions, Quote, QuoteKind } from "./model.js";
 import { type Part, QuotedText, type Span } from "./spans.js";
 import { resolveSlot, unnamedSubject } from "./speakers.js";
-import { NOT_SPEECH_ENDINGS, VERB_AT_END, type VerbMatch } from "./speech.js";
+import { LEADING_CONNECTIVES, NOT_SPEECH_ENDINGS, VERB_AT_END, type VerbMatch } from "./speech.js";
 
 export type { ArticlePerson, ArticleQuotes, ExtractOptions, Quote, QuoteKind } from "./model.js";
 
@@ -119,9 +119,10 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
       const unquoted = folded.trim().replace(/^[“「『]([^“”「」『』]*)[”」』]$/, "$1");
       if ((!/[。!?…”」』]/.test(unquoted) || !/[,。]/.test(unquoted)) && folded.length <= 40)
         continue;
-      // `根据王靖渝的介绍，他生活在…`: a paragraph naming the one answering is the writer's
-      // narration about them; the turns are over.
-      if (namesOutsideMarks(text, p, transcriptSpeaker)) transcriptSpeaker = undefined;
+      // `根据王靖渝的介绍，他生活在…`: a paragraph with a clause opening with the one answering
+      // is the writer's narration about them; the turns are over (not `请转寄给宋永毅先生`, the
+      // one answering telling what others said to him).
+      if (opensClauseWith(text, p, transcriptSpeaker)) transcriptSpeaker = undefined;
       else {
         emit(transcriptSpeaker, original, "interview", p, 0);
         continue;
@@ -212,14 +213,17 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
   };
 }
 
-/** Whether the paragraph names the person outside quotation marks (not `我是杨杰凯`). */
-function namesOutsideMarks(text: QuotedText, p: number, entity: Entity): boolean {
+/** Whether a clause of the paragraph, outside quotation marks, opens with the person's name. */
+function opensClauseWith(text: QuotedText, p: number, entity: Entity): boolean {
   const folded = text.folded[p] as string;
   for (const form of new Set([entity.canonical, ...entity.forms])) {
     if (form.length < 2) continue;
-    for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1))
-      if (!text.isQuoted(p, at) && !folded.slice(Math.max(0, at - 2), at).endsWith("我是"))
-        return true;
+    for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1)) {
+      if (text.isQuoted(p, at)) continue;
+      const lead = folded.slice(text.clauseStart(p, at), at).replace(LEADING_CONNECTIVES, "");
+      // `根据王靖渝的介绍`: the source of the writer's account opens the clause too.
+      if (lead === "" || lead === "根据") return true;
+    }
   }
   return false;
 }
