@@ -130,9 +130,7 @@ const OPENING_GLOSS = /^\([^():]{1,6}\)[\u4e00-\u9fff]/;
 
 /** Whether a paragraph of a transcript goes on with the speaker (not a link, a note, a credit). */
 export function isTranscriptContinuation(text: string): boolean {
-  return (
-    (!TRANSCRIPT_BREAK.test(text) || OPENING_GLOSS.test(text)) && !/https?:\/\//.test(text)
-  );
+  return (!TRANSCRIPT_BREAK.test(text) || OPENING_GLOSS.test(text)) && !/https?:\/\//.test(text);
 }
 
 /** The label without a title written after the name (坦普尔顿博士 → 坦普尔顿). */
