@@ -56,6 +56,11 @@ const SPOUSE_AFTER = new RegExp(
   `[的之](?:${alternation(wordList("spouse-after-possessive"))})(?:${alternation(wordList("speaker-adverbs"))})*$`,
 );
 
+/** A speech verb of two characters or more right before a name in a slot (`批评谭德塞说`). */
+const SPEECH_VERB_BEFORE_NAME = new RegExp(
+  `(?:${alternation(SPEECH_VERBS.filter((verb) => verb.length >= 2))})$`,
+);
+
 /** A name found in a slot and where it starts in the paragraph. */
 interface SlotName {
   entity: Entity;
@@ -100,10 +105,13 @@ export function resolveSlot(
     // `他向CNN的布赖恩娜‧基拉表示`: the name is the one spoken to, after 向 and its modifier.
     // A title ending in a marker's character (顾问 and 问) is no marker: `国家安全顾问沙利文`.
     // `对于杨润雄形容…是“…”`: 对于 opens a topic whose own verb the name is the subject of.
+    // `卢比奥批评谭德塞说`, `布林肯警告普京说`: a name right after a speech verb is the one
+    // spoken of or to; the speaker is before the verb.
     const spokenTo =
       !/^(?:对于|针对|关于)$/.test(before) &&
       ((ADDRESSEE_MARKER.test(before) && !TITLE_AT_END.test(before)) ||
-        /^(?:他|她)?[也还则又]?[向对跟给同]/.test(before));
+        /^(?:他|她)?[也还则又]?[向对跟给同]/.test(before) ||
+        SPEECH_VERB_BEFORE_NAME.test(before));
     // `首相菅义伟和法国总统马克龙在声明中表示`: two people speaking together are no one person.
     if (found && !spokenTo && coordinated(people, before)) return { kind: "none" };
     if (found && !spokenTo) return { kind: "person", entity: found.entity };
