@@ -61,6 +61,20 @@ const SPEECH_VERB_BEFORE_NAME = new RegExp(
   `(?:${alternation(SPEECH_VERBS.filter((verb) => verb.length >= 2))})$`,
 );
 
+/**
+ * `习近平向…俄罗斯总统普京承诺`: the slot opens with a person and a preposition of address
+ * (向, 对, 跟, 给, 同): the name at its end is the one spoken to.
+ */
+function addressedBySubject(people: ArticlePeople, before: string): boolean {
+  for (const alias of people.aliasList) {
+    if (alias.length < 2) continue;
+    const at = before.indexOf(alias);
+    if (at < 0 || /[向对跟给同把被和与及、,]/.test(before.slice(0, at))) continue;
+    if (/^[也还则又]?[向对跟给同]/.test(before.slice(at + alias.length))) return true;
+  }
+  return false;
+}
+
 /** A name found in a slot and where it starts in the paragraph. */
 interface SlotName {
   entity: Entity;
@@ -111,7 +125,8 @@ export function resolveSlot(
       !/^(?:对于|针对|关于)$/.test(before) &&
       ((ADDRESSEE_MARKER.test(before) && !TITLE_AT_END.test(before)) ||
         /^(?:他|她)?[也还则又]?[向对跟给同]/.test(before) ||
-        SPEECH_VERB_BEFORE_NAME.test(before));
+        SPEECH_VERB_BEFORE_NAME.test(before) ||
+        addressedBySubject(people, before));
     // `首相菅义伟和法国总统马克龙在声明中表示`: two people speaking together are no one person.
     if (found && !spokenTo && coordinated(people, before)) return { kind: "none" };
     if (found && !spokenTo) return { kind: "person", entity: found.entity };
