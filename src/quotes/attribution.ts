@@ -458,7 +458,8 @@ export function classify(
     !text.slice(quoted.clauseStart(p, span.open), span.open).includes("的");
   if (
     looksLikeTerm(text, span.open, rowEndsClause ? rowEnd : closeAt, inner) ||
-    looksLikeTitle(inner)
+    looksLikeTitle(inner) ||
+    inListOfNames(reading, p, span)
   )
     return undefined;
   // `曹兴诚在记者会上讲的“…”`, `他所说的“…”`: a speech verb modifying the quotation names
@@ -921,6 +922,38 @@ const PASSIVE_RENDERING =
   /被[^,。“”]{0,8}(?:翻译|译|解读|曲解|说成|称为|称作|指|批|骂|嘲|讽|形容|描述|认为)/;
 
 /** The closing mark of the last quotation in a row (`“…”；“…”`, `“…”、“…”`) from `closeAt`. */
+/**
+ * `三大主题，包括“对抗威权”、“打击贪腐”及“促进对人权尊重”`: three or more short phrases in marks
+ * joined by 、 or a conjunction are an enumeration of named things (aims, slogans, programmes),
+ * not words someone said.
+ */
+function inListOfNames({ text: quoted }: Reading, p: number, span: Span): boolean {
+  const text = quoted.folded[p] as string;
+  const spans = quoted.spans.filter(
+    (other) => other.parts.length === 1 && (other.parts[0] as Part).paragraph === p,
+  );
+  const at = spans.indexOf(span);
+  if (at < 0) return false;
+  const linked = (a: Span, b: Span): boolean =>
+    a.close >= 0 && /^\s*(?:、|以及|或者|及|和|与|或)\s*$/.test(text.slice(a.close + 1, b.open));
+  let first = at;
+  while (first > 0 && linked(spans[first - 1] as Span, spans[first] as Span)) first--;
+  let last = at;
+  while (last + 1 < spans.length && linked(spans[last] as Span, spans[last + 1] as Span)) last++;
+  if (last - first < 2) return false;
+  // Only after a word opening an enumeration (`包括`, `例如`): after a speech verb or a person
+  // (`表示中共“…”、“…”、“…”`, `孙一口一个“文贵兄”、“咱哥俩”…`) they are what someone says.
+  const firstOpen = (spans[first] as Span).open;
+  const lead = text.slice(quoted.clauseStart(p, firstOpen), firstOpen);
+  if (!/(?:包括|包含|例如|比如|诸如|譬如)$/.test(lead)) return false;
+  for (let i = first; i <= last; i++) {
+    const part = (spans[i] as Span).parts[0] as Part;
+    const inner = text.slice(part.start, part.end);
+    if (countHanChars(inner) > 8 || /[,。!?…;]/.test(inner)) return false;
+  }
+  return true;
+}
+
 function chainEnd(quoted: QuotedText, paragraph: number, closeAt: number): number {
   const text = quoted.folded[paragraph] as string;
   for (;;) {

@@ -122,9 +122,15 @@ const TRANSCRIPT_BREAK = new RegExp(
   `^(?:[【(〔［[]|${alternation(wordList("transcript-breaks"))}|\\(完\\)|完$|https?:)`,
 );
 
+/**
+ * A short parenthesis opening an answer's sentence (`（他们）把…带走`, `（中共）…`): the
+ * transcriber's gloss of an omitted subject, the answer going on — not a note in parentheses.
+ */
+const OPENING_GLOSS = /^\([^():]{1,6}\)[\u4e00-\u9fff]/;
+
 /** Whether a paragraph of a transcript goes on with the speaker (not a link, a note, a credit). */
 export function isTranscriptContinuation(text: string): boolean {
-  return !TRANSCRIPT_BREAK.test(text) && !/https?:\/\//.test(text);
+  return (!TRANSCRIPT_BREAK.test(text) || OPENING_GLOSS.test(text)) && !/https?:\/\//.test(text);
 }
 
 /** The label without a title written after the name (坦普尔顿博士 → 坦普尔顿). */

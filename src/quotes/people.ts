@@ -101,9 +101,9 @@ interface SerialDirectory {
   byEnglish: Array<[string, string]>;
 }
 
-/** What ends a description before a name: a role noun (民众, 媒体人, 学员, 协调员, 经纪人). */
+/** What ends a description before a name: a role noun (民众, 媒体人, 学员, 协调员, 经纪人), or 的 (大陆的李律师). */
 const DESCRIPTION_END = new RegExp(
-  `(?:${alternation(wordList("group-nouns"))}|[人员民众者家师士使官]|学员|公民)$`,
+  `(?:${alternation(wordList("group-nouns"))}|[人员民众者家师士使官的]|学员|公民)$`,
 );
 
 export class PeopleDirectory {

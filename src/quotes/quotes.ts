@@ -13,7 +13,7 @@ import { ArticlePeople, type Entity } from "./mentions.js";
 import type { ArticlePerson, ArticleQuotes, ExtractOptions, Quote, QuoteKind } from "./model.js";
 import { type Part, QuotedText, type Span } from "./spans.js";
 import { resolveSlot, unnamedSubject } from "./speakers.js";
-import { NOT_SPEECH_ENDINGS, VERB_AT_END, type VerbMatch } from "./speech.js";
+import { LEADING_CONNECTIVES, NOT_SPEECH_ENDINGS, VERB_AT_END, type VerbMatch } from "./speech.js";
 
 export type { ArticlePerson, ArticleQuotes, ExtractOptions, Quote, QuoteKind } from "./model.js";
 
@@ -114,10 +114,19 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
       !continued.has(p) &&
       isTranscriptContinuation(folded)
     ) {
-      // A subheading between turns (`出身贫困 母亲要我从阅读开始`) is nobody's words.
-      if ((!/[。!?…”」』]/.test(folded) || !/[,。]/.test(folded)) && folded.length <= 40) continue;
-      emit(transcriptSpeaker, original, "interview", p, 0);
-      continue;
+      // A subheading between turns (`出身贫困 母亲要我从阅读开始`, `“父母已被辞退，失去工作”`) is
+      // nobody's words.
+      const unquoted = folded.trim().replace(/^[“「『]([^“”「」『』]*)[”」』]$/, "$1");
+      if ((!/[。!?…”」』]/.test(unquoted) || !/[,。]/.test(unquoted)) && folded.length <= 40)
+        continue;
+      // `根据王靖渝的介绍，他生活在…`: a paragraph with a clause opening with the one answering
+      // is the writer's narration about them; the turns are over (not `请转寄给宋永毅先生`, the
+      // one answering telling what others said to him).
+      if (opensClauseWith(text, p, transcriptSpeaker)) transcriptSpeaker = undefined;
+      else {
+        emit(transcriptSpeaker, original, "interview", p, 0);
+        continue;
+      }
     }
     if (labels.size >= 2 && !isTranscriptContinuation(folded)) transcriptSpeaker = undefined;
 
@@ -202,6 +211,21 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
     people: quotedPeople,
     quotes: quotes.map(({ order: _order, ...quote }) => quote),
   };
+}
+
+/** Whether a clause of the paragraph, outside quotation marks, opens with the person's name. */
+function opensClauseWith(text: QuotedText, p: number, entity: Entity): boolean {
+  const folded = text.folded[p] as string;
+  for (const form of new Set([entity.canonical, ...entity.forms])) {
+    if (form.length < 2) continue;
+    for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1)) {
+      if (text.isQuoted(p, at)) continue;
+      const lead = folded.slice(text.clauseStart(p, at), at).replace(LEADING_CONNECTIVES, "");
+      // `根据王靖渝的介绍`: the source of the writer's account opens the clause too.
+      if (lead === "" || lead === "根据") return true;
+    }
+  }
+  return false;
 }
 
 /** Full names first, then English names, then other forms (又译 aliases, other scripts). */

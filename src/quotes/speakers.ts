@@ -48,6 +48,33 @@ const ADDRESSEE_MARKER = new RegExp(`(?:${alternation(wordList("addressee-marker
  */
 const KINSHIP_AFTER = new RegExp(`.(?:${alternation(wordList("kinship-nouns"))})$`);
 
+/**
+ * A spouse after 的 or 之 (钟女士的先生, 他的爱人也): the named person's relative, unnamed, before
+ * any adverbs up to the verb.
+ */
+const SPOUSE_AFTER = new RegExp(
+  `[的之](?:${alternation(wordList("spouse-after-possessive"))})(?:${alternation(wordList("speaker-adverbs"))})*$`,
+);
+
+/** A speech verb of two characters or more right before a name in a slot (`批评谭德塞说`). */
+const SPEECH_VERB_BEFORE_NAME = new RegExp(
+  `(?:${alternation(SPEECH_VERBS.filter((verb) => verb.length >= 2))})$`,
+);
+
+/**
+ * `习近平向…俄罗斯总统普京承诺`: the slot opens with a person and a preposition of address
+ * (向, 对, 跟, 给, 同): the name at its end is the one spoken to.
+ */
+function addressedBySubject(people: ArticlePeople, before: string): boolean {
+  for (const alias of people.aliasList) {
+    if (alias.length < 2) continue;
+    const at = before.indexOf(alias);
+    if (at < 0 || /[向对跟给同把被和与及、,]/.test(before.slice(0, at))) continue;
+    if (/^[也还则又]?[向对跟给同]/.test(before.slice(at + alias.length))) return true;
+  }
+  return false;
+}
+
 /** A name found in a slot and where it starts in the paragraph. */
 interface SlotName {
   entity: Entity;
@@ -85,17 +112,21 @@ export function resolveSlot(
     if (s === "他" || s === "她")
       return { kind: "pronoun", gender: s === "她" ? "f" : "m", offset };
     // `小陈父亲说`, `其母亲表示`, `谭妻说`: a relative of someone, unnamed, not that someone.
-    if (KINSHIP_AFTER.test(s)) return { kind: "none" };
+    if (KINSHIP_AFTER.test(s) || SPOUSE_AFTER.test(s)) return { kind: "none" };
     const found = nameAtSlotEnd(text, people, paragraph, offset, s);
     // `对布林肯`, `发电报给魏德迈将军`: a name after a preposition is the one spoken to.
     const before = found && found.start >= offset ? s.slice(0, found.start - offset) : "";
     // `他向CNN的布赖恩娜‧基拉表示`: the name is the one spoken to, after 向 and its modifier.
     // A title ending in a marker's character (顾问 and 问) is no marker: `国家安全顾问沙利文`.
     // `对于杨润雄形容…是“…”`: 对于 opens a topic whose own verb the name is the subject of.
+    // `卢比奥批评谭德塞说`, `布林肯警告普京说`: a name right after a speech verb is the one
+    // spoken of or to; the speaker is before the verb.
     const spokenTo =
       !/^(?:对于|针对|关于)$/.test(before) &&
       ((ADDRESSEE_MARKER.test(before) && !TITLE_AT_END.test(before)) ||
-        /^(?:他|她)?[也还则又]?[向对跟给同]/.test(before));
+        /^(?:他|她)?[也还则又]?[向对跟给同]/.test(before) ||
+        SPEECH_VERB_BEFORE_NAME.test(before) ||
+        addressedBySubject(people, before));
     // `首相菅义伟和法国总统马克龙在声明中表示`: two people speaking together are no one person.
     if (found && !spokenTo && coordinated(people, before)) return { kind: "none" };
     if (found && !spokenTo) return { kind: "person", entity: found.entity };
@@ -228,6 +259,7 @@ export function unnamedSubject(
     .slice(slotStart, slotEnd)
     .replace(LEADING_CONNECTIVES, "");
   if (s.length === 0) return false;
+  if (SPOUSE_AFTER.test(s)) return true;
   // A slot naming someone known (`盖森伯格（Geisenberger）在接受…采访时对记者`) was not read
   // whole, but its speaker is no unnamed person.
   if (people.aliasList.some((alias) => s.includes(alias))) return false;

@@ -145,6 +145,7 @@ describe("PeopleDirectory.find: every form an article writes (issue 11)", () => 
   it.each([
     ["资深媒体人王志明", "王志明", "a role before the name"],
     ["福建民众李女士", "李女士", "a place and a role before a generic form"],
+    ["湖北当地的李女士", "李女士", "a description ending in 的 before a generic form"],
     ["安倍", "安倍晋三", "a Japanese surname alone"],
     ["日本前首相安倍晋三", "安倍晋三", "a title before a Japanese full name"],
     ["岸田", "岸田文雄", "the surname of a Japanese full name"],
@@ -170,6 +171,7 @@ describe("PeopleDirectory.find: every form an article writes (issue 11)", () => 
   it("finds nobody through a description whose name is nobody's", () => {
     expect(directory.find("资深媒体人赵大同")).toEqual([]);
     expect(directory.find("王总统")).toEqual([]);
+    expect(directory.find("李女士的丈夫")).toEqual([]);
   });
 });
 
