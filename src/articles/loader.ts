@@ -1,6 +1,6 @@
 import { readFile as readFileCallback, type Stats, stat as statCallback, statSync } from "node:fs";
 import { readdir, realpath } from "node:fs/promises";
-import { basename, extname, join } from "node:path";
+import { basename, extname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { UserError } from "../errors.js";
@@ -125,7 +125,9 @@ export async function listArticleFiles(root: string): Promise<ArticleFileInfo[]>
     );
     for (const entry of entries) {
       if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-      const full = join(dir, entry.name);
+      // Joined as it is, not with path.join: normalizing every path (character by character)
+      // was a fifth of a warm start's listing; the path only reaches the file system.
+      const full = `${dir}${dir.endsWith(sep) ? "" : sep}${entry.name}`;
       const relativePath = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();

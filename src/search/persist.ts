@@ -259,14 +259,18 @@ export function deserializeIndex(
     throw corrupt("slice bytes");
   offset += byteLengthBytes;
   let sliced = 0;
-  for (const length of lengths) sliced += length;
+  // Indexed loops, not for…of: over millions of slices the iterator's result objects were most of
+  // a warm start's garbage in this section (140 MB at the archive).
+  for (let i = 0; i < slices; i++) sliced += lengths[i] as number;
   if (sliced !== postings) throw corrupt("postings");
   const fieldMask = bytes.subarray(offset, offset + terms);
   offset += terms;
   const keyText = terms === 0 ? "" : `${bytes.toString("utf8", offset)}\n`;
   let sliceCount = 0;
-  for (const mask of fieldMask)
+  for (let t = 0; t < terms; t++) {
+    const mask = fieldMask[t] as number;
     for (let f = 0; f < FIELD_COUNT; f++) if (mask & (1 << f)) sliceCount++;
+  }
   if (sliceCount !== slices) throw corrupt("field masks");
   const meta: IndexMeta = {
     documents,
