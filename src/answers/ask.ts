@@ -359,9 +359,16 @@ const EVENTLESS_PENALTY = 0.12;
  * Score lost, for 哪天, by a sentence dating only by weekday or 当天 (周三早些时候) when the day of
  * the month is what is asked: the sentence that writes it (周三（4月1日）) answers better.
  */
-const WEEKDAY_ONLY_PENALTY = 0.08;
+const WEEKDAY_ONLY_PENALTY = 0.15;
 /** A day of the month written out (4月1日, 22日, （23日）). */
 const DAY_OF_MONTH = /\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]|\d{1,2}\s*月\s*\d{1,2}/;
+/**
+ * Score gained by a sentence holding words the question quotes (说“她很忙，我们都很忙”的人是谁,
+ * “三年了，我已麻木了”喷在几个亭上): the quoted words tie the question to that very sentence.
+ */
+const QUOTED_BONUS = 0.15;
+/** Words a question quotes as said or written (4 characters or more; titles in 《》 are not). */
+const QUOTED_WORDS = /[“"「『]([^“”"「」『』《》]{4,30})[”"」』]/g;
 /** Answers after the first may come from articles covering this much less of the question. */
 const ARTICLE_SLACK = 0.2;
 /** Answers after the first must score at least this share of the best. */
@@ -570,6 +577,9 @@ export function answerQuestion(
         (parsed.english === true && /^(die|died|dead|killed|deaths?)$/.test(term.word)),
     );
   const foldedQuestion = foldQuestion(question);
+  const quotedWords = parsed.english
+    ? []
+    : [...foldedQuestion.matchAll(QUOTED_WORDS)].map((match) => match[1] as string);
   const measure = askedMeasure(foldedQuestion);
   const figures = parsed.english ? [] : questionFigures(foldedQuestion);
   const rankMeasure = askedRankMeasure(foldedQuestion);
@@ -698,6 +708,7 @@ export function answerQuestion(
             : parsed.type === "reason"
               ? REASONLESS_PENALTY
               : UNTYPED_PENALTY;
+    if (quotedWords.some((words) => sentence.folded.includes(words))) item.score += QUOTED_BONUS;
     if (!parsed.english && ASKS.test(sentence.clean)) item.score -= QUESTION_PENALTY;
     if (!parsed.english) {
       item.score += (CONTEXT_SHIFT[parsed.type] ?? 0) * (item.context - item.own);

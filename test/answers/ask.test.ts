@@ -482,12 +482,26 @@ describe("answerQuestion: echoes, names asked, codes (issue 12, fourth round)", 
       title: "主持人妻子确诊",
       paragraphs: [
         "周三早些时候，主持人在节目中透露，妻子出现类似症状，但他未证实妻子是否确诊。",
-        "妻子周三（4月1日）在社交媒体上证实自己确诊。",
+        "主持人的妻子周三（4月1日）在社交媒体上证实自己确诊。",
       ],
     });
-    expect(answerQuestion("主持人的妻子是哪天证实自己确诊的？", [diagnosis]).answers[0]?.text).toMatch(
-      /4月1日/,
-    );
+    expect(
+      answerQuestion("主持人的妻子是哪天证实自己确诊的？", [diagnosis]).answers[0]?.text,
+    ).toMatch(/4月1日/);
+  });
+
+  it("words the question quotes tie it to the sentence that holds them", () => {
+    const event = makeArticle({
+      id: "fx-quoted",
+      title: "人权活动",
+      paragraphs: [
+        "人权负责人张建国说，大家都很忙，要有耐心。",
+        "人权观察负责人李强说：“她很忙，我们都很忙。”",
+      ],
+    });
+    expect(
+      answerQuestion("在活动上说“她很忙，我们都很忙”的人权负责人是谁？", [event]).answers[0]?.text,
+    ).toMatch(/李强/);
   });
 
   it("the code's own article answers", () => {
