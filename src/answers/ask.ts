@@ -46,6 +46,7 @@ import {
 } from "./evidence.js";
 import { type CoOccurrence, impliesPlace } from "./implied-places.js";
 import {
+  foldQuestion,
   numeralVariants,
   type ParsedQuestion,
   parseQuestion,
@@ -353,6 +354,25 @@ const COUNTED_EQUIVALENTS = lexicon("ask-counted-equivalents").entries.map(
 );
 /** Score lost by a sentence without any of the question's focus words (哪天正式完成 → 完成). */
 const FOCUS_PENALTY = 0.12;
+/**
+ * Score lost, for a when-question, by a sentence without any word of the asked event (哪年去世 →
+ * 去世): its date is another event's (1947年…育有儿子), however much of the story it restates.
+ */
+const EVENTLESS_PENALTY = 0.12;
+/**
+ * Score lost, for 哪天, by a sentence dating only by weekday or 当天 (周三早些时候) when the day of
+ * the month is what is asked: the sentence that writes it (周三（4月1日）) answers better.
+ */
+const WEEKDAY_ONLY_PENALTY = 0.15;
+/** A day of the month written out (4月1日, 22日, （23日）). */
+const DAY_OF_MONTH = /\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]|\d{1,2}\s*月\s*\d{1,2}/;
+/**
+ * Score gained by a sentence holding words the question quotes (说“她很忙，我们都很忙”的人是谁,
+ * “三年了，我已麻木了”喷在几个亭上): the quoted words tie the question to that very sentence.
+ */
+const QUOTED_BONUS = 0.15;
+/** Words a question quotes as said or written (4 characters or more; titles in 《》 are not). */
+const QUOTED_WORDS = /[“"「『]([^“”"「」『』《》]{4,30})[”"」』]/g;
 /** Answers after the first may come from articles covering this much less of the question. */
 const ARTICLE_SLACK = 0.2;
 /** Answers after the first must score at least this share of the best. */
@@ -542,12 +562,12 @@ export function answerQuestion(
   const unit = collective ? "人" : parsed.unit;
   const counted = collective ? [] : countedForms(parsed, terms);
   const ordinalForms = parsed.ordinal ? numeralVariants(parsed.ordinal) : [];
-  const quarter = parsed.english ? [] : askedQuarter(foldText(question));
+  const quarter = parsed.english ? [] : askedQuarter(foldQuestion(question));
   // 叫什么名字, 全名: the name itself (是谁 may be answered by a body, 信访办带走的).
   const namesAsked =
     parsed.asksName === true &&
     !parsed.english &&
-    /名字|姓名|全名|叫什么|叫啥/.test(foldText(question));
+    /名字|姓名|全名|叫什么|叫啥/.test(foldQuestion(question));
   const focus = terms.filter((term) => parsed.focus.includes(term.word));
   const event = terms.filter((term) => parsed.event?.includes(term.word));
   // 死了多少人, 有多少人死亡, 遇难人数, how many were killed: a count of people is an answer
@@ -560,9 +580,12 @@ export function answerQuestion(
         mentionsDeath(term.word) ||
         (parsed.english === true && /^(die|died|dead|killed|deaths?)$/.test(term.word)),
     );
-  const foldedQuestion = foldText(question);
+  const foldedQuestion = foldQuestion(question);
   // 网址是什么, 舷号是多少: the code itself (lexicon/ask-code-nouns.txt).
   const code = parsed.english ? undefined : askedCode(foldedQuestion);
+  const quotedWords = parsed.english
+    ? []
+    : [...foldedQuestion.matchAll(QUOTED_WORDS)].map((match) => match[1] as string);
   const measure = askedMeasure(foldedQuestion);
   const figures = parsed.english ? [] : questionFigures(foldedQuestion);
   const rankMeasure = askedRankMeasure(foldedQuestion);
@@ -657,6 +680,20 @@ export function answerQuestion(
       if (parsed.unit === "钱" && focus.some((term) => MONEY_KIND.test(term.word)))
         item.untyped = true;
     }
+    if (
+      parsed.type === "time" &&
+      !parsed.english &&
+      event.length > 0 &&
+      !event.some((term) => matchTerm(term, sentence.folded).strength >= RELATED_STRENGTH)
+    )
+      item.score -= EVENTLESS_PENALTY;
+    if (
+      parsed.type === "time" &&
+      !parsed.english &&
+      unit === "日" &&
+      !DAY_OF_MONTH.test(sentence.folded)
+    )
+      item.score -= WEEKDAY_ONLY_PENALTY;
     // 哪天正式完成 answered by 「30日宣布将并购」: without the asked event, a date beside a
     // statement is the statement's date (an announcement, a briefing, an interview).
     if (
@@ -682,6 +719,7 @@ export function answerQuestion(
             : parsed.type === "reason"
               ? REASONLESS_PENALTY
               : UNTYPED_PENALTY;
+    if (quotedWords.some((words) => sentence.folded.includes(words))) item.score += QUOTED_BONUS;
     if (!parsed.english && ASKS.test(sentence.clean)) item.score -= QUESTION_PENALTY;
     if (!parsed.english) {
       item.score += (CONTEXT_SHIFT[parsed.type] ?? 0) * (item.context - item.own);

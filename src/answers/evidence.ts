@@ -133,6 +133,8 @@ const UNIT_EVIDENCE: Record<string, RegExp> = {
   长度: new RegExp(
     `${QUANTITY}(多)?(个)?(米|公尺|公里|千米|英里|英尺|尺|厘米|公分|毫米|码|海里|层|天|周|星期|个月|月|年|小时|钟头|分钟|秒)`,
   ),
+  // 多高, 多深, 多宽: a figure in a unit of length or of storeys (高五米, 深3公里, 58层).
+  尺寸: new RegExp(`${QUANTITY}(多)?(米|公尺|公里|千米|英里|英尺|尺|厘米|公分|毫米|码|海里|层|楼)`),
   // 95个中低收入国家: a few words may stand between 个 and 国家.
   国: new RegExp(`${QUANTITY}(个[\\u4e00-\\u9fff]{0,5}?)?(国|国家|成员国|经济体)`),
 };

@@ -179,7 +179,10 @@ const UNIT_PATTERNS: [RegExp, string][] = [
   ],
   // 有多长, 多高, 多远, 多深: a length, height, distance or depth (or how long a time lasts),
   // not any figure (not 良品率有多高, a share).
-  [/(?<![率价额值量数比]有?)多(长|高|远|深)(?!时间|的时间)/, "长度"],
+  // 多高, 多深, 多宽: a height, depth or width, never a time (国殇之柱有多高 is not answered by
+  // 「摆放了24年」).
+  [/(?<![率价额值量数比]有?)多(高|深|宽)(?!时间|的时间)/, "尺寸"],
+  [/(?<![率价额值量数比]有?)多(长|远)(?!时间|的时间)/, "长度"],
   // How many times: a count of occasions, as 几次 (35次提到自由).
   [/\bhow many times\b/, "次"],
   [
@@ -575,9 +578,26 @@ export function joinRegionalWords(
   return out;
 }
 
+/** Taiwan forms folding keeps (等著, 回覆) and the mainland forms articles write (lexicon/ask-taiwan-forms.txt). */
+const TAIWAN_FORMS = new Map(
+  lexicon("ask-taiwan-forms").entries.map((entry) => [entry.term, entry.fields[0] as string]),
+);
+const TAIWAN_FORM = new RegExp([...TAIWAN_FORMS.keys()].join("|"), "g");
+
+/**
+ * A question folded as /ask reads it: simplified and lower case, with the words a Taiwan question
+ * writes in characters folding keeps (等著 → 等着, 回覆 → 回复) in the articles' mainland form.
+ */
+export function foldQuestion(question: string): string {
+  const folded = foldText(question);
+  return /[著覆瞭]/.test(folded)
+    ? folded.replace(TAIWAN_FORM, (form) => TAIWAN_FORMS.get(form) ?? form)
+    : folded;
+}
+
 /** The type, unit, content words and anchors of a question. */
 export function parseQuestion(question: string): ParsedQuestion {
-  const folded = foldText(question).trim();
+  const folded = foldQuestion(question).trim();
   const matches = TYPE_PATTERNS.map(([kind, pattern]) => [kind, pattern.exec(folded)] as const);
   // An English question asks by its first question word: a clause after it may hold another
   // (How many followers did he have when his posts were wiped: a count, not a time).

@@ -462,6 +462,48 @@ describe("answerQuestion: echoes, names asked, codes (issue 12, fourth round)", 
     );
   });
 
+  it("哪年 + an event: the sentence dating the asked event, not another one of the same people", () => {
+    const actress = makeArticle({
+      id: "fx-actress",
+      title: "老演员的一生",
+      paragraphs: [
+        "1950年，这位演员再婚，两人育有一个儿子，名叫小明。",
+        "她悉心照顾儿子三十多年，直到他2010年去世。",
+      ],
+    });
+    expect(answerQuestion("这位演员的儿子是哪年去世的？", [actress]).answers[0]?.text).toMatch(
+      /2010年去世/,
+    );
+  });
+
+  it("哪天: the sentence giving the day of the month, not the weekday alone", () => {
+    const diagnosis = makeArticle({
+      id: "fx-diagnosis",
+      title: "主持人妻子确诊",
+      paragraphs: [
+        "周三早些时候，主持人在节目中透露，妻子出现类似症状，但他未证实妻子是否确诊。",
+        "主持人的妻子周三（4月1日）在社交媒体上证实自己确诊。",
+      ],
+    });
+    expect(
+      answerQuestion("主持人的妻子是哪天证实自己确诊的？", [diagnosis]).answers[0]?.text,
+    ).toMatch(/4月1日/);
+  });
+
+  it("words the question quotes tie it to the sentence that holds them", () => {
+    const event = makeArticle({
+      id: "fx-quoted",
+      title: "人权活动",
+      paragraphs: [
+        "人权负责人张建国说，大家都很忙，要有耐心。",
+        "人权观察负责人李强说：“她很忙，我们都很忙。”",
+      ],
+    });
+    expect(
+      answerQuestion("在活动上说“她很忙，我们都很忙”的人权负责人是谁？", [event]).answers[0]?.text,
+    ).toMatch(/李强/);
+  });
+
   it("the code's own article answers", () => {
     expect(answerQuestion("武汉P4实验室有多少名研究人员？", [lab]).answers[0]?.text).toMatch(
       /42名研究人员/,

@@ -111,6 +111,11 @@ describe("holdsUnit", () => {
     ["小镇距离首都3,400英里。", "长度", true],
     ["禁令为期三个月。", "长度", true],
     ["军方派出两个师赶到现场。", "长度", false],
+    // 多高, 多深: a height or depth, not the years a thing has stood.
+    ["纪念碑高八米，立于广场中央。", "尺寸", true],
+    ["大楼共有58层。", "尺寸", true],
+    ["铜像在校园里摆放了24年。", "尺寸", false],
+    ["铜像在校园里摆放了24年。", "长度", true],
     // Cents and pence are sums of money; a share in 分 is not.
     ["燃油税每加仑增加9.3美分。", "钱", true],
     ["一张邮票涨价5便士。", "钱", true],

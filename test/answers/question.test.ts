@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  foldQuestion,
   parseQuestion,
   scaledNumber,
   splitGluedPlace,
@@ -248,9 +249,11 @@ describe("parseQuestion: counts in the unit asked", () => {
     // 份额: a share of a market, not a count of 份.
     ["这个品牌在欧洲市场占多少份额？", "number", "%"],
     ["报社那天印了多少份？", "number", "份"],
-    // 多长, 多高, 多远, 多深: a length or distance; not the level of a rate (利率有多高).
+    // 多长, 多远: a length or distance (or a time); 多高, 多深: a height or depth, never a time;
+    // not the level of a rate (利率有多高).
     ["那条新修的隧道有多长？", "number", "长度"],
-    ["学校门口的铜像有多高？", "number", "长度"],
+    ["学校门口的铜像有多高？", "number", "尺寸"],
+    ["这口井挖了多深？", "number", "尺寸"],
     ["这家工厂离市中心多远？", "number", "长度"],
     ["这家银行的贷款利率有多高？", "number", undefined],
     // Measure words of things counted one by one: 几具, 几场, 几只 ask for a count.
@@ -452,5 +455,29 @@ describe("parseQuestion: how something turned out", () => {
     ["中国的最终需求占韩国GDP多大比重？", false],
   ])("%s → %s", (question, expected) => {
     expect(parseQuestion(question).asksOutcome === true).toBe(expected);
+  });
+});
+
+describe("foldQuestion: Taiwan forms folding keeps, in the articles' mainland form", () => {
+  it.each([
+    // 著 as the aspect particle: the mainland writes 着.
+    ["有多少國家跟著聲援", "有多少国家跟着声援"],
+    ["中國已經連著幾年是第一", "中国已经连着几年是第一"],
+    ["他手裡拿著什麼", "他手里拿着什么"],
+    // 著 in its own words stays (著名, 显著, 著作).
+    ["那位著名作家寫了哪些著作", "那位著名作家写了哪些著作"],
+    ["效果有沒有顯著改善", "效果有没有显著改善"],
+    // 覆 and 瞭 for the mainland's 复 and 了; 覆盖 stays.
+    ["小組回覆功能停到什麼時候", "小组回复功能停到什么时候"],
+    ["他瞭解多少", "他了解多少"],
+    ["網路覆蓋了多少人", "网路覆盖了多少人"],
+  ])("%s → %s", (question, folded) => {
+    expect(foldQuestion(question)).toBe(folded);
+  });
+
+  it("the question's words are the mainland ones (跟着, not 跟 and 著)", () => {
+    const words = parseQuestion("有多少國家跟著聲援臺灣？").terms.map((term) => term.word);
+    expect(words).toContain("跟着");
+    expect(words).not.toContain("著");
   });
 });
