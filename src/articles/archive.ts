@@ -392,7 +392,7 @@ export class Archive {
   /** Persists everything to `cacheDir` (see cache.ts and stored.ts). */
   async saveCache(cacheDir: string): Promise<void> {
     const started = performance.now();
-    const searchData = this.searchIndex.serialize();
+    const searchPieces = this.searchIndex.serializePieces();
     const entries = [...this.byId.values()].map((article) => {
       const entry = this.searchIndex.indexedArticle(article.id);
       if (!entry) throw new Error(`article ${article.id} is not in the search index`);
@@ -402,7 +402,7 @@ export class Archive {
       cacheDir,
       {
         articles: () => articleSectionPieces(entries),
-        search: () => [searchData],
+        search: () => searchPieces,
         // A directory never asked for is saved as it was read, without decoding it.
         people: () => [
           this.peopleSection
@@ -422,7 +422,7 @@ export class Archive {
     if (this.edits > 0) {
       // Live updates leave decoded postings and the short ids of removed articles behind; the
       // index just saved has neither, so it replaces the one in memory.
-      this.searchIndex = SearchIndex.deserializeEntries(searchData, entries);
+      this.searchIndex = SearchIndex.deserializeEntries(Buffer.concat(searchPieces), entries);
       this.logger.info(`Compacted the search index after ${this.edits} live updates`);
       this.edits = 0;
     }
