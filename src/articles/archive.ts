@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
-import { inflateRawSync } from "node:zlib";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { collectGarbage } from "../collect.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -175,13 +175,22 @@ export class Archive {
       peopleFound.push(peopleNamesOf(article));
       quotes.push(extracted?.get(article.id) ?? extractQuotes(article));
     });
-    // The parsed articles are garbage now; collected before the index's arrays are allocated.
+    extracted?.clear();
+    // The directory is kept as a warm start keeps it, deflated until first asked for (`people`):
+    // built as objects, every article's quotes were 100+ MB of the heap the index is built beside.
+    const people = deflateRawSync(
+      Buffer.from(PeopleDirectory.build(quotes).serialize(), PEOPLE_ENCODING),
+      { level: 1 },
+    );
+    quotes.length = 0;
+    // The parsed articles and their quotes are garbage now; collected before the index's arrays
+    // are allocated.
     collectGarbage();
     const search = SearchIndex.buildEntries(
       entries.map((entry) => indexedArticleOf(entry.article, entry.folded, entry.bodyLength)),
       peopleFound,
     );
-    const archive = new Archive(search, PeopleDirectory.build(quotes), logger, root);
+    const archive = new Archive(search, people, logger, root);
     for (const article of list) archive.byId.set(article.id, article);
     return archive;
   }
