@@ -176,6 +176,8 @@ export class Archive {
       quotes.push(extracted?.get(article.id) ?? extractQuotes(article));
     });
     extracted?.clear();
+    // The last parsed articles are garbage, collected before the directory is built beside them.
+    collectGarbage();
     // The directory is kept as a warm start keeps it, deflated until first asked for (`people`):
     // built as objects, every article's quotes were 100+ MB of the heap the index is built beside.
     const people = deflateRawSync(

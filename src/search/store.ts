@@ -540,6 +540,9 @@ function bitCount(mask: number): number {
   return count;
 }
 
+/** Postings collected from this many on are packed after a full collection (see `bulkLoad`). */
+const COLLECT_BEFORE_PACKING = 1 << 24;
+
 /** Packed postings of this many bytes or more are followed by a full collection (see above). */
 const COLLECT_AFTER_BYTES = 16 << 20;
 
@@ -548,10 +551,11 @@ const LARGE_COUNT = 0xff;
 
 /**
  * Bands of terms `PostingCollector.pack` groups at a time: each band's documents, counts and
- * fields (7 bytes a posting) are held beside the collected blocks, so 4 bands hold a quarter of
- * what one would (about 80 rather than 330 MB at the 2020–2022 archive's 48 million postings).
+ * fields (7 bytes a posting) are held beside the collected blocks, so 8 bands hold an eighth of
+ * what one would (about 40 rather than 330 MB at the 2020–2022 archive's 48 million postings);
+ * each band reads the collected blocks twice (from the spill file at that size: page cache).
  */
-const PACK_BANDS = 4;
+const PACK_BANDS = 8;
 /** Fewer postings than this a band are grouped in fewer bands (a small index in one). */
 const PACK_BAND_MIN = 1 << 20;
 
@@ -624,7 +628,7 @@ function bulkLoad(
 ): ArchiveMiniSearch {
   const fieldLength: number[][] = [];
   const averageFieldLength: number[] = FIELDS.map(() => 0);
-  const counter = new TermCounter();
+  let counter: TermCounter | undefined = new TermCounter();
   // Distinct terms per field are about half its characters.
   const collector = new PostingCollector(Math.ceil(characters * 0.5), spillAfterBlocks);
   for (let shortId = 0; shortId < ids.length; shortId++) {
@@ -649,6 +653,10 @@ function bulkLoad(
     nextId: ids.length,
   };
   const { keyText, termCount, rank } = sortTerms(counter.terms);
+  // The counter's terms, word map and tables (tens of megabytes at the archive's size) are
+  // garbage now, with the counting's: collected before the packing allocates its arrays.
+  counter = undefined;
+  if (collector.length >= COLLECT_BEFORE_PACKING) collectGarbage();
   const packed = collector.pack(termCount, keyText, rank);
   // The collected blocks and the terms' keys are garbage now: hundreds of megabytes at the
   // archive's size, let go before the dictionary is assembled and the people are counted.
