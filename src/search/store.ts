@@ -244,7 +244,11 @@ class PostingCollector {
     }
     // Every full block goes to the file; the last one's arrays take the next block.
     for (let b = 0; b < this.slotBlocks.length; b++)
-      spill.write(spill.blocks, this.slotBlocks[b] as Int32Array, this.countBlocks[b] as Uint8Array);
+      spill.write(
+        spill.blocks,
+        this.slotBlocks[b] as Int32Array,
+        this.countBlocks[b] as Uint8Array,
+      );
     const slots = this.slotBlocks[this.slotBlocks.length - 1] as Int32Array;
     const counts = this.countBlocks[this.countBlocks.length - 1] as Uint8Array;
     this.slotBlocks = [slots];
