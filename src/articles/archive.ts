@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
-import { inflateRawSync } from "node:zlib";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { collectGarbage } from "../collect.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -194,13 +194,23 @@ export class Archive {
       peopleFound.push(peopleNamesOf(article));
       quotes.push(extracted?.get(article.id) ?? extractQuotes(article));
     });
-    // The parsed articles are garbage now; collected before the index's arrays are allocated.
+    extracted?.clear();
+    // The last parsed articles are garbage, collected before the directory is built beside them.
+    collectGarbage();
+    // The directory is kept as a warm start keeps it, deflated until first asked for (`people`):
+    // built as objects, every article's quotes were 100+ MB of the heap the index is built beside.
+    const people = deflateRawSync(encodedPieces(PeopleDirectory.build(quotes).serializePieces()), {
+      level: 1,
+    });
+    quotes.length = 0;
+    // The parsed articles and their quotes are garbage now; collected before the index's arrays
+    // are allocated.
     collectGarbage();
     const search = SearchIndex.buildEntries(
       entries.map((entry) => indexedArticleOf(entry.article, entry.folded, entry.bodyLength)),
       peopleFound,
     );
-    const archive = new Archive(search, PeopleDirectory.build(quotes), logger, root);
+    const archive = new Archive(search, people, logger, root);
     for (const article of list) archive.byId.set(article.id, article);
     return archive;
   }
@@ -411,7 +421,7 @@ export class Archive {
   /** Persists everything to `cacheDir` (see cache.ts and stored.ts). */
   async saveCache(cacheDir: string): Promise<void> {
     const started = performance.now();
-    const searchData = this.searchIndex.serialize();
+    const searchPieces = this.searchIndex.serializePieces();
     const entries = [...this.byId.values()].map((article) => {
       const entry = this.searchIndex.indexedArticle(article.id);
       if (!entry) throw new Error(`article ${article.id} is not in the search index`);
@@ -421,7 +431,7 @@ export class Archive {
       cacheDir,
       {
         articles: () => articleSectionPieces(entries),
-        search: () => [searchData],
+        search: () => searchPieces,
         // A directory never asked for is saved as it was read, without decoding it.
         people: () => [
           this.peopleSection
@@ -441,7 +451,7 @@ export class Archive {
     if (this.edits > 0) {
       // Live updates leave decoded postings and the short ids of removed articles behind; the
       // index just saved has neither, so it replaces the one in memory.
-      this.searchIndex = SearchIndex.deserializeEntries(searchData, entries);
+      this.searchIndex = SearchIndex.deserializeEntries(Buffer.concat(searchPieces), entries);
       this.logger.info(`Compacted the search index after ${this.edits} live updates`);
       this.edits = 0;
     }
@@ -579,6 +589,21 @@ function sameFiles(a: readonly ArticleFileInfo[], b: readonly ArticleFileInfo[])
  * rather than 3, and decodes by copying.
  */
 const PEOPLE_ENCODING = "utf16le";
+
+/**
+ * Pieces of text in `PEOPLE_ENCODING`, written one after the other into one buffer: no string of
+ * them all joined (at the archive's size the directory is 36 MB of text, joined and then copied
+ * when encoded).
+ */
+function encodedPieces(pieces: readonly string[]): Buffer {
+  let units = 0;
+  for (const piece of pieces) units += piece.length;
+  const bytes = Buffer.allocUnsafe(units * 2);
+  let at = 0;
+  for (const piece of pieces) at += bytes.write(piece, at, PEOPLE_ENCODING);
+  if (at !== bytes.length) throw new Error("people: the directory's text did not encode whole");
+  return bytes;
+}
 
 /** Accepts `n13495457`, `13495457`, or a link ending in `/n13495457.htm`. */
 export function normalizeArticleId(input: string): string {

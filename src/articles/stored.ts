@@ -1,4 +1,5 @@
 import { ByteWriter, VarintReader } from "../bytes.js";
+import { collectGarbage } from "../collect.js";
 import { foldConcat, unitsToString } from "../text/fold.js";
 import type { Article, EnglishNamePair } from "./article.js";
 import { SECTION_FRAME_END } from "./cache.js";
@@ -232,6 +233,8 @@ export function* articleSectionPieces(
 
 /** Articles turned into stored ones at a time by `storeArticles`. */
 const STORE_BATCH = 512;
+/** `storeArticles` collects the garbage after this many batches. */
+const COLLECT_EVERY_BATCHES = 16;
 
 /**
  * Turns parsed articles into stored ones (their text held once, as a warm start holds it), a
@@ -262,6 +265,11 @@ export function storeArticles(
       const entry = store.entries[i - start] as StoredEntry;
       articles[i] = entry.article;
       entries.push(entry);
+    }
+    // The parsed articles just replaced are garbage: collected every few thousand articles, since
+    // V8 would let the heap grow by half (the flags of `npm start`) before it collects on its own.
+    if (end % (STORE_BATCH * COLLECT_EVERY_BATCHES) === 0) {
+      collectGarbage();
     }
   }
   return entries;

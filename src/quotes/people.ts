@@ -407,6 +407,11 @@ export class PeopleDirectory {
    * their own quotes, not of everyone quoted beside them.
    */
   serialize(): string {
+    return this.serializePieces().join("");
+  }
+
+  /** `serialize` as pieces, never joined into one string (see `serialize`). */
+  serializePieces(): string[] {
     const articles: SerialArticle[] = [];
     const texts: string[] = [];
     for (const article of this.byArticle.values()) {
@@ -452,7 +457,7 @@ export class PeopleDirectory {
       byEnglish: [...this.byEnglish],
     };
     // JSON.stringify escapes every line break, so the first one ends the directory.
-    return `${JSON.stringify(serial)}\n${texts.join("")}`;
+    return [`${JSON.stringify(serial)}\n`, ...texts];
   }
 
   static deserialize(data: string): PeopleDirectory {

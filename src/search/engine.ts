@@ -75,6 +75,17 @@ export interface TermData extends Iterable<[number, Postings]> {
   get(fieldId: number): Postings | undefined;
 }
 
+/** Packed postings as assembled: the slices' bytes and where each starts, and the field masks. */
+export interface PackedSource {
+  bytes: Uint8Array;
+  /** Where each slice starts in `bytes`; one more entry for the end. */
+  byteStarts: Uint32Array;
+  /** How many postings come before each slice; one more entry for the total. */
+  starts: Uint32Array;
+  /** For each term in key order, a bit per field that has postings. */
+  fieldMask: Uint8Array;
+}
+
 /** Documents and field lengths, by short id, for an index assembled outside MiniSearch. */
 export interface IndexMeta {
   /** [short id, article id], ascending short ids. */
@@ -86,6 +97,12 @@ export interface IndexMeta {
 }
 
 export class ArchiveMiniSearch extends MiniSearch<IndexDoc> {
+  /**
+   * The packed postings and field masks the term dictionary was assembled from (see
+   * `assemble` in postings.ts), for a save to write them as they are while the index is untouched.
+   */
+  packedSource: PackedSource | undefined;
+
   constructor() {
     super(MINISEARCH_OPTIONS);
   }

@@ -52,6 +52,19 @@ export function serializeIndex(
   mini: ArchiveMiniSearch,
   fingerprint: (id: string) => string,
 ): Buffer {
+  return Buffer.concat(serializeIndexPieces(mini, fingerprint));
+}
+
+/**
+ * `serializeIndex` as the pieces of its bytes, never joined: an index untouched since it was
+ * built or loaded writes its packed postings, field masks and term keys as they are (views, no
+ * copy; at the archive's size the postings alone are 150 MB), the same bytes a term-by-term walk
+ * writes.
+ */
+export function serializeIndexPieces(
+  mini: ArchiveMiniSearch,
+  fingerprint: (id: string) => string,
+): Uint8Array[] {
   const documents = mini.documentsByShortId();
   // Short ids of removed documents are dropped: the saved index numbers its documents 0…n−1.
   const dense = documents.every(([shortId], i) => shortId === i);
@@ -61,6 +74,8 @@ export function serializeIndex(
       remap[shortId] = i;
     });
   }
+  const untouched = dense ? untouchedParts(mini) : undefined;
+  if (untouched) return withHeader(mini, documents, fingerprint, untouched);
   const postingsOut = new ByteWriter(1 << 20);
   const lengthsOut = new ByteWriter();
   const byteLengthsOut = new ByteWriter();
@@ -134,13 +149,35 @@ export function serializeIndex(
     keys.push(key);
   }
   const keyBytes = Buffer.from(keys.join("\n"), "utf8");
-  const parts = [
-    postingsOut.result(),
-    lengthsOut.result(),
-    byteLengthsOut.result(),
-    masksOut.result(),
-    keyBytes,
-  ];
+  return withHeader(mini, documents, fingerprint, {
+    parts: [
+      postingsOut.result(),
+      lengthsOut.result(),
+      byteLengthsOut.result(),
+      masksOut.result(),
+      keyBytes,
+    ],
+    terms: keys.length,
+    slices,
+    postings,
+  });
+}
+
+/** The five sections of a serialized index's payload, and what the header says of them. */
+interface PayloadParts {
+  parts: Uint8Array[];
+  terms: number;
+  slices: number;
+  postings: number;
+}
+
+/** The header line, then the parts. */
+function withHeader(
+  mini: ArchiveMiniSearch,
+  documents: Array<[number, string]>,
+  fingerprint: (id: string) => string,
+  { parts, terms, slices, postings }: PayloadParts,
+): Uint8Array[] {
   const header: SerialHeader = {
     magic: SERIAL_MAGIC,
     version: INDEX_VERSION,
@@ -149,13 +186,45 @@ export function serializeIndex(
     fieldLength: documents.map(([shortId]) => [...(mini.fieldLengthsOf(shortId) ?? [])]),
     averageFieldLength: [...mini.averageFieldLengths],
     nextId: documents.length,
-    terms: keys.length,
+    terms,
     slices,
     postings,
     sections: parts.map((part) => part.length),
     checksums: parts.map((part) => crc32(part)),
   };
-  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...parts]);
+  return [Buffer.from(`${JSON.stringify(header)}\n`), ...parts];
+}
+
+/**
+ * The payload of an index whose terms are all as packed (no live update since it was built or
+ * loaded): its postings, masks and keys as they are, the slice lengths encoded from the offsets.
+ * Every packed term has postings in some field, so no term is left out as the walk would.
+ */
+function untouchedParts(mini: ArchiveMiniSearch): PayloadParts | undefined {
+  const source = mini.packedSource;
+  const keyText = mini.terms.untouchedText;
+  if (!source || keyText === undefined || source.fieldMask.includes(0)) return undefined;
+  const { bytes, byteStarts, starts, fieldMask } = source;
+  const slices = starts.length - 1;
+  const lengthsOut = new ByteWriter(slices + 16);
+  const byteLengthsOut = new ByteWriter(slices + 16);
+  for (let i = 0; i < slices; i++) {
+    lengthsOut.varint((starts[i + 1] as number) - (starts[i] as number));
+    byteLengthsOut.varint((byteStarts[i + 1] as number) - (byteStarts[i] as number));
+  }
+  return {
+    parts: [
+      bytes.subarray(0, byteStarts[slices]),
+      lengthsOut.result(),
+      byteLengthsOut.result(),
+      fieldMask,
+      // The keys without the newline that ends the last.
+      Buffer.from(keyText.slice(0, Math.max(0, keyText.length - 1)), "utf8"),
+    ],
+    terms: fieldMask.length,
+    slices,
+    postings: starts[slices] as number,
+  };
 }
 
 /** Reads unsigned varints into `out` from `bytes[offset, end)`; returns where it stopped. */

@@ -617,7 +617,9 @@ export function assemble(meta: IndexMeta, packed: PackedIndex, checked = false):
     (t) => new PackedTerm(store, firstSlice[t] as number, fieldMask[t] as number),
     !checked,
   );
-  return ArchiveMiniSearch.assemble(meta, terms);
+  const mini = ArchiveMiniSearch.assemble(meta, terms);
+  mini.packedSource = { ...store, fieldMask };
+  return mini;
 }
 
 /** Bits set in a field mask (at most 8 bits). */

@@ -408,12 +408,20 @@ export class SearchIndex {
 
   /** The index in bytes (with a version stamp), for `deserialize`. */
   serialize(): Buffer {
-    const payload = this.store.serialize((id) => {
+    return Buffer.concat(this.serializePieces());
+  }
+
+  /**
+   * `serialize` as the pieces of its bytes, never joined: a save streams them to its file, and
+   * an index untouched since it was built or loaded writes its postings without a copy.
+   */
+  serializePieces(): Uint8Array[] {
+    const payload = this.store.serializePieces((id) => {
       const entry = this.entries.get(id);
       return entry ? articleFingerprint(entry) : "";
     });
     const names = JSON.stringify([...this.suggester.names].filter(([, count]) => count > 0));
-    return Buffer.concat([Buffer.from(`${names}\n`), payload]);
+    return [Buffer.from(`${names}\n`), ...payload];
   }
 
   /**

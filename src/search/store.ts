@@ -1,3 +1,7 @@
+import { randomBytes } from "node:crypto";
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ByteWriter } from "../bytes.js";
 import { collectGarbage } from "../collect.js";
 import { numericTermKey, numericTermOrder, TermCounter } from "./analyzer.js";
@@ -9,7 +13,7 @@ import {
   PREFIX_WEIGHT,
   type TermData,
 } from "./engine.js";
-import { deserializeIndex, serializeIndex } from "./persist.js";
+import { deserializeIndex, serializeIndex, serializeIndexPieces } from "./persist.js";
 import { assemble, type PackedIndex, varintSize } from "./postings.js";
 
 export {
@@ -148,12 +152,18 @@ export class IndexStore {
     ids: string[],
     foldedField: (index: number, fieldId: number) => string,
     characters: number,
+    spillAfterBlocks?: number,
   ): IndexStore {
-    return new IndexStore(bulkLoad(ids, foldedField, characters));
+    return new IndexStore(bulkLoad(ids, foldedField, characters, spillAfterBlocks));
   }
 
   serialize(fingerprint: (id: string) => string): Buffer {
     return serializeIndex(this.mini, fingerprint);
+  }
+
+  /** `serialize` as pieces, never joined (see `serializeIndexPieces`). */
+  serializePieces(fingerprint: (id: string) => string): Uint8Array[] {
+    return serializeIndexPieces(this.mini, fingerprint);
   }
 
   /** `count`: the documents expected (undefined: the caller compares them later). */
@@ -173,12 +183,15 @@ export class IndexStore {
 /**
  * (term, field, document, count) postings, collected document by document in fixed-size blocks:
  * nothing is reserved ahead or copied to grow, and the document of a posting is not stored but
- * told by where each document's postings start (5 bytes a posting, not 10).
+ * told by where each document's postings start (5 bytes a posting, not 10). Past
+ * `spillAfterBlocks` blocks, full blocks are written to a temporary file (unlinked once open) and
+ * read back one at a time while they are packed: at the archive's 48 million postings they were
+ * 240 MB of a cold start's peak.
  */
 class PostingCollector {
-  /** Per block: termId * 8 + fieldId of each posting. */
+  /** Per block in memory: termId * 8 + fieldId of each posting. */
   private slotBlocks: Int32Array[] = [];
-  /** Per block: the count of each posting, `LARGE_COUNT` for one in `largeCounts`. */
+  /** Per block in memory: the count of each posting, `LARGE_COUNT` for one in `largeCounts`. */
   private countBlocks: Uint8Array[] = [];
   /** Counts of `LARGE_COUNT` or more (a term's count in a field is seldom that high), by posting. */
   private largeCounts = new Map<number, number>();
@@ -187,28 +200,81 @@ class PostingCollector {
   length = 0;
   /** Postings a block holds: a power of two. */
   private readonly block: number;
+  /** Blocks held in memory before the full ones go to a file. */
+  private spillAfterBlocks: number;
+  /** Once spilling: the file of the full blocks (the one being filled stays in memory). */
+  private spill: SpillFile | undefined;
 
-  /** `expected`: about how many postings will come (blocks are no larger than needed for few). */
-  constructor(expected: number) {
+  /**
+   * `expected`: about how many postings will come (blocks are no larger than needed for few);
+   * `spillAfterBlocks`: blocks held in memory before full ones are written to a file.
+   */
+  constructor(expected: number, spillAfterBlocks = SPILL_AFTER_BLOCKS) {
     let block = 1 << 12;
     while (block < expected && block < 1 << 20) block *= 2;
     this.block = block;
+    this.spillAfterBlocks = spillAfterBlocks;
   }
 
   /** Adds a posting of document `shortId`: documents come in order, from 0. */
   add(termId: number, fieldId: number, shortId: number, count: number): void {
     while (this.docStarts.length <= shortId) this.docStarts.push(this.length);
     const at = this.length & (this.block - 1);
-    if (at === 0) {
-      this.slotBlocks.push(new Int32Array(this.block));
-      this.countBlocks.push(new Uint8Array(this.block));
-    }
+    if (at === 0) this.newBlock();
     const block = this.slotBlocks.length - 1;
     (this.slotBlocks[block] as Int32Array)[at] = termId * 8 + fieldId;
     const capped = Math.min(count, 0xffff);
     (this.countBlocks[block] as Uint8Array)[at] = Math.min(capped, LARGE_COUNT);
     if (capped >= LARGE_COUNT) this.largeCounts.set(this.length, capped);
     this.length++;
+  }
+
+  /** Makes room for a block: a new one in memory, or the full one written out and its arrays reused. */
+  private newBlock(): void {
+    if (!this.spill && this.slotBlocks.length >= this.spillAfterBlocks) {
+      this.spill = SpillFile.open(this.block);
+      // No file to be had: every block stays in memory.
+      if (!this.spill) this.spillAfterBlocks = Number.POSITIVE_INFINITY;
+    }
+    const spill = this.spill;
+    if (!spill) {
+      this.slotBlocks.push(new Int32Array(this.block));
+      this.countBlocks.push(new Uint8Array(this.block));
+      return;
+    }
+    // Every full block goes to the file; the last one's arrays take the next block.
+    for (let b = 0; b < this.slotBlocks.length; b++)
+      spill.write(
+        spill.blocks,
+        this.slotBlocks[b] as Int32Array,
+        this.countBlocks[b] as Uint8Array,
+      );
+    const slots = this.slotBlocks[this.slotBlocks.length - 1] as Int32Array;
+    const counts = this.countBlocks[this.countBlocks.length - 1] as Uint8Array;
+    this.slotBlocks = [slots];
+    this.countBlocks = [counts];
+  }
+
+  /** Blocks collected, spilled ones included. */
+  private get blockCount(): number {
+    return (this.spill?.blocks ?? 0) + this.slotBlocks.length;
+  }
+
+  /** A block's postings (a spilled one read into the file's scratch arrays). */
+  private blockAt(b: number): { slots: Int32Array; counts: Uint8Array } {
+    const spilled = this.spill?.blocks ?? 0;
+    if (b >= spilled) {
+      return {
+        slots: this.slotBlocks[b - spilled] as Int32Array,
+        counts: this.countBlocks[b - spilled] as Uint8Array,
+      };
+    }
+    return (this.spill as SpillFile).read(b);
+  }
+
+  /** Writes back a spilled block's slots after they were changed in the scratch array. */
+  private slotsChanged(b: number, slots: Int32Array): void {
+    if (this.spill && b < this.spill.blocks) this.spill.writeSlots(b, slots);
   }
 
   /**
@@ -222,8 +288,8 @@ class PostingCollector {
     /** Per term in key order, its first posting; `termCount`: all of them. */
     const start = new Int32Array(termCount + 1);
     const fieldMask = new Uint8Array(termCount);
-    for (let b = 0; b < this.slotBlocks.length; b++) {
-      const slotOf = this.slotBlocks[b] as Int32Array;
+    for (let b = 0; b < this.blockCount; b++) {
+      const slotOf = this.blockAt(b).slots;
       const end = Math.min(this.block, this.length - b * this.block);
       for (let i = 0; i < end; i++) {
         const slot = slotOf[i] as number;
@@ -232,6 +298,7 @@ class PostingCollector {
         start[term + 1] = (start[term + 1] as number) + 1;
         fieldMask[term] = (fieldMask[term] as number) | (1 << (slot & 7));
       }
+      this.slotsChanged(b, slotOf);
     }
     let sliceCount = 0;
     for (let t = 0; t < termCount; t++) {
@@ -318,6 +385,8 @@ class PostingCollector {
     });
     this.slotBlocks = [];
     this.countBlocks = [];
+    this.spill?.close();
+    this.spill = undefined;
     this.largeCounts = new Map();
     this.docStarts = [];
     this.length = 0;
@@ -341,9 +410,8 @@ class PostingCollector {
     cursor.set(start.subarray(first, last));
     const docStarts = this.docStarts;
     let doc = 0;
-    for (let b = 0; b < this.slotBlocks.length; b++) {
-      const slotOf = this.slotBlocks[b] as Int32Array;
-      const countOf = this.countBlocks[b] as Uint8Array;
+    for (let b = 0; b < this.blockCount; b++) {
+      const { slots: slotOf, counts: countOf } = this.blockAt(b);
       const firstPosting = b * this.block;
       const end = Math.min(this.block, this.length - firstPosting);
       for (let i = 0; i < end; i++) {
@@ -364,6 +432,102 @@ class PostingCollector {
   }
 }
 
+/**
+ * Blocks a collector holds in memory before it writes full ones to a file: 8 blocks are 40 MB at
+ * most, so a month's postings stay in memory and the archive's go to the file.
+ */
+const SPILL_AFTER_BLOCKS = 8;
+
+/**
+ * The full blocks of a `PostingCollector`, in a temporary file: each block's slots, then its
+ * counts, block after block. The file is unlinked as soon as it is open (where the system allows),
+ * so nothing is left behind if the process ends; a block read back lands in one pair of scratch
+ * arrays, valid until the next read.
+ */
+class SpillFile {
+  blocks = 0;
+  private readonly slots: Int32Array;
+  private readonly counts: Uint8Array;
+
+  private constructor(
+    private readonly fd: number,
+    private readonly path: string,
+    private unlinked: boolean,
+    private readonly block: number,
+  ) {
+    this.slots = new Int32Array(block);
+    this.counts = new Uint8Array(block);
+  }
+
+  /** A new spill file, or undefined when none can be made (the blocks then stay in memory). */
+  static open(block: number): SpillFile | undefined {
+    const path = join(tmpdir(), `dubao-postings-${process.pid}-${randomBytes(6).toString("hex")}`);
+    let fd: number;
+    try {
+      fd = openSync(path, "w+", 0o600);
+    } catch {
+      return undefined;
+    }
+    let unlinked = false;
+    try {
+      unlinkSync(path);
+      unlinked = true;
+    } catch {
+      // Windows keeps an open file's name: it is removed on close.
+    }
+    return new SpillFile(fd, path, unlinked, block);
+  }
+
+  private offset(b: number): number {
+    return b * this.block * 5;
+  }
+
+  write(b: number, slots: Int32Array, counts: Uint8Array): void {
+    this.writeSlots(b, slots);
+    writeFully(this.fd, bytesOf(counts), this.offset(b) + this.block * 4);
+    if (b === this.blocks) this.blocks++;
+  }
+
+  writeSlots(b: number, slots: Int32Array): void {
+    writeFully(this.fd, bytesOf(slots), this.offset(b));
+  }
+
+  read(b: number): { slots: Int32Array; counts: Uint8Array } {
+    readFully(this.fd, bytesOf(this.slots), this.offset(b));
+    readFully(this.fd, bytesOf(this.counts), this.offset(b) + this.block * 4);
+    return { slots: this.slots, counts: this.counts };
+  }
+
+  close(): void {
+    closeSync(this.fd);
+    if (!this.unlinked) {
+      try {
+        unlinkSync(this.path);
+      } catch {
+        // Already gone.
+      }
+      this.unlinked = true;
+    }
+  }
+}
+
+function bytesOf(array: Int32Array | Uint8Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+function writeFully(fd: number, bytes: Uint8Array, position: number): void {
+  for (let done = 0; done < bytes.length; )
+    done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+}
+
+function readFully(fd: number, bytes: Uint8Array, position: number): void {
+  for (let done = 0; done < bytes.length; ) {
+    const read = readSync(fd, bytes, done, bytes.length - done, position + done);
+    if (read === 0) throw new Error("search index: the postings' spill file ended early");
+    done += read;
+  }
+}
+
 /** A band's postings, by term then document (see `PostingCollector.fillBand`). */
 interface Band {
   docs: Uint32Array;
@@ -380,6 +544,9 @@ function bitCount(mask: number): number {
   return count;
 }
 
+/** Postings collected from this many on are packed after a full collection (see `bulkLoad`). */
+const COLLECT_BEFORE_PACKING = 1 << 24;
+
 /** Packed postings of this many bytes or more are followed by a full collection (see above). */
 const COLLECT_AFTER_BYTES = 16 << 20;
 
@@ -388,10 +555,11 @@ const LARGE_COUNT = 0xff;
 
 /**
  * Bands of terms `PostingCollector.pack` groups at a time: each band's documents, counts and
- * fields (7 bytes a posting) are held beside the collected blocks, so 4 bands hold a quarter of
- * what one would (about 80 rather than 330 MB at the 2020–2022 archive's 48 million postings).
+ * fields (7 bytes a posting) are held beside the collected blocks, so 8 bands hold an eighth of
+ * what one would (about 40 rather than 330 MB at the 2020–2022 archive's 48 million postings);
+ * each band reads the collected blocks twice (from the spill file at that size: page cache).
  */
-const PACK_BANDS = 4;
+const PACK_BANDS = 8;
 /** Fewer postings than this a band are grouped in fewer bands (a small index in one). */
 const PACK_BAND_MIN = 1 << 20;
 
@@ -460,12 +628,13 @@ function bulkLoad(
   ids: string[],
   foldedField: (index: number, fieldId: number) => string,
   characters: number,
+  spillAfterBlocks?: number,
 ): ArchiveMiniSearch {
   const fieldLength: number[][] = [];
   const averageFieldLength: number[] = FIELDS.map(() => 0);
-  const counter = new TermCounter();
+  let counter: TermCounter | undefined = new TermCounter();
   // Distinct terms per field are about half its characters.
-  const collector = new PostingCollector(Math.ceil(characters * 0.5));
+  const collector = new PostingCollector(Math.ceil(characters * 0.5), spillAfterBlocks);
   for (let shortId = 0; shortId < ids.length; shortId++) {
     const lengths: number[] = [];
     for (let fieldId = 0; fieldId < FIELDS.length; fieldId++) {
@@ -488,6 +657,10 @@ function bulkLoad(
     nextId: ids.length,
   };
   const { keyText, termCount, rank } = sortTerms(counter.terms);
+  // The counter's terms, word map and tables (tens of megabytes at the archive's size) are
+  // garbage now, with the counting's: collected before the packing allocates its arrays.
+  counter = undefined;
+  if (collector.length >= COLLECT_BEFORE_PACKING) collectGarbage();
   const packed = collector.pack(termCount, keyText, rank);
   // The collected blocks and the terms' keys are garbage now: hundreds of megabytes at the
   // archive's size, let go before the dictionary is assembled and the people are counted.

@@ -83,6 +83,15 @@ export class TermDictionary {
     return lengthA - lengthB;
   }
 
+  /**
+   * The sorted keys' text (each key followed by "\n") while no term was changed, added or
+   * removed since the dictionary was built or loaded, else undefined: a save then writes it as it
+   * is rather than a string per key.
+   */
+  get untouchedText(): string | undefined {
+    return this.touched.size === 0 && this.added.size === 0 ? this.text : undefined;
+  }
+
   keyAt(position: number): string {
     return this.text.slice(this.starts[position], (this.starts[position + 1] as number) - 1);
   }

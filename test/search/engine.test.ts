@@ -100,7 +100,30 @@ describe("MiniSearch behind the typed seam", () => {
     );
     // As built in one block (the characters counted: a block larger than all the postings).
     expect(store.serialize((id) => id)).toEqual(bulkStore(docs).serialize((id) => id));
+    // And with every full block written to a file and read back while packing.
+    const spilled = IndexStore.bulk(
+      docs.map((doc) => doc.id),
+      (i, fieldId) => folded[i]?.[fieldId] as string,
+      1,
+      1,
+    );
+    expect(spilled.serialize((id) => id)).toEqual(store.serialize((id) => id));
     expect(store.mini.documentCount).toBe(docs.length);
+  });
+
+  it("saves an untouched index as its packed bytes, the bytes the term-by-term walk writes", () => {
+    const docs = articles.map(docOf);
+    const fingerprint = (id: string) => id;
+    for (const store of [
+      bulkStore(docs),
+      IndexStore.deserialize(bulkStore(docs).serialize(fingerprint), fingerprint, docs.length),
+    ]) {
+      const pieces = store.serializePieces(fingerprint);
+      // The postings piece is a view of the packed bytes themselves, not a copy.
+      expect(pieces[1]?.buffer).toBe(store.mini.packedSource?.bytes.buffer);
+      store.mini.packedSource = undefined;
+      expect(Buffer.concat(pieces)).toEqual(store.serialize(fingerprint));
+    }
   });
 
   it("does so after a save and a load, and after adding and removing documents", () => {
