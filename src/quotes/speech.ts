@@ -130,7 +130,9 @@ export const TRAILING_MODIFIERS = [
   /受访时?$/,
   /(?:在|于|对|向|跟|给|同|从)$/,
   new RegExp(`${ON_PLATFORM}$`),
-  /(?:对|向|跟|给|同|通过|透过|借|藉由)[^,。;:对向跟给同]{1,24}$/,
+  // `谭克非针对…访台声称`: a topic phrase after the subject goes whole (针 is no name's end); one
+  // opening the clause (`针对王建国的提问，`) leaves it as it was, subjectless or no one.
+  /(?:(?<=.)(?:针对|对于|关于)|对|向|跟|给|同|通过|透过|借|藉由)[^,。;:对向跟给同]{1,24}$/,
   // `作出结论`, `热情赞扬那些…`: a verb phrase between the subject and the speech verb, tried last.
   /\([^)]*\)$/,
   // `召开新闻发布会说`, `举行记者会时表示`: the event the speaker holds.
