@@ -553,7 +553,7 @@ export function classify(
     countHanChars(inner) <= 6 &&
     closeAt >= 0 &&
     !/^(?:\s*$|[,。;!?:…)”」』])/.test(afterRow) &&
-    !predicateWording(quoted, p, span, inner)
+    !(process.env.NOPW === "1" ? false : predicateWording(quoted, p, span, inner))
   )
     return undefined;
   if (
@@ -1009,7 +1009,17 @@ function predicateWording(quoted: QuotedText, p: number, span: Span, inner: stri
     if (next && next.close >= 0) after = text.slice(next.close + 1);
   }
   if (/^(?:的|这样|这种|这类|之类|一类|等)/.test(after)) return false;
+  if (/[、,]/.test(inner)) return false;
   const words = segmenter().tag(inner, false);
+  const first = words[0];
   const last = words[words.length - 1];
-  return last !== undefined && /^(?:v|a|d|t|ad)$/.test(last.tag);
+  // A noun, a number or a place first (`“战略模糊”`, `“零容忍”`, `“市场抽查”`) makes a term of a
+  // verb-final phrase too; so do single characters only (`“拜习会”`).
+  return (
+    first !== undefined &&
+    last !== undefined &&
+    /^(?:v|vn|a|an|d|ad)$/.test(first.tag) &&
+    /^(?:v|a|d|t|ad)$/.test(last.tag) &&
+    words.some((word) => word.word.length > 1)
+  );
 }
