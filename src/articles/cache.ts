@@ -18,7 +18,7 @@ import type { ArticleFileInfo } from "./loader.js";
  */
 
 /** Bump when anything that goes into the cache changes shape or meaning. */
-export const CACHE_VERSION = 21;
+export const CACHE_VERSION = 22;
 export const CACHE_SECTIONS = ["articles", "search", "people"] as const;
 export type CacheSection = (typeof CACHE_SECTIONS)[number];
 

@@ -546,10 +546,16 @@ export function classify(
     timesWritten(quoted, inner) >= 3
   )
     return undefined;
-  // A short quotation inside a clause (`台湾制造的“人字拖”冲过终点`) is a term, not someone's words.
+  // A short quotation inside a clause (`台湾制造的“人字拖”冲过终点`) is a term, not someone's words,
+  // unless it words the predicate (`正“全力袭击”这座城市`).
   // A row of them (`表示中共“…”、“…”、“…”。`) is read where the row ends.
   const afterRow = closeAt >= 0 ? text.slice(chainEnd(quoted, p, closeAt) + 1) : "";
-  if (countHanChars(inner) <= 6 && closeAt >= 0 && !/^(?:\s*$|[,。;!?:…)”」』])/.test(afterRow))
+  if (
+    countHanChars(inner) <= 6 &&
+    closeAt >= 0 &&
+    !/^(?:\s*$|[,。;!?:…)”」』])/.test(afterRow) &&
+    !(process.env.NOPW === "1" ? false : predicateWording(quoted, p, span, inner))
+  )
     return undefined;
   if (
     /(?:叫|作)$/.test(text.slice(Math.max(0, span.open - 1), span.open)) &&
@@ -1017,4 +1023,36 @@ export function afterAttribution(
   const slot = resolveSlot(quoted, people, paragraph, start, start + first.value.index);
   if (slot.kind !== "person" && slot.kind !== "pronoun") return undefined;
   return { slot, verbAt: start + first.value.index, end: j + 1 };
+}
+
+/**
+ * `感到“震惊”`, `会“全力支持”美国队`, `“管理不善”和“保安失败”是…`: a short quotation inside a
+ * clause that ends in a verb, an adjective or a time word is how the speaker put the predicate,
+ * their wording; a term is a noun phrase (`“认知作战”`, `“港版国安法”`) or a set phrase, and is
+ * written more than once, or named as a saying or a claim after it (`“港人自主”和“香港独立”的诉求`,
+ * `像“为国争光”这样的说法`).
+ */
+function predicateWording(quoted: QuotedText, p: number, span: Span, inner: string): boolean {
+  if (timesWritten(quoted, inner) > 1) return false;
+  const text = quoted.folded[p] as string;
+  let after = text.slice(span.close + 1);
+  // `“A”和“B”的诉求`: a pair of quotations is read after the second.
+  if (/^[和与及][“「『]/.test(after)) {
+    const next = quoted.spanAt(p, span.close + 2);
+    if (next && next.close >= 0) after = text.slice(next.close + 1);
+  }
+  if (/^(?:的|这样|这种|这类|之类|一类|等)/.test(after)) return false;
+  if (/[、,]/.test(inner)) return false;
+  const words = segmenter().tag(inner, false);
+  const first = words[0];
+  const last = words[words.length - 1];
+  // A noun, a number or a place first (`“战略模糊”`, `“零容忍”`, `“市场抽查”`) makes a term of a
+  // verb-final phrase too; so do single characters only (`“拜习会”`).
+  return (
+    first !== undefined &&
+    last !== undefined &&
+    /^(?:v|vn|a|an|d|ad)$/.test(first.tag) &&
+    /^(?:v|a|d|t|ad)$/.test(last.tag) &&
+    words.some((word) => word.word.length > 1)
+  );
 }

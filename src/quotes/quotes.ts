@@ -142,6 +142,8 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
       events.push({ offset: index, verb: { index, length } });
     }
     events.sort((a, b) => a.offset - b.offset);
+    const credited = new Map<Span, { entity: Entity; kind: QuoteKind }>();
+    const passed: Span[] = [];
     let previous: PreviousQuote | undefined;
     for (const event of events) {
       if (event.verb) {
@@ -176,7 +178,11 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
       }
       const span = event.span as Span;
       const result = classify(reading, span, previous, lastDirect);
-      if (!result) continue;
+      if (!result) {
+        passed.push(span);
+        continue;
+      }
+      credited.set(span, result);
       const quoted = span.parts
         .map((part) => (text.original[part.paragraph] as string).slice(part.start, part.end))
         .join("\n");
@@ -197,6 +203,11 @@ export function extractQuotes(article: Article, options: ExtractOptions = {}): A
           endsParagraph: span.close < 0 || /^[。!?…,]?\s*$/.test(lastText.slice(tailFrom)),
         };
       }
+    }
+    for (const span of passed) {
+      const row = rowNeighbour(text, p, span, credited);
+      if (!row) continue;
+      emit(row.entity, original.slice(span.open + 1, span.close), row.kind, p, span.open);
     }
   }
 
@@ -241,4 +252,41 @@ function aliasesOf(entity: Entity): string[] {
     out.push(form);
   }
   return out;
+}
+
+/**
+ * Quotations in a row, one after another with only a comma or ； between them (not 、: `“…”、“…”的策略` lists terms)
+ * (`习在讲话中…，即世界要“…”，“…”，“…”`, `郭说：“…”，“…”。`), are one speaker's words: a quotation
+ * left unattributed takes the speaker of the next one in the row, or of the one before it when it
+ * ends its clause. Only a closed quotation of a clause's length (six Han characters or more) in a
+ * paragraph of its own.
+ */
+function rowNeighbour(
+  text: QuotedText,
+  p: number,
+  span: Span,
+  credited: Map<Span, { entity: Entity; kind: QuoteKind }>,
+): { entity: Entity; kind: QuoteKind } | undefined {
+  if (span.parts.length !== 1 || span.close < 0) return undefined;
+  const folded = text.folded[p] as string;
+  const inner = folded.slice(span.open + 1, span.close);
+  if (inner.replace(/[^\u4e00-\u9fff]/g, "").length < 6) return undefined;
+  const spans = text.spans.filter((other) => (other.parts[0] as Part).paragraph === p);
+  const at = spans.indexOf(span);
+  const joined = (a: Span, b: Span): boolean =>
+    a.close >= 0 && b.parts.length === 1 && /^[\s,;]+$/.test(folded.slice(a.close + 1, b.open));
+  for (let k = at; k + 1 < spans.length && joined(spans[k] as Span, spans[k + 1] as Span); k++) {
+    const found = credited.get(spans[k + 1] as Span);
+    if (found) return { entity: found.entity, kind: "partial" };
+  }
+  const before = spans[at - 1];
+  const found = before ? credited.get(before) : undefined;
+  if (
+    before &&
+    found &&
+    joined(before, span) &&
+    /^\s*(?:$|[,。;!?…])/.test(folded.slice(span.close + 1))
+  )
+    return found;
+  return undefined;
 }
